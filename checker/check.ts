@@ -1,0 +1,27 @@
+/**
+ * The one contract every engine keeps: `check(spec, options) → CheckResult`.
+ */
+import { KripkeError } from '../spec/errors.ts';
+import type { Spec } from '../spec/types.ts';
+import { bfs } from './bfs.ts';
+import { dfs } from './dfs.ts';
+import { type CheckOptions, resolveOptions } from './options.ts';
+import type { CheckResult } from './result.ts';
+
+export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult {
+  let resolved;
+  try {
+    resolved = resolveOptions(spec as Spec<unknown>, options);
+  } catch (e) {
+    if (!(e instanceof KripkeError)) throw e;
+    return {
+      status: 'error', model: spec.name, error: e, at: undefined, examples: [],
+      stats: { engine: options.engine ?? 'bfs', distinctStates: 0, generatedStates: 0, depth: 0, queued: 0,
+        coverage: [], elapsedMs: 0, collisionProbability: 0, storeBytes: 0 },
+    };
+  }
+  switch (resolved.engine) {
+    case 'bfs': return bfs(spec, resolved);
+    case 'dfs': return dfs(spec, resolved);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Evaluates safety and reachability properties as an engine discovers states and steps, and
+ * records violations (first per property) and `sometimes` examples. Liveness properties are
+ * not its business: see the liveness engine.
+ */
+import { KripkeError } from '../spec/errors.ts';
+import type { Invariant, Reachability, StepInvariant, StepLabel } from '../spec/properties.ts';
+import type { Spec } from '../spec/types.ts';
+import type { ActionPath } from './path.ts';
+import type { Example, Violation } from './result.ts';
+import { messageOf } from './successors.ts';
+
+export class PropertyMonitor<S> {
+  readonly violations: Violation[] = [];
+  private readonly invariants: Invariant<S>[];
+  private readonly steps: StepInvariant<S>[];
+  private readonly unreached: Reachability<S>[];
+  private readonly examples = new Map<string, ActionPath>();
+  private readonly violated = new Set<string>();
+
+  constructor(
+    private readonly spec: Spec<S>,
+    selected: ReadonlySet<string>,
+    private readonly continueAfterViolation: boolean,
+  ) {
+    const chosen = spec.properties.filter((p) => selected.has(p.name));
+    this.invariants = chosen.filter((p): p is Invariant<S> => p.kind === 'always');
+    this.steps = chosen.filter((p): p is StepInvariant<S> => p.kind === 'alwaysStep');
+    this.unreached = chosen.filter((p): p is Reachability<S> => p.kind === 'sometimes');
+  }
+
+  get hasStepProperties(): boolean {
+    return this.steps.length > 0;
+  }
+
+  /** True when the engine should stop: a violation was found and we are not continuing. */
+  get shouldStop(): boolean {
+    return this.violations.length > 0 && !this.continueAfterViolation;
+  }
+
+  /** Checks invariants and `sometimes` in a state; `pathTo` is called only when a path is needed. */
+  checkState(state: S, pathTo: () => ActionPath): void {
+    for (const inv of this.invariants) {
+      if (this.violated.has(inv.name)) continue;
+      if (!this.evaluate(inv.name, () => inv.holds(state))) {
+        this.violated.add(inv.name);
+        this.violations.push({ property: inv.name, kind: 'invariant', propertyKind: 'always', path: pathTo() });
+      }
+    }
+    for (let i = 0; i < this.unreached.length; i++) {
+      const goal = this.unreached[i]!;
+      if (this.evaluate(goal.name, () => goal.holds(state))) {
+        this.examples.set(goal.name, pathTo());
+        this.unreached.splice(i--, 1);
+      }
+    }
+  }
+
+  /** Checks action properties on one step; `pathTo` gives the path ending with that step. */
+  checkStep(before: S, after: S, label: StepLabel, pathTo: () => ActionPath): void {
+    for (const prop of this.steps) {
+      if (this.violated.has(prop.name)) continue;
+      if (!this.evaluate(prop.name, () => prop.holds(before, after, label))) {
+        this.violated.add(prop.name);
+        this.violations.push({ property: prop.name, kind: 'step', propertyKind: 'alwaysStep', path: pathTo() });
+      }
+    }
+  }
+
+  recordDeadlock(path: ActionPath): void {
+    if (this.violated.has('deadlock')) return;
+    this.violated.add('deadlock');
+    this.violations.push({ property: 'deadlock', kind: 'deadlock', propertyKind: 'deadlock', path,
+      note: 'no action is enabled and the state is not terminal' });
+  }
+
+  /** At the end of an exhaustive run: every `sometimes` never reached is a failure. */
+  finishExhaustive(): void {
+    for (const goal of this.unreached) {
+      this.violations.push({ property: goal.name, kind: 'unreachable', propertyKind: 'sometimes', path: undefined,
+        note: 'no reachable state satisfies it' });
+    }
+    this.unreached.length = 0;
+  }
+
+  exampleList(): Example[] {
+    return this.spec.properties
+      .filter((p) => p.kind === 'sometimes' && this.examples.has(p.name))
+      .map((p) => ({ property: p.name, path: this.examples.get(p.name) }));
+  }
+
+  private evaluate(name: string, run: () => boolean): boolean {
+    let result: unknown;
+    try {
+      result = run();
+    } catch (e) {
+      throw new KripkeError('property-threw', `property '${name}' threw: ${messageOf(e)}`, { model: this.spec.name, property: name });
+    }
+    if (typeof result !== 'boolean') {
+      throw new KripkeError('property-threw', `property '${name}' returned ${typeof result}, not a boolean`, {
+        model: this.spec.name, property: name,
+      });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Check options: given partially, resolved once here (every default lives in this file), and
+ * engines see only the resolved form.
+ */
+import { unknownName, KripkeError } from '../spec/errors.ts';
+import type { Spec } from '../spec/types.ts';
+import type { Observer } from './observer.ts';
+import { type FingerprintStore, MapStore, TableStore } from './store.ts';
+
+export type EngineName = 'bfs' | 'dfs';
+export const ENGINES: readonly EngineName[] = ['bfs', 'dfs'];
+
+export interface CheckOptions {
+  /** `bfs` (default: shortest counterexamples) or `dfs`. */
+  readonly engine?: EngineName;
+  /** Explore no deeper than this many states along a path (initial states are depth 1). */
+  readonly maxDepth?: number;
+  /** Keep going after a violation and report every violated property (TLC's -continue). */
+  readonly continue?: boolean;
+  /** Report a state with no successors as a deadlock unless `terminal` allows it (default true). */
+  readonly checkDeadlock?: boolean;
+  /** Freeze inputs, run each action twice and compare: catches impure models (slower). */
+  readonly strict?: boolean;
+  /** Check only these properties (by name); default: all of them. */
+  readonly properties?: readonly string[];
+  /** Stop as `incomplete` after this many distinct states. */
+  readonly maxStates?: number;
+  /** Stop as `incomplete` after this many milliseconds. */
+  readonly timeLimitMs?: number;
+  /** `table` (default, typed arrays) or `map` (a plain Map, for cross-checks). */
+  readonly store?: 'table' | 'map';
+  readonly observer?: Observer;
+}
+
+export interface ResolvedOptions {
+  readonly engine: EngineName;
+  readonly maxDepth: number;
+  readonly continueAfterViolation: boolean;
+  readonly checkDeadlock: boolean;
+  readonly strict: boolean;
+  readonly properties: ReadonlySet<string>;
+  readonly maxStates: number;
+  readonly timeLimitMs: number;
+  readonly createStore: () => FingerprintStore;
+  readonly observer: Observer;
+}
+
+export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}): ResolvedOptions {
+  const engine = options.engine ?? 'bfs';
+  if (!ENGINES.includes(engine)) throw unknownName('engine', String(engine), ENGINES);
+  const names = spec.properties.map((p) => p.name);
+  for (const name of options.properties ?? []) {
+    if (!names.includes(name)) throw unknownName('property', name, names, { model: spec.name });
+  }
+  return {
+    engine,
+    maxDepth: positive('maxDepth', options.maxDepth),
+    continueAfterViolation: options.continue ?? false,
+    checkDeadlock: options.checkDeadlock ?? true,
+    strict: options.strict ?? false,
+    properties: new Set(options.properties ?? names),
+    maxStates: positive('maxStates', options.maxStates),
+    timeLimitMs: positive('timeLimitMs', options.timeLimitMs),
+    createStore: options.store === 'map' ? () => new MapStore() : () => new TableStore(),
+    observer: options.observer ?? {},
+  };
+}
+
+function positive(name: string, value: number | undefined): number {
+  if (value === undefined) return Infinity;
+  if (!(value > 0)) throw new KripkeError('invalid-config', `option ${name} must be a positive number, got ${value}`);
+  return value;
+}

@@ -1,0 +1,64 @@
+/**
+ * What `check` returns: a discriminated union, never an exception for a model's mistake.
+ */
+import type { KripkeError } from '../spec/errors.ts';
+import type { PropertyKind } from '../spec/properties.ts';
+import type { ActionPath } from './path.ts';
+
+export interface ActionCoverage {
+  readonly action: string;
+  /** Successors computed by this action (duplicates included). */
+  fired: number;
+  /** Successors that were new distinct states. */
+  found: number;
+}
+
+export interface Statistics {
+  readonly engine: string;
+  distinctStates: number;
+  /** Initial states plus every successor computed, duplicates included (as TLC counts). */
+  generatedStates: number;
+  /** The longest shortest path from an initial state, initial states at depth 1 (TLC's diameter). */
+  depth: number;
+  /** States still waiting to be explored when the run ended. */
+  queued: number;
+  readonly coverage: ActionCoverage[];
+  elapsedMs: number;
+  /** Probability that two distinct states shared a fingerprint, so one was never explored. */
+  collisionProbability: number;
+  /** Bytes held by the visited-state store. */
+  storeBytes: number;
+}
+
+export type ViolationKind = 'invariant' | 'step' | 'deadlock' | 'unreachable' | 'liveness';
+
+export interface Violation {
+  readonly property: string;
+  readonly kind: ViolationKind;
+  readonly propertyKind: PropertyKind | 'deadlock';
+  /** The path to the violating state (for `step`, the path ends with the violating step). */
+  readonly path: ActionPath | undefined;
+  /** For a lasso (liveness): the index in the path's states where the cycle starts again. */
+  readonly loop?: number;
+  readonly note?: string;
+}
+
+/** A `sometimes` property and the shortest example found (BFS), if any. */
+export interface Example {
+  readonly property: string;
+  readonly path: ActionPath | undefined;
+}
+
+interface Common {
+  readonly model: string;
+  readonly stats: Statistics;
+  readonly examples: readonly Example[];
+}
+
+export type CheckResult =
+  | (Common & { readonly status: 'pass' })
+  | (Common & { readonly status: 'violation'; readonly violations: readonly Violation[] })
+  | (Common & { readonly status: 'incomplete'; readonly reason: string; readonly violations: readonly Violation[] })
+  | (Common & { readonly status: 'error'; readonly error: KripkeError; readonly at: ActionPath | undefined });
+
+export type CheckStatus = CheckResult['status'];

@@ -1,0 +1,59 @@
+/**
+ * Drives a `Search` with a frontier until it is empty, a violation stops it, or a limit is hit,
+ * and turns the outcome into a `CheckResult`. BFS and DFS provide only `next()` on their frontier.
+ */
+import { KripkeError } from '../spec/errors.ts';
+import type { Spec } from '../spec/types.ts';
+import type { ResolvedOptions } from './options.ts';
+import type { CheckResult } from './result.ts';
+import { type Frontier, Search } from './search.ts';
+
+export interface TakingFrontier<S> extends Frontier<S> {
+  /** Takes the next state to expand, or returns false when empty (state in `state`, `id`, `depth`). */
+  take(): boolean;
+  readonly state: S;
+  readonly id: number;
+  readonly depth: number;
+}
+
+const CHECK_EVERY = 1024;
+
+export function runSearch<S>(spec: Spec<S>, options: ResolvedOptions, frontier: TakingFrontier<S>): CheckResult {
+  const search = new Search(spec, options, frontier);
+  const { monitor, stats } = search;
+  const { progress, progressIntervalMs = 1000 } = options.observer;
+  let lastProgress = 0;
+  let expandingId = -1;
+  try {
+    search.seed();
+    let expanded = 0;
+    while (!monitor.shouldStop && frontier.take()) {
+      expandingId = frontier.id;
+      search.expand(frontier.state, frontier.id, frontier.depth);
+      if (++expanded % CHECK_EVERY === 0) {
+        if (search.limitReached()) break;
+        if (progress && search.elapsedMs() - lastProgress >= progressIntervalMs) {
+          lastProgress = search.elapsedMs();
+          progress({ distinctStates: search.store.size, generatedStates: stats.generatedStates,
+            queued: frontier.size, depth: stats.depth, elapsedMs: lastProgress });
+        }
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof KripkeError)) throw e;
+    const at = expandingId >= 0 ? search.links.pathTo(expandingId) : undefined;
+    return { status: 'error', model: spec.name, error: e, at, stats: search.finishStats(), examples: monitor.exampleList() };
+  }
+  const finished = frontier.size === 0 && !monitor.shouldStop;
+  const exhaustive = finished && search.boundHit === undefined;
+  if (exhaustive) monitor.finishExhaustive();
+  const common = { model: spec.name, stats: search.finishStats(), examples: monitor.exampleList() };
+  if (monitor.violations.length > 0) {
+    return { ...common, status: 'violation', violations: monitor.violations };
+  }
+  if (!exhaustive) {
+    const reason = search.boundHit ?? 'stopped before the state space was exhausted';
+    return { ...common, status: 'incomplete', reason, violations: monitor.violations };
+  }
+  return { ...common, status: 'pass' };
+}

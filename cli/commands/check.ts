@@ -1,0 +1,65 @@
+/** `kripke check <model> [options]`: exhaustive search (BFS or DFS) with the model's properties. */
+import type { Command } from 'commander';
+import { check } from '../../checker/check.ts';
+import { ENGINES, type EngineName } from '../../checker/options.ts';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { loadModel } from '../load-model.ts';
+import { createProgress } from '../progress.ts';
+import { describeModel, renderResultText, resultJson } from '../report.ts';
+import { collectSetting, positiveInteger, type Settings } from '../options.ts';
+
+interface CheckFlags {
+  set: Settings;
+  variant?: string;
+  engine: EngineName;
+  maxDepth?: number;
+  continue?: boolean;
+  deadlock: boolean;
+  strict?: boolean;
+  property?: string[];
+  json?: boolean;
+  progress: boolean;
+}
+
+export function registerCheck(program: Command, run: (code: Promise<ExitCode>) => void): void {
+  program
+    .command('check')
+    .description('explore every reachable state and check the properties')
+    .argument('<model>', 'a shipped model (see `kripke list`) or a model file (path/to/model.ts)')
+    .option('--set <key=value>', 'set a configuration value (repeatable)', collectSetting, {})
+    .option('--variant <name>', 'check a variant of the protocol (see `kripke list`)')
+    .option('--engine <name>', `search order: ${ENGINES.join(' or ')}`, 'bfs')
+    .option('--max-depth <n>', 'explore no deeper than n states (initial states are depth 1)', positiveInteger)
+    .option('--continue', 'keep going after a violation and report every violated property')
+    .option('--no-deadlock', 'do not report states without successors as deadlocks')
+    .option('--strict', 'catch impure actions: freeze inputs, run each action twice and compare')
+    .option('--property <name...>', 'check only these properties')
+    .option('--json', 'print one JSON result object on stdout')
+    .option('--no-progress', 'no progress output on stderr')
+    .action((name: string, flags: CheckFlags) => run(runCheck(name, flags)));
+}
+
+async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
+  const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
+  const color = !flags.json && process.stdout.isTTY === true;
+  if (!flags.json) process.stdout.write(`Checking ${describeModel(model, flags.set)} (${flags.engine})\n`);
+  const progress = createProgress(flags.progress);
+  const result = check(model.spec, {
+    engine: flags.engine,
+    maxDepth: flags.maxDepth,
+    continue: flags.continue,
+    checkDeadlock: flags.deadlock,
+    strict: flags.strict,
+    properties: flags.property,
+    observer: progress.observer,
+  });
+  progress.stop();
+  const text = flags.json ? JSON.stringify(resultJson(result, model, flags.set), null, 2) : renderResultText(result, model, color);
+  process.stdout.write(`${text}\n`);
+  switch (result.status) {
+    case 'pass': return EXIT.pass;
+    case 'violation': return EXIT.violation;
+    case 'incomplete': return EXIT.incomplete;
+    case 'error': return EXIT.usageOrModelError;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Finds what the user named: a shipped protocol (`two-phase-commit`) or a model file
+ * (`./my-model.ts`, loaded without a build step) that exports a spec or a protocol.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { findProtocol } from '../model/index.ts';
+import { KripkeError } from '../spec/errors.ts';
+import type { Protocol } from '../spec/protocol.ts';
+import type { Spec } from '../spec/types.ts';
+
+export interface ModelChoice {
+  readonly settings: Readonly<Record<string, string>>;
+  readonly variant: string | undefined;
+}
+
+export interface LoadedModel {
+  readonly spec: Spec<unknown>;
+  /** Present for protocols: what `--set` and `--variant` resolved to. */
+  readonly protocol: Protocol | undefined;
+  readonly variant: string | undefined;
+  /** How to name this model again on the command line. */
+  readonly reference: string;
+}
+
+export function looksLikePath(name: string): boolean {
+  return /[\\/]|\.[cm]?[jt]s$/.test(name);
+}
+
+export async function loadModel(name: string, choice: ModelChoice): Promise<LoadedModel> {
+  const target = looksLikePath(name) ? await loadFile(name) : findProtocol(name);
+  if (isSpec(target)) {
+    if (Object.keys(choice.settings).length > 0 || choice.variant) {
+      throw new KripkeError('invalid-config', `${name} exports a plain spec: --set and --variant need a protocol (defineProtocol)`, { model: target.name });
+    }
+    return { spec: target, protocol: undefined, variant: undefined, reference: name };
+  }
+  const variant = choice.variant ?? target.defaultVariant;
+  return { spec: target.instantiate(choice.settings, variant), protocol: target, variant, reference: name };
+}
+
+async function loadFile(file: string): Promise<Spec<unknown> | Protocol> {
+  const [path, exportName] = file.split('#') as [string, string | undefined];
+  const absolute = resolve(path);
+  if (!existsSync(absolute)) throw new KripkeError('unknown-name', `no model file at ${absolute}`, { file: path });
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof KripkeError) throw e;
+    throw new KripkeError('invalid-spec', `could not load ${path}: ${e instanceof Error ? e.message : String(e)}`, { file: path });
+  }
+  const candidates = Object.entries(module).filter(([, v]) => isSpec(v) || isProtocol(v));
+  const names = candidates.map(([k]) => k);
+  if (exportName !== undefined) {
+    const chosen = candidates.find(([k]) => k === exportName);
+    if (!chosen) throw new KripkeError('unknown-name', `${path} has no spec or protocol export '${exportName}'; it has: ${names.join(', ') || '(none)'}`, { file: path });
+    return chosen[1] as Spec<unknown> | Protocol;
+  }
+  const preferred = candidates.find(([k]) => k === 'default') ?? (candidates.length === 1 ? candidates[0] : undefined);
+  if (!preferred) {
+    throw new KripkeError('unknown-name', candidates.length === 0
+      ? `${path} exports no spec (defineSpec) or protocol (defineProtocol)`
+      : `${path} exports several models (${names.join(', ')}); choose one with ${path}#name`, { file: path });
+  }
+  return preferred[1] as Spec<unknown> | Protocol;
+}
+
+function isSpec(v: unknown): v is Spec<unknown> {
+  return typeof v === 'object' && v !== null && 'actions' in v && 'init' in v && Array.isArray((v as Spec).actions);
+}
+
+function isProtocol(v: unknown): v is Protocol {
+  return typeof v === 'object' && v !== null && 'instantiate' in v && typeof (v as Protocol).instantiate === 'function';
+}

@@ -1,0 +1,40 @@
+/**
+ * The `kripke` command line. Each command lives in `commands/` and registers itself here.
+ * Exit codes (see exit-codes.ts): 0 pass, 1 violation, 2 usage or model error, 3 incomplete.
+ */
+import { Command, CommanderError } from 'commander';
+import { KripkeError } from '../spec/errors.ts';
+import { registerCheck } from './commands/check.ts';
+import { registerList } from './commands/list.ts';
+import { EXIT, type ExitCode } from './exit-codes.ts';
+
+const program = new Command('kripke')
+  .description('Kripke: a model checker for distributed protocols written in TypeScript')
+  .showHelpAfterError()
+  .exitOverride();
+
+let pending: Promise<ExitCode> | undefined;
+const run = (code: Promise<ExitCode>) => {
+  pending = code;
+};
+
+registerList(program, run);
+registerCheck(program, run);
+
+async function main(): Promise<ExitCode> {
+  try {
+    await program.parseAsync(process.argv);
+    return pending ? await pending : EXIT.pass;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? EXIT.pass : EXIT.usageOrModelError;
+    }
+    if (e instanceof KripkeError) {
+      process.stderr.write(`kripke: [${e.code}] ${e.message}\n`);
+      return EXIT.usageOrModelError;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,59 @@
+/**
+ * Progress on stderr: a live line (cli-progress) in a terminal, a plain line every few seconds
+ * otherwise (CI logs). Returns the observer to hand to an engine and a function to finish.
+ */
+import cliProgress from 'cli-progress';
+import type { Observer, Progress } from '../checker/observer.ts';
+
+export interface ProgressDisplay {
+  readonly observer: Observer;
+  stop(): void;
+}
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+function payload(p: Progress) {
+  const seconds = Math.max(p.elapsedMs / 1000, 1e-3);
+  return {
+    distinct: number(p.distinctStates),
+    generated: number(p.generatedStates),
+    queued: number(p.queued),
+    depth: p.depth,
+    rate: number(Math.round(p.generatedStates / seconds)),
+    seconds: seconds.toFixed(0),
+  };
+}
+
+export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = process.stderr): ProgressDisplay {
+  if (!enabled) return { observer: {}, stop: () => {} };
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar({
+      stream,
+      format: '{distinct} distinct | {generated} generated | {queued} queued | depth {depth} | {rate} states/s | {seconds}s',
+      hideCursor: true,
+      clearOnComplete: true,
+    });
+    let started = false;
+    return {
+      observer: {
+        progressIntervalMs: 200,
+        progress: (p) => {
+          if (!started) bar.start(1, 0, payload(p));
+          started = true;
+          bar.update(0, payload(p));
+        },
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  return {
+    observer: {
+      progressIntervalMs: 5000,
+      progress: (p) => {
+        const v = payload(p);
+        stream.write(`progress: ${v.distinct} distinct, ${v.generated} generated, ${v.queued} queued, depth ${v.depth}, ${v.rate} states/s, ${v.seconds}s\n`);
+      },
+    },
+    stop: () => {},
+  };
+}

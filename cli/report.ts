@@ -1,0 +1,115 @@
+/**
+ * Turns a `CheckResult` into what people read (text) and what machines read (one versioned
+ * JSON object).
+ */
+import { styleText } from 'node:util';
+import { formatPath } from '../checker/path.ts';
+import type { CheckResult, Statistics, Violation } from '../checker/result.ts';
+import { encodeValue, type Json } from '../counterexamples/json-value.ts';
+import { renderTraceText } from '../counterexamples/text.ts';
+import { buildTrace } from '../counterexamples/trace.ts';
+import type { Spec } from '../spec/types.ts';
+import type { LoadedModel } from './load-model.ts';
+
+export const JSON_RESULT_VERSION = 1;
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export function describeModel(model: LoadedModel, settings: Readonly<Record<string, string>>): string {
+  const parts = [model.spec.name];
+  if (model.variant) parts.push(`variant ${model.variant}`);
+  const set = Object.entries(settings).map(([k, v]) => `${k}=${v}`);
+  if (set.length) parts.push(set.join(' '));
+  return parts.join(', ');
+}
+
+export function statsLine(stats: Statistics): string {
+  const seconds = stats.elapsedMs / 1000;
+  const rate = seconds > 0 ? Math.round(stats.generatedStates / seconds) : 0;
+  return `${n(stats.distinctStates)} distinct states, ${n(stats.generatedStates)} generated, depth ${stats.depth}, ` +
+    `${seconds.toFixed(2)} s (${n(rate)} states/s)`;
+}
+
+export function renderResultText(result: CheckResult, model: LoadedModel, color: boolean): string {
+  const paint = (style: Parameters<typeof styleText>[0], text: string) => (color ? styleText(style, text) : text);
+  const lines: string[] = [];
+  switch (result.status) {
+    case 'pass':
+      lines.push(`${paint('green', '✔ pass')}: ${statsLine(result.stats)}`);
+      break;
+    case 'violation':
+      lines.push(`${paint('red', '✘ violation')}: ${statsLine(result.stats)}`);
+      for (const v of result.violations) lines.push('', ...violationLines(v, model, color));
+      break;
+    case 'incomplete':
+      lines.push(`${paint('yellow', '… incomplete')} (${result.reason}): ${statsLine(result.stats)}`);
+      lines.push('  no violation found in the part explored; the rest of the state space is unchecked');
+      for (const v of result.violations) lines.push('', ...violationLines(v, model, color));
+      break;
+    case 'error':
+      lines.push(`${paint('red', '✘ model error')} [${result.error.code}]: ${result.error.message}`);
+      for (const [k, v] of Object.entries(result.error.where)) lines.push(`  ${k}: ${v}`);
+      if (result.at) lines.push(`  reached by path: ${formatPath(result.at)}`);
+      return lines.join('\n');
+  }
+  for (const ex of result.examples) {
+    if (ex.path) lines.push(`  sometimes '${ex.property}': reached after ${ex.path.steps.length} steps (path ${formatPath(ex.path)})`);
+  }
+  lines.push(`  fingerprint collision probability: ${result.stats.collisionProbability.toExponential(1)}`);
+  lines.push(...coverageLines(result.stats));
+  return lines.join('\n');
+}
+
+function violationLines(v: Violation, model: LoadedModel, color: boolean): string[] {
+  const what = v.kind === 'deadlock' ? 'Deadlock' : v.kind === 'unreachable' ? `'${v.property}' is never reached`
+    : `${v.propertyKind} property '${v.property}' is violated`;
+  if (!v.path) return [`${what}${v.note ? `: ${v.note}` : ''}`];
+  const trace = buildTrace(model.spec as Spec<unknown>, v.path, { property: v.property, loop: v.loop });
+  return [
+    `${what} after ${v.path.steps.length} steps${v.note ? ` (${v.note})` : ''}:`,
+    renderTraceText(trace, { color }),
+    `  path: ${formatPath(v.path)}`,
+  ];
+}
+
+function coverageLines(stats: Statistics): string[] {
+  const width = Math.max(6, ...stats.coverage.map((c) => c.action.length));
+  const lines = [`  ${'action'.padEnd(width)}  ${'fired'.padStart(12)}  ${'new states'.padStart(12)}`];
+  for (const c of stats.coverage) {
+    const flag = c.fired === 0 ? '  (never enabled)' : '';
+    lines.push(`  ${c.action.padEnd(width)}  ${n(c.fired).padStart(12)}  ${n(c.found).padStart(12)}${flag}`);
+  }
+  return lines;
+}
+
+/** The one JSON object `--json` prints. Versioned: fields are added, never changed in meaning. */
+export function resultJson(result: CheckResult, model: LoadedModel, settings: Readonly<Record<string, string>>): Json {
+  const base = {
+    version: JSON_RESULT_VERSION,
+    model: model.spec.name,
+    variant: model.variant ?? null,
+    settings: { ...settings },
+    status: result.status,
+    stats: { ...result.stats, coverage: result.stats.coverage.map((c) => ({ ...c })) } as unknown as Json,
+    examples: result.examples.map((e) => ({ property: e.property, path: e.path ? formatPath(e.path) : null })),
+  };
+  switch (result.status) {
+    case 'pass': return base;
+    case 'error':
+      return { ...base, error: { code: result.error.code, message: result.error.message, where: { ...result.error.where } },
+        at: result.at ? formatPath(result.at) : null };
+    case 'violation': case 'incomplete':
+      return { ...base, ...(result.status === 'incomplete' ? { reason: result.reason } : {}),
+        violations: result.violations.map((v) => violationJson(v, model)) };
+  }
+}
+
+function violationJson(v: Violation, model: LoadedModel): Json {
+  const trace = v.path ? buildTrace(model.spec, v.path) : undefined;
+  return {
+    property: v.property, kind: v.kind, note: v.note ?? null,
+    path: v.path ? formatPath(v.path) : null,
+    loop: v.loop ?? null,
+    trace: trace ? trace.steps.map((s) => ({ action: s.action?.label ?? null, state: encodeValue(s.state) })) : null,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * What changed between two states, as paths into the state (`rm.r1`, `msgs`), descending into
+ * plain objects, Maps and equal-length arrays so nested changes are named precisely.
+ */
+import { fingerprintOf } from '../checker/fingerprint.ts';
+
+export interface Change {
+  /** Keys from the root: `['rm', 'r1']`. */
+  readonly path: readonly (string | number)[];
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export function diffStates(before: unknown, after: unknown): Change[] {
+  const changes: Change[] = [];
+  collect(before, after, [], changes);
+  return changes;
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return fingerprintOf(a) === fingerprintOf(b);
+}
+
+function collect(a: unknown, b: unknown, path: (string | number)[], out: Change[]): void {
+  if (sameValue(a, b)) return;
+  if (isRecord(a) && isRecord(b)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) collect(a[key], b[key], [...path, key], out);
+  } else if (a instanceof Map && b instanceof Map) {
+    for (const key of new Set([...a.keys(), ...b.keys()])) collect(a.get(key), b.get(key), [...path, mapKey(key)], out);
+  } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    a.forEach((item, i) => collect(item, b[i], [...path, i], out));
+  } else {
+    out.push({ path, before: a, after: b });
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Set);
+}
+
+function mapKey(key: unknown): string | number {
+  return typeof key === 'string' || typeof key === 'number' ? key : JSON.stringify(key) ?? String(key);
+}
+
+/** `rm.r1`, `log[2].term` */
+export function formatChangePath(path: readonly (string | number)[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('') || '(state)';
+}

@@ -1,0 +1,61 @@
+/**
+ * A trace as text: the initial state in full, then each step's action with its parameter and
+ * the fields it changed (highlighted in a terminal), and for a lasso, where the cycle starts.
+ */
+import { styleText } from 'node:util';
+import { formatValue } from '../checker/format-value.ts';
+import { formatChangePath } from './diff.ts';
+import type { Trace } from './trace.ts';
+
+export interface TextOptions {
+  /** ANSI colours (default: off; the CLI turns them on for a terminal). */
+  readonly color?: boolean;
+  /** Print every state in full, not just the changes. */
+  readonly full?: boolean;
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+export function renderTraceText(trace: Trace, options: TextOptions = {}): string {
+  const paint = (style: Style, text: string) => (options.color ? styleText(style, text) : text);
+  const lines: string[] = [];
+  trace.steps.forEach((step, i) => {
+    const loopMark = trace.loop === i ? paint('magenta', '  ◀ the cycle starts here') : '';
+    if (step.action === undefined) {
+      lines.push(`${paint('bold', `State ${i + 1}`)} (initial)${loopMark}`);
+      lines.push(...fieldLines(step.state).map((l) => `    ${l}`));
+      return;
+    }
+    lines.push(`${paint('bold', `State ${i + 1}`)} ← ${paint('cyan', step.action.label)}${loopMark}`);
+    if (options.full) {
+      const changed = new Set(step.changes.map((c) => String(c.path[0])));
+      for (const [key, value] of entries(step.state)) {
+        const line = `${key} = ${formatValue(value)}`;
+        lines.push(`    ${changed.has(key) ? paint('yellow', line) : line}`);
+      }
+    } else if (step.changes.length === 0) {
+      lines.push(`    ${paint('dim', '(no change: the state repeats)')}`);
+    }
+    if (!options.full) {
+      for (const change of step.changes) {
+        const path = formatChangePath(change.path);
+        lines.push(`    ${paint('yellow', path)}: ${paint('red', formatValue(change.before, 60))} → ${paint('green', formatValue(change.after, 60))}`);
+      }
+    }
+  });
+  if (trace.loop !== undefined) {
+    lines.push(paint('magenta', `  ↺ back to state ${trace.loop + 1}: this cycle repeats forever`));
+  }
+  return lines.join('\n');
+}
+
+function entries(state: unknown): [string, unknown][] {
+  if (typeof state === 'object' && state !== null && !Array.isArray(state) && !(state instanceof Map) && !(state instanceof Set)) {
+    return Object.entries(state);
+  }
+  return [['(state)', state]];
+}
+
+function fieldLines(state: unknown): string[] {
+  return entries(state).map(([k, v]) => `${k} = ${formatValue(v)}`);
+}

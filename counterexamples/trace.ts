@@ -1,0 +1,71 @@
+/**
+ * A trace rebuilt from a compact path by replaying the spec: every state, every action with its
+ * parameter, and what changed. Replay is also how a saved trace is checked against a model.
+ */
+import { KripkeError } from '../spec/errors.ts';
+import type { Spec } from '../spec/types.ts';
+import type { ActionPath } from '../checker/path.ts';
+import { Successors } from '../checker/successors.ts';
+import { formatValue } from '../checker/format-value.ts';
+import { type Change, diffStates } from './diff.ts';
+
+export interface TraceAction {
+  readonly index: number;
+  readonly name: string;
+  readonly paramIndex: number;
+  /** The parameter value; undefined for an action without parameters. */
+  readonly param: unknown;
+  /** `rmPrepare(r1)` or `tick` — what people read. */
+  readonly label: string;
+}
+
+export interface TraceStep<S> {
+  /** Absent for the initial state. */
+  readonly action: TraceAction | undefined;
+  readonly state: S;
+  readonly changes: readonly Change[];
+}
+
+export interface Trace<S = unknown> {
+  readonly model: string;
+  readonly path: ActionPath;
+  readonly steps: readonly TraceStep<S>[];
+  /** The violated property, when the trace is a counterexample. */
+  readonly property?: string;
+  /** For a lasso: the index of the step the last state loops back to. */
+  readonly loop?: number;
+}
+
+export interface TraceInfo {
+  readonly property?: string;
+  readonly loop?: number;
+}
+
+export function buildTrace<S>(spec: Spec<S>, path: ActionPath, info: TraceInfo = {}): Trace<S> {
+  const successors = new Successors(spec, false);
+  const inits = successors.initialStates();
+  let state = inits[path.init];
+  if (state === undefined) {
+    throw new KripkeError('invalid-trace', `the trace starts at initial state #${path.init}, but '${spec.name}' has ${inits.length}`,
+      { model: spec.name, step: '0' });
+  }
+  const steps: TraceStep<S>[] = [{ action: undefined, state, changes: [] }];
+  path.steps.forEach((step, i) => {
+    const action = spec.actions[step.action];
+    const next = successors.successor(state as S, step.action, step.param);
+    if (action === undefined || next === undefined) {
+      const name = action ? `action '${action.name}'` : `action #${step.action}`;
+      throw new KripkeError('invalid-trace', `step ${i + 1}: ${name} with parameter #${step.param} is not enabled in the state before it`,
+        { model: spec.name, step: String(i + 1) });
+    }
+    const param = action.domain(state as S)[step.param];
+    const label = action.parameterless ? action.name : `${action.name}(${formatValue(param, 60)})`;
+    steps.push({
+      action: { index: step.action, name: action.name, paramIndex: step.param, param, label },
+      state: next,
+      changes: diffStates(state, next),
+    });
+    state = next;
+  });
+  return { model: spec.name, path, steps, ...info };
+}

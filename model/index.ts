@@ -1,0 +1,14 @@
+/**
+ * The protocol library: every shipped protocol, by name. `kripke list` shows them.
+ */
+import { unknownName } from '../spec/errors.ts';
+import type { Protocol } from '../spec/protocol.ts';
+import { dieHard } from './die-hard/die-hard.ts';
+
+export const protocols: readonly Protocol[] = [dieHard];
+
+export function findProtocol(name: string): Protocol {
+  const found = protocols.find((p) => p.name === name);
+  if (!found) throw unknownName('model', name, protocols.map((p) => p.name));
+  return found;
+}

@@ -1,0 +1,62 @@
+import { KripkeError } from './errors.ts';
+import { type Property, type PropertyConstructors, propertyConstructors } from './properties.ts';
+import type { Action, ActionDefinition, ParamDomain, Spec, SpecDefinition } from './types.ts';
+
+const NO_PARAM: readonly unknown[] = Object.freeze([undefined]);
+
+/**
+ * Checks a definition once and resolves it into the form the engines read. The state type and
+ * every action's parameter type are inferred: write `init: (): State[] => [...]`, and annotate the
+ * state argument of a state-dependent domain (`params: (s: State) => [...s.msgs]`).
+ */
+export function defineSpec<S, P extends Record<string, unknown>>(definition: SpecDefinition<S, P>): Spec<S> {
+  const { name } = definition;
+  if (typeof name !== 'string' || name === '') throw new KripkeError('invalid-spec', 'a spec needs a non-empty name');
+  const actions = Object.entries(definition.actions as Record<string, ActionDefinition<S, unknown>>).map(
+    ([actionName, def], index) => resolveAction(name, actionName, def, index),
+  );
+  const given = definition.properties ?? [];
+  const properties: readonly Property<S>[] =
+    typeof given === 'function' ? given(propertyConstructors as unknown as PropertyConstructors<S>) : given;
+  if (!Array.isArray(properties)) throw new KripkeError('invalid-spec', 'properties must be an array (or a function returning one)', { model: name });
+  requireUnique(name, 'property', properties.map((p) => p.name));
+  const fairness = definition.fairness ?? [];
+  const actionNames = new Set(actions.map((a) => a.name));
+  for (const f of fairness) {
+    if (!actionNames.has(f.action)) {
+      throw new KripkeError('invalid-spec', `${f.kind} fairness names unknown action '${f.action}'; actions: ${[...actionNames].join(', ')}`, { model: name });
+    }
+  }
+  return {
+    name,
+    init: definition.init,
+    actions,
+    properties,
+    constraint: definition.constraint,
+    view: definition.view,
+    terminal: definition.terminal,
+    symmetry: definition.symmetry,
+    fairness,
+  };
+}
+
+function resolveAction<S>(model: string, name: string, def: ActionDefinition<S, unknown>, index: number): Action<S> {
+  if (typeof def?.next !== 'function') {
+    throw new KripkeError('invalid-spec', `action '${name}' needs a 'next' function`, { model, action: name });
+  }
+  const params: ParamDomain<S, unknown> | undefined = def.params;
+  if (params !== undefined && typeof params !== 'function' && !Array.isArray(params)) {
+    throw new KripkeError('invalid-spec', `action '${name}': 'params' must be an array or a function of the state`, { model, action: name });
+  }
+  const domain: (state: S) => readonly unknown[] =
+    params === undefined ? () => NO_PARAM : typeof params === 'function' ? params : () => params;
+  return { index, name, parameterless: params === undefined, domain, next: def.next };
+}
+
+function requireUnique(model: string, what: string, names: readonly string[]) {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) throw new KripkeError('invalid-spec', `two ${what}s are named '${n}'`, { model });
+    seen.add(n);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Errors with stable codes, so users can search for them and tools can branch on them.
+ * A model's mistake (an action that throws, mutates its input, returns a non-value, or is
+ * non-deterministic) is an error, never a property violation.
+ */
+export type ErrorCode =
+  | 'invalid-spec' // the definition itself is malformed (duplicate names, unknown action in fairness…)
+  | 'unknown-name' // a model, variant, property, option or configuration key that does not exist
+  | 'invalid-config' // a configuration value of the wrong type or out of range
+  | 'init-threw'
+  | 'action-threw'
+  | 'domain-threw'
+  | 'property-threw'
+  | 'invalid-value' // a state containing something that is not plain immutable data
+  | 'state-mutated' // an action modified the state it was given
+  | 'nondeterministic' // an action returned different successors for the same input
+  | 'invalid-trace'; // a saved trace that does not fit the model
+
+export class KripkeError extends Error {
+  override readonly name = 'KripkeError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Where it happened: model, action, parameter, path inside the state — whatever is known. */
+    readonly where: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** "unknown property 'agrement'; this model has: agreement, validity" */
+export function unknownName(what: string, name: string, available: readonly string[], where: Record<string, string> = {}) {
+  const list = available.length > 0 ? available.join(', ') : '(none)';
+  return new KripkeError('unknown-name', `unknown ${what} '${name}'; available: ${list}`, where);
+}

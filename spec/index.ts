@@ -1,0 +1,50 @@
+/**
+ * Kripke's authoring API. A protocol is a few pure functions and named properties:
+ *
+ * ```ts
+ * import { defineSpec } from 'kripke/spec';
+ *
+ * interface Jugs { small: number; big: number }
+ * const pour = (from: number, to: number, room: number) => Math.min(from, room - to);
+ *
+ * export const dieHard = defineSpec({
+ *   name: 'die-hard',
+ *   init: (): Jugs[] => [{ small: 0, big: 0 }],
+ *   actions: {                        // in order: a trace path names an action by position
+ *     fillSmall: { next: (s) => ({ ...s, small: 3 }) },
+ *     fillBig: { next: (s) => ({ ...s, big: 5 }) },
+ *     smallToBig: { next: (s) => { const n = pour(s.small, s.big, 5); return { small: s.small - n, big: s.big + n }; } },
+ *   },
+ *   properties: ({ always, sometimes }) => [   // typed constructors for this state
+ *     always('big never holds 4', (s) => s.big !== 4),   // an invariant
+ *     sometimes('big can be full', (s) => s.big === 5),   // reachability, reported with an example
+ *   ],
+ * });
+ * ```
+ *
+ * - An action's `next(state, param)` returns the successor, or `undefined` when not enabled. It
+ *   is **pure**: the same input gives the same output, and the input is never modified — the
+ *   checker stores fingerprints, not states, and re-runs actions to rebuild traces, so an impure
+ *   action makes both the search and its traces wrong (`check(…, { strict: true })` catches it).
+ * - `params` is the parameter domain: an array, or a function of the state (annotate its state
+ *   argument so types infer: `params: (s: State) => [...s.msgs]`). The order of actions and of
+ *   parameters is part of the contract: trace paths refer to them by position.
+ * - A state is plain immutable data: null, booleans, finite numbers, strings, bigints, arrays,
+ *   plain objects, Map and Set. Object key order and Map/Set insertion order do not matter.
+ * - A protocol (`defineProtocol`) wraps a spec builder with a typed configuration and variants.
+ */
+export { defineSpec } from './define.ts';
+export { defineProtocol } from './protocol.ts';
+export type { ConfigOf, ConfigParameter, ConfigSchema, ConfigValue, Protocol, ProtocolDefinition } from './protocol.ts';
+export {
+  always, alwaysEventually, alwaysStep, eventually, eventuallyAlways, isLiveness, leadsTo, sometimes,
+} from './properties.ts';
+export type {
+  AlwaysEventually, Eventually, EventuallyAlways, Invariant, LeadsTo, LivenessProperty, Property, PropertyConstructors, PropertyKind,
+  Reachability, SafetyProperty, StatePredicate, StepInvariant, StepLabel, StepPredicate,
+} from './properties.ts';
+export { strong, weak } from './fairness.ts';
+export type { Fairness } from './fairness.ts';
+export { KripkeError, unknownName } from './errors.ts';
+export type { ErrorCode } from './errors.ts';
+export type { Action, ActionDefinition, ParamDomain, Spec, SpecDefinition, StateOf } from './types.ts';

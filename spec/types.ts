@@ -1,0 +1,73 @@
+/**
+ * The shapes of a specification: what a user writes (`SpecDefinition`) and the resolved form the
+ * engines read (`Spec`). A state is plain immutable data — see `value.ts`.
+ */
+import type { Property, PropertyConstructors } from './properties.ts';
+import type { Fairness } from './fairness.ts';
+
+/** A parameter domain: fixed values, or values read off the current state (messages in flight). */
+export type ParamDomain<S, P> = readonly P[] | ((state: S) => readonly P[]);
+
+/**
+ * One named action. `next` is pure: it returns the successor for parameter `p`, or `undefined`
+ * when the action is not enabled. It must not modify `state` (share unchanged parts instead).
+ */
+export interface ActionDefinition<S, P> {
+  /** The values the action is tried with, in order; omit for an action without a parameter. */
+  readonly params?: ParamDomain<S, P>;
+  readonly next: (state: S, param: P) => S | undefined;
+}
+
+/** What a user passes to `defineSpec`. `P` maps each action name to its parameter type. */
+export interface SpecDefinition<S, P extends Record<string, unknown>> {
+  readonly name: string;
+  /** The initial states, in order (their order is part of every trace path). */
+  readonly init: () => readonly S[];
+  /** The actions, in order: a trace path names an action by its position here. */
+  readonly actions: { readonly [K in keyof P]: ActionDefinition<NoInfer<S>, P[K]> };
+  /**
+   * Named properties. Write them as a function of the typed constructors so the state type flows
+   * in — `properties: ({ always }) => [always('safe', (s) => …)]` — or as an array of
+   * `always(…)` calls with annotated predicates.
+   */
+  readonly properties?: readonly Property<NoInfer<S>>[] | ((build: PropertyConstructors<NoInfer<S>>) => readonly Property<NoInfer<S>>[]);
+  /**
+   * A state constraint (TLC's CONSTRAINT, Kripke's boundary): a successor outside it is counted
+   * as generated and checked against invariants, but is neither stored nor explored.
+   */
+  readonly constraint?: (state: NoInfer<S>) => boolean;
+  /** What identifies a state; two states with equal views are one state. Defaults to the state. */
+  readonly view?: (state: NoInfer<S>) => unknown;
+  /** States in which having no enabled action is a legal end, not a deadlock. */
+  readonly terminal?: (state: NoInfer<S>) => boolean;
+  /** Maps a state to the canonical representative of its symmetry class (see `symmetry.ts`). */
+  readonly symmetry?: (state: NoInfer<S>) => NoInfer<S>;
+  /** Fairness assumptions for liveness properties, by action name (and optionally parameter). */
+  readonly fairness?: readonly Fairness[];
+}
+
+/** An action as the engines see it: a position, a name, and an enumerable domain. */
+export interface Action<S> {
+  readonly index: number;
+  readonly name: string;
+  /** True when the action was declared without parameters (its domain is `[undefined]`). */
+  readonly parameterless: boolean;
+  readonly domain: (state: S) => readonly unknown[];
+  readonly next: (state: S, param: unknown) => S | undefined;
+}
+
+/** A resolved specification: what `check`, the renderers and the explorer consume. */
+export interface Spec<S = unknown> {
+  readonly name: string;
+  readonly init: () => readonly S[];
+  readonly actions: readonly Action<S>[];
+  readonly properties: readonly Property<S>[];
+  readonly constraint: ((state: S) => boolean) | undefined;
+  readonly view: ((state: S) => unknown) | undefined;
+  readonly terminal: ((state: S) => boolean) | undefined;
+  readonly symmetry: ((state: S) => S) | undefined;
+  readonly fairness: readonly Fairness[];
+}
+
+/** The state type of a spec, for helpers written against a spec value. */
+export type StateOf<T> = T extends Spec<infer S> ? S : never;
