@@ -116,13 +116,18 @@ export class Successors<S> {
   }
 
   private checkPurity(action: Action<S>, state: S, param: unknown, successor: S, before: bigint): void {
+    this.requireUnchanged(action, state, param, before);
     const first = this.valueFingerprint(successor, action, param);
     const again = this.apply(action, state, param);
+    this.requireUnchanged(action, state, param, before);
     if (again === undefined || this.valueFingerprint(again, action, param) !== first) {
       throw new KripkeError('nondeterministic',
         `action '${action.name}' is not deterministic: called twice on the same state it returned ` +
         `${again === undefined ? 'a state, then undefined' : 'two different states'}`, this.where(action, param));
     }
+  }
+
+  private requireUnchanged(action: Action<S>, state: S, param: unknown, before: bigint): void {
     if (this.stateFingerprint(state) !== before) {
       throw new KripkeError('state-mutated', `action '${action.name}' modified its input state; return a new state instead`,
         this.where(action, param));
