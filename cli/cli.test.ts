@@ -1,0 +1,97 @@
+/**
+ * The command line as users and CI gates see it: exit codes, output, JSON, and a model file
+ * taken from the README that checks without a build step.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function kripke(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('kripke check', () => {
+  it('exits 1 on a violation and prints the shortest trace with its path', () => {
+    const { code, stdout } = kripke('check', 'die-hard');
+    expect(code).toBe(1);
+    expect(stdout).toContain('✘ violation: 14 distinct states, 73 generated, depth 7');
+    expect(stdout).toContain("always property 'NotSolved' is violated after 6 steps:");
+    expect(stdout).toContain('State 7 ← bigToSmall\n    small: 2 → 3\n    big: 5 → 4');
+    expect(stdout).toContain('path: 0/1:0/5:0/2:0/5:0/1:0/5:0');
+  });
+
+  it('exits 0 on a pass', () => {
+    const { code, stdout } = kripke('check', 'die-hard', '--property', 'TypeOK');
+    expect(code).toBe(0);
+    expect(stdout).toContain('✔ pass: 16 distinct states, 97 generated, depth 8');
+  });
+
+  it('exits 3 when a bound cuts the search short', () => {
+    const { code, stdout } = kripke('check', 'die-hard', '--property', 'TypeOK', '--max-depth', '3');
+    expect(code).toBe(3);
+    expect(stdout).toContain('incomplete (depth bound 3 reached)');
+  });
+
+  it('prints one versioned JSON object with --json', () => {
+    const { code, stdout } = kripke('check', 'die-hard', '--json');
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ version: 1, model: 'die-hard', variant: 'puzzle', status: 'violation' });
+    expect(result.stats).toMatchObject({ distinctStates: 14, generatedStates: 73, depth: 7 });
+    expect(result.violations[0].path).toBe('0/1:0/5:0/2:0/5:0/1:0/5:0');
+    expect(result.violations[0].trace.at(-1)).toEqual({ action: 'bigToSmall', state: { small: 3, big: 4 } });
+  });
+
+  it.each([
+    [['check', 'die-hrad'], "unknown model 'die-hrad'; available: "],
+    [['check', 'die-hard', '--variant', 'fixed'], "unknown variant 'fixed'; available: puzzle"],
+    [['check', 'die-hard', '--set', 'bigg=5'], "unknown configuration key 'bigg'; available: small, big, goal"],
+    [['check', 'die-hard', '--set', 'big=five'], 'big=five: expected a whole number'],
+    [['check', 'die-hard', '--property', 'NotSolve'], "unknown property 'NotSolve'; available: TypeOK, NotSolved"],
+    [['check', 'die-hard', '--engine', 'bsf'], "unknown engine 'bsf'; available: bfs, dfs"],
+    [['check', 'die-hard', '--max-depth', 'ten'], "expected a positive whole number, got 'ten'"],
+    [['check', 'die-hard', '--colour'], "unknown option '--colour'"],
+  ])('exits 2 with a message naming the problem: %j', (args, message) => {
+    const { code, stdout, stderr } = kripke(...args);
+    expect(code).toBe(2);
+    expect(stdout + stderr).toContain(message);
+  });
+
+  it('checks the model file from the README without a build step', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Your own model'));
+    const source = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(source).toBeDefined();
+    const dir = join(root, 'tmp', 'readme-example');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'my-counter.ts'), source!);
+    const { code, stdout } = kripke('check', 'tmp/readme-example/my-counter.ts');
+    expect(code).toBe(1);
+    expect(stdout).toContain("always property 'no lost update' is violated after 4 steps:");
+    expect(stdout.match(/← (\S+)/g)).toEqual(['← read("alice")', '← read("bob")', '← write("alice")', '← write("bob")']);
+  });
+
+  it('reports a model file without a spec clearly', () => {
+    const dir = join(root, 'tmp', 'cli-test');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'empty.ts'), 'export const answer = 42;\n');
+    const { code, stderr } = kripke('check', 'tmp/cli-test/empty.ts');
+    expect(code).toBe(2);
+    expect(stderr).toContain('tmp/cli-test/empty.ts exports no spec (defineSpec) or protocol (defineProtocol)');
+  });
+});
+
+describe('kripke list', () => {
+  it('lists models with configuration, variants and properties', () => {
+    const { code, stdout } = kripke('list');
+    expect(code).toBe(0);
+    expect(stdout).toContain('die-hard — ');
+    expect(stdout).toContain('  config:     small=3 big=5 goal=4');
+    expect(stdout).toContain('  properties: TypeOK (always), NotSolved (always)');
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Type-level tests: the state type and each action's parameter type are inferred from the spec,
+ * and misuse fails to compile (each `@ts-expect-error` below must stay an error).
+ */
+import { describe, expectTypeOf, it } from 'vitest';
+import { defineSpec } from './define.ts';
+import { always } from './properties.ts';
+import type { Spec } from './types.ts';
+
+type RM = 'r1' | 'r2';
+const RMS: readonly RM[] = ['r1', 'r2'];
+interface State { readonly count: number; readonly rm: Readonly<Record<RM, 'working' | 'prepared'>>; readonly msgs: ReadonlySet<string> }
+const initial: State = { count: 0, rm: { r1: 'working', r2: 'working' }, msgs: new Set() };
+
+describe('defineSpec types', () => {
+  it('infers the state type from init and parameter types from params', () => {
+    const spec = defineSpec({
+      name: 'typed',
+      init: (): State[] => [initial],
+      actions: {
+        tick: { next: (s) => { expectTypeOf(s).toEqualTypeOf<State>(); return { ...s, count: s.count + 1 }; } },
+        prepare: { params: RMS, next: (s, rm) => { expectTypeOf(rm).toEqualTypeOf<RM>(); return { ...s, rm: { ...s.rm, [rm]: 'prepared' } }; } },
+        receive: { params: (s: State) => [...s.msgs], next: (s, m) => { expectTypeOf(m).toEqualTypeOf<string>(); return s; } },
+      },
+      properties: ({ always: inv }) => [inv('small', (s) => { expectTypeOf(s).toEqualTypeOf<State>(); return s.count < 3; })],
+    });
+    expectTypeOf(spec).toEqualTypeOf<Spec<State>>();
+  });
+
+  it('rejects misuse at compile time', () => {
+    defineSpec({
+      name: 'misuse',
+      init: (): State[] => [initial],
+      actions: {
+        // @ts-expect-error — a successor must be a State (here a field has the wrong type)
+        wrongField: { next: (s) => ({ ...s, count: 'one' }) },
+        // @ts-expect-error — the parameter is an RM, not a number
+        wrongParam: { params: RMS, next: (s, rm: number) => ({ ...s, count: rm }) },
+        // @ts-expect-error — an RM state must be one of the declared literals
+        wrongLiteral: { next: (s) => ({ ...s, rm: { r1: 'committed', r2: 'working' } }) },
+      },
+      // @ts-expect-error — predicates see the State: there is no field `counter`
+      properties: ({ always: inv }) => [inv('typo', (s) => s.counter > 0)],
+    });
+    // @ts-expect-error — a property over another state type does not fit
+    defineSpec({ name: 'other', init: (): State[] => [initial], actions: {}, properties: [always('n', (s: { n: number }) => s.n > 0)] });
+  });
+});
