@@ -4,8 +4,10 @@
 import { unknownName } from '../spec/errors.ts';
 import type { Protocol } from '../spec/protocol.ts';
 import { dieHard } from './die-hard/die-hard.ts';
+import { transactionCommit } from './transaction-commit/tcommit.ts';
+import { twoPhaseCommit } from './transaction-commit/two-phase.ts';
 
-export const protocols: readonly Protocol[] = [dieHard];
+export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit];
 
 export function findProtocol(name: string): Protocol {
   const found = protocols.find((p) => p.name === name);
