@@ -43,6 +43,8 @@ const TM_STATES: ReadonlySet<string> = new Set<TmState>(['init', 'committed', 'a
 
 const preparedMsg = (rm: string) => `prepared:${rm}`;
 const withMember = (set: ReadonlySet<string>, member: string): ReadonlySet<string> => new Set(set).add(member);
+/** The TM decides and broadcasts its decision. */
+const decide = (s: TwoPhaseState, tmState: TmState, message: string): TwoPhaseState => ({ ...s, tmState, msgs: withMember(s.msgs, message) });
 const setRm = (s: TwoPhaseState, rm: string, to: RmState): TwoPhaseState => ({ ...s, rmState: { ...s.rmState, [rm]: to } });
 
 export function twoPhaseSpec(rmCount = 3, variant: TwoPhaseVariant = 'correct') {
@@ -65,10 +67,10 @@ export function twoPhaseSpec(rmCount = 3, variant: TwoPhaseVariant = 'correct') 
     init: (): TwoPhaseState[] => [{ rmState: allRms(rms, 'working'), tmState: 'init', tmPrepared: new Set(), msgs: new Set() }],
     actions: {
       tmCommit: {
-        next: (s) => (s.tmState === 'init' && enoughPrepared(s) ? { ...s, tmState: 'committed', msgs: withMember(s.msgs, COMMIT) } : undefined),
+        next: (s) => (s.tmState === 'init' && enoughPrepared(s) ? decide(s, 'committed', COMMIT) : undefined),
       },
       tmAbort: {
-        next: (s) => (s.tmState === 'init' ? { ...s, tmState: 'aborted', msgs: withMember(s.msgs, ABORT) } : undefined),
+        next: (s) => (s.tmState === 'init' ? decide(s, 'aborted', ABORT) : undefined),
       },
       tmRcvPrepared: {
         params: rms,
