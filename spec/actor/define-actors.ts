@@ -1,0 +1,35 @@
+/**
+ * `defineActorSpec` compiles an actor system — per-node behaviours, a network semantics, a fault
+ * model and bounds — into an ordinary spec, so every engine, renderer and the explorer work on it.
+ */
+import { defineSpec } from '../define.ts';
+import { KripkeError } from '../errors.ts';
+import type { Spec } from '../types.ts';
+import { actorActions } from './actions.ts';
+import { initialState, resolveSystem } from './system.ts';
+import type { ActorSystemDefinition, SystemState } from './types.ts';
+
+const NETWORKS = ['unordered', 'duplicating', 'fifo'];
+
+export function defineActorSpec<L, M, H = never>(definition: ActorSystemDefinition<L, M, H>): Spec<SystemState<L, M, H>> {
+  if (!NETWORKS.includes(definition.network?.kind)) {
+    throw new KripkeError('invalid-spec', `network kind '${String(definition.network?.kind)}' is not one of ${NETWORKS.join(', ')}`,
+      { model: definition.name });
+  }
+  const system = resolveSystem(definition);
+  for (const id of definition.faults?.crashable ?? []) {
+    if (!system.ids.includes(id)) {
+      throw new KripkeError('invalid-spec', `crashable names unknown actor '${id}'; actors: ${system.ids.join(', ')}`, { model: definition.name });
+    }
+  }
+  const maxInFlight = definition.bounds?.maxInFlight ?? Infinity;
+  return defineSpec<SystemState<L, M, H>, Record<string, unknown>>({
+    name: definition.name,
+    init: () => [initialState(system)],
+    actions: actorActions(system),
+    properties: definition.properties ?? [],
+    fairness: definition.fairness ?? [],
+    constraint: maxInFlight === Infinity ? undefined : (s) => s.network.length <= maxInFlight,
+    terminal: definition.terminal ?? (() => true),
+  });
+}
