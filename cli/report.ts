@@ -2,11 +2,11 @@
  * Turns a `CheckResult` into what people read (text) and what machines read (one versioned
  * JSON object).
  */
-import { styleText } from 'node:util';
 import { formatPath } from '../checker/path.ts';
 import type { CheckResult, Statistics, Violation } from '../checker/result.ts';
 import { encodeValue, type Json } from '../counterexamples/json-value.ts';
 import { renderTraceText } from '../counterexamples/text.ts';
+import { paintWith } from '../counterexamples/ansi.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
 import type { Spec } from '../spec/types.ts';
 import type { LoadedModel } from './load-model.ts';
@@ -31,7 +31,7 @@ export function statsLine(stats: Statistics): string {
 }
 
 export function renderResultText(result: CheckResult, model: LoadedModel, color: boolean): string {
-  const paint = (style: Parameters<typeof styleText>[0], text: string) => (color ? styleText(style, text) : text);
+  const paint = paintWith(color);
   const lines: string[] = [];
   switch (result.status) {
     case 'pass':

@@ -2,7 +2,7 @@
  * A trace as text: the initial state in full, then each step's action with its parameter and
  * the fields it changed (highlighted in a terminal), and for a lasso, where the cycle starts.
  */
-import { styleText } from 'node:util';
+import { paintWith } from './ansi.ts';
 import { formatValue } from '../checker/format-value.ts';
 import { formatChangePath } from './diff.ts';
 import type { Trace } from './trace.ts';
@@ -14,10 +14,8 @@ export interface TextOptions {
   readonly full?: boolean;
 }
 
-type Style = Parameters<typeof styleText>[0];
-
 export function renderTraceText(trace: Trace, options: TextOptions = {}): string {
-  const paint = (style: Style, text: string) => (options.color ? styleText(style, text) : text);
+  const paint = paintWith(options.color === true);
   const lines: string[] = [];
   trace.steps.forEach((step, i) => {
     const loopMark = trace.loop === i ? paint('magenta', '  ◀ the cycle starts here') : '';

@@ -21,6 +21,8 @@ describe('defineSpec types', () => {
         tick: { next: (s) => { expectTypeOf(s).toEqualTypeOf<State>(); return { ...s, count: s.count + 1 }; } },
         prepare: { params: RMS, next: (s, rm) => { expectTypeOf(rm).toEqualTypeOf<RM>(); return { ...s, rm: { ...s.rm, [rm]: 'prepared' } }; } },
         receive: { params: (s: State) => [...s.msgs], next: (s, m) => { expectTypeOf(m).toEqualTypeOf<string>(); return s; } },
+        // literal unions stay literal in a returned state (no widening to string)
+        prepareAll: { next: (s) => (s.count > 0 ? undefined : { ...s, rm: { r1: 'prepared', r2: 'prepared' } }) },
       },
       properties: ({ always: inv }) => [inv('small', (s) => { expectTypeOf(s).toEqualTypeOf<State>(); return s.count < 3; })],
     });

@@ -15,7 +15,9 @@ export type ParamDomain<S, P> = readonly P[] | ((state: S) => readonly P[]);
 export interface ActionDefinition<S, P> {
   /** The values the action is tried with, in order; omit for an action without a parameter. */
   readonly params?: ParamDomain<S, P>;
-  readonly next: (state: S, param: P) => S | undefined;
+  // NoInfer: the parameter type comes from `params` alone, so `next` is checked against the state
+  // type as written (literal unions such as `tm: 'committed'` stay literal).
+  readonly next: NoInfer<(state: S, param: P) => S | undefined>;
 }
 
 /** What a user passes to `defineSpec`. `P` maps each action name to its parameter type. */
