@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parsePath } from '../checker/path.ts';
+import { dieHardSpec } from '../model/die-hard/die-hard.ts';
+import { renderTraceDot } from './dot.ts';
+import { clockSpec, miniCommitSpec } from './fixture-specs.ts';
+import { golden } from './golden.ts';
+import { buildTrace } from './trace.ts';
+
+const commitTrace = () => buildTrace(miniCommitSpec(), parsePath('0/0:0/1:0/2:0/3:1'), { property: 'consistent' });
+const lassoTrace = () => buildTrace(clockSpec(), parsePath('0/0:0/0:0'), { property: 'reaches five', loop: 1 });
+
+describe('trace graph (DOT)', () => {
+  it('matches the golden file for an invariant violation with nested changes', () => {
+    const dot = renderTraceDot(commitTrace());
+    expect(dot).toBe(golden('mini-commit.dot', dot));
+  });
+
+  it('matches the golden file for a lasso', () => {
+    const dot = renderTraceDot(lassoTrace());
+    expect(dot).toBe(golden('clock-lasso.dot', dot));
+  });
+
+  it('matches the golden file for die-hard', () => {
+    const trace = buildTrace(dieHardSpec(), parsePath('0/1:0/5:0/2:0/5:0/1:0/5:0'), { property: 'NotSolved' });
+    const dot = renderTraceDot(trace);
+    expect(dot).toBe(golden('die-hard.dot', dot));
+  });
+
+  it('highlights nested paths, not whole variables, and names the violated property', () => {
+    const dot = renderTraceDot(commitTrace());
+    expect(dot).toContain('↳ rm.b');
+    expect(dot).toContain('✘ violates consistent');
+    expect(dot).toMatch(/s0 \[label=<<table[^>]*><tr><td[^>]*bgcolor="#d6e6f5"><b>State 1<\/b> · initial/);
+    expect(dot).toContain('s3 -> s4 [label=" rmAbort(\\"b\\") " color="#d55e00" fontcolor="#d55e00" penwidth=2.8]');
+  });
+
+  it('marks the loop-back edge and boxes the cycle from the loop state on', () => {
+    const dot = renderTraceDot(lassoTrace());
+    expect(dot).toContain('subgraph cluster_cycle');
+    expect(dot).toMatch(/cluster_cycle \{[^\n]*s1; s2; \}/);
+    expect(dot).toContain('s2 -> s1 [label=" ↺ back to state 2 " style=dashed');
+    expect(dot).not.toContain('✘ violates');
+  });
+
+  it('collapses long values and summarises many nested changes', () => {
+    const long = { log: Array.from({ length: 50 }, (_, i) => i) };
+    const trace = {
+      model: 'm', path: { init: 0, steps: [] }, property: 'p',
+      steps: [{ action: undefined, state: long, changes: [] }],
+    };
+    expect(renderTraceDot(trace)).toContain('[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …');
+    const many = Array.from({ length: 9 }, (_, i) => ({ path: ['log', i], before: i, after: -i }));
+    const step = { action: { index: 0, name: 'x', paramIndex: 0, param: undefined, label: 'x' }, state: long, changes: many };
+    expect(renderTraceDot({ ...trace, steps: [trace.steps[0]!, step] })).toContain('↳ … 3 more changes in log');
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * A trace as a Graphviz DOT graph in the fixed visual vocabulary of VISUALS.md: one node per
+ * state (changed fields and nested paths highlighted, long values collapsed), edges coloured per
+ * action with a legend, the initial state filled, the violating state in red, and for a lasso the
+ * cycle boxed with its loop-back edge dashed. Golden files pin the output.
+ */
+import { formatValue } from '../checker/format-value.ts';
+import { type Change, formatChangePath } from './diff.ts';
+import type { Trace, TraceStep } from './trace.ts';
+import { actionColors, cycleStart, propertyCaption, VISUALS as V } from './visuals.ts';
+
+export interface DotOptions {
+  /** Rows shown per state before the rest are summarised (default 30). */
+  readonly maxFields?: number;
+  /** Nested changes listed under one field before the rest are summarised (default 6). */
+  readonly maxNested?: number;
+}
+
+export function renderTraceDot(trace: Trace, options: DotOptions = {}): string {
+  const colors = actionColors(trace);
+  const loop = cycleStart(trace);
+  const lines = [
+    'digraph trace {',
+    `  graph [label=<${graphTitle(trace)}> labelloc=t fontname="${V.font}" fontsize=14 rankdir=TB nodesep=0.4 ranksep=0.4];`,
+    `  node [shape=plain fontname="${V.font}" fontsize=11 fontcolor="${V.ink}"];`,
+    `  edge [fontname="${V.font}" fontsize=10 penwidth=1.6 arrowsize=0.8];`,
+  ];
+  trace.steps.forEach((step, i) => lines.push(`  s${i} [label=<${stateTable(trace, step, i, options)}>];`));
+  trace.steps.forEach((step, i) => {
+    if (step.action) lines.push(`  s${i - 1} -> s${i} [${stepEdge(step, colors.get(step.action.name)!, isViolating(trace, i))}];`);
+  });
+  if (loop !== undefined) lines.push(...cycleLines(trace, loop));
+  if (colors.size > 0) lines.push(...legendLines(colors));
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+function graphTitle(trace: Trace): string {
+  return `<b>${html(trace.model)}</b><br/><font color="${V.violation}">${html(propertyCaption(trace))}</font><br/> `;
+}
+
+function isViolating(trace: Trace, index: number): boolean {
+  return trace.property !== undefined && cycleStart(trace) === undefined && index === trace.steps.length - 1;
+}
+
+function stepEdge(step: TraceStep<unknown>, color: string, violating: boolean): string {
+  const label = quoted(` ${truncate(step.action!.label, 48)} `);
+  const width = violating ? ' penwidth=2.8' : '';
+  return `label=${label} color="${color}" fontcolor="${color}"${width}`;
+}
+
+function cycleLines(trace: Trace, loop: number): string[] {
+  const last = trace.steps.length - 1;
+  const members = trace.steps.map((_, i) => `s${i}`).slice(loop).join('; ');
+  return [
+    `  subgraph cluster_cycle { label=<<font color="${V.cycle}">↺ this cycle repeats forever</font>> labeljust=r style="dashed,rounded" color="${V.cycle}" penwidth=1.5; ${members}; }`,
+    `  s${last} -> s${loop} [label=${quoted(` ↺ back to state ${loop + 1} `)} style=dashed color="${V.cycle}" fontcolor="${V.cycle}" penwidth=2.2 constraint=false];`,
+  ];
+}
+
+function legendLines(colors: Map<string, string>): string[] {
+  const rows = [...colors].map(([name, color]) =>
+    `<tr><td><font color="${color}"><b>━━▶</b></font></td><td align="left">${html(name)}</td></tr>`);
+  const table = `<table border="1" cellborder="0" cellspacing="0" cellpadding="2" color="${V.border}">` +
+    `<tr><td colspan="2"><font color="${V.muted}">actions</font></td></tr>${rows.join('')}</table>`;
+  return [`  legend [label=<${table}>];`, '  { rank=sink; legend; }'];
+}
+
+function stateTable(trace: Trace, step: TraceStep<unknown>, index: number, options: DotOptions): string {
+  const violating = isViolating(trace, index);
+  const border = violating ? `border="2" color="${V.violation}"` : `border="1" color="${V.border}"`;
+  const rows = [headerRow(trace, step, index, violating), ...fieldRows(step, options)];
+  return `<table ${border} cellborder="0" cellspacing="0" cellpadding="4" bgcolor="white">${rows.join('')}</table>`;
+}
+
+function headerRow(trace: Trace, step: TraceStep<unknown>, index: number, violating: boolean): string {
+  const notes: string[] = [];
+  let fill = '#eceff1';
+  if (step.action === undefined) { notes.push('initial'); fill = V.initialFill; }
+  if (violating) { notes.push(`✘ violates ${trace.property!}`); fill = V.violationFill; }
+  if (cycleStart(trace) === index) notes.push('↺ cycle starts');
+  const note = notes.length > 0 ? ` · ${html(notes.join(' · '))}` : '';
+  return `<tr><td colspan="2" align="left" bgcolor="${fill}"><b>State ${index + 1}</b>${note}</td></tr>`;
+}
+
+function fieldRows(step: TraceStep<unknown>, options: DotOptions): string[] {
+  const fields = topLevelFields(step.state);
+  const limit = options.maxFields ?? 30;
+  const rows = fields.slice(0, limit).flatMap(([key, value]) => fieldRow(key, value, step.changes, options.maxNested ?? 6));
+  if (fields.length > limit) rows.push(mutedRow(`… ${fields.length - limit} more fields`));
+  if (step.action !== undefined && step.changes.length === 0) rows.push(mutedRow('(no change: the state repeats)'));
+  return rows;
+}
+
+function fieldRow(key: string, value: unknown, changes: readonly Change[], maxNested: number): string[] {
+  const mine = changes.filter((c) => c.path.length > 0 && String(c.path[0]) === key);
+  const whole = mine.some((c) => c.path.length === 1) || (key === '(state)' && changes.length > 0);
+  if (whole) return [row(key, formatValue(value, V.changedValueWidth), true)];
+  const rows = [row(key, formatValue(value, V.valueWidth), false)];
+  for (const change of mine.slice(0, maxNested)) {
+    rows.push(row(`↳ ${formatChangePath(change.path)}`, formatValue(change.after, V.changedValueWidth), true));
+  }
+  if (mine.length > maxNested) rows.push(mutedRow(`↳ … ${mine.length - maxNested} more changes in ${key}`));
+  return rows;
+}
+
+function row(key: string, value: string, changed: boolean): string {
+  const fill = changed ? ` bgcolor="${V.changedFill}"` : '';
+  const text = changed ? `<b>${html(value)}</b>` : html(value);
+  return `<tr><td align="left"${fill}>${mono(html(key))}</td><td align="left"${fill}>${mono(text)}</td></tr>`;
+}
+
+function mono(text: string): string {
+  return `<font face="${V.valueFont}">${text}</font>`;
+}
+
+function mutedRow(text: string): string {
+  return `<tr><td colspan="2" align="left"><font color="${V.muted}"><i>${html(text)}</i></font></td></tr>`;
+}
+
+/** The rows a state is shown as: its fields for a record, else the whole value. */
+export function topLevelFields(state: unknown): [string, unknown][] {
+  const isRecord = typeof state === 'object' && state !== null && !Array.isArray(state) && !(state instanceof Map) && !(state instanceof Set);
+  return isRecord ? Object.entries(state) : [['(state)', state]];
+}
+
+/** Escapes text for a Graphviz HTML-like label. */
+export function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function quoted(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

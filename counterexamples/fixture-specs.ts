@@ -1,0 +1,72 @@
+/**
+ * Tiny specs the counterexample tests and golden files are built from (engine-independent, so
+ * goldens change only when a renderer does).
+ */
+import { defineSpec } from '../spec/define.ts';
+import type { ActorEvent } from '../spec/actor/events.ts';
+
+type RmState = 'working' | 'prepared' | 'committed' | 'aborted';
+export interface MiniCommit {
+  readonly rm: Readonly<Record<'a' | 'b', RmState>>;
+  readonly tm: 'init' | 'committed';
+  readonly msgs: ReadonlySet<string>;
+}
+const RMS = ['a', 'b'] as const;
+
+/** Two-phase commit with a bug: the manager commits once any resource manager is prepared. */
+export function miniCommitSpec() {
+  return defineSpec({
+    name: 'mini-commit',
+    init: (): MiniCommit[] => [{ rm: { a: 'working', b: 'working' }, tm: 'init', msgs: new Set() }],
+    actions: {
+      prepare: {
+        params: RMS,
+        next: (s, r) => (s.rm[r] !== 'working' ? undefined
+          : { ...s, rm: { ...s.rm, [r]: 'prepared' }, msgs: new Set([...s.msgs, `prepared:${r}`]) }),
+      },
+      tmCommit: {
+        next: (s) => (s.tm !== 'init' || ![...s.msgs].some((m) => m.startsWith('prepared'))
+          ? undefined : { ...s, tm: 'committed' as const, msgs: new Set([...s.msgs, 'commit']) }),
+      },
+      rmCommit: {
+        params: RMS,
+        next: (s, r) => (s.msgs.has('commit') && s.rm[r] === 'prepared' ? { ...s, rm: { ...s.rm, [r]: 'committed' } } : undefined),
+      },
+      rmAbort: { params: RMS, next: (s, r) => (s.rm[r] === 'working' ? { ...s, rm: { ...s.rm, [r]: 'aborted' } } : undefined) },
+    },
+    properties: ({ always }) => [
+      always('consistent', (s) => !(Object.values(s.rm).includes('committed') && Object.values(s.rm).includes('aborted'))),
+    ],
+  });
+}
+
+/** A clock that never reaches 5: the lasso 0 → 1 → 2 → back to 0 violates `eventually hour = 5`. */
+export function clockSpec() {
+  return defineSpec({
+    name: 'clock',
+    init: (): { hour: number }[] => [{ hour: 0 }],
+    actions: { tick: { next: (s) => ({ hour: (s.hour + 1) % 3 }) } },
+    properties: ({ eventually }) => [eventually('reaches five', (s) => s.hour === 5)],
+  });
+}
+
+/** A scripted actor run: each step enables exactly the next event of `script`. */
+export function scriptedActorSpec(script: readonly ActorEvent[]) {
+  const enabled = (kind: ActorEvent['kind']) => (s: { i: number }) => {
+    const event = script[s.i];
+    if (event?.kind !== kind) return [];
+    const { kind: _kind, ...param } = event;
+    return [param as unknown];
+  };
+  const advance = (s: { i: number; log: readonly string[] }) => {
+    const event = script[s.i]!;
+    return { i: s.i + 1, log: [...s.log, event.kind] };
+  };
+  const kinds = ['Deliver', 'Drop', 'Duplicate', 'Timeout', 'Crash', 'Recover', 'Partition', 'Heal', 'Local'] as const;
+  return defineSpec({
+    name: 'scripted-actors',
+    init: (): { i: number; log: readonly string[] }[] => [{ i: 0, log: [] }],
+    actions: Object.fromEntries(kinds.map((k) => [k, { params: enabled(k), next: advance }])) as Record<string, { params: ReturnType<typeof enabled>; next: typeof advance }>,
+    properties: ({ always }) => [always('short', (s) => s.i < script.length)],
+  });
+}

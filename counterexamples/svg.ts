@@ -1,0 +1,34 @@
+/**
+ * DOT to SVG with Graphviz compiled to WebAssembly (@hpcc-js/wasm-graphviz): the same code runs in
+ * Node and in a browser, and no system Graphviz is needed. The module is loaded once, on first use.
+ */
+import { Graphviz } from '@hpcc-js/wasm-graphviz';
+import { KripkeError } from '../spec/errors.ts';
+
+let loading: Promise<Graphviz> | undefined;
+
+function graphviz(): Promise<Graphviz> {
+  loading ??= Graphviz.load();
+  return loading;
+}
+
+/** Lays out a DOT graph and returns a standalone SVG document. */
+export async function dotToSvg(dot: string): Promise<string> {
+  const gv = await graphviz();
+  try {
+    return gv.layout(dot, 'svg', 'dot');
+  } catch (e) {
+    throw new KripkeError('invalid-trace', `Graphviz could not lay out the graph: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** The SVG without its XML prologue and doctype, ready to inline in an HTML page. */
+export function inlineSvg(svg: string): string {
+  const start = svg.indexOf('<svg');
+  return start >= 0 ? svg.slice(start) : svg;
+}
+
+/** The Graphviz version inside the WebAssembly module (for reports and bug reports). */
+export async function graphvizVersion(): Promise<string> {
+  return (await graphviz()).version();
+}

@@ -1,0 +1,61 @@
+/**
+ * The fixed visual vocabulary shared by every picture of a trace (DOT graph, state graph,
+ * sequence chart, HTML report). VISUALS.md explains what each one means; change both together.
+ */
+import type { Trace } from './trace.ts';
+
+export const VISUALS = {
+  /** Fill of the initial state's header. */
+  initialFill: '#d6e6f5',
+  /** Fill of a field (or nested path) that the step into this state changed. */
+  changedFill: '#fff1a8',
+  /** Border and header of the state that violates the property. */
+  violation: '#c62828',
+  violationFill: '#fbe3e3',
+  /** The lasso: the loop-back edge and the box around the cycle. */
+  cycle: '#6a1b9a',
+  /** Ordinary states and text. */
+  ink: '#263238',
+  muted: '#78909c',
+  border: '#b0bec5',
+  font: 'Helvetica',
+  /** Field names and values: monospace, so text widths agree between Graphviz and any viewer. */
+  valueFont: 'Courier',
+  /** Field names and values: monospace, so widths agree in every renderer. */
+  valueFont: 'Courier',
+  /** Values longer than this are collapsed with an ellipsis (changed values get more room). */
+  valueWidth: 40,
+  changedValueWidth: 64,
+} as const;
+
+/** One colour per action name, in order of first appearance; colour-blind-safe first. */
+export const ACTION_PALETTE: readonly string[] = [
+  '#0072b2', '#e69f00', '#009e73', '#d55e00', '#56b4e9', '#cc79a7', '#8c564b', '#7f7f7f', '#bcbd22', '#17becf',
+];
+
+/** Action name → colour, stable for a given trace (first appearance order). */
+export function actionColors(trace: Pick<Trace, 'steps'>): Map<string, string> {
+  const colors = new Map<string, string>();
+  for (const step of trace.steps) {
+    const name = step.action?.name;
+    if (name !== undefined && !colors.has(name)) colors.set(name, ACTION_PALETTE[colors.size % ACTION_PALETTE.length]!);
+  }
+  return colors;
+}
+
+/** Where a lasso's cycle starts, when the trace is one. */
+export function cycleStart(trace: Pick<Trace, 'loop' | 'steps'>): number | undefined {
+  const loop = trace.loop;
+  return loop !== undefined && loop >= 0 && loop < trace.steps.length ? loop : undefined;
+}
+
+/** "invariant NotSolved is violated after 6 steps" — the caption every picture carries. */
+export function propertyCaption(trace: Pick<Trace, 'property' | 'loop' | 'steps'>): string {
+  const steps = trace.steps.length - 1;
+  const after = `after ${steps} step${steps === 1 ? '' : 's'}`;
+  if (trace.property === undefined) return `a trace of ${steps} step${steps === 1 ? '' : 's'}`;
+  if (cycleStart(trace) !== undefined) {
+    return `'${trace.property}' is violated: ${after}, the cycle from state ${trace.loop! + 1} repeats forever`;
+  }
+  return `'${trace.property}' is violated ${after}`;
+}
