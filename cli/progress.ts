@@ -29,7 +29,9 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar({
       stream,
-      format: '{distinct} distinct | {generated} generated | {queued} queued | depth {depth} | {rate} states/s | {seconds}s',
+      // The bar: states explored out of states discovered so far (the queue is what is left).
+      format: '{bar} {distinct} distinct | {generated} generated | {queued} queued | depth {depth} | {rate} states/s | {seconds}s',
+      barsize: 20,
       hideCursor: true,
       clearOnComplete: true,
     });
@@ -38,9 +40,11 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
       observer: {
         progressIntervalMs: 200,
         progress: (p) => {
-          if (!started) bar.start(1, 0, payload(p));
+          const explored = p.distinctStates - p.queued;
+          if (!started) bar.start(p.distinctStates, explored, payload(p));
           started = true;
-          bar.update(0, payload(p));
+          bar.setTotal(Math.max(p.distinctStates, 1));
+          bar.update(explored, payload(p));
         },
       },
       stop: () => started && bar.stop(),
