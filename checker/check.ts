@@ -7,6 +7,7 @@ import { bfs } from './bfs.ts';
 import { dfs } from './dfs.ts';
 import { type CheckOptions, resolveOptions } from './options.ts';
 import type { CheckResult } from './result.ts';
+import { withLiveness } from './liveness/with-liveness.ts';
 
 export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult {
   let resolved;
@@ -21,7 +22,7 @@ export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult
     };
   }
   switch (resolved.engine) {
-    case 'bfs': return bfs(spec, resolved);
-    case 'dfs': return dfs(spec, resolved);
+    case 'bfs': return withLiveness(spec, resolved, bfs(spec, resolved));
+    case 'dfs': return withLiveness(spec, resolved, dfs(spec, resolved));
   }
 }

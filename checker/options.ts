@@ -30,6 +30,8 @@ export interface CheckOptions {
   /** `table` (default, typed arrays) or `map` (a plain Map, for cross-checks). */
   readonly store?: 'table' | 'map';
   readonly observer?: Observer;
+  /** Check liveness properties after safety (default true); false skips them (`--no-liveness`). */
+  readonly liveness?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -43,6 +45,7 @@ export interface ResolvedOptions {
   readonly timeLimitMs: number;
   readonly createStore: () => FingerprintStore;
   readonly observer: Observer;
+  readonly liveness: boolean;
 }
 
 export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}): ResolvedOptions {
@@ -63,6 +66,7 @@ export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}):
     timeLimitMs: positive('timeLimitMs', options.timeLimitMs),
     createStore: options.store === 'map' ? () => new MapStore() : () => new TableStore(),
     observer: options.observer ?? {},
+    liveness: options.liveness ?? true,
   };
 }
 

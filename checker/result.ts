@@ -28,6 +28,22 @@ export interface Statistics {
   collisionProbability: number;
   /** Bytes held by the visited-state store. */
   storeBytes: number;
+  /** The liveness check's own cost: graph size, components, time (absent when no liveness property ran). */
+  liveness?: LivenessStatistics;
+}
+
+/** What liveness checking cost: the state graph it kept and the components it searched. */
+export interface LivenessStatistics {
+  graphStates: number;
+  graphEdges: number;
+  /** Strongly connected components found, over all properties (refinements included). */
+  components: number;
+  /** Components that admitted a fair behaviour (each a candidate counterexample). */
+  fairComponents: number;
+  graphBytes: number;
+  /** Successors dropped by the state constraint (behaviours liveness could not follow). */
+  cutSuccessors: number;
+  elapsedMs: number;
 }
 
 export type ViolationKind = 'invariant' | 'step' | 'deadlock' | 'unreachable' | 'liveness';
@@ -53,6 +69,8 @@ interface Common {
   readonly model: string;
   readonly stats: Statistics;
   readonly examples: readonly Example[];
+  /** Caveats about the verdict (e.g. a state constraint that makes a liveness pass possibly vacuous). */
+  readonly notes?: readonly string[];
 }
 
 export type CheckResult =

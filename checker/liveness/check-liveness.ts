@@ -1,0 +1,108 @@
+/**
+ * Liveness checking over the explored state graph: build the graph once, then for each liveness
+ * property search the region its negation allows for a fair component, and turn the shortest
+ * lasso into it into a concrete, replayable counterexample.
+ */
+import { KripkeError } from '../../spec/errors.ts';
+import type { LivenessProperty } from '../../spec/properties.ts';
+import type { Spec } from '../../spec/types.ts';
+import type { ResolvedOptions } from '../options.ts';
+import type { LivenessStatistics, Violation } from '../result.ts';
+import { Successors } from '../successors.ts';
+import { buildGraph } from './build-graph.ts';
+import { concretize } from './concrete.ts';
+import { FairComponentSearch, type FairComponent } from './fair-components.ts';
+import { resolveFairness, type ResolvedFairness } from './fairness.ts';
+import type { StateGraph } from './graph.ts';
+import { cycleThrough, type GraphLasso, PhaseSearch } from './lasso.ts';
+import { planShapes, type Shape } from './shapes.ts';
+
+export interface LivenessOutcome {
+  readonly violations: Violation[];
+  readonly stats: LivenessStatistics;
+  /** Caveats about the verdict (a state constraint that cut behaviours…). */
+  readonly notes: string[];
+  readonly incomplete?: string;
+  readonly error?: KripkeError;
+}
+
+export function checkLiveness<S>(spec: Spec<S>, options: ResolvedOptions, properties: readonly LivenessProperty<S>[]): LivenessOutcome {
+  const startedAt = performance.now();
+  const fairness = resolveFairness(spec as Spec<unknown>);
+  const { predicates, shapes } = planShapes(properties as readonly LivenessProperty<unknown>[]);
+  const build = buildGraph(spec, options, fairness, predicates);
+  const { graph } = build;
+  const stats: LivenessStatistics = { graphStates: graph.stateCount, graphEdges: graph.edgeCount, components: 0,
+    fairComponents: 0, graphBytes: graph.bytes, cutSuccessors: build.cutSuccessors, elapsedMs: 0 };
+  const notes = constraintNotes(build.cutSuccessors);
+  const finish = (extra: Partial<LivenessOutcome>, violations: Violation[] = []): LivenessOutcome => {
+    stats.elapsedMs = performance.now() - startedAt;
+    stats.components = search?.scc.componentCount ?? 0;
+    return { violations, stats, notes, ...extra };
+  };
+  let search: FairComponentSearch | undefined;
+  if (build.error) return finish({ error: build.error.error });
+  if (build.limitHit) return finish({ incomplete: build.limitHit });
+  search = new FairComponentSearch(graph, fairness);
+  const violations: Violation[] = [];
+  try {
+    for (const shape of shapes) {
+      const lasso = findLasso(graph, shape, search, stats);
+      if (lasso === undefined) continue;
+      violations.push(toViolation(spec, graph, shape, lasso, fairness));
+      if (!options.continueAfterViolation) break;
+    }
+  } catch (e) {
+    if (!(e instanceof KripkeError)) throw e;
+    return finish({ error: e }, violations);
+  }
+  return finish({}, violations);
+}
+
+/** The lasso with the shortest prefix into any fair component of the shape's region, if one exists. */
+function findLasso(graph: StateGraph, shape: Shape, search: FairComponentSearch, stats: LivenessStatistics): GraphLasso | undefined {
+  const phases = new PhaseSearch(graph, shape);
+  const region = phases.run();
+  const accepting = shape.accepting ? (s: number) => shape.accepting!(graph, s) : undefined;
+  let best: { component: FairComponent; entry: number; distance: number } | undefined;
+  search.search(region, accepting, (component) => {
+    stats.fairComponents++;
+    for (const s of component.states) {
+      const distance = phases.distanceTo(s);
+      if (best === undefined || distance < best.distance) best = { component, entry: s, distance };
+    }
+  });
+  if (best === undefined) return undefined;
+  const { component, entry } = best;
+  const prefix = phases.prefixTo(entry);
+  const cycle = cycleThrough(graph, component.states, entry, component.requirements, accepting);
+  return { initIndex: prefix.initIndex, prefix: prefix.edges, cycle, entry };
+}
+
+function toViolation<S>(spec: Spec<S>, graph: StateGraph, shape: Shape, lasso: GraphLasso, fairness: readonly ResolvedFairness[]): Violation {
+  const concrete = concretize(spec, graph, lasso);
+  const notes: string[] = [];
+  if (lasso.cycle.length === 0) {
+    const deadlocked = new Successors(spec, false).forEach(concrete.last, () => {}) === 0;
+    notes.push(deadlocked
+      ? 'the system can stop here forever: no action is enabled (a deadlock is an infinite stutter)'
+      : 'the system can stop here forever: no fairness assumption forces an action' +
+        (fairness.length === 0 ? ' (the spec declares no fairness)' : ''));
+  } else {
+    notes.push(`${shape.meaning}; the cycle repeats forever`);
+  }
+  if (concrete.turns > 1) {
+    notes.push(`under symmetry the cycle was followed ${concrete.turns} times before the concrete state repeated`);
+  }
+  if (spec.symmetry && fairness.some((f) => f.param !== undefined)) {
+    notes.push('caution: fairness about one action instance is not symmetric; the cycle was judged fair in the symmetry-reduced graph');
+  }
+  return { property: shape.property.name, kind: 'liveness', propertyKind: shape.property.kind, path: concrete.path,
+    loop: concrete.loop, note: notes.join('; ') };
+}
+
+function constraintNotes(cut: number): string[] {
+  if (cut === 0) return [];
+  return [`the state constraint cut ${cut.toLocaleString('en-US')} successors: behaviours that leave the boundary were not ` +
+    'checked for liveness, so a pass may be vacuous (a lasso reported is still a real, fair behaviour)'];
+}

@@ -1,0 +1,148 @@
+/**
+ * Lassos in the state graph: a shortest prefix from an initial state to a fair component, then a
+ * cycle inside the component that starts and ends at the prefix's last state and passes through
+ * everything fairness requires (an edge taking each assumption taken there, a state disabling
+ * each weak assumption that is not, an accepting state). An empty cycle means "stutter here
+ * forever". Paths are lists of edge indexes; `concrete.ts` turns them into an ActionPath.
+ */
+import type { Requirement } from './fair-components.ts';
+import type { StateGraph } from './graph.ts';
+import type { Shape } from './shapes.ts';
+
+export interface GraphLasso {
+  readonly initIndex: number;
+  readonly prefix: readonly number[];
+  readonly cycle: readonly number[];
+  /** The state where the cycle starts and ends. */
+  readonly entry: number;
+}
+
+const NONE = -1;
+const ENTER_PHASE_ONE = -2;
+
+/** Breadth-first search over (state, phase): phase 0 walks to an entry state, phase 1 stays bad. */
+export class PhaseSearch {
+  private readonly dist: Int32Array;
+  private readonly parent: Int32Array;
+  private readonly parentEdge: Int32Array;
+  private readonly initIndexOf = new Map<number, number>();
+
+  constructor(private readonly graph: StateGraph, private readonly shape: Shape) {
+    const n = graph.stateCount;
+    this.dist = new Int32Array(2 * n).fill(NONE);
+    this.parent = new Int32Array(2 * n).fill(NONE);
+    this.parentEdge = new Int32Array(2 * n).fill(NONE);
+  }
+
+  /** Runs the search; returns the states reachable in phase 1 (where bad cycles may lie). */
+  run(): number[] {
+    const { graph, shape } = this;
+    const queue = new Int32Array(this.dist.length);
+    let tail = 0;
+    const visit = (node: number, from: number, edge: number) => {
+      if (this.dist[node] !== NONE) return;
+      this.dist[node] = from === NONE ? 0 : this.dist[from]! + (edge >= 0 ? 1 : 0);
+      this.parent[node] = from;
+      this.parentEdge[node] = edge;
+      queue[tail++] = node;
+      const state = node >> 1;
+      if ((node & 1) === 0 && shape.inCycleSet(graph, state) && shape.entry(graph, state)) visit(node | 1, node, ENTER_PHASE_ONE);
+    };
+    for (const { state, initIndex } of graph.initial) {
+      if (!this.initIndexOf.has(state)) this.initIndexOf.set(state, initIndex);
+      visit(state * 2, NONE, NONE);
+    }
+    const region: number[] = [];
+    for (let head = 0; head < tail; head++) {
+      const node = queue[head]!;
+      const state = node >> 1, phase = node & 1;
+      if (phase === 1) region.push(state);
+      if (phase === 0 && !shape.prefixMoves) continue;
+      for (let e = graph.firstEdge(state); e < graph.endEdge(state); e++) {
+        const to = graph.edgeTarget(e);
+        if (phase === 0) visit(to * 2, node, e);
+        else if (shape.inCycleSet(graph, to)) visit(to * 2 + 1, node, e);
+      }
+    }
+    return region;
+  }
+
+  /** Steps from an initial state to `state` in phase 1 (the shortest such prefix). */
+  distanceTo(state: number): number {
+    return this.dist[state * 2 + 1]!;
+  }
+
+  prefixTo(state: number): { initIndex: number; edges: number[] } {
+    const edges: number[] = [];
+    let node = state * 2 + 1;
+    while (this.parent[node] !== NONE) {
+      const edge = this.parentEdge[node]!;
+      if (edge >= 0) edges.push(edge);
+      node = this.parent[node]!;
+    }
+    return { initIndex: this.initIndexOf.get(node >> 1)!, edges: edges.reverse() };
+  }
+}
+
+/** A cycle from `entry` back to `entry` inside `component` meeting every requirement (greedily, nearest first). */
+export function cycleThrough(graph: StateGraph, component: readonly number[], entry: number,
+  requirements: readonly Requirement[], accepting: ((state: number) => boolean) | undefined): number[] {
+  const inside = new Set(component);
+  const unmet = new Set(requirements);
+  const meetAtState = (s: number) => {
+    for (const r of unmet) {
+      if ((r.kind === 'disabled' && !graph.isEnabled(s, r.fairness)) || (r.kind === 'accepting' && accepting?.(s))) unmet.delete(r);
+    }
+  };
+  const meetsByEdge = (e: number) => [...unmet].some((r) => r.kind === 'take' && graph.takes(e, r.fairness));
+  const cycle: number[] = [];
+  const walk = (edges: readonly number[]) => {
+    for (const e of edges) {
+      for (const r of unmet) if (r.kind === 'take' && graph.takes(e, r.fairness)) unmet.delete(r);
+      cycle.push(e);
+      meetAtState(graph.edgeTarget(e));
+    }
+  };
+  meetAtState(entry);
+  let at = entry;
+  while (unmet.size > 0) {
+    const before = unmet.size;
+    walk(shortestWithin(graph, inside, at, (s) => {
+      if ([...unmet].some((r) => (r.kind === 'disabled' && !graph.isEnabled(s, r.fairness)) || (r.kind === 'accepting' && accepting?.(s)))) return 'here';
+      for (let e = graph.firstEdge(s); e < graph.endEdge(s); e++) if (inside.has(graph.edgeTarget(e)) && meetsByEdge(e)) return e;
+      return undefined;
+    }));
+    if (unmet.size === before) throw new Error('liveness: a fair component lost a requirement (internal error)');
+    at = cycle.length > 0 ? graph.edgeTarget(cycle[cycle.length - 1]!) : entry;
+  }
+  if (at !== entry) walk(shortestWithin(graph, inside, at, (s) => (s === entry ? 'here' : undefined)));
+  return cycle;
+}
+
+/**
+ * Breadth-first within `inside` from `from` to the nearest state where `goal` answers: 'here'
+ * (the path ends at that state) or an edge index (the path continues with that edge).
+ */
+function shortestWithin(graph: StateGraph, inside: ReadonlySet<number>, from: number,
+  goal: (state: number) => 'here' | number | undefined): number[] {
+  const parentEdge = new Map<number, number>([[from, NONE]]);
+  const parentState = new Map<number, number>();
+  const queue = [from];
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head]!;
+    const found = goal(s);
+    if (found !== undefined) {
+      const edges = found === 'here' ? [] : [found];
+      for (let at = s; at !== from; at = parentState.get(at)!) edges.unshift(parentEdge.get(at)!);
+      return edges;
+    }
+    for (let e = graph.firstEdge(s); e < graph.endEdge(s); e++) {
+      const t = graph.edgeTarget(e);
+      if (!inside.has(t) || parentEdge.has(t)) continue;
+      parentEdge.set(t, e);
+      parentState.set(t, s);
+      queue.push(t);
+    }
+  }
+  throw new Error('liveness: no path inside a strongly connected component (internal error)');
+}
