@@ -5,10 +5,11 @@
 import { unknownName, KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import type { Observer } from './observer.ts';
+import { type RandomOptions, resolveRandomOptions } from './random/options.ts';
 import { type FingerprintStore, MapStore, TableStore } from './store.ts';
 
-export type EngineName = 'bfs' | 'dfs';
-export const ENGINES: readonly EngineName[] = ['bfs', 'dfs'];
+export type EngineName = 'bfs' | 'dfs' | 'random';
+export const ENGINES: readonly EngineName[] = ['bfs', 'dfs', 'random'];
 
 export interface CheckOptions {
   /** `bfs` (default: shortest counterexamples) or `dfs`. */
@@ -29,9 +30,19 @@ export interface CheckOptions {
   readonly timeLimitMs?: number;
   /** `table` (default, typed arrays) or `map` (a plain Map, for cross-checks). */
   readonly store?: 'table' | 'map';
+  /** Bound on the bytes held by the visited-state store and the queue; reaching it stops the run as `incomplete`. */
+  readonly memoryBytes?: number;
   readonly observer?: Observer;
   /** Check liveness properties after safety (default true); false skips them (`--no-liveness`). */
   readonly liveness?: boolean;
+  /** Random engine: the seed of the walks (default: drawn from the clock, and reported). */
+  readonly seed?: number;
+  /** Random engine: how many walks (default 10,000; unbounded when only `timeLimitMs` is given). */
+  readonly runs?: number;
+  /** Random engine: steps per walk (default 100). */
+  readonly depth?: number;
+  /** Random engine: run shard `index` (0-based) of a campaign split into `count` (swarm). */
+  readonly shard?: RandomOptions['shard'];
 }
 
 export interface ResolvedOptions {
@@ -44,8 +55,12 @@ export interface ResolvedOptions {
   readonly maxStates: number;
   readonly timeLimitMs: number;
   readonly createStore: () => FingerprintStore;
+  /** `map` asks BFS/DFS for a MapStore (cross-checks); otherwise they use the CompactStore. */
+  readonly storeKind: 'table' | 'map';
+  readonly memoryBytes: number;
   readonly observer: Observer;
   readonly liveness: boolean;
+  readonly random: RandomOptions;
 }
 
 export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}): ResolvedOptions {
@@ -65,8 +80,11 @@ export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}):
     maxStates: positive('maxStates', options.maxStates),
     timeLimitMs: positive('timeLimitMs', options.timeLimitMs),
     createStore: options.store === 'map' ? () => new MapStore() : () => new TableStore(),
+    storeKind: options.store ?? 'table',
+    memoryBytes: positive('memoryBytes', options.memoryBytes),
     observer: options.observer ?? {},
     liveness: options.liveness ?? true,
+    random: resolveRandomOptions(options),
   };
 }
 

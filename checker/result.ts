@@ -4,6 +4,7 @@
 import type { KripkeError } from '../spec/errors.ts';
 import type { PropertyKind } from '../spec/properties.ts';
 import type { ActionPath } from './path.ts';
+import type { SimulationStatistics } from './random/statistics.ts';
 
 export interface ActionCoverage {
   readonly action: string;
@@ -30,6 +31,8 @@ export interface Statistics {
   storeBytes: number;
   /** The liveness check's own cost: graph size, components, time (absent when no liveness property ran). */
   liveness?: LivenessStatistics;
+  /** The random engine's campaign: walks, steps/s, seed, shard, `sometimes` hits, shrinking. */
+  simulation?: SimulationStatistics;
 }
 
 /** What liveness checking cost: the state graph it kept and the components it searched. */
