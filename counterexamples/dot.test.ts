@@ -7,7 +7,8 @@ import { golden } from './golden.ts';
 import { buildTrace } from './trace.ts';
 
 const commitTrace = () => buildTrace(miniCommitSpec(), parsePath('0/0:0/1:0/2:0/3:1'), { property: 'consistent' });
-const lassoTrace = () => buildTrace(clockSpec(), parsePath('0/0:0/0:0'), { property: 'reaches five', loop: 1 });
+/** As the liveness engine reports it: the last state is state `loop` again. */
+const lassoTrace = () => buildTrace(clockSpec(), parsePath('0/0:0/0:0/0:0/0:0'), { property: 'reaches five', loop: 1 });
 
 describe('trace graph (DOT)', () => {
   it('matches the golden file for an invariant violation with nested changes', () => {
@@ -34,12 +35,19 @@ describe('trace graph (DOT)', () => {
     expect(dot).toContain('s3 -> s4 [label=" rmAbort(\\"b\\") " color="#d55e00" fontcolor="#d55e00" penwidth=2.8]');
   });
 
-  it('marks the loop-back edge and boxes the cycle from the loop state on', () => {
+  it('folds the repeated last state into the loop state: the closing step is the loop-back edge', () => {
     const dot = renderTraceDot(lassoTrace());
-    expect(dot).toContain('subgraph cluster_cycle');
-    expect(dot).toMatch(/cluster_cycle \{[^\n]*s1; s2; \}/);
-    expect(dot).toContain('s2 -> s1 [label=" ↺ back to state 2 " style=dashed');
+    expect(dot).toMatch(/cluster_cycle \{[^\n]*; s1; s2; s3; \}/);
+    expect(dot).toContain('s3 -> s1 [label=" ↺ tick " style=dashed');
+    expect(dot).not.toContain('s4 [label');
     expect(dot).not.toContain('✘ violates');
+  });
+
+  it('draws a jump back when the last state differs from the loop state, and a stutter as a self-loop', () => {
+    const jump = renderTraceDot(buildTrace(clockSpec(), parsePath('0/0:0/0:0/0:0'), { property: 'p', loop: 1 }));
+    expect(jump).toContain('s3 -> s1 [label=" ↺ back to state 2 "');
+    const stutter = renderTraceDot(buildTrace(clockSpec(), parsePath('0/0:0'), { property: 'p', loop: 1 }));
+    expect(stutter).toContain('s1 -> s1 [label=" ↺ forever "');
   });
 
   it('collapses long values and summarises many nested changes', () => {

@@ -7,7 +7,7 @@
 import { formatValue } from '../checker/format-value.ts';
 import { type Change, formatChangePath } from './diff.ts';
 import type { Trace, TraceStep } from './trace.ts';
-import { actionColors, cycleStart, propertyCaption, VISUALS as V } from './visuals.ts';
+import { actionColors, cycleStart, type Lasso, lassoOf, propertyCaption, VISUALS as V } from './visuals.ts';
 
 export interface DotOptions {
   /** Rows shown per state before the rest are summarised (default 30). */
@@ -18,18 +18,21 @@ export interface DotOptions {
 
 export function renderTraceDot(trace: Trace, options: DotOptions = {}): string {
   const colors = actionColors(trace);
-  const loop = cycleStart(trace);
+  const lasso = lassoOf(trace);
+  const drawn = (i: number) => lasso === undefined || i <= lasso.lastDrawn;
   const lines = [
     'digraph trace {',
-    `  graph [label=<${graphTitle(trace)}> labelloc=t fontname="${V.font}" fontsize=14 rankdir=TB nodesep=0.4 ranksep=0.4];`,
+    `  graph [label=<${graphTitle(trace)}> labelloc=t fontname="${V.font}" fontsize=14 rankdir=TB nodesep=0.4 ranksep=0.4 pad=0.3];`,
     `  node [shape=plain fontname="${V.font}" fontsize=11 fontcolor="${V.ink}"];`,
     `  edge [fontname="${V.font}" fontsize=10 penwidth=1.6 arrowsize=0.8];`,
   ];
-  trace.steps.forEach((step, i) => lines.push(`  s${i} [label=<${stateTable(trace, step, i, options)}>];`));
   trace.steps.forEach((step, i) => {
-    if (step.action) lines.push(`  s${i - 1} -> s${i} [${stepEdge(step, colors.get(step.action.name)!, isViolating(trace, i))}];`);
+    if (drawn(i)) lines.push(`  s${i} [label=<${stateTable(trace, step, i, options)}>];`);
   });
-  if (loop !== undefined) lines.push(...cycleLines(trace, loop));
+  trace.steps.forEach((step, i) => {
+    if (step.action && drawn(i)) lines.push(`  s${i - 1} -> s${i} [${stepEdge(step, colors.get(step.action.name)!, isViolating(trace, i))}];`);
+  });
+  if (lasso !== undefined) lines.push(...cycleLines(trace, lasso));
   if (colors.size > 0) lines.push(...legendLines(colors));
   lines.push('}');
   return `${lines.join('\n')}\n`;
@@ -49,12 +52,14 @@ function stepEdge(step: TraceStep<unknown>, color: string, violating: boolean): 
   return `label=${label} color="${color}" fontcolor="${color}"${width}`;
 }
 
-function cycleLines(trace: Trace, loop: number): string[] {
-  const last = trace.steps.length - 1;
-  const members = trace.steps.map((_, i) => `s${i}`).slice(loop).join('; ');
+function cycleLines(trace: Trace, lasso: Lasso): string[] {
+  const members = trace.steps.map((_, i) => `s${i}`).slice(lasso.start, lasso.lastDrawn + 1).join('; ');
+  const title = lasso.close === 'stutter' ? '↺ stays here forever' : '↺ this cycle repeats forever';
+  const closing = trace.steps.at(-1)!.action;
+  const label = lasso.close === 'repeat' && closing ? `↺ ${truncate(closing.label, 44)}` : lasso.close === 'stutter' ? '↺ forever' : `↺ back to state ${lasso.start + 1}`;
   return [
-    `  subgraph cluster_cycle { label=<<font color="${V.cycle}">↺ this cycle repeats forever</font>> labeljust=r style="dashed,rounded" color="${V.cycle}" penwidth=1.5; ${members}; }`,
-    `  s${last} -> s${loop} [label=${quoted(` ↺ back to state ${loop + 1} `)} style=dashed color="${V.cycle}" fontcolor="${V.cycle}" penwidth=2.2 constraint=false];`,
+    `  subgraph cluster_cycle { label=<<font color="${V.cycle}">${title}</font>> labeljust=r style="dashed,rounded" color="${V.cycle}" penwidth=1.5; ${members}; }`,
+    `  s${lasso.lastDrawn} -> s${lasso.start} [label=${quoted(` ${label} `)} style=dashed color="${V.cycle}" fontcolor="${V.cycle}" penwidth=2.2 constraint=false];`,
   ];
 }
 

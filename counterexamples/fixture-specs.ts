@@ -13,8 +13,8 @@ export interface MiniCommit {
 }
 const RMS = ['a', 'b'] as const;
 
-/** Two-phase commit with a bug: the manager commits once any resource manager is prepared. */
-export function miniCommitSpec() {
+/** Two-phase commit with a bug: the manager commits once any resource manager is prepared (`fixed`: once all are). */
+export function miniCommitSpec(fixed = false) {
   return defineSpec({
     name: 'mini-commit',
     init: (): MiniCommit[] => [{ rm: { a: 'working', b: 'working' }, tm: 'init', msgs: new Set() }],
@@ -25,7 +25,7 @@ export function miniCommitSpec() {
           : { ...s, rm: { ...s.rm, [r]: 'prepared' }, msgs: new Set([...s.msgs, `prepared:${r}`]) }),
       },
       tmCommit: {
-        next: (s) => (s.tm !== 'init' || ![...s.msgs].some((m) => m.startsWith('prepared'))
+        next: (s) => (s.tm !== 'init' || !RMS[fixed ? 'every' : 'some']((r) => s.msgs.has(`prepared:${r}`))
           ? undefined : { ...s, tm: 'committed' as const, msgs: new Set([...s.msgs, 'commit']) }),
       },
       rmCommit: {
@@ -40,12 +40,12 @@ export function miniCommitSpec() {
   });
 }
 
-/** A clock that never reaches 5: the lasso 0 → 1 → 2 → back to 0 violates `eventually hour = 5`. */
+/** A clock that never reaches 5: the lasso 0 → 1 → 2 → 3 → back to 1 violates `eventually hour = 5`. */
 export function clockSpec() {
   return defineSpec({
     name: 'clock',
     init: (): { hour: number }[] => [{ hour: 0 }],
-    actions: { tick: { next: (s) => ({ hour: (s.hour + 1) % 3 }) } },
+    actions: { tick: { next: (s) => ({ hour: s.hour === 3 ? 1 : s.hour + 1 }) } },
     properties: ({ eventually }) => [eventually('reaches five', (s) => s.hour === 5)],
   });
 }

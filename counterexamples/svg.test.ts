@@ -7,13 +7,13 @@ import { buildTrace } from './trace.ts';
 
 describe('SVG through Graphviz in WebAssembly (no system Graphviz)', () => {
   it('lays out a trace graph in Node: one group per state, the loop-back edge, the legend', async () => {
-    const trace = buildTrace(clockSpec(), parsePath('0/0:0/0:0'), { property: 'reaches five', loop: 0 });
+    const trace = buildTrace(clockSpec(), parsePath('0/0:0/0:0/0:0/0:0'), { property: 'reaches five', loop: 1 });
     const svg = await dotToSvg(renderTraceDot(trace));
     expect(svg).toContain('<svg');
-    expect(svg.match(/<g id="node\d+" class="node">/g)?.length).toBe(4); // three states and the legend
-    expect(svg).toContain('<title>s2&#45;&gt;s0</title>');
+    expect(svg.match(/<g id="node\d+" class="node">/g)?.length).toBe(5); // four states (the fifth repeats the second) and the legend
+    expect(svg).toContain('<title>s3&#45;&gt;s1</title>');
     expect(svg).toContain('stroke-dasharray');
-    expect(svg).toContain('↺ back to state 1');
+    expect(svg).toContain('↺ tick');
     expect(inlineSvg(svg).startsWith('<svg')).toBe(true);
     expect(await graphvizVersion()).toMatch(/^\d+\.\d+/);
   });

@@ -2,6 +2,7 @@
  * The fixed visual vocabulary shared by every picture of a trace (DOT graph, state graph,
  * sequence chart, HTML report). VISUALS.md explains what each one means; change both together.
  */
+import { sameValue } from './diff.ts';
 import type { Trace } from './trace.ts';
 
 export const VISUALS = {
@@ -20,8 +21,6 @@ export const VISUALS = {
   border: '#b0bec5',
   font: 'Helvetica',
   /** Field names and values: monospace, so text widths agree between Graphviz and any viewer. */
-  valueFont: 'Courier',
-  /** Field names and values: monospace, so widths agree in every renderer. */
   valueFont: 'Courier',
   /** Values longer than this are collapsed with an ellipsis (changed values get more room). */
   valueWidth: 40,
@@ -47,6 +46,30 @@ export function actionColors(trace: Pick<Trace, 'steps'>): Map<string, string> {
 export function cycleStart(trace: Pick<Trace, 'loop' | 'steps'>): number | undefined {
   const loop = trace.loop;
   return loop !== undefined && loop >= 0 && loop < trace.steps.length ? loop : undefined;
+}
+
+/**
+ * How a lasso closes. `repeat`: the last state is state `loop` again (what the liveness engine
+ * produces), so pictures fold it into that state and draw the last step as the loop-back edge.
+ * `stutter`: `loop` is the last state itself, which stays put forever. `jump`: the last state
+ * steps back to state `loop` (a trace from elsewhere that omits the closing step).
+ */
+export type LassoClose = 'repeat' | 'stutter' | 'jump';
+
+export interface Lasso {
+  readonly start: number;
+  readonly close: LassoClose;
+  /** The index of the last state drawn as a node of its own. */
+  readonly lastDrawn: number;
+}
+
+export function lassoOf(trace: Pick<Trace, 'loop' | 'steps'>): Lasso | undefined {
+  const start = cycleStart(trace);
+  if (start === undefined) return undefined;
+  const last = trace.steps.length - 1;
+  if (start === last) return { start, close: 'stutter', lastDrawn: last };
+  if (sameValue(trace.steps[last]!.state, trace.steps[start]!.state)) return { start, close: 'repeat', lastDrawn: last - 1 };
+  return { start, close: 'jump', lastDrawn: last };
 }
 
 /** "invariant NotSolved is violated after 6 steps" — the caption every picture carries. */

@@ -1,0 +1,89 @@
+/**
+ * A counterexample as saved on disk (Kripke JSON or ITF), read back into one shape: what the
+ * model was, which property failed, the path that replays it, and every state as saved. Also
+ * turns a saved trace into a `Trace` for the renderers, without needing the model.
+ */
+import type { ActionPath } from '../checker/path.ts';
+import { KripkeError } from '../spec/errors.ts';
+import { diffStates } from './diff.ts';
+import type { Json } from './json-value.ts';
+import type { Trace, TraceStep } from './trace.ts';
+
+/** Where a trace came from: enough to load the same model again and to say why it was saved. */
+export interface TraceContext {
+  /** How to name the model on the command line (`two-phase-commit`, `./my-model.ts`). */
+  readonly reference?: string;
+  readonly variant?: string;
+  readonly settings?: Readonly<Record<string, string>>;
+  /** The kind of violation (`invariant`, `liveness`, `deadlock`, …). */
+  readonly kind?: string;
+}
+
+export interface SavedAction {
+  readonly name: string;
+  readonly label: string;
+  /** The parameter, decoded; undefined for an action without one. */
+  readonly param: unknown;
+  /** The parameter in the file's own encoding (Kripke JSON or ITF); absent when not saved. */
+  readonly encodedParam?: Json;
+  readonly paramIndex?: number;
+}
+
+export interface SavedStep {
+  /** Absent for the initial state. */
+  readonly action: SavedAction | undefined;
+  readonly state: unknown;
+  /** The state exactly as the file encodes it: replay compares encodings, not decoded values. */
+  readonly encoded: Json;
+}
+
+export type TraceFormat = 'kripke' | 'itf';
+
+export interface SavedTrace extends TraceContext {
+  readonly format: TraceFormat;
+  readonly model: string;
+  readonly property?: string;
+  readonly path?: ActionPath;
+  readonly loop?: number;
+  readonly steps: readonly SavedStep[];
+}
+
+/** A saved trace in the shape the renderers read (changes recomputed from the saved states). */
+export function savedToTrace(saved: SavedTrace): Trace {
+  const steps: TraceStep<unknown>[] = saved.steps.map((step, i) => ({
+    action: step.action && {
+      index: saved.path?.steps[i - 1]?.action ?? -1,
+      name: step.action.name,
+      paramIndex: step.action.paramIndex ?? saved.path?.steps[i - 1]?.param ?? -1,
+      param: step.action.param,
+      label: step.action.label,
+    },
+    state: step.state,
+    changes: i === 0 ? [] : diffStates(saved.steps[i - 1]!.state, step.state),
+  }));
+  return {
+    model: saved.model,
+    path: saved.path ?? { init: 0, steps: [] },
+    steps,
+    ...(saved.property !== undefined ? { property: saved.property } : {}),
+    ...(saved.loop !== undefined ? { loop: saved.loop } : {}),
+  };
+}
+
+/** A clear error for a file that is not a trace, naming the file and what is wrong. */
+export function badTrace(file: string, why: string): KripkeError {
+  return new KripkeError('invalid-trace', `${file}: ${why}`, { file });
+}
+
+export function isObject(json: Json | undefined): json is { [key: string]: Json } {
+  return typeof json === 'object' && json !== null && !Array.isArray(json);
+}
+
+export function stringOr(json: Json | undefined): string | undefined {
+  return typeof json === 'string' ? json : undefined;
+}
+
+export function settingsOf(json: Json | undefined): Record<string, string> {
+  if (!isObject(json)) return {};
+  return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, String(v)]));
+}
