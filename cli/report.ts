@@ -3,7 +3,7 @@
  * JSON object).
  */
 import { formatPath } from '../checker/path.ts';
-import type { CheckResult, Statistics, Violation } from '../checker/result.ts';
+import type { CheckResult, LivenessStatistics, Statistics, Violation } from '../checker/result.ts';
 import { encodeValue, type Json } from '../counterexamples/json-value.ts';
 import { renderTraceText } from '../counterexamples/text.ts';
 import { paintWith } from '../counterexamples/ansi.ts';
@@ -55,6 +55,8 @@ export function renderResultText(result: CheckResult, model: LoadedModel, color:
   for (const ex of result.examples) {
     if (ex.path) lines.push(`  sometimes '${ex.property}': reached after ${ex.path.steps.length} steps (path ${formatPath(ex.path)})`);
   }
+  for (const note of result.notes ?? []) lines.push(`  note: ${note}`);
+  if (result.stats.liveness) lines.push(livenessLine(result.stats.liveness));
   lines.push(`  fingerprint collision probability: ${result.stats.collisionProbability.toExponential(1)}`);
   lines.push(...coverageLines(result.stats));
   return lines.join('\n');
@@ -70,6 +72,11 @@ function violationLines(v: Violation, model: LoadedModel, color: boolean): strin
     renderTraceText(trace, { color }),
     `  path: ${formatPath(v.path)}`,
   ];
+}
+
+function livenessLine(l: LivenessStatistics): string {
+  return `  liveness: graph of ${n(l.graphStates)} states and ${n(l.graphEdges)} edges (${n(Math.round(l.graphBytes / 1024))} KiB), ` +
+    `${n(l.components)} components searched, ${n(l.fairComponents)} fair, ${(l.elapsedMs / 1000).toFixed(2)} s`;
 }
 
 function coverageLines(stats: Statistics): string[] {
@@ -92,6 +99,7 @@ export function resultJson(result: CheckResult, model: LoadedModel, settings: Re
     status: result.status,
     stats: { ...result.stats, coverage: result.stats.coverage.map((c) => ({ ...c })) } as unknown as Json,
     examples: result.examples.map((e) => ({ property: e.property, path: e.path ? formatPath(e.path) : null })),
+    notes: [...(result.notes ?? [])],
   };
   switch (result.status) {
     case 'pass': return base;
@@ -110,6 +118,12 @@ function violationJson(v: Violation, model: LoadedModel): Json {
     property: v.property, kind: v.kind, note: v.note ?? null,
     path: v.path ? formatPath(v.path) : null,
     loop: v.loop ?? null,
+    lasso: v.loop === undefined || !v.path ? null : lassoJson(v.loop, v.path.steps.length),
     trace: trace ? trace.steps.map((s) => ({ action: s.action?.label ?? null, state: encodeValue(s.state) })) : null,
   };
+}
+
+/** A lasso in JSON: the last state (index `last`) loops back to state `loop`; equal indexes mean stuttering. */
+function lassoJson(loop: number, last: number): Json {
+  return { loop, last, loopBack: { from: last, to: loop }, stutter: loop === last };
 }

@@ -18,7 +18,8 @@ export function renderTraceText(trace: Trace, options: TextOptions = {}): string
   const paint = paintWith(options.color === true);
   const lines: string[] = [];
   trace.steps.forEach((step, i) => {
-    const loopMark = trace.loop === i ? paint('magenta', '  ◀ the cycle starts here') : '';
+    const stutters = trace.loop === trace.steps.length - 1;
+    const loopMark = trace.loop === i ? paint('magenta', stutters ? '  ◀ stays here forever' : '  ◀ the cycle starts here') : '';
     if (step.action === undefined) {
       lines.push(`${paint('bold', `State ${i + 1}`)} (initial)${loopMark}`);
       lines.push(...fieldLines(step.state).map((l) => `    ${l}`));
@@ -41,10 +42,19 @@ export function renderTraceText(trace: Trace, options: TextOptions = {}): string
       }
     }
   });
-  if (trace.loop !== undefined) {
-    lines.push(paint('magenta', `  ↺ back to state ${trace.loop + 1}: this cycle repeats forever`));
-  }
+  lines.push(...loopLines(trace, paint));
   return lines.join('\n');
+}
+
+/** How a lasso ends: stuttering in its last state, or the last step returning to the loop's start. */
+function loopLines(trace: Trace, paint: ReturnType<typeof paintWith>): string[] {
+  if (trace.loop === undefined) return [];
+  const last = trace.steps.length;
+  if (trace.loop === last - 1) {
+    return [paint('magenta', `  ↺ state ${last} repeats forever: the system stutters there (it takes no further step)`)];
+  }
+  return [paint('magenta', `  ↺ the step into state ${last} loops back: state ${last} is state ${trace.loop + 1} again, ` +
+    `and states ${trace.loop + 1}–${last} repeat forever`)];
 }
 
 function entries(state: unknown): [string, unknown][] {

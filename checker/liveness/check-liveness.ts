@@ -8,6 +8,8 @@ import type { LivenessProperty } from '../../spec/properties.ts';
 import type { Spec } from '../../spec/types.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { LivenessStatistics, Violation } from '../result.ts';
+import { fingerprintOf } from '../fingerprint.ts';
+import { formatValue } from '../format-value.ts';
 import { Successors } from '../successors.ts';
 import { buildGraph } from './build-graph.ts';
 import { concretize } from './concrete.ts';
@@ -83,11 +85,7 @@ function toViolation<S>(spec: Spec<S>, graph: StateGraph, shape: Shape, lasso: G
   const concrete = concretize(spec, graph, lasso);
   const notes: string[] = [];
   if (lasso.cycle.length === 0) {
-    const deadlocked = new Successors(spec, false).forEach(concrete.last, () => {}) === 0;
-    notes.push(deadlocked
-      ? 'the system can stop here forever: no action is enabled (a deadlock is an infinite stutter)'
-      : 'the system can stop here forever: no fairness assumption forces an action' +
-        (fairness.length === 0 ? ' (the spec declares no fairness)' : ''));
+    notes.push(stutterNote(spec, concrete.last, fairness.length));
   } else {
     notes.push(`${shape.meaning}; the cycle repeats forever`);
   }
@@ -99,6 +97,21 @@ function toViolation<S>(spec: Spec<S>, graph: StateGraph, shape: Shape, lasso: G
   }
   return { property: shape.property.name, kind: 'liveness', propertyKind: shape.property.kind, path: concrete.path,
     loop: concrete.loop, note: notes.join('; ') };
+}
+
+/** Why stopping is allowed: nothing is enabled (deadlock), or what is enabled is not fair. */
+function stutterNote<S>(spec: Spec<S>, state: S, fairnessCount: number): string {
+  const successors = new Successors(spec, false);
+  const enabled = new Set<string>();
+  const here = fingerprintOf(state);
+  successors.forEach(state, (next, a, p) => {
+    if (fingerprintOf(next) === here) return; // a stutter step, not a real one
+    const action = spec.actions[a]!;
+    enabled.add(action.parameterless ? action.name : `${action.name}(${formatValue(action.domain(state)[p], 40)})`);
+  });
+  if (enabled.size === 0) return 'the system can stop here forever: no action is enabled (a deadlock is an infinite stutter)';
+  return `the system can stop here forever: no fairness assumption forces an action (enabled here: ${[...enabled].join(', ')}` +
+    `${fairnessCount === 0 ? '; the spec declares no fairness' : ''})`;
 }
 
 function constraintNotes(cut: number): string[] {

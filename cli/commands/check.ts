@@ -19,6 +19,7 @@ interface CheckFlags {
   property?: string[];
   json?: boolean;
   progress: boolean;
+  liveness: boolean;
 }
 
 export function registerCheck(program: Command, run: (code: Promise<ExitCode>) => void): void {
@@ -34,6 +35,7 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
     .option('--no-deadlock', 'do not report states without successors as deadlocks')
     .option('--strict', 'catch impure actions: freeze inputs, run each action twice and compare')
     .option('--property <name...>', 'check only these properties')
+    .option('--no-liveness', 'skip liveness properties (eventually, leadsTo, …); check safety only')
     .option('--json', 'print one JSON result object on stdout')
     .option('--no-progress', 'no progress output on stderr')
     .action((name: string, flags: CheckFlags) => run(runCheck(name, flags)));
@@ -52,6 +54,7 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
     strict: flags.strict,
     properties: flags.property,
     observer: progress.observer,
+    liveness: flags.liveness,
   });
   progress.stop();
   const text = flags.json ? JSON.stringify(resultJson(result, model, flags.set), null, 2) : renderResultText(result, model, color);
