@@ -4,11 +4,12 @@
 import { unknownName } from '../spec/errors.ts';
 import type { Protocol } from '../spec/protocol.ts';
 import { dieHard } from './die-hard/die-hard.ts';
+import { paxosTuring } from './paxos-turing/paxos.ts';
 import { peterson } from './peterson/peterson.ts';
 import { transactionCommit } from './transaction-commit/tcommit.ts';
 import { twoPhaseCommit } from './transaction-commit/two-phase.ts';
 
-export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson];
+export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring];
 
 export function findProtocol(name: string): Protocol {
   const found = protocols.find((p) => p.name === name);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../checker/index.ts';
+import { buildTrace } from '../../counterexamples/trace.ts';
+import { msg1b, parseMessage } from './messages.ts';
+import { paxosSpec, paxosTuring, universe } from './paxos.ts';
+
+const TINY = { acceptors: 3, values: 2, maxBallot: 1 };
+
+describe('paxos-turing (Paxos.tla with MCPaxosTiny.cfg; TLC: 3,921 distinct, 23,563 generated, depth 17)', () => {
+  it('matches TLC on the Tiny model, in strict mode, with Inv, Agreement and the Voting refinement', () => {
+    const result = check(paxosSpec(TINY), { strict: true });
+    expect(result.status).toBe('pass');
+    expect(result.stats).toMatchObject({ distinctStates: 3921, generatedStates: 23563, depth: 17 });
+  });
+
+  it('explores the same states with BFS and DFS', () => {
+    const dfs = check(paxosSpec(TINY), { engine: 'dfs', store: 'map' });
+    expect(dfs.status).toBe('pass');
+    expect(dfs.stats).toMatchObject({ distinctStates: 3921, generatedStates: 23563 });
+  });
+
+  it('uses the cfg constants: acceptors a1..a3, values v1, v2, majority quorums, ballots 0..maxBallot', () => {
+    expect(universe({ acceptors: 3, values: 2, maxBallot: 2 })).toEqual({
+      acceptors: ['a1', 'a2', 'a3'], values: ['v1', 'v2'], ballots: [0, 1, 2],
+      quorums: [['a1', 'a2'], ['a1', 'a3'], ['a2', 'a3']],
+    });
+  });
+
+  it('ignore-prior-votes: ballots 0 and 1 choose different values (12 steps)', () => {
+    const spec = paxosSpec(TINY, 'ignore-prior-votes');
+    const result = check(spec, { strict: true, properties: ['Agreement'] });
+    expect(result.status).toBe('violation');
+    if (result.status !== 'violation') return;
+    const labels = buildTrace(spec, result.violations[0]!.path!).steps.map((s) => s.action?.label ?? 'init');
+    expect(labels).toEqual([
+      'init', 'phase1a(0)', 'phase1a(1)',
+      'phase1b({ acc: "a1", bal: 0 })', 'phase1b({ acc: "a1", bal: 1 })', 'phase1b({ acc: "a2", bal: 0 })',
+      'phase2a({ bal: 0, val: "v1", quorum: ["a1", "a2"], citing: null })', 'phase2b({ acc: "a2", bal: 0, val: "v1" })',
+      'phase1b({ acc: "a2", bal: 1 })', 'phase2a({ bal: 1, val: "v2", quorum: ["a1", "a2"], citing: null })',
+      'phase2b({ acc: "a1", bal: 1, val: "v2" })', 'phase2b({ acc: "a2", bal: 1, val: "v2" })',
+      'phase2b({ acc: "a3", bal: 0, val: "v1" })',
+    ]);
+  });
+
+  it('ignore-prior-votes: Inv fails as soon as the unsafe proposal is sent (9 steps)', () => {
+    const result = check(paxosTuring.instantiate({}, 'ignore-prior-votes'));
+    expect(result.status === 'violation' && result.violations.map((v) => [v.property, v.path!.steps.length])).toEqual([['Inv', 9]]);
+  });
+
+  it('reads messages back from their text form', () => {
+    expect(parseMessage(msg1b('a2', 1, 0, 'v1'))).toEqual({ type: '1b', acc: 'a2', bal: 1, mbal: 0, mval: 'v1' });
+    expect(parseMessage(msg1b('a2', 1, -1, null))).toEqual({ type: '1b', acc: 'a2', bal: 1, mbal: -1, mval: null });
+    expect(parseMessage('2b(a1, x, v1)')).toBeUndefined();
+  });
+});
