@@ -48,6 +48,10 @@ describe('two-phase-commit (TwoPhase.tla; TLC with 3 RMs: 288 distinct, 1,146 ge
     expect(check(twoPhaseSpec(3), { engine: 'dfs', store: 'map' }).stats.distinctStates).toBe(288);
   });
 
+  it("has the 50,816 states TwoPhase.tla's closing note reports for six RMs", () => {
+    expect(counts(check(twoPhaseSpec(6)))).toMatchObject({ status: 'pass', distinct: 50816 });
+  });
+
   it('checks TCommit consistency as the refinement invariant', () => {
     expect(twoPhaseSpec(3).properties.map((p) => p.name)).toEqual(['TPTypeOK', 'TCConsistent']);
   });
