@@ -3,13 +3,17 @@
  */
 import { unknownName } from '../spec/errors.ts';
 import type { Protocol } from '../spec/protocol.ts';
+import { allocator } from './allocator/allocator.ts';
 import { dieHard } from './die-hard/die-hard.ts';
+import { diningPhilosophers } from './dining-philosophers/dining-philosophers.ts';
+import { ewd840 } from './ewd840/ewd840.ts';
 import { paxosTuring } from './paxos-turing/paxos.ts';
 import { peterson } from './peterson/peterson.ts';
+import { replicatedLog } from './replicated-log/replicated-log.ts';
 import { transactionCommit } from './transaction-commit/tcommit.ts';
 import { twoPhaseCommit } from './transaction-commit/two-phase.ts';
 
-export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring];
+export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, ewd840, diningPhilosophers, allocator, replicatedLog];
 
 export function findProtocol(name: string): Protocol {
   const found = protocols.find((p) => p.name === name);

@@ -89,6 +89,9 @@ function toViolation<S>(spec: Spec<S>, graph: StateGraph, shape: Shape, lasso: G
   } else {
     notes.push(`${shape.meaning}; the cycle repeats forever`);
   }
+  if (spec.view && lasso.cycle.length > 0) {
+    notes.push(`states are compared by the spec's view: the last state has the same view as state ${concrete.loop + 1}`);
+  }
   if (concrete.turns > 1) {
     notes.push(`under symmetry the cycle was followed ${concrete.turns} times before the concrete state repeated`);
   }

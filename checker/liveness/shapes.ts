@@ -58,7 +58,7 @@ export function planShapes(properties: readonly LivenessProperty<unknown>[]): {
         const to = add(`${property.name} (to)`, property.to);
         return { property, prefixMoves: true, entry: (g, s) => g.holds(s, from) && !g.holds(s, to),
           inCycleSet: (g, s) => !g.holds(s, to), accepting: undefined,
-          meaning: 'the first condition holds at the loop\'s entry or before it, and the second never holds afterwards' };
+          meaning: 'a fair behaviour in which the first condition holds and the second never holds afterwards' };
       }
     }
   });
