@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parsePath } from '../checker/path.ts';
+import type { ActorEvent } from '../spec/actor/events.ts';
+import { clockSpec, scriptedActorSpec } from './fixture-specs.ts';
+import { golden } from './golden.ts';
+import { renderSequenceChart } from './sequence-chart.ts';
+import { buildTrace } from './trace.ts';
+
+const SCRIPT: ActorEvent[] = [
+  { kind: 'Local', node: 'client', label: 'write x=1' },
+  { kind: 'Deliver', from: 'client', to: 'n1', msg: { type: 'Write', value: 1 } },
+  { kind: 'Drop', from: 'n1', to: 'n2', msg: { type: 'Replicate' } },
+  { kind: 'Duplicate', from: 'n1', to: 'n2', msg: { type: 'Replicate' } },
+  { kind: 'Crash', node: 'n1' },
+  { kind: 'Partition', groups: [['n1'], ['n2', 'client']] },
+  { kind: 'Timeout', node: 'n2', timer: 'election' },
+  { kind: 'Heal' },
+  { kind: 'Recover', node: 'n1' },
+];
+
+function scriptedTrace(script: readonly ActorEvent[]) {
+  const spec = scriptedActorSpec(script);
+  const index = (kind: string) => spec.actions.findIndex((a) => a.name === kind);
+  return buildTrace(spec, parsePath(['0', ...script.map((e) => `${index(e.kind)}:0`)].join('/')), { property: 'short' });
+}
+
+describe('message sequence chart', () => {
+  it('matches the golden file', () => {
+    const svg = renderSequenceChart(scriptedTrace(SCRIPT))!;
+    expect(svg).toBe(golden('sequence-chart.svg', svg));
+  });
+
+  it('draws one lane per node in order of appearance and each event distinctly', () => {
+    const svg = renderSequenceChart(scriptedTrace(SCRIPT))!;
+    const lanes = [...svg.matchAll(/text-anchor="middle" font-weight="bold" fill="#263238">([^<]+)</g)].map((m) => m[1]);
+    expect(lanes).toEqual(['client', 'n1', 'n2']);
+    expect(svg).toContain('marker-end="url(#head-msg)"'); // delivered
+    expect(svg).toContain('dropped (to n2)'); // dropped, with a cross
+    expect(svg).toContain('×2 {'); // duplicated
+    expect(svg).toContain('✕ crash');
+    expect(svg).toContain('stroke-dasharray="6 4"'); // the lane while n1 is down
+    expect(svg).toContain('‖ partition n1 | n2,client');
+    expect(svg).toContain('◷ election');
+    expect(svg).toContain('↑ recover');
+    expect(svg).toContain('✘ 9'); // the violating step
+  });
+
+  it('is undefined for a trace without actor events', () => {
+    expect(renderSequenceChart(buildTrace(clockSpec(), parsePath('0/0:0')))).toBeUndefined();
+  });
+});

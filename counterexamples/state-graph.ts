@@ -1,0 +1,112 @@
+/**
+ * The reachable state graph of a small model with a counterexample path drawn on it, to see the
+ * neighbourhood of a bug: which other moves were possible along the way. Explores breadth-first
+ * with the checker's `Successors` and refuses, with a clear error, beyond a size limit.
+ */
+import { formatValue } from '../checker/format-value.ts';
+import { fingerprintHi, fingerprintLo } from '../checker/fingerprint.ts';
+import { Successors } from '../checker/successors.ts';
+import { KripkeError } from '../spec/errors.ts';
+import type { Spec } from '../spec/types.ts';
+import { html } from './dot.ts';
+import type { Trace } from './trace.ts';
+import { actionColors, lassoOf, propertyCaption, VISUALS as V } from './visuals.ts';
+
+export const DEFAULT_MAX_STATES = 200;
+/** States are labelled with their values up to this many states; beyond, with numbers only. */
+const LABEL_VALUES_UP_TO = 40;
+
+export interface StateGraph<S> {
+  readonly states: readonly S[];
+  readonly initial: readonly number[];
+  /** Deduplicated by (from, to, action name). */
+  readonly edges: readonly { readonly from: number; readonly to: number; readonly action: string }[];
+  /** The node of a state, by its identity (view and symmetry applied). */
+  readonly nodeOf: (state: S) => number | undefined;
+}
+
+export function exploreStateGraph<S>(spec: Spec<S>, maxStates = DEFAULT_MAX_STATES): StateGraph<S> {
+  const successors = new Successors(spec, false);
+  const ids = new Map<string, number>();
+  const states: S[] = [];
+  const keyOf = (state: S) => {
+    successors.identifyAndHash(state, () => ({}));
+    return `${fingerprintHi}:${fingerprintLo}`;
+  };
+  const add = (state: S): number => {
+    const key = keyOf(state);
+    const known = ids.get(key);
+    if (known !== undefined) return known;
+    if (states.length >= maxStates) throw tooLarge(spec.name, maxStates);
+    ids.set(key, states.length);
+    states.push(state);
+    return states.length - 1;
+  };
+  const initial = [...new Set(successors.initialStates().map(add))];
+  const edges = new Map<string, { from: number; to: number; action: string }>();
+  for (let from = 0; from < states.length; from++) {
+    successors.forEach(states[from]!, (next, action) => {
+      const to = add(next);
+      const name = spec.actions[action]!.name;
+      edges.set(`${from}>${to}>${name}`, { from, to, action: name });
+    });
+  }
+  return { states, initial, edges: [...edges.values()], nodeOf: (s) => ids.get(keyOf(s)) };
+}
+
+function tooLarge(model: string, max: number): KripkeError {
+  return new KripkeError('invalid-config',
+    `'${model}' has more than ${max} reachable states: the state-space picture is for small models ` +
+    '(choose a smaller configuration with --set, raise the limit with --max-states, or read the trace graph instead)',
+    { model, limit: String(max) });
+}
+
+/** The reachable graph as DOT, with `trace` (if given) highlighted. */
+export function renderStateGraphDot<S>(spec: Spec<S>, trace?: Trace<S>, maxStates = DEFAULT_MAX_STATES): string {
+  const graph = exploreStateGraph(spec, maxStates);
+  const path = trace ? trace.steps.map((s) => graph.nodeOf(s.state)!) : [];
+  const colors = trace ? actionColors(trace) : new Map<string, string>();
+  const onPath = new Set(path);
+  const violating = trace && trace.property !== undefined && lassoOf(trace) === undefined ? path.at(-1) : undefined;
+  const title = trace ? `<br/><font color="${V.violation}">${html(propertyCaption(trace))}</font>` : '';
+  const lines = [
+    'digraph states {',
+    `  graph [label=<<b>${html(spec.name)}</b><br/>${graph.states.length} reachable states (self-loops not drawn)${title}> labelloc=t fontname="${V.font}" pad=0.3];`,
+    `  node [shape=ellipse style=filled fillcolor=white color="${V.border}" fontname="${V.valueFont}" fontsize=9 fontcolor="${V.ink}"];`,
+    `  edge [color="#cfd8dc" arrowsize=0.6];`,
+    ...graph.states.map((state, i) => `  n${i} [${nodeAttributes(graph, state, i, onPath.has(i), i === violating)}];`),
+    ...graph.edges.filter((e) => e.from !== e.to && !pathEdge(path, e.from, e.to)).map((e) => `  n${e.from} -> n${e.to};`),
+    ...(trace ? pathEdges(trace, path, colors) : []),
+    '}',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function nodeAttributes<S>(graph: StateGraph<S>, state: S, i: number, onPath: boolean, violating: boolean): string {
+  const text = graph.states.length <= LABEL_VALUES_UP_TO ? `${i + 1}\n${formatValue(state, 40)}` : String(i + 1);
+  const fill = violating ? V.violationFill : graph.initial.includes(i) ? V.initialFill : 'white';
+  const line = violating ? `color="${V.violation}" penwidth=2.5` : onPath ? `color="${V.ink}" penwidth=2` : '';
+  return `label=${quoted(text)} tooltip=${quoted(formatValue(state, 400))} fillcolor="${fill}" ${line}`.trim();
+}
+
+function pathEdge(path: readonly number[], from: number, to: number): boolean {
+  return path.some((node, i) => i > 0 && path[i - 1] === from && node === to);
+}
+
+function pathEdges<S>(trace: Trace<S>, path: readonly number[], colors: Map<string, string>): string[] {
+  const lasso = lassoOf(trace);
+  const lines = trace.steps.slice(1).map((step, i) => {
+    const closing = lasso?.close === 'repeat' && i + 1 === trace.steps.length - 1;
+    const color = closing ? V.cycle : colors.get(step.action!.name)!;
+    const style = closing ? ' style=dashed' : '';
+    return `  n${path[i]} -> n${path[i + 1]} [label=${quoted(` ${i + 1}. ${step.action!.label} `)} color="${color}" fontcolor="${color}" fontname="${V.font}" fontsize=10 penwidth=2.6${style}];`;
+  });
+  if (lasso?.close === 'jump') {
+    lines.push(`  n${path.at(-1)} -> n${path[lasso.start]} [label=" ↺ " color="${V.cycle}" style=dashed penwidth=2.6];`);
+  }
+  return lines;
+}
+
+function quoted(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
