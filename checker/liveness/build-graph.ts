@@ -14,7 +14,7 @@ import type { Spec } from '../../spec/types.ts';
 import { fingerprintHi, fingerprintLo, fingerprintOf } from '../fingerprint.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { messageOf, Successors } from '../successors.ts';
-import { type ResolvedFairness, stepMatches } from './fairness.ts';
+import { FairnessMatcher, type ResolvedFairness } from './fairness.ts';
 import { StateGraph } from './graph.ts';
 
 export interface GraphBuild {
@@ -36,6 +36,7 @@ export function buildGraph<S>(
   spec: Spec<S>, options: ResolvedOptions, fairness: readonly ResolvedFairness[], predicates: readonly Predicate[],
 ): GraphBuild {
   const graph = new StateGraph(fairness.length, predicates.length);
+  const matcher = new FairnessMatcher(fairness, spec.actions.length);
   const successors = new Successors(spec, options.strict);
   const store = options.createStore();
   const queue: (S | undefined)[] = [];
@@ -78,7 +79,7 @@ export function buildGraph<S>(
       successors.forEach(state, (next, action, param) => {
         if (spec.constraint && !spec.constraint(next)) {
           cutSuccessors++;
-          markEnabled(graph, fairness, from, -1, action, () => paramValue(action, param));
+          markEnabled(graph, matcher, from, -1, action, () => paramValue(action, param));
           return;
         }
         const to = discover(next, () => successors.where(spec.actions[action]!, paramValue(action, param)));
@@ -86,7 +87,7 @@ export function buildGraph<S>(
         // Under a view or symmetry the same identity may hide a real change (a permutation): keep it.
         if (to === from && (!reduced || sameConcrete(spec, state, next))) return;
         const edge = graph.addEdge(to, action, param);
-        markEnabled(graph, fairness, from, edge, action, () => paramValue(action, param));
+        markEnabled(graph, matcher, from, edge, action, () => paramValue(action, param));
       });
     }
   } catch (e) {
@@ -102,13 +103,11 @@ function sameConcrete<S>(spec: Spec<S>, a: S, b: S): boolean {
   return fingerprintOf(spec.view ? spec.view(a) : a) === fingerprintOf(spec.view ? spec.view(b) : b);
 }
 
-function markEnabled(graph: StateGraph, fairness: readonly ResolvedFairness[], from: number, edge: number,
-  action: number, param: () => unknown): void {
-  for (let f = 0; f < fairness.length; f++) {
-    if (!stepMatches(fairness[f]!, action, param)) continue;
+function markEnabled(graph: StateGraph, matcher: FairnessMatcher, from: number, edge: number, action: number, param: () => unknown): void {
+  matcher.forEachMatch(action, param, (f) => {
     graph.setEnabled(from, f);
     if (edge >= 0) graph.setTaken(edge, f);
-  }
+  });
 }
 
 function evaluatePredicates<S>(spec: Spec<S>, graph: StateGraph, id: number, state: S, predicates: readonly Predicate[]): void {

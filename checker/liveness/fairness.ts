@@ -34,10 +34,34 @@ export function resolveFairness(spec: Spec<unknown>): ResolvedFairness[] {
   });
 }
 
-/** Whether a step of action `action` with parameter value `param` satisfies assumption `f`. */
-export function stepMatches(f: ResolvedFairness, action: number, param: () => unknown): boolean {
-  if (f.action !== action) return false;
-  if (f.param === undefined) return true;
-  fingerprint(param());
-  return fingerprintHi === f.param.hi && fingerprintLo === f.param.lo;
+/**
+ * Which assumptions one step satisfies, fast: assumptions grouped by action, and the parameter's
+ * fingerprint computed at most once per step (only when some assumption names an instance).
+ */
+export class FairnessMatcher {
+  private readonly byAction: number[][];
+
+  constructor(private readonly fairness: readonly ResolvedFairness[], actionCount: number) {
+    this.byAction = Array.from({ length: actionCount }, () => []);
+    fairness.forEach((f, i) => this.byAction[f.action]!.push(i));
+  }
+
+  /** Calls `matched(i)` for every assumption satisfied by a step of `action` with parameter `param()`. */
+  forEachMatch(action: number, param: () => unknown, matched: (fairness: number) => void): void {
+    const candidates = this.byAction[action]!;
+    let hi = 0, lo = 0, hashed = false;
+    for (const i of candidates) {
+      const f = this.fairness[i]!;
+      if (f.param !== undefined) {
+        if (!hashed) {
+          fingerprint(param());
+          hi = fingerprintHi;
+          lo = fingerprintLo;
+          hashed = true;
+        }
+        if (hi !== f.param.hi || lo !== f.param.lo) continue;
+      }
+      matched(i);
+    }
+  }
 }
