@@ -6,6 +6,10 @@ import { Command, CommanderError } from 'commander';
 import { KripkeError } from '../spec/errors.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerList } from './commands/list.ts';
+import { registerMerge } from './commands/merge.ts';
+import { registerRender } from './commands/render.ts';
+import { registerReplay } from './commands/replay.ts';
+import { registerSimulate } from './commands/simulate.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 
 const program = new Command('kripke')
@@ -20,6 +24,10 @@ const run = (code: Promise<ExitCode>) => {
 
 registerList(program, run);
 registerCheck(program, run);
+registerSimulate(program, run);
+registerMerge(program, run);
+registerRender(program, run);
+registerReplay(program, run);
 
 async function main(): Promise<ExitCode> {
   try {

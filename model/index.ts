@@ -4,6 +4,7 @@
 import { unknownName } from '../spec/errors.ts';
 import type { Protocol } from '../spec/protocol.ts';
 import { allocator } from './allocator/allocator.ts';
+import { creditFlow } from './credit-flow/credit-flow.ts';
 import { dieHard } from './die-hard/die-hard.ts';
 import { diningPhilosophers } from './dining-philosophers/dining-philosophers.ts';
 import { ewd840 } from './ewd840/ewd840.ts';
@@ -13,7 +14,7 @@ import { replicatedLog } from './replicated-log/replicated-log.ts';
 import { transactionCommit } from './transaction-commit/tcommit.ts';
 import { twoPhaseCommit } from './transaction-commit/two-phase.ts';
 
-export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, ewd840, diningPhilosophers, allocator, replicatedLog];
+export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, ewd840, diningPhilosophers, allocator, replicatedLog, creditFlow];
 
 export function findProtocol(name: string): Protocol {
   const found = protocols.find((p) => p.name === name);

@@ -1,0 +1,144 @@
+/**
+ * `kripke simulate <model>`: random walks checking every safety property at every step; a
+ * violating walk is shrunk and printed with the line that reproduces it. `--replay <path>` replays
+ * such a line's path; `--shard i/n` runs one slice of a swarm campaign (merge with `kripke merge`).
+ */
+import { type Command, InvalidArgumentError } from 'commander';
+import { check } from '../../checker/check.ts';
+import { formatPath } from '../../checker/path.ts';
+import { DEFAULT_DEPTH, DEFAULT_RUNS, parseShard, type Shard } from '../../checker/random/options.ts';
+import { replayPath } from '../../checker/random/replay.ts';
+import { paintWith } from '../../counterexamples/ansi.ts';
+import { renderTraceText } from '../../counterexamples/text.ts';
+import { buildTrace } from '../../counterexamples/trace.ts';
+import { KripkeError } from '../../spec/errors.ts';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { loadModel } from '../load-model.ts';
+import { collectSetting, positiveInteger, type Settings } from '../options.ts';
+import { createProgress } from '../progress.ts';
+import { describeModel } from '../report.ts';
+import { commandLine, type Invocation, renderSimulationText, simulationJson } from '../simulation-report.ts';
+
+interface SimulateFlags {
+  set: Settings;
+  variant?: string;
+  runs?: number;
+  depth?: number;
+  seed?: number;
+  time?: number;
+  shard?: Shard;
+  property?: string[];
+  deadlock: boolean;
+  strict?: boolean;
+  replay?: string;
+  json?: boolean;
+  progress: boolean;
+}
+
+export function registerSimulate(program: Command, run: (code: Promise<ExitCode>) => void): void {
+  program
+    .command('simulate')
+    .description('random walks checking every safety property at every step; failures are shrunk')
+    .argument('<model>', 'a shipped model (see `kripke list`) or a model file (path/to/model.ts)')
+    .option('--set <key=value>', 'set a configuration value (repeatable)', collectSetting, {})
+    .option('--variant <name>', 'simulate a variant of the protocol (see `kripke list`)')
+    .option('--runs <n>', `number of walks (default ${DEFAULT_RUNS.toLocaleString('en-US')}; with --time alone: until the time is up)`, positiveInteger)
+    .option('--depth <n>', `steps per walk (default ${DEFAULT_DEPTH})`, positiveInteger)
+    .option('--seed <s>', 'the campaign seed, 0 to 4294967295 (default: drawn from the clock, and printed)', seedArgument)
+    .option('--time <duration>', 'stop after this long, e.g. 60s, 5m, 1500ms', durationArgument)
+    .option('--shard <i/n>', 'run shard i of n of the campaign (1 ≤ i ≤ n): its own seed and swarm configuration', shardArgument)
+    .option('--property <name...>', 'check only these properties')
+    .option('--no-deadlock', 'do not report states without successors as deadlocks')
+    .option('--strict', 'catch impure actions: freeze inputs, run each action twice and compare')
+    .option('--replay <path>', 'replay one path (as printed by a run) with the same checks, instead of random walks')
+    .option('--json', 'print one JSON result object on stdout (input for `kripke merge`)')
+    .option('--no-progress', 'no progress output on stderr')
+    .action((name: string, flags: SimulateFlags) => run(runSimulate(name, flags)));
+}
+
+async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode> {
+  const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
+  const checkFlags = [...(flags.property ? ['--property', ...flags.property] : []), ...(flags.deadlock ? [] : ['--no-deadlock'])];
+  const inv: Invocation = { model, settings: flags.set, checkFlags };
+  if (flags.replay !== undefined) return replay(inv, flags.replay, flags);
+  const color = !flags.json && process.stdout.isTTY === true;
+  const progress = createProgress(flags.progress);
+  const result = check(model.spec, {
+    engine: 'random', seed: flags.seed, runs: flags.runs, depth: flags.depth, timeLimitMs: flags.time, shard: flags.shard,
+    properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict, observer: progress.observer,
+  });
+  progress.stop();
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(simulationJson(result, inv), null, 2)}\n`);
+  } else {
+    const sim = result.stats.simulation;
+    const budget = sim ? `${sim.runsRequested === null ? 'walks until the time limit' : `${sim.runsRequested.toLocaleString('en-US')} walks`}` +
+      ` of up to ${sim.depth} steps, seed ${sim.campaignSeed}` : '';
+    process.stdout.write(`Simulating ${describeModel(model, flags.set)}${budget ? ` (${budget})` : ''}\n`);
+    process.stdout.write(`${sim ? renderSimulationText(result, inv, color) : errorText(result)}\n`);
+  }
+  switch (result.status) {
+    case 'violation': return EXIT.violation;
+    case 'error': return EXIT.usageOrModelError;
+    default: return EXIT.pass; // no violation found: random search passes (it never claims exhaustiveness)
+  }
+}
+
+/** `--replay`: walks the given path with the same checks and prints what it finds. */
+function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCode {
+  const { spec } = inv.model;
+  const outcome = replayPath(spec, pathText, { properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict });
+  if (outcome.status === 'clean') {
+    const text = `✔ the path replays without violation (${outcome.steps} steps)`;
+    process.stdout.write(flags.json ? `${JSON.stringify({ kind: 'kripke-replay', status: 'clean', steps: outcome.steps })}\n` : `${text}\n`);
+    return EXIT.pass;
+  }
+  const v = outcome.violation;
+  const path = formatPath(v.path!);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ kind: 'kripke-replay', status: 'violation', property: v.property, violationKind: v.kind, path })}\n`);
+    return EXIT.violation;
+  }
+  const paint = paintWith(process.stdout.isTTY === true);
+  const what = v.kind === 'deadlock' ? 'deadlock' : `${v.propertyKind} property '${v.property}' is violated`;
+  const trace = buildTrace(spec, v.path!, { property: v.property });
+  process.stdout.write([
+    `Replaying ${describeModel(inv.model, inv.settings)}`,
+    `${paint('red', '✘ violation')}: ${what} after ${v.path!.steps.length} steps`,
+    renderTraceText(trace, { color: process.stdout.isTTY === true }),
+    `  path: ${path}`,
+    `${paint('bold', 'reproduce:')} ${commandLine(inv, ['--replay', path])}`,
+  ].join('\n') + '\n');
+  return EXIT.violation;
+}
+
+function errorText(result: ReturnType<typeof check>): string {
+  if (result.status !== 'error') return result.status;
+  return `✘ model error [${result.error.code}]: ${result.error.message}`;
+}
+
+function seedArgument(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value >= 2 ** 32) {
+    throw new InvalidArgumentError(`expected a whole number from 0 to ${2 ** 32 - 1}, got '${text}'`);
+  }
+  return value;
+}
+
+/** `60s`, `5m`, `1500ms`, `1h`, or a bare number of seconds. */
+export function durationArgument(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  if (!match) throw new InvalidArgumentError(`expected a duration like 60s, 5m or 1500ms, got '${text}'`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(match[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  const ms = Number(match[1]) * unit;
+  if (!(ms > 0)) throw new InvalidArgumentError(`the duration must be positive, got '${text}'`);
+  return ms;
+}
+
+function shardArgument(text: string): Shard {
+  try {
+    return parseShard(text);
+  } catch (e) {
+    throw new InvalidArgumentError(e instanceof KripkeError ? e.message : String(e));
+  }
+}
