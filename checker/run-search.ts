@@ -34,14 +34,14 @@ export function runSearch<S>(spec: Spec<S>, options: ResolvedOptions, frontier: 
         if (search.limitReached()) break;
         if (progress && search.elapsedMs() - lastProgress >= progressIntervalMs) {
           lastProgress = search.elapsedMs();
-          progress({ distinctStates: search.store.size, generatedStates: stats.generatedStates,
+          progress({ distinctStates: search.visited.size, generatedStates: stats.generatedStates,
             queued: frontier.size, depth: stats.depth, elapsedMs: lastProgress });
         }
       }
     }
   } catch (e) {
     if (!(e instanceof KripkeError)) throw e;
-    const at = expandingId >= 0 ? search.links.pathTo(expandingId) : undefined;
+    const at = expandingId >= 0 ? search.pathTo(expandingId) : undefined;
     return { status: 'error', model: spec.name, error: e, at, stats: search.finishStats(), examples: monitor.exampleList() };
   }
   const finished = frontier.size === 0 && !monitor.shouldStop;

@@ -1,15 +1,20 @@
 /**
- * What BFS and DFS share: discovering states (constraint, identity, store, parent links,
- * properties, coverage) and expanding one state. The engines differ only in their frontier.
+ * What BFS, DFS and each parallel worker share: discovering states (constraint, identity,
+ * store, parent links, properties, coverage) and expanding one state. The engines differ only
+ * in their frontier and in where visited fingerprints live (`Visited`).
+ *
+ * The per-successor path is allocation-free apart from the user's own code: the callbacks handed
+ * to the monitor and to error reporting are made once and read the current step from fields.
  */
 import type { StepLabel } from '../spec/properties.ts';
 import type { Spec } from '../spec/types.ts';
-import { fingerprintHi, fingerprintLo } from './fingerprint.ts';
+import { fingerprintHi, fingerprintLo, setFingerprintBase } from './fingerprint.ts';
 import { PropertyMonitor } from './monitor.ts';
 import type { ResolvedOptions } from './options.ts';
-import { ParentLinks } from './parents.ts';
+import { type Lineage, ParentLinks, pathOf } from './parents.ts';
+import type { ActionPath, PathStep } from './path.ts';
 import type { ActionCoverage, Statistics } from './result.ts';
-import type { FingerprintStore } from './store.ts';
+import { CompactStore, type FingerprintStore, MapStore } from './store.ts';
 import { Successors } from './successors.ts';
 
 /** Where newly discovered states go: a queue (BFS) or a stack (DFS). */
@@ -18,32 +23,86 @@ export interface Frontier<S> {
   readonly size: number;
 }
 
-export class Search<S> {
-  readonly store: FingerprintStore;
+/** The visited set with parent links: local (store + links) or shared between workers. */
+export interface Visited {
+  /** Records a fingerprint; returns its new id, or a negative number when already visited. */
+  insert(hi: number, lo: number, parentId: number, choice: number): number;
+  insertRoot(hi: number, lo: number, initIndex: number): number;
+  lineage(id: number): Lineage;
+  readonly size: number;
+  readonly bytes: number;
+}
+
+/** One process's visited set: a fingerprint store and parent links by id. */
+export class LocalVisited implements Visited {
   readonly links = new ParentLinks();
+  constructor(readonly store: FingerprintStore) {}
+
+  insert(hi: number, lo: number, parentId: number, choice: number): number {
+    const id = this.store.insert(hi, lo);
+    if (id >= 0) this.links.set(id, parentId, choice);
+    return id;
+  }
+
+  insertRoot(hi: number, lo: number, initIndex: number): number {
+    const id = this.store.insert(hi, lo);
+    if (id >= 0) this.links.setRoot(id, initIndex);
+    return id;
+  }
+
+  lineage(id: number): Lineage {
+    return this.links.lineage(id);
+  }
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  get bytes(): number {
+    return this.store.bytes + this.links.bytes;
+  }
+}
+
+export function localVisited(options: ResolvedOptions): LocalVisited {
+  return new LocalVisited(options.storeKind === 'map' ? new MapStore() : new CompactStore());
+}
+
+export class Search<S> {
   readonly monitor: PropertyMonitor<S>;
   readonly successors: Successors<S>;
   readonly stats: Statistics;
-  /** Set when a bound (depth) cut exploration short. */
+  /** Set when a bound (depth, states, time, memory) cut exploration short. */
   boundHit: string | undefined;
 
   private readonly coverage: ActionCoverage[];
   private readonly sink = this.onSuccessor.bind(this);
   private readonly constraint: ((state: S) => boolean) | undefined;
   private readonly startedAt = performance.now();
+  /** Successors' fingerprints reuse the expanded state's (not in strict mode, nor under a view or symmetry). */
+  private readonly useBase: boolean;
+  private initial: readonly S[] = [];
   private current!: S;
   private currentId = 0;
   private currentDepth = 0;
+  private choice = 0;
+  // The step being discovered, read by the callbacks below (made once, not per successor).
+  private stepAction = 0;
+  private stepParam = 0;
+  private newId = 0;
+  private readonly whereStep = () => this.successors.where(this.spec.actions[this.stepAction]!, this.paramValue(this.stepAction, this.stepParam));
+  private readonly pathToStep = () => this.pathTo(this.currentId, { action: this.stepAction, param: this.stepParam });
+  private readonly pathToNew = () => this.pathTo(this.newId);
 
   constructor(
     readonly spec: Spec<S>,
     readonly options: ResolvedOptions,
     private readonly frontier: Frontier<S>,
+    readonly visited: Visited = localVisited(options),
   ) {
-    this.store = options.createStore();
     this.monitor = new PropertyMonitor(spec, options.properties, options.continueAfterViolation);
     this.successors = new Successors(spec, options.strict);
     this.constraint = spec.constraint;
+    this.useBase = !options.strict && spec.view === undefined && spec.symmetry === undefined;
     this.coverage = spec.actions.map((a) => ({ action: a.name, fired: 0, found: 0 }));
     this.stats = {
       engine: options.engine, distinctStates: 0, generatedStates: 0, depth: 0, queued: 0,
@@ -51,9 +110,15 @@ export class Search<S> {
     };
   }
 
+  /** The initial states (computed once; path replay starts from them). */
+  initialStates(): readonly S[] {
+    if (this.initial.length === 0) this.initial = this.successors.initialStates();
+    return this.initial;
+  }
+
   /** Discovers the initial states (depth 1). */
   seed(): void {
-    const states = this.successors.initialStates();
+    const states = this.initialStates();
     for (let i = 0; i < states.length && !this.monitor.shouldStop; i++) {
       const state = states[i]!;
       this.stats.generatedStates++;
@@ -62,11 +127,10 @@ export class Search<S> {
         continue;
       }
       this.successors.identifyAndHash(state, () => ({ init: String(i) }));
-      const id = this.store.insert(fingerprintHi, fingerprintLo);
+      const id = this.visited.insertRoot(fingerprintHi, fingerprintLo, i);
       if (id < 0) continue;
-      this.links.setRoot(id, i);
       if (this.stats.depth < 1) this.stats.depth = 1;
-      this.monitor.checkState(state, () => this.links.pathTo(id));
+      this.monitor.checkState(state, () => this.pathTo(id));
       this.frontier.push(state, id, 1);
     }
   }
@@ -80,35 +144,45 @@ export class Search<S> {
     this.current = state;
     this.currentId = id;
     this.currentDepth = depth;
+    this.choice = 0;
+    if (this.useBase) setFingerprintBase(state);
     const count = this.successors.forEach(state, this.sink);
+    if (this.useBase) setFingerprintBase(undefined);
     if (count === 0 && this.options.checkDeadlock && !this.isTerminal(state)) {
-      this.monitor.recordDeadlock(this.links.pathTo(id));
+      this.monitor.recordDeadlock(this.pathTo(id));
     }
   }
 
   private onSuccessor(successor: S, action: number, param: number): void {
+    const choice = this.choice++;
     if (this.monitor.shouldStop) return;
     const stats = this.stats;
     stats.generatedStates++;
-    this.coverage[action]!.fired++;
-    const parentId = this.currentId;
+    const coverage = this.coverage[action]!;
+    coverage.fired++;
+    this.stepAction = action;
+    this.stepParam = param;
     if (this.monitor.hasStepProperties) {
-      this.monitor.checkStep(this.current, successor, this.label(action, param),
-        () => this.links.pathTo(parentId, { action, param }));
+      this.monitor.checkStep(this.current, successor, this.label(action, param), this.pathToStep);
     }
     if (this.constraint && !this.constraint(successor)) {
-      this.monitor.checkState(successor, () => this.links.pathTo(parentId, { action, param }));
+      this.monitor.checkState(successor, this.pathToStep);
       return;
     }
-    this.successors.identifyAndHash(successor, () => this.successors.where(this.spec.actions[action]!, this.paramValue(action, param)));
-    const id = this.store.insert(fingerprintHi, fingerprintLo);
+    this.successors.identifyAndHash(successor, this.whereStep);
+    const id = this.visited.insert(fingerprintHi, fingerprintLo, this.currentId, choice);
     if (id < 0) return;
-    this.links.set(id, parentId, action, param);
-    this.coverage[action]!.found++;
+    coverage.found++;
     const depth = this.currentDepth + 1;
     if (depth > stats.depth) stats.depth = depth;
-    this.monitor.checkState(successor, () => this.links.pathTo(id));
+    this.newId = id;
+    this.monitor.checkState(successor, this.pathToNew);
     this.frontier.push(successor, id, depth);
+  }
+
+  /** The action path to a visited state (rebuilt by replay), optionally one step further. */
+  pathTo(id: number, extra?: PathStep): ActionPath {
+    return pathOf(this.successors, this.initialStates(), this.visited.lineage(id), extra);
   }
 
   private label(action: number, param: number): StepLabel {
@@ -123,10 +197,12 @@ export class Search<S> {
     return this.spec.terminal !== undefined && this.spec.terminal(state);
   }
 
-  /** Whether a time or state limit says stop; sets `boundHit`. */
+  /** Whether a time, state or memory limit says stop; sets `boundHit`. */
   limitReached(): boolean {
-    if (this.store.size >= this.options.maxStates) this.boundHit = `state limit ${this.options.maxStates} reached`;
-    else if (performance.now() - this.startedAt >= this.options.timeLimitMs) this.boundHit = `time limit ${this.options.timeLimitMs} ms reached`;
+    const { maxStates, timeLimitMs, memoryBytes } = this.options;
+    if (this.visited.size >= maxStates) this.boundHit = `state limit ${maxStates} reached`;
+    else if (performance.now() - this.startedAt >= timeLimitMs) this.boundHit = `time limit ${timeLimitMs} ms reached`;
+    else this.boundHit ??= memoryBoundHit(this.visited.bytes, memoryBytes);
     return this.boundHit !== undefined && !this.boundHit.startsWith('depth');
   }
 
@@ -135,14 +211,49 @@ export class Search<S> {
   }
 
   finishStats(): Statistics {
-    const n = this.store.size;
+    const n = this.visited.size;
     this.stats.distinctStates = n;
     this.stats.queued = this.frontier.size;
     this.stats.elapsedMs = this.elapsedMs();
-    this.stats.collisionProbability = Math.min(1, (n * n) / 2 ** 65);
-    this.stats.storeBytes = this.store.bytes + this.links.bytes;
+    this.stats.collisionProbability = collisionProbability(n, this.stats.generatedStates);
+    this.stats.storeBytes = this.visited.bytes;
     return this.stats;
   }
+}
+
+/**
+ * The probability that some fingerprint collision hid a state: TLC's optimistic estimate
+ * (each of the `generated - distinct` repeated look-ups against `distinct` 64-bit fingerprints).
+ */
+export function collisionProbability(distinct: number, generated: number): number {
+  return Math.min(1, (distinct * Math.max(0, generated - distinct)) / 2 ** 64);
+}
+
+/** The heap in use by this thread (the queue of states lives there), or 0 where unknown. */
+function heapUsed(): number {
+  const usage = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } }).process?.memoryUsage;
+  return usage ? usage().heapUsed : 0;
+}
+
+/** Says why the run must stop when store + heap reach the bound (or near the JS heap's own limit). */
+export function memoryBoundHit(storeBytes: number, bound: number): string | undefined {
+  const heap = heapUsed();
+  const used = storeBytes + heap;
+  const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+  const advice = 'use --workers, a smaller configuration, symmetry, or a larger --memory';
+  if (used >= bound) return `memory bound ${mb(bound)} reached (store ${mb(storeBytes)}, queue and heap ${mb(heap)}); ${advice}`;
+  if (heap >= heapLimit() * 0.85) return `the JavaScript heap is nearly full (${mb(heap)}); ${advice} (or node --max-old-space-size)`;
+  return undefined;
+}
+
+let cachedHeapLimit = 0;
+function heapLimit(): number {
+  if (cachedHeapLimit === 0) {
+    const v8 = (globalThis as { process?: { getBuiltinModule?: (n: string) => unknown } }).process?.getBuiltinModule?.('node:v8') as
+      { getHeapStatistics(): { heap_size_limit: number } } | undefined;
+    cachedHeapLimit = v8?.getHeapStatistics().heap_size_limit ?? Infinity;
+  }
+  return cachedHeapLimit;
 }
 
 function noop(): void {}

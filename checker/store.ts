@@ -4,7 +4,11 @@
  * Behind this small interface a later store may keep fingerprints on disk.
  */
 export interface FingerprintStore {
-  /** Inserts the fingerprint; returns its id when new (`>= 0`), or `~id` (negative) when already present. */
+  /**
+   * Inserts the fingerprint; returns its id when new (`>= 0`, ids are dense: 0, 1, 2, …), or a
+   * negative number when already present: `~id` for stores that remember ids (`MapStore`,
+   * `TableStore`), -1 for `CompactStore`.
+   */
   insert(hi: number, lo: number): number;
   /** The number of distinct fingerprints held. */
   readonly size: number;
@@ -97,4 +101,98 @@ export class TableStore implements FingerprintStore {
       this.idOf[slot] = idOf[i]!;
     }
   }
+}
+
+const SEGMENT_BITS = 8;
+const SEGMENTS = 1 << SEGMENT_BITS;
+const INITIAL_SLOTS = 64;
+/** A segment grows when this full, by GROWTH: its load stays between 0.73 and 0.8. */
+const MAX_LOAD = 0.8;
+const GROWTH = 1.1;
+
+/**
+ * The store of exhaustive search: 64-bit fingerprints only, 8 bytes a slot, in 256 segments
+ * chosen by the fingerprint's top 8 bits. Each segment is an open-addressing table with linear
+ * probing, kept between 73% and 80% full by growing it 10% at a time, so a fingerprint costs
+ * 10–11 bytes here and one growth step rehashes 1/256 of the set (no long stall).
+ *
+ * New fingerprints get dense ids (0, 1, 2, …) as everywhere, but ids are not stored: `insert`
+ * returns -1 for a fingerprint already present. Engines that need a seen state's id (the
+ * liveness graph) use `TableStore`.
+ */
+export class CompactStore implements FingerprintStore {
+  private readonly slots: Int32Array[] = [];
+  private readonly capacity = new Int32Array(SEGMENTS);
+  private readonly filled = new Int32Array(SEGMENTS);
+  private readonly limit = new Int32Array(SEGMENTS);
+  private count = 0;
+  private slotCount = 0;
+
+  constructor() {
+    for (let s = 0; s < SEGMENTS; s++) this.resize(s, INITIAL_SLOTS);
+  }
+
+  insert(hi: number, lo: number): number {
+    if (hi === 0 && lo === 0) lo = 1;
+    const segment = hi >>> (32 - SEGMENT_BITS);
+    const slots = this.slots[segment]!;
+    const capacity = this.capacity[segment]!;
+    let at = homeSlot(lo, capacity) << 1;
+    const end = capacity << 1;
+    for (;;) {
+      const h = slots[at]!, l = slots[at + 1]!;
+      if (h === hi && l === lo) return -1;
+      if (h === 0 && l === 0) break;
+      at += 2;
+      if (at === end) at = 0;
+    }
+    slots[at] = hi;
+    slots[at + 1] = lo;
+    if (++this.filled[segment]! >= this.limit[segment]!) this.grow(segment);
+    return this.count++;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get bytes(): number {
+    return this.slotCount * 8;
+  }
+
+  /** Bytes the next growth step of the fullest segment would add (for memory bounds). */
+  get growthBytes(): number {
+    return Math.ceil((this.slotCount / SEGMENTS) * (GROWTH - 1)) * 8 * 2;
+  }
+
+  private grow(segment: number): void {
+    const old = this.slots[segment]!;
+    this.resize(segment, Math.ceil(this.capacity[segment]! * GROWTH));
+    const slots = this.slots[segment]!;
+    const capacity = this.capacity[segment]!;
+    const end = capacity << 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const hi = old[i]!, lo = old[i + 1]!;
+      if (hi === 0 && lo === 0) continue;
+      let at = homeSlot(lo, capacity) << 1;
+      while (slots[at] !== 0 || slots[at + 1] !== 0) {
+        at += 2;
+        if (at === end) at = 0;
+      }
+      slots[at] = hi;
+      slots[at + 1] = lo;
+    }
+  }
+
+  private resize(segment: number, capacity: number): void {
+    this.slotCount += capacity - this.capacity[segment]!;
+    this.slots[segment] = new Int32Array(capacity * 2);
+    this.capacity[segment] = capacity;
+    this.limit[segment] = Math.floor(capacity * MAX_LOAD);
+  }
+}
+
+/** Maps 32 hash bits onto [0, capacity) by multiplication (capacity need not be a power of 2). */
+function homeSlot(lo: number, capacity: number): number {
+  return Math.floor(((lo >>> 0) * capacity) / 4294967296);
 }
