@@ -36,7 +36,7 @@ export function checkLiveness<S>(spec: Spec<S>, options: ResolvedOptions, proper
   const { graph } = build;
   const stats: LivenessStatistics = { graphStates: graph.stateCount, graphEdges: graph.edgeCount, components: 0,
     fairComponents: 0, graphBytes: graph.bytes, cutSuccessors: build.cutSuccessors, elapsedMs: 0 };
-  const notes = constraintNotes(build.cutSuccessors);
+  const notes = [...constraintNotes(build.cutSuccessors), ...unusedFairnessNotes(graph, fairness)];
   const finish = (extra: Partial<LivenessOutcome>, violations: Violation[] = []): LivenessOutcome => {
     stats.elapsedMs = performance.now() - startedAt;
     stats.components = search?.scc.componentCount ?? 0;
@@ -115,6 +115,13 @@ function stutterNote<S>(spec: Spec<S>, state: S, fairnessCount: number): string 
   if (enabled.size === 0) return 'the system can stop here forever: no action is enabled (a deadlock is an infinite stutter)';
   return `the system can stop here forever: no fairness assumption forces an action (enabled here: ${[...enabled].join(', ')}` +
     `${fairnessCount === 0 ? '; the spec declares no fairness' : ''})`;
+}
+
+/** A fairness assumption no reachable step matches is likely a mistake (a misspelt parameter?). */
+function unusedFairnessNotes(graph: StateGraph, fairness: readonly ResolvedFairness[]): string[] {
+  const used = fairness.map(() => false);
+  for (let s = 0; s < graph.stateCount; s++) fairness.forEach((_, f) => { if (graph.isEnabled(s, f)) used[f] = true; });
+  return fairness.filter((_, f) => !used[f]).map((f) => `fairness ${f.label} never applies: no reachable step matches it`);
 }
 
 function constraintNotes(cut: number): string[] {

@@ -88,6 +88,12 @@ describe('liveness: symmetry, constraints, options', () => {
     expect(bounded.notes?.join(' ')).toMatch(/liveness properties not checked/);
   });
 
+  it('a fairness assumption that no reachable step matches is pointed out (a misspelt parameter?)', () => {
+    const result = check(pair([weak('flip', 'c'), weak('flip', 'a')]), { properties: ['a flips'] });
+    expect(result.status).toBe('pass');
+    expect(result.notes).toEqual(['fairness weak(flip("c")) never applies: no reachable step matches it']);
+  });
+
   it('a predicate that throws is a model error naming the property', () => {
     const spec = { ...ring(), properties: [{ kind: 'eventually' as const, name: 'boom', holds: () => { throw new Error('bad'); } }] };
     const result = check(spec);
