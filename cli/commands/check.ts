@@ -7,6 +7,7 @@ import { loadModel } from '../load-model.ts';
 import { createProgress } from '../progress.ts';
 import { describeModel, renderResultText, resultJson } from '../report.ts';
 import { collectSetting, positiveInteger, type Settings } from '../options.ts';
+import { writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
 
 interface CheckFlags {
   set: Settings;
@@ -20,6 +21,7 @@ interface CheckFlags {
   json?: boolean;
   progress: boolean;
   liveness: boolean;
+  out?: string;
 }
 
 export function registerCheck(program: Command, run: (code: Promise<ExitCode>) => void): void {
@@ -38,6 +40,7 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
     .option('--no-liveness', 'skip liveness properties (eventually, leadsTo, …); check safety only')
     .option('--json', 'print one JSON result object on stdout')
     .option('--no-progress', 'no progress output on stderr')
+    .option('--out <dir>', 'save each counterexample into <dir>/<property>/: trace.json, trace.itf.json, trace.dot, trace.svg, report.html')
     .action((name: string, flags: CheckFlags) => run(runCheck(name, flags)));
 }
 
@@ -59,6 +62,10 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
   progress.stop();
   const text = flags.json ? JSON.stringify(resultJson(result, model, flags.set), null, 2) : renderResultText(result, model, color);
   process.stdout.write(`${text}\n`);
+  if (flags.out && (result.status === 'violation' || result.status === 'incomplete')) {
+    const written = await writeViolationArtifacts(flags.out, model.spec, result.violations, { reference: model.reference, variant: model.variant, settings: flags.set });
+    (flags.json ? process.stderr : process.stdout).write(written.map((file) => `  wrote ${file}\n`).join(''));
+  }
   switch (result.status) {
     case 'pass': return EXIT.pass;
     case 'violation': return EXIT.violation;

@@ -1,0 +1,76 @@
+/**
+ * Every file a counterexample is saved as: `trace.json` (Kripke), `trace.itf.json` (ITF),
+ * `trace.dot` and `trace.svg` (the trace graph), `sequence.svg` (actor models) and `report.html`
+ * (all of it in one page that opens from disk). `kripke check --out` and `kripke render` use it.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Violation } from '../checker/result.ts';
+import type { Spec } from '../spec/types.ts';
+import { renderTraceDot } from './dot.ts';
+import { traceToJson } from './export-json.ts';
+import { renderHtmlReport } from './html.ts';
+import { traceToItf } from './itf.ts';
+import type { TraceContext } from './saved-trace.ts';
+import { renderSequenceChart } from './sequence-chart.ts';
+import { dotToSvg } from './svg.ts';
+import { buildTrace, type Trace } from './trace.ts';
+
+/** File name → content, in the order they are written. */
+export type Artifacts = ReadonlyMap<string, string>;
+
+export async function renderArtifacts(trace: Trace, context: TraceContext, replayFile: string): Promise<Artifacts> {
+  const dot = renderTraceDot(trace);
+  const svg = await dotToSvg(dot);
+  const sequenceSvg = renderSequenceChart(trace);
+  const files = new Map<string, string>([
+    ['trace.json', `${JSON.stringify(traceToJson(trace, context), null, 2)}\n`],
+    ['trace.itf.json', `${JSON.stringify(traceToItf(trace, context), null, 2)}\n`],
+    ['trace.dot', dot],
+    ['trace.svg', svg],
+  ]);
+  if (sequenceSvg !== undefined) files.set('sequence.svg', sequenceSvg);
+  const replay = replayCommand(replayFile, context);
+  files.set('report.html', renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), replay }));
+  return files;
+}
+
+/** Writes the artifacts of one trace into `dir`; returns the paths written. */
+export async function writeArtifacts(dir: string, trace: Trace, context: TraceContext): Promise<string[]> {
+  const files = await renderArtifacts(trace, context, join(dir, 'trace.json'));
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const [name, content] of files) {
+    await writeFile(join(dir, name), content);
+    written.push(join(dir, name));
+  }
+  return written;
+}
+
+/** For `check --out`: one folder per violation with a path, named after its property. */
+export async function writeViolationArtifacts(outDir: string, spec: Spec<unknown>, violations: readonly Violation[], context: TraceContext): Promise<string[]> {
+  const written: string[] = [];
+  for (const v of violations) {
+    if (v.path === undefined) continue;
+    const trace = buildTrace(spec, v.path, { property: v.property, ...(v.loop !== undefined ? { loop: v.loop } : {}) });
+    written.push(...await writeArtifacts(join(outDir, folderName(v.property)), trace, { ...context, kind: v.kind }));
+  }
+  return written;
+}
+
+export function folderName(property: string): string {
+  return property.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'property';
+}
+
+/** `kripke replay out/consistent/trace.json two-phase-commit --variant bug --set rms=3` */
+export function replayCommand(file: string, context: TraceContext): string {
+  const args = ['kripke', 'replay', file];
+  if (context.reference) args.push(context.reference);
+  if (context.variant) args.push('--variant', context.variant);
+  for (const [k, v] of Object.entries(context.settings ?? {})) args.push('--set', `${k}=${v}`);
+  return args.map(shellQuote).join(' ');
+}
+
+function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
