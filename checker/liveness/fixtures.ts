@@ -68,22 +68,21 @@ export function server(fairness: readonly Fairness[]) {
   });
 }
 
-type Node = 'n1' | 'n2';
-interface Token { readonly holder: Node; readonly phase: 0 | 1 }
+interface Token { readonly holder: number; readonly phase: 0 | 1 }
 
-/** A token passed between two interchangeable nodes; `work` and `rest` flip the phase. */
-export function token(fairness: readonly Fairness[], symmetric: boolean) {
+/** A token passed around a ring of interchangeable nodes 0..n-1; `work` and `rest` flip the phase. */
+export function token(fairness: readonly Fairness[], symmetric: boolean, nodes = 2) {
   return defineSpec({
     name: 'token',
-    init: (): Token[] => [{ holder: 'n1', phase: 0 }],
+    init: (): Token[] => [{ holder: 0, phase: 0 }],
     actions: {
-      pass: { next: (s) => ({ ...s, holder: s.holder === 'n1' ? 'n2' as const : 'n1' as const }) },
+      pass: { next: (s) => ({ ...s, holder: (s.holder + 1) % nodes }) },
       work: { next: (s) => (s.phase === 0 ? { ...s, phase: 1 as const } : undefined) },
       rest: { next: (s) => (s.phase === 1 ? { ...s, phase: 0 as const } : undefined) },
     },
     properties: ({ alwaysEventually }) => [alwaysEventually('works', (s) => s.phase === 1)],
-    // Swapping n1 and n2 is a symmetry; the representative names the holder n1.
-    symmetry: symmetric ? (s) => ({ ...s, holder: 'n1' as const }) : undefined,
+    // Rotating the ring is a symmetry; the representative names the holder 0.
+    symmetry: symmetric ? (s) => ({ ...s, holder: 0 }) : undefined,
     fairness,
   });
 }

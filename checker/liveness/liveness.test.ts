@@ -68,6 +68,12 @@ describe('liveness: symmetry, constraints, options', () => {
     expect(check(token([weak('pass'), weak('work'), weak('rest')], true)).status).toBe('pass');
   });
 
+  it('on a ring of three, the concrete cycle goes round the quotient self-loop three times', () => {
+    const [v] = violations(check(token([weak('pass')], true, 3)));
+    expect(lasso(v)).toEqual({ path: '0/0:0/0:0/0:0', loop: 0 });
+    expect(v?.note).toMatch(/followed 3 times/);
+  });
+
   it('symmetry and no symmetry agree on the verdicts', () => {
     for (const fairness of [[weak('pass')], [weak('pass'), weak('work'), weak('rest')], []]) {
       expect(check(token(fairness, true)).status).toBe(check(token(fairness, false)).status);
