@@ -22,6 +22,17 @@ export const msg1b = (acc: string, bal: Ballot, mbal: Ballot, mval: MaybeValue) 
 export const msg2a = (bal: Ballot, val: string) => `2a(${bal}, ${val})`;
 export const msg2b = (acc: string, bal: Ballot, val: string) => `2b(${acc}, ${bal}, ${val})`;
 
+const voteTexts = new Map<string, Map<string, string[]>>();
+
+/** `msg2b`, memoised: invariants look votes up far more often than acceptors cast them. */
+export function voteText(acc: string, bal: Ballot, val: string): string {
+  let byValue = voteTexts.get(acc);
+  if (byValue === undefined) voteTexts.set(acc, (byValue = new Map()));
+  let byBallot = byValue.get(val);
+  if (byBallot === undefined) byValue.set(val, (byBallot = []));
+  return (byBallot[bal] ??= msg2b(acc, bal, val));
+}
+
 const parsed = new Map<string, Message | undefined>();
 
 /** The record a message string stands for; undefined when the text is not a message (memoised). */

@@ -21,7 +21,7 @@
  */
 import { defineProtocol, defineSpec } from '../../spec/index.ts';
 import { inv, type PaxosState, typeOK } from './invariant.ts';
-import { type Ballot, msg1a, msg1b, msg2a, msg2b, parseMessage } from './messages.ts';
+import { type Ballot, msg1a, msg1b, msg2a, parseMessage, voteText } from './messages.ts';
 import { chosen, isVotingStep, type Universe } from './voting.ts';
 
 export type { PaxosState } from './invariant.ts';
@@ -83,6 +83,9 @@ export function paxosSpec(config: PaxosConfig = { acceptors: 3, values: 2, maxBa
   const perAcceptor = <T>(value: T) => Object.fromEntries(acceptors.map((a) => [a, value]));
   /** The 2a messages a ballot could carry: Phase2a sends at most one of them. */
   const proposalsOf = ballots.map((bal) => values.map((val) => msg2a(bal, val)));
+  // Message texts built once: the hot loop looks them up instead of formatting them.
+  const proposalText = (bal: Ballot, val: string) => proposalsOf[bal]![values.indexOf(val)]!;
+  const asks = ballots.map(msg1a);
   const proposable = variant === 'ignore-prior-votes' ? quorumJoined : safeToPropose;
 
   return defineSpec({
@@ -90,22 +93,22 @@ export function paxosSpec(config: PaxosConfig = { acceptors: 3, values: 2, maxBa
     init: (): PaxosState[] => [{ maxBal: perAcceptor(-1), maxVBal: perAcceptor(-1), maxVal: perAcceptor(null), msgs: new Set() }],
     actions: {
       // Sending 1a again changes nothing: a stuttering step, as in Paxos.tla.
-      phase1a: { params: ballots, next: (s, bal) => send(s, msg1a(bal)) },
+      phase1a: { params: ballots, next: (s, bal) => send(s, asks[bal]!) },
       phase2a: {
         params: proposals,
-        next: (s, p) => (!proposalsOf[p.bal]!.some((m) => s.msgs.has(m)) && proposable(s, p) ? send(s, msg2a(p.bal, p.val)) : undefined),
+        next: (s, p) => (!proposalsOf[p.bal]!.some((m) => s.msgs.has(m)) && proposable(s, p) ? send(s, proposalText(p.bal, p.val)) : undefined),
       },
       phase1b: {
         params: joins,
-        next: (s, { acc, bal }) => (s.msgs.has(msg1a(bal)) && bal > s.maxBal[acc]!
+        next: (s, { acc, bal }) => (bal > s.maxBal[acc]! && s.msgs.has(asks[bal]!)
           ? { ...s, maxBal: { ...s.maxBal, [acc]: bal }, msgs: new Set(s.msgs).add(msg1b(acc, bal, s.maxVBal[acc]!, s.maxVal[acc]!)) }
           : undefined),
       },
       phase2b: {
         params: votes,
-        next: (s, { acc, bal, val }) => (s.msgs.has(msg2a(bal, val)) && bal >= s.maxBal[acc]!
+        next: (s, { acc, bal, val }) => (bal >= s.maxBal[acc]! && s.msgs.has(proposalText(bal, val))
           ? { maxBal: { ...s.maxBal, [acc]: bal }, maxVBal: { ...s.maxVBal, [acc]: bal }, maxVal: { ...s.maxVal, [acc]: val },
-            msgs: s.msgs.has(msg2b(acc, bal, val)) ? s.msgs : new Set(s.msgs).add(msg2b(acc, bal, val)) }
+            msgs: s.msgs.has(voteText(acc, bal, val)) ? s.msgs : new Set(s.msgs).add(voteText(acc, bal, val)) }
           : undefined),
       },
     },

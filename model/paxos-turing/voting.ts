@@ -4,7 +4,7 @@
  * Used by the invariant Inv, by Agreement, and by the refinement check "every Paxos step is a
  * Voting step".
  */
-import { type Ballot, msg2b } from './messages.ts';
+import { type Ballot, voteText } from './messages.ts';
 
 /** The part of a Paxos state Voting sees: maxBal, and the votes (through `msgs`). */
 export interface VotingView {
@@ -19,7 +19,7 @@ export interface Universe {
   readonly quorums: readonly (readonly string[])[];
 }
 
-export const votedFor = (s: VotingView, a: string, b: Ballot, v: string) => s.msgs.has(msg2b(a, b, v));
+export const votedFor = (s: VotingView, a: string, b: Ballot, v: string) => s.msgs.has(voteText(a, b, v));
 
 export const didNotVoteAt = (u: Universe, s: VotingView, a: string, b: Ballot) => u.values.every((v) => !votedFor(s, a, b, v));
 
