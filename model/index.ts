@@ -13,8 +13,11 @@ import { peterson } from './peterson/peterson.ts';
 import { replicatedLog } from './replicated-log/replicated-log.ts';
 import { transactionCommit } from './transaction-commit/tcommit.ts';
 import { twoPhaseCommit } from './transaction-commit/two-phase.ts';
+import { paxosCommit } from './paxos-commit/paxos-commit.ts';
+import { lamportMutex } from './lamport-mutex/lamport-mutex.ts';
+import { boulanger } from './boulanger/boulanger.ts';
 
-export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, ewd840, diningPhilosophers, allocator, replicatedLog, creditFlow];
+export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, paxosCommit, lamportMutex, boulanger, ewd840, diningPhilosophers, allocator, replicatedLog, creditFlow];
 
 export function findProtocol(name: string): Protocol {
   const found = protocols.find((p) => p.name === name);

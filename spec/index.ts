@@ -44,6 +44,7 @@ export type {
   Reachability, SafetyProperty, StatePredicate, StepInvariant, StepLabel, StepPredicate,
 } from './properties.ts';
 export { strong, weak } from './fairness.ts';
+export { permutations, type SymmetryGroups } from './symmetry.ts';
 export type { Fairness } from './fairness.ts';
 export { KripkeError, unknownName } from './errors.ts';
 export type { ErrorCode } from './errors.ts';

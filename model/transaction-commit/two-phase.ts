@@ -16,7 +16,7 @@
  * TLC: 3 RMs → 288 distinct, 1,146 generated, depth 11; 7 RMs → 296,448 / 2,744,706 / 23;
  * 8 RMs → 1,745,408 / 18,507,778 / 26. The end states (every RM decided) are `terminal`.
  */
-import { defineProtocol, defineSpec } from '../../spec/index.ts';
+import { defineProtocol, defineSpec, permutations } from '../../spec/index.ts';
 import { allDecided, allRms, consistent, type RmState, type RmStates, rmIds, rmStatesTyped } from './rms.ts';
 
 export type TmState = 'init' | 'committed' | 'aborted';
@@ -47,7 +47,7 @@ const withMember = (set: ReadonlySet<string>, member: string): ReadonlySet<strin
 const decide = (s: TwoPhaseState, tmState: TmState, message: string): TwoPhaseState => ({ ...s, tmState, msgs: withMember(s.msgs, message) });
 const setRm = (s: TwoPhaseState, rm: string, to: RmState): TwoPhaseState => ({ ...s, rmState: { ...s.rmState, [rm]: to } });
 
-export function twoPhaseSpec(rmCount = 3, variant: TwoPhaseVariant = 'correct') {
+export function twoPhaseSpec(rmCount = 3, variant: TwoPhaseVariant = 'correct', symmetric = false) {
   const rms = rmIds(rmCount);
   const prepared = new Map(rms.map((rm) => [rm, preparedMsg(rm)]));
   const messages = new Set([...prepared.values(), COMMIT, ABORT]);
@@ -94,6 +94,8 @@ export function twoPhaseSpec(rmCount = 3, variant: TwoPhaseVariant = 'correct') 
       always('TCConsistent', (s) => consistent(s.rmState, rms)),
     ],
     terminal: (s) => allDecided(s.rmState, rms),
+    // The RMs are interchangeable: TLC's SYMMETRY Permutations(RM) (7 RMs: 920 states, depth 23).
+    symmetry: symmetric ? permutations<TwoPhaseState>({ rms }) : undefined,
   });
 }
 
@@ -102,7 +104,8 @@ export const twoPhaseCommit = defineProtocol({
   summary: 'Two-Phase Commit (TwoPhase.tla): a TM coordinates RMs; refines transaction-commit',
   config: {
     rms: { default: 3, doc: 'number of resource managers (r1..rN)', min: 1, max: 12 },
+    symmetric: { default: false, doc: 'symmetry reduction: states equal up to renaming RMs count once' },
   },
   variants: TWO_PHASE_VARIANTS,
-  build: (c, variant) => twoPhaseSpec(c.rms, variant),
+  build: (c, variant) => twoPhaseSpec(c.rms, variant, c.symmetric),
 });

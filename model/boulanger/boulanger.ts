@@ -1,0 +1,174 @@
+/**
+ * The Boulangerie algorithm of Yoram Moses and Katia Patkin, a variant of Lamport's Bakery
+ * algorithm (TLA+ Examples: specifications/Bakery-Boulangerie/Boulanger.tla, checked with
+ * MCBoulanger.cfg).
+ *
+ * Boulanger.tla is a PlusCal algorithm; this is its TLA+ translation ported action by action: one
+ * action per PlusCal label, and where a label's code has an `either` or an `if`, one action per
+ * branch (`e1Flicker` / `e1`, `w1` / `w1Done`), so traces name the branch taken. Processes are
+ * numbered 0..N-1 here (1..N in the TLA+ spec); only their order matters.
+ *
+ * `num` and `flag` are safe registers: a write is modelled as any number of arbitrary writes
+ * ("flickering", the `…Flicker` actions) followed by the real one. Numbers are unbounded; as in
+ * MCBoulanger, Nat is 0..MaxNat and the state constraint `num[p] < MaxNat` keeps the state space
+ * finite. With N = 3, MaxNat = 3, TLC finds 7,866,982 distinct states, 63,482,135 generated,
+ * depth 84.
+ */
+import { defineProtocol, defineSpec } from '../../spec/index.ts';
+import { inductiveInvariant, type Label, precedes, typeOk } from './invariant.ts';
+
+export type Proc = number;
+export type { Label };
+
+export interface BoulangerState {
+  /** num[p]: p's ticket number; 0 when not competing. */
+  readonly num: readonly number[];
+  /** flag[p]: p is choosing its number. */
+  readonly flag: readonly boolean[];
+  /** pc[p]: the PlusCal label p is at. */
+  readonly pc: readonly Label[];
+  /** unchecked[p]: the processes p has still to look at (a set, kept sorted). */
+  readonly unchecked: readonly (readonly Proc[])[];
+  /** max[p]: the largest number p has read so far. */
+  readonly max: readonly number[];
+  /** nxt[p]: the process p is waiting for. */
+  readonly nxt: readonly Proc[];
+  /** previous[p]: the number p last read from nxt[p], or -1. */
+  readonly previous: readonly number[];
+}
+
+export interface BoulangerConfig {
+  readonly n: number;
+  /** MCBoulanger's MaxNat: Nat is 0..maxNat, and no number reaching it is explored. */
+  readonly maxNat: number;
+}
+
+// Written as loops, not closures: these run for every successor.
+function set<T>(items: readonly T[], i: number, value: T): T[] {
+  const copy = items.slice();
+  copy[i] = value;
+  return copy;
+}
+
+function without(procs: readonly Proc[], p: Proc): Proc[] {
+  const rest: Proc[] = [];
+  for (const q of procs) if (q !== p) rest.push(q);
+  return rest;
+}
+
+export function boulangerSpec(config: BoulangerConfig = { n: 3, maxNat: 3 }) {
+  const PROCS: Proc[] = Array.from({ length: config.n }, (_, i) => i);
+  const NAT = Array.from({ length: config.maxNat + 1 }, (_, k) => k);
+  const PAIRS = PROCS.flatMap((self) => PROCS.map((i) => [self, i] as const));
+  const WRITES = PROCS.flatMap((self) => NAT.map((k) => [self, k] as const));
+
+  /** The state with process self moved to label `to` and the given variables changed for it. */
+  const step = (s: BoulangerState, self: Proc, to: Label, change: Partial<Record<keyof BoulangerState, unknown>> = {}) =>
+    ({ ...s, ...change, pc: set(s.pc, self, to) }) as BoulangerState;
+  const at = (s: BoulangerState, self: Proc, label: Label) => s.pc[self] === label;
+
+  return defineSpec({
+    name: 'boulanger',
+    init: (): BoulangerState[] => [{
+      num: PROCS.map(() => 0),
+      flag: PROCS.map(() => false),
+      pc: PROCS.map(() => 'ncs'),
+      unchecked: PROCS.map(() => []),
+      max: PROCS.map(() => 0),
+      nxt: PROCS.map(() => 0),
+      previous: PROCS.map(() => -1),
+    }],
+    actions: {
+      ncs: { params: PROCS, next: (s, self) => at(s, self, 'ncs') ? step(s, self, 'e1') : undefined },
+      /** e1, first branch: a flickering write of flag[self]. */
+      e1Flicker: {
+        params: PROCS,
+        next: (s, self) => at(s, self, 'e1') ? step(s, self, 'e1', { flag: set(s.flag, self, !s.flag[self]) }) : undefined,
+      },
+      /** e1: raise the flag and prepare to read every other number. */
+      e1: {
+        params: PROCS,
+        next: (s, self) => !at(s, self, 'e1') ? undefined : step(s, self, 'e2', {
+          flag: set(s.flag, self, true), unchecked: set(s.unchecked, self, without(PROCS, self)), max: set(s.max, self, 0),
+        }),
+      },
+      /** e2: read num[i] for some unchecked i, keeping the maximum. */
+      e2: {
+        params: PAIRS,
+        next: (s, [self, i]) => !at(s, self, 'e2') || !s.unchecked[self]!.includes(i) ? undefined : step(s, self, 'e2', {
+          unchecked: set(s.unchecked, self, without(s.unchecked[self]!, i)),
+          max: s.num[i]! > s.max[self]! ? set(s.max, self, s.num[i]!) : s.max,
+        }),
+      },
+      e2Done: {
+        params: PROCS,
+        next: (s, self) => at(s, self, 'e2') && s.unchecked[self]!.length === 0 ? step(s, self, 'e3') : undefined,
+      },
+      /** e3, first branch: a flickering write of num[self] (any k in Nat). */
+      e3Flicker: {
+        params: WRITES,
+        next: (s, [self, k]) => at(s, self, 'e3') ? step(s, self, 'e3', { num: set(s.num, self, k) }) : undefined,
+      },
+      /** e3: take the number max + 1. */
+      e3: {
+        params: PROCS,
+        next: (s, self) => at(s, self, 'e3') ? step(s, self, 'e4', { num: set(s.num, self, s.max[self]! + 1) }) : undefined,
+      },
+      e4Flicker: {
+        params: PROCS,
+        next: (s, self) => at(s, self, 'e4') ? step(s, self, 'e4', { flag: set(s.flag, self, !s.flag[self]) }) : undefined,
+      },
+      /** e4: lower the flag; with number 1 only lower-numbered processes need checking (Boulangerie). */
+      e4: {
+        params: PROCS,
+        next: (s, self) => !at(s, self, 'e4') ? undefined : step(s, self, 'w1', {
+          flag: set(s.flag, self, false),
+          unchecked: set(s.unchecked, self, s.num[self] === 1 ? PROCS.filter((q) => q < self) : without(PROCS, self)),
+        }),
+      },
+      /** w1: pick an unchecked process i that is not choosing, and wait on it. */
+      w1: {
+        params: PAIRS,
+        next: (s, [self, i]) => !at(s, self, 'w1') || !s.unchecked[self]!.includes(i) || s.flag[i] ? undefined
+          : step(s, self, 'w2', { nxt: set(s.nxt, self, i), previous: set(s.previous, self, -1) }),
+      },
+      w1Done: {
+        params: PROCS,
+        next: (s, self) => at(s, self, 'w1') && s.unchecked[self]!.length === 0 ? step(s, self, 'cs') : undefined,
+      },
+      /** w2: done with nxt if it is not competing, is behind us, or changed its number; else read again. */
+      w2: { params: PROCS, next: (s, self) => (at(s, self, 'w2') ? w2(s, self) : undefined) },
+      cs: { params: PROCS, next: (s, self) => at(s, self, 'cs') ? step(s, self, 'exit') : undefined },
+      exitFlicker: {
+        params: WRITES,
+        next: (s, [self, k]) => at(s, self, 'exit') ? step(s, self, 'exit', { num: set(s.num, self, k) }) : undefined,
+      },
+      exit: { params: PROCS, next: (s, self) => at(s, self, 'exit') ? step(s, self, 'ncs', { num: set(s.num, self, 0) }) : undefined },
+    },
+    constraint: (s) => Math.max(...s.num) < config.maxNat,
+    properties: ({ always }) => [
+      always('MutualExclusion', (s) => s.pc.indexOf('cs') === s.pc.lastIndexOf('cs')),
+      always('TypeOK', (s) => typeOk(s, PROCS, config.maxNat)),
+      always('Inv', (s) => typeOk(s, PROCS, config.maxNat) && inductiveInvariant(s, PROCS)),
+    ],
+  });
+
+  function w2(s: BoulangerState, self: Proc): BoulangerState {
+    const i = s.nxt[self]!, theirs = s.num[i]!, previous = s.previous[self]!;
+    const passed = theirs === 0 || precedes(s.num[self]!, self, theirs, i) || (previous !== -1 && theirs !== previous);
+    if (!passed) return step(s, self, 'w2', { previous: set(s.previous, self, theirs) });
+    const unchecked = without(s.unchecked[self]!, i);
+    return step(s, self, unchecked.length === 0 ? 'cs' : 'w1', { unchecked: set(s.unchecked, self, unchecked) });
+  }
+}
+
+export const boulanger = defineProtocol({
+  name: 'boulanger',
+  summary: 'The Boulangerie mutual exclusion algorithm, a Bakery variant with safe registers (Boulanger.tla, MCBoulanger.cfg)',
+  config: {
+    n: { default: 3, doc: 'processes', min: 1, max: 5 },
+    maxNat: { default: 3, doc: 'Nat is 0..maxNat; states with a number reaching it are not explored', min: 1, max: 10 },
+  },
+  variants: { correct: 'Boulanger.tla as published' },
+  build: (c) => boulangerSpec(c),
+});

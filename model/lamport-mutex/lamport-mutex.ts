@@ -1,0 +1,200 @@
+/**
+ * Lamport's distributed mutual exclusion (TLA+ Examples: specifications/lamport_mutex/
+ * LamportMutex.tla, checked with MCLamportMutex.cfg), from "Time, Clocks and the Ordering of
+ * Events in a Distributed System" (CACM 1978).
+ *
+ * Each process keeps a logical clock and a copy of everyone's latest request; messages travel on
+ * FIFO channels `network[p][q]`. A process enters the critical section once everyone has
+ * acknowledged its request and its request beats every other one it knows of (lower clock, ties
+ * broken by process id). Processes are numbered 0..N-1 here (1..N in the TLA+ spec).
+ *
+ * The clocks are unbounded; as in MCLamportMutex.cfg, the state constraint `clock[p] <= maxClock`
+ * keeps the state space finite (a successor beyond it is checked but not explored). With N = 3,
+ * MaxNat = 7, maxClock = 6, TLC finds 724,274 distinct states, 2,729,079 generated, depth 61.
+ */
+import { defineProtocol, defineSpec } from '../../spec/index.ts';
+
+export type Proc = number;
+
+export type Message =
+  | { readonly type: 'req'; readonly clock: number }
+  | { readonly type: 'ack'; readonly clock: 0 }
+  | { readonly type: 'rel'; readonly clock: 0 };
+
+export interface LamportMutexState {
+  /** clock[p]: p's logical clock. */
+  readonly clock: readonly number[];
+  /** req[p][q]: the clock of q's request as p knows it; 0 when p knows of none. */
+  readonly req: readonly (readonly number[])[];
+  /** ack[p]: the processes that acknowledged p's request (a set, kept sorted). */
+  readonly ack: readonly (readonly Proc[])[];
+  /** network[p][q]: the messages in flight from p to q, oldest first. */
+  readonly network: readonly (readonly (readonly Message[])[])[];
+  /** The processes in their critical section (a set, kept sorted). */
+  readonly crit: readonly Proc[];
+}
+
+export interface LamportMutexConfig {
+  readonly n: number;
+  /** The state constraint: no clock beyond this value is explored. */
+  readonly maxClock: number;
+  /** MCLamportMutex's `Nat <- 0..MaxNat`: the type invariant's bound for clocks. */
+  readonly maxNat: number;
+}
+
+const ACK: Message = { type: 'ack', clock: 0 };
+const REL: Message = { type: 'rel', clock: 0 };
+const reqMessage = (clock: number): Message => ({ type: 'req', clock });
+
+// Written as loops, not closures: these run for every successor.
+function replace<T>(items: readonly T[], i: number, value: T): T[] {
+  const copy = items.slice();
+  copy[i] = value;
+  return copy;
+}
+
+function addSorted(set: readonly Proc[], p: Proc): Proc[] {
+  if (set.includes(p)) return set.slice();
+  const added = [...set, p];
+  added.sort(byNumber);
+  return added;
+}
+const byNumber = (a: number, b: number) => a - b;
+
+/** network with the head of channel q→p removed and, optionally, a message appended to p→q. */
+function receive(s: LamportMutexState, p: Proc, q: Proc, reply?: Message): LamportMutexState['network'] {
+  const network = replace(s.network, q, replace(s.network[q]!, p, s.network[q]![p]!.slice(1)));
+  if (reply === undefined) return network;
+  return replace(network, p, replace(network[p]!, q, [...network[p]![q]!, reply]));
+}
+
+/** Broadcast(p, m): append m to every channel from p except p's own. */
+function broadcast(s: LamportMutexState, p: Proc, m: Message): LamportMutexState['network'] {
+  const channels = s.network[p]!.slice();
+  for (let r = 0; r < channels.length; r++) if (r !== p) channels[r] = [...channels[r]!, m];
+  return replace(s.network, p, channels);
+}
+
+export function lamportMutexSpec(config: LamportMutexConfig = { n: 3, maxClock: 6, maxNat: 7 }) {
+  const PROC: Proc[] = Array.from({ length: config.n }, (_, i) => i);
+  const PAIRS = PROC.flatMap((p) => PROC.filter((q) => q !== p).map((q) => [p, q] as const));
+
+  /** beats(p, q): p believes its request has priority over q's. */
+  const beats = (s: LamportMutexState, p: Proc, q: Proc) => {
+    const mine = s.req[p]![p]!, theirs = s.req[p]![q]!;
+    return theirs === 0 || mine < theirs || (mine === theirs && p < q);
+  };
+  const beatsAll = (s: LamportMutexState, p: Proc) => {
+    for (const q of PROC) if (q !== p && !beats(s, p, q)) return false;
+    return true;
+  };
+  /** The message at the head of channel q→p, if it has the given type. */
+  const headOf = (s: LamportMutexState, q: Proc, p: Proc, type: Message['type']) => {
+    const m = s.network[q]![p]![0];
+    return m !== undefined && m.type === type ? m : undefined;
+  };
+
+  return defineSpec({
+    name: 'lamport-mutex',
+    init: (): LamportMutexState[] => [{
+      clock: PROC.map(() => 1),
+      req: PROC.map(() => PROC.map(() => 0)),
+      ack: PROC.map(() => []),
+      network: PROC.map(() => PROC.map(() => [])),
+      crit: [],
+    }],
+    actions: {
+      /** p asks for the critical section: it records its own request and broadcasts it. */
+      request: {
+        params: PROC,
+        next: (s, p) => s.req[p]![p] !== 0 ? undefined : {
+          ...s,
+          req: replace(s.req, p, replace(s.req[p]!, p, s.clock[p]!)),
+          network: broadcast(s, p, reqMessage(s.clock[p]!)),
+          ack: replace(s.ack, p, [p]),
+        },
+      },
+      /** p enters once all acknowledged and its request beats all others it knows of. */
+      enter: {
+        params: PROC,
+        next: (s, p) => s.ack[p]!.length === PROC.length && beatsAll(s, p) ? { ...s, crit: addSorted(s.crit, p) } : undefined,
+      },
+      /** p leaves and tells everyone. */
+      exit: {
+        params: PROC,
+        next: (s, p) => !s.crit.includes(p) ? undefined : {
+          ...s,
+          crit: s.crit.filter((c) => c !== p),
+          network: broadcast(s, p, REL),
+          req: replace(s.req, p, replace(s.req[p]!, p, 0)),
+          ack: replace(s.ack, p, []),
+        },
+      },
+      /** p receives q's request, advances its clock past it, and acknowledges. */
+      receiveRequest: {
+        params: PAIRS,
+        next: (s, [p, q]) => {
+          const m = headOf(s, q, p, 'req');
+          if (m === undefined) return undefined;
+          const c = m.clock, own = s.clock[p]!;
+          return {
+            ...s,
+            req: replace(s.req, p, replace(s.req[p]!, q, c)),
+            clock: replace(s.clock, p, c > own ? c + 1 : own + 1),
+            network: receive(s, p, q, ACK),
+          };
+        },
+      },
+      /** p receives q's acknowledgement. */
+      receiveAck: {
+        params: PAIRS,
+        next: (s, [p, q]) => headOf(s, q, p, 'ack') === undefined ? undefined
+          : { ...s, ack: replace(s.ack, p, addSorted(s.ack[p]!, q)), network: receive(s, p, q) },
+      },
+      /** p receives q's release and forgets q's request. */
+      receiveRelease: {
+        params: PAIRS,
+        next: (s, [p, q]) => headOf(s, q, p, 'rel') === undefined ? undefined
+          : { ...s, req: replace(s.req, p, replace(s.req[p]!, q, 0)), network: receive(s, p, q) },
+      },
+    },
+    constraint: (s) => Math.max(...s.clock) <= config.maxClock,
+    properties: ({ always }) => [
+      always('TypeOK', (s) => typeOk(s, PROC, config.maxNat)),
+      always('BoundedNetwork', (s) => boundedNetwork(s, 3)),
+      always('Mutex', (s) => s.crit.length <= 1),
+    ],
+  });
+}
+
+function boundedNetwork(s: LamportMutexState, bound: number): boolean {
+  for (const row of s.network) for (const channel of row) if (channel.length > bound) return false;
+  return true;
+}
+
+const inRange = (c: number, min: number, max: number) => Number.isInteger(c) && c >= min && c <= max;
+
+/** TypeOK, with Clock = 1..maxNat and Nat = 0..maxNat as MCLamportMutex overrides them. */
+function typeOk(s: LamportMutexState, PROC: readonly Proc[], maxNat: number): boolean {
+  const isProcSet = (set: readonly Proc[]) => set.every((p) => PROC.includes(p));
+  const isMessage = (m: Message) => (m.type === 'req' ? inRange(m.clock, 1, maxNat) : m.clock === 0);
+  for (const p of PROC) {
+    if (!inRange(s.clock[p]!, 1, maxNat) || !isProcSet(s.ack[p]!)) return false;
+    for (const q of PROC) {
+      if (!inRange(s.req[p]![q]!, 0, maxNat) || !s.network[p]![q]!.every(isMessage)) return false;
+    }
+  }
+  return isProcSet(s.crit);
+}
+
+export const lamportMutex = defineProtocol({
+  name: 'lamport-mutex',
+  summary: 'Lamport\'s distributed mutual exclusion with logical clocks (LamportMutex.tla, MCLamportMutex.cfg)',
+  config: {
+    n: { default: 3, doc: 'processes', min: 1, max: 6 },
+    maxClock: { default: 6, doc: 'state constraint: explore no clock beyond this', min: 1, max: 20 },
+    maxNat: { default: 7, doc: 'TypeOK\'s bound on clock values (MCLamportMutex\'s MaxNat)', min: 1, max: 30 },
+  },
+  variants: { correct: 'LamportMutex.tla as published' },
+  build: (c) => lamportMutexSpec(c),
+});

@@ -1,0 +1,59 @@
+/**
+ * The messages of Paxos Commit (PaxosCommit.tla, `Message`). As in the TLA+ spec, `msgs` is the
+ * set of every message ever sent, so a message is a value: the constructors below return one
+ * shared, frozen object per distinct message, which lets a plain `Set` hold them without
+ * duplicates and answer `msgs.has(phase2b(…))` by identity.
+ */
+
+/** A resource manager's decision, as voted on in its instance of Paxos. */
+export type Value = 'prepared' | 'aborted';
+
+export interface Phase1a { readonly type: 'phase1a'; readonly ins: string; readonly bal: number }
+export interface Phase1b {
+  readonly type: 'phase1b';
+  readonly ins: string;
+  readonly mbal: number;
+  /** The ballot the acceptor last voted in, or -1. */
+  readonly bal: number;
+  readonly val: Value | 'none';
+  readonly acc: string;
+}
+export interface Phase2a { readonly type: 'phase2a'; readonly ins: string; readonly bal: number; readonly val: Value }
+export interface Phase2b { readonly type: 'phase2b'; readonly acc: string; readonly ins: string; readonly bal: number; readonly val: Value }
+export interface Decision { readonly type: 'Commit' | 'Abort' }
+
+export type Message = Phase1a | Phase1b | Phase2a | Phase2b | Decision;
+
+const interned = new Map<string, Message>();
+
+function intern<M extends Message>(key: string, make: () => M): M {
+  const found = interned.get(key);
+  if (found !== undefined) return found as M;
+  const message = make();
+  Object.freeze(message);
+  interned.set(key, message);
+  return message;
+}
+
+export const phase1a = (ins: string, bal: number): Phase1a =>
+  intern(`1a ${ins} ${bal}`, () => ({ type: 'phase1a', ins, bal }));
+
+export const phase1b = (ins: string, mbal: number, bal: number, val: Value | 'none', acc: string): Phase1b =>
+  intern(`1b ${ins} ${mbal} ${bal} ${val} ${acc}`, () => ({ type: 'phase1b', ins, mbal, bal, val, acc }));
+
+export const phase2a = (ins: string, bal: number, val: Value): Phase2a =>
+  intern(`2a ${ins} ${bal} ${val}`, () => ({ type: 'phase2a', ins, bal, val }));
+
+export const phase2b = (acc: string, ins: string, bal: number, val: Value): Phase2b =>
+  intern(`2b ${acc} ${ins} ${bal} ${val}`, () => ({ type: 'phase2b', acc, ins, bal, val }));
+
+export const COMMIT: Decision = intern('Commit', () => ({ type: 'Commit' }));
+export const ABORT: Decision = intern('Abort', () => ({ type: 'Abort' }));
+
+/** `Send(m)`: msgs' = msgs ∪ {m} (the same set when m was sent before). */
+export function send(msgs: ReadonlySet<Message>, m: Message): ReadonlySet<Message> {
+  if (msgs.has(m)) return msgs;
+  const next = new Set(msgs);
+  next.add(m);
+  return next;
+}
