@@ -2,13 +2,16 @@
  * A walk is a sequence of choices, and fast-check generates and shrinks that sequence:
  *
  * - the walk starts at initial state `init mod (number of initial states)`;
- * - at each state, choice `c > 0` takes the `(c - 1) mod n`-th of the `n` enabled
- *   (action, parameter) pairs, in spec order (actions as declared, parameters in domain order);
+ * - at each state, choice `c > 0` takes one enabled (action, parameter) pair, each equally likely
+ *   over random `c` (see `chooser.ts`): first candidate `(c - 1) mod C` of the state's `C`
+ *   candidates in spec order (actions as declared, parameters in domain order), then candidates
+ *   drawn from `c` by hashing until one is enabled;
  * - choice `0` is skipped: it takes no step.
  *
  * So fast-check's shrinking — shorter arrays, values toward 0 — means shorter walks (a choice
- * shrunk to 0 deletes its step) and earlier actions and parameters. This interpretation is part of
- * the contract: with fast-check pinned, a seed gives the same walks in every version of Kripke.
+ * shrunk to 0 deletes its step) and, for small choices, earlier actions and parameters. This
+ * interpretation is part of the contract: with fast-check pinned, a seed gives the same walks in
+ * every version of Kripke (tests pin them).
  */
 import fc from 'fast-check';
 

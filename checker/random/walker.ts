@@ -13,7 +13,8 @@ import type { ViolationKind } from '../result.ts';
 import { Successors } from '../successors.ts';
 import type { Campaign } from './campaign.ts';
 import { WalkChecks } from './checks.ts';
-import { pickEnabled, SKIP } from './choices.ts';
+import { Chooser } from './chooser.ts';
+import { SKIP } from './choices.ts';
 
 export interface WalkViolation {
   readonly property: string;
@@ -35,18 +36,7 @@ export class Walker<S> {
   private readonly constraint: ((state: S) => boolean) | undefined;
   private readonly checkDeadlock: boolean;
   private readonly goalHit: Uint8Array;
-  private readonly excluded: readonly boolean[] | undefined;
-  // The enabled successors of the current state, filled by `collect`.
-  private readonly enabledStates: S[] = [];
-  private readonly enabledActions: number[] = [];
-  private readonly enabledParams: number[] = [];
-  private enabledCount = 0;
-  private readonly sink = (successor: S, action: number, param: number): void => {
-    const i = this.enabledCount++;
-    this.enabledStates[i] = successor;
-    this.enabledActions[i] = action;
-    this.enabledParams[i] = param;
-  };
+  private readonly chooser: Chooser<S>;
   // The walk so far.
   private readonly pathActions: number[] = [];
   private readonly pathParams: number[] = [];
@@ -62,8 +52,8 @@ export class Walker<S> {
     options: ResolvedOptions,
     excluded: readonly boolean[],
   ) {
-    this.excluded = excluded.includes(true) ? excluded : undefined;
     this.successors = new Successors(spec, options.strict);
+    this.chooser = new Chooser(spec, this.successors, excluded.includes(true) ? excluded : undefined, options.strict);
     this.inits = this.successors.initialStates();
     if (this.inits.length === 0) throw new KripkeError('init-threw', 'init returned no states', { model: spec.name });
     this.checks = new WalkChecks(spec, options.properties);
@@ -76,15 +66,15 @@ export class Walker<S> {
   walk(initChoice: number, choices: readonly number[], campaign?: Campaign): WalkViolation | undefined {
     const found = this.start(initChoice % this.inits.length, campaign);
     if (found) return this.end(found);
+    const chooser = this.chooser;
     let i = 0;
     while (!this.outside) {
-      const n = this.collect();
-      if (n === 0) return this.end(this.deadlock());
       while (i < choices.length && choices[i] === SKIP) i++;
-      if (i >= choices.length) break;
-      const k = pickEnabled(choices[i++]!, n, this.enabledActions, this.excluded);
+      if (i >= choices.length) return this.end(chooser.anyEnabled(this.current) ? undefined : this.deadlock());
+      const enabled = chooser.choose(this.current, choices[i++]!);
       this.consumed = i;
-      const violation = this.take(this.enabledStates[k]!, this.enabledActions[k]!, this.enabledParams[k]!);
+      if (!enabled) return this.end(this.deadlock());
+      const violation = this.take(chooser.state, chooser.action, chooser.param);
       if (violation) return this.end(violation);
     }
     return this.end(undefined);
@@ -105,7 +95,7 @@ export class Walker<S> {
       const violation = this.take(next, action, param);
       if (violation) return violation;
     }
-    return !this.outside && this.collect() === 0 ? this.deadlock() : undefined;
+    return !this.outside && !this.chooser.anyEnabled(this.current) ? this.deadlock() : undefined;
   }
 
   /** The path of the last walk, up to where it stopped. */
@@ -131,12 +121,6 @@ export class Walker<S> {
   private end(violation: WalkViolation | undefined): WalkViolation | undefined {
     this.campaign?.endWalk(this.length);
     return violation;
-  }
-
-  private collect(): number {
-    this.enabledCount = 0;
-    this.successors.forEach(this.current, this.sink);
-    return this.enabledCount;
   }
 
   private deadlock(): WalkViolation | undefined {

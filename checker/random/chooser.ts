@@ -1,0 +1,109 @@
+/**
+ * Turns one choice into one step: which enabled (action, parameter) a walk takes next, computing
+ * as few successors as possible. Choice `c` first tries candidate `(c - 1) mod C` of the state's
+ * `C` candidates (every action with every parameter of its domain, in spec order), then further
+ * candidates drawn from `c` by hashing, until one is enabled: rejection sampling, so each enabled
+ * pair is equally likely and only the chosen successor is built. After `2C + 4` misses it falls
+ * back to enumerating every enabled pair and taking the `(c - 1) mod n`-th. Strict mode always
+ * enumerates (purity is checked there). A shard's excluded actions are rejected unless nothing
+ * else is enabled.
+ */
+import { KripkeError } from '../../spec/errors.ts';
+import type { Spec } from '../../spec/types.ts';
+import { messageOf, type Successors } from '../successors.ts';
+import { pickEnabled } from './choices.ts';
+import { mix32 } from './swarm.ts';
+
+const GOLDEN = 0x9e3779b9;
+
+export class Chooser<S> {
+  /** The chosen successor, its action and its parameter's index (set when `choose` returns true). */
+  state!: S;
+  action = 0;
+  param = 0;
+  private readonly sizes: Int32Array;
+  // Every enabled successor, for the fallback.
+  private readonly enabledStates: S[] = [];
+  private readonly enabledActions: number[] = [];
+  private readonly enabledParams: number[] = [];
+  private enabledCount = 0;
+  private readonly sink = (successor: S, action: number, param: number): void => {
+    const i = this.enabledCount++;
+    this.enabledStates[i] = successor;
+    this.enabledActions[i] = action;
+    this.enabledParams[i] = param;
+  };
+
+  constructor(
+    private readonly spec: Spec<S>,
+    private readonly successors: Successors<S>,
+    private readonly excluded: readonly boolean[] | undefined,
+    private readonly strict: boolean,
+  ) {
+    this.sizes = new Int32Array(spec.actions.length);
+  }
+
+  /** Chooses the successor of `state` for choice `c` (> 0); false when no action is enabled. */
+  choose(state: S, c: number): boolean {
+    if (!this.strict) {
+      const total = this.measure(state);
+      let r = (c - 1) % total;
+      for (let t = 1; total > 0 && t <= 2 * total + 4; t++) {
+        if (this.attempt(state, r, true)) return true;
+        r = mix32((c + Math.imul(t, GOLDEN)) >>> 0) % total;
+      }
+    }
+    return this.enumerate(state, c);
+  }
+
+  /** Whether any action is enabled in `state` (builds at most one successor outside strict mode). */
+  anyEnabled(state: S): boolean {
+    if (this.strict) return this.successors.forEach(state, this.sink) > 0;
+    const total = this.measure(state);
+    for (let r = 0; r < total; r++) if (this.attempt(state, r, false)) return true;
+    return false;
+  }
+
+  private enumerate(state: S, c: number): boolean {
+    this.enabledCount = 0;
+    const n = this.successors.forEach(state, this.sink);
+    if (n === 0) return false;
+    const k = pickEnabled(c, n, this.enabledActions, this.excluded);
+    this.state = this.enabledStates[k]!;
+    this.action = this.enabledActions[k]!;
+    this.param = this.enabledParams[k]!;
+    return true;
+  }
+
+  /** Candidate `r` in spec order; false when it is not enabled (or excluded, if `honourExclusion`). */
+  private attempt(state: S, r: number, honourExclusion: boolean): boolean {
+    const sizes = this.sizes;
+    let a = 0;
+    while (r >= sizes[a]!) r -= sizes[a++]!;
+    if (honourExclusion && this.excluded?.[a]) return false;
+    const next = this.successors.successor(state, a, r);
+    if (next === undefined) return false;
+    this.state = next;
+    this.action = a;
+    this.param = r;
+    return true;
+  }
+
+  /** Records each action's domain size in `state`; returns the number of candidates. */
+  private measure(state: S): number {
+    const actions = this.spec.actions;
+    let total = 0;
+    for (let a = 0; a < actions.length; a++) {
+      const action = actions[a]!;
+      let domain: readonly unknown[];
+      try {
+        domain = action.domain(state);
+      } catch (e) {
+        throw new KripkeError('domain-threw', `action '${action.name}': params threw: ${messageOf(e)}`, { model: this.spec.name, action: action.name });
+      }
+      this.sizes[a] = domain.length;
+      total += domain.length;
+    }
+    return total;
+  }
+}
