@@ -5,7 +5,7 @@
  * cycle boxed with its loop-back edge dashed. Golden files pin the output.
  */
 import { formatValue } from '../checker/format-value.ts';
-import { type Change, formatChangePath } from './diff.ts';
+import { type Change, formatChangePath, sameValue } from './diff.ts';
 import type { Trace, TraceStep } from './trace.ts';
 import { actionColors, cycleStart, type Lasso, lassoOf, propertyCaption, VISUALS as V } from './visuals.ts';
 
@@ -100,6 +100,10 @@ function fieldRows(step: TraceStep<unknown>, options: DotOptions): string[] {
 function fieldRow(key: string, value: unknown, changes: readonly Change[], maxNested: number): string[] {
   const mine = changes.filter((c) => c.path.length > 0 && String(c.path[0]) === key);
   const whole = mine.some((c) => c.path.length === 1) || (key === '(state)' && changes.length > 0);
+  const entries = expandable(value);
+  if (entries !== undefined) return expandedRows(key, entries, mine, whole);
+  const growth = whole ? elementChanges(mine.find((c) => c.path.length === 1)!) : undefined;
+  if (growth !== undefined) return growthRows(key, value, growth, maxNested);
   if (whole) return [row(key, formatValue(value, V.changedValueWidth), true)];
   const rows = [row(key, formatValue(value, V.valueWidth), false)];
   for (const change of mine.slice(0, maxNested)) {
@@ -107,6 +111,45 @@ function fieldRow(key: string, value: unknown, changes: readonly Change[], maxNe
   }
   if (mine.length > maxNested) rows.push(mutedRow(`↳ … ${mine.length - maxNested} more changes in ${key}`));
   return rows;
+}
+
+interface ElementChanges { readonly added: readonly unknown[]; readonly removed: readonly unknown[] }
+
+/** For a set, or a list that only grew at its end: the elements added and removed, not the whole value. */
+function elementChanges(change: Change): ElementChanges | undefined {
+  const { before, after } = change;
+  if (before instanceof Set && after instanceof Set) {
+    const missingFrom = (a: Set<unknown>, b: Set<unknown>) => [...a].filter((x) => ![...b].some((y) => sameValue(x, y)));
+    return { added: missingFrom(after, before), removed: missingFrom(before, after) };
+  }
+  if (Array.isArray(before) && Array.isArray(after) && after.length > before.length && before.every((x, i) => sameValue(x, after[i]))) {
+    return { added: after.slice(before.length), removed: [] };
+  }
+  return undefined;
+}
+
+function growthRows(key: string, value: unknown, growth: ElementChanges, maxNested: number): string[] {
+  const marked = [...growth.added.map((x) => ['+', x] as const), ...growth.removed.map((x) => ['−', x] as const)];
+  const rows = [row(key, formatValue(value, V.valueWidth), false)];
+  for (const [sign, element] of marked.slice(0, maxNested)) rows.push(row(`${sign} ${key}`, formatValue(element, V.changedValueWidth), true));
+  if (marked.length > maxNested) rows.push(mutedRow(`… ${marked.length - maxNested} more elements changed in ${key}`));
+  return rows;
+}
+
+/** Small records and maps too long for one line are shown one entry per row, so no entry is hidden. */
+function expandable(value: unknown): [string | number, unknown][] | undefined {
+  if (formatValue(value, Infinity).length <= V.valueWidth) return undefined;
+  const entries: [string | number, unknown][] | undefined = value instanceof Map
+    ? [...value].map(([k, v]) => [typeof k === 'string' || typeof k === 'number' ? k : formatValue(k, 30), v])
+    : topLevelFields(value)[0]?.[0] !== '(state)' ? topLevelFields(value) : undefined;
+  return entries !== undefined && entries.length > 0 && entries.length <= V.expandEntries ? entries : undefined;
+}
+
+function expandedRows(key: string, entries: [string | number, unknown][], changes: readonly Change[], whole: boolean): string[] {
+  return entries.map(([sub, value]) => {
+    const changed = whole || changes.some((c) => c.path.length > 1 && String(c.path[1]) === String(sub));
+    return row(formatChangePath([key, sub]), formatValue(value, changed ? V.changedValueWidth : V.valueWidth), changed);
+  });
 }
 
 function row(key: string, value: string, changed: boolean): string {

@@ -39,7 +39,7 @@ describe('replay of a saved counterexample', () => {
 
   it('names the step whose action is no longer enabled once the bug is fixed', () => {
     expect(divergence(miniCommitSpec(true), saveJson())).toMatchObject({
-      step: 2, action: 'tmCommit', reason: 'not-enabled', message: 'step 2: tmCommit is not enabled in the state before it',
+      step: 2, action: 'tmCommit', reason: 'not-enabled', message: 'tmCommit is not enabled in the state before it',
     });
   });
 

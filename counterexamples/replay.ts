@@ -78,16 +78,16 @@ function replayStep<S>(spec: Spec<S>, successors: Successors<S>, state: S, saved
   const action = spec.actions[actionIndex];
   if (action === undefined) {
     const names = spec.actions.map((a) => a.name).join(', ');
-    return divergence(index, label, 'unknown-action', `step ${index}: the model has no action '${saved.action?.name}' any more; it has: ${names}`);
+    return divergence(index, label, 'unknown-action', `the model has no action '${saved.action?.name}' any more; it has: ${names}`);
   }
   const param = paramIndexOf(spec, action.index, state, saved, codec);
   const next = param === undefined ? undefined : successors.successor(state, actionIndex, param);
   if (param === undefined || next === undefined) {
-    return divergence(index, label, 'not-enabled', `step ${index}: ${label} is not enabled in the state before it`);
+    return divergence(index, label, 'not-enabled', `${label} is not enabled in the state before it`);
   }
   if (canonical(codec.encode(next)) !== canonical(saved.encoded)) {
     const diffs = differences(saved, next, codec);
-    return divergence(index, label, 'different-state', `step ${index}: ${label} now leads to a different state (${diffs.length} field(s) differ)`, diffs);
+    return divergence(index, label, 'different-state', `${label} now leads to a different state (${diffs.length} ${diffs.length === 1 ? 'field differs' : 'fields differ'})`, diffs);
   }
   return { step: { action: actionIndex, param }, state: next };
 }

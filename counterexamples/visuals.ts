@@ -25,6 +25,8 @@ export const VISUALS = {
   /** Values longer than this are collapsed with an ellipsis (changed values get more room). */
   valueWidth: 40,
   changedValueWidth: 64,
+  /** A record or map of at most this many entries that does not fit on a line gets a row per entry. */
+  expandEntries: 8,
 } as const;
 
 /** One colour per action name, in order of first appearance; colour-blind-safe first. */

@@ -45,8 +45,7 @@ async function runReplay(file: string, modelName: string | undefined, flags: Rep
 function outcomeText(result: ReplayResult, steps: number): string {
   if (result.status === 'reproduced') return `✔ replays all ${steps} steps: ${result.verdict}`;
   const d = result.divergence;
-  const where = d.step === 0 ? 'the initial state' : `step ${d.step}${d.action ? ` (${d.action})` : ''}`;
-  const lines = [`✘ ${where} no longer holds: ${d.message}`];
+  const lines = [`✘ the trace no longer holds at ${d.step === 0 ? 'the initial state' : `step ${d.step}`}: ${d.message}`];
   for (const c of d.differences) {
     lines.push(`    ${formatChangePath(c.path)}: saved ${formatValue(c.before, 60)}, now ${formatValue(c.after, 60)}`);
   }
