@@ -70,8 +70,10 @@ function majorities(acceptors: readonly string[]): string[][] {
   return pick(0, size);
 }
 
-const send = (s: PaxosState, message: string): PaxosState =>
-  s.msgs.has(message) ? s : { ...s, msgs: new Set(s.msgs).add(message) };
+/** Messages are never removed; sending one already sent changes nothing. */
+const withMessage = (msgs: ReadonlySet<string>, message: string): ReadonlySet<string> =>
+  msgs.has(message) ? msgs : new Set(msgs).add(message);
+const send = (s: PaxosState, message: string): PaxosState => (s.msgs.has(message) ? s : { ...s, msgs: withMessage(s.msgs, message) });
 
 export function paxosSpec(config: PaxosConfig = { acceptors: 3, values: 2, maxBallot: 1 }, variant: PaxosVariant = 'correct') {
   const u = universe(config);
@@ -100,16 +102,11 @@ export function paxosSpec(config: PaxosConfig = { acceptors: 3, values: 2, maxBa
       },
       phase1b: {
         params: joins,
-        next: (s, { acc, bal }) => (bal > s.maxBal[acc]! && s.msgs.has(asks[bal]!)
-          ? { ...s, maxBal: { ...s.maxBal, [acc]: bal }, msgs: new Set(s.msgs).add(msg1b(acc, bal, s.maxVBal[acc]!, s.maxVal[acc]!)) }
-          : undefined),
+        next: (s, { acc, bal }) => (bal > s.maxBal[acc]! && s.msgs.has(asks[bal]!) ? join(s, acc, bal) : undefined),
       },
       phase2b: {
         params: votes,
-        next: (s, { acc, bal, val }) => (bal >= s.maxBal[acc]! && s.msgs.has(proposalText(bal, val))
-          ? { maxBal: { ...s.maxBal, [acc]: bal }, maxVBal: { ...s.maxVBal, [acc]: bal }, maxVal: { ...s.maxVal, [acc]: val },
-            msgs: s.msgs.has(voteText(acc, bal, val)) ? s.msgs : new Set(s.msgs).add(voteText(acc, bal, val)) }
-          : undefined),
+        next: (s, { acc, bal, val }) => (bal >= s.maxBal[acc]! && s.msgs.has(proposalText(bal, val)) ? vote(s, acc, bal, val) : undefined),
       },
     },
     properties: ({ always, alwaysStep }) => [
@@ -119,6 +116,20 @@ export function paxosSpec(config: PaxosConfig = { acceptors: 3, values: 2, maxBa
       alwaysStep('ImplementsVoting', (before, after) => isVotingStep(u, before, after)),
     ],
   });
+}
+
+/** Acceptor `acc` joins ballot `bal` and reports its latest vote (1b). */
+function join(s: PaxosState, acc: string, bal: Ballot): PaxosState {
+  const report = msg1b(acc, bal, s.maxVBal[acc]!, s.maxVal[acc]!);
+  return { ...s, maxBal: { ...s.maxBal, [acc]: bal }, msgs: withMessage(s.msgs, report) };
+}
+
+/** Acceptor `acc` votes for `val` in ballot `bal` (2b); voting again for the same changes nothing. */
+function vote(s: PaxosState, acc: string, bal: Ballot, val: string): PaxosState {
+  return {
+    maxBal: { ...s.maxBal, [acc]: bal }, maxVBal: { ...s.maxVBal, [acc]: bal }, maxVal: { ...s.maxVal, [acc]: val },
+    msgs: withMessage(s.msgs, voteText(acc, bal, val)),
+  };
 }
 
 /** The 1b messages of ballot `bal` from the quorum's acceptors, or undefined unless all have joined. */
