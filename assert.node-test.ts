@@ -1,10 +1,11 @@
 /**
- * Kripke from node:test (`node --import tsx --test assert.node-test.ts`); `assert.test.ts` runs
- * this file, so `npm test` covers it.
+ * Kripke from node:test, imported by package name as a user would
+ * (`node --import tsx --test assert.node-test.ts`); `assert.test.ts` runs this file, so `npm test`
+ * covers it.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertSpec, assertTraceReplays, defineSpec } from './index.ts';
+import { assertSpec, assertTraceReplays, defineSpec } from 'kripke';
 
 const counter = (limit: number) => defineSpec({
   name: 'counter',

@@ -43,6 +43,7 @@ export class Walker<S> {
   private length = 0;
   private initIndex = 0;
   private current!: S;
+  private previous: S | undefined;
   private outside = false;
   private campaign: Campaign | undefined;
   private readonly where = () => ({ step: String(this.length) });
@@ -147,6 +148,7 @@ export class Walker<S> {
 
   /** Enters a state: coverage, invariants, `sometimes` goals, and the constraint boundary. */
   private arrive(state: S, action: number): WalkViolation | undefined {
+    this.previous = action < 0 ? undefined : this.current;
     this.current = state;
     this.outside = this.constraint !== undefined && !this.constraint(state);
     if (this.campaign) this.record(state, action);
@@ -165,7 +167,9 @@ export class Walker<S> {
   private record(state: S, action: number): void {
     const campaign = this.campaign!;
     let isNew = false;
-    if (!this.outside) {
+    if (state === this.previous) {
+      campaign.visited++; // an action returned its input: the same state, already seen
+    } else if (!this.outside) {
       this.successors.identifyAndHash(state, this.where);
       isNew = campaign.seeState();
     } else {
