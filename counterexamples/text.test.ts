@@ -47,11 +47,18 @@ describe('text traces', () => {
     expect(text).toContain('\u001b[36mcommit\u001b[39m');
   });
 
-  it('marks where a lasso loops back', () => {
+  it('marks a lasso that ends by stuttering in its last state', () => {
     const trace = { ...buildTrace(spec, { init: 0, steps: [{ action: 1, param: 0 }] }), loop: 1 };
     const text = renderTraceText(trace);
-    expect(text).toContain('State 2 ← commit  ◀ the cycle starts here');
-    expect(text.split('\n').at(-1)).toBe('  ↺ back to state 2: this cycle repeats forever');
+    expect(text).toContain('State 2 ← commit  ◀ stays here forever');
+    expect(text.split('\n').at(-1)).toBe('  ↺ state 2 repeats forever: the system stutters there (it takes no further step)');
+  });
+
+  it('marks where a lasso loops back', () => {
+    const trace = { ...buildTrace(spec, { init: 0, steps: [{ action: 1, param: 0 }] }), loop: 0 };
+    const text = renderTraceText(trace);
+    expect(text).toContain('State 1 (initial)  ◀ the cycle starts here');
+    expect(text.split('\n').at(-1)).toBe('  ↺ the step into state 2 loops back: state 2 is state 1 again, and states 1–2 repeat forever');
   });
 
   it('names the first step of a trace that does not replay', () => {
