@@ -6,6 +6,7 @@ import type { Spec } from '../spec/types.ts';
 import { bfs } from './bfs.ts';
 import { dfs } from './dfs.ts';
 import { type CheckOptions, resolveOptions } from './options.ts';
+import { parallelBfs } from './parallel/parallel-bfs.ts';
 import { simulate } from './random/simulate.ts';
 import type { CheckResult } from './result.ts';
 import { withLiveness } from './liveness/with-liveness.ts';
@@ -23,7 +24,7 @@ export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult
     };
   }
   switch (resolved.engine) {
-    case 'bfs': return withLiveness(spec, resolved, bfs(spec, resolved));
+    case 'bfs': return withLiveness(spec, resolved, resolved.workers > 1 ? parallelBfs(spec, resolved, options) : bfs(spec, resolved));
     case 'dfs': return withLiveness(spec, resolved, dfs(spec, resolved));
     case 'random': return simulate(spec, resolved);
   }

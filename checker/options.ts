@@ -5,6 +5,7 @@
 import { unknownName, KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import type { Observer } from './observer.ts';
+import type { SpecSource } from './parallel/spec-source.ts';
 import { type RandomOptions, resolveRandomOptions } from './random/options.ts';
 import { type FingerprintStore, MapStore, TableStore } from './store.ts';
 
@@ -32,6 +33,10 @@ export interface CheckOptions {
   readonly store?: 'table' | 'map';
   /** Bound on the bytes held by the visited-state store and the queue; reaching it stops the run as `incomplete`. */
   readonly memoryBytes?: number;
+  /** BFS on this many threads (default 1); more than one needs `specSource`. */
+  readonly workers?: number;
+  /** How worker threads rebuild the spec (the module exporting it, and its settings). */
+  readonly specSource?: SpecSource;
   readonly observer?: Observer;
   /** Check liveness properties after safety (default true); false skips them (`--no-liveness`). */
   readonly liveness?: boolean;
@@ -58,6 +63,7 @@ export interface ResolvedOptions {
   /** `map` asks BFS/DFS for a MapStore (cross-checks); otherwise they use the CompactStore. */
   readonly storeKind: 'table' | 'map';
   readonly memoryBytes: number;
+  readonly workers: number;
   readonly observer: Observer;
   readonly liveness: boolean;
   readonly random: RandomOptions;
@@ -82,10 +88,18 @@ export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}):
     createStore: options.store === 'map' ? () => new MapStore() : () => new TableStore(),
     storeKind: options.store ?? 'table',
     memoryBytes: positive('memoryBytes', options.memoryBytes),
+    workers: resolveWorkers(engine, options.workers),
     observer: options.observer ?? {},
     liveness: options.liveness ?? true,
     random: resolveRandomOptions(options),
   };
+}
+
+function resolveWorkers(engine: EngineName, workers: number | undefined): number {
+  if (workers === undefined || workers === 1) return 1;
+  if (!Number.isInteger(workers) || workers < 1) throw new KripkeError('invalid-config', `option workers must be a whole number of at least 1, got ${workers}`);
+  if (engine !== 'bfs') throw new KripkeError('invalid-config', `workers=${workers} applies to the bfs engine only, not ${engine}`);
+  return workers;
 }
 
 function positive(name: string, value: number | undefined): number {

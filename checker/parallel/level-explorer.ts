@@ -1,0 +1,131 @@
+/**
+ * One thread's part of a level-synchronised parallel BFS: it expands its share of level d and
+ * keeps the new states it discovers (its share of level d + 1). Every thread inserts into the
+ * same shared visited set, so each state is expanded exactly once, by whichever thread found it
+ * first, at its BFS depth: counts, depth and shortest counterexample lengths equal one thread's.
+ */
+import { KripkeError } from '../../spec/errors.ts';
+import type { Spec } from '../../spec/types.ts';
+import type { ResolvedOptions } from '../options.ts';
+import type { ActionPath } from '../path.ts';
+import { type Frontier, Search } from '../search.ts';
+import { deepFreeze } from '../successors.ts';
+import { SharedVisited, type SharedBuffers, TableFull } from './shared-visited.ts';
+
+/** Why a thread stopped a level early: a violation, a model error, a limit, or a full table. */
+export interface StopReason {
+  readonly kind: 'violation' | 'error' | 'limit' | 'table-full';
+  readonly message: string;
+  readonly error?: { readonly code: string; readonly message: string; readonly where: Readonly<Record<string, string>> };
+  readonly at?: ActionPath;
+}
+
+export interface LevelReport {
+  readonly nextSize: number;
+  readonly maxOut: number;
+  readonly stop: StopReason | undefined;
+  /** A depth bound cut this level short (`boundHit`). */
+  readonly bounded: boolean;
+}
+
+/** States handed from one thread to another to even out the next level (structured clone). */
+export interface Batch<S> {
+  readonly states: S[];
+  readonly ids: number[];
+}
+
+const STOP = 1;
+const CHECK_EVERY = 1024;
+
+export class LevelExplorer<S> implements Frontier<S> {
+  readonly search: Search<S>;
+  readonly visited: SharedVisited;
+  private current: S[] = [];
+  private currentIds: number[] = [];
+  private next: S[] = [];
+  private nextIds: number[] = [];
+
+  constructor(spec: Spec<S>, options: ResolvedOptions, buffers: SharedBuffers, private readonly control: Int32Array) {
+    this.visited = new SharedVisited(buffers);
+    this.search = new Search(spec, options, this, this.visited);
+  }
+
+  push(state: S, id: number): void {
+    this.next.push(state);
+    this.nextIds.push(id);
+  }
+
+  get size(): number {
+    return this.next.length + this.current.length;
+  }
+
+  get nextSize(): number {
+    return this.next.length;
+  }
+
+  /** Takes `count` states off the end of the next level, to hand to another thread. */
+  give(count: number): Batch<S> {
+    const from = this.next.length - count;
+    return { states: this.next.splice(from), ids: this.nextIds.splice(from) };
+  }
+
+  take(batch: Batch<S>): void {
+    if (this.search.options.strict) batch.states.forEach(deepFreeze);
+    for (let i = 0; i < batch.states.length; i++) this.push(batch.states[i]!, batch.ids[i]!);
+  }
+
+  /** Expands every state of this thread's share of level `depth`; new states form the next level. */
+  runLevel(depth: number): LevelReport {
+    this.current = this.next;
+    this.currentIds = this.nextIds;
+    this.next = [];
+    this.nextIds = [];
+    const { search } = this;
+    let maxOut = 0;
+    let stop: StopReason | undefined;
+    let i = 0;
+    try {
+      for (; i < this.current.length; i++) {
+        if (i % CHECK_EVERY === CHECK_EVERY - 1 && (stop = this.checkStop())) break;
+        const before = search.stats.generatedStates;
+        search.expand(this.current[i]!, this.currentIds[i]!, depth);
+        if (search.stats.generatedStates - before > maxOut) maxOut = search.stats.generatedStates - before;
+        if (search.monitor.shouldStop) {
+          stop = { kind: 'violation', message: 'a property is violated' };
+          break;
+        }
+      }
+    } catch (e) {
+      stop = this.stopFor(e, this.currentIds[i]);
+    }
+    this.current = [];
+    this.currentIds = [];
+    if (stop) Atomics.store(this.control, STOP, 1);
+    return { nextSize: this.next.length, maxOut, stop, bounded: search.boundHit !== undefined };
+  }
+
+  /** Seeds the initial states (the coordinator's explorer only). */
+  seed(): StopReason | undefined {
+    try {
+      this.search.seed();
+    } catch (e) {
+      return this.stopFor(e, undefined);
+    }
+    return this.search.monitor.shouldStop ? { kind: 'violation', message: 'a property is violated' } : undefined;
+  }
+
+  private checkStop(): StopReason | undefined {
+    if (this.search.limitReached()) return { kind: 'limit', message: this.search.boundHit! };
+    if (Atomics.load(this.control, STOP) !== 0) return { kind: 'limit', message: 'another thread stopped the search' };
+    return undefined;
+  }
+
+  private stopFor(e: unknown, expanding: number | undefined): StopReason {
+    if (e instanceof TableFull) {
+      return { kind: 'table-full', message: 'the shared fingerprint table filled up within one level; rerun with fewer --workers or one worker' };
+    }
+    if (!(e instanceof KripkeError)) throw e;
+    const at = expanding === undefined ? undefined : this.search.pathTo(expanding);
+    return { kind: 'error', message: e.message, error: { code: e.code, message: e.message, where: e.where }, at };
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The body of a parallel-search worker thread: rebuild the spec, then obey the coordinator —
+ * run a level, hand over states, report at the end.
+ */
+import { type MessagePort, workerData } from 'node:worker_threads';
+import { KripkeError } from '../../spec/errors.ts';
+import { resolveOptions } from '../options.ts';
+import { Channel } from './channel.ts';
+import { LevelExplorer } from './level-explorer.ts';
+import type { FinalReport, FromWorker, ToWorker, WorkerData } from './messages.ts';
+import { loadSpecSource } from './spec-source.ts';
+
+const data = workerData as WorkerData & { port: MessagePort };
+const startedAt = performance.now();
+const channel = new Channel(data.port, new Int32Array(data.signals), data.index, 0);
+const reply = (message: FromWorker) => channel.send(message);
+
+async function start(): Promise<LevelExplorer<unknown> | undefined> {
+  try {
+    const spec = await loadSpecSource(data.source);
+    const names = spec.actions.map((a) => a.name);
+    if (spec.name !== data.specName || names.join() !== data.actionNames.join()) {
+      throw new KripkeError('invalid-config', `the spec source rebuilt '${spec.name}' (${names.join(', ')}), ` +
+        `not the spec being checked, '${data.specName}' (${data.actionNames.join(', ')})`, { file: data.source.module });
+    }
+    const explorer = new LevelExplorer(spec, resolveOptions(spec, data.options), data.buffers, new Int32Array(data.buffers.control));
+    reply({ type: 'ready', startupMs: performance.now() - startedAt });
+    return explorer;
+  } catch (e) {
+    const error = e instanceof KripkeError ? { code: e.code, message: e.message, where: e.where }
+      : { code: 'invalid-config', message: `worker failed to start: ${e instanceof Error ? e.message : String(e)}`, where: {} };
+    reply({ type: 'failed', stop: { kind: 'error', message: error.message, error } });
+    return undefined;
+  }
+}
+
+function serve(explorer: LevelExplorer<unknown>): void {
+  for (;;) {
+    const message = channel.receive<ToWorker>()!;
+    switch (message.type) {
+      case 'level':
+        if (message.buffers) explorer.visited.attach(message.buffers);
+        if (message.batch) explorer.take(message.batch);
+        reply({ type: 'report', report: explorer.runLevel(message.depth) });
+        break;
+      case 'give':
+        reply({ type: 'batch', batch: explorer.give(message.count) });
+        break;
+      case 'finish':
+        reply({ type: 'final', final: finalReport(explorer, message.exhaustive) });
+        return;
+    }
+  }
+}
+
+function finalReport(explorer: LevelExplorer<unknown>, exhaustive: boolean): FinalReport {
+  const { search } = explorer;
+  if (exhaustive) search.monitor.finishExhaustive();
+  return { stats: search.finishStats(), violations: search.monitor.violations, examples: search.monitor.exampleList(), boundHit: search.boundHit };
+}
+
+const explorer = await start();
+if (explorer) serve(explorer);
+data.port.close();
