@@ -133,7 +133,7 @@ describe('model errors', () => {
     });
     expect(errorOf(check(spec, { properties: ['agrement'] })).error.message)
       .toBe("unknown property 'agrement'; available: agreement, validity");
-    expect(errorOf(check(spec, { engine: 'bsf' as 'bfs' })).error.message).toBe("unknown engine 'bsf'; available: bfs, dfs");
+    expect(errorOf(check(spec, { engine: 'bsf' as 'bfs' })).error.message).toBe("unknown engine 'bsf'; available: bfs, dfs, random");
   });
 
   it('a malformed definition is rejected when defined', () => {
