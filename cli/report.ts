@@ -68,10 +68,17 @@ function violationLines(v: Violation, model: LoadedModel, color: boolean): strin
   if (!v.path) return [`${what}${v.note ? `: ${v.note}` : ''}`];
   const trace = buildTrace(model.spec as Spec<unknown>, v.path, { property: v.property, loop: v.loop });
   return [
-    `${what} after ${v.path.steps.length} steps${v.note ? ` (${v.note})` : ''}:`,
+    `${what} ${v.loop === undefined ? `after ${v.path.steps.length} steps` : lassoSummary(v.loop, v.path.steps.length)}${v.note ? ` (${v.note})` : ''}:`,
     renderTraceText(trace, { color }),
     `  path: ${formatPath(v.path)}`,
   ];
+}
+
+/** "by a lasso: 3 steps to state 4, then a cycle of 2 steps back to it" (or a stutter there). */
+function lassoSummary(loop: number, steps: number): string {
+  const reach = `${loop} step${loop === 1 ? '' : 's'} to state ${loop + 1}`;
+  return loop === steps ? `by a lasso: ${reach}, then stuttering there forever`
+    : `by a lasso: ${reach}, then a cycle of ${steps - loop} step${steps - loop === 1 ? '' : 's'} back to it, forever`;
 }
 
 function livenessLine(l: LivenessStatistics): string {

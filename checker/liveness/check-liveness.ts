@@ -87,7 +87,7 @@ function toViolation<S>(spec: Spec<S>, graph: StateGraph, shape: Shape, lasso: G
   if (lasso.cycle.length === 0) {
     notes.push(stutterNote(spec, concrete.last, fairness.length));
   } else {
-    notes.push(`${shape.meaning}; the cycle repeats forever`);
+    notes.push(shape.meaning);
   }
   if (spec.view && lasso.cycle.length > 0) {
     notes.push(`states are compared by the spec's view: the last state has the same view as state ${concrete.loop + 1}`);
