@@ -27,7 +27,7 @@ export async function loadSpecSource(source: SpecSource): Promise<Spec<unknown>>
   } catch (e) {
     throw fail(e instanceof Error ? e.message : String(e));
   }
-  const name = source.exportName ?? 'default';
+  const name = source.exportName ?? defaultExport(module);
   let value = module[name];
   if (value === undefined) throw fail(`it has no export '${name}'`);
   if (Array.isArray(value)) {
@@ -37,6 +37,13 @@ export async function loadSpecSource(source: SpecSource): Promise<Spec<unknown>>
   if (isProtocol(value)) return value.instantiate(source.settings ?? {}, source.variant);
   if (isSpec(value)) return value;
   throw fail(`export '${name}' is neither a spec nor a protocol`);
+}
+
+/** `default`, or the one export that is a spec or a protocol (as the CLI chooses). */
+function defaultExport(module: Record<string, unknown>): string {
+  if ('default' in module) return 'default';
+  const models = Object.keys(module).filter((k) => isSpec(module[k]) || isProtocol(module[k]));
+  return models.length === 1 ? models[0]! : 'default';
 }
 
 /** Checks that a rebuilt spec is the one the main thread checks (same name and actions). */

@@ -8,6 +8,10 @@ import { createProgress } from '../progress.ts';
 import { describeModel, renderResultText, resultJson } from '../report.ts';
 import { collectSetting, positiveInteger, type Settings } from '../options.ts';
 import { writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
+import { InvalidArgumentError } from 'commander';
+import { resolve } from 'node:path';
+import type { SpecSource } from '../../checker/parallel/spec-source.ts';
+import { looksLikePath, type LoadedModel } from '../load-model.ts';
 
 interface CheckFlags {
   set: Settings;
@@ -22,6 +26,8 @@ interface CheckFlags {
   progress: boolean;
   liveness: boolean;
   out?: string;
+  memory?: number;
+  workers?: number;
 }
 
 export function registerCheck(program: Command, run: (code: Promise<ExitCode>) => void): void {
@@ -40,6 +46,8 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
     .option('--no-liveness', 'skip liveness properties (eventually, leadsTo, …); check safety only')
     .option('--json', 'print one JSON result object on stdout')
     .option('--no-progress', 'no progress output on stderr')
+    .option('--memory <size>', 'bound the visited-state store and queue (e.g. 500m, 2g); reaching it stops the run as incomplete', byteSize)
+    .option('--workers <n>', 'BFS on n threads (worker_threads); same counts, shortest counterexamples', positiveInteger)
     .option('--out <dir>', 'save each counterexample into <dir>/<property>/: trace.json, trace.itf.json, trace.dot, trace.svg, report.html')
     .action((name: string, flags: CheckFlags) => run(runCheck(name, flags)));
 }
@@ -58,6 +66,9 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
     properties: flags.property,
     observer: progress.observer,
     liveness: flags.liveness,
+    memoryBytes: flags.memory,
+    workers: flags.workers,
+    specSource: flags.workers && flags.workers > 1 ? specSourceOf(name, model, flags.set) : undefined,
   });
   progress.stop();
   const text = flags.json ? JSON.stringify(resultJson(result, model, flags.set), null, 2) : renderResultText(result, model, color);
@@ -72,4 +83,22 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
     case 'incomplete': return EXIT.incomplete;
     case 'error': return EXIT.usageOrModelError;
   }
+}
+
+/** `--memory 500m` / `2g` / `1.5G` / a number of bytes. */
+function byteSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmgt]?)b?$/i.exec(text.trim());
+  if (!match) throw new InvalidArgumentError(`expected a size such as 500m or 2g, got '${text}'`);
+  const unit = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
+  return Math.round(Number(match[1]) * unit);
+}
+
+/** How worker threads rebuild the model this command loaded (`--workers`). */
+function specSourceOf(name: string, model: LoadedModel, settings: Settings): SpecSource {
+  if (looksLikePath(name)) {
+    const [path, exportName] = name.split('#') as [string, string | undefined];
+    return { module: resolve(path), exportName, settings, variant: model.variant };
+  }
+  const index = new URL('../../model/index.ts', import.meta.url).href;
+  return { module: index, exportName: 'protocols', protocol: model.protocol?.name, settings, variant: model.variant };
 }
