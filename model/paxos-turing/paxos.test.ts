@@ -19,6 +19,12 @@ describe('paxos-turing (Paxos.tla with MCPaxosTiny.cfg; TLC: 3,921 distinct, 23,
     expect(dfs.stats).toMatchObject({ distinctStates: 3921, generatedStates: 23563 });
   });
 
+  it('with symmetry (Permutations(Acceptor) \\cup Permutations(Value)) matches TLC: 443 distinct, 2,697 generated, depth 17', () => {
+    const result = check(paxosTuring.instantiate({ symmetric: 'true' }));
+    expect(result.status).toBe('pass');
+    expect(result.stats).toMatchObject({ distinctStates: 443, generatedStates: 2697, depth: 17 });
+  });
+
   it('uses the cfg constants: acceptors a1..a3, values v1, v2, majority quorums, ballots 0..maxBallot', () => {
     expect(universe({ acceptors: 3, values: 2, maxBallot: 2 })).toEqual({
       acceptors: ['a1', 'a2', 'a3'], values: ['v1', 'v2'], ballots: [0, 1, 2],

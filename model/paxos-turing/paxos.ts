@@ -17,9 +17,10 @@
  * Variant `ignore-prior-votes` (a bug): the leader proposes any value once a quorum has joined,
  * ignoring the votes they reported, so two ballots can choose different values.
  * TLC (3 acceptors, 2 values): maxBallot 1 → 3,921 distinct, 23,563 generated, depth 17;
- * maxBallot 2 → 185,369 distinct, 1,361,380 generated, depth 25.
+ * maxBallot 2 → 185,369 distinct, 1,361,380 generated, depth 25. With `symmetric` (acceptors and
+ * values interchangeable, TLC's SYMMETRY): maxBallot 1 → 443 / 2,697 / 17.
  */
-import { defineProtocol, defineSpec } from '../../spec/index.ts';
+import { defineProtocol, defineSpec, permutations } from '../../spec/index.ts';
 import { inv, type PaxosState, typeOK } from './invariant.ts';
 import { type Ballot, msg1a, msg1b, msg2a, parseMessage, voteText } from './messages.ts';
 import { chosen, isVotingStep, type Universe } from './voting.ts';
@@ -36,6 +37,8 @@ export interface PaxosConfig {
   readonly acceptors: number;
   readonly values: number;
   readonly maxBallot: number;
+  /** Count states equal up to renaming acceptors and values once (TLC's SYMMETRY). */
+  readonly symmetric?: boolean;
 }
 
 /**
@@ -115,6 +118,8 @@ export function paxosSpec(config: PaxosConfig = { acceptors: 3, values: 2, maxBa
       always('Agreement', (s) => chosen(u, s).length <= 1),
       alwaysStep('ImplementsVoting', (before, after) => isVotingStep(u, before, after)),
     ],
+    // Permutations(Acceptor) \cup Permutations(Value), as in the reference's symmetric TLC runs.
+    symmetry: config.symmetric ? permutations<PaxosState>({ acceptors, values }) : undefined,
   });
 }
 
@@ -170,6 +175,7 @@ export const paxosTuring = defineProtocol({
     acceptors: { default: 3, doc: 'number of acceptors (a1..aN); quorums are majorities', min: 1, max: 5 },
     values: { default: 2, doc: 'number of values (v1..vM)', min: 1, max: 4 },
     maxBallot: { default: 1, doc: 'ballots are 0..maxBallot (1: MCPaxosTiny, 2: MCPaxosSmall)', min: 0, max: 4 },
+    symmetric: { default: false, doc: 'symmetry reduction: states equal up to renaming acceptors and values count once' },
   },
   variants: PAXOS_VARIANTS,
   build: (c, variant) => paxosSpec(c, variant),
