@@ -5,7 +5,7 @@ import { traceFromJson, traceToJson } from './export-json.ts';
 import { clockSpec, miniCommitSpec } from './fixture-specs.ts';
 import { decodeItfValue, encodeItfValue, traceFromItf, traceToItf } from './itf.ts';
 import type { Json } from './json-value.ts';
-import { parseTrace } from './load-trace.ts';
+import { parseTrace, readTraceFile } from './load-trace.ts';
 import { savedToTrace } from './saved-trace.ts';
 import { buildTrace } from './trace.ts';
 
@@ -35,10 +35,11 @@ describe('Kripke JSON trace files', () => {
     expect(savedToTrace(saved).loop).toBe(1);
   });
 
-  it('rejects files that are not traces with the file named', () => {
+  it('rejects files that are not traces with the file named', async () => {
     expect(() => parseTrace('{', 'bad.json')).toThrow(/bad\.json: not JSON/);
     expect(() => parseTrace('{"format":"kripke-trace","version":1,"model":"m","steps":[]}', 'e.json')).toThrow(/e\.json: needs "model" and a non-empty "steps"/);
     expect(() => parseTrace('{"format":"kripke-trace","version":9,"model":"m","steps":[]}', 'v.json')).toThrow(/version 9 is newer/);
+    await expect(readTraceFile('/nonexistent/t.json')).rejects.toThrow(/\/nonexistent\/t\.json: cannot read the file/);
     expect(() => parseTrace('[1, 2]', 'list.json')).toThrow(/list\.json: neither a Kripke trace/);
   });
 });

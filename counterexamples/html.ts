@@ -112,7 +112,7 @@ body { font: 15px/1.45 Helvetica, Arial, sans-serif; color: ${V.ink}; margin: 0 
 h1 { margin: 0 0 .2em; font-size: 1.6em; } h2 { font-size: 1.15em; margin: 1.6em 0 .5em; }
 .verdict { color: ${V.violation}; font-weight: bold; font-size: 1.1em; margin: .3em 0; }
 .config { color: ${V.muted}; margin: 0; }
-.figure { overflow: auto; border: 1px solid ${V.border}; border-radius: 6px; padding: .5em; text-align: center; }
+.figure { overflow: auto; max-height: 75vh; border: 1px solid ${V.border}; border-radius: 6px; padding: .5em; text-align: center; }
 .figure svg { max-width: 100%; height: auto; }
 table.steps { border-collapse: collapse; width: 100%; }
 .steps th, .steps td { border-bottom: 1px solid #e0e6ea; padding: .4em .6em; text-align: left; vertical-align: top; }
