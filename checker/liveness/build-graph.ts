@@ -13,6 +13,7 @@ import type { StatePredicate } from '../../spec/properties.ts';
 import type { Spec } from '../../spec/types.ts';
 import { fingerprintHi, fingerprintLo, fingerprintOf } from '../fingerprint.ts';
 import type { ResolvedOptions } from '../options.ts';
+import { memoryBoundHit } from '../search.ts';
 import { messageOf, Successors } from '../successors.ts';
 import { FairnessMatcher, type ResolvedFairness } from './fairness.ts';
 import { StateGraph } from './graph.ts';
@@ -63,7 +64,7 @@ export function buildGraph<S>(
     head = 0;
     for (; head < queue.length; head++) {
       if ((head & 1023) === 1023) {
-        const limit = limitHit(options, graph.stateCount, startedAt);
+        const limit = limitHit(options, graph.stateCount, store.bytes + graph.bytes, startedAt);
         if (limit) return { graph, cutSuccessors, limitHit: limit };
       }
       const state = queue[head]!;
@@ -127,8 +128,10 @@ function evaluatePredicates<S>(spec: Spec<S>, graph: StateGraph, id: number, sta
   }
 }
 
-function limitHit(options: ResolvedOptions, states: number, startedAt: number): string | undefined {
+/** The same bounds as the safety search: states, time, and memory (store + graph + heap). */
+function limitHit(options: ResolvedOptions, states: number, bytes: number, startedAt: number): string | undefined {
   if (states >= options.maxStates) return `liveness graph: state limit ${options.maxStates} reached`;
   if (performance.now() - startedAt >= options.timeLimitMs) return `liveness graph: time limit ${options.timeLimitMs} ms reached`;
-  return undefined;
+  const memory = memoryBoundHit(bytes, options.memoryBytes);
+  return memory && `liveness graph: ${memory}`;
 }
