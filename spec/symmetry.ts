@@ -18,8 +18,8 @@
  * The representative is found without trying all n! renamings. Each id gets a signature (where it
  * occurs in the state, every other id blurred) that renaming carries along unchanged. The
  * candidates are the renamings that put each group's ids in signature order onto the declared ids
- * — only ids with equal signatures are permuted among themselves, and not even those when swapping
- * them leaves the state unchanged — and the representative is the candidate with the least
+ * — only ids with equal signatures are permuted among themselves, and not even those when
+ * permuting them leaves the state unchanged — and the representative is the candidate with the least
  * canonical encoding. The candidates of two states in one class produce the same set of images, so
  * the result is exact: one class, one representative; different classes, different ones (the
  * representative is a renaming of the state). Only the fingerprint sees it — the checker keeps
@@ -64,9 +64,11 @@ function validate(groups: SymmetryGroups): (readonly string[])[] {
 function representative<S>(state: S, groups: readonly (readonly string[])[], groupOf: ReadonlyMap<string, number>): S {
   const signatures = occurrenceSignatures(state, groupOf);
   const classes = groups.map((ids) => tieClasses(state, ids, signatures));
+  const renamings = [...candidateRenamings(groups, classes)];
+  if (renamings.length === 1) return renameValue(state, renamings[0]!) as S; // nothing to compare
   let best: string | undefined;
   let bestRename: Rename | undefined;
-  for (const rename of candidateRenamings(groups, classes)) {
+  for (const rename of renamings) {
     const encoding = canonicalEncoding(state, rename);
     if (best === undefined || encoding < best) {
       best = encoding;
@@ -95,11 +97,16 @@ function tieClasses(state: unknown, ids: readonly string[], signatures: Readonly
   return runs.map((members) => ({ members, fixed: members.length === 1 || swapsAreInvisible(state, members, identity) }));
 }
 
-/** Whether every transposition (first, other) of the class fixes the state: then all its orders do. */
+/**
+ * Whether every order of the class gives the same state: it suffices that the transposition of the
+ * first two members and the cycle through all of them do, as those two generate all permutations.
+ */
 function swapsAreInvisible(state: unknown, members: readonly string[], identity: string): boolean {
-  const first = members[0]!;
-  return members.slice(1).every((other) =>
-    canonicalEncoding(state, (word) => (word === first ? other : word === other ? first : word)) === identity);
+  const [first, second] = members as [string, string];
+  const swapped = canonicalEncoding(state, (word) => (word === first ? second : word === second ? first : word));
+  if (swapped !== identity || members.length === 2) return swapped === identity;
+  const next = new Map(members.map((m, i) => [m, members[(i + 1) % members.length]!]));
+  return canonicalEncoding(state, (word) => next.get(word) ?? word) === identity;
 }
 
 /**
