@@ -16,6 +16,7 @@ import { resultJson } from './report.ts';
 export const SIMULATION_KIND = 'kripke-simulation';
 
 const n = (x: number) => x.toLocaleString('en-US');
+const plural = (x: number, what: string) => `${n(x)} ${what}${x === 1 ? '' : 's'}`;
 
 /** How the model was named on the command line, for reproduce lines. */
 export interface Invocation {
@@ -61,6 +62,7 @@ export function renderSimulationText(result: CheckResult, inv: Invocation, color
     case 'pass': case 'incomplete':
       lines.push(`${paint('green', '✔ no violation')} in ${n(sim.runs)} walks of up to ${n(sim.depth)} steps ` +
         '(random simulation samples behaviours; it is not exhaustive)');
+      if (sim.livenessNotChecked.length) lines.push(`  not checked (liveness needs kripke check): ${sim.livenessNotChecked.join(', ')}`);
   }
   lines.push(`${paint('bold', 'reproduce:')} ${reproduceLine(result, inv)}`, '', ...coverageLines(result.stats, sim, result));
   return lines.join('\n');
@@ -82,8 +84,8 @@ function violationLines(v: Violation, model: LoadedModel, sim: SimulationStatist
 export function coverageLines(stats: Statistics, sim: SimulationStatistics, result?: CheckResult): string[] {
   const seconds = stats.elapsedMs / 1000;
   const lines = [
-    `  ${n(sim.runs)} walks, ${n(sim.steps)} steps in ${seconds.toFixed(2)} s (${n(sim.stepsPerSecond)} steps/s), ` +
-      `deepest walk ${n(sim.deepestWalk)} steps, ${n(stats.distinctStates)} distinct states seen`,
+    `  ${plural(sim.runs, 'walk')}, ${plural(sim.steps, 'step')} (${n(sim.stepsPerSecond)} steps/s), ${seconds.toFixed(2)} s in all; ` +
+      `deepest walk ${plural(sim.deepestWalk, 'step')}, ${plural(stats.distinctStates, 'distinct state')} seen`,
     `  seed ${sim.seed}${sim.shard ? ` (shard ${sim.shard.index}/${sim.shard.count} of campaign seed ${sim.campaignSeed})` : ''}` +
       (sim.excludedActions.length ? `; swarm: leaves out ${sim.excludedActions.join(', ')} when others are enabled` : ''),
   ];
@@ -94,8 +96,9 @@ export function coverageLines(stats: Statistics, sim: SimulationStatistics, resu
   }
   for (const hit of sim.sometimes) {
     const example = result?.examples.find((e) => e.property === hit.property)?.path;
-    lines.push(`  sometimes '${hit.property}': reached in ${n(hit.walks)} of ${n(sim.runs)} walks` +
-      (example ? ` (shortest: ${example.steps.length} steps, path ${formatPath(example)})` : ''));
+    const shortest = example && example.steps.length <= 20 ? `, path ${formatPath(example)}` : '';
+    lines.push(`  sometimes '${hit.property}': reached in ${n(hit.walks)} of ${plural(sim.runs, 'walk')}` +
+      (example ? ` (shortest: ${plural(example.steps.length, 'step')}${shortest})` : ''));
   }
   return lines;
 }

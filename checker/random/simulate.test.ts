@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defineSpec } from '../../spec/define.ts';
 import { check } from '../check.ts';
 import { formatPath } from '../path.ts';
 import type { CheckResult } from '../result.ts';
@@ -95,5 +96,17 @@ describe('random engine', () => {
     expect(result.stats.simulation!.runsRequested).toBeNull();
     expect(result.stats.simulation!.runs).toBeGreaterThan(0);
     expect(result.status === 'incomplete' && result.reason).toMatch(/time limit 200 ms/);
+  });
+
+  it('says which liveness properties random walks leave unchecked', () => {
+    const spec = defineSpec({
+      name: 'ticker',
+      init: () => [{ x: 0 }],
+      actions: { tick: { next: (s) => ({ x: (s.x + 1) % 3 }) } },
+      properties: ({ always, eventually }) => [always('small', (s) => s.x < 3), eventually('wraps', (s) => s.x === 2)],
+    });
+    const result = check(spec, { engine: 'random', seed: 1, runs: 5 });
+    expect(result.stats.simulation!.livenessNotChecked).toEqual(['wraps']);
+    expect(result.status === 'incomplete' && result.reason).toMatch(/liveness properties are not checked by random walks: wraps$/);
   });
 });

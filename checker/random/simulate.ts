@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { KripkeError } from '../../spec/errors.ts';
+import { isLiveness } from '../../spec/properties.ts';
 import type { Spec } from '../../spec/types.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { ActionPath } from '../path.ts';
@@ -49,9 +50,10 @@ export function simulate<S>(spec: Spec<S>, options: ResolvedOptions): CheckResul
     stats.elapsedMs = elapsed();
     return { ...common, status: 'violation', violations: [violation] };
   }
-  const r = options.random;
-  const reason = `random simulation is not exhaustive: ${campaign.runs} walks of up to ${r.depth} steps found no violation` +
-    (run.interrupted ? ` (time limit ${options.timeLimitMs} ms reached)` : '');
+  const unchecked = stats.simulation!.livenessNotChecked;
+  const reason = `random simulation is not exhaustive: ${campaign.runs} walks of up to ${options.random.depth} steps found no violation` +
+    (run.interrupted ? ` (time limit ${options.timeLimitMs} ms reached)` : '') +
+    (unchecked.length ? `; liveness properties are not checked by random walks: ${unchecked.join(', ')}` : '');
   return { ...common, status: 'incomplete', reason, violations: [] };
 }
 
@@ -133,6 +135,7 @@ function emptyStats<S>(options: ResolvedOptions, config: WalkConfiguration, spec
     runsRequested: r.runs === Infinity ? null : r.runs, runs: 0, steps: 0, stepsPerSecond: 0, deepestWalk: 0,
     excludedActions: spec.actions.filter((_, i) => config.excluded[i]).map((a) => a.name), noBias: config.noBias,
     sometimes: [], shrink: null,
+    livenessNotChecked: spec.properties.filter((p) => isLiveness(p) && options.properties.has(p.name)).map((p) => p.name),
   };
   return { engine: 'random', distinctStates: 0, generatedStates: 0, depth: 0, queued: 0, coverage: [], elapsedMs,
     collisionProbability: 0, storeBytes: 0, simulation };

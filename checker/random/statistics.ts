@@ -44,4 +44,6 @@ export interface SimulationStatistics {
   readonly noBias: boolean;
   readonly sometimes: SometimesHits[];
   shrink: ShrinkReport | null;
+  /** Selected liveness properties: random walks are finite, so they do not check them. */
+  readonly livenessNotChecked: readonly string[];
 }

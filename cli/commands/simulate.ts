@@ -6,6 +6,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { check } from '../../checker/check.ts';
 import { formatPath } from '../../checker/path.ts';
+import type { CheckResult } from '../../checker/result.ts';
 import { DEFAULT_DEPTH, DEFAULT_RUNS, parseShard, type Shard } from '../../checker/random/options.ts';
 import { replayPath } from '../../checker/random/replay.ts';
 import { paintWith } from '../../counterexamples/ansi.ts';
@@ -61,27 +62,28 @@ async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode
   const checkFlags = [...(flags.property ? ['--property', ...flags.property] : []), ...(flags.deadlock ? [] : ['--no-deadlock'])];
   const inv: Invocation = { model, settings: flags.set, checkFlags };
   if (flags.replay !== undefined) return replay(inv, flags.replay, flags);
-  const color = !flags.json && process.stdout.isTTY === true;
   const progress = createProgress(flags.progress);
   const result = check(model.spec, {
     engine: 'random', seed: flags.seed, runs: flags.runs, depth: flags.depth, timeLimitMs: flags.time, shard: flags.shard,
     properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict, observer: progress.observer,
   });
   progress.stop();
-  if (flags.json) {
-    process.stdout.write(`${JSON.stringify(simulationJson(result, inv), null, 2)}\n`);
-  } else {
-    const sim = result.stats.simulation;
-    const budget = sim ? `${sim.runsRequested === null ? 'walks until the time limit' : `${sim.runsRequested.toLocaleString('en-US')} walks`}` +
-      ` of up to ${sim.depth} steps, seed ${sim.campaignSeed}` : '';
-    process.stdout.write(`Simulating ${describeModel(model, flags.set)}${budget ? ` (${budget})` : ''}\n`);
-    process.stdout.write(`${sim ? renderSimulationText(result, inv, color) : errorText(result)}\n`);
-  }
+  process.stdout.write(`${flags.json ? JSON.stringify(simulationJson(result, inv), null, 2) : simulationText(result, inv)}\n`);
   switch (result.status) {
     case 'violation': return EXIT.violation;
     case 'error': return EXIT.usageOrModelError;
     default: return EXIT.pass; // no violation found: random search passes (it never claims exhaustiveness)
   }
+}
+
+function simulationText(result: CheckResult, inv: Invocation): string {
+  const sim = result.stats.simulation;
+  if (!sim) { // the options were refused before any walk
+    return result.status === 'error' ? `✘ [${result.error.code}] ${result.error.message}` : result.status;
+  }
+  const walks = sim.runsRequested === null ? 'walks until the time limit' : `${sim.runsRequested.toLocaleString('en-US')} walks`;
+  const heading = `Simulating ${describeModel(inv.model, inv.settings)} (${walks} of up to ${sim.depth} steps, seed ${sim.campaignSeed})`;
+  return `${heading}\n${renderSimulationText(result, inv, process.stdout.isTTY === true)}`;
 }
 
 /** `--replay`: walks the given path with the same checks and prints what it finds. */
@@ -110,11 +112,6 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
     `${paint('bold', 'reproduce:')} ${commandLine(inv, ['--replay', path])}`,
   ].join('\n') + '\n');
   return EXIT.violation;
-}
-
-function errorText(result: ReturnType<typeof check>): string {
-  if (result.status !== 'error') return result.status;
-  return `✘ model error [${result.error.code}]: ${result.error.message}`;
 }
 
 function seedArgument(text: string): number {
