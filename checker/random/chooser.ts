@@ -4,9 +4,9 @@
  * `C` candidates (every action with every parameter of its domain, in spec order), then further
  * candidates drawn from `c` by hashing, until one is enabled: rejection sampling, so each enabled
  * pair is equally likely and only the chosen successor is built. After `2C + 4` misses it falls
- * back to enumerating every enabled pair and taking the `(c - 1) mod n`-th. Strict mode always
- * enumerates (purity is checked there). A shard's excluded actions are rejected unless nothing
- * else is enabled.
+ * back to enumerating every enabled pair and taking the `(c - 1) mod n`-th. Strict mode makes
+ * the same choices, after running every enabled action through the purity checks. A shard's
+ * excluded actions are rejected unless nothing else is enabled.
  */
 import { KripkeError } from '../../spec/errors.ts';
 import type { Spec } from '../../spec/types.ts';
@@ -45,20 +45,19 @@ export class Chooser<S> {
 
   /** Chooses the successor of `state` for choice `c` (> 0); false when no action is enabled. */
   choose(state: S, c: number): boolean {
-    if (!this.strict) {
-      const total = this.measure(state);
-      let r = (c - 1) % total;
-      for (let t = 1; total > 0 && t <= 2 * total + 4; t++) {
-        if (this.attempt(state, r, true)) return true;
-        r = mix32((c + Math.imul(t, GOLDEN)) >>> 0) % total;
-      }
+    if (this.strict) this.successors.forEach(state, noop); // checks every enabled action's purity
+    const total = this.measure(state);
+    let r = (c - 1) % total;
+    for (let t = 1; total > 0 && t <= 2 * total + 4; t++) {
+      if (this.attempt(state, r, true)) return true;
+      r = mix32((c + Math.imul(t, GOLDEN)) >>> 0) % total;
     }
     return this.enumerate(state, c);
   }
 
   /** Whether any action is enabled in `state` (builds at most one successor outside strict mode). */
   anyEnabled(state: S): boolean {
-    if (this.strict) return this.successors.forEach(state, this.sink) > 0;
+    if (this.strict) this.successors.forEach(state, noop);
     const total = this.measure(state);
     for (let r = 0; r < total; r++) if (this.attempt(state, r, false)) return true;
     return false;
@@ -107,3 +106,5 @@ export class Chooser<S> {
     return total;
   }
 }
+
+function noop(): void {}

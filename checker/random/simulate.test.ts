@@ -109,4 +109,18 @@ describe('random engine', () => {
     expect(result.stats.simulation!.livenessNotChecked).toEqual(['wraps']);
     expect(result.status === 'incomplete' && result.reason).toMatch(/liveness properties are not checked by random walks: wraps$/);
   });
+
+  it('draws the same walks in strict mode, and catches an impure action there', () => {
+    const plain = check(counterSpec(), { engine: 'random', seed: 1 });
+    const strict = check(counterSpec(), { engine: 'random', seed: 1, strict: true });
+    expect(strict.stats.simulation?.shrink).toEqual(plain.stats.simulation?.shrink);
+    const impure = defineSpec({
+      name: 'impure',
+      init: () => [{ xs: [0] }],
+      actions: { grow: { next: (s) => { s.xs.push(1); return { xs: s.xs }; } } },
+    });
+    const result = check(impure, { engine: 'random', seed: 1, strict: true });
+    expect(result.status === 'error' && result.error.code).toBe('state-mutated');
+  });
 });
+
