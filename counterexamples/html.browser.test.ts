@@ -1,0 +1,51 @@
+/**
+ * The HTML report in a real browser (headless Chromium): it opens from disk, asks for nothing over
+ * the network, and shows the trace graph and the step table. Needs /usr/bin/chromium (installed by
+ * .ci/run); outside CI the test is skipped, with a message, when Chromium is absent.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { parsePath } from '../checker/path.ts';
+import { renderArtifacts } from './artifacts.ts';
+import { miniCommitSpec } from './fixture-specs.ts';
+import { buildTrace } from './trace.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available && !process.env.CI) console.warn(`skipping the browser test: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+describe.skipIf(!available && !process.env.CI)('HTML report in headless Chromium', () => {
+  it('renders the inline SVG and the step table from a file, with no network requests', async () => {
+    const trace = buildTrace(miniCommitSpec(), parsePath('0/0:0/1:0/2:0/3:1'), { property: 'consistent' });
+    const dir = mkdtempSync(join(tmpdir(), 'kripke-html-'));
+    const file = join(dir, 'report.html');
+    writeFileSync(file, (await renderArtifacts(trace, { reference: 'mini' }, 'trace.json')).get('report.html')!);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pathToFileURL(file).href);
+      const svg = await page.locator('.figure svg').boundingBox();
+      expect(svg?.width).toBeGreaterThan(100);
+      expect(svg?.height).toBeGreaterThan(300);
+      expect(await page.locator('.figure svg g.node').count()).toBe(6); // five states and the legend
+      expect(await page.locator('table.steps tbody tr').count()).toBe(5);
+      expect(await page.locator('tr.violating td.n').innerText()).toBe('5');
+      expect(await page.locator('.verdict').innerText()).toBe("✘ 'consistent' is violated after 4 steps");
+      expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
