@@ -21,8 +21,10 @@ import { SccFinder } from './scc.ts';
 
 /** What a cycle inside the component must include to be fair (and accepting). */
 export type Requirement =
+  /** Strong fairness: take an edge satisfying it. */
   | { readonly kind: 'take'; readonly fairness: number }
-  | { readonly kind: 'disabled'; readonly fairness: number }
+  /** Weak fairness: take an edge satisfying it, or visit a state where it is disabled. */
+  | { readonly kind: 'takeOrDisabled'; readonly fairness: number }
   | { readonly kind: 'accepting' };
 
 export interface FairComponent {
@@ -76,13 +78,11 @@ export class FairComponentSearch {
     const strongToAvoid: number[] = [];
     for (let f = 0; f < this.fairness.length; f++) {
       const taken = this.takenInside(component, f, gen);
-      const enabledSomewhere = component.some((s) => this.graph.isEnabled(s, f));
-      if (taken) requirements.push({ kind: 'take', fairness: f });
-      else if (this.fairness[f]!.kind === 'weak') {
-        const disabledAt = component.some((s) => !this.graph.isEnabled(s, f));
-        if (!disabledAt) return 'unfair';
-        requirements.push({ kind: 'disabled', fairness: f });
-      } else if (enabledSomewhere) strongToAvoid.push(f);
+      if (this.fairness[f]!.kind === 'weak') {
+        if (!taken && component.every((s) => this.graph.isEnabled(s, f))) return 'unfair';
+        requirements.push({ kind: 'takeOrDisabled', fairness: f });
+      } else if (taken) requirements.push({ kind: 'take', fairness: f });
+      else if (component.some((s) => this.graph.isEnabled(s, f))) strongToAvoid.push(f);
     }
     if (strongToAvoid.length > 0) {
       return component.filter((s) => strongToAvoid.every((f) => !this.graph.isEnabled(s, f)));

@@ -1,9 +1,11 @@
 /**
  * Lassos in the state graph: a shortest prefix from an initial state to a fair component, then a
  * cycle inside the component that starts and ends at the prefix's last state and passes through
- * everything fairness requires (an edge taking each assumption taken there, a state disabling
- * each weak assumption that is not, an accepting state). An empty cycle means "stutter here
- * forever". Paths are lists of edge indexes; `concrete.ts` turns them into an ActionPath.
+ * everything fairness requires: for each strong assumption taken there an edge taking it; for
+ * each weak one an edge taking it or a state where it is disabled, whichever is nearer; for <>[]P
+ * an accepting state. The cycle is built greedily (nearest requirement first): short, not always
+ * the shortest. An empty cycle means "stutter here forever". Paths are lists of edge indexes;
+ * `concrete.ts` turns them into an ActionPath.
  */
 import type { Requirement } from './fair-components.ts';
 import type { StateGraph } from './graph.ts';
@@ -89,27 +91,27 @@ export function cycleThrough(graph: StateGraph, component: readonly number[], en
   requirements: readonly Requirement[], accepting: ((state: number) => boolean) | undefined): number[] {
   const inside = new Set(component);
   const unmet = new Set(requirements);
-  const meetAtState = (s: number) => {
-    for (const r of unmet) {
-      if ((r.kind === 'disabled' && !graph.isEnabled(s, r.fairness)) || (r.kind === 'accepting' && accepting?.(s))) unmet.delete(r);
-    }
-  };
-  const meetsByEdge = (e: number) => [...unmet].some((r) => r.kind === 'take' && graph.takes(e, r.fairness));
+  const metByState = (r: Requirement, s: number) =>
+    (r.kind === 'takeOrDisabled' && !graph.isEnabled(s, r.fairness)) || (r.kind === 'accepting' && accepting?.(s) === true);
+  const metByEdge = (r: Requirement, e: number) => r.kind !== 'accepting' && graph.takes(e, r.fairness);
   const cycle: number[] = [];
+  const arrive = (s: number) => unmet.forEach((r) => metByState(r, s) && unmet.delete(r));
   const walk = (edges: readonly number[]) => {
     for (const e of edges) {
-      for (const r of unmet) if (r.kind === 'take' && graph.takes(e, r.fairness)) unmet.delete(r);
+      unmet.forEach((r) => metByEdge(r, e) && unmet.delete(r));
       cycle.push(e);
-      meetAtState(graph.edgeTarget(e));
+      arrive(graph.edgeTarget(e));
     }
   };
-  meetAtState(entry);
+  arrive(entry);
   let at = entry;
   while (unmet.size > 0) {
     const before = unmet.size;
     walk(shortestWithin(graph, inside, at, (s) => {
-      if ([...unmet].some((r) => (r.kind === 'disabled' && !graph.isEnabled(s, r.fairness)) || (r.kind === 'accepting' && accepting?.(s)))) return 'here';
-      for (let e = graph.firstEdge(s); e < graph.endEdge(s); e++) if (inside.has(graph.edgeTarget(e)) && meetsByEdge(e)) return e;
+      if ([...unmet].some((r) => metByState(r, s))) return 'here';
+      for (let e = graph.firstEdge(s); e < graph.endEdge(s); e++) {
+        if (inside.has(graph.edgeTarget(e)) && [...unmet].some((r) => metByEdge(r, e))) return e;
+      }
       return undefined;
     }));
     if (unmet.size === before) throw new Error('liveness: a fair component lost a requirement (internal error)');

@@ -21,14 +21,12 @@ describe('SimpleAllocator (TLC, 3 clients, 2 resources: 400 distinct states, 163
     if (result.status !== 'violation') return;
     const [v] = result.violations;
     expect(v).toMatchObject({ property: 'ClientsWillObtain(c1,r1)', propertyKind: 'leadsTo', loop: 1 });
-    expect(formatPath(v!.path!)).toBe('0/0:0/4:0/5:0/6:0/8:0/9:0/10:0');
+    expect(formatPath(v!.path!)).toBe('0/0:0/4:0/5:0/6:0');
     const trace = buildTrace(spec, v!.path!, { loop: v!.loop });
     const cycle = trace.steps.slice(v!.loop);
     expect(cycle.every((s) => s.state.unsat.c1!.has('r1') && !s.state.alloc.c1!.has('r1'))).toBe(true);
     expect(fingerprintOf(cycle[0]!.state)).toBe(fingerprintOf(cycle.at(-1)!.state));
-    // The cycle shows why: r1 is free again and again (c2 and c3 return it), yet c1 never gets it.
-    expect(cycle.slice(1).map((s) => s.action?.label)).toEqual([
-      'c2.request({"r1"})', 'c2.allocate({"r1"})', 'c2.returnAll', 'c3.request({"r1"})', 'c3.allocate({"r1"})', 'c3.returnAll',
-    ]);
+    // The cycle shows why: r1 is free again and again (c2 returns it), yet c1 never gets it.
+    expect(cycle.slice(1).map((s) => s.action?.label)).toEqual(['c2.request({"r1"})', 'c2.allocate({"r1"})', 'c2.returnAll']);
   });
 });
