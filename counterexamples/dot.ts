@@ -22,7 +22,7 @@ export function renderTraceDot(trace: Trace, options: DotOptions = {}): string {
   const drawn = (i: number) => lasso === undefined || i <= lasso.lastDrawn;
   const lines = [
     'digraph trace {',
-    `  graph [label=<${graphTitle(trace)}> labelloc=t fontname="${V.font}" fontsize=14 rankdir=TB nodesep=0.4 ranksep=0.4 pad=0.3];`,
+    `  graph [label=<${graphTitle(trace)}> labelloc=t fontname="${V.font}" fontsize=14 rankdir=TB nodesep=0.4 ranksep=0.4 pad=0.5];`,
     `  node [shape=plain fontname="${V.font}" fontsize=11 fontcolor="${V.ink}"];`,
     `  edge [fontname="${V.font}" fontsize=10 penwidth=1.6 arrowsize=0.8];`,
   ];
@@ -54,7 +54,7 @@ function stepEdge(step: TraceStep<unknown>, color: string, violating: boolean): 
 
 function cycleLines(trace: Trace, lasso: Lasso): string[] {
   const members = trace.steps.map((_, i) => `s${i}`).slice(lasso.start, lasso.lastDrawn + 1).join('; ');
-  const title = lasso.close === 'stutter' ? '↺ stays here forever' : '↺ this cycle repeats forever';
+  const title = lasso.close === 'stutter' ? '↺ stuttering: no further step is ever taken' : '↺ this cycle repeats forever';
   const closing = trace.steps.at(-1)!.action;
   const label = lasso.close === 'repeat' && closing ? `↺ ${truncate(closing.label, 44)}` : lasso.close === 'stutter' ? '↺ forever' : `↺ back to state ${lasso.start + 1}`;
   return [
@@ -83,7 +83,7 @@ function headerRow(trace: Trace, step: TraceStep<unknown>, index: number, violat
   let fill = '#eceff1';
   if (step.action === undefined) { notes.push('initial'); fill = V.initialFill; }
   if (violating) { notes.push(`✘ violates ${trace.property!}`); fill = V.violationFill; }
-  if (cycleStart(trace) === index) notes.push('↺ cycle starts');
+  if (cycleStart(trace) === index) notes.push(lassoOf(trace)?.close === 'stutter' ? '↺ stays here forever' : '↺ cycle starts');
   const note = notes.length > 0 ? ` · ${html(notes.join(' · '))}` : '';
   return `<tr><td colspan="2" align="left" bgcolor="${fill}"><b>State ${index + 1}</b>${note}</td></tr>`;
 }

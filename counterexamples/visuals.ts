@@ -79,8 +79,8 @@ export function propertyCaption(trace: Pick<Trace, 'property' | 'loop' | 'steps'
   const steps = trace.steps.length - 1;
   const after = `after ${steps} step${steps === 1 ? '' : 's'}`;
   if (trace.property === undefined) return `a trace of ${steps} step${steps === 1 ? '' : 's'}`;
-  if (cycleStart(trace) !== undefined) {
-    return `'${trace.property}' is violated: ${after}, the cycle from state ${trace.loop! + 1} repeats forever`;
-  }
+  const lasso = lassoOf(trace);
+  if (lasso?.close === 'stutter') return `'${trace.property}' is violated: the behaviour stays in state ${lasso.start + 1} forever`;
+  if (lasso !== undefined) return `'${trace.property}' is violated: the cycle back to state ${lasso.start + 1} repeats forever`;
   return `'${trace.property}' is violated ${after}`;
 }
