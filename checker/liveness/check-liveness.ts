@@ -7,6 +7,7 @@ import { KripkeError } from '../../spec/errors.ts';
 import type { LivenessProperty } from '../../spec/properties.ts';
 import type { Spec } from '../../spec/types.ts';
 import type { ResolvedOptions } from '../options.ts';
+import type { ActionPath } from '../path.ts';
 import type { LivenessStatistics, Violation } from '../result.ts';
 import { fingerprintOf } from '../fingerprint.ts';
 import { formatValue } from '../format-value.ts';
@@ -16,7 +17,7 @@ import { concretize } from './concrete.ts';
 import { FairComponentSearch, type FairComponent } from './fair-components.ts';
 import { resolveFairness, type ResolvedFairness } from './fairness.ts';
 import type { StateGraph } from './graph.ts';
-import { cycleThrough, type GraphLasso, PhaseSearch } from './lasso.ts';
+import { cycleThrough, type GraphLasso, pathWhileBuilding, PhaseSearch } from './lasso.ts';
 import { planShapes, type Shape } from './shapes.ts';
 
 export interface LivenessOutcome {
@@ -26,6 +27,8 @@ export interface LivenessOutcome {
   readonly notes: string[];
   readonly incomplete?: string;
   readonly error?: KripkeError;
+  /** For an error: the path to the state being expanded when it happened. */
+  readonly at?: ActionPath;
 }
 
 export function checkLiveness<S>(spec: Spec<S>, options: ResolvedOptions, properties: readonly LivenessProperty<S>[]): LivenessOutcome {
@@ -43,7 +46,7 @@ export function checkLiveness<S>(spec: Spec<S>, options: ResolvedOptions, proper
     return { violations, stats, notes, ...extra };
   };
   let search: FairComponentSearch | undefined;
-  if (build.error) return finish({ error: build.error.error });
+  if (build.error) return finish({ error: build.error.error, at: errorPath(spec, graph, build.error.state) });
   if (build.limitHit) return finish({ incomplete: build.limitHit });
   search = new FairComponentSearch(graph, fairness);
   const violations: Violation[] = [];
@@ -100,6 +103,17 @@ function toViolation<S>(spec: Spec<S>, graph: StateGraph, shape: Shape, lasso: G
   }
   return { property: shape.property.name, kind: 'liveness', propertyKind: shape.property.kind, path: concrete.path,
     loop: concrete.loop, note: notes.join('; ') };
+}
+
+/** The concrete path to the state whose expansion failed, when there is one. */
+function errorPath<S>(spec: Spec<S>, graph: StateGraph, state: number | undefined): ActionPath | undefined {
+  const lasso = state === undefined ? undefined : pathWhileBuilding(graph, state, state);
+  if (lasso === undefined) return undefined;
+  try {
+    return concretize(spec, graph, lasso).path;
+  } catch {
+    return undefined; // the error is what matters; a path is a courtesy
+  }
 }
 
 /** Why stopping is allowed: nothing is enabled (deadlock), or what is enabled is not fair. */

@@ -148,3 +148,33 @@ function shortestWithin(graph: StateGraph, inside: ReadonlySet<number>, from: nu
   }
   throw new Error('liveness: no path inside a strongly connected component (internal error)');
 }
+
+/**
+ * A shortest path from an initial state to `target` over the states expanded so far (ids below
+ * `expanded`; their edge lists are complete) — for naming where a model error happened.
+ */
+export function pathWhileBuilding(graph: StateGraph, target: number, expanded: number): GraphLasso | undefined {
+  const parentEdge = new Map<number, number>();
+  const parentState = new Map<number, number>();
+  const queue = graph.initial.map((i) => i.state);
+  queue.forEach((s) => parentEdge.set(s, NONE));
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head]!;
+    if (s === target) {
+      const prefix: number[] = [];
+      let at = s;
+      for (; parentEdge.get(at) !== NONE; at = parentState.get(at)!) prefix.unshift(parentEdge.get(at)!);
+      const initIndex = graph.initial.find((i) => i.state === at)!.initIndex;
+      return { initIndex, prefix, cycle: [], entry: target };
+    }
+    if (s >= expanded) continue;
+    for (let e = graph.firstEdge(s); e < graph.endEdge(s); e++) {
+      const t = graph.edgeTarget(e);
+      if (parentEdge.has(t)) continue;
+      parentEdge.set(t, e);
+      parentState.set(t, s);
+      queue.push(t);
+    }
+  }
+  return undefined;
+}

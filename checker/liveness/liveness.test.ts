@@ -87,6 +87,12 @@ describe('liveness: symmetry, constraints, options', () => {
     expect(result.notes?.join(' ')).toMatch(/state constraint cut 1 successors.*a pass may be vacuous/);
   });
 
+  it('depth-first safety search is followed by the same liveness verdicts', () => {
+    const bfs = check(ring([weak('tick')]), { continue: true });
+    const dfs = check(ring([weak('tick')]), { continue: true, engine: 'dfs' });
+    expect(violations(dfs).map(lasso)).toEqual(violations(bfs).map(lasso));
+  });
+
   it('liveness can be skipped, and is not run after a safety search that stopped early', () => {
     expect(check(ring(), { liveness: false }).status).toBe('pass');
     const bounded = check(ring(), { maxDepth: 2 });
@@ -101,9 +107,13 @@ describe('liveness: symmetry, constraints, options', () => {
   });
 
   it('a predicate that throws is a model error naming the property', () => {
-    const spec = { ...ring(), properties: [{ kind: 'eventually' as const, name: 'boom', holds: () => { throw new Error('bad'); } }] };
+    const boom = (s: { x: number }) => { if (s.x === 2) throw new Error('bad'); return false; };
+    const spec = { ...ring(), properties: [{ kind: 'eventually' as const, name: 'boom', holds: boom }] };
     const result = check(spec);
     expect(result.status).toBe('error');
-    if (result.status === 'error') expect(result.error.where.property).toBe('boom');
+    if (result.status !== 'error') return;
+    expect(result.error.message).toBe("property 'boom' threw: bad");
+    expect(result.error.where.property).toBe('boom');
+    expect(formatPath(result.at!)).toBe('0/0:0'); // the state whose successor x = 2 was being discovered
   });
 });

@@ -20,7 +20,7 @@ export function withLiveness<S>(spec: Spec<S>, options: ResolvedOptions, result:
   const stats = { ...result.stats, liveness: outcome.stats, elapsedMs: result.stats.elapsedMs + outcome.stats.elapsedMs };
   const earlier = result.status === 'violation' ? result.violations : [];
   const common = { model: result.model, examples: result.examples, stats, notes: [...(result.notes ?? []), ...outcome.notes] };
-  if (outcome.error) return { ...common, status: 'error', error: outcome.error, at: undefined };
+  if (outcome.error) return { ...common, status: 'error', error: outcome.error, at: outcome.at };
   const violations = [...earlier, ...outcome.violations];
   if (outcome.incomplete) return { ...common, status: 'incomplete', reason: outcome.incomplete, violations };
   return violations.length > 0 ? { ...common, status: 'violation', violations } : { ...common, status: 'pass' };
