@@ -13,6 +13,18 @@ describe('paxos-turing (Paxos.tla with MCPaxosTiny.cfg; TLC: 3,921 distinct, 23,
     expect(result.stats).toMatchObject({ distinctStates: 3921, generatedStates: 23563, depth: 17 });
   });
 
+  it('is not vacuous: a value can be chosen, at the earliest after 6 steps', () => {
+    const spec = paxosSpec(TINY);
+    const result = check(spec, { properties: ['ValueChosen'] });
+    const [example] = result.examples;
+    expect(example?.property).toBe('ValueChosen');
+    expect(buildTrace(spec, example!.path!).steps.map((s) => s.action?.label ?? 'init')).toEqual([
+      'init', 'phase1a(0)', 'phase1b({ acc: "a1", bal: 0 })', 'phase1b({ acc: "a2", bal: 0 })',
+      'phase2a({ bal: 0, val: "v1", quorum: ["a1", "a2"], citing: null })',
+      'phase2b({ acc: "a1", bal: 0, val: "v1" })', 'phase2b({ acc: "a2", bal: 0, val: "v1" })',
+    ]);
+  });
+
   it('explores the same states with BFS and DFS', () => {
     const dfs = check(paxosSpec(TINY), { engine: 'dfs', store: 'map' });
     expect(dfs.status).toBe('pass');

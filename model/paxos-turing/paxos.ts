@@ -13,7 +13,7 @@
  *
  * Properties: TypeOK, Inv (Paxos.tla's inductive invariant, see `invariant.ts`), Agreement (at
  * most one value is chosen) and ImplementsVoting (every step is a step of Voting.tla, the PROPERTY
- * V!Spec the cfg checks).
+ * V!Spec the cfg checks); ValueChosen shows, with an example, that a value can be chosen.
  * Variant `ignore-prior-votes` (a bug): the leader proposes any value once a quorum has joined,
  * ignoring the votes they reported, so two ballots can choose different values.
  * TLC (3 acceptors, 2 values): maxBallot 1 → 3,921 distinct, 23,563 generated, depth 17;
@@ -112,11 +112,13 @@ export function paxosSpec(config: PaxosConfig = { acceptors: 3, values: 2, maxBa
         next: (s, { acc, bal, val }) => (bal >= s.maxBal[acc]! && s.msgs.has(proposalText(bal, val)) ? vote(s, acc, bal, val) : undefined),
       },
     },
-    properties: ({ always, alwaysStep }) => [
+    properties: ({ always, alwaysStep, sometimes }) => [
       always('TypeOK', (s) => typeOK(u, s)),
       always('Inv', (s) => inv(u, s)),
       always('Agreement', (s) => chosen(u, s).length <= 1),
       alwaysStep('ImplementsVoting', (before, after) => isVotingStep(u, before, after)),
+      // Not vacuous: the invariants would also hold if no value could ever be chosen.
+      sometimes('ValueChosen', (s) => chosen(u, s).length > 0),
     ],
     // Permutations(Acceptor) \cup Permutations(Value), as in the reference's symmetric TLC runs.
     symmetry: config.symmetric ? permutations<PaxosState>({ acceptors, values }) : undefined,
