@@ -106,15 +106,15 @@ export class TableStore implements FingerprintStore {
 const SEGMENT_BITS = 8;
 const SEGMENTS = 1 << SEGMENT_BITS;
 const INITIAL_SLOTS = 64;
-/** A segment grows when this full, by GROWTH: its load stays between 0.73 and 0.8. */
-const MAX_LOAD = 0.8;
+/** A segment grows when this full, by GROWTH: its load stays between 0.77 and 0.85. */
+const MAX_LOAD = 0.85;
 const GROWTH = 1.1;
 
 /**
  * The store of exhaustive search: 64-bit fingerprints only, 8 bytes a slot, in 256 segments
  * chosen by the fingerprint's top 8 bits. Each segment is an open-addressing table with linear
- * probing, kept between 73% and 80% full by growing it 10% at a time, so a fingerprint costs
- * 10–11 bytes here and one growth step rehashes 1/256 of the set (no long stall).
+ * probing, kept between 77% and 85% full by growing it 10% at a time, so a fingerprint costs
+ * 9.4–10.4 bytes here and one growth step rehashes 1/256 of the set (no long stall).
  *
  * New fingerprints get dense ids (0, 1, 2, …) as everywhere, but ids are not stored: `insert`
  * returns -1 for a fingerprint already present. Engines that need a seen state's id (the

@@ -1,0 +1,60 @@
+/**
+ * One benchmark measurement in a fresh process (a fresh heap, an honest peak RSS):
+ * `tsx bench/measure-one.ts <protocol> '<settings json>' [workers]` checks the shipped protocol
+ * with BFS and prints one JSON line: verdict, counts, time, peak RSS and JS heap, store bytes.
+ * Run by bench/suites/throughput.ts; not a test.
+ */
+import { getHeapStatistics } from 'node:v8';
+import { check } from '../checker/check.ts';
+import { findProtocol } from '../model/index.ts';
+
+export interface Measurement {
+  readonly protocol: string;
+  readonly settings: Record<string, string | number>;
+  readonly workers: number;
+  readonly status: string;
+  readonly reason?: string;
+  readonly distinct: number;
+  readonly generated: number;
+  readonly depth: number;
+  readonly seconds: number;
+  readonly generatedPerSecond: number;
+  readonly peakRssMb: number;
+  readonly peakHeapMb: number;
+  readonly storeBytesPerState: number;
+  readonly collisionProbability: number;
+  /** User + system CPU seconds of this process (all threads) during the check. */
+  readonly cpuSeconds: number;
+}
+
+function measure(protocol: string, settings: Record<string, string | number>, workers: number): Measurement {
+  const spec = findProtocol(protocol).instantiate(settings);
+  let peakHeap = getHeapStatistics().used_heap_size;
+  const observer = { progressIntervalMs: 250, progress: () => { peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size); } };
+  const specSource = { module: new URL('../model/index.ts', import.meta.url).href, exportName: 'protocols', protocol, settings };
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = check(spec, { workers, specSource: workers > 1 ? specSource : undefined, observer, liveness: false });
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
+  const { stats } = result;
+  return {
+    protocol, settings, workers, status: result.status,
+    reason: result.status === 'incomplete' ? result.reason : result.status === 'error' ? result.error.message : undefined,
+    distinct: stats.distinctStates, generated: stats.generatedStates, depth: stats.depth, seconds,
+    generatedPerSecond: Math.round(stats.generatedStates / seconds),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakHeapMb: Math.round(peakHeap / 2 ** 20),
+    storeBytesPerState: +(stats.storeBytes / Math.max(1, stats.distinctStates)).toFixed(1),
+    collisionProbability: stats.collisionProbability,
+    cpuSeconds: (used.user + used.system) / 1e6,
+  };
+}
+
+const [protocol, settings = '{}', workers = '1'] = process.argv.slice(2);
+if (!protocol) {
+  process.stderr.write('usage: tsx bench/measure-one.ts <protocol> [settings-json] [workers]\n');
+  process.exit(2);
+}
+process.stdout.write(`${JSON.stringify(measure(protocol, JSON.parse(settings) as Record<string, string | number>, Number(workers)))}\n`);

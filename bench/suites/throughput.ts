@@ -1,0 +1,132 @@
+/**
+ * `npm run bench -- throughput [--quick] [--json]`: BFS throughput on the performance models of
+ * ../shared/reference/tlc-counts.json (the shipped ports, same constants), each in a fresh child
+ * process: distinct and generated states (checked against TLC's: MISMATCH otherwise), generated
+ * states per second (wall clock, and per CPU second — the two differ when the machine is busy),
+ * peak RSS and JS heap, store bytes per distinct state, and the ratio to TLC's one-worker rate;
+ * the geometric mean of the ratios; then `--workers 2` on the largest model and the speed-up.
+ * Goals (issue 7): every ratio ≥ 2, geometric mean ≥ 5, two workers ≥ 1.6× one.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { protocols } from '../../model/index.ts';
+import type { Measurement } from '../measure-one.ts';
+import type { BenchOptions } from '../run.ts';
+
+export const name = 'throughput';
+export const description = 'BFS generated states/s, memory and bytes/state on the TLC performance models; 2 workers';
+
+interface Target {
+  /** The start of the `model` field of the TLC reference entry. */
+  readonly tlcModel: string;
+  readonly label: string;
+  readonly protocol: string;
+  readonly settings: Record<string, number>;
+}
+
+/** The performance entries of tlc-counts.json and the shipped protocol + constants that port each. */
+const TARGETS: readonly Target[] = [
+  { tlcModel: 'specifications/transaction_commit/TwoPhase.tla with RM = {r1, ..., r7} (7', label: 'TwoPhase 7 RMs', protocol: 'two-phase-commit', settings: { rms: 7 } },
+  { tlcModel: 'specifications/transaction_commit/TwoPhase.tla with RM = {r1, ..., r8} (8', label: 'TwoPhase 8 RMs', protocol: 'two-phase-commit', settings: { rms: 8 } },
+  { tlcModel: 'specifications/PaxosHowToWinATuringAward/MCPaxosSmall.cfg', label: 'MCPaxosSmall', protocol: 'paxos-turing', settings: { maxBallot: 2 } },
+  { tlcModel: 'specifications/transaction_commit/PaxosCommit.cfg', label: 'PaxosCommit', protocol: 'paxos-commit', settings: {} },
+  { tlcModel: 'specifications/lamport_mutex/MCLamportMutex.cfg', label: 'MCLamportMutex', protocol: 'lamport-mutex', settings: {} },
+  { tlcModel: 'specifications/Bakery-Boulangerie/MCBoulanger.cfg', label: 'MCBoulanger', protocol: 'boulanger', settings: {} },
+];
+const QUICK = ['TwoPhase 7 RMs', 'MCLamportMutex'];
+
+interface Reference {
+  readonly distinct_states: number;
+  readonly generated_states: number;
+  readonly depth: number;
+  readonly generated_per_second_1_worker: number;
+  readonly generated_per_second_2_workers?: number;
+}
+
+interface Row extends Measurement {
+  readonly label: string;
+  readonly cpuGeneratedPerSecond: number;
+  readonly tlcPerSecond: number;
+  readonly ratio: number;
+  readonly countsMatch: boolean;
+}
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const REFERENCE = fileURLToPath(new URL('../../../shared/reference/tlc-counts.json', import.meta.url));
+
+function references(): Map<string, Reference> {
+  const json = JSON.parse(readFileSync(REFERENCE, 'utf8')) as { models: { model: string; use: string; tlc: Reference }[] };
+  const found = new Map<string, Reference>();
+  for (const t of TARGETS) {
+    const entry = json.models.find((m) => m.model.startsWith(t.tlcModel) && m.use.includes('performance'));
+    if (entry) found.set(t.label, entry.tlc);
+  }
+  return found;
+}
+
+/** Runs one measurement in a child process (fresh heap, its own peak RSS). */
+function measureInChild(target: Target, workers: number): Measurement | string {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', `${here}/../measure-one.ts`, target.protocol, JSON.stringify(target.settings), String(workers)],
+    { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) return `child failed (${child.status ?? child.signal}): ${child.stderr.trim().split('\n').slice(-3).join(' | ')}`;
+  const line = child.stdout.trim().split('\n').at(-1)!;
+  return JSON.parse(line) as Measurement;
+}
+
+function row(target: Target, m: Measurement, ref: Reference, workers: number): Row {
+  const tlcPerSecond = workers === 1 ? ref.generated_per_second_1_worker : ref.generated_per_second_2_workers ?? ref.generated_per_second_1_worker;
+  return {
+    ...m, label: target.label,
+    cpuGeneratedPerSecond: Math.round(m.generated / Math.max(m.cpuSeconds / workers, 1e-9)),
+    tlcPerSecond, ratio: +(m.generatedPerSecond / tlcPerSecond).toFixed(2),
+    countsMatch: m.distinct === ref.distinct_states && m.generated === ref.generated_states && m.depth === ref.depth,
+  };
+}
+
+function print(r: Row): void {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const check = r.countsMatch ? 'counts = TLC' : `MISMATCH vs TLC (distinct ${n(r.distinct)}, generated ${n(r.generated)}, depth ${r.depth})`;
+  process.stdout.write(`${r.label.padEnd(16)} ${r.workers}w  ${r.status.padEnd(5)} distinct ${n(r.distinct).padStart(10)}  generated ${n(r.generated).padStart(11)}  ` +
+    `${r.seconds.toFixed(1).padStart(6)} s  ${n(r.generatedPerSecond).padStart(9)}/s (cpu ${n(r.cpuGeneratedPerSecond)}/s)  ` +
+    `RSS ${r.peakRssMb} MB  heap ${r.peakHeapMb} MB  store ${r.storeBytesPerState} B/state  ×TLC ${r.ratio}  ${check}\n`);
+  if (r.reason) process.stdout.write(`  ${r.reason}\n`);
+}
+
+export async function run(options: BenchOptions): Promise<unknown> {
+  const refs = references();
+  const known = new Set(protocols.map((p) => p.name));
+  const targets = TARGETS.filter((t) => !options.quick || QUICK.includes(t.label));
+  const rows: Row[] = [];
+  const say = (text: string) => { if (!options.json) process.stdout.write(text); };
+  for (const target of targets) {
+    const ref = refs.get(target.label);
+    if (!known.has(target.protocol)) { say(`${target.label}: skipped — no shipped model '${target.protocol}' in model/index.ts\n`); continue; }
+    if (!ref) { say(`${target.label}: skipped — no TLC reference entry\n`); continue; }
+    const m = measureInChild(target, 1);
+    if (typeof m === 'string') { say(`${target.label}: ${m}\n`); continue; }
+    const r = row(target, m, ref, 1);
+    rows.push(r);
+    if (!options.json) print(r);
+  }
+  const ratios = rows.map((r) => r.ratio);
+  const geomean = ratios.length ? +Math.exp(ratios.reduce((s, x) => s + Math.log(x), 0) / ratios.length).toFixed(2) : 0;
+  say(`geometric mean of ×TLC (1 worker): ${geomean}  (goal ≥ 5; every model ≥ 2: ${ratios.every((x) => x >= 2) ? 'yes' : 'no'})\n`);
+  const parallel = measureParallel(rows, targets, refs, say);
+  return { rows, geomean, parallel };
+}
+
+/** `--workers 2` on the largest model measured, against its one-worker row. */
+function measureParallel(rows: readonly Row[], targets: readonly Target[], refs: Map<string, Reference>, say: (t: string) => void) {
+  const largest = [...rows].sort((a, b) => b.distinct - a.distinct)[0];
+  if (!largest) return undefined;
+  const target = targets.find((t) => t.label === largest.label)!;
+  const m = measureInChild(target, 2);
+  if (typeof m === 'string') { say(`${target.label} 2 workers: ${m}\n`); return undefined; }
+  const r = row(target, m, refs.get(target.label)!, 2);
+  print(r);
+  const speedup = +(r.generatedPerSecond / largest.generatedPerSecond).toFixed(2);
+  const sameCounts = r.distinct === largest.distinct && r.generated === largest.generated && r.depth === largest.depth;
+  say(`2 workers on ${target.label}: ${speedup}× one worker (goal ≥ 1.6); counts ${sameCounts ? 'identical' : 'DIFFER'} to one worker\n`);
+  return { row: r, speedup, sameCounts };
+}
