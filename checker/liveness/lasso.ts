@@ -89,7 +89,9 @@ export class PhaseSearch {
 /** A cycle from `entry` back to `entry` inside `component` meeting every requirement (greedily, nearest first). */
 export function cycleThrough(graph: StateGraph, component: readonly number[], entry: number,
   requirements: readonly Requirement[], accepting: ((state: number) => boolean) | undefined): number[] {
-  const inside = new Set(component);
+  const member = new Uint8Array(graph.stateCount);
+  for (const s of component) member[s] = 1;
+  const inside = (s: number) => member[s] === 1;
   const unmet = new Set(requirements);
   const metByState = (r: Requirement, s: number) =>
     (r.kind === 'takeOrDisabled' && !graph.isEnabled(s, r.fairness)) || (r.kind === 'accepting' && accepting?.(s) === true);
@@ -110,7 +112,7 @@ export function cycleThrough(graph: StateGraph, component: readonly number[], en
     walk(shortestWithin(graph, inside, at, (s) => {
       if ([...unmet].some((r) => metByState(r, s))) return 'here';
       for (let e = graph.firstEdge(s); e < graph.endEdge(s); e++) {
-        if (inside.has(graph.edgeTarget(e)) && [...unmet].some((r) => metByEdge(r, e))) return e;
+        if (inside(graph.edgeTarget(e)) && [...unmet].some((r) => metByEdge(r, e))) return e;
       }
       return undefined;
     }));
@@ -125,7 +127,7 @@ export function cycleThrough(graph: StateGraph, component: readonly number[], en
  * Breadth-first within `inside` from `from` to the nearest state where `goal` answers: 'here'
  * (the path ends at that state) or an edge index (the path continues with that edge).
  */
-function shortestWithin(graph: StateGraph, inside: ReadonlySet<number>, from: number,
+function shortestWithin(graph: StateGraph, inside: (state: number) => boolean, from: number,
   goal: (state: number) => 'here' | number | undefined): number[] {
   const parentEdge = new Map<number, number>([[from, NONE]]);
   const parentState = new Map<number, number>();
@@ -140,7 +142,7 @@ function shortestWithin(graph: StateGraph, inside: ReadonlySet<number>, from: nu
     }
     for (let e = graph.firstEdge(s); e < graph.endEdge(s); e++) {
       const t = graph.edgeTarget(e);
-      if (!inside.has(t) || parentEdge.has(t)) continue;
+      if (!inside(t) || parentEdge.has(t)) continue;
       parentEdge.set(t, e);
       parentState.set(t, s);
       queue.push(t);
