@@ -16,8 +16,9 @@ import { twoPhaseCommit } from './transaction-commit/two-phase.ts';
 import { paxosCommit } from './paxos-commit/paxos-commit.ts';
 import { lamportMutex } from './lamport-mutex/lamport-mutex.ts';
 import { boulanger } from './boulanger/boulanger.ts';
+import { paxos } from './paxos/paxos.ts';
 
-export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, paxosCommit, lamportMutex, boulanger, ewd840, diningPhilosophers, allocator, replicatedLog, creditFlow];
+export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, paxosCommit, lamportMutex, boulanger, ewd840, diningPhilosophers, allocator, replicatedLog, creditFlow, paxos];
 
 export function findProtocol(name: string): Protocol {
   const found = protocols.find((p) => p.name === name);

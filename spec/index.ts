@@ -49,7 +49,7 @@ export type { Fairness } from './fairness.ts';
 export { KripkeError, unknownName } from './errors.ts';
 export type { ErrorCode } from './errors.ts';
 export type { Action, ActionDefinition, ParamDomain, Spec, SpecDefinition, StateOf } from './types.ts';
-export { ACTOR_ACTIONS, actorEvent, defineActorSpec } from './actor/index.ts';
+export { ACTOR_ACTIONS, actorEvent, defineActorSpec, describeActorEvent } from './actor/index.ts';
 export type { ActorContext, ActorEvent, ActorId, ActorSystemDefinition, Behaviour, Envelope, Reaction, SystemState } from './actor/index.ts';
 export { explainConsistency, formatHistory, isLinearizable, isSequentiallyConsistent, keyValueMap, linearizable, register, sequentiallyConsistent } from './semantics/index.ts';
 export type { HistoryEvent, SequentialSpec } from './semantics/index.ts';

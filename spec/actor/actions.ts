@@ -84,7 +84,7 @@ function timeoutAction<L, M, H>(system: System<L, M, H>, max: number): ActionDef
       const reaction = handler?.(s.nodes[node] as L, timer, contextOf(system as AnySystem, node));
       if (reaction === undefined) return undefined;
       const disarmed = { ...s, timers: { ...s.timers, [node]: (s.timers[node] ?? []).filter((t) => t !== timer) },
-        spent: { ...s.spent, timeouts: s.spent.timeouts + 1 } };
+        spent: max === Infinity ? s.spent : { ...s.spent, timeouts: s.spent.timeouts + 1 } };
       return applyReaction(system, disarmed, node, reaction);
     },
   };

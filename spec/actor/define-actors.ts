@@ -8,6 +8,7 @@ import type { Spec } from '../types.ts';
 import { actorActions } from './actions.ts';
 import { initialState, resolveSystem } from './system.ts';
 import type { ActorSystemDefinition, SystemState } from './types.ts';
+import { actorView } from './view.ts';
 
 const NETWORKS = ['unordered', 'duplicating', 'fifo'];
 
@@ -31,5 +32,6 @@ export function defineActorSpec<L, M, H = never>(definition: ActorSystemDefiniti
     fairness: definition.fairness ?? [],
     constraint: maxInFlight === Infinity ? undefined : (s) => s.network.length <= maxInFlight,
     terminal: definition.terminal ?? (() => true),
+    view: actorView as (s: SystemState<L, M, H>) => unknown,
   });
 }

@@ -32,3 +32,19 @@ export function actorEvent(step: { readonly action: string; readonly param: unkn
   if (typeof step.param !== 'object' || step.param === null) return step.action === 'Heal' ? { kind: 'Heal' } : undefined;
   return { ...(step.param as object), kind: step.action } as ActorEvent;
 }
+
+/**
+ * One line per event, for people: `Deliver p1 → a1: prepare(1)`, `Crash a2`, `Timeout p1 (start)`.
+ * `formatMessage` renders a message (default: JSON).
+ */
+export function describeActorEvent(event: ActorEvent, formatMessage: (msg: never) => string = JSON.stringify): string {
+  const show = formatMessage as (msg: unknown) => string;
+  switch (event.kind) {
+    case 'Deliver': case 'Drop': case 'Duplicate': return `${event.kind} ${event.from} → ${event.to}: ${show(event.msg)}`;
+    case 'Timeout': return `Timeout ${event.node} (${event.timer})`;
+    case 'Crash': case 'Recover': return `${event.kind} ${event.node}`;
+    case 'Partition': return `Partition ${event.groups.map((g) => `{${g.join(', ')}}`).join(' | ')}`;
+    case 'Heal': return 'Heal';
+    case 'Local': return `Local ${event.node}: ${event.label}`;
+  }
+}

@@ -17,7 +17,7 @@
 export { defineActorSpec } from './define-actors.ts';
 export { canonicalKey, compareCanonical } from './canonical.ts';
 export { twoWaySplits } from './actions.ts';
-export { ACTOR_ACTIONS, actorEvent } from './events.ts';
+export { ACTOR_ACTIONS, actorEvent, describeActorEvent } from './events.ts';
 export type { ActorEvent, ActorEventKind, ActorId } from './events.ts';
 export type {
   ActorBounds, ActorContext, ActorSystemDefinition, Behaviour, Envelope, FaultModel, NetworkSemantics, Reaction, Spent, SystemState,

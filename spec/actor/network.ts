@@ -11,7 +11,17 @@ import type { Envelope, NetworkSemantics } from './types.ts';
 type Kind = NetworkSemantics['kind'];
 
 const linkKey = (e: Envelope<unknown>) => `${e.from}\u0000${e.to}`;
-const envelopeKey = (e: Envelope<unknown>) => `${linkKey(e)}\u0000${canonicalKey(e.msg)}`;
+
+// Envelopes are immutable and shared between states: compute each one's sort key once.
+const keys = new WeakMap<Envelope<unknown>, string>();
+function envelopeKey(e: Envelope<unknown>): string {
+  let key = keys.get(e);
+  if (key === undefined) {
+    key = `${linkKey(e)}\u0000${canonicalKey(e.msg)}`;
+    keys.set(e, key);
+  }
+  return key;
+}
 
 /** Adds one message. In a duplicating network an already present message is not added twice. */
 export function enqueue<M>(kind: Kind, network: readonly Envelope<M>[], envelope: Envelope<M>): readonly Envelope<M>[] {
@@ -22,8 +32,7 @@ export function enqueue<M>(kind: Kind, network: readonly Envelope<M>[], envelope
     return insertAt(network, at, envelope);
   }
   const key = envelopeKey(envelope);
-  let at = 0;
-  while (at < network.length && envelopeKey(network[at]!) < key) at++;
+  const at = lowerBound(network, key);
   if (kind === 'duplicating' && at < network.length && envelopeKey(network[at]!) === key) return network;
   return insertAt(network, at, envelope);
 }
@@ -59,4 +68,16 @@ export function indexOf<M>(network: readonly Envelope<M>[], envelope: Envelope<M
 
 function insertAt<M>(network: readonly Envelope<M>[], at: number, envelope: Envelope<M>): readonly Envelope<M>[] {
   return [...network.slice(0, at), envelope, ...network.slice(at)];
+}
+
+/** The first position whose envelope's key is not below `key` (binary search). */
+function lowerBound(network: readonly Envelope<unknown>[], key: string): number {
+  let low = 0;
+  let high = network.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (envelopeKey(network[mid]!) < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
