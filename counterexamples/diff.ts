@@ -48,3 +48,13 @@ function mapKey(key: unknown): string | number {
 export function formatChangePath(path: readonly (string | number)[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('') || '(state)';
 }
+
+/** For a changed Set: the members added and removed (compared by value, not identity). */
+export function setDelta(before: ReadonlySet<unknown>, after: ReadonlySet<unknown>): { added: unknown[]; removed: unknown[] } {
+  const keysOf = (set: ReadonlySet<unknown>) => new Set([...set].map((m) => fingerprintOf(m)));
+  const beforeKeys = keysOf(before), afterKeys = keysOf(after);
+  return {
+    added: [...after].filter((m) => !beforeKeys.has(fingerprintOf(m))),
+    removed: [...before].filter((m) => !afterKeys.has(fingerprintOf(m))),
+  };
+}

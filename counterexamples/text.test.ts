@@ -33,7 +33,7 @@ describe('text traces', () => {
       '    log = [0]',
       'State 2 ← prepare("r2")',
       '    rm.r2: "working" → "prepared"',
-      '    msgs: {} → {"prepared:r2"}',
+      '    msgs: + "prepared:r2"',
       'State 3 ← commit',
       '    tm: "init" → "committed"',
       '    log: [0] → [0, 1]',

@@ -4,7 +4,7 @@
  */
 import { paintWith } from './ansi.ts';
 import { formatValue } from '../checker/format-value.ts';
-import { formatChangePath } from './diff.ts';
+import { type Change, formatChangePath, setDelta } from './diff.ts';
 import type { Trace } from './trace.ts';
 
 export interface TextOptions {
@@ -36,14 +36,23 @@ export function renderTraceText(trace: Trace, options: TextOptions = {}): string
       lines.push(`    ${paint('dim', '(no change: the state repeats)')}`);
     }
     if (!options.full) {
-      for (const change of step.changes) {
-        const path = formatChangePath(change.path);
-        lines.push(`    ${paint('yellow', path)}: ${paint('red', formatValue(change.before, 60))} → ${paint('green', formatValue(change.after, 60))}`);
-      }
+      for (const change of step.changes) lines.push(`    ${changeLine(change, paint)}`);
     }
   });
   lines.push(...loopLines(trace, paint));
   return lines.join('\n');
+}
+
+/** `rm.r1: "working" → "prepared"`; for a Set, the members added and removed: `msgs: + "commit"`. */
+function changeLine(change: Change, paint: ReturnType<typeof paintWith>): string {
+  const path = paint('yellow', formatChangePath(change.path));
+  const { before, after } = change;
+  if (before instanceof Set && after instanceof Set) {
+    const { added, removed } = setDelta(before, after);
+    const parts = [...added.map((m) => paint('green', `+ ${formatValue(m, 80)}`)), ...removed.map((m) => paint('red', `− ${formatValue(m, 80)}`))];
+    return `${path}: ${parts.join('  ')}`;
+  }
+  return `${path}: ${paint('red', formatValue(before, 60))} → ${paint('green', formatValue(after, 60))}`;
 }
 
 /** How a lasso ends: stuttering in its last state, or the last step returning to the loop's start. */
