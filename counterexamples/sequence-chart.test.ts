@@ -3,7 +3,7 @@ import { parsePath } from '../checker/path.ts';
 import type { ActorEvent } from '../spec/actor/events.ts';
 import { clockSpec, scriptedActorSpec } from './fixture-specs.ts';
 import { golden } from './golden.ts';
-import { renderSequenceChart } from './sequence-chart.ts';
+import { messageLabel, renderSequenceChart } from './sequence-chart.ts';
 import { buildTrace } from './trace.ts';
 
 const SCRIPT: ActorEvent[] = [
@@ -36,13 +36,23 @@ describe('message sequence chart', () => {
     expect(lanes).toEqual(['client', 'n1', 'n2']);
     expect(svg).toContain('marker-end="url(#head-msg)"'); // delivered
     expect(svg).toContain('dropped (to n2)'); // dropped, with a cross
-    expect(svg).toContain('×2 {'); // duplicated
+    expect(svg).toContain('>×2 Replicate<'); // duplicated
     expect(svg).toContain('✕ crash');
     expect(svg).toContain('stroke-dasharray="6 4"'); // the lane while n1 is down
     expect(svg).toContain('‖ partition n1 | n2,client');
     expect(svg).toContain('◷ election');
     expect(svg).toContain('↑ recover');
-    expect(svg).toContain('✘ 9'); // the violating step
+    expect(svg).toContain('✘ 10'); // the violating step, numbered by the state it leads to
+  });
+
+  it('labels messages compactly by their type, keeping the full message as a tooltip', () => {
+    expect(messageLabel({ type: 'accept', ballot: 2, value: 'v2' }, 40)).toBe('accept(2, "v2")');
+    expect(messageLabel({ type: 'ping' }, 40)).toBe('ping');
+    expect(messageLabel({ term: 3 }, 40)).toBe('{ term: 3 }');
+    expect(messageLabel({ kind: 'append', entries: [1, 2, 3, 4, 5, 6] }, 12)).toBe('append([1, …');
+    const svg = renderSequenceChart(scriptedTrace(SCRIPT))!;
+    expect(svg).toContain('<g><title>{ type: &quot;Write&quot;, value: 1 }</title>');
+    expect(svg).toContain('>Write(1)</text>');
   });
 
   it('is undefined for a trace without actor events', () => {

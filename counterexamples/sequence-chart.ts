@@ -10,7 +10,7 @@ import { esc } from './html.ts';
 import type { Trace } from './trace.ts';
 import { lassoOf, propertyCaption, VISUALS as V } from './visuals.ts';
 
-const LANE_GAP = 190;
+const LANE_GAP = 200;
 const ROW = 36;
 const LEFT = 70;
 const TOP = 86;
@@ -58,7 +58,8 @@ function header(trace: Trace, lanes: readonly ActorId[], x: (id: ActorId) => num
     `<text x="12" y="42" font-size="13" fill="${V.violation}">${esc(propertyCaption(trace))}</text>`;
   const boxes = lanes.map((id) => `<rect x="${x(id) - 50}" y="${TOP - 34}" width="100" height="24" rx="4" fill="${V.initialFill}" stroke="${V.border}"/>` +
     `<text x="${x(id)}" y="${TOP - 18}" text-anchor="middle" font-weight="bold" fill="${V.ink}">${esc(String(id))}</text>`);
-  return [title, ...boxes];
+  const column = `<text x="${LEFT - 12}" y="${TOP - 18}" text-anchor="end" font-size="10" fill="${V.muted}">state</text>`;
+  return [title, column, ...boxes];
 }
 
 /** Step numbers, the violating row in red. */
@@ -67,7 +68,7 @@ function rowBackgrounds(trace: Trace, rows: readonly Row[], width: number, y: (r
   return rows.map((row) => {
     const bad = row.index === violating;
     const fill = bad ? `<rect x="0" y="${y(row.index) - ROW / 2}" width="${width}" height="${ROW}" fill="${V.violationFill}"/>` : '';
-    const mark = bad ? `✘ ${row.index}` : String(row.index);
+    const mark = bad ? `✘ ${row.index + 1}` : String(row.index + 1);
     return `${fill}<text x="${LEFT - 12}" y="${y(row.index) + 4}" text-anchor="end" fill="${bad ? V.violation : V.muted}"${bad ? ' font-weight="bold"' : ''}>${mark}</text>`;
   });
 }
@@ -138,13 +139,24 @@ function message(x1: number, x2: number, y: number, msg: unknown, color: string,
   const inner = style === 'double' ? `<line x1="${x1}" y1="${y}" x2="${end - Math.sign(x2 - x1) * 8}" y2="${y}" stroke="white" stroke-width="1.2"/>` : '';
   const cross = style === 'drop' ? `<text x="${end}" y="${y + 5}" text-anchor="middle" font-size="15" font-weight="bold" fill="${COLORS.crash}">✕</text>` : '';
   const chars = Math.max(8, Math.floor(Math.abs(x2 - x1) / 7));
-  const label = `<text x="${(x1 + x2) / 2}" y="${y - 5}" text-anchor="middle" font-family="Menlo, Consolas, monospace" font-size="11" fill="${color}">${esc(prefix + formatValue(msg, chars))}</text>`;
-  return [line, inner, cross, label];
+  const label = `<text x="${(x1 + x2) / 2}" y="${y - 5}" text-anchor="middle" font-family="Menlo, Consolas, monospace" font-size="11" fill="${color}">${esc(prefix + messageLabel(msg, chars))}</text>`;
+  return [`<g><title>${esc(formatValue(msg, 1000))}</title>${line}${inner}${cross}${label}</g>`];
+}
+
+/** `accept(2, "v2")` for `{ type: 'accept', ballot: 2, value: 'v2' }`: the kind, then the values (the tooltip has the keys). */
+export function messageLabel(msg: unknown, max: number): string {
+  if (typeof msg !== 'object' || msg === null || Array.isArray(msg) || msg instanceof Map || msg instanceof Set) return formatValue(msg, max);
+  const entries = Object.entries(msg);
+  const tag = entries.find(([k, v]) => ['type', 'kind', 'tag'].includes(k) && typeof v === 'string');
+  if (tag === undefined) return formatValue(msg, max);
+  const rest = entries.filter(([k]) => k !== tag[0]).map(([, v]) => formatValue(v, max));
+  const text = rest.length > 0 ? `${String(tag[1])}(${rest.join(', ')})` : String(tag[1]);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function selfMessage(x: number, y: number, msg: unknown, color: string, prefix: string): string[] {
   return [`<path d="M ${x} ${y - 8} h 26 v 16 h -23" fill="none" stroke="${color}" stroke-width="1.8" marker-end="url(#head-msg)"/>`,
-    `<text x="${x + 32}" y="${y + 4}" font-family="Menlo, Consolas, monospace" font-size="11" fill="${color}">${esc(prefix + formatValue(msg, 24))}</text>`];
+    `<text x="${x + 32}" y="${y + 4}" font-family="Menlo, Consolas, monospace" font-size="11" fill="${color}">${esc(prefix + messageLabel(msg, 24))}</text>`];
 }
 
 function onLane(x: number, y: number, text: string, color: string, anchor: 'middle' | 'start' = 'middle'): string {
