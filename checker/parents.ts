@@ -7,7 +7,7 @@
 import type { ActionPath, PathStep } from './path.ts';
 import type { Successors } from './successors.ts';
 
-const CHUNK_BITS = 14;
+const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 /** Positions of 255 and above are kept in a Map (states with that many successors are rare). */

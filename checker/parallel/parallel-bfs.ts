@@ -3,8 +3,9 @@
  * worker threads rebuild the spec from its source. Levels are synchronised: every thread expands
  * its share of level d against one shared visited set, then all wait; between levels the
  * coordinator grows the shared table and evens out the shares (moving states by structured clone).
- * Distinct and generated counts and the depth equal one thread's; a counterexample is a shortest
- * one (found in the first level holding a violation), though not necessarily the same one.
+ * Distinct and generated counts, the depth and each action's firings equal one thread's (which
+ * action first found a state may differ); a counterexample is a shortest one (found in the first
+ * level holding a violation), though not necessarily the same one.
  */
 import { Worker } from 'node:worker_threads';
 import { MessageChannel } from 'node:worker_threads';

@@ -1,0 +1,75 @@
+/**
+ * Fingerprints: equal for canonically equal values (key order, Set and Map insertion order do not
+ * matter), different for values that differ, the same with or without the expanded state's base,
+ * and NOT_A_VALUE for what is not plain immutable data.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { describeInvalidValue, fingerprint, fingerprintOf, NOT_A_VALUE, setFingerprintBase } from './fingerprint.ts';
+
+const value = fc.letrec((tie) => ({
+  leaf: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 50 }),
+    fc.boolean(), fc.constant(null), fc.bigInt()),
+  node: fc.oneof({ depthSize: 'small' }, tie('leaf'),
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 6 }), tie('node'), { maxKeys: 4 }),
+    fc.uniqueArray(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.string({ maxLength: 3 })), { maxLength: 4 }).map((xs) => new Set(xs)),
+    fc.uniqueArray(fc.tuple(fc.string({ maxLength: 3 }), tie('node')), { maxLength: 4, selector: ([k]) => k }).map((es) => new Map(es))),
+})).node;
+
+/** The same value with every object's keys and every Set's and Map's members in reverse order. */
+function reordered(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(reordered);
+  if (v instanceof Set) return new Set([...v].reverse());
+  if (v instanceof Map) return new Map([...v].reverse().map(([k, x]) => [k, reordered(x)]));
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reordered(x)]));
+  return v;
+}
+
+describe('fingerprint', () => {
+  it('ignores object key order and Set/Map insertion order', () => {
+    fc.assert(fc.property(value, (v) => fingerprintOf(v) === fingerprintOf(reordered(v))));
+    expect(fingerprintOf({ a: 1, b: new Set(['x', 'y']) })).toBe(fingerprintOf({ b: new Set(['y', 'x']), a: 1 }));
+  });
+
+  it('tells near values apart', () => {
+    const near: unknown[] = [0, 1, -1, 1.5, '1', '', 'a', 'b', 'ab', 'ba', true, false, null, 1n, [], [1], [1, 2], [2, 1], [[1], 2], [1, [2]],
+      {}, { a: 1 }, { a: '1' }, { b: 1 }, { a: 1, b: 2 }, { a: 2, b: 1 }, new Set(), new Set([1]), new Set([1, 2]), new Set(['1']),
+      new Map(), new Map([['a', 1]]), new Map([[1, 'a']]), [new Set([1])], { a: { b: 1 } }, { a: { c: 1 } }, 'x'.repeat(41), 'x'.repeat(42)];
+    const prints = new Set(near.map(fingerprintOf));
+    expect(prints.size).toBe(near.length);
+  });
+
+  it('is the same with the expanded state as base as without (shared and replaced parts)', () => {
+    fc.assert(fc.property(fc.dictionary(fc.string({ maxLength: 4 }), value, { maxKeys: 6 }), value, fc.nat(), (state, replacement, pick) => {
+      const keys = Object.keys(state);
+      const key = keys.length ? keys[pick % keys.length]! : 'k';
+      const inner = state[key];
+      const successor = typeof inner === 'object' && inner !== null && !Array.isArray(inner) && !(inner instanceof Set) && !(inner instanceof Map)
+        ? { ...state, [key]: { ...(inner as object), z: replacement } } : { ...state, [key]: replacement };
+      const plain = fingerprintOf(successor);
+      setFingerprintBase(state);
+      const withBase = fingerprintOf(successor);
+      const sameState = fingerprintOf(state);
+      setFingerprintBase(undefined);
+      return withBase === plain && sameState === fingerprintOf(state);
+    }));
+  });
+
+  it('throws NOT_A_VALUE for what is not plain immutable data, and says where', () => {
+    class Point { x = 1; }
+    const bad: [unknown, string][] = [
+      [{ a: undefined }, '$.a is undefined (use null, or leave the key out)'],
+      [[1, Number.NaN], '$[1] is NaN (only finite numbers are state values)'],
+      [{ f: () => 1 }, '$.f is a function (states hold data only)'],
+      [{ p: new Point() }, '$.p is an instance of Point (use plain objects, arrays, Map or Set)'],
+      [new Set([Symbol('s')]), '$<member> is a symbol (states hold data only)'],
+    ];
+    for (const [v, where] of bad) {
+      expect(() => fingerprint(v)).toThrow(expect.objectContaining({ notAValue: true }));
+      expect(describeInvalidValue(v)).toBe(where);
+    }
+    expect(() => fingerprint(Infinity)).toThrow(expect.anything());
+    try { fingerprint([undefined]); } catch (e) { expect(e).toBe(NOT_A_VALUE); }
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * A mid-size fixture for the parallel engine's tests (the checker never imports model/): tokens
+ * moving on a ring of `size` places with a set of visited places and a record of moves. The
+ * `bug` variant sets an invariant that fails deep in the state space.
+ */
+import { defineProtocol, defineSpec } from '../../spec/index.ts';
+
+interface RingState {
+  readonly tokens: readonly number[];
+  readonly visited: ReadonlySet<number>;
+  readonly moves: { readonly left: number; readonly right: number };
+}
+
+export function ringSpec(size: number, tokens: number, bug: boolean) {
+  const ids = Array.from({ length: tokens }, (_, i) => i);
+  const move = (s: RingState, t: number, step: 1 | -1): RingState | undefined => {
+    const at = (s.tokens[t]! + step + size) % size;
+    if (s.tokens.includes(at)) return undefined;
+    const total = s.moves.left + s.moves.right;
+    if (total >= 2 * size) return undefined;
+    return {
+      tokens: s.tokens.map((p, i) => (i === t ? at : p)),
+      visited: s.visited.has(at) ? s.visited : new Set([...s.visited, at]),
+      moves: step === 1 ? { ...s.moves, right: s.moves.right + 1 } : { ...s.moves, left: s.moves.left + 1 },
+    };
+  };
+  return defineSpec({
+    name: 'ring',
+    init: (): RingState[] => [{ tokens: ids.map((i) => i * 2), visited: new Set(ids.map((i) => i * 2)), moves: { left: 0, right: 0 } }],
+    actions: {
+      right: { params: ids, next: (s, t) => move(s, t, 1) },
+      left: { params: ids, next: (s, t) => move(s, t, -1) },
+    },
+    properties: ({ always }) => [
+      always('Distinct', (s) => new Set(s.tokens).size === s.tokens.length),
+      always('NotAllVisited', (s) => !bug || s.visited.size < size),
+    ],
+    terminal: () => true,
+  });
+}
+
+export const ring = defineProtocol({
+  name: 'ring',
+  summary: 'tokens on a ring (parallel engine fixture)',
+  config: {
+    size: { default: 8, doc: 'places on the ring', min: 3, max: 32 },
+    tokens: { default: 3, doc: 'tokens', min: 1, max: 8 },
+    bug: { default: false, doc: 'invariant that fails once every place was visited' },
+  },
+  variants: { fixture: 'the fixture' },
+  build: (c) => ringSpec(c.size, c.tokens, c.bug),
+});

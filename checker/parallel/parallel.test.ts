@@ -1,0 +1,56 @@
+/**
+ * Parallel BFS (two threads) against one thread on the ring fixture: identical distinct and
+ * generated counts, depth and per-action firings; a shortest counterexample (same length as
+ * one thread's) that replays to a violating state; clear errors when the spec cannot be rebuilt.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildTrace } from '../../counterexamples/trace.ts';
+import { check } from '../check.ts';
+import { ring } from './fixture-spec.ts';
+
+const module = new URL('./fixture-spec.ts', import.meta.url).href;
+const source = (settings: Record<string, number | boolean>) => ({ module, exportName: 'ring', settings });
+
+describe('parallel BFS', () => {
+  it('finds exactly the states, steps and depth of one thread', () => {
+    const settings = { size: 10, tokens: 3 };
+    const spec = ring.instantiate(settings);
+    const one = check(spec);
+    const two = check(spec, { workers: 2, specSource: source(settings) });
+    expect(one.status).toBe('pass');
+    expect(two.status).toBe('pass');
+    expect([two.stats.distinctStates, two.stats.generatedStates, two.stats.depth]).toEqual([12_495, 55_417, 21]);
+    expect([one.stats.distinctStates, one.stats.generatedStates, one.stats.depth]).toEqual([12_495, 55_417, 21]);
+    // Each action fires as often; which action first finds a state depends on which thread got there first.
+    expect(two.stats.coverage.map((c) => c.fired)).toEqual(one.stats.coverage.map((c) => c.fired));
+    const found = (r: typeof one) => r.stats.coverage.reduce((n, c) => n + c.found, 0);
+    expect(found(two)).toBe(found(one));
+    expect(two.stats.engine).toBe('bfs (2 workers)');
+  }, 30_000);
+
+  it('reports a shortest counterexample that replays', () => {
+    const settings = { size: 10, tokens: 3, bug: true };
+    const spec = ring.instantiate(settings);
+    const one = check(spec);
+    const two = check(spec, { workers: 2, specSource: source(settings) });
+    if (one.status !== 'violation' || two.status !== 'violation') throw new Error(`expected violations, got ${one.status}, ${two.status}`);
+    const path = two.violations[0]!.path!;
+    expect(two.violations[0]!.property).toBe('NotAllVisited');
+    expect(path.steps.length).toBe(one.violations[0]!.path!.steps.length);
+    expect(path.steps.length).toBe(7);
+    const trace = buildTrace(spec, path, { property: 'NotAllVisited' });
+    const last = trace.steps.at(-1)!.state as { visited: ReadonlySet<number> };
+    expect(last.visited.size).toBe(10);
+  }, 30_000);
+
+  it('needs a spec source, and names a module that cannot rebuild the spec', () => {
+    const spec = ring.instantiate({ size: 5, tokens: 2 });
+    const missing = check(spec, { workers: 2 });
+    expect(missing.status === 'error' && missing.error.message).toMatch(/workers=2 needs a spec source/);
+    const wrong = check(spec, { workers: 2, specSource: { module, exportName: 'nothing' } });
+    expect(wrong.status === 'error' && wrong.error.message).toMatch(/cannot rebuild the spec from .*fixture-spec.ts: it has no export 'nothing'/);
+    const other = check(spec, { workers: 2, specSource: source({ size: 6, tokens: 2 }) });
+    expect(other.status).toBe('pass'); // same name and actions: settings are the caller's responsibility
+    expect(check(spec, { workers: 2, engine: 'dfs', specSource: source({}) }).status).toBe('error');
+  }, 30_000);
+});
