@@ -44,7 +44,7 @@ describe('kripke simulate', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('✔ no violation in 200 walks of up to 30 steps');
     expect(stdout).toContain('reproduce: kripke simulate die-hard --property TypeOK --seed 5 --depth 30 --runs 200');
-    expect(stdout).toMatch(/200 walks, 5,971 steps in .* deepest walk 30 steps, 13 distinct states seen/);
+    expect(stdout).toMatch(/200 walks, 5,971 steps \([\d,]+ steps\/s\), [\d.]+ s in all; deepest walk 30 steps, 13 distinct states seen\n/);
     expect(stdout).toMatch(/fillSmall +1,039 +2\n/);
   });
 
