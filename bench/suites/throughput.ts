@@ -17,7 +17,7 @@ import type { BenchOptions } from '../run.ts';
 export const name = 'throughput';
 export const description = 'BFS generated states/s, memory and bytes/state on the TLC performance models; 2 workers';
 
-interface Target {
+export interface Target {
   /** The start of the `model` field of the TLC reference entry. */
   readonly tlcModel: string;
   readonly label: string;
@@ -66,7 +66,7 @@ function references(): Map<string, Reference> {
 }
 
 /** Runs one measurement in a child process (fresh heap, its own peak RSS). */
-function measureInChild(target: Target, workers: number): Measurement | string {
+export function measureInChild(target: Target, workers: number): Measurement | string {
   const child = spawnSync(process.execPath, ['--import', 'tsx', `${here}/../measure-one.ts`, target.protocol, JSON.stringify(target.settings), String(workers)],
     { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (child.status !== 0) return `child failed (${child.status ?? child.signal}): ${child.stderr.trim().split('\n').slice(-3).join(' | ')}`;
