@@ -26,6 +26,9 @@ export interface RandomOptions {
 
 export function resolveRandomOptions(options: CheckOptions): RandomOptions {
   const runs = options.runs ?? (options.timeLimitMs !== undefined ? Infinity : DEFAULT_RUNS);
+  if (runs === Infinity && options.timeLimitMs === undefined) {
+    throw new KripkeError('invalid-config', 'option runs is Infinity without timeLimitMs: the campaign would never end');
+  }
   return {
     seed: options.seed === undefined ? freshSeed() : seedOption(options.seed),
     runs: wholeNumber('runs', runs),

@@ -83,7 +83,7 @@ describe('random engine', () => {
   });
 
   it('rejects bad random options with a named configuration error', () => {
-    for (const options of [{ seed: -1 }, { seed: 1.5 }, { runs: 0 }, { depth: 2.5 }, { shard: { index: 3, count: 2 } }]) {
+    for (const options of [{ seed: -1 }, { seed: 1.5 }, { runs: 0 }, { depth: 2.5 }, { shard: { index: 3, count: 2 } }, { runs: Infinity }]) {
       const result = check(counterSpec(), { engine: 'random', ...options });
       expect(result.status).toBe('error');
       if (result.status === 'error') expect(result.error.code).toBe('invalid-config');
