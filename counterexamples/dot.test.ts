@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePath } from '../checker/path.ts';
 import { dieHardSpec } from '../model/die-hard/die-hard.ts';
 import { renderTraceDot } from './dot.ts';
-import { clockSpec, miniCommitSpec } from './fixture-specs.ts';
+import { clockSpec, miniCommitSpec, scriptedActorSpec } from './fixture-specs.ts';
 import { golden } from './golden.ts';
 import { buildTrace } from './trace.ts';
 
@@ -25,6 +25,17 @@ describe('trace graph (DOT)', () => {
     const trace = buildTrace(dieHardSpec(), parsePath('0/1:0/5:0/2:0/5:0/1:0/5:0'), { property: 'NotSolved' });
     const dot = renderTraceDot(trace);
     expect(dot).toBe(golden('die-hard.dot', dot));
+  });
+
+  it('matches the golden file for an actor trace, with compact event labels', () => {
+    const spec = scriptedActorSpec([
+      { kind: 'Deliver', from: 'p1', to: 'a1', msg: { type: 'prepare', ballot: 1 } },
+      { kind: 'Crash', node: 'a1' },
+      { kind: 'Timeout', node: 'p1', timer: 'retry' },
+    ]);
+    const dot = renderTraceDot(buildTrace(spec, parsePath('0/0:0/4:0/3:0'), { property: 'short' }));
+    expect(dot).toContain('label=" Deliver p1→a1: prepare(1) "');
+    expect(dot).toBe(golden('actors.dot', dot));
   });
 
   it('highlights nested paths, not whole variables, and names the violated property', () => {

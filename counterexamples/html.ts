@@ -6,7 +6,7 @@
 import { formatValue } from '../checker/format-value.ts';
 import { formatPath } from '../checker/path.ts';
 import { formatChangePath } from './diff.ts';
-import { topLevelFields } from './dot.ts';
+import { topLevelFields } from './state-rows.ts';
 import { inlineSvg } from './svg.ts';
 import type { TraceContext } from './saved-trace.ts';
 import type { Trace, TraceStep } from './trace.ts';

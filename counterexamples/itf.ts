@@ -9,7 +9,7 @@ import { formatPath, parsePath } from '../checker/path.ts';
 import type { Json } from './json-value.ts';
 import { badTrace, isObject, type SavedStep, type SavedTrace, settingsOf, stringOr, type TraceContext } from './saved-trace.ts';
 import type { Trace } from './trace.ts';
-import { topLevelFields } from './dot.ts';
+import { topLevelFields } from './state-rows.ts';
 
 export const ITF_DESCRIPTION_URL = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
 /** The variable a state that is not a record is stored under. */

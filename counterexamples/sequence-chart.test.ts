@@ -3,7 +3,8 @@ import { parsePath } from '../checker/path.ts';
 import type { ActorEvent } from '../spec/actor/events.ts';
 import { clockSpec, scriptedActorSpec } from './fixture-specs.ts';
 import { golden } from './golden.ts';
-import { messageLabel, renderSequenceChart } from './sequence-chart.ts';
+import { messageLabel, stepLabel } from './actor-labels.ts';
+import { renderSequenceChart } from './sequence-chart.ts';
 import { buildTrace } from './trace.ts';
 
 const SCRIPT: ActorEvent[] = [
@@ -50,6 +51,9 @@ describe('message sequence chart', () => {
     expect(messageLabel({ type: 'ping' }, 40)).toBe('ping');
     expect(messageLabel({ term: 3 }, 40)).toBe('{ term: 3 }');
     expect(messageLabel({ kind: 'append', entries: [1, 2, 3, 4, 5, 6] }, 12)).toBe('append([1, …');
+    expect(stepLabel({ name: 'Deliver', param: { from: 'p1', to: 'a2', msg: { type: 'accept', b: 1 } }, label: 'x' })).toBe('Deliver p1→a2: accept(1)');
+    expect(stepLabel({ name: 'Crash', param: { node: 'a2' }, label: 'x' })).toBe('Crash a2');
+    expect(stepLabel({ name: 'tick', param: undefined, label: 'tick' })).toBe('tick');
     const svg = renderSequenceChart(scriptedTrace(SCRIPT))!;
     expect(svg).toContain('<g><title>{ type: &quot;Write&quot;, value: 1 }</title>');
     expect(svg).toContain('>Write(1)</text>');

@@ -6,6 +6,7 @@
  */
 import { formatValue } from '../checker/format-value.ts';
 import { type ActorEvent, type ActorId, actorEvent } from '../spec/actor/events.ts';
+import { messageLabel } from './actor-labels.ts';
 import { esc } from './html.ts';
 import type { Trace } from './trace.ts';
 import { lassoOf, propertyCaption, VISUALS as V } from './visuals.ts';
@@ -141,17 +142,6 @@ function message(x1: number, x2: number, y: number, msg: unknown, color: string,
   const chars = Math.max(8, Math.floor(Math.abs(x2 - x1) / 7));
   const label = `<text x="${(x1 + x2) / 2}" y="${y - 5}" text-anchor="middle" font-family="Menlo, Consolas, monospace" font-size="11" fill="${color}">${esc(prefix + messageLabel(msg, chars))}</text>`;
   return [`<g><title>${esc(formatValue(msg, 1000))}</title>${line}${inner}${cross}${label}</g>`];
-}
-
-/** `accept(2, "v2")` for `{ type: 'accept', ballot: 2, value: 'v2' }`: the kind, then the values (the tooltip has the keys). */
-export function messageLabel(msg: unknown, max: number): string {
-  if (typeof msg !== 'object' || msg === null || Array.isArray(msg) || msg instanceof Map || msg instanceof Set) return formatValue(msg, max);
-  const entries = Object.entries(msg);
-  const tag = entries.find(([k, v]) => ['type', 'kind', 'tag'].includes(k) && typeof v === 'string');
-  if (tag === undefined) return formatValue(msg, max);
-  const rest = entries.filter(([k]) => k !== tag[0]).map(([, v]) => formatValue(v, max));
-  const text = rest.length > 0 ? `${String(tag[1])}(${rest.join(', ')})` : String(tag[1]);
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function selfMessage(x: number, y: number, msg: unknown, color: string, prefix: string): string[] {
