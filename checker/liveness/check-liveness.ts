@@ -18,6 +18,7 @@ import { FairComponentSearch, type FairComponent } from './fair-components.ts';
 import { resolveFairness, type ResolvedFairness } from './fairness.ts';
 import type { StateGraph } from './graph.ts';
 import { cycleThrough, type GraphLasso, pathWhileBuilding, PhaseSearch } from './lasso.ts';
+import { lassoRefutes } from './refutes.ts';
 import { planShapes, type Shape } from './shapes.ts';
 
 export interface LivenessOutcome {
@@ -97,6 +98,10 @@ function toViolation<S>(spec: Spec<S>, graph: StateGraph, shape: Shape, lasso: G
   }
   if (concrete.turns > 1) {
     notes.push(`under symmetry the cycle was followed ${concrete.turns} times before the concrete state repeated`);
+  }
+  if (!lassoRefutes(spec, shape.property as LivenessProperty<S>, concrete.path, concrete.loop)) {
+    notes.push('caution: on the concrete states this behaviour does not violate the property; ' +
+      (spec.symmetry ? 'the property is not symmetric, so symmetry reduction cannot decide it' : 'the view hides what the property reads'));
   }
   if (spec.symmetry && fairness.some((f) => f.param !== undefined)) {
     notes.push('caution: fairness about one action instance is not symmetric; the cycle was judged fair in the symmetry-reduced graph');

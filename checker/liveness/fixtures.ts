@@ -114,3 +114,15 @@ export function pair(fairness: readonly Fairness[]) {
     fairness,
   });
 }
+
+/** A token ring whose property names one node: not symmetric, so rotation symmetry cannot decide it. */
+export function namedToken(symmetric: boolean) {
+  return defineSpec({
+    name: 'named-token',
+    init: () => [{ holder: 0 }],
+    actions: { pass: { next: (s: { holder: number }) => ({ holder: (s.holder + 1) % 3 }) } },
+    properties: [alwaysEventually('node 1 holds it', (s: { holder: number }) => s.holder === 1)],
+    symmetry: symmetric ? () => ({ holder: 0 }) : undefined,
+    fairness: [{ kind: 'weak', action: 'pass' }],
+  });
+}

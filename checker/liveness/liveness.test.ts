@@ -3,7 +3,7 @@ import { strong, weak } from '../../spec/fairness.ts';
 import { check } from '../check.ts';
 import { formatPath } from '../path.ts';
 import type { CheckResult, Violation } from '../result.ts';
-import { flicker, fork, pair, ring, server, token, unbounded } from './fixtures.ts';
+import { flicker, fork, namedToken, pair, ring, server, token, unbounded } from './fixtures.ts';
 
 function violations(result: CheckResult): readonly Violation[] {
   return result.status === 'violation' ? result.violations : [];
@@ -72,6 +72,12 @@ describe('liveness: symmetry, constraints, options', () => {
     const [v] = violations(check(token([weak('pass')], true, 3)));
     expect(lasso(v)).toEqual({ path: '0/0:0/0:0/0:0', loop: 0 });
     expect(v?.note).toMatch(/followed 3 times/);
+  });
+
+  it('a property that is not symmetric is caught when the concrete lasso does not violate it', () => {
+    expect(check(namedToken(false)).status).toBe('pass');
+    const [v] = violations(check(namedToken(true)));
+    expect(v?.note).toMatch(/caution: on the concrete states this behaviour does not violate the property; the property is not symmetric/);
   });
 
   it('symmetry and no symmetry agree on the verdicts', () => {
