@@ -40,8 +40,8 @@ export function reproduceLine(result: CheckResult, inv: Invocation): string {
   const sim = result.stats.simulation!;
   const path = result.status === 'violation' ? result.violations[0]?.path : result.status === 'error' ? result.at : undefined;
   if (path) return commandLine(inv, ['--seed', String(sim.campaignSeed), '--replay', formatPath(path)]);
-  const campaign = ['--seed', String(sim.campaignSeed), '--depth', String(sim.depth)];
-  if (sim.runsRequested !== null) campaign.push('--runs', String(sim.runsRequested));
+  // A time-limited campaign ran the first `runs` walks of its seed: `--runs` repeats exactly those.
+  const campaign = ['--seed', String(sim.campaignSeed), '--depth', String(sim.depth), '--runs', String(sim.runsRequested ?? sim.runs)];
   if (sim.shard) campaign.push('--shard', `${sim.shard.index}/${sim.shard.count}`);
   return commandLine(inv, campaign);
 }

@@ -96,6 +96,9 @@ describe('random engine', () => {
     expect(result.stats.simulation!.runsRequested).toBeNull();
     expect(result.stats.simulation!.runs).toBeGreaterThan(0);
     expect(result.status === 'incomplete' && result.reason).toMatch(/time limit 200 ms/);
+    // It ran the first `runs` walks of the seed, so `runs` alone repeats exactly those walks.
+    const again = check(counterSpec(), { engine: 'random', seed: 4, properties: [], runs: result.stats.simulation!.runs });
+    expect(again.stats.coverage).toEqual(result.stats.coverage);
   });
 
   it('says which liveness properties random walks leave unchecked', () => {

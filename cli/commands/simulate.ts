@@ -16,7 +16,7 @@ import { KripkeError } from '../../spec/errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
 import { collectSetting, positiveInteger, type Settings } from '../options.ts';
-import { createProgress } from '../progress.ts';
+import type { ProgressDisplay } from '../progress.ts';
 import { describeModel } from '../report.ts';
 import { commandLine, type Invocation, renderSimulationText, simulationJson } from '../simulation-report.ts';
 
@@ -62,7 +62,7 @@ async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode
   const checkFlags = [...(flags.property ? ['--property', ...flags.property] : []), ...(flags.deadlock ? [] : ['--no-deadlock'])];
   const inv: Invocation = { model, settings: flags.set, checkFlags };
   if (flags.replay !== undefined) return replay(inv, flags.replay, flags);
-  const progress = createProgress(flags.progress);
+  const progress = simulationProgress(flags.progress);
   const result = check(model.spec, {
     engine: 'random', seed: flags.seed, runs: flags.runs, depth: flags.depth, timeLimitMs: flags.time, shard: flags.shard,
     properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict, observer: progress.observer,
@@ -81,8 +81,9 @@ function simulationText(result: CheckResult, inv: Invocation): string {
   if (!sim) { // the options were refused before any walk
     return result.status === 'error' ? `✘ [${result.error.code}] ${result.error.message}` : result.status;
   }
-  const walks = sim.runsRequested === null ? 'walks until the time limit' : `${sim.runsRequested.toLocaleString('en-US')} walks`;
-  const heading = `Simulating ${describeModel(inv.model, inv.settings)} (${walks} of up to ${sim.depth} steps, seed ${sim.campaignSeed})`;
+  const walks = sim.runsRequested === null ? `walks of up to ${sim.depth} steps until the time limit`
+    : `${sim.runsRequested.toLocaleString('en-US')} walks of up to ${sim.depth} steps`;
+  const heading = `Simulating ${describeModel(inv.model, inv.settings)} (${walks}, seed ${sim.campaignSeed})`;
   return `${heading}\n${renderSimulationText(result, inv, process.stdout.isTTY === true)}`;
 }
 
@@ -112,6 +113,26 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
     `${paint('bold', 'reproduce:')} ${commandLine(inv, ['--replay', path])}`,
   ].join('\n') + '\n');
   return EXIT.violation;
+}
+
+/** Progress on stderr: a line rewritten in place in a terminal, a plain line every 5 s otherwise. */
+function simulationProgress(enabled: boolean, stream: NodeJS.WriteStream = process.stderr): ProgressDisplay {
+  if (!enabled) return { observer: {}, stop: () => {} };
+  const tty = stream.isTTY === true;
+  let shown = false;
+  return {
+    observer: {
+      progressIntervalMs: tty ? 200 : 5000,
+      progress: (p) => {
+        const rate = Math.round(p.generatedStates / Math.max(p.elapsedMs / 1000, 1e-3)).toLocaleString('en-US');
+        const line = `simulating: ${p.generatedStates.toLocaleString('en-US')} states visited, ${p.distinctStates.toLocaleString('en-US')} distinct, ` +
+          `deepest walk ${p.depth - 1} steps, ${rate} states/s, ${(p.elapsedMs / 1000).toFixed(0)}s`;
+        stream.write(tty ? `\r\u001b[2K${line}` : `${line}\n`);
+        shown = true;
+      },
+    },
+    stop: () => { if (tty && shown) stream.write('\r\u001b[2K'); },
+  };
 }
 
 function seedArgument(text: string): number {
