@@ -20,8 +20,9 @@
  *
  * Variant `no-fairness` (a bug): nothing forces the token to move, so termination may never be
  * detected — the checker shows the system stopping forever once everyone is passive.
- * TLC (N = 3): 302 distinct states, 2001 generated, depth 9, Liveness holds. Deadlock is not
- * checked (after detection nothing is enabled).
+ * TLC (N = 3): 302 distinct states, 2001 generated, depth 9, Liveness holds. Kripke: the same
+ * distinct states, depth and verdict; 1817 generated, not TLC's 2001 (unexplained; see the
+ * test). Deadlock: the states where termination was detected are terminal; no other deadlocks.
  */
 import { defineProtocol, defineSpec, weak } from '../../spec/index.ts';
 
@@ -85,6 +86,8 @@ export function ewd840Spec(n = 3, variant: Ewd840Variant = 'correct') {
         nodes.some((j) => j <= s.tpos && s.color[j] === 'orange') || s.tcolor === 'orange'),
       leadsTo('Liveness', terminated, terminationDetected),
     ],
+    // After detection nothing is enabled: a legal end (EWD840.cfg turns deadlock checking off).
+    terminal: terminationDetected,
     fairness: variant === 'no-fairness' ? [] : [weak('initiateProbe'), weak('passToken')],
   });
 }
