@@ -50,11 +50,15 @@ export function simulate<S>(spec: Spec<S>, options: ResolvedOptions): CheckResul
     stats.elapsedMs = elapsed();
     return { ...common, status: 'violation', violations: [violation] };
   }
-  const unchecked = stats.simulation!.livenessNotChecked;
-  const reason = `random simulation is not exhaustive: ${campaign.runs} walks of up to ${options.random.depth} steps found no violation` +
-    (run.interrupted ? ` (time limit ${options.timeLimitMs} ms reached)` : '') +
+  return { ...common, status: 'incomplete', reason: noViolationReason(stats.simulation!, run.interrupted, options), violations: [] };
+}
+
+/** Why a campaign without a violation is `incomplete`: sampling is never exhaustive. */
+function noViolationReason(sim: SimulationStatistics, interrupted: boolean, options: ResolvedOptions): string {
+  const unchecked = sim.livenessNotChecked;
+  return `random simulation is not exhaustive: ${sim.runs} walks of up to ${sim.depth} steps found no violation` +
+    (interrupted ? ` (time limit ${options.timeLimitMs} ms reached)` : '') +
     (unchecked.length ? `; liveness properties are not checked by random walks: ${unchecked.join(', ')}` : '');
-  return { ...common, status: 'incomplete', reason, violations: [] };
 }
 
 interface CampaignRun {
