@@ -26,6 +26,32 @@ function reordered(v: unknown): unknown {
   return v;
 }
 
+/** A copy of `v` changed at one place chosen by `c`, sharing every other part (as actions do). */
+function edit(v: unknown, c: number, fresh: unknown): unknown {
+  const pick = <T>(xs: readonly T[]) => xs[c % xs.length]!;
+  const deeper = Math.floor(c / 7);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return [fresh];
+    const i = c % v.length;
+    return v.map((x, j) => (j === i ? edit(x, deeper, fresh) : x));
+  }
+  if (v instanceof Set) {
+    const members = [...v];
+    if (c % 3 === 0 || members.length === 0) return new Set([...v, typeof fresh === 'object' ? c : fresh]);
+    const without = new Set(v);
+    without.delete(pick(members));
+    return c % 3 === 1 ? without : without.add(`n${c}`);
+  }
+  if (v instanceof Map) return new Map([...v, [`k${c % 3}`, fresh]]);
+  if (typeof v === 'object' && v !== null) {
+    const keys = Object.keys(v);
+    if (keys.length === 0 || c % 5 === 0) return { ...v, [`k${c % 4}`]: fresh };
+    const key = pick(keys);
+    return { ...v, [key]: edit((v as Record<string, unknown>)[key], deeper, fresh) };
+  }
+  return c % 2 === 0 ? fresh : v;
+}
+
 describe('fingerprint', () => {
   it('ignores object key order and Set/Map insertion order', () => {
     fc.assert(fc.property(value, (v) => fingerprintOf(v) === fingerprintOf(reordered(v))));
@@ -54,6 +80,18 @@ describe('fingerprint', () => {
       setFingerprintBase(undefined);
       return withBase === plain && sameState === fingerprintOf(state);
     }));
+  });
+
+  it('is the same with a base for successors edited anywhere: arrays, records, Sets gaining and losing members', () => {
+    fc.assert(fc.property(value, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), value, (state, choices, fresh) => {
+      let successor = state;
+      for (const c of choices) successor = edit(successor, c, fresh);
+      const plain = fingerprintOf(successor);
+      setFingerprintBase(state);
+      const withBase = fingerprintOf(successor);
+      setFingerprintBase(undefined);
+      return withBase === plain;
+    }), { numRuns: 500 });
   });
 
   it('throws NOT_A_VALUE for what is not plain immutable data, and says where', () => {

@@ -113,9 +113,10 @@ function walkNumber(n: number): void {
 // fresh lanes, mixed, and added into these sums, so their order does not matter.
 let sumA = 0;
 let sumB = 0;
-
 let memberA = 0;
 let memberB = 0;
+
+/** Mixes the lanes into a member hash (memberA/B) and adds it into the sums. */
 function addMember(): void {
   memberA = fmix(laneA ^ Math.imul(laneB, 0x9e3779b1));
   memberB = fmix(laneB + Math.imul(memberA, 0x7feb352d));
@@ -123,160 +124,225 @@ function addMember(): void {
   sumB = (sumB + memberB) | 0;
 }
 
-// Module-level callbacks (not closures) so that walking a Map or Set allocates nothing.
-function walkMapEntry(value: unknown, key: unknown): void {
-  laneA = TAG_ENTRY;
-  laneB = ~TAG_ENTRY;
-  walk(key);
-  walk(value);
-  addMember();
-}
-
-function walkSetMember(member: unknown): void {
-  laneA = TAG_ENTRY;
-  laneB = ~TAG_ENTRY;
-  walk(member);
-  addMember();
-}
-
-/**
- * An object's entries: each value is hashed on lanes seeded by its key's own hash. Base entries
- * `[from, to)` (see `setFingerprintBase`): an entry whose key and value are the very same as the
- * base entry at its position reuses that entry's hash; at the top level, a changed record value is
- * compared the same way with the base's entries one level down.
+/*
+ * The base. Successors are built by copying the expanded state and replacing a part or two, so
+ * most of a successor is the expanded state's own objects. While a state is expanded its tree of
+ * arrays and records is recorded in pre-order (each node: the value, its key under a record, the
+ * three words it feeds its parent, its member hash, where its subtree ends), and a successor is
+ * walked alongside it: a part that is the very same object as the base's part at the same place
+ * reuses its words (identity, not a WeakMap), and a Set that differs from the base's Set there
+ * is hashed as the base's sum minus the members it lost plus the members it gained.
  */
-function walkRecord(record: Record<string, unknown>, from: number, to: number, top: boolean): number {
-  let count = 0;
-  for (const key in record) {
-    const value = record[key];
-    if (value === undefined) throw NOT_A_VALUE;
-    const at = from + count++;
-    const sameKey = at < to && baseKeys[at] === key;
-    if (sameKey && baseValues[at] === value) {
-      sumA = (sumA + baseA[at]!) | 0;
-      sumB = (sumB + baseB[at]!) | 0;
-      continue;
+const SCALAR = 0, ARRAY = 1, RECORD = 2, SET = 3, MAP = 4;
+const MAX_NODES = 1 << 14;
+const nodeRef: unknown[] = [];
+const nodeKey: (string | undefined)[] = [];
+const nodeKind = new Int8Array(MAX_NODES);
+const nodeEnd = new Int32Array(MAX_NODES);
+const nodeTag = new Int32Array(MAX_NODES);
+const nodeX = new Int32Array(MAX_NODES);
+const nodeY = new Int32Array(MAX_NODES);
+const nodeMemberA = new Int32Array(MAX_NODES);
+const nodeMemberB = new Int32Array(MAX_NODES);
+let nodeCount = 0;
+let recording = false;
+let baseActive = false;
+
+/** Walks a value; `b` is the base node at the same place, or -1. */
+function walk(v: unknown, b = -1): void {
+  if (typeof v === 'object' && v !== null) {
+    if (b >= 0 && nodeRef[b] === v && nodeKind[b] !== SCALAR) {
+      feed(nodeTag[b]!);
+      feed(nodeX[b]!);
+      feed(nodeY[b]!);
+      return;
     }
-    hashString(key);
-    laneA = strHashA ^ TAG_ENTRY;
-    laneB = strHashB;
-    if (sameKey && top && typeof value === 'object' && value !== null) walkObject(value, childFrom[at]!, childTo[at]!, false);
-    else walk(value);
-    addMember();
+    return walkComposite(v, b);
   }
-  return count;
-}
-
-// The base: the entries of the state being expanded (its top level and the records one level
-// down) with their hashes. Successors are built by copying the state and replacing a field or
-// two, so most of their values are the base's own objects; identity (not a WeakMap) finds them.
-const BASE_ENTRIES = 1024;
-const baseKeys: string[] = [];
-const baseValues: unknown[] = [];
-const baseA = new Int32Array(BASE_ENTRIES);
-const baseB = new Int32Array(BASE_ENTRIES);
-/** For a top-level base entry: where its record's own entries are, `[childFrom, childTo)`. */
-const childFrom = new Int32Array(BASE_ENTRIES);
-const childTo = new Int32Array(BASE_ENTRIES);
-let baseCount = 0;
-
-/**
- * Makes `value` (a state about to be expanded) the base for the fingerprints of its successors;
- * `undefined` clears it. Only for immutable states: an entry is reused by identity, so a
- * successor that mutated a shared object would go unnoticed (strict mode does not use a base).
- */
-export function setFingerprintBase(value: unknown): void {
-  baseCount = 0;
-  baseKeys.length = 0;
-  baseValues.length = 0;
-  if (!isPlainRecord(value)) return;
-  try {
-    const top = addBaseEntries(value);
-    if (top < 0) return;
-    for (let i = 0; i < top; i++) {
-      childFrom[i] = childTo[i] = baseKeys.length;
-      const child = baseValues[i];
-      if (isPlainRecord(child)) childTo[i] = childFrom[i]! + Math.max(0, addBaseEntries(child));
-    }
-    baseCount = top;
-  } catch (e) {
-    if (e !== NOT_A_VALUE) throw e;
-    baseKeys.length = 0;
-    baseValues.length = 0;
-  }
-}
-
-/** Appends a record's entries and their hashes to the base; -1 (and nothing) when it has too many. */
-function addBaseEntries(record: Record<string, unknown>): number {
-  const start = baseKeys.length;
-  const count = Object.keys(record).length;
-  if (start + count > BASE_ENTRIES) return -1;
-  for (const key in record) {
-    sumA = 0;
-    sumB = 0;
-    hashString(key);
-    laneA = strHashA ^ TAG_ENTRY;
-    laneB = strHashB;
-    walk(record[key]);
-    addMember();
-    const at = baseKeys.length;
-    baseKeys.push(key);
-    baseValues.push(record[key]);
-    baseA[at] = memberA;
-    baseB[at] = memberB;
-    childFrom[at] = childTo[at] = 0;
-  }
-  return count;
-}
-
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-}
-
-function walkObject(o: object, from = 0, to = 0, top = false): void {
-  if (Array.isArray(o)) {
-    feed(TAG_ARRAY ^ o.length);
-    for (let i = 0; i < o.length; i++) {
-      const item: unknown = o[i];
-      if (item === undefined) throw NOT_A_VALUE;
-      walk(item);
-    }
-    return;
-  }
-  const outerA = sumA, outerB = sumB, savedA = laneA, savedB = laneB;
-  sumA = 0;
-  sumB = 0;
-  let tag: number;
-  if (o instanceof Map) {
-    o.forEach(walkMapEntry);
-    tag = TAG_MAP ^ o.size;
-  } else if (o instanceof Set) {
-    o.forEach(walkSetMember);
-    tag = TAG_SET ^ o.size;
-  } else {
-    const proto: unknown = Object.getPrototypeOf(o);
-    if (proto !== Object.prototype && proto !== null) throw NOT_A_VALUE;
-    tag = TAG_OBJECT ^ walkRecord(o as Record<string, unknown>, from, to, top);
-  }
-  laneA = savedA;
-  laneB = savedB;
-  feed(tag);
-  feed(sumA);
-  feed(sumB);
-  sumA = outerA;
-  sumB = outerB;
-}
-
-function walk(v: unknown): void {
+  if (recording) recordNode(v, SCALAR);
   switch (typeof v) {
     case 'number': return walkNumber(v);
     case 'string': return walkString(v);
     case 'boolean': return feed(v ? TAG_TRUE : TAG_FALSE);
     case 'bigint': feed(TAG_BIGINT); return walkString(v.toString(16));
-    case 'object':
-      if (v === null) return feed(TAG_NULL);
-      return walkObject(v);
+    case 'object': return feed(TAG_NULL);
     default: throw NOT_A_VALUE;
+  }
+}
+
+function recordNode(v: unknown, kind: number): number {
+  const at = nodeCount++;
+  if (at >= MAX_NODES) return -1;
+  nodeRef[at] = v;
+  nodeKey[at] = undefined;
+  nodeKind[at] = kind;
+  nodeEnd[at] = at + 1;
+  return at;
+}
+
+function kindOf(o: object): number {
+  if (Array.isArray(o)) return ARRAY;
+  if (o instanceof Set) return SET;
+  if (o instanceof Map) return MAP;
+  const proto: unknown = Object.getPrototypeOf(o);
+  if (proto !== Object.prototype && proto !== null) throw NOT_A_VALUE;
+  return RECORD;
+}
+
+/** An array, record, Set or Map: hashed on fresh lanes into three words fed to the parent. */
+function walkComposite(o: object, b: number): void {
+  const kind = kindOf(o);
+  if (b >= 0 && nodeKind[b] !== kind) b = -1;
+  const self = recording ? recordNode(o, kind) : -1;
+  const savedA = laneA, savedB = laneB, outerA = sumA, outerB = sumB;
+  let tag: number, x: number, y: number;
+  if (kind === ARRAY) {
+    laneA = TAG_ARRAY;
+    laneB = ~TAG_ARRAY;
+    walkItems(o as unknown[], b);
+    tag = TAG_ARRAY ^ (o as unknown[]).length;
+    x = laneA;
+    y = laneB;
+  } else {
+    sumA = 0;
+    sumB = 0;
+    if (kind === RECORD) tag = TAG_OBJECT ^ walkRecord(o as Record<string, unknown>, b);
+    else if (kind === SET) tag = TAG_SET ^ walkSet(o as Set<unknown>, b);
+    else {
+      (o as Map<unknown, unknown>).forEach(walkMapEntry);
+      tag = TAG_MAP ^ (o as Map<unknown, unknown>).size;
+    }
+    x = sumA;
+    y = sumB;
+  }
+  laneA = savedA;
+  laneB = savedB;
+  sumA = outerA;
+  sumB = outerB;
+  feed(tag);
+  feed(x);
+  feed(y);
+  if (self >= 0) {
+    nodeTag[self] = tag;
+    nodeX[self] = x;
+    nodeY[self] = y;
+    nodeEnd[self] = Math.min(nodeCount, MAX_NODES);
+  }
+}
+
+function walkItems(items: readonly unknown[], b: number): void {
+  let child = b + 1;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item === undefined) throw NOT_A_VALUE;
+    const cb = b >= 0 && child < nodeEnd[b]! ? child : -1;
+    walk(item, cb);
+    if (cb >= 0) child = nodeEnd[cb]!;
+  }
+}
+
+/** A record's entries: each value hashed on lanes seeded by its key's own hash. Returns the count. */
+function walkRecord(record: Record<string, unknown>, b: number): number {
+  let count = 0;
+  let child = b + 1;
+  for (const key in record) {
+    const value = record[key];
+    if (value === undefined) throw NOT_A_VALUE;
+    count++;
+    const cb = b >= 0 && child < nodeEnd[b]! && nodeKey[child] === key ? child : -1;
+    if (cb >= 0) {
+      child = nodeEnd[cb]!;
+      if (nodeRef[cb] === value) {
+        sumA = (sumA + nodeMemberA[cb]!) | 0;
+        sumB = (sumB + nodeMemberB[cb]!) | 0;
+        continue;
+      }
+    }
+    const self = nodeCount;
+    hashString(key);
+    laneA = strHashA ^ TAG_ENTRY;
+    laneB = strHashB;
+    walk(value, cb);
+    addMember();
+    if (recording && self < MAX_NODES) {
+      nodeKey[self] = key;
+      nodeMemberA[self] = memberA;
+      nodeMemberB[self] = memberB;
+    }
+  }
+  return count;
+}
+
+/** A Set's members summed; next to a base Set, only the members that differ are hashed. */
+function walkSet(set: Set<unknown>, b: number): number {
+  const base = b >= 0 ? nodeRef[b] as Set<unknown> : undefined;
+  if (base === undefined) {
+    set.forEach(walkSetMember);
+    return set.size;
+  }
+  sumA = nodeX[b]!;
+  sumB = nodeY[b]!;
+  deltaOf = base;
+  set.forEach(addIfNew);
+  deltaOf = set;
+  base.forEach(subtractIfGone);
+  return set.size;
+}
+
+let deltaOf: Set<unknown> = new Set();
+function addIfNew(member: unknown): void {
+  if (!deltaOf.has(member)) walkSetMember(member);
+}
+
+function subtractIfGone(member: unknown): void {
+  if (deltaOf.has(member)) return;
+  const keepA = sumA, keepB = sumB;
+  walkSetMember(member);
+  sumA = (keepA - memberA) | 0;
+  sumB = (keepB - memberB) | 0;
+}
+
+// Module-level callbacks (not closures) so that walking a Map or Set allocates nothing.
+function walkMapEntry(value: unknown, key: unknown): void {
+  const wasRecording = recording;
+  recording = false;
+  laneA = TAG_ENTRY;
+  laneB = ~TAG_ENTRY;
+  walk(key);
+  walk(value);
+  addMember();
+  recording = wasRecording;
+}
+
+function walkSetMember(member: unknown): void {
+  const wasRecording = recording;
+  recording = false;
+  laneA = TAG_ENTRY;
+  laneB = ~TAG_ENTRY;
+  walk(member);
+  addMember();
+  recording = wasRecording;
+}
+
+/**
+ * Makes `value` (a state about to be expanded) the base for the fingerprints of its successors;
+ * `undefined` clears it. Only for immutable states: parts are reused by identity, so a successor
+ * that mutated a shared object would go unnoticed (strict mode does not use a base).
+ */
+export function setFingerprintBase(value: unknown): void {
+  baseActive = false;
+  nodeCount = 0;
+  nodeRef.length = 0;
+  nodeKey.length = 0;
+  if (value === undefined) return;
+  recording = true;
+  try {
+    fingerprint(value);
+    baseActive = nodeCount <= MAX_NODES;
+  } catch (e) {
+    if (e !== NOT_A_VALUE) throw e;
+  } finally {
+    recording = false;
   }
 }
 
@@ -290,8 +356,7 @@ export function fingerprint(value: unknown): void {
   laneB = 0x85a308d3;
   sumA = 0;
   sumB = 0;
-  if (baseCount > 0 && typeof value === 'object' && value !== null) walkObject(value, 0, baseCount, true);
-  else walk(value);
+  walk(value, baseActive ? 0 : -1);
   const a = fmix(laneA + Math.imul(laneB, 0x27d4eb2f));
   fingerprintHi = a;
   fingerprintLo = fmix(laneB ^ Math.imul(a, 0x165667b1));
