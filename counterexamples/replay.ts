@@ -12,6 +12,7 @@ import { Successors } from '../checker/successors.ts';
 import { type Change, diffStates } from './diff.ts';
 import { decodeItfValue, encodeItfValue } from './itf.ts';
 import { decodeValue, encodeValue, type Json } from './json-value.ts';
+import { stepLabel } from './actor-labels.ts';
 import { stillViolates } from './still-violates.ts';
 import type { SavedStep, SavedTrace, TraceFormat } from './saved-trace.ts';
 import { buildTrace, type Trace } from './trace.ts';
@@ -73,7 +74,7 @@ function matchInitial<S>(inits: readonly S[], saved: SavedStep, codec: Codec, pr
 type StepOutcome<S> = { step: PathStep; state: S } | Divergence;
 
 function replayStep<S>(spec: Spec<S>, successors: Successors<S>, state: S, saved: SavedStep, index: number, codec: Codec): StepOutcome<S> {
-  const label = saved.action?.label;
+  const label = saved.action && stepLabel(saved.action);
   const actionIndex = spec.actions.findIndex((a) => a.name === saved.action?.name);
   const action = spec.actions[actionIndex];
   if (action === undefined) {
