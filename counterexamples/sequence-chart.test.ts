@@ -59,6 +59,12 @@ describe('message sequence chart', () => {
     expect(svg).toContain('>Write(1)</text>');
   });
 
+  it('brackets the cycle of a lasso and marks no violating step', () => {
+    const svg = renderSequenceChart({ ...scriptedTrace(SCRIPT), loop: 7 })!;
+    expect(svg).toMatch(/<path d="M 32 \S+ h -10 V \S+ h 10" fill="none" stroke="#6a1b9a"/);
+    expect(svg).not.toContain('✘');
+  });
+
   it('is undefined for a trace without actor events', () => {
     expect(renderSequenceChart(buildTrace(clockSpec(), parsePath('0/0:0')))).toBeUndefined();
   });

@@ -161,8 +161,8 @@ function lassoBracket(trace: Trace, y: (r: number) => number): string[] {
   if (lasso === undefined) return [];
   // Row r shows the step into state r + 1; the cycle is the steps after its first state.
   const top = y(Math.max(lasso.start + 1, 1)) - ROW / 2 + 2, bottom = y(trace.steps.length - 1) + ROW / 2 - 2;
-  return [`<path d="M 24 ${top} h -10 V ${bottom} h 10" fill="none" stroke="${V.cycle}" stroke-width="2.5" stroke-dasharray="5 3"/>`,
-    `<text x="8" y="${(top + bottom) / 2 + 5}" font-size="16" fill="${V.cycle}">↺</text>`];
+  return [`<path d="M 32 ${top} h -10 V ${bottom} h 10" fill="none" stroke="${V.cycle}" stroke-width="2.5" stroke-dasharray="5 3"/>`,
+    `<text x="2" y="${(top + bottom) / 2 + 5}" font-size="15" fill="${V.cycle}">↺</text>`];
 }
 
 function legend(y: number): string {
