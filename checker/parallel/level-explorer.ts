@@ -10,7 +10,7 @@ import type { ResolvedOptions } from '../options.ts';
 import type { ActionPath } from '../path.ts';
 import { type Frontier, Search } from '../search.ts';
 import { deepFreeze } from '../successors.ts';
-import { SharedVisited, type SharedBuffers, TableFull } from './shared-visited.ts';
+import { GROW, type SharedBuffers, SharedVisited, STOP, TableFull } from './shared-visited.ts';
 
 /** Why a thread stopped a level early: a violation, a model error, a limit, or a full table. */
 export interface StopReason {
@@ -22,7 +22,6 @@ export interface StopReason {
 
 export interface LevelReport {
   readonly nextSize: number;
-  readonly maxOut: number;
   readonly stop: StopReason | undefined;
   /** A depth bound cut this level short (`boundHit`). */
   readonly bounded: boolean;
@@ -34,8 +33,9 @@ export interface Batch<S> {
   readonly ids: number[];
 }
 
-const STOP = 1;
 const CHECK_EVERY = 1024;
+/** How often (in expanded states) a thread looks for a grow request. */
+const GROW_CHECK = 16;
 
 export class LevelExplorer<S> implements Frontier<S> {
   readonly search: Search<S>;
@@ -44,6 +44,9 @@ export class LevelExplorer<S> implements Frontier<S> {
   private currentIds: number[] = [];
   private next: S[] = [];
   private nextIds: number[] = [];
+
+  /** Called when the shared table must grow: pause until the coordinator hands out new buffers. */
+  onGrow: () => void = () => {};
 
   constructor(spec: Spec<S>, options: ResolvedOptions, buffers: SharedBuffers, private readonly control: Int32Array) {
     this.visited = new SharedVisited(buffers);
@@ -81,15 +84,13 @@ export class LevelExplorer<S> implements Frontier<S> {
     this.next = [];
     this.nextIds = [];
     const { search } = this;
-    let maxOut = 0;
     let stop: StopReason | undefined;
     let i = 0;
     try {
       for (; i < this.current.length; i++) {
+        if (i % GROW_CHECK === 0 && Atomics.load(this.control, GROW) !== 0) this.onGrow();
         if (i % CHECK_EVERY === CHECK_EVERY - 1 && (stop = this.checkStop())) break;
-        const before = search.stats.generatedStates;
         search.expand(this.current[i]!, this.currentIds[i]!, depth);
-        if (search.stats.generatedStates - before > maxOut) maxOut = search.stats.generatedStates - before;
         if (search.monitor.shouldStop) {
           stop = { kind: 'violation', message: 'a property is violated' };
           break;
@@ -101,7 +102,7 @@ export class LevelExplorer<S> implements Frontier<S> {
     this.current = [];
     this.currentIds = [];
     if (stop) Atomics.store(this.control, STOP, 1);
-    return { nextSize: this.next.length, maxOut, stop, bounded: search.boundHit !== undefined };
+    return { nextSize: this.next.length, stop, bounded: search.boundHit !== undefined };
   }
 
   /** Seeds the initial states (the coordinator's explorer only). */

@@ -19,6 +19,7 @@ export interface WorkerData {
 export type ToWorker =
   | { readonly type: 'level'; readonly depth: number; readonly buffers?: SharedBuffers; readonly batch?: Batch<unknown> }
   | { readonly type: 'give'; readonly count: number }
+  | { readonly type: 'resume'; readonly buffers: SharedBuffers }
   | { readonly type: 'finish'; readonly exhaustive: boolean };
 
 /** A thread's outcome at the end of the run. */
@@ -33,5 +34,6 @@ export type FromWorker =
   | { readonly type: 'ready'; readonly startupMs: number }
   | { readonly type: 'failed'; readonly stop: StopReason }
   | { readonly type: 'report'; readonly report: LevelReport }
+  | { readonly type: 'paused' }
   | { readonly type: 'batch'; readonly batch: Batch<unknown> }
   | { readonly type: 'final'; readonly final: FinalReport };

@@ -2,7 +2,8 @@
  * Parallel BFS on worker_threads. The calling thread coordinates and explores too; `workers - 1`
  * worker threads rebuild the spec from its source. Levels are synchronised: every thread expands
  * its share of level d against one shared visited set, then all wait; between levels the
- * coordinator grows the shared table and evens out the shares (moving states by structured clone).
+ * coordinator evens out the shares (moving states by structured clone). When the shared table
+ * passes 3/4 load, every thread pauses and the coordinator doubles it.
  * Distinct and generated counts, the depth and each action's firings equal one thread's (which
  * action first found a state may differ); a counterexample is a shortest one (found in the first
  * level holding a violation), though not necessarily the same one.
@@ -17,7 +18,7 @@ import { Channel } from './channel.ts';
 import { type Batch, LevelExplorer, type LevelReport, type StopReason } from './level-explorer.ts';
 import { mergeFinals } from './merge.ts';
 import type { FinalReport, FromWorker, ToWorker, WorkerData } from './messages.ts';
-import { allocateShared, ensureRoom, type SharedBuffers } from './shared-visited.ts';
+import { allocateShared, grown, type SharedBuffers } from './shared-visited.ts';
 import type { SpecSource } from './spec-source.ts';
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
@@ -29,6 +30,8 @@ interface Thread {
   readonly worker: Worker;
   readonly channel: Channel;
   nextSize: number;
+  /** This level's report, once the thread has sent it. */
+  report: LevelReport | undefined;
 }
 
 export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options: CheckOptions): CheckResult {
@@ -37,30 +40,24 @@ export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options
     return configError(spec.name, resolved, new KripkeError('invalid-config', `workers=${resolved.workers} needs a spec source ` +
       '(specSource: the module that exports the spec or protocol) so that worker threads can rebuild the spec', { model: spec.name }));
   }
-  let buffers = allocateShared(1 << 16);
+  const buffers = allocateShared(1 << 12);
   const signals = new Int32Array(new SharedArrayBuffer(4 * resolved.workers));
-  const main = new LevelExplorer(spec, resolved, buffers, new Int32Array(buffers.control));
-  const threads: Thread[] = [];
+  const run: Run<S> = { main: new LevelExplorer(spec, resolved, buffers, new Int32Array(buffers.control)), threads: [], buffers };
+  const { main, threads } = run;
+  main.onGrow = () => growMidLevel(run, new Set());
   try {
     for (let i = 1; i < resolved.workers; i++) threads.push(spawn(i, spec as Spec<unknown>, source, options, buffers, signals));
     const failed = awaitReady(threads);
     if (failed) return stopped(spec, main, threads, failed);
     let stop = main.seed();
     let depth = 1;
-    let maxOut = 64;
     let bounded = false;
     while (!stop) {
       const total = main.nextSize + threads.reduce((n, t) => n + t.nextSize, 0);
       if (total === 0) break;
-      const grown = ensureRoom(buffers, total * maxOut);
-      const changed = grown !== buffers ? grown : undefined;
-      if (changed) main.visited.attach(changed);
-      buffers = grown;
-      const batches = balance(main, threads);
-      threads.forEach((t, i) => send(t, { type: 'level', depth, buffers: changed, batch: batches[i] }));
-      const reports = [main.runLevel(depth), ...threads.map((t) => receive(t, 'report').report)];
-      threads.forEach((t, i) => { t.nextSize = reports[i + 1]!.nextSize; });
-      maxOut = Math.max(maxOut === 64 ? 0 : maxOut, ...reports.map((r) => r.maxOut), 1);
+      run.buffers = grown(run.buffers, total);
+      main.visited.attach(run.buffers);
+      const reports = runLevel(run, depth, balance(main, threads));
       stop = firstStop(reports);
       bounded ||= reports.some((r) => r.bounded);
       depth++;
@@ -69,6 +66,47 @@ export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options
   } finally {
     for (const t of threads) void t.worker.terminate();
   }
+}
+
+interface Run<S> {
+  readonly main: LevelExplorer<S>;
+  readonly threads: Thread[];
+  buffers: SharedBuffers;
+}
+
+/** One level on every thread; grows the table when a thread asks (all others paused or done). */
+function runLevel<S>(run: Run<S>, depth: number, batches: readonly (Batch<S> | undefined)[]): LevelReport[] {
+  run.threads.forEach((t, i) => {
+    t.report = undefined;
+    send(t, { type: 'level', depth, buffers: run.buffers, batch: batches[i] });
+  });
+  const own = run.main.runLevel(depth);
+  run.threads.forEach((t, i) => {
+    while (t.report === undefined) {
+      if (awaitPauseOrReport(t)) growMidLevel(run, new Set([i]));
+    }
+    t.nextSize = t.report.nextSize;
+  });
+  return [own, ...run.threads.map((t) => t.report!)];
+}
+
+/** Waits for a thread's next message: true when it paused for growth, false when it reported its level. */
+function awaitPauseOrReport(thread: Thread): boolean {
+  const message = thread.channel.receive<FromWorker>()!;
+  if (message.type === 'paused') return true;
+  if (message.type !== 'report') throw new Error(`internal: expected 'report' or 'paused' from a worker, got '${message.type}'`);
+  thread.report = message.report;
+  return false;
+}
+
+/** Doubles the shared table once every thread still in the level has paused, then resumes them. */
+function growMidLevel<S>(run: Run<S>, paused: Set<number>): void {
+  run.threads.forEach((t, i) => {
+    if (t.report === undefined && !paused.has(i) && awaitPauseOrReport(t)) paused.add(i);
+  });
+  run.buffers = grown(run.buffers, 0, true);
+  run.main.visited.attach(run.buffers);
+  for (const i of paused) send(run.threads[i]!, { type: 'resume', buffers: run.buffers });
 }
 
 function spawn(index: number, spec: Spec<unknown>, source: SpecSource, options: CheckOptions, buffers: SharedBuffers, signals: Int32Array): Thread {
@@ -80,7 +118,7 @@ function spawn(index: number, spec: Spec<unknown>, source: SpecSource, options: 
   };
   const worker = new Worker(ENTRY, { workerData: data, transferList: [port2] });
   worker.unref();
-  return { worker, channel: new Channel(port1, signals, 0, index), nextSize: 0 };
+  return { worker, channel: new Channel(port1, signals, 0, index), nextSize: 0, report: undefined };
 }
 
 function awaitReady(threads: Thread[]): StopReason | undefined {

@@ -12,15 +12,15 @@ const module = new URL('./fixture-spec.ts', import.meta.url).href;
 const source = (settings: Record<string, number | boolean>) => ({ module, exportName: 'ring', settings });
 
 describe('parallel BFS', () => {
-  it('finds exactly the states, steps and depth of one thread', () => {
-    const settings = { size: 10, tokens: 3 };
+  it('finds exactly the states, steps and depth of one thread (the shared table grows 4,096 → 65,536 slots on the way)', () => {
+    const settings = { size: 12, tokens: 3 };
     const spec = ring.instantiate(settings);
     const one = check(spec);
     const two = check(spec, { workers: 2, specSource: source(settings) });
     expect(one.status).toBe('pass');
     expect(two.status).toBe('pass');
-    expect([two.stats.distinctStates, two.stats.generatedStates, two.stats.depth]).toEqual([12_495, 55_417, 21]);
-    expect([one.stats.distinctStates, one.stats.generatedStates, one.stats.depth]).toEqual([12_495, 55_417, 21]);
+    expect([two.stats.distinctStates, two.stats.generatedStates, two.stats.depth]).toEqual([39_695, 185_475, 25]);
+    expect([one.stats.distinctStates, one.stats.generatedStates, one.stats.depth]).toEqual([39_695, 185_475, 25]);
     // Each action fires as often; which action first finds a state depends on which thread got there first.
     expect(two.stats.coverage.map((c) => c.fired)).toEqual(one.stats.coverage.map((c) => c.fired));
     const found = (r: typeof one) => r.stats.coverage.reduce((n, c) => n + c.found, 0);

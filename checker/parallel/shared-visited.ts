@@ -3,15 +3,18 @@
  * fingerprint table (open addressing, 8 bytes a slot, claimed with compare-and-swap), and
  * parent links by id (parent id, successor position). Ids come from one shared counter.
  *
- * The table does not grow while threads insert: the coordinator grows it between levels (see
- * `ensureRoom`), from a bound on the next level's new states. Should a level still overfill it,
- * inserting throws `TableFull` and the run ends as incomplete rather than wrong.
+ * Threads do not grow the table themselves: an insert that passes 3/4 load raises the GROW flag,
+ * every thread pauses at its next check, and the coordinator doubles the table (`grown`) and hands
+ * out the new buffers. Inserts go on until then; past 9/10 load `TableFull` would end the run as
+ * incomplete rather than wrong (the pause comes long before).
  */
 import type { Lineage } from '../parents.ts';
 import type { Visited } from '../search.ts';
 
-/** Indices into the control array. */
+/** Indices into the control array: the id counter, the stop flag, the grow request. */
 export const COUNT = 0;
+export const STOP = 1;
+export const GROW = 2;
 
 export interface SharedBuffers {
   readonly table: SharedArrayBuffer;
@@ -24,6 +27,7 @@ export interface SharedBuffers {
 export class TableFull extends Error {}
 
 const MAX_LOAD = 0.9;
+const GROW_LOAD = 0.75;
 const MAX_CHOICE = 0xffff;
 
 export class SharedVisited implements Visited {
@@ -33,6 +37,7 @@ export class SharedVisited implements Visited {
   private control!: Int32Array;
   private mask = 0;
   private limit = 0;
+  private growAt = 0;
 
   constructor(buffers: SharedBuffers) {
     this.attach(buffers);
@@ -46,6 +51,7 @@ export class SharedVisited implements Visited {
     this.control = new Int32Array(buffers.control);
     this.mask = (this.table.length >>> 1) - 1;
     this.limit = Math.min(this.parents.length, Math.floor((this.mask + 1) * MAX_LOAD));
+    this.growAt = Math.floor((this.mask + 1) * GROW_LOAD);
   }
 
   insert(hi: number, lo: number, parentId: number, choice: number): number {
@@ -96,6 +102,7 @@ export class SharedVisited implements Visited {
           Atomics.store(table, at, hi);
           const id = Atomics.add(this.control, COUNT, 1);
           if (id >= this.limit) throw new TableFull();
+          if (id === this.growAt) Atomics.store(this.control, GROW, 1);
           return id;
         }
       }
@@ -121,13 +128,16 @@ export function allocateShared(capacity: number, control?: SharedArrayBuffer): S
 }
 
 /**
- * Grows the shared set (between levels, no thread inserting) so that `incoming` more states fit
- * below the table's load limit of 3/4; returns the buffers to use (the same when there is room).
+ * The shared set grown (while no thread inserts) so that `incoming` more states fit below 3/4
+ * load, at least doubled when `double`; the same buffers when there is room.
  */
-export function ensureRoom(buffers: SharedBuffers, incoming: number): SharedBuffers {
-  const count = Atomics.load(new Int32Array(buffers.control), COUNT);
+export function grown(buffers: SharedBuffers, incoming: number, double = false): SharedBuffers {
+  const control = new Int32Array(buffers.control);
+  const count = Atomics.load(control, COUNT);
   let capacity = buffers.table.byteLength / 8;
-  while ((count + incoming) > capacity * 0.75) capacity *= 2;
+  if (double) capacity *= 2;
+  while ((count + incoming) > capacity * GROW_LOAD) capacity *= 2;
+  Atomics.store(control, GROW, 0);
   if (capacity === buffers.table.byteLength / 8) return buffers;
   const grown = allocateShared(capacity, buffers.control);
   rehash(new Int32Array(buffers.table), new Int32Array(grown.table));

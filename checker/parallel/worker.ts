@@ -35,6 +35,12 @@ async function start(): Promise<LevelExplorer<unknown> | undefined> {
 }
 
 function serve(explorer: LevelExplorer<unknown>): void {
+  explorer.onGrow = () => {
+    reply({ type: 'paused' });
+    const resume = channel.receive<ToWorker>()!;
+    if (resume.type !== 'resume') throw new Error(`internal: a paused worker got '${resume.type}'`);
+    explorer.visited.attach(resume.buffers);
+  };
   for (;;) {
     const message = channel.receive<ToWorker>()!;
     switch (message.type) {
@@ -45,6 +51,9 @@ function serve(explorer: LevelExplorer<unknown>): void {
         break;
       case 'give':
         reply({ type: 'batch', batch: explorer.give(message.count) });
+        break;
+      case 'resume':
+        explorer.visited.attach(message.buffers);
         break;
       case 'finish':
         reply({ type: 'final', final: finalReport(explorer, message.exhaustive) });
