@@ -22,8 +22,8 @@ const saved = join(out, 'NotSolved', 'trace.json');
 
 describe('check --out, render, replay', () => {
   beforeAll(() => {
-    const { code, stdout } = kripke('check', 'die-hard', '--out', out, '--no-progress');
-    expect(code).toBe(1);
+    const { code, stdout, stderr } = kripke('check', 'die-hard', '--out', out, '--no-progress');
+    expect(code, stderr).toBe(1);
     expect(stdout).toContain(`wrote ${saved}`);
   });
 
@@ -35,7 +35,8 @@ describe('check --out, render, replay', () => {
   });
 
   it('replays a saved trace that still fails (exit 0) and names the first step of an edited one (exit 1)', () => {
-    expect(kripke('replay', saved)).toMatchObject({ code: 0, stdout: "✔ replays all 6 steps: 'NotSolved' is still violated\n" });
+    const replayed = kripke('replay', saved);
+    expect(replayed, replayed.stderr).toMatchObject({ code: 0, stdout: "✔ replays all 6 steps: 'NotSolved' is still violated\n" });
     const trace = JSON.parse(readFileSync(saved, 'utf8'));
     trace.steps[3].state.small = 1;
     const edited = join(out, 'edited.json');
@@ -46,7 +47,7 @@ describe('check --out, render, replay', () => {
 
   it('renders a saved trace without the model', () => {
     const dot = kripke('render', join(out, 'NotSolved', 'trace.itf.json'), '--format', 'dot');
-    expect(dot.code).toBe(0);
+    expect(dot.code, dot.stderr).toBe(0);
     expect(dot.stdout).toBe(readFileSync(join(out, 'NotSolved', 'trace.dot'), 'utf8'));
   });
 });
