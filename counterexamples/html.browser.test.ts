@@ -1,9 +1,11 @@
 /**
  * The HTML report in a real browser (headless Chromium): it opens from disk, asks for nothing over
  * the network, and shows the trace graph and the step table. Needs /usr/bin/chromium (installed by
- * .ci/run); outside CI the test is skipped, with a message, when Chromium is absent.
+ * .ci/run); outside CI the test is skipped, with a message, when Chromium is absent. Also lays out
+ * a trace graph with the same Graphviz WebAssembly module inside the browser.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,10 +13,12 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parsePath } from '../checker/path.ts';
 import { renderArtifacts } from './artifacts.ts';
+import { renderTraceDot } from './dot.ts';
 import { miniCommitSpec } from './fixture-specs.ts';
 import { buildTrace } from './trace.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const available = existsSync(CHROMIUM);
 if (!available && !process.env.CI) console.warn(`skipping the browser test: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
@@ -26,7 +30,7 @@ describe.skipIf(!available && !process.env.CI)('HTML report in headless Chromium
     writeFileSync(file, (await renderArtifacts(trace, { reference: 'mini' }, 'trace.json')).get('report.html')!);
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: ARGS,
     });
     try {
       const page = await browser.newPage();
@@ -44,6 +48,26 @@ describe.skipIf(!available && !process.env.CI)('HTML report in headless Chromium
       expect(await page.locator('.verdict').innerText()).toBe("✘ 'consistent' is violated after 4 steps");
       expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
       expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('lays out a trace graph with the Graphviz WebAssembly module inside the browser', async () => {
+    const bundle = readFileSync(createRequire(import.meta.url).resolve('@hpcc-js/wasm-graphviz'), 'utf8');
+    const dot = renderTraceDot(buildTrace(miniCommitSpec(), parsePath('0/0:0/1:0'), { property: 'consistent' }));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.evaluate(([code, graph]) => Object.assign(globalThis, { gvCode: code, gvDot: graph }), [bundle, dot] as const);
+      // A string, so the test runner does not rewrite the dynamic import.
+      const svg = await page.evaluate<string>(`(async () => {
+        const url = URL.createObjectURL(new Blob([globalThis.gvCode], { type: 'text/javascript' }));
+        const { Graphviz } = await import(url);
+        return (await Graphviz.load()).layout(globalThis.gvDot, 'svg', 'dot');
+      })()`);
+      expect(svg).toContain('<title>s1&#45;&gt;s2</title>');
+      expect(svg.match(/class="node"/g)?.length).toBe(4); // three states and the legend
     } finally {
       await browser.close();
     }
