@@ -1,7 +1,7 @@
 /**
  * Every file a counterexample is saved as: `trace.json` (Kripke), `trace.itf.json` (ITF),
- * `trace.dot` and `trace.svg` (the trace graph), `sequence.svg` (actor models) and `report.html`
- * (all of it in one page that opens from disk). `kripke check --out` and `kripke render` use it.
+ * `trace.dot` and `trace.svg` (the trace graph), `sequence.svg` (actor models), `states.svg` (small
+ * models: the reachable graph with the trace on it) and `report.html` (all of it in one page). `kripke check --out` and `kripke render` use it.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,16 +13,20 @@ import { renderHtmlReport } from './html.ts';
 import { traceToItf } from './itf.ts';
 import type { TraceContext } from './saved-trace.ts';
 import { renderSequenceChart } from './sequence-chart.ts';
+import { smallStateGraphDot } from './state-graph.ts';
 import { dotToSvg } from './svg.ts';
 import { buildTrace, type Trace } from './trace.ts';
 
 /** File name → content, in the order they are written. */
 export type Artifacts = ReadonlyMap<string, string>;
 
-export async function renderArtifacts(trace: Trace, context: TraceContext, replayFile: string): Promise<Artifacts> {
+/** With `spec`, a small model also gets `states.svg`: its reachable graph with the trace on it. */
+export async function renderArtifacts(trace: Trace, context: TraceContext, replayFile: string, spec?: Spec<unknown>): Promise<Artifacts> {
   const dot = renderTraceDot(trace);
   const svg = await dotToSvg(dot);
   const sequenceSvg = renderSequenceChart(trace);
+  const statesDot = spec ? smallStateGraphDot(spec, trace) : undefined;
+  const statesSvg = statesDot === undefined ? undefined : await dotToSvg(statesDot);
   const files = new Map<string, string>([
     ['trace.json', `${JSON.stringify(traceToJson(trace, context), null, 2)}\n`],
     ['trace.itf.json', `${JSON.stringify(traceToItf(trace, context), null, 2)}\n`],
@@ -30,14 +34,15 @@ export async function renderArtifacts(trace: Trace, context: TraceContext, repla
     ['trace.svg', svg],
   ]);
   if (sequenceSvg !== undefined) files.set('sequence.svg', sequenceSvg);
+  if (statesSvg !== undefined) files.set('states.svg', statesSvg);
   const replay = replayCommand(replayFile, context);
-  files.set('report.html', renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), replay }));
+  files.set('report.html', renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), ...(statesSvg ? { statesSvg } : {}), replay }));
   return files;
 }
 
 /** Writes the artifacts of one trace into `dir`; returns the paths written. */
-export async function writeArtifacts(dir: string, trace: Trace, context: TraceContext): Promise<string[]> {
-  const files = await renderArtifacts(trace, context, join(dir, 'trace.json'));
+export async function writeArtifacts(dir: string, trace: Trace, context: TraceContext, spec?: Spec<unknown>): Promise<string[]> {
+  const files = await renderArtifacts(trace, context, join(dir, 'trace.json'), spec);
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const [name, content] of files) {
@@ -53,7 +58,7 @@ export async function writeViolationArtifacts(outDir: string, spec: Spec<unknown
   for (const v of violations) {
     if (v.path === undefined) continue;
     const trace = buildTrace(spec, v.path, { property: v.property, ...(v.loop !== undefined ? { loop: v.loop } : {}) });
-    written.push(...await writeArtifacts(join(outDir, folderName(v.property)), trace, { ...context, kind: v.kind }));
+    written.push(...await writeArtifacts(join(outDir, folderName(v.property)), trace, { ...context, kind: v.kind }, spec));
   }
   return written;
 }

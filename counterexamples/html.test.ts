@@ -36,6 +36,12 @@ describe('HTML report and the files of a counterexample', () => {
     expect(html).not.toContain('class="violating"');
   });
 
+  it('adds the state space of a small model, with the trace on it', async () => {
+    const files = await renderArtifacts(commitTrace(), context, 'trace.json', miniCommitSpec());
+    expect(files.get('states.svg')).toContain('21 reachable states');
+    expect(files.get('report.html')).toContain('<h2>State space: the trace among every reachable state</h2>');
+  });
+
   it('quotes replay arguments for the shell', () => {
     expect(replayCommand('my traces/trace.json', { reference: 'm', settings: { name: "it's" } }))
       .toBe("kripke replay 'my traces/trace.json' m --set 'name=it'\\''s'");

@@ -20,6 +20,8 @@ export interface HtmlReport {
   readonly svg: string;
   /** For actor models: the message sequence chart as SVG. */
   readonly sequenceSvg?: string;
+  /** For small models: the reachable state graph with the trace on it, as SVG. */
+  readonly statesSvg?: string;
   /** The command line that replays this trace. */
   readonly replay: string;
 }
@@ -43,6 +45,7 @@ ${configLine(report.context)}
 </header>
 ${report.sequenceSvg ? figure('Message sequence chart', report.sequenceSvg) : ''}
 ${figure('Trace graph', report.svg)}
+${report.statesSvg ? figure('State space: the trace among every reachable state', report.statesSvg) : ''}
 <section>
 <h2>Steps</h2>
 ${stepTable(trace)}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePath } from '../checker/path.ts';
 import { dieHardSpec } from '../model/die-hard/die-hard.ts';
 import { clockSpec } from './fixture-specs.ts';
-import { exploreStateGraph, renderStateGraphDot } from './state-graph.ts';
+import { exploreStateGraph, renderStateGraphDot, smallStateGraphDot } from './state-graph.ts';
 import { buildTrace } from './trace.ts';
 
 describe('state-space graph of a small model', () => {
@@ -30,5 +30,8 @@ describe('state-space graph of a small model', () => {
 
   it('refuses a model beyond the size limit with a clear message', () => {
     expect(() => exploreStateGraph(dieHardSpec(), 10)).toThrow(/'die-hard' has more than 10 reachable states: the state-space picture is for small models/);
+    const trace = buildTrace(dieHardSpec(), parsePath('0/1:0'));
+    expect(smallStateGraphDot(dieHardSpec(), trace, 10)).toBeUndefined();
+    expect(smallStateGraphDot(dieHardSpec(), trace, 16)).toContain('16 reachable states');
   });
 });

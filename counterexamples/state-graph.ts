@@ -45,6 +45,7 @@ export function exploreStateGraph<S>(spec: Spec<S>, maxStates = DEFAULT_MAX_STAT
   const initial = [...new Set(successors.initialStates().map(add))];
   const edges = new Map<string, { from: number; to: number; action: string }>();
   for (let from = 0; from < states.length; from++) {
+    if (spec.constraint && !spec.constraint(states[from]!)) continue; // outside the boundary: kept, not explored
     successors.forEach(states[from]!, (next, action) => {
       const to = add(next);
       const name = spec.actions[action]!.name;
@@ -63,7 +64,20 @@ function tooLarge(model: string, max: number): KripkeError {
 
 /** The reachable graph as DOT, with `trace` (if given) highlighted. */
 export function renderStateGraphDot<S>(spec: Spec<S>, trace?: Trace<S>, maxStates = DEFAULT_MAX_STATES): string {
-  const graph = exploreStateGraph(spec, maxStates);
+  return stateGraphDot(spec, exploreStateGraph(spec, maxStates), trace);
+}
+
+/** The state graph as DOT, or undefined when the model is too large for the picture. */
+export function smallStateGraphDot<S>(spec: Spec<S>, trace: Trace<S>, maxStates = DEFAULT_MAX_STATES): string | undefined {
+  try {
+    return renderStateGraphDot(spec, trace, maxStates);
+  } catch (e) {
+    if (e instanceof KripkeError && e.where.limit !== undefined) return undefined;
+    throw e;
+  }
+}
+
+function stateGraphDot<S>(spec: Spec<S>, graph: StateGraph<S>, trace: Trace<S> | undefined): string {
   const path = trace ? trace.steps.map((s) => graph.nodeOf(s.state)!) : [];
   const colors = trace ? actionColors(trace) : new Map<string, string>();
   const onPath = new Set(path);
