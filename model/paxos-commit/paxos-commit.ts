@@ -41,6 +41,13 @@ export interface PaxosCommitConfig {
   readonly maxBallot: number;
 }
 
+/** Evidence that instance rm chose a value: every acceptor of `majority` voted it in ballot `bal`. */
+export interface Decision {
+  readonly rm: string;
+  readonly bal: number;
+  readonly majority: readonly string[];
+}
+
 const VALUES: readonly Value[] = ['prepared', 'aborted'];
 const RM_STATES: readonly RmState[] = ['working', 'prepared', 'committed', 'aborted'];
 
@@ -83,14 +90,26 @@ export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors:
     for (const ac of MS) if (!s.msgs.has(phase2b(ac, rm, b, v))) return false;
     return true;
   }
-  function decided(s: PaxosCommitState, rm: string, v: Value): boolean {
-    for (const b of BALLOT) for (const MS of MAJORITY) if (decidedIn(s, rm, v, b, MS)) return true;
-    return false;
+  /** The witnesses of Decided(rm, v): every ballot and majority in which the majority voted v. */
+  function decisions(s: PaxosCommitState, rm: string, v: Value): Decision[] {
+    const found: Decision[] = [];
+    for (const bal of BALLOT) for (const MS of MAJORITY) if (decidedIn(s, rm, v, bal, MS)) found.push({ rm, bal, majority: MS });
+    return found;
   }
-  const allPrepared = (s: PaxosCommitState) => {
-    for (const rm of RM) if (!decided(s, rm, 'prepared')) return false;
-    return true;
-  };
+  /**
+   * The ways to show that every instance chose "prepared": one witness per RM. TLC expands the
+   * `\A rm \in RM : Decided(rm, "prepared")` of Decide into one conjunct per RM and enumerates
+   * each conjunct's `\E b, MS`, so each combination is one successor — as here.
+   */
+  function commitEvidence(s: PaxosCommitState): Decision[][] {
+    let combinations: Decision[][] = [[]];
+    for (const rm of RM) {
+      const witnesses = decisions(s, rm, 'prepared');
+      if (witnesses.length === 0) return [];
+      combinations = combinations.flatMap((prefix) => witnesses.map((w) => [...prefix, w]));
+    }
+    return combinations;
+  }
 
   return defineSpec({
     name: 'paxos-commit',
@@ -133,9 +152,10 @@ export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors:
           return { ...s, msgs: send(s.msgs, phase2a(rm, bal, proposal(mset))) };
         },
       },
-      /** Every instance chose "prepared": announce Commit. */
+      /** Every instance chose "prepared" (the parameter: for each RM, the ballot and majority that show it): announce Commit. */
       decideCommit: {
-        next: (s) => allPrepared(s) ? { ...s, msgs: send(s.msgs, COMMIT) } : undefined,
+        params: (s: PaxosCommitState) => commitEvidence(s),
+        next: (s) => ({ ...s, msgs: send(s.msgs, COMMIT) }),
       },
       /** Instance rm chose "aborted" (majority MS voted so in ballot b): announce Abort. */
       decideAbort: {
