@@ -49,6 +49,8 @@ interface Row extends Measurement {
   readonly cpuGeneratedPerSecond: number;
   readonly tlcPerSecond: number;
   readonly ratio: number;
+  /** The ratio from CPU time instead of wall time: what a machine to ourselves would show. */
+  readonly cpuRatio: number;
   readonly countsMatch: boolean;
 }
 
@@ -76,10 +78,11 @@ export function measureInChild(target: Target, workers: number): Measurement | s
 
 function row(target: Target, m: Measurement, ref: Reference, workers: number): Row {
   const tlcPerSecond = workers === 1 ? ref.generated_per_second_1_worker : ref.generated_per_second_2_workers ?? ref.generated_per_second_1_worker;
+  const cpuGeneratedPerSecond = Math.round(m.generated / Math.max(m.cpuSeconds / workers, 1e-9));
   return {
     ...m, label: target.label,
-    cpuGeneratedPerSecond: Math.round(m.generated / Math.max(m.cpuSeconds / workers, 1e-9)),
-    tlcPerSecond, ratio: +(m.generatedPerSecond / tlcPerSecond).toFixed(2),
+    cpuGeneratedPerSecond, tlcPerSecond, ratio: +(m.generatedPerSecond / tlcPerSecond).toFixed(2),
+    cpuRatio: +(cpuGeneratedPerSecond / tlcPerSecond).toFixed(2),
     countsMatch: m.distinct === ref.distinct_states && m.generated === ref.generated_states && m.depth === ref.depth,
   };
 }
@@ -89,7 +92,7 @@ function print(r: Row): void {
   const check = r.countsMatch ? 'counts = TLC' : `MISMATCH vs TLC (distinct ${n(r.distinct)}, generated ${n(r.generated)}, depth ${r.depth})`;
   process.stdout.write(`${r.label.padEnd(16)} ${r.workers}w  ${r.status.padEnd(5)} distinct ${n(r.distinct).padStart(10)}  generated ${n(r.generated).padStart(11)}  ` +
     `${r.seconds.toFixed(1).padStart(6)} s  ${n(r.generatedPerSecond).padStart(9)}/s (cpu ${n(r.cpuGeneratedPerSecond)}/s)  ` +
-    `RSS ${r.peakRssMb} MB  heap ${r.peakHeapMb} MB  store ${r.storeBytesPerState} B/state  ×TLC ${r.ratio}  ${check}\n`);
+    `RSS ${r.peakRssMb} MB  heap ${r.peakHeapMb} MB  store ${r.storeBytesPerState} B/state  ×TLC ${r.ratio} (cpu ${r.cpuRatio})  ${check}\n`);
   if (r.reason) process.stdout.write(`  ${r.reason}\n`);
 }
 
@@ -110,10 +113,16 @@ export async function run(options: BenchOptions): Promise<unknown> {
     if (!options.json) print(r);
   }
   const ratios = rows.map((r) => r.ratio);
-  const geomean = ratios.length ? +Math.exp(ratios.reduce((s, x) => s + Math.log(x), 0) / ratios.length).toFixed(2) : 0;
-  say(`geometric mean of ×TLC (1 worker): ${geomean}  (goal ≥ 5; every model ≥ 2: ${ratios.every((x) => x >= 2) ? 'yes' : 'no'})\n`);
+  const geomean = geometricMean(ratios);
+  const cpuGeomean = geometricMean(rows.map((r) => r.cpuRatio));
+  say(`geometric mean of ×TLC (1 worker): ${geomean} wall clock, ${cpuGeomean} by CPU time  ` +
+    `(goal ≥ 5; every model ≥ 2: ${ratios.every((x) => x >= 2) ? 'yes' : 'no'})\n`);
   const parallel = measureParallel(rows, targets, refs, say);
-  return { rows, geomean, parallel };
+  return { rows, geomean, cpuGeomean, parallel };
+}
+
+function geometricMean(xs: readonly number[]): number {
+  return xs.length ? +Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length).toFixed(2) : 0;
 }
 
 /** `--workers 2` on the largest model measured, against its one-worker row. */
@@ -126,7 +135,9 @@ function measureParallel(rows: readonly Row[], targets: readonly Target[], refs:
   const r = row(target, m, refs.get(target.label)!, 2);
   print(r);
   const speedup = +(r.generatedPerSecond / largest.generatedPerSecond).toFixed(2);
+  const busy = r.cpuSeconds / r.seconds;
   const sameCounts = r.distinct === largest.distinct && r.generated === largest.generated && r.depth === largest.depth;
-  say(`2 workers on ${target.label}: ${speedup}× one worker (goal ≥ 1.6); counts ${sameCounts ? 'identical' : 'DIFFER'} to one worker\n`);
-  return { row: r, speedup, sameCounts };
+  say(`2 workers on ${target.label}: ${speedup}× one worker (goal ≥ 1.6); counts ${sameCounts ? 'identical' : 'DIFFER'} to one worker; ` +
+    `the two threads kept ${busy.toFixed(2)} cores busy\n`);
+  return { row: r, speedup, sameCounts, coresBusy: busy };
 }
