@@ -17,8 +17,9 @@ import { paxosCommit } from './paxos-commit/paxos-commit.ts';
 import { lamportMutex } from './lamport-mutex/lamport-mutex.ts';
 import { boulanger } from './boulanger/boulanger.ts';
 import { paxos } from './paxos/paxos.ts';
+import { raft } from './raft/raft.ts';
 
-export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, paxosCommit, lamportMutex, boulanger, ewd840, diningPhilosophers, allocator, replicatedLog, creditFlow, paxos];
+export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, paxosCommit, lamportMutex, boulanger, ewd840, diningPhilosophers, allocator, replicatedLog, creditFlow, paxos, raft];
 
 export function findProtocol(name: string): Protocol {
   const found = protocols.find((p) => p.name === name);

@@ -138,7 +138,7 @@ function localAction<L, M, H>(system: System<L, M, H>, params: readonly LocalPar
     params,
     next: (s, { node, label }) => {
       if (!isUp(s, node)) return undefined;
-      const reaction = behaviourOf(system, node).onLocal?.(s.nodes[node] as L, label, contextOf(system as AnySystem, node));
+      const reaction = behaviourOf(system, node).onLocal?.(s.nodes[node] as L, label, contextOf(system as AnySystem, node), s.history);
       return reaction === undefined ? undefined : applyReaction(system, s, node, reaction);
     },
   };

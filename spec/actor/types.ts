@@ -46,8 +46,12 @@ export interface Behaviour<L, M, H = never> {
   readonly onTimeout?: (state: L, timer: string, ctx: ActorContext) => Reaction<L, M, H> | undefined;
   /** Named local steps (client operations), tried in this order. */
   readonly localSteps?: readonly string[];
-  /** Takes a local step; `undefined` means not enabled in this state. */
-  readonly onLocal?: (state: L, label: string, ctx: ActorContext) => Reaction<L, M, H> | undefined;
+  /**
+   * Takes a local step; `undefined` means not enabled in this state. Local steps model the
+   * environment (clients), so they also see the global history: a client operation can be issued
+   * once in the whole system.
+   */
+  readonly onLocal?: (state: L, label: string, ctx: ActorContext, history: readonly H[]) => Reaction<L, M, H> | undefined;
   /**
    * Fields that survive a crash (stable storage). On Crash the node keeps these and reverts every
    * other field to its `onStart` value; its timers are cleared. Default: nothing survives.
