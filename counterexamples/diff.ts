@@ -29,11 +29,21 @@ function collect(a: unknown, b: unknown, path: (string | number)[], out: Change[
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) collect(a[key], b[key], [...path, key], out);
   } else if (a instanceof Map && b instanceof Map) {
     for (const key of new Set([...a.keys(), ...b.keys()])) collect(a.get(key), b.get(key), [...path, mapKey(key)], out);
-  } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+  } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => similar(item, b[i]))) {
     a.forEach((item, i) => collect(item, b[i], [...path, i], out));
   } else {
     out.push({ path, before: a, after: b });
   }
+}
+
+/**
+ * Whether a changed array element reads better as an edit (`log[1].term: 1 → 2`) than as a
+ * replacement: records must keep some field (a message taken off a network and another put on
+ * shares none, so the array is shown as members removed and added instead).
+ */
+function similar(a: unknown, b: unknown): boolean {
+  if (!isRecord(a) || !isRecord(b)) return true;
+  return sameValue(a, b) || Object.keys(a).some((key) => key in b && sameValue(a[key], b[key]));
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -57,4 +67,25 @@ export function setDelta(before: ReadonlySet<unknown>, after: ReadonlySet<unknow
     added: [...after].filter((m) => !beforeKeys.has(fingerprintOf(m))),
     removed: [...before].filter((m) => !afterKeys.has(fingerprintOf(m))),
   };
+}
+
+/**
+ * For a changed array read as a multiset (a network of envelopes, a log): the elements added and
+ * removed, or undefined when the arrays hold the same elements in another order.
+ */
+export function multisetDelta(before: readonly unknown[], after: readonly unknown[]): { added: unknown[]; removed: unknown[] } | undefined {
+  const left = new Map<bigint, number>();
+  for (const item of before) left.set(fingerprintOf(item), (left.get(fingerprintOf(item)) ?? 0) + 1);
+  const added: unknown[] = [];
+  for (const item of after) {
+    const key = fingerprintOf(item), count = left.get(key) ?? 0;
+    if (count > 0) left.set(key, count - 1);
+    else added.push(item);
+  }
+  const removed: unknown[] = [];
+  for (const item of before) {
+    const key = fingerprintOf(item), count = left.get(key) ?? 0;
+    if (count > 0) { removed.push(item); left.set(key, count - 1); }
+  }
+  return added.length + removed.length > 0 ? { added, removed } : undefined;
 }

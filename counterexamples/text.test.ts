@@ -36,8 +36,28 @@ describe('text traces', () => {
       '    msgs: + "prepared:r2"',
       'State 3 ← commit',
       '    tm: "init" → "committed"',
-      '    log: [0] → [0, 1]',
+      '    log: + 1',
     ].join('\n'));
+  });
+
+  it('reads actor steps and networks as messages', () => {
+    interface Net { network: { from: string; to: string; msg: { type: string; ballot: number } }[]; promised: number }
+    const actors = defineSpec({
+      name: 'actors',
+      init: (): Net[] => [{ network: [{ from: 'p1', to: 'a1', msg: { type: 'prepare', ballot: 1 } }], promised: 0 }],
+      actions: {
+        Deliver: {
+          params: (s: Net) => s.network,
+          next: (s, env) => ({ promised: env.msg.ballot, network: [{ from: env.to, to: env.from, msg: { type: 'promise', ballot: env.msg.ballot } }] }),
+        },
+      },
+    });
+    const text = renderTraceText(buildTrace(actors, { init: 0, steps: [{ action: 0, param: 0 }] }));
+    expect(text.split('\n').slice(3)).toEqual([
+      'State 2 ← Deliver p1→a1: prepare(1)',
+      '    network: + a1→p1: promise(1)  − p1→a1: prepare(1)',
+      '    promised: 0 → 1',
+    ]);
   });
 
   it('highlights changes with ANSI colours when asked', () => {
@@ -70,5 +90,8 @@ describe('text traces', () => {
   it('ignores key order and Set order when diffing', () => {
     expect(diffStates({ a: 1, s: new Set([1, 2]) }, { s: new Set([2, 1]), a: 1 })).toEqual([]);
     expect(diffStates(new Map([['k', { x: 1 }]]), new Map([['k', { x: 2 }]]))).toEqual([{ path: ['k', 'x'], before: 1, after: 2 }]);
+    // an edited log entry is named; a replaced one is not descended into
+    expect(diffStates([{ term: 1, v: 'a' }], [{ term: 2, v: 'a' }])).toEqual([{ path: [0, 'term'], before: 1, after: 2 }]);
+    expect(diffStates([{ term: 1, v: 'a' }], [{ term: 2, v: 'b' }])).toEqual([{ path: [], before: [{ term: 1, v: 'a' }], after: [{ term: 2, v: 'b' }] }]);
   });
 });

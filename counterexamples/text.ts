@@ -4,7 +4,8 @@
  */
 import { paintWith } from './ansi.ts';
 import { formatValue } from '../checker/format-value.ts';
-import { type Change, formatChangePath, setDelta } from './diff.ts';
+import { messageLabel, stepLabel } from './actor-labels.ts';
+import { type Change, formatChangePath, multisetDelta, setDelta } from './diff.ts';
 import type { Trace } from './trace.ts';
 
 export interface TextOptions {
@@ -25,7 +26,7 @@ export function renderTraceText(trace: Trace, options: TextOptions = {}): string
       lines.push(...fieldLines(step.state).map((l) => `    ${l}`));
       return;
     }
-    lines.push(`${paint('bold', `State ${i + 1}`)} ← ${paint('cyan', step.action.label)}${loopMark}`);
+    lines.push(`${paint('bold', `State ${i + 1}`)} ← ${paint('cyan', stepLabel(step.action, 100))}${loopMark}`);
     if (options.full) {
       const changed = new Set(step.changes.map((c) => String(c.path[0])));
       for (const [key, value] of entries(step.state)) {
@@ -43,16 +44,30 @@ export function renderTraceText(trace: Trace, options: TextOptions = {}): string
   return lines.join('\n');
 }
 
-/** `rm.r1: "working" → "prepared"`; for a Set, the members added and removed: `msgs: + "commit"`. */
+/**
+ * `rm.r1: "working" → "prepared"`; for a Set, or an array that grew or shrank (a network, a log),
+ * the members added and removed: `msgs: + "commit"`.
+ */
 function changeLine(change: Change, paint: ReturnType<typeof paintWith>): string {
   const path = paint('yellow', formatChangePath(change.path));
   const { before, after } = change;
-  if (before instanceof Set && after instanceof Set) {
-    const { added, removed } = setDelta(before, after);
-    const parts = [...added.map((m) => paint('green', `+ ${formatValue(m, 80)}`)), ...removed.map((m) => paint('red', `− ${formatValue(m, 80)}`))];
+  const delta = before instanceof Set && after instanceof Set ? setDelta(before, after)
+    : Array.isArray(before) && Array.isArray(after) ? multisetDelta(before, after) : undefined;
+  if (delta) {
+    const { added, removed } = delta;
+    const parts = [...added.map((m) => paint('green', `+ ${memberText(m)}`)), ...removed.map((m) => paint('red', `− ${memberText(m)}`))];
     return `${path}: ${parts.join('  ')}`;
   }
   return `${path}: ${paint('red', formatValue(before, 60))} → ${paint('green', formatValue(after, 60))}`;
+}
+
+/** A member of a changed collection; a message envelope reads `p1→a2: accept(1, "v1")`. */
+function memberText(member: unknown): string {
+  if (typeof member === 'object' && member !== null && 'from' in member && 'to' in member && 'msg' in member) {
+    const { from, to, msg } = member as { from: unknown; to: unknown; msg: unknown };
+    return `${String(from)}→${String(to)}: ${messageLabel(msg, 80)}`;
+  }
+  return formatValue(member, 80);
 }
 
 /** How a lasso ends: stuttering in its last state, or the last step returning to the loop's start. */
