@@ -8,6 +8,7 @@ import type { CheckOptions } from './checker/options.ts';
 import { type ActionPath, formatPath } from './checker/path.ts';
 import { replayPath, type ReplayResult } from './checker/random/replay.ts';
 import type { CheckResult, Violation } from './checker/result.ts';
+import { explainViolation } from './counterexamples/explain.ts';
 import { renderTraceText } from './counterexamples/text.ts';
 import { buildTrace } from './counterexamples/trace.ts';
 import { KripkeError } from './spec/errors.ts';
@@ -83,9 +84,12 @@ function violationMessage<S>(spec: Spec<S>, v: Violation, result?: CheckResult):
     : `${v.propertyKind} property '${v.property}' is violated`;
   if (!v.path) return `${spec.name}: ${what}${v.note ? ` (${v.note})` : ''}`;
   const path = formatPath(v.path);
+  const trace = buildTrace(spec, v.path, { property: v.property, loop: v.loop });
+  const why = explainViolation(spec, trace);
   const lines = [
     `${spec.name}: ${what} after ${v.path.steps.length} steps${v.note ? ` (${v.note})` : ''}`,
-    renderTraceText(buildTrace(spec, v.path, { property: v.property, loop: v.loop }), { color: false }),
+    renderTraceText(trace, { color: false }),
+    ...(why === undefined ? [] : [`why: ${why}`]),
     `path: ${path}`,
   ];
   const seed = result?.stats.simulation?.campaignSeed;

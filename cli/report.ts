@@ -5,6 +5,7 @@
 import { formatPath } from '../checker/path.ts';
 import type { CheckResult, LivenessStatistics, Statistics, Violation } from '../checker/result.ts';
 import { encodeValue, type Json } from '../counterexamples/json-value.ts';
+import { explainViolation } from '../counterexamples/explain.ts';
 import { renderTraceText } from '../counterexamples/text.ts';
 import { paintWith } from '../counterexamples/ansi.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
@@ -67,9 +68,11 @@ function violationLines(v: Violation, model: LoadedModel, color: boolean): strin
     : `${v.propertyKind} property '${v.property}' is violated`;
   if (!v.path) return [`${what}${v.note ? `: ${v.note}` : ''}`];
   const trace = buildTrace(model.spec as Spec<unknown>, v.path, { property: v.property, loop: v.loop });
+  const why = explainViolation(model.spec, trace);
   return [
     `${what} ${v.loop === undefined ? `after ${v.path.steps.length} steps` : lassoSummary(v.loop, v.path.steps.length)}${v.note ? ` (${v.note})` : ''}:`,
     renderTraceText(trace, { color }),
+    ...(why === undefined ? [] : [`  why: ${why.split('\n').join('\n       ')}`]),
     `  path: ${formatPath(v.path)}`,
   ];
 }
@@ -120,9 +123,10 @@ export function resultJson(result: CheckResult, model: LoadedModel, settings: Re
 }
 
 function violationJson(v: Violation, model: LoadedModel): Json {
-  const trace = v.path ? buildTrace(model.spec, v.path) : undefined;
+  const trace = v.path ? buildTrace(model.spec, v.path, { property: v.property }) : undefined;
   return {
     property: v.property, kind: v.kind, note: v.note ?? null,
+    explanation: trace ? explainViolation(model.spec, trace) ?? null : null,
     path: v.path ? formatPath(v.path) : null,
     loop: v.loop ?? null,
     lasso: v.loop === undefined || !v.path ? null : lassoJson(v.loop, v.path.steps.length),

@@ -26,3 +26,4 @@ export { replayTrace } from './replay.ts';
 export type { Divergence, DivergenceReason, ReplayResult } from './replay.ts';
 export { renderArtifacts, writeArtifacts, writeViolationArtifacts, replayCommand } from './artifacts.ts';
 export { VISUALS, ACTION_PALETTE } from './visuals.ts';
+export { explainViolation } from "./explain.ts";

@@ -18,7 +18,13 @@ export interface StepLabel {
 export type StatePredicate<S> = (state: S) => boolean;
 export type StepPredicate<S> = (before: S, after: S, step: StepLabel) => boolean;
 
-export interface Invariant<S> { readonly kind: 'always'; readonly name: string; readonly holds: StatePredicate<S> }
+export interface Invariant<S> {
+  readonly kind: 'always';
+  readonly name: string;
+  readonly holds: StatePredicate<S>;
+  /** Says why a violating state breaks the invariant (e.g. the offending history); printed under its trace. */
+  readonly explain?: (state: S) => string;
+}
 export interface Reachability<S> { readonly kind: 'sometimes'; readonly name: string; readonly holds: StatePredicate<S> }
 export interface StepInvariant<S> { readonly kind: 'alwaysStep'; readonly name: string; readonly holds: StepPredicate<S> }
 /** <>P: every behaviour reaches a state satisfying P. */
@@ -40,7 +46,8 @@ export type LivenessProperty<S> = Eventually<S> | AlwaysEventually<S> | Eventual
 export type Property<S> = SafetyProperty<S> | Reachability<S> | LivenessProperty<S>;
 export type PropertyKind = Property<unknown>['kind'];
 
-export const always = <S>(name: string, holds: StatePredicate<S>): Invariant<S> => ({ kind: 'always', name, holds });
+export const always = <S>(name: string, holds: StatePredicate<S>, explain?: (state: S) => string): Invariant<S> =>
+  (explain ? { kind: 'always', name, holds, explain } : { kind: 'always', name, holds });
 export const sometimes = <S>(name: string, holds: StatePredicate<S>): Reachability<S> => ({ kind: 'sometimes', name, holds });
 export const alwaysStep = <S>(name: string, holds: StepPredicate<S>): StepInvariant<S> => ({ kind: 'alwaysStep', name, holds });
 export const eventually = <S>(name: string, holds: StatePredicate<S>): Eventually<S> => ({ kind: 'eventually', name, holds });
@@ -56,7 +63,7 @@ export const leadsTo = <S>(name: string, from: StatePredicate<S>, to: StatePredi
 
 /** The constructors with the state type fixed, as passed to a spec's `properties` function. */
 export interface PropertyConstructors<S> {
-  readonly always: (name: string, holds: StatePredicate<S>) => Invariant<S>;
+  readonly always: (name: string, holds: StatePredicate<S>, explain?: (state: S) => string) => Invariant<S>;
   readonly sometimes: (name: string, holds: StatePredicate<S>) => Reachability<S>;
   readonly alwaysStep: (name: string, holds: StepPredicate<S>) => StepInvariant<S>;
   readonly eventually: (name: string, holds: StatePredicate<S>) => Eventually<S>;

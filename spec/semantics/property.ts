@@ -2,8 +2,8 @@
  * Consistency as an `always` property of a model whose state records a client history:
  * `linearizable('reads see writes', (s) => s.history, register(0))`.
  * Verdicts are cached per history array (states share an unchanged history), so each distinct
- * history is checked once. The violating state's history is the offending history; print it with
- * `formatHistory`, or get the explanation with `explainConsistency`.
+ * history is checked once. A violation's report explains it: the offending history and whether it
+ * is at least sequentially consistent (`explainConsistency`).
  */
 import { always, type Invariant } from '../properties.ts';
 import { formatHistory, type HistoryEvent } from './history.ts';
@@ -17,6 +17,7 @@ function cachedProperty<State, S, Op, Ret>(
   name: string, historyOf: (state: State) => readonly HistoryEvent<Op, Ret>[], spec: SequentialSpec<S, Op, Ret>, holds: Checker,
 ): Invariant<State> {
   const verdicts = new WeakMap<object, boolean>();
+  const explain = (state: State) => explainConsistency(historyOf(state), spec);
   return always(name, (state: State) => {
     const history = historyOf(state);
     const known = verdicts.get(history);
@@ -24,7 +25,7 @@ function cachedProperty<State, S, Op, Ret>(
     const verdict = holds(history, spec);
     verdicts.set(history, verdict);
     return verdict;
-  });
+  }, explain);
 }
 
 export function linearizable<State, S, Op, Ret>(
