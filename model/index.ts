@@ -6,9 +6,9 @@ import type { Protocol } from '../spec/protocol.ts';
 import { allocator } from './allocator/allocator.ts';
 import { creditFlow } from './credit-flow/credit-flow.ts';
 import { dieHard } from './die-hard/die-hard.ts';
+import { paxosTuring } from './paxos-turing/paxos.ts';
 import { diningPhilosophers } from './dining-philosophers/dining-philosophers.ts';
 import { ewd840 } from './ewd840/ewd840.ts';
-import { paxosTuring } from './paxos-turing/paxos.ts';
 import { peterson } from './peterson/peterson.ts';
 import { replicatedLog } from './replicated-log/replicated-log.ts';
 import { transactionCommit } from './transaction-commit/tcommit.ts';
@@ -19,7 +19,7 @@ import { boulanger } from './boulanger/boulanger.ts';
 import { paxos } from './paxos/paxos.ts';
 import { raft } from './raft/raft.ts';
 
-export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, paxosCommit, lamportMutex, boulanger, ewd840, diningPhilosophers, allocator, replicatedLog, creditFlow, paxos, raft];
+export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, paxosCommit, lamportMutex, boulanger, creditFlow, ewd840, diningPhilosophers, allocator, replicatedLog, paxos, raft];
 
 export function findProtocol(name: string): Protocol {
   const found = protocols.find((p) => p.name === name);
