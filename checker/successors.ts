@@ -83,10 +83,6 @@ export class Successors<S> {
     }
   }
 
-  paramLabel(action: Action<S>, param: unknown): string {
-    return action.parameterless ? '' : formatValue(param, 60);
-  }
-
   private domainOf(action: Action<S>, state: S): readonly unknown[] {
     try {
       const domain = action.domain(state);
@@ -149,7 +145,7 @@ export class Successors<S> {
     return (BigInt(fingerprintHi >>> 0) << 32n) | BigInt(fingerprintLo >>> 0);
   }
 
-  requireValue(value: unknown, where: Record<string, string>): void {
+  private requireValue(value: unknown, where: Record<string, string>): void {
     try {
       fingerprint(value);
     } catch (e) {
