@@ -1,10 +1,10 @@
 /**
  * 64-bit fingerprints of state values, computed by walking the value (no string building).
  *
- * Two states get the same fingerprint when their canonical encodings are equal: object key order
- * and Set/Map insertion order do not matter (members are hashed on their own and combined with an
- * order-independent sum). The result is left in `fingerprintHi` / `fingerprintLo` — two 32-bit
- * halves — so the hot loop allocates nothing.
+ * Every part of a value gets its own 64-bit hash (two 32-bit halves), left in `hashA`/`hashB` by
+ * the walk: arrays chain their items' hashes in order; records, Maps and Sets add up their
+ * entries' mixed hashes, so key order and insertion order do not matter. The result is left in
+ * `fingerprintHi` / `fingerprintLo`, so the hot loop allocates nothing.
  *
  * A value that is not plain immutable data throws `NOT_A_VALUE`; `describeInvalidValue` (slow,
  * off the hot path) then says what and where.
@@ -13,40 +13,39 @@
 /** Thrown (a shared object, no allocation) when a value is not a state value. */
 export const NOT_A_VALUE = Object.freeze({ notAValue: true as const });
 
-// The two lanes of the running hash.
-let laneA = 0;
-let laneB = 0;
+/** The hash of the part just walked. */
+let hashA = 0;
+let hashB = 0;
 
-const TAG_NULL = 0x9e3779b1, TAG_FALSE = 0x85ebca77, TAG_TRUE = 0xc2b2ae3d, TAG_INT = 0x27d4eb2f;
-const TAG_FLOAT = 0x165667b1, TAG_STRING = 0xd3a2646c, TAG_BIGINT = 0xfd7046c5, TAG_ARRAY = 0xb55a4f09;
-const TAG_OBJECT = 0x7feb352d, TAG_MAP = 0x846ca68b, TAG_SET = 0x6c8e9cf5, TAG_ENTRY = 0x1b873593;
+const K1 = 0x9e3779b1, K2 = 0x85ebca6b, K3 = 0xc2b2ae35, K4 = 0x27d4eb2f, K5 = 0x165667b1;
+const TAG_NULL = 0x7feb352d, TAG_FALSE = 0x846ca68b, TAG_TRUE = 0x6c8e9cf5, TAG_INT = 0x1b873593;
+const TAG_FLOAT = 0xcc9e2d51, TAG_BIGINT = 0xe6546b64, TAG_ARRAY = 0x52dce729, TAG_RECORD = 0x38495ab5;
+const TAG_SET = 0x3c6ef372, TAG_MAP = 0xa54ff53a, TAG_MEMBER = 0x510e527f;
 
 const floatView = new Float64Array(1);
-const floatWords = new Uint32Array(floatView.buffer);
-
-function feed(word: number): void {
-  let a = Math.imul(laneA ^ word, 0xcc9e2d51);
-  a = (a << 15) | (a >>> 17);
-  laneA = Math.imul(a, 0x1b873593) + 0xe6546b64;
-  let b = Math.imul(laneB ^ word, 0x85ebca6b);
-  b = (b << 13) | (b >>> 19);
-  laneB = Math.imul(b, 0xc2b2ae35) + 0x52dce729;
-}
+const floatWords = new Int32Array(floatView.buffer);
 
 function fmix(h: number): number {
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
+  h = Math.imul(h, K2);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
+  h = Math.imul(h, K3);
   return h ^ (h >>> 16);
 }
 
-// A string's own 64-bit hash (two characters per word), left in strHashA/strHashB. Strings
-// are hashed apart from the running lanes so that object keys can seed a member's lanes directly.
-let strHashA = 0;
-let strHashB = 0;
-// Hashes of short strings, cached: object keys and enum-like values recur in every state, and a
-// Map look-up (V8 keeps each string's own hash) is cheaper than walking the characters. Bounded.
+/** Mixes (a, b) into a well-spread pair in hashA/hashB. */
+function finish(a: number, b: number): void {
+  hashA = fmix(a + Math.imul(b, K4));
+  hashB = fmix(b ^ Math.imul(hashA, K5));
+}
+
+// ---- strings -------------------------------------------------------------------------------
+
+// A string's hash, left in strA/strB. Short strings (object keys, enum-like values) recur in
+// every state: their hashes are cached, since a Map look-up (V8 keeps each string's own hash)
+// is cheaper than walking the characters. Bounded.
+let strA = 0;
+let strB = 0;
 const CACHED_LENGTH = 40;
 const CACHE_ENTRIES = 1 << 14;
 const cacheSlot = new Map<string, number>();
@@ -57,124 +56,152 @@ function hashString(s: string): void {
   if (s.length > CACHED_LENGTH) return hashChars(s);
   const slot = cacheSlot.get(s);
   if (slot !== undefined) {
-    strHashA = cachedA[slot]!;
-    strHashB = cachedB[slot]!;
+    strA = cachedA[slot]!;
+    strB = cachedB[slot]!;
     return;
   }
   hashChars(s);
   if (cacheSlot.size < CACHE_ENTRIES) {
     const next = cacheSlot.size;
-    cachedA[next] = strHashA;
-    cachedB[next] = strHashB;
+    cachedA[next] = strA;
+    cachedB[next] = strB;
     cacheSlot.set(s, next);
   }
 }
 
 function hashChars(s: string): void {
   const n = s.length;
-  let a = 0x3c6ef372 ^ n, b = 0xa54ff53a ^ Math.imul(n, 0x9e3779b1);
+  let a = 0x3c6ef372 ^ n, b = 0xa54ff53a ^ Math.imul(n, K1);
   let i = 0;
   for (; i + 1 < n; i += 2) {
     const w = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
     a = Math.imul(a ^ w, 0xcc9e2d51);
     a = ((a << 15) | (a >>> 17)) + 0xe6546b64;
-    b = Math.imul(b ^ w, 0x85ebca6b);
+    b = Math.imul(b ^ w, K2);
     b = ((b << 13) | (b >>> 19)) + 0x52dce729;
   }
   if (i < n) {
     const w = s.charCodeAt(i);
     a = Math.imul(a ^ w, 0xcc9e2d51);
-    b = Math.imul(b ^ w, 0x85ebca6b);
+    b = Math.imul(b ^ w, K2);
   }
-  strHashA = fmix(a ^ Math.imul(b, 0x27d4eb2f));
-  strHashB = fmix(b + Math.imul(strHashA, 0x165667b1));
+  strA = fmix(a ^ Math.imul(b, K4));
+  strB = fmix(b + Math.imul(strA, K5));
 }
 
-function walkString(s: string): void {
-  hashString(s);
-  feed(TAG_STRING ^ strHashA);
-  feed(strHashB);
-}
+// ---- record keys ---------------------------------------------------------------------------
 
-function walkNumber(n: number): void {
-  if ((n | 0) === n) {
-    feed(TAG_INT);
-    feed(n);
-  } else {
-    if (n - n !== 0) throw NOT_A_VALUE; // NaN or ±Infinity
-    floatView[0] = n;
-    feed(TAG_FLOAT);
-    feed(floatWords[0]!);
-    feed(floatWords[1]!);
+/**
+ * Record keys, as a trie of the key sequences met (in `for…in` order): records built by the same
+ * code share a path, so a key's hash is found by comparing interned strings with the few keys
+ * that followed the previous one — no string hashing, no Map look-up. Bounded; past the bound,
+ * keys are hashed through the string cache.
+ */
+interface KeyNode {
+  readonly a: number;
+  readonly b: number;
+  readonly keys: string[];
+  readonly next: KeyNode[];
+}
+const KEY_ROOT: KeyNode = { a: 0, b: 0, keys: [], next: [] };
+const FANOUT = 8;
+const MAX_KEY_NODES = 1 << 16;
+let keyNodes = 0;
+/** Where keys are hashed without the trie (it is full, or a node has too many followers). */
+const UNTRIED: KeyNode = { a: 0, b: 0, keys: [], next: [] };
+let keyA = 0;
+let keyB = 0;
+
+/** The trie node of `key` after `at`; its hash is left in keyA/keyB. */
+function keyAfter(at: KeyNode, key: string): KeyNode {
+  const keys = at.keys;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] === key) {
+      const found = at.next[i]!;
+      keyA = found.a;
+      keyB = found.b;
+      return found;
+    }
   }
+  hashString(key);
+  keyA = strA;
+  keyB = strB;
+  if (keys.length >= FANOUT || keyNodes >= MAX_KEY_NODES || at === UNTRIED) return UNTRIED;
+  const added: KeyNode = { a: strA, b: strB, keys: [], next: [] };
+  keyNodes++;
+  keys.push(key);
+  at.next.push(added);
+  return added;
 }
 
-// Members of unordered collections (object entries, Map entries, Set members) are each hashed on
-// fresh lanes, mixed, and added into these sums, so their order does not matter.
-let sumA = 0;
-let sumB = 0;
-let memberA = 0;
-let memberB = 0;
-
-/** Mixes the lanes into a member hash (memberA/B) and adds it into the sums. */
-function addMember(): void {
-  memberA = fmix(laneA ^ Math.imul(laneB, 0x9e3779b1));
-  memberB = fmix(laneB + Math.imul(memberA, 0x7feb352d));
-  sumA = (sumA + memberA) | 0;
-  sumB = (sumB + memberB) | 0;
-}
+// ---- the walk ------------------------------------------------------------------------------
 
 /*
  * The base. Successors are built by copying the expanded state and replacing a part or two, so
  * most of a successor is the expanded state's own objects. While a state is expanded its tree of
- * arrays and records is recorded in pre-order (each node: the value, its key under a record, the
- * three words it feeds its parent, its member hash, where its subtree ends), and a successor is
- * walked alongside it: a part that is the very same object as the base's part at the same place
- * reuses its words (identity, not a WeakMap), and a Set that differs from the base's Set there
+ * arrays and records is recorded in pre-order (each node: the value, its key under a record, its
+ * hash, its entry hash under a record, where its subtree ends), and a successor is walked
+ * alongside it: a part that is the very same object (or the same scalar) as the base's part at
+ * the same place reuses its hash (identity, not a WeakMap), and a Set or Map next to the base's
  * is hashed as the base's sum minus the members it lost plus the members it gained.
  */
 const SCALAR = 0, ARRAY = 1, RECORD = 2, SET = 3, MAP = 4;
 const MAX_NODES = 1 << 14;
-const nodeRef: unknown[] = [];
-const nodeKey: (string | undefined)[] = [];
+const nodeRef: unknown[] = new Array<unknown>(MAX_NODES).fill(null);
+const nodeKey: (string | null)[] = new Array<string | null>(MAX_NODES).fill(null);
 const nodeKind = new Int8Array(MAX_NODES);
 const nodeEnd = new Int32Array(MAX_NODES);
-const nodeTag = new Int32Array(MAX_NODES);
-const nodeX = new Int32Array(MAX_NODES);
-const nodeY = new Int32Array(MAX_NODES);
-const nodeMemberA = new Int32Array(MAX_NODES);
-const nodeMemberB = new Int32Array(MAX_NODES);
+const nodeA = new Int32Array(MAX_NODES);
+const nodeB = new Int32Array(MAX_NODES);
+/** Under a record: the entry's hash (key and value). */
+const nodeEntryA = new Int32Array(MAX_NODES);
+const nodeEntryB = new Int32Array(MAX_NODES);
+/** A Set or Map: the sum of its members' hashes. */
+const nodeSumA = new Int32Array(MAX_NODES);
+const nodeSumB = new Int32Array(MAX_NODES);
 let nodeCount = 0;
 let recording = false;
 let baseActive = false;
 
-/** Walks a value; `b` is the base node at the same place, or -1. */
-function walk(v: unknown, b = -1): void {
-  if (typeof v === 'object' && v !== null) {
-    if (b >= 0 && nodeRef[b] === v && nodeKind[b] !== SCALAR) {
-      feed(nodeTag[b]!);
-      feed(nodeX[b]!);
-      feed(nodeY[b]!);
-      return;
-    }
-    return walkComposite(v, b);
+/** Walks a value into hashA/hashB; `b` is the base node at the same place, or -1. */
+function walk(v: unknown, b: number): void {
+  if (b >= 0 && nodeRef[b] === v) {
+    hashA = nodeA[b]!;
+    hashB = nodeB[b]!;
+    return;
   }
-  if (recording) recordNode(v, SCALAR);
+  if (typeof v === 'object' && v !== null) return walkComposite(v, b);
+  const self = recording ? recordNode(v, SCALAR) : -1;
   switch (typeof v) {
-    case 'number': return walkNumber(v);
-    case 'string': return walkString(v);
-    case 'boolean': return feed(v ? TAG_TRUE : TAG_FALSE);
-    case 'bigint': feed(TAG_BIGINT); return walkString(v.toString(16));
-    case 'object': return feed(TAG_NULL);
+    case 'number': hashNumber(v); break;
+    case 'string': hashString(v); hashA = strA; hashB = strB; break;
+    case 'boolean': hashA = v ? TAG_TRUE : TAG_FALSE; hashB = ~hashA; break;
+    case 'bigint': hashString(v.toString(16)); hashA = strA ^ TAG_BIGINT; hashB = strB; break;
+    case 'object': hashA = TAG_NULL; hashB = ~TAG_NULL; break;
     default: throw NOT_A_VALUE;
   }
+  if (self >= 0) {
+    nodeA[self] = hashA;
+    nodeB[self] = hashB;
+  }
+}
+
+function hashNumber(n: number): void {
+  if ((n | 0) === n) {
+    hashA = n ^ TAG_INT;
+    hashB = Math.imul(n, K1) ^ ~TAG_INT;
+    return;
+  }
+  if (n - n !== 0) throw NOT_A_VALUE; // NaN or ±Infinity
+  floatView[0] = n;
+  finish(floatWords[0]! ^ TAG_FLOAT, floatWords[1]!);
 }
 
 function recordNode(v: unknown, kind: number): number {
   const at = nodeCount++;
   if (at >= MAX_NODES) return -1;
   nodeRef[at] = v;
-  nodeKey[at] = undefined;
+  nodeKey[at] = null;
   nodeKind[at] = kind;
   nodeEnd[at] = at + 1;
   return at;
@@ -182,146 +209,186 @@ function recordNode(v: unknown, kind: number): number {
 
 function kindOf(o: object): number {
   if (Array.isArray(o)) return ARRAY;
+  const proto: unknown = Object.getPrototypeOf(o);
+  if (proto === Object.prototype || proto === null) return RECORD;
   if (o instanceof Set) return SET;
   if (o instanceof Map) return MAP;
-  const proto: unknown = Object.getPrototypeOf(o);
-  if (proto !== Object.prototype && proto !== null) throw NOT_A_VALUE;
-  return RECORD;
+  throw NOT_A_VALUE;
 }
 
-/** An array, record, Set or Map: hashed on fresh lanes into three words fed to the parent. */
 function walkComposite(o: object, b: number): void {
   const kind = kindOf(o);
   if (b >= 0 && nodeKind[b] !== kind) b = -1;
   const self = recording ? recordNode(o, kind) : -1;
-  const savedA = laneA, savedB = laneB, outerA = sumA, outerB = sumB;
-  let tag: number, x: number, y: number;
-  if (kind === ARRAY) {
-    laneA = TAG_ARRAY;
-    laneB = ~TAG_ARRAY;
-    walkItems(o as unknown[], b);
-    tag = TAG_ARRAY ^ (o as unknown[]).length;
-    x = laneA;
-    y = laneB;
-  } else {
-    sumA = 0;
-    sumB = 0;
-    if (kind === RECORD) tag = TAG_OBJECT ^ walkRecord(o as Record<string, unknown>, b);
-    else if (kind === SET) tag = TAG_SET ^ walkSet(o as Set<unknown>, b);
-    else {
-      (o as Map<unknown, unknown>).forEach(walkMapEntry);
-      tag = TAG_MAP ^ (o as Map<unknown, unknown>).size;
-    }
-    x = sumA;
-    y = sumB;
+  switch (kind) {
+    case ARRAY: walkArray(o as readonly unknown[], b); break;
+    case RECORD: walkRecord(o as Record<string, unknown>, b); break;
+    case SET: walkSet(o as ReadonlySet<unknown>, b, self); break;
+    default: walkMap(o as ReadonlyMap<unknown, unknown>, b, self);
   }
-  laneA = savedA;
-  laneB = savedB;
-  sumA = outerA;
-  sumB = outerB;
-  feed(tag);
-  feed(x);
-  feed(y);
   if (self >= 0) {
-    nodeTag[self] = tag;
-    nodeX[self] = x;
-    nodeY[self] = y;
-    nodeEnd[self] = Math.min(nodeCount, MAX_NODES);
+    nodeA[self] = hashA;
+    nodeB[self] = hashB;
+    nodeEnd[self] = nodeCount < MAX_NODES ? nodeCount : MAX_NODES;
   }
 }
 
-function walkItems(items: readonly unknown[], b: number): void {
+/** Items in order: each item's hash chained into two lanes. */
+function walkArray(items: readonly unknown[], b: number): void {
+  let a = TAG_ARRAY ^ items.length, c = ~TAG_ARRAY;
   let child = b + 1;
+  const end = b >= 0 ? nodeEnd[b]! : 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item === undefined) throw NOT_A_VALUE;
-    const cb = b >= 0 && child < nodeEnd[b]! ? child : -1;
+    const cb = child < end ? child : -1;
     walk(item, cb);
     if (cb >= 0) child = nodeEnd[cb]!;
+    a = Math.imul(a ^ hashA, 0xcc9e2d51);
+    a = ((a << 15) | (a >>> 17)) + 0xe6546b64;
+    c = Math.imul(c ^ hashB, K2);
+    c = ((c << 13) | (c >>> 19)) + 0x52dce729;
   }
+  finish(a, c);
 }
 
-/** A record's entries: each value hashed on lanes seeded by its key's own hash. Returns the count. */
-function walkRecord(record: Record<string, unknown>, b: number): number {
-  let count = 0;
+/** Entries summed, each its key's and value's hashes mixed: key order does not matter. */
+function walkRecord(record: Record<string, unknown>, b: number): void {
+  let sumA = 0, sumB = 0, count = 0;
   let child = b + 1;
+  const end = b >= 0 ? nodeEnd[b]! : 0;
+  let keys = KEY_ROOT;
   for (const key in record) {
     const value = record[key];
     if (value === undefined) throw NOT_A_VALUE;
     count++;
-    const cb = b >= 0 && child < nodeEnd[b]! && nodeKey[child] === key ? child : -1;
+    keys = keyAfter(keys, key);
+    const cb = child < end && nodeKey[child] === key ? child : -1;
     if (cb >= 0) {
       child = nodeEnd[cb]!;
       if (nodeRef[cb] === value) {
-        sumA = (sumA + nodeMemberA[cb]!) | 0;
-        sumB = (sumB + nodeMemberB[cb]!) | 0;
+        sumA = (sumA + nodeEntryA[cb]!) | 0;
+        sumB = (sumB + nodeEntryB[cb]!) | 0;
         continue;
       }
     }
     const self = nodeCount;
-    hashString(key);
-    laneA = strHashA ^ TAG_ENTRY;
-    laneB = strHashB;
+    const kA = keyA, kB = keyB;
     walk(value, cb);
-    addMember();
+    const eA = fmix((kA ^ hashA) + Math.imul(hashB, K1));
+    const eB = fmix((kB ^ hashB) + Math.imul(eA, K2));
+    sumA = (sumA + eA) | 0;
+    sumB = (sumB + eB) | 0;
     if (recording && self < MAX_NODES) {
       nodeKey[self] = key;
-      nodeMemberA[self] = memberA;
-      nodeMemberB[self] = memberB;
+      nodeEntryA[self] = eA;
+      nodeEntryB[self] = eB;
     }
   }
-  return count;
+  finish(sumA ^ TAG_RECORD ^ count, sumB);
 }
 
-/** A Set's members summed; next to a base Set, only the members that differ are hashed. */
-function walkSet(set: Set<unknown>, b: number): number {
-  const base = b >= 0 ? nodeRef[b] as Set<unknown> : undefined;
-  if (base === undefined) {
-    set.forEach(walkSetMember);
-    return set.size;
+// Members of Sets and Maps are hashed on their own (not recorded: they have no place).
+let memberA = 0;
+let memberB = 0;
+
+function hashMember(member: unknown): void {
+  const wasRecording = recording;
+  recording = false;
+  walk(member, -1);
+  recording = wasRecording;
+  memberA = fmix((hashA ^ TAG_MEMBER) + Math.imul(hashB, K3));
+  memberB = fmix(hashB + Math.imul(memberA, K4));
+}
+
+function hashEntry(key: unknown, value: unknown): void {
+  const wasRecording = recording;
+  recording = false;
+  walk(key, -1);
+  const kA = hashA, kB = hashB;
+  walk(value, -1);
+  recording = wasRecording;
+  memberA = fmix((kA ^ hashA) + Math.imul(hashB, K3) + TAG_MAP);
+  memberB = fmix((kB ^ hashB) + Math.imul(memberA, K4));
+}
+
+/**
+ * A Set's members summed. Next to a base Set only the differences are hashed: copies keep
+ * insertion order, so both are read in step while they agree, and the rest by look-ups.
+ */
+function walkSet(set: ReadonlySet<unknown>, b: number, self: number): void {
+  let sumA = 0, sumB = 0;
+  if (b < 0) {
+    for (const member of set) {
+      hashMember(member);
+      sumA = (sumA + memberA) | 0;
+      sumB = (sumB + memberB) | 0;
+    }
+  } else {
+    const base = nodeRef[b] as ReadonlySet<unknown>;
+    sumA = nodeSumA[b]!;
+    sumB = nodeSumB[b]!;
+    const inBase = base.values();
+    let next = inBase.next();
+    let diverged = false;
+    for (const member of set) {
+      if (!diverged) {
+        if (!next.done && next.value === member) {
+          next = inBase.next();
+          continue;
+        }
+        diverged = true;
+      }
+      if (base.has(member)) continue;
+      hashMember(member);
+      sumA = (sumA + memberA) | 0;
+      sumB = (sumB + memberB) | 0;
+    }
+    for (; !next.done; next = inBase.next()) {
+      if (set.has(next.value)) continue;
+      hashMember(next.value);
+      sumA = (sumA - memberA) | 0;
+      sumB = (sumB - memberB) | 0;
+    }
   }
-  sumA = nodeX[b]!;
-  sumB = nodeY[b]!;
-  deltaOf = base;
-  set.forEach(addIfNew);
-  deltaOf = set;
-  base.forEach(subtractIfGone);
-  return set.size;
+  if (self >= 0) {
+    nodeSumA[self] = sumA;
+    nodeSumB[self] = sumB;
+  }
+  finish(sumA ^ TAG_SET ^ set.size, sumB);
 }
 
-let deltaOf: Set<unknown> = new Set();
-function addIfNew(member: unknown): void {
-  if (!deltaOf.has(member)) walkSetMember(member);
-}
-
-function subtractIfGone(member: unknown): void {
-  if (deltaOf.has(member)) return;
-  const keepA = sumA, keepB = sumB;
-  walkSetMember(member);
-  sumA = (keepA - memberA) | 0;
-  sumB = (keepB - memberB) | 0;
-}
-
-// Module-level callbacks (not closures) so that walking a Map or Set allocates nothing.
-function walkMapEntry(value: unknown, key: unknown): void {
-  const wasRecording = recording;
-  recording = false;
-  laneA = TAG_ENTRY;
-  laneB = ~TAG_ENTRY;
-  walk(key);
-  walk(value);
-  addMember();
-  recording = wasRecording;
-}
-
-function walkSetMember(member: unknown): void {
-  const wasRecording = recording;
-  recording = false;
-  laneA = TAG_ENTRY;
-  laneB = ~TAG_ENTRY;
-  walk(member);
-  addMember();
-  recording = wasRecording;
+/** A Map's entries summed; next to a base Map, as for Sets (an entry is unchanged when its value is the same object). */
+function walkMap(map: ReadonlyMap<unknown, unknown>, b: number, self: number): void {
+  let sumA = 0, sumB = 0;
+  if (b < 0) {
+    for (const [key, value] of map) {
+      hashEntry(key, value);
+      sumA = (sumA + memberA) | 0;
+      sumB = (sumB + memberB) | 0;
+    }
+  } else {
+    const base = nodeRef[b] as ReadonlyMap<unknown, unknown>;
+    sumA = nodeSumA[b]!;
+    sumB = nodeSumB[b]!;
+    for (const [key, value] of map) {
+      if (base.get(key) === value && (value !== undefined || base.has(key))) continue;
+      hashEntry(key, value);
+      sumA = (sumA + memberA) | 0;
+      sumB = (sumB + memberB) | 0;
+    }
+    for (const [key, value] of base) {
+      if (map.get(key) === value && (value !== undefined || map.has(key))) continue;
+      hashEntry(key, value);
+      sumA = (sumA - memberA) | 0;
+      sumB = (sumB - memberB) | 0;
+    }
+  }
+  if (self >= 0) {
+    nodeSumA[self] = sumA;
+    nodeSumB[self] = sumB;
+  }
+  finish(sumA ^ TAG_MAP ^ map.size, sumB);
 }
 
 /**
@@ -332,8 +399,6 @@ function walkSetMember(member: unknown): void {
 export function setFingerprintBase(value: unknown): void {
   baseActive = false;
   nodeCount = 0;
-  nodeRef.length = 0;
-  nodeKey.length = 0;
   if (value === undefined) return;
   recording = true;
   try {
@@ -352,14 +417,9 @@ export let fingerprintLo = 0;
 
 /** Fingerprints `value`, leaving the result in `fingerprintHi`/`fingerprintLo`. */
 export function fingerprint(value: unknown): void {
-  laneA = 0x243f6a88;
-  laneB = 0x85a308d3;
-  sumA = 0;
-  sumB = 0;
   walk(value, baseActive ? 0 : -1);
-  const a = fmix(laneA + Math.imul(laneB, 0x27d4eb2f));
-  fingerprintHi = a;
-  fingerprintLo = fmix(laneB ^ Math.imul(a, 0x165667b1));
+  fingerprintHi = fmix(hashA ^ Math.imul(hashB, K5) ^ 0x243f6a88);
+  fingerprintLo = fmix(hashB + Math.imul(fingerprintHi, K1) + 0x85a308d3);
 }
 
 /** The fingerprint as one bigint, for tests and messages (not for the hot loop). */
