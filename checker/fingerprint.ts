@@ -312,18 +312,60 @@ function hashEntry(key: unknown, value: unknown): void {
   memberB = fmix((kB ^ hashB) + Math.imul(memberA, K4));
 }
 
+/*
+ * Sums of large Sets and Maps by identity, kept while a search hashes against a base (immutable
+ * states): a state's collections were summed when it was discovered, so recording it as the base
+ * later does not hash every member again. The search says which walk found a new state
+ * (`keepCollectionSums`); only its collections are kept, and only those of at least LARGE members
+ * (a WeakMap look-up costs about as much as hashing a few members).
+ */
+const LARGE = 8;
+const MAX_PENDING = 64;
+class Sums {
+  constructor(readonly a: number, readonly b: number) {}
+}
+let sumCache = new WeakMap<object, Sums>();
+const pendingCollections: object[] = [];
+const pendingA = new Int32Array(MAX_PENDING);
+const pendingB = new Int32Array(MAX_PENDING);
+let pendingCount = 0;
+
+/** The cached sums of a large collection, into sumA/sumB of the caller (returns false when not cached). */
+function cachedSums(collection: object, size: number): Sums | undefined {
+  return baseActive || recording ? (size >= LARGE ? sumCache.get(collection) : undefined) : undefined;
+}
+
+function remember(collection: object, size: number, a: number, b: number): void {
+  if (size < LARGE || pendingCount >= MAX_PENDING || !(baseActive || recording)) return;
+  pendingCollections[pendingCount] = collection;
+  pendingA[pendingCount] = a;
+  pendingB[pendingCount] = b;
+  pendingCount++;
+}
+
+/** The last fingerprint was a new state's: keep its large collections' sums for when it is expanded. */
+export function keepCollectionSums(): void {
+  for (let i = 0; i < pendingCount; i++) sumCache.set(pendingCollections[i]!, new Sums(pendingA[i]!, pendingB[i]!));
+  pendingCount = 0;
+}
+
 /**
  * A Set's members summed. Next to a base Set only the differences are hashed: copies keep
  * insertion order, so both are read in step while they agree, and the rest by look-ups.
  */
 function walkSet(set: ReadonlySet<unknown>, b: number, self: number): void {
   let sumA = 0, sumB = 0;
-  if (b < 0) {
+  const cached = b < 0 ? cachedSums(set, set.size) : undefined;
+  if (cached !== undefined) {
+    sumA = cached.a;
+    sumB = cached.b;
+  } else if (b < 0) {
     for (const member of set) {
       hashMember(member);
       sumA = (sumA + memberA) | 0;
       sumB = (sumB + memberB) | 0;
     }
+    remember(set, set.size, sumA, sumB);
   } else {
     const base = nodeRef[b] as ReadonlySet<unknown>;
     sumA = nodeSumA[b]!;
@@ -350,6 +392,7 @@ function walkSet(set: ReadonlySet<unknown>, b: number, self: number): void {
       sumA = (sumA - memberA) | 0;
       sumB = (sumB - memberB) | 0;
     }
+    remember(set, set.size, sumA, sumB);
   }
   if (self >= 0) {
     nodeSumA[self] = sumA;
@@ -361,12 +404,17 @@ function walkSet(set: ReadonlySet<unknown>, b: number, self: number): void {
 /** A Map's entries summed; next to a base Map, as for Sets (an entry is unchanged when its value is the same object). */
 function walkMap(map: ReadonlyMap<unknown, unknown>, b: number, self: number): void {
   let sumA = 0, sumB = 0;
-  if (b < 0) {
+  const cached = b < 0 ? cachedSums(map, map.size) : undefined;
+  if (cached !== undefined) {
+    sumA = cached.a;
+    sumB = cached.b;
+  } else if (b < 0) {
     for (const [key, value] of map) {
       hashEntry(key, value);
       sumA = (sumA + memberA) | 0;
       sumB = (sumB + memberB) | 0;
     }
+    remember(map, map.size, sumA, sumB);
   } else {
     const base = nodeRef[b] as ReadonlyMap<unknown, unknown>;
     sumA = nodeSumA[b]!;
@@ -383,6 +431,7 @@ function walkMap(map: ReadonlyMap<unknown, unknown>, b: number, self: number): v
       sumA = (sumA - memberA) | 0;
       sumB = (sumB - memberB) | 0;
     }
+    remember(map, map.size, sumA, sumB);
   }
   if (self >= 0) {
     nodeSumA[self] = sumA;
@@ -399,6 +448,7 @@ function walkMap(map: ReadonlyMap<unknown, unknown>, b: number, self: number): v
 export function setFingerprintBase(value: unknown): void {
   baseActive = false;
   nodeCount = 0;
+  pendingCount = 0;
   if (value === undefined) return;
   recording = true;
   try {
@@ -411,12 +461,19 @@ export function setFingerprintBase(value: unknown): void {
   }
 }
 
+/** Forgets the collection sums kept by `keepCollectionSums` (a new search starts). */
+export function clearCollectionSums(): void {
+  sumCache = new WeakMap();
+  pendingCount = 0;
+}
+
 /** The high and low 32 bits of the last fingerprint computed. */
 export let fingerprintHi = 0;
 export let fingerprintLo = 0;
 
 /** Fingerprints `value`, leaving the result in `fingerprintHi`/`fingerprintLo`. */
 export function fingerprint(value: unknown): void {
+  pendingCount = 0;
   walk(value, baseActive ? 0 : -1);
   fingerprintHi = fmix(hashA ^ Math.imul(hashB, K5) ^ 0x243f6a88);
   fingerprintLo = fmix(hashB + Math.imul(fingerprintHi, K1) + 0x85a308d3);

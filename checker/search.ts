@@ -8,7 +8,7 @@
  */
 import type { StepLabel } from '../spec/properties.ts';
 import type { Spec } from '../spec/types.ts';
-import { fingerprintHi, fingerprintLo, setFingerprintBase } from './fingerprint.ts';
+import { clearCollectionSums, fingerprintHi, fingerprintLo, keepCollectionSums, setFingerprintBase } from './fingerprint.ts';
 import { PropertyMonitor } from './monitor.ts';
 import type { ResolvedOptions } from './options.ts';
 import { type Lineage, ParentLinks, pathOf } from './parents.ts';
@@ -103,6 +103,7 @@ export class Search<S> {
     this.successors = new Successors(spec, options.strict);
     this.constraint = spec.constraint;
     this.useBase = !options.strict && spec.view === undefined && spec.symmetry === undefined;
+    if (this.useBase) clearCollectionSums();
     this.coverage = spec.actions.map((a) => ({ action: a.name, fired: 0, found: 0 }));
     this.stats = {
       engine: options.engine, distinctStates: 0, generatedStates: 0, depth: 0, queued: 0,
@@ -172,6 +173,7 @@ export class Search<S> {
     this.successors.identifyAndHash(successor, this.whereStep);
     const id = this.visited.insert(fingerprintHi, fingerprintLo, this.currentId, choice);
     if (id < 0) return;
+    if (this.useBase) keepCollectionSums();
     coverage.found++;
     const depth = this.currentDepth + 1;
     if (depth > stats.depth) stats.depth = depth;

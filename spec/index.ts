@@ -35,6 +35,8 @@
  */
 export { defineSpec } from './define.ts';
 export { defineProtocol } from './protocol.ts';
+export { withEntry, withItem, withMember, withoutMember } from './updates.ts';
+export { interned } from './interned.ts';
 export type { ConfigOf, ConfigParameter, ConfigSchema, ConfigValue, Protocol, ProtocolDefinition } from './protocol.ts';
 export {
   always, alwaysEventually, alwaysStep, eventually, eventuallyAlways, isLiveness, leadsTo, sometimes,

@@ -1,9 +1,10 @@
 /**
  * The messages of Paxos Commit (PaxosCommit.tla, `Message`). As in the TLA+ spec, `msgs` is the
  * set of every message ever sent, so a message is a value: the constructors below return one
- * shared, frozen object per distinct message, which lets a plain `Set` hold them without
- * duplicates and answer `msgs.has(phase2b(…))` by identity.
+ * shared, frozen object per distinct message (`interned`), which lets a plain `Set` hold them
+ * without duplicates and answer `msgs.has(phase2b(…))` by identity.
  */
+import { interned, withMember } from '../../spec/index.ts';
 
 /** A resource manager's decision, as voted on in its instance of Paxos. */
 export type Value = 'prepared' | 'aborted';
@@ -24,36 +25,17 @@ export interface Decision { readonly type: 'Commit' | 'Abort' }
 
 export type Message = Phase1a | Phase1b | Phase2a | Phase2b | Decision;
 
-const interned = new Map<string, Message>();
+export const phase1a = interned((ins: string, bal: number): Phase1a => ({ type: 'phase1a', ins, bal }));
 
-function intern<M extends Message>(key: string, make: () => M): M {
-  const found = interned.get(key);
-  if (found !== undefined) return found as M;
-  const message = make();
-  Object.freeze(message);
-  interned.set(key, message);
-  return message;
-}
+export const phase1b = interned((ins: string, mbal: number, bal: number, val: Value | 'none', acc: string): Phase1b =>
+  ({ type: 'phase1b', ins, mbal, bal, val, acc }));
 
-export const phase1a = (ins: string, bal: number): Phase1a =>
-  intern(`1a ${ins} ${bal}`, () => ({ type: 'phase1a', ins, bal }));
+export const phase2a = interned((ins: string, bal: number, val: Value): Phase2a => ({ type: 'phase2a', ins, bal, val }));
 
-export const phase1b = (ins: string, mbal: number, bal: number, val: Value | 'none', acc: string): Phase1b =>
-  intern(`1b ${ins} ${mbal} ${bal} ${val} ${acc}`, () => ({ type: 'phase1b', ins, mbal, bal, val, acc }));
+export const phase2b = interned((acc: string, ins: string, bal: number, val: Value): Phase2b => ({ type: 'phase2b', acc, ins, bal, val }));
 
-export const phase2a = (ins: string, bal: number, val: Value): Phase2a =>
-  intern(`2a ${ins} ${bal} ${val}`, () => ({ type: 'phase2a', ins, bal, val }));
-
-export const phase2b = (acc: string, ins: string, bal: number, val: Value): Phase2b =>
-  intern(`2b ${acc} ${ins} ${bal} ${val}`, () => ({ type: 'phase2b', acc, ins, bal, val }));
-
-export const COMMIT: Decision = intern('Commit', () => ({ type: 'Commit' }));
-export const ABORT: Decision = intern('Abort', () => ({ type: 'Abort' }));
+export const COMMIT: Decision = Object.freeze({ type: 'Commit' });
+export const ABORT: Decision = Object.freeze({ type: 'Abort' });
 
 /** `Send(m)`: msgs' = msgs ∪ {m} (the same set when m was sent before). */
-export function send(msgs: ReadonlySet<Message>, m: Message): ReadonlySet<Message> {
-  if (msgs.has(m)) return msgs;
-  const next = new Set(msgs);
-  next.add(m);
-  return next;
-}
+export const send = (msgs: ReadonlySet<Message>, m: Message): ReadonlySet<Message> => withMember(msgs, m);

@@ -13,7 +13,7 @@
  * PaxosCommit.cfg (RM = {r1,r2}, three acceptors, majorities = the pairs, Ballot = {0,1}): TLC
  * finds 1,321,761 distinct states, 16,959,159 generated, depth 28.
  */
-import { defineProtocol, defineSpec } from '../../spec/index.ts';
+import { defineProtocol, defineSpec, withEntry } from '../../spec/index.ts';
 import {
   ABORT, COMMIT, type Message, type Phase1b, phase1a, phase1b, phase2a, phase2b, send, type Value,
 } from './messages.ts';
@@ -64,10 +64,10 @@ function subsetsOfSize<T>(items: readonly T[], size: number): T[][] {
 export const majoritiesOf = (acceptors: readonly string[]) => subsetsOfSize(acceptors, Math.floor(acceptors.length / 2) + 1);
 
 const setRm = (s: PaxosCommitState, rm: string, to: RmState, msgs = s.msgs): PaxosCommitState =>
-  ({ ...s, rmState: { ...s.rmState, [rm]: to }, msgs });
+  ({ ...s, rmState: withEntry(s.rmState, rm, to), msgs });
 
 const setAcceptor = (s: PaxosCommitState, ins: string, ac: string, to: AcceptorState, msgs: ReadonlySet<Message>): PaxosCommitState =>
-  ({ ...s, aState: { ...s.aState, [ins]: { ...s.aState[ins], [ac]: to } }, msgs });
+  ({ ...s, aState: withEntry(s.aState, ins, withEntry(s.aState[ins]!, ac, to)), msgs });
 
 export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors: 3, maxBallot: 1 }) {
   const RM = ids('r', config.rms);

@@ -16,7 +16,7 @@
  * TLC: 3 RMs → 288 distinct, 1,146 generated, depth 11; 7 RMs → 296,448 / 2,744,706 / 23;
  * 8 RMs → 1,745,408 / 18,507,778 / 26. The end states (every RM decided) are `terminal`.
  */
-import { defineProtocol, defineSpec, permutations } from '../../spec/index.ts';
+import { defineProtocol, defineSpec, permutations, withEntry, withMember } from '../../spec/index.ts';
 import { allDecided, allRms, consistent, type RmState, type RmStates, rmIds, rmStatesTyped } from './rms.ts';
 
 export type TmState = 'init' | 'committed' | 'aborted';
@@ -42,10 +42,9 @@ const ABORT = 'abort';
 const TM_STATES: ReadonlySet<string> = new Set<TmState>(['init', 'committed', 'aborted']);
 
 const preparedMsg = (rm: string) => `prepared:${rm}`;
-const withMember = (set: ReadonlySet<string>, member: string): ReadonlySet<string> => new Set(set).add(member);
 /** The TM decides and broadcasts its decision. */
 const decide = (s: TwoPhaseState, tmState: TmState, message: string): TwoPhaseState => ({ ...s, tmState, msgs: withMember(s.msgs, message) });
-const setRm = (s: TwoPhaseState, rm: string, to: RmState): TwoPhaseState => ({ ...s, rmState: { ...s.rmState, [rm]: to } });
+const setRm = (s: TwoPhaseState, rm: string, to: RmState): TwoPhaseState => ({ ...s, rmState: withEntry(s.rmState, rm, to) });
 
 export function twoPhaseSpec(rmCount = 3, variant: TwoPhaseVariant = 'correct', symmetric = false) {
   const rms = rmIds(rmCount);
