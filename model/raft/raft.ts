@@ -37,6 +37,8 @@ export interface RaftConfig {
   /** Election timeouts, in all. */
   readonly elections: number;
   readonly network?: 'duplicating' | 'unordered';
+  /** Keep obsolete messages in flight instead of discarding them (only to show that this changes no server state). */
+  readonly keepObsolete?: boolean;
 }
 
 export function clientOperations(writes: number, reads: number): Map<string, RegisterCommand> {
@@ -53,6 +55,7 @@ export function raftSpec(config: RaftConfig, variant: RaftVariant = 'correct') {
     commitOnlyCurrentTerm: variant !== 'figure-8',
     truncateOnlyConflicts: variant !== 'stale-append-truncates',
     operations: clientOperations(config.writes, config.reads),
+    discardObsolete: config.keepObsolete !== true,
   });
   const actors: Record<ActorId, Behaviour<Server, RaftMessage, RegisterEvent>> = {};
   for (let i = 1; i <= config.servers; i++) actors[`n${i}`] = behaviour;

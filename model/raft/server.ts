@@ -1,12 +1,15 @@
 /** A Raft server as an actor: election timeouts, client operations as local steps, messages. */
 import type { Behaviour } from '../../spec/index.ts';
 import { type ElectionRules, onRequestVote, onVote, startElection } from './election.ts';
+import { obsoleteMessage } from './obsolete.ts';
 import { onAppend, onAppendReply, type ReplicationRules, submit } from './replication.ts';
 import type { RaftMessage, RegisterCommand, RegisterEvent, Server } from './types.ts';
 
 export interface ServerRules extends ElectionRules, ReplicationRules {
   /** The client operations any leader may accept (each at most once per log): label → command. */
   readonly operations: ReadonlyMap<string, RegisterCommand>;
+  /** Discard messages the receiver will ignore for good (obsolete.ts); sound, and far fewer states. */
+  readonly discardObsolete: boolean;
 }
 
 export function server(rules: ServerRules): Behaviour<Server, RaftMessage, RegisterEvent> {
@@ -26,6 +29,7 @@ export function server(rules: ServerRules): Behaviour<Server, RaftMessage, Regis
     },
     localSteps: [...rules.operations.keys()],
     onLocal: (s, label, ctx, history) => submit(s, label, rules.operations.get(label)!, ctx, history),
+    obsolete: rules.discardObsolete ? obsoleteMessage(rules) : undefined,
     durable: ['term', 'votedFor', 'log'],
   };
 }

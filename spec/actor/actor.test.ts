@@ -55,6 +55,23 @@ describe('network semantics', () => {
   });
 });
 
+describe('obsolete messages', () => {
+  // b keeps only the highest number it has seen, so a lower one in flight can never change it.
+  const highest: Behaviour<Local, number> = {
+    onStart: () => ({ state: { got: [] } }),
+    onMessage: (s, { msg }) => (msg > (s.got[0] ?? 0) ? { state: { got: [msg] } } : undefined),
+    obsolete: (s, { msg }) => msg <= (s.got[0] ?? 0),
+  };
+  const system = (b: Behaviour<Local, number>) => defineActorSpec<Local, number>({ name: 'highest', actors: { a: sender, b }, network: { kind: 'unordered' } });
+  const spec = system(highest);
+  it('are discarded as soon as the receiver would ignore them: 3 states instead of 4', () => {
+    expect(distinct(spec as ReturnType<typeof twoMessages>)).toBe(3); // 1 in flight after 2 arrived is gone
+    expect(distinct(system({ ...highest, obsolete: undefined }) as ReturnType<typeof twoMessages>)).toBe(4);
+    const two = spec.actions[0]!.next(spec.init()[0]!, { from: 'a', to: 'b', msg: 2 });
+    expect(two?.network).toEqual([]); // 1 went with the delivery of 2
+  });
+});
+
 /** A node that counts its ticks; `kept` is durable, `ticks` volatile. */
 interface Ticker { readonly ticks: number; readonly kept: number }
 const ticker: Behaviour<Ticker, never> = {

@@ -52,22 +52,36 @@ export function applyReaction<L, M, H>(
     throw new KripkeError('action-threw', `actor '${id}' returned ${String(reaction)} instead of a reaction { state, send?, … }`,
       { model: system.definition.name, actor: id });
   }
-  let network = state.network;
+  const nodes: Readonly<Record<ActorId, L>> = { ...state.nodes, [id]: reaction.state };
+  let network = discardObsolete(system, state.network, id, reaction.state);
   for (const { to, msg } of reaction.send ?? []) {
     if (!system.behaviours.has(to)) {
       throw new KripkeError('invalid-spec', `actor '${id}' sent a message to unknown actor '${to}'; actors: ${system.ids.join(', ')}`,
         { model: system.definition.name, actor: id });
     }
-    network = enqueue(system.definition.network.kind, network, { from: id, to, msg } satisfies Envelope<M>);
+    const envelope: Envelope<M> = { from: id, to, msg };
+    if (!isObsolete(system, nodes[to], envelope)) network = enqueue(system.definition.network.kind, network, envelope);
   }
   const timers = updateTimers(state.timers[id] ?? [], reaction);
   return {
     ...state,
-    nodes: { ...state.nodes, [id]: reaction.state },
+    nodes,
     network,
     timers: timers === state.timers[id] ? state.timers : { ...state.timers, [id]: timers },
     history: reaction.record && reaction.record.length > 0 ? [...state.history, ...reaction.record] : state.history,
   };
+}
+
+function isObsolete<L, M, H>(system: System<L, M, H>, receiver: L | undefined, envelope: Envelope<M>): boolean {
+  const obsolete = behaviourOf(system, envelope.to).obsolete;
+  return obsolete !== undefined && receiver !== undefined && obsolete(receiver, envelope);
+}
+
+/** The messages to `id` that its new state makes obsolete, removed (the same array when none). */
+function discardObsolete<L, M, H>(system: System<L, M, H>, network: readonly Envelope<M>[], id: ActorId, local: L): readonly Envelope<M>[] {
+  if (behaviourOf(system, id).obsolete === undefined) return network;
+  const kept = network.filter((e) => e.to !== id || !isObsolete(system, local, e));
+  return kept.length === network.length ? network : kept;
 }
 
 function updateTimers(current: readonly string[], reaction: Reaction<unknown, unknown, unknown>): readonly string[] {

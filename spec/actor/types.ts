@@ -53,6 +53,14 @@ export interface Behaviour<L, M, H = never> {
    */
   readonly onLocal?: (state: L, label: string, ctx: ActorContext, history: readonly H[]) => Reaction<L, M, H> | undefined;
   /**
+   * Optional: true when the receiver, in this state, will ignore this message now and in every
+   * later state (delivering it would change nothing and send nothing). Such messages are discarded
+   * at once — when sent, and whenever the receiver's state changes — so stale messages do not
+   * multiply states. Must be monotone: once true, it stays true as the receiver moves on
+   * (crashes included). Only node states are affected, so properties over them are unchanged.
+   */
+  readonly obsolete?: (state: L, envelope: Envelope<M>) => boolean;
+  /**
    * Fields that survive a crash (stable storage). On Crash the node keeps these and reverts every
    * other field to its `onStart` value; its timers are cleared. Default: nothing survives.
    */
