@@ -153,6 +153,8 @@ const nodeKind = new Int8Array(MAX_NODES);
 const nodeEnd = new Int32Array(MAX_NODES);
 const nodeA = new Int32Array(MAX_NODES);
 const nodeB = new Int32Array(MAX_NODES);
+/** Under an array: the item's index (only composite items are recorded). */
+const nodeIndex = new Int32Array(MAX_NODES);
 /** Under a record: the entry's hash (key and value). */
 const nodeEntryA = new Int32Array(MAX_NODES);
 const nodeEntryB = new Int32Array(MAX_NODES);
@@ -172,6 +174,15 @@ function walk(v: unknown, b: number): void {
   }
   if (typeof v === 'object' && v !== null) return walkComposite(v, b);
   const self = recording ? recordNode(v, SCALAR) : -1;
+  hashScalar(v);
+  if (self >= 0) {
+    nodeA[self] = hashA;
+    nodeB[self] = hashB;
+  }
+}
+
+/** A scalar (or null) into hashA/hashB. */
+function hashScalar(v: unknown): void {
   switch (typeof v) {
     case 'number': hashNumber(v); break;
     case 'string': hashString(v); hashA = strA; hashB = strB; break;
@@ -179,10 +190,6 @@ function walk(v: unknown, b: number): void {
     case 'bigint': hashString(v.toString(16)); hashA = strA ^ TAG_BIGINT; hashB = strB; break;
     case 'object': hashA = TAG_NULL; hashB = ~TAG_NULL; break;
     default: throw NOT_A_VALUE;
-  }
-  if (self >= 0) {
-    nodeA[self] = hashA;
-    nodeB[self] = hashB;
   }
 }
 
@@ -233,23 +240,32 @@ function walkComposite(o: object, b: number): void {
   }
 }
 
-/** Items in order: each item's hash chained into two lanes. */
+/**
+ * Items in order: each item's hash chained into two lanes. Only the composite items of an array
+ * are recorded in the base (with their index): scalar items are cheaper to hash than to look up.
+ */
 function walkArray(items: readonly unknown[], b: number): void {
   let a = TAG_ARRAY ^ items.length, c = ~TAG_ARRAY;
   let child = b + 1;
   const end = b >= 0 ? nodeEnd[b]! : 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    if (item === undefined) throw NOT_A_VALUE;
-    const cb = child < end ? child : -1;
-    walk(item, cb);
-    if (cb >= 0) child = nodeEnd[cb]!;
+    if (typeof item !== 'object' || item === null) {
+      if (item === undefined) throw NOT_A_VALUE;
+      hashScalar(item);
+    } else {
+      while (child < end && nodeIndex[child]! < i) child = nodeEnd[child]!;
+      const self = nodeCount;
+      walk(item, child < end && nodeIndex[child] === i ? child : -1);
+      if (recording && self < MAX_NODES) nodeIndex[self] = i;
+    }
     a = Math.imul(a ^ hashA, 0xcc9e2d51);
     a = ((a << 15) | (a >>> 17)) + 0xe6546b64;
     c = Math.imul(c ^ hashB, K2);
     c = ((c << 13) | (c >>> 19)) + 0x52dce729;
   }
-  finish(a, c);
+  hashA = a;
+  hashB = c;
 }
 
 /** Entries summed, each its key's and value's hashes mixed: key order does not matter. */
@@ -285,7 +301,8 @@ function walkRecord(record: Record<string, unknown>, b: number): void {
       nodeEntryB[self] = eB;
     }
   }
-  finish(sumA ^ TAG_RECORD ^ count, sumB);
+  hashA = sumA ^ TAG_RECORD ^ count;
+  hashB = sumB;
 }
 
 // Members of Sets and Maps are hashed on their own (not recorded: they have no place).
@@ -398,7 +415,8 @@ function walkSet(set: ReadonlySet<unknown>, b: number, self: number): void {
     nodeSumA[self] = sumA;
     nodeSumB[self] = sumB;
   }
-  finish(sumA ^ TAG_SET ^ set.size, sumB);
+  hashA = sumA ^ TAG_SET ^ set.size;
+  hashB = sumB ^ TAG_SET;
 }
 
 /** A Map's entries summed; next to a base Map, as for Sets (an entry is unchanged when its value is the same object). */
@@ -437,7 +455,8 @@ function walkMap(map: ReadonlyMap<unknown, unknown>, b: number, self: number): v
     nodeSumA[self] = sumA;
     nodeSumB[self] = sumB;
   }
-  finish(sumA ^ TAG_MAP ^ map.size, sumB);
+  hashA = sumA ^ TAG_MAP ^ map.size;
+  hashB = sumB ^ TAG_MAP;
 }
 
 /**
