@@ -40,12 +40,14 @@ export class PropertyMonitor<S> {
 
   /** Checks invariants and `sometimes` in a state; `pathTo` is called only when a path is needed. */
   checkState(state: S, pathTo: () => ActionPath): void {
-    for (const inv of this.invariants) {
-      if (this.violated.has(inv.name)) continue;
-      if (!this.evaluate(inv.name, () => inv.holds(state))) {
-        this.violated.add(inv.name);
-        this.violations.push({ property: inv.name, kind: 'invariant', propertyKind: 'always', path: pathTo() });
-      }
+    // Runs for every new state: no closure per invariant; a violated invariant leaves the list.
+    const invariants = this.invariants;
+    for (let i = 0; i < invariants.length; i++) {
+      const inv = invariants[i]!;
+      if (this.holds(inv, state)) continue;
+      invariants.splice(i--, 1);
+      this.violated.add(inv.name);
+      this.violations.push({ property: inv.name, kind: 'invariant', propertyKind: 'always', path: pathTo() });
     }
     for (let i = 0; i < this.unreached.length; i++) {
       const goal = this.unreached[i]!;
@@ -89,18 +91,34 @@ export class PropertyMonitor<S> {
       .map((p) => ({ property: p.name, path: this.examples.get(p.name) }));
   }
 
+  private holds(inv: Invariant<S>, state: S): boolean {
+    let result: unknown;
+    try {
+      result = inv.holds(state);
+    } catch (e) {
+      throw this.threw(inv.name, e);
+    }
+    return this.boolean(inv.name, result);
+  }
+
   private evaluate(name: string, run: () => boolean): boolean {
     let result: unknown;
     try {
       result = run();
     } catch (e) {
-      throw new KripkeError('property-threw', `property '${name}' threw: ${messageOf(e)}`, { model: this.spec.name, property: name });
+      throw this.threw(name, e);
     }
-    if (typeof result !== 'boolean') {
-      throw new KripkeError('property-threw', `property '${name}' returned ${typeof result}, not a boolean`, {
-        model: this.spec.name, property: name,
-      });
-    }
-    return result;
+    return this.boolean(name, result);
+  }
+
+  private threw(name: string, e: unknown): KripkeError {
+    return new KripkeError('property-threw', `property '${name}' threw: ${messageOf(e)}`, { model: this.spec.name, property: name });
+  }
+
+  private boolean(name: string, result: unknown): boolean {
+    if (typeof result === 'boolean') return result;
+    throw new KripkeError('property-threw', `property '${name}' returned ${typeof result}, not a boolean`, {
+      model: this.spec.name, property: name,
+    });
   }
 }
