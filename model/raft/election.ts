@@ -12,6 +12,8 @@ export interface ElectionRules {
   readonly maxTerm: number;
   /** The `no-term-check` bug: grant any up-to-date candidate, whatever the term and earlier vote. */
   readonly checkTerm: boolean;
+  /** The servers that may start an election (a restriction for smaller searches); default all. */
+  readonly candidates?: readonly ActorId[] | undefined;
 }
 
 const lastTerm = (s: Server) => s.log.at(-1)?.term ?? 0;
@@ -23,7 +25,7 @@ export function adoptTerm(s: Server, term: number): Server {
 }
 
 export function startElection(s: Server, ctx: ActorContext, rules: ElectionRules): RaftReaction | undefined {
-  if (s.role === 'leader' || s.term >= rules.maxTerm) return undefined;
+  if (s.role === 'leader' || s.term >= rules.maxTerm || (rules.candidates && !rules.candidates.includes(ctx.self))) return undefined;
   const term = s.term + 1;
   const msg: RaftMessage = { type: 'requestVote', term, lastIndex: s.log.length, lastTerm: lastTerm(s) };
   return {

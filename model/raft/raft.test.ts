@@ -79,6 +79,48 @@ describe('raft (3 servers, terms up to 2, two elections)', () => {
   });
 });
 
+// Figure 8 of the Raft paper needs four elections and two writes: too many interleavings for a
+// fast test of the whole space (`kripke check` finds it in about half a minute with candidates=2,
+// see raft.ts), so only n1 and n2 campaign and states with more than 5 messages in flight are
+// not explored. Both are restrictions, and the bug is still found, at the same depth.
+describe('raft figure 8 (terms up to 4, two writes, candidates n1 and n2, at most 5 messages in flight)', () => {
+  const figure8 = config({ maxTerm: 4, elections: 4, writes: 2, candidates: 2, maxInFlight: 5 });
+
+  it('correct: 4327 states, BFS = DFS, every property holds', () => {
+    const bfs = check(raftSpec(figure8));
+    const dfs = check(raftSpec(figure8), { engine: 'dfs' });
+    expect(bfs.status).toBe('pass');
+    expect([bfs.stats.distinctStates, bfs.stats.depth]).toEqual([4327, 22]);
+    expect(dfs.stats.distinctStates).toBe(4327);
+  });
+
+  const found = [
+    'Timeout n1 (election)', 'Deliver n1 → n2: requestVote(t1, last 0:0)', 'Deliver n2 → n1: vote(t1, granted)', // n1 leads term 1
+    'Timeout n2 (election)', 'Deliver n2 → n3: requestVote(t2, last 0:0)', 'Deliver n3 → n2: vote(t2, granted)', // n2 leads term 2
+    'Local n1: write v1', // v1 (term 1) only in n1's log: its appends are obsolete, n2 and n3 are in term 2
+    'Deliver n2 → n1: append(t2, [], commit 0)', // n1 steps down
+    'Timeout n1 (election)', 'Deliver n1 → n3: requestVote(t3, last 1:1)', 'Deliver n3 → n1: vote(t3, granted)', // n1 leads term 3
+    'Deliver n1 → n3: append(t3, [1:v1], commit 0)', 'Deliver n3 → n1: appendReply(t3, match 1)', // on n1, n3: n1 commits v1 (the bug)
+    'Local n2: write v2', // v2 (term 2) in n2's log only
+    'Deliver n1 → n2: requestVote(t3, last 1:1)', // n2 steps down (and refuses: its log ends in term 2)
+    'Timeout n2 (election)', 'Deliver n2 → n1: requestVote(t4, last 1:2)', // last term 2 beats n1's 1: n1 votes
+    'Deliver n1 → n2: vote(t4, granted)', // n2 leads term 4 without the committed v1, which its v2 would overwrite
+  ];
+
+  it('figure-8: a leader of term 3 commits v1 of term 1 by counting replicas; n2 wins term 4 without it (18 steps)', () => {
+    const { property, steps, last } = counterexample(figure8, 'figure-8');
+    expect(property).toBe('leader completeness');
+    expect(steps).toEqual(found);
+    expect([last.nodes.n1!.commit, last.nodes.n2!.role, last.nodes.n2!.log.map((e) => e.client)]).toEqual([1, 'leader', ['write v2@n2t2']]);
+  });
+
+  it('the same messages under the correct rule: n1 does not commit v1, and nothing is violated', () => {
+    const correct = replay(raftSpec(figure8), found);
+    expect(correct.nodes.n1!.commit).toBe(0);
+    expect(raftSpec(figure8).properties.every((p) => (p as { holds: (s: RaftState) => boolean }).holds(correct))).toBe(true);
+  });
+});
+
 describe('the raft protocol', () => {
   it('has the variants of the issue', () => {
     expect(Object.keys(raft.variants)).toEqual(['correct', 'no-term-check', 'figure-8', 'stale-append-truncates']);
@@ -87,6 +129,9 @@ describe('the raft protocol', () => {
     expect(spec.properties.map((p) => p.name)).toEqual([
       'election safety', 'log matching', 'leader completeness', 'state machine safety', 'linearizable',
     ]);
+  });
+  it('rejects more candidates than servers, naming the key', () => {
+    expect(() => raft.instantiate({ candidates: 4 })).toThrow(/candidates=4: at most servers=3 servers can start elections/);
   });
   it('stays safe when a server crashes and recovers from its term, vote and log', () => {
     expect(check(raftSpec(config({ crashes: 1 }))).status).toBe('pass');
@@ -120,26 +165,6 @@ const election = (n: string, to: string, last: string, term: number) => [
 ];
 
 describe('saved raft counterexamples (too deep for a fast exhaustive test; found by `kripke check`)', () => {
-  const figure8 = [
-    ...election('n1', 'n2', '0:0', 1), 'Local n1: write v1', // n1 leads term 1, v1 only in its own log
-    ...election('n2', 'n3', '0:0', 2), 'Local n2: write v2', // n2 leads term 2, v2 only in its own log
-    'Deliver n2 → n1: requestVote(t2, last 0:0)', // n1 steps down (and refuses: its log is newer)
-    ...election('n1', 'n3', '1:1', 3), // n1 leads term 3
-    'Deliver n1 → n3: append(t3, [1:v1], commit 0)', 'Deliver n3 → n1: appendReply(t3, match 1)', // v1 on a majority
-    'Deliver n1 → n2: requestVote(t3, last 1:1)', // n2 steps down
-    ...election('n2', 'n3', '1:2', 4), // n3 votes for n2 (last term 2 beats 1): n2 leads term 4 without v1
-  ];
-  it('figure-8: committing an earlier term\'s entry by counting replicas loses it (18 steps)', () => {
-    const c = config({ maxTerm: 4, elections: 4, writes: 2 });
-    const buggy = replay(raftSpec(c, 'figure-8'), figure8);
-    expect(buggy.nodes.n1!.commit).toBe(1); // n1 committed v1 from term 1 while leading term 3
-    const holds = (s: RaftState, name: string) => (raftSpec(c).properties.find((p) => p.name === name) as { holds: (s: RaftState) => boolean }).holds(s);
-    expect(holds(buggy, 'leader completeness')).toBe(false);
-    const correct = replay(raftSpec(c), figure8); // the same messages: the correct leader does not commit
-    expect(correct.nodes.n1!.commit).toBe(0);
-    expect(holds(correct, 'leader completeness')).toBe(true);
-  });
-
   it('stale-append-truncates: a read at the new leader misses a completed write — not linearizable (13 steps)', () => {
     const spec = raftSpec(config({ writes: 1, reads: 1 }), 'stale-append-truncates');
     const state = replay(spec, [
