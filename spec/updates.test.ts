@@ -6,7 +6,7 @@ import { withEntry, withItem, withMember, withoutMember } from './updates.ts';
 describe('copy-on-write updates', () => {
   it('withEntry copies the record, changes one key and keeps the others by identity', () => {
     const inner = { deep: [1] };
-    const record = Object.freeze({ a: 1, b: inner });
+    const record: { readonly a: number; readonly b: typeof inner } = Object.freeze({ a: 1, b: inner });
     const updated = withEntry(record, 'a', 2);
     expect(updated).toEqual({ a: 2, b: inner });
     expect(updated.b).toBe(inner);
