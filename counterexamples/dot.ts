@@ -25,7 +25,7 @@ export function renderTraceDot(trace: Trace, options: DotOptions = {}): string {
     if (drawn(i)) lines.push(`  s${i} [label=<${stateTable(trace, step, i, options)}>];`);
   });
   trace.steps.forEach((step, i) => {
-    if (step.action && drawn(i)) lines.push(`  s${i - 1} -> s${i} [${stepEdge(step, colors.get(step.action.name)!, isViolating(trace, i))}];`);
+    if (step.action && drawn(i)) lines.push(`  s${i - 1} -> s${i} [${stepEdge(trace, step, colors.get(step.action.name)!, isViolating(trace, i))}];`);
   });
   if (lasso !== undefined) lines.push(...cycleLines(trace, lasso));
   if (colors.size > 0) lines.push(...legendLines(colors));
@@ -41,8 +41,8 @@ function isViolating(trace: Trace, index: number): boolean {
   return trace.property !== undefined && cycleStart(trace) === undefined && index === trace.steps.length - 1;
 }
 
-function stepEdge(step: TraceStep<unknown>, color: string, violating: boolean): string {
-  const label = quoted(` ${truncate(stepLabel(step.action!), 48)} `);
+function stepEdge(trace: Trace, step: TraceStep<unknown>, color: string, violating: boolean): string {
+  const label = quoted(` ${truncate(stepLabel(step.action!, 60, trace.formatMessage), 48)} `);
   const width = violating ? ' penwidth=2.8' : '';
   return `label=${label} color="${color}" fontcolor="${color}"${width}`;
 }
@@ -51,7 +51,7 @@ function cycleLines(trace: Trace, lasso: Lasso): string[] {
   const members = trace.steps.map((_, i) => `s${i}`).slice(lasso.start, lasso.lastDrawn + 1).join('; ');
   const title = lasso.close === 'stutter' ? '↺ stuttering: no further step is ever taken' : '↺ this cycle repeats forever';
   const closing = trace.steps.at(-1)!.action;
-  const label = lasso.close === 'repeat' && closing ? `↺ ${truncate(stepLabel(closing), 44)}` : lasso.close === 'stutter' ? '↺ forever' : `↺ back to state ${lasso.start + 1}`;
+  const label = lasso.close === 'repeat' && closing ? `↺ ${truncate(stepLabel(closing, 60, trace.formatMessage), 44)}` : lasso.close === 'stutter' ? '↺ forever' : `↺ back to state ${lasso.start + 1}`;
   return [
     `  subgraph cluster_cycle { label=<<font color="${V.cycle}">${title}</font>> labeljust=r style="dashed,rounded" color="${V.cycle}" penwidth=1.5; ${members}; }`,
     `  s${lasso.lastDrawn} -> s${lasso.start} [label=${quoted(` ${label} `)} style=dashed color="${V.cycle}" fontcolor="${V.cycle}" penwidth=2.2 constraint=false];`,

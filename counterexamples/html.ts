@@ -83,7 +83,7 @@ function stepTable(trace: Trace): string {
     const notes = [lasso?.start === i ? '<span class="loop">↺ cycle starts</span>' : '',
       lasso && i === last ? `<span class="loop">↺ ${lasso.close === 'repeat' ? `same as state ${lasso.start + 1}: repeats forever` : lasso.close === 'stutter' ? 'stays here forever' : `back to state ${lasso.start + 1}`}</span>` : ''];
     const action = step.action
-      ? `<span class="action" style="border-color:${colors.get(step.action.name)}" title="${esc(step.action.label)}">${esc(stepLabel(step.action))}</span>` : '<i>initial state</i>';
+      ? `<span class="action" style="border-color:${colors.get(step.action.name)}" title="${esc(step.action.label)}">${esc(stepLabel(step.action, 60, trace.formatMessage))}</span>` : '<i>initial state</i>';
     return `<tr class="${classes.join(' ').trim()}"><td class="n">${i + 1}</td><td>${action} ${notes.join(' ')}</td>` +
       `<td>${changesCell(step)}${stateDetails(step)}</td></tr>`;
   });

@@ -8,7 +8,7 @@ import { formatValue } from '../checker/format-value.ts';
 import { type ActorEvent, type ActorId, actorEvent } from '../spec/actor/events.ts';
 import { messageLabel } from './actor-labels.ts';
 import { esc } from './html.ts';
-import type { Trace } from './trace.ts';
+import type { MessageFormat, Trace } from './trace.ts';
 import { lassoOf, propertyCaption, VISUALS as V } from './visuals.ts';
 
 const LANE_GAP = 200;
@@ -33,7 +33,7 @@ export function renderSequenceChart(trace: Trace): string | undefined {
     ...rowBackgrounds(trace, rows, width, y),
     ...partitionBands(rows, lanes, x, y),
     ...laneLines(rows, lanes, x, y, height),
-    ...rows.flatMap((row) => eventMarks(row, x, y(row.index), lanes)),
+    ...rows.flatMap((row) => eventMarks(row, x, y(row.index), lanes, trace.formatMessage)),
     ...lassoBracket(trace, y),
     ...header(trace, lanes, x),
     legend(height - 22),
@@ -112,13 +112,13 @@ function partitionBands(rows: readonly Row[], lanes: readonly ActorId[], x: (id:
   return bands;
 }
 
-function eventMarks(row: Row, x: (id: ActorId) => number, y: number, lanes: readonly ActorId[]): string[] {
+function eventMarks(row: Row, x: (id: ActorId) => number, y: number, lanes: readonly ActorId[], format?: MessageFormat): string[] {
   const e = row.event;
   if (e === undefined) return [`<text x="${x(lanes[0]!) - 40}" y="${y + 4}" fill="${V.ink}" font-style="italic">${esc(row.label)}</text>`];
   switch (e.kind) {
-    case 'Deliver': return message(x(e.from), x(e.to), y, e.msg, COLORS.deliver, '', 'arrow');
-    case 'Duplicate': return message(x(e.from), x(e.to), y, e.msg, COLORS.duplicate, '×2 ', 'double');
-    case 'Drop': return message(x(e.from), x(e.to), y, e.msg, COLORS.drop, `dropped (to ${String(e.to)}) `, 'drop');
+    case 'Deliver': return message(x(e.from), x(e.to), y, e.msg, COLORS.deliver, '', 'arrow', format);
+    case 'Duplicate': return message(x(e.from), x(e.to), y, e.msg, COLORS.duplicate, '×2 ', 'double', format);
+    case 'Drop': return message(x(e.from), x(e.to), y, e.msg, COLORS.drop, `dropped (to ${String(e.to)}) `, 'drop', format);
     case 'Timeout': return [onLane(x(e.node), y, `◷ ${e.timer}`, COLORS.timeout)];
     case 'Crash': return [onLane(x(e.node), y, '✕ crash', COLORS.crash)];
     case 'Recover': return [onLane(x(e.node), y, '↑ recover', COLORS.recover)];
@@ -130,8 +130,8 @@ function eventMarks(row: Row, x: (id: ActorId) => number, y: number, lanes: read
 
 type ArrowStyle = 'arrow' | 'double' | 'drop';
 
-function message(x1: number, x2: number, y: number, msg: unknown, color: string, prefix: string, style: ArrowStyle): string[] {
-  if (x1 === x2) return selfMessage(x1, y, msg, color, prefix);
+function message(x1: number, x2: number, y: number, msg: unknown, color: string, prefix: string, style: ArrowStyle, format?: MessageFormat): string[] {
+  if (x1 === x2) return selfMessage(x1, y, msg, color, prefix, format);
   const end = style === 'drop' ? x1 + (x2 - x1) * 0.6 : x2 - Math.sign(x2 - x1) * 3;
   const dash = style === 'drop' ? ' stroke-dasharray="5 4"' : '';
   const head = style === 'drop' ? '' : ` marker-end="url(#head-${style === 'double' ? 'dup' : 'msg'})"`;
@@ -140,13 +140,13 @@ function message(x1: number, x2: number, y: number, msg: unknown, color: string,
   const inner = style === 'double' ? `<line x1="${x1}" y1="${y}" x2="${end - Math.sign(x2 - x1) * 8}" y2="${y}" stroke="white" stroke-width="1.2"/>` : '';
   const cross = style === 'drop' ? `<text x="${end}" y="${y + 5}" text-anchor="middle" font-size="15" font-weight="bold" fill="${COLORS.crash}">✕</text>` : '';
   const chars = Math.max(8, Math.floor(Math.abs(x2 - x1) / 7));
-  const label = `<text x="${(x1 + x2) / 2}" y="${y - 5}" text-anchor="middle" font-family="Menlo, Consolas, monospace" font-size="11" fill="${color}">${esc(prefix + messageLabel(msg, chars))}</text>`;
+  const label = `<text x="${(x1 + x2) / 2}" y="${y - 5}" text-anchor="middle" font-family="Menlo, Consolas, monospace" font-size="11" fill="${color}">${esc(prefix + messageLabel(msg, chars, format))}</text>`;
   return [`<g><title>${esc(formatValue(msg, 1000))}</title>${line}${inner}${cross}${label}</g>`];
 }
 
-function selfMessage(x: number, y: number, msg: unknown, color: string, prefix: string): string[] {
+function selfMessage(x: number, y: number, msg: unknown, color: string, prefix: string, format?: MessageFormat): string[] {
   return [`<path d="M ${x} ${y - 8} h 26 v 16 h -23" fill="none" stroke="${color}" stroke-width="1.8" marker-end="url(#head-msg)"/>`,
-    `<text x="${x + 32}" y="${y + 4}" font-family="Menlo, Consolas, monospace" font-size="11" fill="${color}">${esc(prefix + messageLabel(msg, 24))}</text>`];
+    `<text x="${x + 32}" y="${y + 4}" font-family="Menlo, Consolas, monospace" font-size="11" fill="${color}">${esc(prefix + messageLabel(msg, 24, format))}</text>`];
 }
 
 function onLane(x: number, y: number, text: string, color: string, anchor: 'middle' | 'start' = 'middle'): string {

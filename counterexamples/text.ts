@@ -6,7 +6,7 @@ import { paintWith } from './ansi.ts';
 import { formatValue } from '../checker/format-value.ts';
 import { messageLabel, stepLabel } from './actor-labels.ts';
 import { type Change, formatChangePath, multisetDelta, setDelta } from './diff.ts';
-import type { Trace } from './trace.ts';
+import type { MessageFormat, Trace } from './trace.ts';
 
 export interface TextOptions {
   /** ANSI colours (default: off; the CLI turns them on for a terminal). */
@@ -26,7 +26,7 @@ export function renderTraceText(trace: Trace, options: TextOptions = {}): string
       lines.push(...fieldLines(step.state).map((l) => `    ${l}`));
       return;
     }
-    lines.push(`${paint('bold', `State ${i + 1}`)} ← ${paint('cyan', stepLabel(step.action, 100))}${loopMark}`);
+    lines.push(`${paint('bold', `State ${i + 1}`)} ← ${paint('cyan', stepLabel(step.action, 100, trace.formatMessage))}${loopMark}`);
     if (options.full) {
       const changed = new Set(step.changes.map((c) => String(c.path[0])));
       for (const [key, value] of entries(step.state)) {
@@ -37,7 +37,7 @@ export function renderTraceText(trace: Trace, options: TextOptions = {}): string
       lines.push(`    ${paint('dim', '(no change: the state repeats)')}`);
     }
     if (!options.full) {
-      for (const change of step.changes) lines.push(`    ${changeLine(change, paint)}`);
+      for (const change of step.changes) lines.push(`    ${changeLine(change, paint, trace.formatMessage)}`);
     }
   });
   lines.push(...loopLines(trace, paint));
@@ -48,24 +48,24 @@ export function renderTraceText(trace: Trace, options: TextOptions = {}): string
  * `rm.r1: "working" → "prepared"`; for a Set, or an array that grew or shrank (a network, a log),
  * the members added and removed: `msgs: + "commit"`.
  */
-function changeLine(change: Change, paint: ReturnType<typeof paintWith>): string {
+function changeLine(change: Change, paint: ReturnType<typeof paintWith>, format?: MessageFormat): string {
   const path = paint('yellow', formatChangePath(change.path));
   const { before, after } = change;
   const delta = before instanceof Set && after instanceof Set ? setDelta(before, after)
     : Array.isArray(before) && Array.isArray(after) ? multisetDelta(before, after) : undefined;
   if (delta) {
     const { added, removed } = delta;
-    const parts = [...added.map((m) => paint('green', `+ ${memberText(m)}`)), ...removed.map((m) => paint('red', `− ${memberText(m)}`))];
+    const parts = [...added.map((m) => paint('green', `+ ${memberText(m, format)}`)), ...removed.map((m) => paint('red', `− ${memberText(m, format)}`))];
     return `${path}: ${parts.join('  ')}`;
   }
   return `${path}: ${paint('red', formatValue(before, 60))} → ${paint('green', formatValue(after, 60))}`;
 }
 
 /** A member of a changed collection; a message envelope reads `p1→a2: accept(1, "v1")`. */
-function memberText(member: unknown): string {
+function memberText(member: unknown, format?: MessageFormat): string {
   if (typeof member === 'object' && member !== null && 'from' in member && 'to' in member && 'msg' in member) {
     const { from, to, msg } = member as { from: unknown; to: unknown; msg: unknown };
-    return `${String(from)}→${String(to)}: ${messageLabel(msg, 80)}`;
+    return `${String(from)}→${String(to)}: ${messageLabel(msg, 80, format)}`;
   }
   return formatValue(member, 80);
 }

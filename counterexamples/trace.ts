@@ -34,7 +34,11 @@ export interface Trace<S = unknown> {
   readonly property?: string;
   /** For a lasso: the index of the step the last state loops back to. */
   readonly loop?: number;
+  /** Actor models: how the model prints one of its messages (`Spec.formatMessage`). */
+  readonly formatMessage?: MessageFormat;
 }
+
+export type MessageFormat = (message: unknown) => string;
 
 export interface TraceInfo {
   readonly property?: string;
@@ -67,5 +71,6 @@ export function buildTrace<S>(spec: Spec<S>, path: ActionPath, info: TraceInfo =
     });
     state = next;
   });
-  return { model: spec.name, path, steps, ...info };
+  const formatMessage = spec.formatMessage as MessageFormat | undefined;
+  return { model: spec.name, path, steps, ...info, ...(formatMessage ? { formatMessage } : {}) };
 }

@@ -37,6 +37,7 @@ export function defineSpec<S, P extends Record<string, unknown>>(definition: Spe
     terminal: definition.terminal,
     symmetry: definition.symmetry,
     fairness,
+    formatMessage: definition.formatMessage,
   };
 }
 

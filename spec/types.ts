@@ -46,6 +46,8 @@ export interface SpecDefinition<S, P extends Record<string, unknown>> {
   readonly symmetry?: (state: NoInfer<S>) => NoInfer<S>;
   /** Fairness assumptions for liveness properties, by action name (and optionally parameter). */
   readonly fairness?: readonly Fairness[];
+  /** Actor specs: how one message reads in traces and charts (default: its type, then its values). */
+  readonly formatMessage?: (message: never) => string;
 }
 
 /** An action as the engines see it: a position, a name, and an enumerable domain. */
@@ -69,6 +71,7 @@ export interface Spec<S = unknown> {
   readonly terminal: ((state: S) => boolean) | undefined;
   readonly symmetry: ((state: S) => S) | undefined;
   readonly fairness: readonly Fairness[];
+  readonly formatMessage: ((message: never) => string) | undefined;
 }
 
 /** The state type of a spec, for helpers written against a spec value. */

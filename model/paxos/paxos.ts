@@ -23,7 +23,7 @@
  */
 import { defineActorSpec, defineProtocol, type ActorId, type Behaviour, type SystemState, weak } from '../../spec/index.ts';
 import { acceptor } from './acceptor.ts';
-import type { PaxosMessage, PaxosNode } from './messages.ts';
+import { formatPaxosMessage, type PaxosMessage, type PaxosNode } from './messages.ts';
 import { proposer } from './proposer.ts';
 
 export type PaxosVariant = 'correct' | 'volatile-promise' | 'ignore-promised-values';
@@ -71,6 +71,7 @@ export function paxosSpec(config: PaxosConfig, variant: PaxosVariant = 'correct'
   const majority = Math.floor(config.acceptors / 2) + 1;
   return defineActorSpec<PaxosNode, PaxosMessage>({
     name: 'paxos',
+    formatMessage: formatPaxosMessage,
     actors,
     network: { kind: 'duplicating' },
     faults: { crash: 'recover', crashable: acceptorIds.slice(0, config.crashable ?? acceptorIds.length) },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../checker/index.ts';
+import { renderSequenceChart } from '../../counterexamples/sequence-chart.ts';
+import { renderTraceText } from '../../counterexamples/text.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
 import { actorEvent, describeActorEvent, register, type Spec } from '../../spec/index.ts';
 import { explainConsistency } from '../../spec/semantics/index.ts';
@@ -60,6 +62,17 @@ describe('raft (3 servers, terms up to 2, two elections)', () => {
       'Timeout n2 (election)', // n2 never adopted term 1, so it also campaigns in term 1
       'Deliver n2 → n1: requestVote(t1, last 0:0)', 'Deliver n1 → n2: vote(t1, granted)', // the leader votes for it
     ]);
+  });
+
+  it('prints its messages as the model writes them, in text traces and sequence charts', () => {
+    const spec = raftSpec(config({}), 'no-term-check');
+    const result = check(spec);
+    if (result.status !== 'violation') throw new Error(`expected a violation, got ${result.status}`);
+    const trace = buildTrace(spec as Spec<RaftState>, result.violations[0]!.path!);
+    const text = renderTraceText(trace);
+    expect(text).toContain('State 3 ← Deliver n1→n2: requestVote(t1, last 0:0)');
+    expect(text).toContain('network: + n2→n1: vote(t1, granted)');
+    expect(renderSequenceChart(trace)).toContain('requestVote(t1, last 0:0)');
   });
 
   it('stale-append-truncates: a delayed empty append erases an acknowledged entry (10 steps)', () => {

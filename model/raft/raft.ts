@@ -31,7 +31,7 @@ import { defineActorSpec, defineProtocol, KripkeError, linearizable, register, t
 import { electionSafety, leaderCompleteness, logMatching, stateMachineSafety } from './properties.ts';
 import { INITIAL_VALUE } from './replication.ts';
 import { server } from './server.ts';
-import type { RaftMessage, RegisterCommand, RegisterEvent, Server } from './types.ts';
+import { formatRaftMessage, type RaftMessage, type RegisterCommand, type RegisterEvent, type Server } from './types.ts';
 
 export type RaftVariant = 'correct' | 'no-term-check' | 'figure-8' | 'stale-append-truncates';
 
@@ -85,6 +85,7 @@ export function raftSpec(config: RaftConfig, variant: RaftVariant = 'correct') {
   return defineActorSpec<Server, RaftMessage, RegisterEvent>({
     name: 'raft',
     actors,
+    formatMessage: formatRaftMessage,
     network: { kind: config.network ?? 'duplicating' },
     faults: { crash: 'recover' },
     bounds: { maxCrashes: config.crashes, maxTimeouts: config.elections, maxInFlight: config.maxInFlight || undefined },

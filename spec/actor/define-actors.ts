@@ -33,5 +33,6 @@ export function defineActorSpec<L, M, H = never>(definition: ActorSystemDefiniti
     constraint: maxInFlight === Infinity ? undefined : (s) => s.network.length <= maxInFlight,
     terminal: definition.terminal ?? (() => true),
     view: actorView as (s: SystemState<L, M, H>) => unknown,
+    formatMessage: definition.formatMessage as ((message: never) => string) | undefined,
   });
 }

@@ -138,4 +138,6 @@ export interface ActorSystemDefinition<L, M, H = never> {
   readonly fairness?: readonly Fairness[];
   /** Quiescent states are legal ends by default; pass a predicate to report some as deadlocks. */
   readonly terminal?: (state: SystemState<L, M, H>) => boolean;
+  /** How one message reads in traces and message sequence charts: `requestVote(t2, last 1:1)`. */
+  readonly formatMessage?: (message: M) => string;
 }
