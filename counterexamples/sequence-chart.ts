@@ -27,7 +27,7 @@ export function renderSequenceChart(trace: Trace): string | undefined {
   const lanes = lanesOf(rows);
   const x = (id: ActorId) => LEFT + 60 + lanes.indexOf(id) * LANE_GAP;
   const y = (row: number) => TOP + (row - 0.5) * ROW;
-  const width = LEFT + 120 + (lanes.length - 1) * LANE_GAP + 160;
+  const width = Math.max(LEFT + 120 + (lanes.length - 1) * LANE_GAP + 160, LEGEND_WIDTH);
   const height = TOP + rows.length * ROW + 56;
   const parts = [
     ...rowBackgrounds(trace, rows, width, y),
@@ -165,13 +165,18 @@ function lassoBracket(trace: Trace, y: (r: number) => number): string[] {
     `<text x="2" y="${(top + bottom) / 2 + 5}" font-size="15" fill="${V.cycle}">↺</text>`];
 }
 
+const LEGEND: readonly (readonly [string, string])[] = [['→ delivered', COLORS.deliver], ['⇢✕ dropped', COLORS.drop],
+  ['⇉ ×2 duplicated', COLORS.duplicate], ['◷ timeout', COLORS.timeout], ['✕ crash (lane red while down)', COLORS.crash],
+  ['↑ recover', COLORS.recover], ['grey band: partitioned', V.muted]];
+const legendStep = (text: string) => text.length * 6.5 + 18;
+/** The legend's width, so that a chart with few lanes is still wide enough to show all of it. */
+const LEGEND_WIDTH = Math.ceil(12 + LEGEND.reduce((w, [text]) => w + legendStep(text), 0));
+
 function legend(y: number): string {
-  const items: [string, string][] = [['→ delivered', COLORS.deliver], ['⇢✕ dropped', COLORS.drop], ['⇉ ×2 duplicated', COLORS.duplicate],
-    ['◷ timeout', COLORS.timeout], ['✕ crash (lane red while down)', COLORS.crash], ['↑ recover', COLORS.recover], ['grey band: partitioned', V.muted]];
   let x = 12;
-  return items.map(([text, color]) => {
+  return LEGEND.map(([text, color]) => {
     const item = `<text x="${x}" y="${y}" fill="${color}" font-size="11">${esc(text)}</text>`;
-    x += text.length * 6.5 + 18;
+    x += legendStep(text);
     return item;
   }).join('');
 }
