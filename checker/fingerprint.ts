@@ -230,8 +230,7 @@ function walkComposite(o: object, b: number): void {
   switch (kind) {
     case ARRAY: walkArray(o as readonly unknown[], b); break;
     case RECORD: walkRecord(o as Record<string, unknown>, b); break;
-    case SET: walkSet(o as ReadonlySet<unknown>, b, self); break;
-    default: walkMap(o as ReadonlyMap<unknown, unknown>, b, self);
+    default: walkCollection(o as ReadonlySet<unknown> | ReadonlyMap<unknown, unknown>, kind, b, self);
   }
   if (self >= 0) {
     nodeA[self] = hashA;
@@ -270,7 +269,7 @@ function walkArray(items: readonly unknown[], b: number): void {
 
 /** Entries summed, each its key's and value's hashes mixed: key order does not matter. */
 function walkRecord(record: Record<string, unknown>, b: number): void {
-  let sumA = 0, sumB = 0, count = 0;
+  let entriesA = 0, entriesB = 0, count = 0;
   let child = b + 1;
   const end = b >= 0 ? nodeEnd[b]! : 0;
   let keys = KEY_ROOT;
@@ -283,8 +282,8 @@ function walkRecord(record: Record<string, unknown>, b: number): void {
     if (cb >= 0) {
       child = nodeEnd[cb]!;
       if (nodeRef[cb] === value) {
-        sumA = (sumA + nodeEntryA[cb]!) | 0;
-        sumB = (sumB + nodeEntryB[cb]!) | 0;
+        entriesA = (entriesA + nodeEntryA[cb]!) | 0;
+        entriesB = (entriesB + nodeEntryB[cb]!) | 0;
         continue;
       }
     }
@@ -293,16 +292,16 @@ function walkRecord(record: Record<string, unknown>, b: number): void {
     walk(value, cb);
     const eA = fmix((kA ^ hashA) + Math.imul(hashB, K1));
     const eB = fmix((kB ^ hashB) + Math.imul(eA, K2));
-    sumA = (sumA + eA) | 0;
-    sumB = (sumB + eB) | 0;
+    entriesA = (entriesA + eA) | 0;
+    entriesB = (entriesB + eB) | 0;
     if (recording && self < MAX_NODES) {
       nodeKey[self] = key;
       nodeEntryA[self] = eA;
       nodeEntryB[self] = eB;
     }
   }
-  hashA = sumA ^ TAG_RECORD ^ count;
-  hashB = sumB;
+  hashA = entriesA ^ TAG_RECORD ^ count;
+  hashB = entriesB;
 }
 
 // Members of Sets and Maps are hashed on their own (not recorded: they have no place).
@@ -347,16 +346,14 @@ const pendingA = new Int32Array(MAX_PENDING);
 const pendingB = new Int32Array(MAX_PENDING);
 let pendingCount = 0;
 
-/** The cached sums of a large collection, into sumA/sumB of the caller (returns false when not cached). */
-function cachedSums(collection: object, size: number): Sums | undefined {
-  return baseActive || recording ? (size >= LARGE ? sumCache.get(collection) : undefined) : undefined;
-}
+/** Whether collection sums are kept and used: only while a search hashes against a base. */
+const keepingSums = () => baseActive || recording;
 
-function remember(collection: object, size: number, a: number, b: number): void {
-  if (size < LARGE || pendingCount >= MAX_PENDING || !(baseActive || recording)) return;
+function remember(collection: object, size: number): void {
+  if (size < LARGE || pendingCount >= MAX_PENDING || !keepingSums()) return;
   pendingCollections[pendingCount] = collection;
-  pendingA[pendingCount] = a;
-  pendingB[pendingCount] = b;
+  pendingA[pendingCount] = sumA;
+  pendingB[pendingCount] = sumB;
   pendingCount++;
 }
 
@@ -366,97 +363,96 @@ export function keepCollectionSums(): void {
   pendingCount = 0;
 }
 
+/** The members' sum of the Set or Map being walked, left here by the functions below. */
+let sumA = 0;
+let sumB = 0;
+
 /**
- * A Set's members summed. Next to a base Set only the differences are hashed: copies keep
- * insertion order, so both are read in step while they agree, and the rest by look-ups.
+ * A Set's or Map's members summed: kept sums when there are some, else next to the base's
+ * collection only the differences are hashed, else every member.
  */
-function walkSet(set: ReadonlySet<unknown>, b: number, self: number): void {
-  let sumA = 0, sumB = 0;
-  const cached = b < 0 ? cachedSums(set, set.size) : undefined;
-  if (cached !== undefined) {
-    sumA = cached.a;
-    sumB = cached.b;
-  } else if (b < 0) {
-    for (const member of set) {
-      hashMember(member);
-      sumA = (sumA + memberA) | 0;
-      sumB = (sumB + memberB) | 0;
-    }
-    remember(set, set.size, sumA, sumB);
+function walkCollection(collection: ReadonlySet<unknown> | ReadonlyMap<unknown, unknown>, kind: number, b: number, self: number): void {
+  const size = collection.size;
+  const kept = b < 0 && size >= LARGE && keepingSums() ? sumCache.get(collection) : undefined;
+  if (kept !== undefined) {
+    sumA = kept.a;
+    sumB = kept.b;
   } else {
-    const base = nodeRef[b] as ReadonlySet<unknown>;
-    sumA = nodeSumA[b]!;
-    sumB = nodeSumB[b]!;
-    const inBase = base.values();
-    let next = inBase.next();
-    let diverged = false;
-    for (const member of set) {
-      if (!diverged) {
-        if (!next.done && next.value === member) {
-          next = inBase.next();
-          continue;
-        }
-        diverged = true;
-      }
-      if (base.has(member)) continue;
-      hashMember(member);
-      sumA = (sumA + memberA) | 0;
-      sumB = (sumB + memberB) | 0;
-    }
-    for (; !next.done; next = inBase.next()) {
-      if (set.has(next.value)) continue;
-      hashMember(next.value);
-      sumA = (sumA - memberA) | 0;
-      sumB = (sumB - memberB) | 0;
-    }
-    remember(set, set.size, sumA, sumB);
+    if (kind === SET) {
+      if (b < 0) sumSet(collection as ReadonlySet<unknown>);
+      else sumSetDelta(collection as ReadonlySet<unknown>, b);
+    } else if (b < 0) sumMap(collection as ReadonlyMap<unknown, unknown>);
+    else sumMapDelta(collection as ReadonlyMap<unknown, unknown>, b);
+    remember(collection, size);
   }
   if (self >= 0) {
     nodeSumA[self] = sumA;
     nodeSumB[self] = sumB;
   }
-  hashA = sumA ^ TAG_SET ^ set.size;
-  hashB = sumB ^ TAG_SET;
+  const tag = kind === SET ? TAG_SET : TAG_MAP;
+  hashA = sumA ^ tag ^ size;
+  hashB = sumB ^ tag;
 }
 
-/** A Map's entries summed; next to a base Map, as for Sets (an entry is unchanged when its value is the same object). */
-function walkMap(map: ReadonlyMap<unknown, unknown>, b: number, self: number): void {
-  let sumA = 0, sumB = 0;
-  const cached = b < 0 ? cachedSums(map, map.size) : undefined;
-  if (cached !== undefined) {
-    sumA = cached.a;
-    sumB = cached.b;
-  } else if (b < 0) {
-    for (const [key, value] of map) {
-      hashEntry(key, value);
-      sumA = (sumA + memberA) | 0;
-      sumB = (sumB + memberB) | 0;
+function sumSet(set: ReadonlySet<unknown>): void {
+  sumA = 0;
+  sumB = 0;
+  for (const member of set) addMember(member, 1);
+}
+
+/** Copies keep insertion order: both Sets are read in step while they agree, the rest by look-ups. */
+function sumSetDelta(set: ReadonlySet<unknown>, b: number): void {
+  const base = nodeRef[b] as ReadonlySet<unknown>;
+  sumA = nodeSumA[b]!;
+  sumB = nodeSumB[b]!;
+  const inBase = base.values();
+  let next = inBase.next();
+  let diverged = false;
+  for (const member of set) {
+    if (!diverged) {
+      if (!next.done && next.value === member) {
+        next = inBase.next();
+        continue;
+      }
+      diverged = true;
     }
-    remember(map, map.size, sumA, sumB);
-  } else {
-    const base = nodeRef[b] as ReadonlyMap<unknown, unknown>;
-    sumA = nodeSumA[b]!;
-    sumB = nodeSumB[b]!;
-    for (const [key, value] of map) {
-      if (base.get(key) === value && (value !== undefined || base.has(key))) continue;
-      hashEntry(key, value);
-      sumA = (sumA + memberA) | 0;
-      sumB = (sumB + memberB) | 0;
-    }
-    for (const [key, value] of base) {
-      if (map.get(key) === value && (value !== undefined || map.has(key))) continue;
-      hashEntry(key, value);
-      sumA = (sumA - memberA) | 0;
-      sumB = (sumB - memberB) | 0;
-    }
-    remember(map, map.size, sumA, sumB);
+    if (!base.has(member)) addMember(member, 1);
   }
-  if (self >= 0) {
-    nodeSumA[self] = sumA;
-    nodeSumB[self] = sumB;
-  }
-  hashA = sumA ^ TAG_MAP ^ map.size;
-  hashB = sumB ^ TAG_MAP;
+  for (; !next.done; next = inBase.next()) if (!set.has(next.value)) addMember(next.value, -1);
+}
+
+function sumMap(map: ReadonlyMap<unknown, unknown>): void {
+  sumA = 0;
+  sumB = 0;
+  for (const [key, value] of map) addEntry(key, value, 1);
+}
+
+/** An entry is unchanged when its key maps to the very same value in both Maps. */
+function sumMapDelta(map: ReadonlyMap<unknown, unknown>, b: number): void {
+  const base = nodeRef[b] as ReadonlyMap<unknown, unknown>;
+  sumA = nodeSumA[b]!;
+  sumB = nodeSumB[b]!;
+  for (const [key, value] of map) if (!sameEntry(base, key, value)) addEntry(key, value, 1);
+  for (const [key, value] of base) if (!sameEntry(map, key, value)) addEntry(key, value, -1);
+}
+
+function sameEntry(map: ReadonlyMap<unknown, unknown>, key: unknown, value: unknown): boolean {
+  return map.get(key) === value && (value !== undefined || map.has(key));
+}
+
+/** Adds (sign 1) or takes away (sign -1) a Set member's hash from the sum. */
+function addMember(member: unknown, sign: number): void {
+  const outerA = sumA, outerB = sumB;
+  hashMember(member);
+  sumA = (outerA + sign * memberA) | 0;
+  sumB = (outerB + sign * memberB) | 0;
+}
+
+function addEntry(key: unknown, value: unknown, sign: number): void {
+  const outerA = sumA, outerB = sumB;
+  hashEntry(key, value);
+  sumA = (outerA + sign * memberA) | 0;
+  sumB = (outerB + sign * memberB) | 0;
 }
 
 /**
