@@ -32,13 +32,13 @@
  * - A state is plain immutable data: null, booleans, finite numbers, strings, bigints, arrays,
  *   plain objects, Map and Set. Object key order and Map/Set insertion order do not matter.
  * - A protocol (`defineProtocol`) wraps a spec builder with a typed configuration and variants.
- * - `withEntry`, `withMember`, `withoutMember`, `withItem` build successors that share what they do
- *   not change, faster than the obvious spreads on Node 20; `interned` makes records usable as Set
+ * - `withEntry`, `withMember`, `withoutMember` build successors that share what they do not
+ *   change, faster than the obvious spreads on Node 20 (for arrays: `items.with(i, value)`); `interned` makes records usable as Set
  *   members by value (one frozen object per distinct record).
  */
 export { defineSpec } from './define.ts';
 export { defineProtocol } from './protocol.ts';
-export { withEntry, withItem, withMember, withoutMember } from './updates.ts';
+export { withEntry, withMember, withoutMember } from './updates.ts';
 export { interned } from './interned.ts';
 export type { ConfigOf, ConfigParameter, ConfigSchema, ConfigValue, Protocol, ProtocolDefinition } from './protocol.ts';
 export {

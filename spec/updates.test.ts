@@ -1,7 +1,7 @@
 /** Copy-on-write helpers and interned values: new values share what they do not change, inputs stay untouched. */
 import { describe, expect, it } from 'vitest';
 import { interned } from './interned.ts';
-import { withEntry, withItem, withMember, withoutMember } from './updates.ts';
+import { withEntry, withMember, withoutMember } from './updates.ts';
 
 describe('copy-on-write updates', () => {
   it('withEntry copies the record, changes one key and keeps the others by identity', () => {
@@ -20,12 +20,6 @@ describe('copy-on-write updates', () => {
     expect([...withMember(set, 'z')]).toEqual(['x', 'y', 'z']);
     expect([...withoutMember(set, 'x')]).toEqual(['y']);
     expect([...set]).toEqual(['x', 'y']);
-  });
-
-  it('withItem replaces one item of a copy', () => {
-    const items = Object.freeze([1, 2, 3]);
-    expect(withItem(items, 1, 9)).toEqual([1, 9, 3]);
-    expect(items).toEqual([1, 2, 3]);
   });
 });
 
