@@ -102,7 +102,7 @@ export class Search<S> {
     this.monitor = new PropertyMonitor(spec, options.properties, options.continueAfterViolation);
     this.successors = new Successors(spec, options.strict);
     this.constraint = spec.constraint;
-    this.useBase = !options.strict && spec.view === undefined && spec.symmetry === undefined;
+    this.useBase = !options.strict && spec.view === undefined && spec.symmetry === undefined && spec.layout === undefined;
     if (this.useBase) clearCollectionSums();
     this.coverage = spec.actions.map((a) => ({ action: a.name, fired: 0, found: 0 }));
     this.stats = {

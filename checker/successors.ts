@@ -5,7 +5,8 @@
  */
 import { KripkeError } from '../spec/errors.ts';
 import type { Action, Spec } from '../spec/types.ts';
-import { describeInvalidValue, fingerprint, fingerprintHi, fingerprintLo, NOT_A_VALUE } from './fingerprint.ts';
+import type { StateLayout } from '../spec/packed.ts';
+import { describeInvalidValue, fingerprint, fingerprintHi, fingerprintLo, fingerprintWords, NOT_A_VALUE } from './fingerprint.ts';
 import { formatValue } from './format-value.ts';
 
 /** Receives one successor: the action's index and the parameter's index in its domain. */
@@ -14,6 +15,8 @@ export type SuccessorSink<S> = (successor: S, action: number, param: number) => 
 export class Successors<S> {
   private readonly actions: readonly Action<S>[];
   private readonly identify: (state: S) => unknown;
+  /** The word count of a packed spec's states, hashed word by word (0: walk the value). */
+  private readonly packedSize: number;
 
   constructor(
     private readonly spec: Spec<S>,
@@ -22,6 +25,7 @@ export class Successors<S> {
     this.actions = spec.actions;
     const { view, symmetry } = spec;
     this.identify = view && symmetry ? (s) => view(symmetry(s)) : view ?? symmetry ?? ((s) => s);
+    this.packedSize = spec.layout !== undefined && !view && !symmetry ? spec.layout.size : 0;
   }
 
   /** The initial states, checked to be state values. */
@@ -69,6 +73,15 @@ export class Successors<S> {
 
   /** Fingerprints the state's identity (view of its symmetry representative) into fingerprintHi/Lo. */
   identifyAndHash(state: S, where: () => Record<string, string>): void {
+    if (this.packedSize > 0) {
+      try {
+        fingerprintWords(state as readonly number[], this.packedSize);
+      } catch (e) {
+        if (e !== NOT_A_VALUE) throw e;
+        throw this.invalid(state, where());
+      }
+      return;
+    }
     let identity: unknown;
     try {
       identity = this.identify(state);
@@ -155,7 +168,7 @@ export class Successors<S> {
   }
 
   private invalid(value: unknown, where: Record<string, string>): KripkeError {
-    const what = describeInvalidValue(value) ?? 'the value is not plain immutable data';
+    const what = this.spec.layout ? describeInvalidWords(value, this.spec.layout) : describeInvalidValue(value) ?? 'the value is not plain immutable data';
     const source = where.action ? `action '${where.action}' returned a state where ` : '';
     return new KripkeError('invalid-value', `${source}${what}`, { model: this.spec.name, ...where, field: what.split(' ')[0]! });
   }
@@ -165,6 +178,14 @@ export class Successors<S> {
     if (!action.parameterless) where.param = formatValue(param, 60);
     return where;
   }
+}
+
+/** Why a packed state is not one: its length, or the first word that is not an integer, by field. */
+function describeInvalidWords(value: unknown, layout: StateLayout): string {
+  if (!Array.isArray(value)) return `$ is ${typeof value}, not the layout's array of ${layout.size} words`;
+  if (value.length !== layout.size) return `$ has ${value.length} words; the layout has ${layout.size}`;
+  const bad = value.findIndex((w) => typeof w !== 'number' || (w | 0) !== w);
+  return `${layout.fieldAt(bad) || `word ${bad}`} is ${formatValue(value[bad], 40)}, not an integer (write packed states through the layout's fields)`;
 }
 
 export function messageOf(e: unknown): string {

@@ -4,7 +4,7 @@
  * with the checker's `Successors` and refuses, with a clear error, beyond a size limit.
  */
 import { formatValue } from '../checker/format-value.ts';
-import { fingerprintHi, fingerprintLo } from '../checker/fingerprint.ts';
+import { fingerprintHi, fingerprintLo, fingerprintOf } from '../checker/fingerprint.ts';
 import { Successors } from '../checker/successors.ts';
 import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
@@ -51,6 +51,13 @@ export function exploreStateGraph<S>(spec: Spec<S>, maxStates = DEFAULT_MAX_STAT
       const name = spec.actions[action]!.name;
       edges.set(`${from}>${to}>${name}`, { from, to, action: name });
     });
+  }
+  const { layout } = spec;
+  if (layout !== undefined) {
+    // Packed states are drawn, and found from a trace, in their decoded form (as traces show them).
+    const shown = states.map((s) => layout.decode(s as readonly number[]) as S);
+    const byShown = new Map(shown.map((s, i) => [fingerprintOf(s), i]));
+    return { states: shown, initial, edges: [...edges.values()], nodeOf: (s) => byShown.get(fingerprintOf(s)) };
   }
   return { states, initial, edges: [...edges.values()], nodeOf: (s) => ids.get(keyOf(s)) };
 }

@@ -53,7 +53,9 @@ export function buildTrace<S>(spec: Spec<S>, path: ActionPath, info: TraceInfo =
     throw new KripkeError('invalid-trace', `the trace starts at initial state #${path.init}, but '${spec.name}' has ${inits.length}`,
       { model: spec.name, step: '0' });
   }
-  const steps: TraceStep<S>[] = [{ action: undefined, state, changes: [] }];
+  // Packed states are shown decoded into their named fields.
+  const show = spec.layout ? (s: S) => spec.layout!.decode(s as readonly number[]) as S : (s: S) => s;
+  const steps: TraceStep<S>[] = [{ action: undefined, state: show(state), changes: [] }];
   path.steps.forEach((step, i) => {
     const action = spec.actions[step.action];
     const next = successors.successor(state as S, step.action, step.param);
@@ -64,10 +66,11 @@ export function buildTrace<S>(spec: Spec<S>, path: ActionPath, info: TraceInfo =
     }
     const param = action.domain(state as S)[step.param];
     const label = action.parameterless ? action.name : `${action.name}(${formatValue(param, 60)})`;
+    const shown = show(next);
     steps.push({
       action: { index: step.action, name: action.name, paramIndex: step.param, param, label },
-      state: next,
-      changes: diffStates(state, next),
+      state: shown,
+      changes: diffStates(steps.at(-1)!.state, shown),
     });
     state = next;
   });

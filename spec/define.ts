@@ -38,6 +38,7 @@ export function defineSpec<S, P extends Record<string, unknown>>(definition: Spe
     symmetry: definition.symmetry,
     fairness,
     formatMessage: definition.formatMessage,
+    layout: definition.layout,
   };
 }
 

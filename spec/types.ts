@@ -4,6 +4,7 @@
  */
 import type { Property, PropertyConstructors } from './properties.ts';
 import type { Fairness } from './fairness.ts';
+import type { StateLayout } from './packed.ts';
 
 /** A parameter domain: fixed values, or values read off the current state (messages in flight). */
 export type ParamDomain<S, P> = readonly P[] | ((state: S) => readonly P[]);
@@ -48,6 +49,11 @@ export interface SpecDefinition<S, P extends Record<string, unknown>> {
   readonly fairness?: readonly Fairness[];
   /** Actor specs: how one message reads in traces and charts (default: its type, then its values). */
   readonly formatMessage?: (message: never) => string;
+  /**
+   * A packed layout (`packedLayout` in `packed.ts`): the states are then flat arrays of small
+   * integers of this layout, hashed word by word and shown decoded into its named fields.
+   */
+  readonly layout?: StateLayout;
 }
 
 /** An action as the engines see it: a position, a name, and an enumerable domain. */
@@ -72,6 +78,7 @@ export interface Spec<S = unknown> {
   readonly symmetry: ((state: S) => S) | undefined;
   readonly fairness: readonly Fairness[];
   readonly formatMessage: ((message: never) => string) | undefined;
+  readonly layout: StateLayout | undefined;
 }
 
 /** The state type of a spec, for helpers written against a spec value. */

@@ -16,7 +16,8 @@
  * TLC: 3 RMs → 288 distinct, 1,146 generated, depth 11; 7 RMs → 296,448 / 2,744,706 / 23;
  * 8 RMs → 1,745,408 / 18,507,778 / 26. The end states (every RM decided) are `terminal`.
  */
-import { defineProtocol, defineSpec, permutations, withEntry, withMember } from '../../spec/index.ts';
+import { defineProtocol, defineSpec, KripkeError, permutations, withEntry, withMember } from '../../spec/index.ts';
+import { twoPhasePackedSpec } from './two-phase-packed.ts';
 import { allDecided, allRms, consistent, type RmState, type RmStates, rmIds, rmStatesTyped } from './rms.ts';
 
 export type TmState = 'init' | 'committed' | 'aborted';
@@ -104,7 +105,12 @@ export const twoPhaseCommit = defineProtocol({
   config: {
     rms: { default: 3, doc: 'number of resource managers (r1..rN)', min: 1, max: 12 },
     symmetric: { default: false, doc: 'symmetry reduction: states equal up to renaming RMs count once' },
+    packed: { default: false, doc: 'packed state layout (two-phase-packed.ts): the same states, checked faster' },
   },
   variants: TWO_PHASE_VARIANTS,
-  build: (c, variant) => twoPhaseSpec(c.rms, variant, c.symmetric),
+  build: (c, variant) => {
+    if (!c.packed) return twoPhaseSpec(c.rms, variant, c.symmetric);
+    if (c.symmetric) throw new KripkeError('invalid-config', 'symmetric=true needs the object layout (packed=false)', { model: 'two-phase-commit', key: 'symmetric' });
+    return twoPhasePackedSpec(rmIds(c.rms), variant);
+  },
 });
