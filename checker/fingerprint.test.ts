@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  clearCollectionSums, describeInvalidValue, fingerprint, fingerprintOf, keepCollectionSums, NOT_A_VALUE, setFingerprintBase,
+  clearCollectionSums, describeInvalidValue, fingerprint, fingerprintHi, fingerprintLo, fingerprintOf, fingerprintWords, keepCollectionSums,
+  NOT_A_VALUE, setFingerprintBase,
 } from './fingerprint.ts';
 
 const value = fc.letrec((tie) => ({
@@ -130,5 +131,30 @@ describe('fingerprint', () => {
     }
     expect(() => fingerprint(Infinity)).toThrow(expect.anything());
     try { fingerprint([undefined]); } catch (e) { expect(e).toBe(NOT_A_VALUE); }
+  });
+});
+
+describe('fingerprints of packed states (words)', () => {
+  const wordsPrint = (words: number[]) => {
+    fingerprintWords(words, words.length);
+    return `${fingerprintHi}:${fingerprintLo}`;
+  };
+
+  it('differ for all 4-word states over 0..15 and their neighbours in length, and under swaps', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 16 ** 4; i++) seen.add(wordsPrint([i & 15, (i >> 4) & 15, (i >> 8) & 15, i >> 12]));
+    for (let i = 0; i < 16 ** 3; i++) seen.add(wordsPrint([i & 15, (i >> 4) & 15, i >> 8]));
+    for (let i = 0; i < 16 ** 5; i += 7) seen.add(wordsPrint([i & 15, (i >> 4) & 15, (i >> 8) & 15, (i >> 12) & 15, i >> 16]));
+    expect(seen.size).toBe(16 ** 4 + 16 ** 3 + Math.ceil(16 ** 5 / 7));
+    // high bits and negative words count too (set bitsets use bit 29)
+    expect(wordsPrint([1 << 29, 0])).not.toBe(wordsPrint([0, 1 << 29]));
+    expect(wordsPrint([-1, 0])).not.toBe(wordsPrint([0, -1]));
+  });
+
+  it('throw NOT_A_VALUE for a word that is not an integer or a state of the wrong length', () => {
+    for (const bad of [[0, 0.5], [0, undefined], [0, Number.NaN], [0, 2 ** 40]]) {
+      expect(() => fingerprintWords(bad as number[], 2)).toThrow(expect.objectContaining({ notAValue: true }));
+    }
+    expect(() => fingerprintWords([0, 0, 0], 2)).toThrow(expect.objectContaining({ notAValue: true }));
   });
 });

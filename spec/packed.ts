@@ -270,16 +270,21 @@ const join = (path: string, name: string) => (path === '' ? name : `${path}.${na
 
 export const oneOf = <const V>(values: readonly V[]): FieldType<EnumField<V>> => {
   if (values.length === 0) throw new KripkeError('invalid-spec', 'packed layout: oneOf needs at least one value');
+  indexOf(values); // duplicates are reported where the layout is written
   return { width: 1, place: (offset, path) => new EnumField(values, offset, path) };
 };
 export const int = (): FieldType<IntField> => ({ width: 1, place: (offset, path) => new IntField(offset, path) });
 export const bool = (): FieldType<BoolField> => ({ width: 1, place: (offset, path) => new BoolField(offset, path) });
-export const setOf = <T>(universe: readonly T[]): FieldType<SetField<T>> =>
-  ({ width: setWidth(universe.length), place: (offset, path) => new SetField(universe, offset, path) });
+export const setOf = <T>(universe: readonly T[]): FieldType<SetField<T>> => {
+  indexOf(universe);
+  return { width: setWidth(universe.length), place: (offset, path) => new SetField(universe, offset, path) };
+};
 export const queueOf = <V>(capacity: number, values: readonly V[]): FieldType<QueueField<V>> =>
   ({ width: 1 + capacity, place: (offset, path) => new QueueField(values, capacity, offset, path) });
-export const arrayOf = <K, A extends Field>(keys: readonly K[], item: FieldType<A>): FieldType<ArrayField<K, A>> =>
-  ({ width: keys.length * item.width, place: (offset, path) => new ArrayField(keys, item, offset, path) });
+export const arrayOf = <K, A extends Field>(keys: readonly K[], item: FieldType<A>): FieldType<ArrayField<K, A>> => {
+  indexOf(keys);
+  return { width: keys.length * item.width, place: (offset, path) => new ArrayField(keys, item, offset, path) };
+};
 export const record = <T extends FieldTypes>(types: T): FieldType<RecordField<T>> =>
   ({ width: Object.values(types).reduce((n, t) => n + t.width, 0), place: (offset, path) => new RecordField(types, offset, path) });
 

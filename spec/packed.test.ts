@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { KripkeError } from './errors.ts';
+import { arrayOf, bool, int, oneOf, packedLayout, queueOf, record, setOf } from './packed.ts';
+
+const PROCS = [0, 1, 2] as const;
+const layout = packedLayout({
+  phase: oneOf(['idle', 'waiting', 'critical']),
+  clock: int(),
+  done: bool(),
+  // 65 members: three words of 30 bits
+  seen: setOf(Array.from({ length: 65 }, (_, i) => `m${i}`)),
+  inbox: queueOf(3, ['ping', 'pong']),
+  procs: arrayOf(PROCS, record({ pc: oneOf(['a', 'b']), acks: setOf(PROCS) })),
+});
+const { phase, clock, done, seen, inbox, procs } = layout.fields;
+
+function errorOf(f: () => unknown): KripkeError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof KripkeError) return e;
+    throw e;
+  }
+  throw new Error('expected a KripkeError');
+}
+
+describe('packed layouts', () => {
+  it('lays fields out one after another and starts blank at each field\'s zero', () => {
+    // phase, clock, done: 3; seen: 3 words; inbox: 1 + 3; procs: 3 × (1 + 1)
+    expect(layout.size).toBe(3 + 3 + 4 + 6);
+    const s = layout.blank();
+    expect(s).toEqual(new Array(16).fill(0));
+    expect(layout.decode(s)).toEqual({
+      phase: 'idle', clock: 0, done: false, seen: new Set(), inbox: [],
+      procs: [{ pc: 'a', acks: new Set() }, { pc: 'a', acks: new Set() }, { pc: 'a', acks: new Set() }],
+    });
+  });
+
+  it('reads back what was written, field by field', () => {
+    const s = layout.blank();
+    phase.set(s, 'critical');
+    clock.set(s, -7);
+    done.set(s, true);
+    procs.at(2).fields.pc.set(s, 'b');
+    procs.at(1).fields.acks.add(s, 0);
+    procs.at(1).fields.acks.add(s, 2);
+    expect([phase.get(s), clock.get(s), done.get(s), procs.at(2).fields.pc.get(s)]).toEqual(['critical', -7, true, 'b']);
+    expect(procs.items[1]!.fields.acks.members(s)).toEqual([0, 2]);
+    expect(procs.at(0).fields.acks.isEmpty(s)).toBe(true);
+  });
+
+  it('keeps set members across word boundaries, with size and removal', () => {
+    const s = layout.blank();
+    for (const m of ['m0', 'm29', 'm30', 'm59', 'm60', 'm64']) seen.add(s, m);
+    expect(seen.size(s)).toBe(6);
+    expect(seen.members(s)).toEqual(['m0', 'm29', 'm30', 'm59', 'm60', 'm64']);
+    seen.delete(s, 'm30');
+    expect(seen.has(s, 'm30')).toBe(false);
+    expect(seen.has(s, 'm29') && seen.has(s, 'm64')).toBe(true);
+    expect(seen.size(s)).toBe(5);
+    expect(s.every((w) => Number.isInteger(w) && Math.abs(w) < 2 ** 30)).toBe(true);
+  });
+
+  it('queues first in, first out, and equal queues have equal words', () => {
+    const a = layout.blank();
+    inbox.push(a, 'ping');
+    inbox.push(a, 'pong');
+    inbox.push(a, 'pong');
+    inbox.shift(a);
+    expect([inbox.length(a), inbox.at(a, 0), inbox.at(a, 1), inbox.at(a, 2)]).toEqual([2, 'pong', 'pong', undefined]);
+    const b = layout.blank();
+    inbox.push(b, 'pong');
+    inbox.push(b, 'pong');
+    expect(a).toEqual(b);
+    expect(layout.decode(a).inbox).toEqual(['pong', 'pong']);
+  });
+
+  it('names the field when a write does not fit', () => {
+    const s = layout.blank();
+    expect(errorOf(() => phase.set(s, 'sleeping' as 'idle')).message).toBe("packed field 'phase': sleeping is not one of idle, waiting, critical");
+    expect(errorOf(() => clock.set(s, 2 ** 31)).message).toBe("packed field 'clock': 2147483648 is not an integer within ±2^30");
+    expect(errorOf(() => clock.set(s, 0.5)).where).toEqual({ field: 'clock' });
+    expect(errorOf(() => procs.at(1).fields.acks.add(s, 5 as 0)).message).toBe("packed field 'procs[1].acks': 5 is not in the set's universe");
+    for (let i = 0; i < 3; i++) inbox.push(s, 'ping');
+    expect(errorOf(() => inbox.push(s, 'ping')).message).toMatch(/^packed field 'inbox': the queue is full \(capacity 3\)/);
+    expect(errorOf(() => procs.at(3 as 0)).message).toBe("packed field 'procs': no element for key 3");
+  });
+
+  it('says which field a word belongs to', () => {
+    expect([0, 1, 4, 6, 9, 10, 13, 15].map((w) => layout.fieldAt(w)))
+      .toEqual(['phase', 'clock', 'seen', 'inbox', 'inbox', 'procs[0].pc', 'procs[1].acks', 'procs[2].acks']);
+  });
+
+  it('rejects malformed layouts at definition', () => {
+    expect(errorOf(() => oneOf(['a', 'a'])).code).toBe('invalid-spec');
+    expect(errorOf(() => oneOf(['a', 'b', 'a'])).message).toBe('packed layout: the value a is listed twice');
+    expect(errorOf(() => packedLayout({ x: 3 as never })).message).toMatch(/field 'x' is not a field type/);
+    expect(errorOf(() => oneOf([])).code).toBe('invalid-spec');
+  });
+});
