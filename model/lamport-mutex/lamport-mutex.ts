@@ -13,6 +13,7 @@
  * MaxNat = 7, maxClock = 6, TLC finds 724,274 distinct states, 2,729,079 generated, depth 61.
  */
 import { defineProtocol, defineSpec } from '../../spec/index.ts';
+import { lamportMutexPackedSpec } from './lamport-mutex-packed.ts';
 
 export type Proc = number;
 
@@ -194,7 +195,8 @@ export const lamportMutex = defineProtocol({
     n: { default: 3, doc: 'processes', min: 1, max: 6 },
     maxClock: { default: 6, doc: 'state constraint: explore no clock beyond this', min: 1, max: 20 },
     maxNat: { default: 7, doc: 'TypeOK\'s bound on clock values (MCLamportMutex\'s MaxNat)', min: 1, max: 30 },
+    packed: { default: false, doc: 'packed state layout (lamport-mutex-packed.ts): the same states, checked faster' },
   },
   variants: { correct: 'LamportMutex.tla as published' },
-  build: (c) => lamportMutexSpec(c),
+  build: (c) => (c.packed ? lamportMutexPackedSpec(c) : lamportMutexSpec(c)),
 });
