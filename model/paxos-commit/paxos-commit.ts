@@ -17,6 +17,7 @@ import { defineProtocol, defineSpec, withEntry } from '../../spec/index.ts';
 import {
   ABORT, COMMIT, type Message, type Phase1b, phase1a, phase1b, phase2a, phase2b, send, type Value,
 } from './messages.ts';
+import { paxosCommitPackedSpec } from './paxos-commit-packed.ts';
 
 export type RmState = 'working' | 'prepared' | 'committed' | 'aborted';
 
@@ -69,12 +70,24 @@ const setRm = (s: PaxosCommitState, rm: string, to: RmState, msgs = s.msgs): Pax
 const setAcceptor = (s: PaxosCommitState, ins: string, ac: string, to: AcceptorState, msgs: ReadonlySet<Message>): PaxosCommitState =>
   ({ ...s, aState: withEntry(s.aState, ins, withEntry(s.aState[ins]!, ac, to)), msgs });
 
-export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors: 3, maxBallot: 1 }) {
-  const RM = ids('r', config.rms);
+/** The constants of PaxosCommit.tla for a configuration (shared with the packed layout). */
+export interface PaxosCommitConstants {
+  readonly RM: readonly string[];
+  readonly ACCEPTOR: readonly string[];
+  readonly MAJORITY: readonly (readonly string[])[];
+  readonly BALLOT: readonly number[];
+  /** Ballot \ {0}: ballot 0 is the resource manager's own. */
+  readonly LEADER_BALLOT: readonly number[];
+}
+
+export function paxosCommitConstants(config: PaxosCommitConfig): PaxosCommitConstants {
   const ACCEPTOR = ids('a', config.acceptors);
-  const MAJORITY = majoritiesOf(ACCEPTOR);
   const BALLOT = range(0, config.maxBallot);
-  const LEADER_BALLOT = BALLOT.slice(1); // Ballot \ {0}: ballot 0 is the resource manager's own
+  return { RM: ids('r', config.rms), ACCEPTOR, MAJORITY: majoritiesOf(ACCEPTOR), BALLOT, LEADER_BALLOT: BALLOT.slice(1) };
+}
+
+export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors: 3, maxBallot: 1 }) {
+  const { RM, ACCEPTOR, MAJORITY, BALLOT, LEADER_BALLOT } = paxosCommitConstants(config);
 
   /** The phase 1b messages for instance rm, ballot bal, from acceptors in MS (Phase2a's `mset`). */
   const phase1bFrom = (s: PaxosCommitState, rm: string, bal: number, MS: readonly string[]) => {
@@ -227,7 +240,8 @@ export const paxosCommit = defineProtocol({
     rms: { default: 2, doc: 'resource managers r1..rN', min: 1, max: 5 },
     acceptors: { default: 3, doc: 'acceptors a1..aN (majorities: every minimal majority)', min: 1, max: 5 },
     maxBallot: { default: 1, doc: 'Ballot = 0..maxBallot (0 is the resource managers\' own ballot)', min: 0, max: 4 },
+    packed: { default: false, doc: 'packed state layout (paxos-commit-packed.ts): the same states, checked faster' },
   },
   variants: { correct: 'PaxosCommit.tla as published' },
-  build: (c) => paxosCommitSpec(c),
+  build: (c) => (c.packed ? paxosCommitPackedSpec(paxosCommitConstants(c)) : paxosCommitSpec(c)),
 });
