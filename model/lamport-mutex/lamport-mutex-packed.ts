@@ -18,8 +18,8 @@
  * one message to a reachable state, so it is reachable too. Were this wrong, the full queue
  * would stop the check with an error naming the channel, never drop a message.
  */
-import { arrayOf, defineSpec, int, KripkeError, packedLayout, queueOf, setOf, type StateLayout, type Words } from '../../spec/index.ts';
-import type { IntField, QueueField, SetField } from '../../spec/index.ts';
+import { arrayOf, defineSpec, int, KripkeError, packedLayout, setOf, type StateLayout, type Words } from '../../spec/index.ts';
+import type { IntField, SetField } from '../../spec/index.ts';
 import type { LamportMutexConfig, LamportMutexState, Message, Proc } from './lamport-mutex.ts';
 
 /** BoundedNetwork's bound on a channel's length, and each channel's capacity (see above). */
@@ -27,37 +27,84 @@ const CHANNEL_BOUND = 3;
 
 const ACK: Message = Object.freeze({ type: 'ack', clock: 0 });
 const REL: Message = Object.freeze({ type: 'rel', clock: 0 });
+/** Message codes: ack 0, rel 1, req(c) 1 + c. */
+const ACK_CODE = 0;
+const REL_CODE = 1;
+const reqCode = (clock: number) => 1 + clock;
+const clockOfReq = (code: number) => code - 1;
+const FIRST_REQ_CODE = reqCode(1);
 
-/** req(1) … req(maxClock), interned: reqs[c] is the request sent with clock c. */
-function requestMessages(maxClock: number): Message[] {
-  const reqs: Message[] = [];
-  for (let c = 1; c <= maxClock; c++) reqs[c] = Object.freeze({ type: 'req', clock: c });
-  return reqs;
+/**
+ * A FIFO channel of up to CHANNEL_BOUND messages in one `int()` word: each message's code + 1 in
+ * `bits` bits, the head lowest (0: no message). One word instead of queueOf's 1 + capacity, so a
+ * state hashes and copies in about half the words.
+ */
+class Channel {
+  private readonly slot: number;
+  private readonly capacity: number;
+  constructor(readonly field: IntField, private readonly messages: readonly Message[], private readonly bits: number) {
+    this.slot = (1 << bits) - 1;
+    this.capacity = Math.floor(30 / bits) < CHANNEL_BOUND ? 0 : CHANNEL_BOUND;
+    if (this.capacity === 0) throw new KripkeError('invalid-spec', `lamport-mutex (packed): ${messages.length} message kinds do not fit ${CHANNEL_BOUND} to a word; lower maxClock`, { field: field.path });
+  }
+  /** The code of the oldest message, or -1 when empty. */
+  headCode(s: Words): number {
+    return (this.field.get(s) & this.slot) - 1;
+  }
+  length(s: Words): number {
+    let n = 0;
+    for (let w = this.field.get(s); w !== 0; w >>>= this.bits) n++;
+    return n;
+  }
+  /** Removes the head (the channel must not be empty). */
+  shift(out: number[]): void {
+    this.field.set(out, this.field.get(out) >>> this.bits);
+  }
+  push(out: number[], code: number): void {
+    const w = this.field.get(out);
+    let at = 0;
+    while (w >>> at !== 0) at += this.bits;
+    if (at === this.capacity * this.bits) throw new KripkeError('invalid-value', `packed field '${this.field.path}': the channel is full (capacity ${this.capacity})`, { field: this.field.path });
+    this.field.set(out, w | ((code + 1) << at));
+  }
+  /** Whether every message in flight is one of `allowed` (indexed by message code). */
+  every(s: Words, allowed: readonly boolean[]): boolean {
+    for (let w = this.field.get(s); w !== 0; w >>>= this.bits) if (!allowed[(w & this.slot) - 1]) return false;
+    return true;
+  }
+  /** The messages, oldest first. */
+  items(s: Words): Message[] {
+    const items: Message[] = [];
+    for (let w = this.field.get(s); w !== 0; w >>>= this.bits) items.push(this.messages[(w & this.slot) - 1]!);
+    return items;
+  }
 }
 
 function lamportLayout(PROC: readonly Proc[], maxClock: number) {
-  const reqs = requestMessages(maxClock);
+  const messages: Message[] = [ACK, REL];
+  for (let c = 1; c <= maxClock; c++) messages[reqCode(c)] = Object.freeze({ type: 'req', clock: c });
   const pairs = PROC.flatMap((p) => PROC.filter((q) => q !== p).map((q) => `${p}->${q}`));
   const layout = packedLayout({
     clock: arrayOf(PROC, int()),
     req: arrayOf(PROC, arrayOf(PROC, int())),
     ack: arrayOf(PROC, setOf(PROC)),
-    network: arrayOf(pairs, queueOf(CHANNEL_BOUND, [ACK, REL, ...reqs.slice(1)])),
+    network: arrayOf(pairs, int()),
     crit: setOf(PROC),
   });
   const { clock, req, ack, network, crit } = layout.fields;
+  const bits = Math.ceil(Math.log2(messages.length + 1));
   // Fields by process number (PROC is 0..N-1, so a set's member p sits at position p).
-  const channel: (QueueField<Message> | undefined)[][] = PROC.map((p) => PROC.map((q) => (p === q ? undefined : network.at(`${p}->${q}`))));
+  const channel: (Channel | undefined)[][] = PROC.map((p) => PROC.map((q) => (p === q ? undefined : new Channel(network.at(`${p}->${q}`), messages, bits))));
   return {
     layout,
-    reqs,
+    messages,
     clock: clock.items as readonly IntField[],
     req: req.items.map((row) => row.items as readonly IntField[]),
     ack: ack.items as readonly SetField<Proc>[],
     /** channel[p][q]: messages in flight from p to q. */
     channel,
     /** Every channel, for the invariants. */
-    channels: network.items as readonly QueueField<Message>[],
+    channels: channel.flatMap((row) => row.filter((c) => c !== undefined)),
     /** outgoing[p]: the channels from p to everyone else, for Broadcast. */
     outgoing: PROC.map((p) => PROC.filter((q) => q !== p).map((q) => channel[p]![q]!)),
     crit,
@@ -68,13 +115,14 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
   const N = config.n;
   const PROC: Proc[] = Array.from({ length: N }, (_, i) => i);
   const PAIRS = PROC.flatMap((p) => PROC.filter((q) => q !== p).map((q) => [p, q] as const));
-  const { layout, reqs, clock, req, ack, channel, channels, outgoing, crit } = lamportLayout(PROC, config.maxClock);
+  const { layout, messages, clock, req, ack, channel, channels, outgoing, crit } = lamportLayout(PROC, config.maxClock);
   const { maxClock, maxNat } = config;
+  /** By message code: whether TypeOK accepts it (a request's clock must be within 1..maxNat). */
+  const typedMessages = messages.map((m) => m.type !== 'req' || m.clock <= maxNat);
 
-  const reqMessage = (c: number): Message => {
-    const m = reqs[c];
-    if (m === undefined) throw new KripkeError('invalid-value', `lamport-mutex (packed): a request with clock ${c} is outside the message universe req(1..${maxClock}); is the clock constraint missing?`, { model: 'lamport-mutex', field: 'network' });
-    return m;
+  const requestCode = (c: number): number => {
+    if (c <= maxClock) return reqCode(c);
+    throw new KripkeError('invalid-value', `lamport-mutex (packed): a request with clock ${c} is outside the message universe req(1..${maxClock}); is the clock constraint missing?`, { model: 'lamport-mutex', field: 'network' });
   };
   /** beats(p, q) for every q ≠ p: p's request has priority over every other it knows of. */
   const beatsAll = (s: Words, p: Proc) => {
@@ -87,16 +135,14 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
     return true;
   };
   /** The message at the head of channel q→p, if it has the given type. */
-  const headOf = (s: Words, q: Proc, p: Proc, type: Message['type']) => {
-    const m = channel[q]![p]!.at(s, 0);
-    return m !== undefined && m.type === type ? m : undefined;
-  };
+  /** The code of the message at the head of channel q→p; -1 when there is none. */
+  const headOf = (s: Words, q: Proc, p: Proc) => channel[q]![p]!.headCode(s);
   const clearSet = (t: number[], set: SetField<Proc>) => {
     for (let q = 0; q < N; q++) if (set.hasAt(t, q)) set.delete(t, q);
   };
-  const broadcast = (t: number[], p: Proc, m: Message) => {
+  const broadcast = (t: number[], p: Proc, code: number) => {
     const out = outgoing[p]!;
-    for (let i = 0; i < out.length; i++) out[i]!.push(t, m);
+    for (let i = 0; i < out.length; i++) out[i]!.push(t, code);
   };
 
   return defineSpec({
@@ -115,7 +161,7 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
           if (req[p]![p]!.get(s) !== 0) return undefined;
           const t = s.slice(), c = clock[p]!.get(s);
           req[p]![p]!.set(t, c);
-          broadcast(t, p, reqMessage(c));
+          broadcast(t, p, requestCode(c));
           clearSet(t, ack[p]!);
           ack[p]!.add(t, p);
           return t;
@@ -138,7 +184,7 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
           if (!crit.hasAt(s, p)) return undefined;
           const t = s.slice();
           crit.delete(t, p);
-          broadcast(t, p, REL);
+          broadcast(t, p, REL_CODE);
           req[p]![p]!.set(t, 0);
           clearSet(t, ack[p]!);
           return t;
@@ -148,13 +194,13 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
       receiveRequest: {
         params: PAIRS,
         next: (s: Words, [p, q]: readonly [Proc, Proc]) => {
-          const m = headOf(s, q, p, 'req');
-          if (m === undefined) return undefined;
-          const t = s.slice(), c = m.clock, own = clock[p]!.get(s);
+          const m = headOf(s, q, p);
+          if (m < FIRST_REQ_CODE) return undefined;
+          const t = s.slice(), c = clockOfReq(m), own = clock[p]!.get(s);
           req[p]![q]!.set(t, c);
           clock[p]!.set(t, c > own ? c + 1 : own + 1);
           channel[q]![p]!.shift(t);
-          channel[p]![q]!.push(t, ACK);
+          channel[p]![q]!.push(t, ACK_CODE);
           return t;
         },
       },
@@ -162,7 +208,7 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
       receiveAck: {
         params: PAIRS,
         next: (s: Words, [p, q]: readonly [Proc, Proc]) => {
-          if (headOf(s, q, p, 'ack') === undefined) return undefined;
+          if (headOf(s, q, p) !== ACK_CODE) return undefined;
           const t = s.slice();
           ack[p]!.add(t, q);
           channel[q]![p]!.shift(t);
@@ -173,7 +219,7 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
       receiveRelease: {
         params: PAIRS,
         next: (s: Words, [p, q]: readonly [Proc, Proc]) => {
-          if (headOf(s, q, p, 'rel') === undefined) return undefined;
+          if (headOf(s, q, p) !== REL_CODE) return undefined;
           const t = s.slice();
           req[p]![q]!.set(t, 0);
           channel[q]![p]!.shift(t);
@@ -186,7 +232,7 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
       return true;
     },
     properties: ({ always }) => [
-      always('TypeOK', (s) => typeOk(s, clock, req, channels, maxNat)),
+      always('TypeOK', (s) => typeOk(s, clock, req, channels, maxNat, typedMessages)),
       always('BoundedNetwork', (s) => {
         for (let i = 0; i < channels.length; i++) if (channels[i]!.length(s) > CHANNEL_BOUND) return false;
         return true;
@@ -201,7 +247,7 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
  * crit are subsets of Proc by construction; a message is typed unless it is a request whose
  * clock exceeds maxNat (possible only when maxClock > maxNat).
  */
-function typeOk(s: Words, clock: readonly IntField[], req: readonly (readonly IntField[])[], channels: readonly QueueField<Message>[], maxNat: number): boolean {
+function typeOk(s: Words, clock: readonly IntField[], req: readonly (readonly IntField[])[], channels: readonly Channel[], maxNat: number, typed: readonly boolean[]): boolean {
   for (let p = 0; p < clock.length; p++) {
     const c = clock[p]!.get(s);
     if (c < 1 || c > maxNat) return false;
@@ -211,21 +257,18 @@ function typeOk(s: Words, clock: readonly IntField[], req: readonly (readonly In
       if (r < 0 || r > maxNat) return false;
     }
   }
-  for (let i = 0; i < channels.length; i++) {
-    const ch = channels[i]!;
-    for (let k = ch.length(s) - 1; k >= 0; k--) if (ch.at(s, k)!.clock > maxNat) return false;
-  }
+  for (let i = 0; i < channels.length; i++) if (!channels[i]!.every(s, typed)) return false;
   return true;
 }
 
 /** Decodes a packed state into the object model's `LamportMutexState` (sets as sorted arrays). */
 function lamportDecoder(PROC: readonly Proc[], clock: readonly IntField[], req: readonly (readonly IntField[])[],
-  ack: readonly SetField<Proc>[], channel: readonly (QueueField<Message> | undefined)[][], crit: SetField<Proc>) {
+  ack: readonly SetField<Proc>[], channel: readonly (Channel | undefined)[][], crit: SetField<Proc>) {
   return (s: Words): LamportMutexState => ({
     clock: clock.map((f) => f.get(s)),
     req: req.map((row) => row.map((f) => f.get(s))),
     ack: ack.map((f) => f.members(s)),
-    network: PROC.map((p) => PROC.map((q) => (channel[p]![q]?.decode(s) as Message[] | undefined) ?? [])),
+    network: PROC.map((p) => PROC.map((q) => channel[p]![q]?.items(s) ?? [])),
     crit: crit.members(s),
   });
 }
