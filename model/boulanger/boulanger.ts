@@ -15,6 +15,7 @@
  * depth 84.
  */
 import { defineProtocol, defineSpec } from '../../spec/index.ts';
+import { boulangerPackedSpec } from './boulanger-packed.ts';
 import { inductiveInvariant, type Label, precedes, typeOk } from './invariant.ts';
 
 export type Proc = number;
@@ -168,7 +169,8 @@ export const boulanger = defineProtocol({
   config: {
     n: { default: 3, doc: 'processes', min: 1, max: 5 },
     maxNat: { default: 3, doc: 'Nat is 0..maxNat; states with a number reaching it are not explored', min: 1, max: 10 },
+    packed: { default: false, doc: 'packed state layout (boulanger-packed.ts): the same states, checked faster' },
   },
   variants: { correct: 'Boulanger.tla as published' },
-  build: (c) => boulangerSpec(c),
+  build: (c) => (c.packed ? boulangerPackedSpec(c) : boulangerSpec(c)),
 });

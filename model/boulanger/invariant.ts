@@ -2,7 +2,9 @@
  * Boulanger.tla's invariants: the type invariant `TypeOK` and Lamport's inductive invariant
  * `IInv` (with `Before`), from which mutual exclusion follows. Ported clause by clause.
  */
+import type { Words } from '../../spec/index.ts';
 import type { BoulangerState, Proc } from './boulanger.ts';
+import type { BoulangerLayout } from './boulanger-packed.ts';
 
 export const LABELS = ['ncs', 'e1', 'e2', 'e3', 'e4', 'w1', 'w2', 'cs', 'exit'] as const;
 export type Label = (typeof LABELS)[number];
@@ -69,4 +71,90 @@ function waitingInvariant(s: BoulangerState, i: Proc): boolean {
   if (nxtStillReading && !(s.max[nxt]! >= s.num[i]!)) return false;
   const nxtChanged = previous !== -1 && previous !== s.num[nxt] && among(pcNxt, ['e4', 'w1', 'w2', 'cs']);
   return !nxtChanged || before(s, i, nxt);
+}
+
+// ---- the same invariants over a packed state (boulanger-packed.ts) ---------------------------
+
+/**
+ * MutualExclusion, TypeOK and IInv over the words of `boulanger-packed.ts`, clause for clause as
+ * above. They run on every new state, so they read words through the layout's offsets and test a
+ * label against a set of labels as one bit: `among(s, p, E4_W1_W2)`.
+ */
+export function packedInvariants(layout: BoulangerLayout, maxNat: number) {
+  const { num, flag, pc, unchecked, max, nxt, previous } = layout.fields;
+  const n = num.items.length;
+  const nums = num.items, maxes = max.items, previousOf = previous.items, sets = unchecked.items;
+  /** The word holding pc[p]: the label's position in LABELS. */
+  const pcWord = pc.items.map((f) => f.offset);
+  const labels = (...these: Label[]) => these.reduce((mask, l) => mask | (1 << pc.items[0]!.code(l)), 0);
+  const [E2, E3, W2, CS] = [labels('e2'), labels('e3'), labels('w2'), labels('cs')];
+  const NCS_E1_E2 = labels('ncs', 'e1', 'e2'), E4_W1_W2_CS = labels('e4', 'w1', 'w2', 'cs'), E2_E3 = labels('e2', 'e3');
+  const E2_W1_W2 = labels('e2', 'w1', 'w2'), W1_W2 = labels('w1', 'w2'), NCS_E1_EXIT = labels('ncs', 'e1', 'exit');
+  const E4_W1_W2 = labels('e4', 'w1', 'w2');
+  const among = (s: Words, p: Proc, mask: number) => ((mask >>> s[pcWord[p]!]!) & 1) === 1;
+  const nat = (k: number) => k >= 0 && k <= maxNat;
+
+  function mutualExclusion(s: Words): boolean {
+    let inCs = 0;
+    for (let p = 0; p < n; p++) if (among(s, p, CS)) inCs++;
+    return inCs <= 1;
+  }
+
+  // Numbers are checked against Nat; flag, nxt, pc and unchecked hold their fields' values by
+  // construction (every write through the layout is checked), so only the decoding is checked.
+  function typeOk(s: Words): boolean {
+    for (let p = 0; p < n; p++) {
+      const before = previousOf[p]!.get(s);
+      if (!nat(nums[p]!.get(s)) || !nat(maxes[p]!.get(s)) || (before !== -1 && !nat(before))) return false;
+      if (nxt.items[p]!.get(s) === undefined || pc.items[p]!.get(s) === undefined || !(s[flag.items[p]!.offset]! <= 1)) return false;
+    }
+    return true;
+  }
+
+  /** Before(i, j). */
+  function before(s: Words, i: Proc, j: Proc): boolean {
+    const ni = nums[i]!.get(s), maxj = maxes[j]!.get(s);
+    if (!(ni > 0)) return false;
+    const catchesUp = maxj >= ni || (j > i && maxj + 1 === ni);
+    return among(s, j, NCS_E1_EXIT)
+      || (among(s, j, E2) && (sets[j]!.hasAt(s, i) || catchesUp))
+      || (among(s, j, E3) && catchesUp)
+      || (among(s, j, E4_W1_W2) && precedes(ni, i, nums[j]!.get(s), j) && (!among(s, j, W1_W2) || sets[j]!.hasAt(s, i)))
+      || (ni === 1 && i < j);
+  }
+
+  /** Before(i, j) for every j other than i and, when `skipUnchecked`, not in unchecked[i]. */
+  function beforeAll(s: Words, i: Proc, skipUnchecked: boolean): boolean {
+    for (let j = 0; j < n; j++) {
+      if (j !== i && !(skipUnchecked && sets[i]!.hasAt(s, j)) && !before(s, i, j)) return false;
+    }
+    return true;
+  }
+
+  function waitingInvariant(s: Words, i: Proc): boolean {
+    const next = nxt.items[i]!.get(s), last = previousOf[i]!.get(s), ni = nums[i]!.get(s);
+    if (next === i) return false;
+    const nextStillReading = (among(s, next, E2) && !sets[next]!.hasAt(s, i)) || among(s, next, E3);
+    if (nextStillReading && !(maxes[next]!.get(s) >= ni)) return false;
+    const nextChanged = last !== -1 && last !== nums[next]!.get(s) && among(s, next, E4_W1_W2_CS);
+    return !nextChanged || before(s, i, next);
+  }
+
+  function invariantFor(s: Words, i: Proc): boolean {
+    const ni = nums[i]!.get(s);
+    if (among(s, i, NCS_E1_E2) && ni !== 0) return false;
+    if (among(s, i, E4_W1_W2_CS) && ni === 0) return false;
+    if (among(s, i, E2_E3) && !flag.items[i]!.get(s)) return false;
+    if (among(s, i, E2_W1_W2) && sets[i]!.hasAt(s, i)) return false;
+    if (among(s, i, W1_W2) && !beforeAll(s, i, true)) return false;
+    if (among(s, i, W2) && !waitingInvariant(s, i)) return false;
+    return !among(s, i, CS) || beforeAll(s, i, false);
+  }
+
+  function inductiveInvariant(s: Words): boolean {
+    for (let i = 0; i < n; i++) if (!invariantFor(s, i)) return false;
+    return true;
+  }
+
+  return { mutualExclusion, typeOk, inductiveInvariant };
 }
