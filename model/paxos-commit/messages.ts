@@ -39,3 +39,33 @@ export const ABORT: Decision = Object.freeze({ type: 'Abort' });
 
 /** `Send(m)`: msgs' = msgs ∪ {m} (the same set when m was sent before). */
 export const send = (msgs: ReadonlySet<Message>, m: Message): ReadonlySet<Message> => withMember(msgs, m);
+
+const VALUES: readonly Value[] = ['prepared', 'aborted'];
+
+/**
+ * The votes an acceptor can report in a phase 1b message of ballot `mbal > 0`: none, or a vote in
+ * an earlier ballot (having promised no ballot as high as `mbal`, it voted in none), in the
+ * order none, (0, prepared), (0, aborted), (1, prepared), …
+ */
+export const lastVotes = (mbal: number): (readonly [bal: number, val: Value | 'none'])[] =>
+  [[-1, 'none'], ...Array.from({ length: mbal }, (_, b) => VALUES.map((v) => [b, v] as const)).flat()];
+
+/**
+ * Every message the constants allow, in a fixed order (the universe of a packed `msgs`): phase
+ * 1a for ballots above 0, phase 1b with the last votes an acceptor can report, phase 2a and 2b
+ * with either value, Commit and Abort.
+ */
+export function messageUniverse(rms: readonly string[], acceptors: readonly string[], ballots: readonly number[]): Message[] {
+  const leaderBallots = ballots.filter((b) => b > 0);
+  const all: Message[] = [];
+  for (const ins of rms) for (const bal of leaderBallots) all.push(phase1a(ins, bal));
+  for (const ins of rms) {
+    for (const mbal of leaderBallots) {
+      for (const acc of acceptors) for (const [bal, val] of lastVotes(mbal)) all.push(phase1b(ins, mbal, bal, val, acc));
+    }
+  }
+  for (const ins of rms) for (const bal of ballots) for (const val of VALUES) all.push(phase2a(ins, bal, val));
+  for (const acc of acceptors) for (const ins of rms) for (const bal of ballots) for (const val of VALUES) all.push(phase2b(acc, ins, bal, val));
+  all.push(COMMIT, ABORT);
+  return all;
+}

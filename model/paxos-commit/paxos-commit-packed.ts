@@ -1,60 +1,59 @@
 /**
  * Paxos Commit with a packed state layout (`spec/packed.ts`): the protocol of `paxos-commit.ts`
- * action for action — same action names and order, same parameters in the same order, same
- * properties — with the state as one flat array of small integers: a word per resource manager,
- * three words (mbal, bal, val) per acceptor and instance, and `msgs` as a bitset over every
- * message the constants allow. Same states, same counts (PaxosCommit.cfg: 1,321,761 distinct,
- * 16,959,159 generated, depth 28), checked about three times faster: `--set packed=true`.
+ * action for action — the same actions in the same order, each with the same parameters in the
+ * same order, and the same properties — with the state as one flat array of small integers: a
+ * word per resource manager, a word per acceptor and instance, and `msgs` as a bitset over every
+ * message the constants allow (`messageUniverse`). Same states, same counts (PaxosCommit.cfg:
+ * 1,321,761 distinct, 16,959,159 generated, depth 28), checked several times faster:
+ * `--set packed=true`. Traces show the states decoded into the object model's fields, with its
+ * interned message records.
  *
- * The message universe holds the interned message records of `messages.ts`, so decoded traces
- * show the same messages as the object model. Each action's parameters are precomputed into a
- * plan (the universe positions it tests and sets, the words it reads and writes), so an action
- * is a few word reads, one `slice()` and a few writes — no message is built or looked up.
+ * Each action precomputes, per parameter, a plan: the universe positions it tests and sets and
+ * the words it reads and writes. An action is then a few word reads, one `slice()` and a few
+ * writes; no message is built or looked up while checking.
  */
-import { arrayOf, defineSpec, type Field, int, KripkeError, oneOf, packedLayout, record, setOf, type SetField, type Words } from '../../spec/index.ts';
-import { ABORT, COMMIT, type Message, phase1a, phase1b, phase2a, phase2b, type Value } from './messages.ts';
-import type { Decision, PaxosCommitConstants, RmState } from './paxos-commit.ts';
+import {
+  arrayOf, defineSpec, type Field, type FieldType, KripkeError, oneOf, packedLayout, setOf, type SetField, unknownName, type Words,
+} from '../../spec/index.ts';
+import { ABORT, COMMIT, lastVotes, type Message, messageUniverse, phase1a, phase1b, phase2a, phase2b, type Value } from './messages.ts';
+import type { AcceptorState, Decision, PaxosCommitConstants, RmState } from './paxos-commit.ts';
 
 const RM_STATES: readonly RmState[] = ['working', 'prepared', 'committed', 'aborted'];
 const [WORKING, PREPARED, COMMITTED, ABORTED] = [0, 1, 2, 3];
 const VALUES: readonly Value[] = ['prepared', 'aborted'];
-/** An acceptor's last vote value; its code is the word stored (none 0, prepared 1, aborted 2). */
-const VOTES: readonly (Value | 'none')[] = ['none', ...VALUES];
-const NONE = 0;
 const NO_DECISIONS: readonly (readonly Decision[])[] = Object.freeze([]);
 
+// ---- an acceptor's state in one word --------------------------------------------------------
+
 /**
- * The votes an acceptor can report in a phase 1b message of ballot `mbal`: none, or a vote in an
- * earlier ballot (it promised no ballot above `mbal` before, so voted in none). Their order gives
- * `lastVoteCode`: none 0, (b, prepared) 2b+1, (b, aborted) 2b+2.
+ * `mbal << 8 | vote`: vote 0 is "none", 2·bal + 1 and 2·bal + 2 a vote of "prepared" or
+ * "aborted" in ballot bal — the vote's position in `lastVotes`, so the phase 1b message reporting
+ * it is the first report's universe position plus the vote.
  */
-const lastVotes = (mbal: number): (readonly [number, Value | 'none'])[] =>
-  [[-1, 'none'], ...Array.from({ length: mbal }, (_, b) => VALUES.map((v) => [b, v] as const)).flat()];
+const VOTE_BITS = 8;
+const VOTE_MASK = (1 << VOTE_BITS) - 1;
+const voteOf = (bal: number, val: Value): number => 2 * bal + 1 + VALUES.indexOf(val);
 
-/** The position of vote (bal, val) in `lastVotes`; -1 for an inconsistent pair. */
-const lastVoteCode = (bal: number, val: number): number => (val === NONE ? (bal === -1 ? 0 : -1) : bal < 0 ? -1 : 2 * bal + val);
-
-/** Every message PaxosCommit.tla's constants allow (the reachable phase 1b reports only), in a fixed order. */
-function messageUniverse({ RM, ACCEPTOR, BALLOT, LEADER_BALLOT }: PaxosCommitConstants): Message[] {
-  const all: Message[] = [];
-  for (const ins of RM) for (const bal of LEADER_BALLOT) all.push(phase1a(ins, bal));
-  for (const ins of RM) {
-    for (const mbal of LEADER_BALLOT) {
-      for (const acc of ACCEPTOR) for (const [bal, val] of lastVotes(mbal)) all.push(phase1b(ins, mbal, bal, val, acc));
-    }
+/** An acceptor's state packed in one word, decoded as the object model's `{ mbal, bal, val }`. */
+class AcceptorField implements Field {
+  readonly width = 1;
+  constructor(readonly offset: number, readonly path: string) {}
+  decode(s: Words): AcceptorState {
+    const word = s[this.offset]!;
+    const vote = word & VOTE_MASK;
+    if (vote === 0) return { mbal: word >> VOTE_BITS, bal: -1, val: 'none' };
+    return { mbal: word >> VOTE_BITS, bal: (vote - 1) >> 1, val: VALUES[(vote - 1) & 1]! };
   }
-  for (const ins of RM) for (const bal of BALLOT) for (const val of VALUES) all.push(phase2a(ins, bal, val));
-  for (const acc of ACCEPTOR) for (const ins of RM) for (const bal of BALLOT) for (const val of VALUES) all.push(phase2b(acc, ins, bal, val));
-  all.push(COMMIT, ABORT);
-  return all;
 }
+const acceptorState = (): FieldType<AcceptorField> => ({ width: 1, place: (offset, path) => new AcceptorField(offset, path) });
 
-/** Where each universe member's bit lives: its word and mask, read off the set field itself. */
+// ---- plans ----------------------------------------------------------------------------------
+
+/** Where each universe member's bit lives (its word and mask), read off the set field itself. */
 function bitsOf(msgs: SetField<Message>, blank: () => number[]): { word: Int32Array; mask: Int32Array } {
-  const { universe } = msgs;
-  const word = new Int32Array(universe.length);
-  const mask = new Int32Array(universe.length);
-  universe.forEach((m, i) => {
+  const word = new Int32Array(msgs.universe.length);
+  const mask = new Int32Array(msgs.universe.length);
+  msgs.universe.forEach((m, i) => {
     const s = blank();
     msgs.add(s, m);
     word[i] = s.findIndex((w) => w !== 0);
@@ -63,118 +62,140 @@ function bitsOf(msgs: SetField<Message>, blank: () => number[]): { word: Int32Ar
   return { word, mask };
 }
 
-/** One plan per parameter, found by the parameter's identity (parameters are built once). */
-function planned<P, Q>(params: readonly P[], plan: (param: P) => Q): { params: readonly P[]; plans: Map<P, Q> } {
-  return { params, plans: new Map(params.map((p) => [p, plan(p)])) };
+/**
+ * An action's parameters with a plan for each: `planOf(param)` finds it by the parameter's
+ * identity (the checker passes the domain's own values), else by value (a parameter written
+ * out, as in a test), and names the action when the value is not one of its parameters.
+ */
+function planned<P, Q>(action: string, params: readonly P[], plan: (param: P) => Q): { params: readonly P[]; planOf: (param: P) => Q } {
+  const plans = new Map(params.map((p) => [p, plan(p)]));
+  const byValue = new Map(params.map((p) => [JSON.stringify(p), plans.get(p)!]));
+  const lookUp = (param: P): Q => {
+    const found = byValue.get(JSON.stringify(param));
+    if (found === undefined) throw unknownName('parameter', JSON.stringify(param), [...byValue.keys()], { model: 'paxos-commit', action });
+    return found;
+  };
+  return { params, planOf: (param) => plans.get(param) ?? lookUp(param) };
 }
+
+/** Phase2a's plan: the phase 1b messages MS's acceptors may have sent for (rm, bal), and the two proposals. */
+interface Phase2aPlan {
+  readonly prepared: number;
+  readonly aborted: number;
+  readonly replyAt: Int32Array;
+  /** The replying acceptor's bit among MS (every bit: `everyone`). */
+  readonly replyFrom: Int32Array;
+  /** The ballot of the vote the reply reports (-1: none), and whether it was "prepared". */
+  readonly replyBal: Int32Array;
+  readonly replyPrepared: Uint8Array;
+  readonly everyone: number;
+}
+
+// ---- the spec -------------------------------------------------------------------------------
 
 export function paxosCommitPackedSpec(constants: PaxosCommitConstants) {
   const { RM, ACCEPTOR, MAJORITY, BALLOT, LEADER_BALLOT } = constants;
   const layout = packedLayout({
     rmState: arrayOf(RM, oneOf(RM_STATES)),
     /** `aState[ins][ac]`: acceptor ac's state in the Paxos instance of resource manager ins. */
-    aState: arrayOf(RM, arrayOf(ACCEPTOR, record({ mbal: int(), bal: int(), val: oneOf(VOTES) }))),
+    aState: arrayOf(RM, arrayOf(ACCEPTOR, acceptorState())),
     /** Every message ever sent. */
-    msgs: setOf(messageUniverse(constants)),
+    msgs: setOf(messageUniverse(RM, ACCEPTOR, BALLOT)),
   });
   const { rmState, aState, msgs } = layout.fields;
   const { word: W, mask: M } = bitsOf(msgs, () => layout.blank());
+  /** `sent` and `send` take universe positions; `at` finds one while plans are made. */
   const sent = (s: Words, m: number): boolean => (s[W[m]!]! & M[m]!) !== 0;
   const send = (t: number[], m: number): void => {
     t[W[m]!] = t[W[m]!]! | M[m]!;
   };
-  /** `sent` and `send` take universe positions; `at` finds one while plans are made. */
   const at = (m: Message): number => msgs.position(m);
   const COMMIT_AT = at(COMMIT);
   const ABORT_AT = at(ABORT);
-
   const rmWord = (rm: string): number => rmState.at(rm).offset;
-  const acceptor = (ins: string, acc: string) => {
-    const { mbal, bal, val } = aState.at(ins).at(acc).fields;
-    return { mbalWord: mbal.offset, balWord: bal.offset, valWord: val.offset };
-  };
-  /** The universe positions of the votes of `MS` for value v in ballot b of instance rm (Decided's witness). */
+  const acceptorWord = (ins: string, acc: string): number => aState.at(ins).at(acc).offset;
+  /** Decided(rm, v)'s witness for ballot b and majority MS: the positions of MS's votes. */
   const votesOf = (rm: string, b: number, v: Value, MS: readonly string[]) => Int32Array.from(MS, (acc) => at(phase2b(acc, rm, b, v)));
   const allSent = (s: Words, positions: Int32Array): boolean => {
     for (let i = 0; i < positions.length; i++) if (!sent(s, positions[i]!)) return false;
     return true;
   };
-  const setRm = (s: Words, word: number, to: number): Words => {
-    const t = s.slice();
-    t[word] = to;
-    return t;
-  };
+  /** Send(m); the same state when m was sent before. */
   const withMessage = (s: Words, m: number): Words => {
+    if (sent(s, m)) return s;
     const t = s.slice();
     send(t, m);
     return t;
   };
 
-  /** RM states in ballot 0: the RM's word and its vote, as in rmPrepare and rmChooseToAbort. */
-  const vote = (val: Value, to: number) => {
-    const { params, plans } = planned(RM, (rm) => ({ word: rmWord(rm), vote: at(phase2a(rm, 0, val)) }));
-    return {
-      params,
-      next: (s: Words, rm: string) => {
-        const p = plans.get(rm)!;
-        if (s[p.word] !== WORKING) return undefined;
-        const t = s.slice();
-        t[p.word] = to;
-        send(t, p.vote);
-        return t;
-      },
+  /** rmPrepare and rmChooseToAbort: a working RM votes in ballot 0 of its own instance. */
+  const vote = (action: string, val: Value, to: number) => {
+    const { params, planOf } = planned(action, RM, (rm) => ({ word: rmWord(rm), vote: at(phase2a(rm, 0, val)) }));
+    const next = (s: Words, rm: string): Words | undefined => {
+      const p = planOf(rm);
+      if (s[p.word] !== WORKING) return undefined;
+      const t = s.slice();
+      t[p.word] = to;
+      send(t, p.vote);
+      return t;
     };
+    return { params, next };
   };
-  /** rmRcvCommitMsg and rmRcvAbortMsg: the RM learns the decision (stuttering when it knows). */
-  const learn = (decision: number, to: number) => {
-    const { params, plans } = planned(RM, rmWord);
-    return { params, next: (s: Words, rm: string) => (sent(s, decision) ? setRm(s, plans.get(rm)!, to) : undefined) };
+  /** rmRcvCommitMsg and rmRcvAbortMsg: the RM learns the decision (stuttering when it knew). */
+  const learn = (action: string, decision: number, to: number) => {
+    const { params, planOf } = planned(action, RM, rmWord);
+    const next = (s: Words, rm: string): Words | undefined => {
+      if (!sent(s, decision)) return undefined;
+      const word = planOf(rm);
+      if (s[word] === to) return s;
+      const t = s.slice();
+      t[word] = to;
+      return t;
+    };
+    return { params, next };
   };
 
-  const phase1aStep = planned(LEADER_BALLOT.flatMap((bal) => RM.map((rm) => [bal, rm] as const)), ([bal, rm]) => at(phase1a(rm, bal)));
+  const phase1aStep = planned('phase1a', LEADER_BALLOT.flatMap((bal) => RM.map((rm) => [bal, rm] as const)), ([bal, rm]) => at(phase1a(rm, bal)));
 
-  const phase2aStep = planned(
+  const phase2aStep = planned('phase2a',
     LEADER_BALLOT.flatMap((bal) => RM.flatMap((rm) => MAJORITY.map((MS) => [bal, rm, MS] as const))),
-    ([bal, rm, MS]) => {
-      const replies = MS.flatMap((acc, slot) => lastVotes(bal).map(([b, v]) => ({ at: at(phase1b(rm, bal, b, v, acc)), slot, b, v })));
+    ([bal, rm, MS]): Phase2aPlan => {
+      const replies = MS.flatMap((acc, i) => lastVotes(bal).map(([b, v]) => ({ at: at(phase1b(rm, bal, b, v, acc)), from: 1 << i, b, v })));
       return {
         prepared: at(phase2a(rm, bal, 'prepared')),
         aborted: at(phase2a(rm, bal, 'aborted')),
-        /** The phase 1b messages MS's acceptors may have sent for (rm, bal): position, acceptor slot in MS, vote. */
         replyAt: Int32Array.from(replies, (r) => r.at),
-        replySlot: Int32Array.from(replies, (r) => r.slot),
+        replyFrom: Int32Array.from(replies, (r) => r.from),
         replyBal: Int32Array.from(replies, (r) => r.b),
         replyPrepared: Uint8Array.from(replies, (r) => (r.v === 'prepared' ? 1 : 0)),
         everyone: (1 << MS.length) - 1,
       };
-    },
-  );
-  type Phase2aPlan = ReturnType<typeof phase2aStep.plans.get> & object;
-  /** The leader's proposal for a phase 2a plan: a universe position, or -1 when MS has not all answered. */
+    });
+  /** The leader's proposal: the value of the highest vote reported, "aborted" if none (a position; -1 until all of MS replied). */
   const proposal = (s: Words, p: Phase2aPlan): number => {
-    let answered = 0, highest = -1, prepared = 0;
+    let replied = 0, highest = -1, prepared = 0;
     for (let i = 0; i < p.replyAt.length; i++) {
       if (!sent(s, p.replyAt[i]!)) continue;
-      answered |= 1 << p.replySlot[i]!;
+      replied |= p.replyFrom[i]!;
       if (p.replyBal[i]! > highest) {
         highest = p.replyBal[i]!;
         prepared = p.replyPrepared[i]!;
       }
     }
-    if (answered !== p.everyone) return -1;
+    if (replied !== p.everyone) return -1;
     return prepared === 1 ? p.prepared : p.aborted;
   };
 
-  /** Decided(rm, "prepared") witnesses per RM, in the object model's order (ballot, then majority). */
+  /** Decided(rm, "prepared")'s witnesses per RM, in the object model's order (ballot, then majority). */
   const commitWitnesses = RM.map((rm) => BALLOT.flatMap((bal) => MAJORITY.map((majority) =>
     ({ decision: Object.freeze({ rm, bal, majority }) as Decision, votes: votesOf(rm, bal, 'prepared', majority) }))));
-  const anyWitness = (s: Words, witnesses: (typeof commitWitnesses)[number]): boolean => {
+  const decided = (s: Words, witnesses: (typeof commitWitnesses)[number]): boolean => {
     for (let i = 0; i < witnesses.length; i++) if (allSent(s, witnesses[i]!.votes)) return true;
     return false;
   };
-  /** decideCommit's domain: one witness per RM, every combination (see `commitEvidence` in paxos-commit.ts). */
+  /** decideCommit's domain: a witness per RM, every combination (`commitEvidence` in paxos-commit.ts). */
   const commitEvidence = (s: Words): readonly (readonly Decision[])[] => {
-    for (let r = 0; r < commitWitnesses.length; r++) if (!anyWitness(s, commitWitnesses[r]!)) return NO_DECISIONS;
+    for (let r = 0; r < commitWitnesses.length; r++) if (!decided(s, commitWitnesses[r]!)) return NO_DECISIONS;
     let combinations: Decision[][] = [[]];
     for (const witnesses of commitWitnesses) {
       const shown = witnesses.filter((w) => allSent(s, w.votes)).map((w) => w.decision);
@@ -183,32 +204,28 @@ export function paxosCommitPackedSpec(constants: PaxosCommitConstants) {
     return combinations;
   };
 
-  const decideAbortStep = planned(
+  const decideAbortStep = planned('decideAbort',
     RM.flatMap((rm) => BALLOT.flatMap((b) => MAJORITY.map((MS) => [rm, b, MS] as const))),
-    ([rm, b, MS]) => votesOf(rm, b, 'aborted', MS),
-  );
+    ([rm, b, MS]) => votesOf(rm, b, 'aborted', MS));
 
-  const phase1bStep = planned(
+  const phase1bStep = planned('phase1b',
     ACCEPTOR.flatMap((acc) => RM.flatMap((ins) => LEADER_BALLOT.map((bal) => [acc, ins, bal] as const))),
-    ([acc, ins, bal]) => ({ ...acceptor(ins, acc), bal, ask: at(phase1a(ins, bal)), firstReply: at(phase1b(ins, bal, -1, 'none', acc)), votes: lastVotes(bal).length }),
-  );
-  type Phase1bPlan = ReturnType<typeof phase1bStep.plans.get> & object;
-  /** The universe position of acceptor p's phase 1b report of its last vote. */
-  const reply = (s: Words, p: Phase1bPlan): number => {
-    const code = lastVoteCode(s[p.balWord]!, s[p.valWord]!);
-    if (code < 0 || code >= p.votes) {
-      throw new KripkeError('invalid-value', `paxos-commit packed: acceptor state ${layout.fieldAt(p.mbalWord)} has no phase 1b message in the universe`);
-    }
-    return p.firstReply + code;
-  };
+    ([acc, ins, bal]) => ({
+      word: acceptorWord(ins, acc), bal, ask: at(phase1a(ins, bal)),
+      /** phase1b(ins, bal, -1, "none", acc): the report of vote v is at firstReply + v. */
+      firstReply: at(phase1b(ins, bal, -1, 'none', acc)), votes: lastVotes(bal).length,
+    }));
 
-  const phase2bStep = planned(
+  const phase2bStep = planned('phase2b',
     ACCEPTOR.flatMap((acc) => RM.flatMap((ins) => BALLOT.flatMap((bal) => VALUES.map((val) => [acc, ins, bal, val] as const)))),
-    ([acc, ins, bal, val]) => ({ ...acceptor(ins, acc), bal, val: VOTES.indexOf(val), proposal: at(phase2a(ins, bal, val)), vote: at(phase2b(acc, ins, bal, val)) }),
-  );
+    ([acc, ins, bal, val]) => ({
+      word: acceptorWord(ins, acc), bal, voted: (bal << VOTE_BITS) | voteOf(bal, val),
+      proposal: at(phase2a(ins, bal, val)), vote: at(phase2b(acc, ins, bal, val)),
+    }));
 
   const rmWords = Int32Array.from(rmState.items, (f) => f.offset);
-  const typeOk = typeOkOf(rmWords, aState.items.flatMap((instance) => instance.items.map((a) => a.fields)), W, M, BALLOT.length - 1);
+  const acceptorWords = Int32Array.from(aState.items.flatMap((instance) => instance.items), (f) => f.offset);
+  const typeOk = typeOkOf(rmWords, acceptorWords, W, M, BALLOT.length - 1);
 
   return defineSpec({
     name: 'paxos-commit',
@@ -216,25 +233,19 @@ export function paxosCommitPackedSpec(constants: PaxosCommitConstants) {
     init: (): Words[] => {
       const s = layout.blank();
       for (const f of rmState.items) f.set(s, 'working');
-      for (const instance of aState.items) {
-        for (const { fields } of instance.items) {
-          fields.mbal.set(s, 0);
-          fields.bal.set(s, -1);
-          fields.val.set(s, 'none');
-        }
-      }
+      // mbal 0, no vote: the blank word
       return [s];
     },
     actions: {
-      rmPrepare: vote('prepared', PREPARED),
-      rmChooseToAbort: vote('aborted', ABORTED),
-      rmRcvCommitMsg: learn(COMMIT_AT, COMMITTED),
-      rmRcvAbortMsg: learn(ABORT_AT, ABORTED),
-      phase1a: { params: phase1aStep.params, next: (s, param) => withMessage(s, phase1aStep.plans.get(param)!) },
+      rmPrepare: vote('rmPrepare', 'prepared', PREPARED),
+      rmChooseToAbort: vote('rmChooseToAbort', 'aborted', ABORTED),
+      rmRcvCommitMsg: learn('rmRcvCommitMsg', COMMIT_AT, COMMITTED),
+      rmRcvAbortMsg: learn('rmRcvAbortMsg', ABORT_AT, ABORTED),
+      phase1a: { params: phase1aStep.params, next: (s, param) => withMessage(s, phase1aStep.planOf(param)) },
       phase2a: {
         params: phase2aStep.params,
         next: (s, param) => {
-          const p = phase2aStep.plans.get(param)!;
+          const p = phase2aStep.planOf(param);
           if (sent(s, p.prepared) || sent(s, p.aborted)) return undefined;
           const m = proposal(s, p);
           return m < 0 ? undefined : withMessage(s, m);
@@ -243,29 +254,29 @@ export function paxosCommitPackedSpec(constants: PaxosCommitConstants) {
       decideCommit: { params: commitEvidence, next: (s) => withMessage(s, COMMIT_AT) },
       decideAbort: {
         params: decideAbortStep.params,
-        next: (s, param) => (allSent(s, decideAbortStep.plans.get(param)!) ? withMessage(s, ABORT_AT) : undefined),
+        next: (s, param) => (allSent(s, decideAbortStep.planOf(param)) ? withMessage(s, ABORT_AT) : undefined),
       },
       phase1b: {
         params: phase1bStep.params,
         next: (s, param) => {
-          const p = phase1bStep.plans.get(param)!;
-          if (!sent(s, p.ask) || !(s[p.mbalWord]! < p.bal)) return undefined;
-          const m = reply(s, p);
+          const p = phase1bStep.planOf(param);
+          const word = s[p.word]!;
+          if (!sent(s, p.ask) || !(word >> VOTE_BITS < p.bal)) return undefined;
+          const vote = word & VOTE_MASK;
+          if (vote >= p.votes) throw new KripkeError('invalid-value', `paxos-commit: ${layout.fieldAt(p.word)} voted in ballot ${p.bal} or later but promised less`);
           const t = s.slice();
-          t[p.mbalWord] = p.bal;
-          send(t, m);
+          t[p.word] = (p.bal << VOTE_BITS) | vote;
+          send(t, p.firstReply + vote);
           return t;
         },
       },
       phase2b: {
         params: phase2bStep.params,
         next: (s, param) => {
-          const p = phase2bStep.plans.get(param)!;
-          if (!sent(s, p.proposal) || !(s[p.mbalWord]! <= p.bal)) return undefined;
+          const p = phase2bStep.planOf(param);
+          if (!sent(s, p.proposal) || !(s[p.word]! >> VOTE_BITS <= p.bal)) return undefined;
           const t = s.slice();
-          t[p.mbalWord] = p.bal;
-          t[p.balWord] = p.bal;
-          t[p.valWord] = p.val;
+          t[p.word] = p.voted;
           send(t, p.vote);
           return t;
         },
@@ -290,24 +301,20 @@ function consistent(s: Words, rmWords: Int32Array): boolean {
   return !(committed && aborted);
 }
 
-interface AcceptorFields { readonly mbal: Field; readonly bal: Field; readonly val: Field }
-
 /**
- * PCTypeOK on the words: each RM word one of the four states, each acceptor's mbal a ballot, bal
- * a ballot or -1, val a vote, and no bit of `msgs` outside the universe (every member of the
- * universe is a well-typed message by construction).
+ * PCTypeOK on the words: each RM word one of the four states; each acceptor's mbal a ballot and
+ * its vote none or one in a ballot; no bit of `msgs` outside the universe, whose members are
+ * well-typed messages by construction.
  */
-function typeOkOf(rmWords: Int32Array, acceptors: readonly AcceptorFields[], W: Int32Array, M: Int32Array, maxBallot: number) {
-  const mbalWords = Int32Array.from(acceptors, (a) => a.mbal.offset);
-  const balWords = Int32Array.from(acceptors, (a) => a.bal.offset);
-  const valWords = Int32Array.from(acceptors, (a) => a.val.offset);
+function typeOkOf(rmWords: Int32Array, acceptorWords: Int32Array, W: Int32Array, M: Int32Array, maxBallot: number) {
   const msgWords = Int32Array.from(new Set(W));
   const allowed = Int32Array.from(msgWords, (w) => M.reduce((bits, mask, i) => (W[i] === w ? bits | mask : bits), 0));
+  const maxVote = voteOf(maxBallot, 'aborted');
   return (s: Words): boolean => {
     for (let i = 0; i < rmWords.length; i++) if (!(s[rmWords[i]!]! >= 0 && s[rmWords[i]!]! < RM_STATES.length)) return false;
-    for (let i = 0; i < mbalWords.length; i++) {
-      const mbal = s[mbalWords[i]!]!, bal = s[balWords[i]!]!, val = s[valWords[i]!]!;
-      if (!(mbal >= 0 && mbal <= maxBallot && bal >= -1 && bal <= maxBallot && val >= 0 && val < VOTES.length)) return false;
+    for (let i = 0; i < acceptorWords.length; i++) {
+      const word = s[acceptorWords[i]!]!;
+      if (!(word >= 0 && word >> VOTE_BITS <= maxBallot && (word & VOTE_MASK) <= maxVote)) return false;
     }
     for (let i = 0; i < msgWords.length; i++) if ((s[msgWords[i]!]! & ~allowed[i]!) !== 0) return false;
     return true;
