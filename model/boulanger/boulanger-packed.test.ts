@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../checker/index.ts';
+import { fingerprintOf } from '../../checker/fingerprint.ts';
+import { exploreStateGraph } from '../../counterexamples/state-graph.ts';
+import { buildTrace } from '../../counterexamples/trace.ts';
+import { always, type Spec, type Words } from '../../spec/index.ts';
+import { boulanger, type BoulangerConfig, type BoulangerState, boulangerSpec } from './boulanger.ts';
+import { boulangerPackedSpec } from './boulanger-packed.ts';
+
+// The full MCBoulanger (N = 3, MaxNat = 3) is a benchmark, not a test:
+// `npx tsx bench/measure-one.ts boulanger '{"packed":true}' 1` (TLC: 7,866,982 / 63,482,135 / 84).
+const SMALL: BoulangerConfig = { n: 2, maxNat: 3 };
+
+/** The reachable states (explored or only generated past the constraint), as fingerprints. */
+function reachable<S>(spec: Spec<S>, show: (s: S) => unknown): Set<bigint> {
+  return new Set(exploreStateGraph(spec, 100_000).states.map((s) => fingerprintOf(show(s))));
+}
+
+/** A decoded packed state in the object model's form: unchecked[p] as a sorted array, not a Set. */
+const asObjectState = (decoded: unknown) => {
+  const s = decoded as Omit<BoulangerState, 'unchecked'> & { unchecked: ReadonlySet<number>[] };
+  return { ...s, unchecked: s.unchecked.map((set) => [...set].sort()) };
+};
+
+/** The shortest path into the critical section, as action labels. */
+function pathToCs<S>(spec: Spec<S>, inCs: (s: S) => boolean) {
+  const probe = { ...spec, properties: [always<S>('nobody in cs', (s) => !inCs(s))] };
+  const result = check(probe);
+  if (result.status !== 'violation') throw new Error(`expected a violation, got ${result.status}`);
+  return buildTrace(probe, result.violations[0]!.path!).steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'));
+}
+
+describe('boulanger, packed layout (boulanger-packed.ts)', () => {
+  it('two processes, MaxNat 3: the object model\'s counts (8,574 / 51,897 / 51), BFS and DFS', () => {
+    const packed = boulangerPackedSpec(SMALL);
+    const object = check(boulangerSpec(SMALL));
+    for (const engine of ['bfs', 'dfs'] as const) {
+      const result = check(packed, { engine });
+      expect(result.status).toBe('pass');
+      expect(result.stats).toMatchObject({ distinctStates: 8574, generatedStates: 51897 });
+    }
+    expect(check(packed).stats).toMatchObject({ depth: 51 });
+    expect(object.stats).toMatchObject({ distinctStates: 8574, generatedStates: 51897, depth: 51 });
+  });
+
+  it('three processes, MaxNat 2: 68,616 states, 434,233 generated, depth 61, as the object model', () => {
+    const result = check(boulangerPackedSpec({ n: 3, maxNat: 2 }));
+    expect(result.status).toBe('pass');
+    expect(result.stats).toMatchObject({ distinctStates: 68616, generatedStates: 434233, depth: 61 });
+  });
+
+  it('reaches exactly the object model\'s states, decoded into the same fields', () => {
+    const object = reachable(boulangerSpec(SMALL), (s) => s);
+    const packed = reachable(boulangerPackedSpec(SMALL), asObjectState);
+    // 8,574 within the constraint, and the states past it (generated, checked, not explored).
+    expect(object.size).toBe(11725);
+    expect(packed).toEqual(object);
+  });
+
+  it('decodes the initial state as the object model writes it', () => {
+    const spec = boulangerPackedSpec(SMALL);
+    expect(asObjectState(spec.layout!.decode(spec.init()[0]!))).toEqual(boulangerSpec(SMALL).init()[0]);
+  });
+
+  it('is pure: strict mode finds nothing', () => {
+    expect(check(boulangerPackedSpec({ n: 2, maxNat: 2 }), { strict: true }).status).toBe('pass');
+  });
+
+  it('finds the object model\'s shortest path into the critical section', () => {
+    const packed = boulangerPackedSpec(SMALL);
+    const labels = (s: Words) => (packed.layout!.decode(s) as BoulangerState).pc;
+    const expected = pathToCs(boulangerSpec(SMALL), (s) => s.pc.includes('cs'));
+    expect(expected).toEqual([
+      'init', ['ncs', 0], ['e1', 0], ['e2', [0, 1]], ['e2Done', 0], ['e3', 0], ['e4', 0], ['w1Done', 0],
+    ]);
+    expect(pathToCs(packed, (s) => labels(s).includes('cs'))).toEqual(expected);
+  });
+
+  it('is chosen by the protocol\'s packed setting, with the same actions and properties', () => {
+    const packed = boulanger.instantiate({ n: '2', maxNat: '3', packed: 'true' });
+    const object = boulanger.instantiate({ n: '2', maxNat: '3' });
+    expect(packed.layout).toBeDefined();
+    expect(object.layout).toBeUndefined();
+    expect(packed.actions.map((a) => a.name)).toEqual(object.actions.map((a) => a.name));
+    expect(packed.properties.map((p) => p.name)).toEqual(object.properties.map((p) => p.name));
+  });
+});
