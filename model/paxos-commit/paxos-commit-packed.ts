@@ -189,19 +189,42 @@ export function paxosCommitPackedSpec(constants: PaxosCommitConstants) {
   /** Decided(rm, "prepared")'s witnesses per RM, in the object model's order (ballot, then majority). */
   const commitWitnesses = RM.map((rm) => BALLOT.flatMap((bal) => MAJORITY.map((majority) =>
     ({ decision: Object.freeze({ rm, bal, majority }) as Decision, votes: votesOf(rm, bal, 'prepared', majority) }))));
-  const decided = (s: Words, witnesses: (typeof commitWitnesses)[number]): boolean => {
-    for (let i = 0; i < witnesses.length; i++) if (allSent(s, witnesses[i]!.votes)) return true;
-    return false;
+  /**
+   * Which witnesses hold, as a number: per RM, the sum of 2^i over its witnesses i that hold,
+   * in a digit of base 2^(witnesses per RM); -1 when an RM has none. Exact while the digits fit
+   * in a double's 53 bits (`EXACT`); it then keys a cache of decideCommit's domains.
+   */
+  const SPAN = 2 ** (BALLOT.length * MAJORITY.length);
+  const EXACT = SPAN ** RM.length <= Number.MAX_SAFE_INTEGER;
+  const evidenceKey = (s: Words): number => {
+    let key = 0;
+    for (let r = 0; r < commitWitnesses.length; r++) {
+      const witnesses = commitWitnesses[r]!;
+      let held = 0;
+      for (let i = 0, bit = 1; i < witnesses.length; i++, bit *= 2) if (allSent(s, witnesses[i]!.votes)) held += bit;
+      if (held === 0) return -1;
+      key = key * SPAN + held;
+    }
+    return key;
   };
-  /** decideCommit's domain: a witness per RM, every combination (`commitEvidence` in paxos-commit.ts). */
-  const commitEvidence = (s: Words): readonly (readonly Decision[])[] => {
-    for (let r = 0; r < commitWitnesses.length; r++) if (!decided(s, commitWitnesses[r]!)) return NO_DECISIONS;
+  /** Every combination of a witness per RM, RM by RM (`commitEvidence` in paxos-commit.ts). */
+  const combine = (s: Words): readonly (readonly Decision[])[] => {
     let combinations: Decision[][] = [[]];
     for (const witnesses of commitWitnesses) {
       const shown = witnesses.filter((w) => allSent(s, w.votes)).map((w) => w.decision);
       combinations = combinations.flatMap((prefix) => shown.map((d) => [...prefix, d]));
     }
     return combinations;
+  };
+  /** decideCommit's domain, shared by every state with the same witnesses (no allocation once seen). */
+  const seenEvidence = new Map<number, readonly (readonly Decision[])[]>();
+  const commitEvidence = (s: Words): readonly (readonly Decision[])[] => {
+    const key = evidenceKey(s);
+    if (key < 0) return NO_DECISIONS;
+    if (!EXACT) return combine(s);
+    let domain = seenEvidence.get(key);
+    if (domain === undefined) seenEvidence.set(key, (domain = combine(s)));
+    return domain;
   };
 
   const decideAbortStep = planned('decideAbort',
