@@ -63,19 +63,27 @@ function bitsOf(msgs: SetField<Message>, blank: () => number[]): { word: Int32Ar
 }
 
 /**
- * An action's parameters with a plan for each: `planOf(param)` finds it by the parameter's
- * identity (the checker passes the domain's own values), else by value (a parameter written
- * out, as in a test), and names the action when the value is not one of its parameters.
+ * An action's parameters with a plan for each. `planOf(param)` first tries the parameter after
+ * the one asked for last (the checker tries them in order, so this is usually it: one read, no
+ * look-up), then finds it by identity, then by value (a parameter written out, as in a test),
+ * and names the action when the value is not one of its parameters.
  */
 function planned<P, Q>(action: string, params: readonly P[], plan: (param: P) => Q): { params: readonly P[]; planOf: (param: P) => Q } {
-  const plans = new Map(params.map((p) => [p, plan(p)]));
-  const byValue = new Map(params.map((p) => [JSON.stringify(p), plans.get(p)!]));
-  const lookUp = (param: P): Q => {
-    const found = byValue.get(JSON.stringify(param));
+  const plans = params.map(plan);
+  const byIdentity = new Map(params.map((p, i) => [p, i]));
+  const byValue = new Map(params.map((p, i) => [JSON.stringify(p), i]));
+  const lookUp = (param: P): number => {
+    const found = byIdentity.get(param) ?? byValue.get(JSON.stringify(param));
     if (found === undefined) throw unknownName('parameter', JSON.stringify(param), [...byValue.keys()], { model: 'paxos-commit', action });
     return found;
   };
-  return { params, planOf: (param) => plans.get(param) ?? lookUp(param) };
+  let expected = 0;
+  const planOf = (param: P): Q => {
+    const i = params[expected] === param ? expected : lookUp(param);
+    expected = i + 1 === params.length ? 0 : i + 1;
+    return plans[i]!;
+  };
+  return { params, planOf };
 }
 
 /** Phase2a's plan: the phase 1b messages MS's acceptors may have sent for (rm, bal), and the two proposals. */
