@@ -1,0 +1,130 @@
+/**
+ * The packed state of Paxos Commit (`paxos-commit-packed.ts`): a word per resource manager, a
+ * word per acceptor and instance, and `msgs` as a bitset over every message the constants allow
+ * (`messageUniverse`). Decoded, a state reads as the object model's `PaxosCommitState`.
+ */
+import { arrayOf, type Field, type FieldType, oneOf, packedLayout, setOf, type SetField, type Words } from '../../spec/index.ts';
+import { type Message, messageUniverse, type Value } from './messages.ts';
+import type { AcceptorState, PaxosCommitConstants, RmState } from './paxos-commit.ts';
+
+export const RM_STATES: readonly RmState[] = ['working', 'prepared', 'committed', 'aborted'];
+export const [WORKING, PREPARED, COMMITTED, ABORTED] = [0, 1, 2, 3];
+const VALUES: readonly Value[] = ['prepared', 'aborted'];
+
+// ---- an acceptor's state in one word --------------------------------------------------------
+
+/**
+ * `mbal << VOTE_BITS | vote`: vote 0 is "none", 2·bal + 1 and 2·bal + 2 a vote of "prepared" or
+ * "aborted" in ballot bal — the vote's position in `lastVotes`, so the phase 1b message that
+ * reports it is the first report's universe position plus the vote.
+ */
+export const VOTE_BITS = 8;
+export const VOTE_MASK = (1 << VOTE_BITS) - 1;
+export const voteOf = (bal: number, val: Value): number => 2 * bal + 1 + VALUES.indexOf(val);
+
+/** An acceptor's state packed in one word, decoded as the object model's `{ mbal, bal, val }`. */
+class AcceptorField implements Field {
+  readonly width = 1;
+  constructor(readonly offset: number, readonly path: string) {}
+  decode(s: Words): AcceptorState {
+    const word = s[this.offset]!;
+    const vote = word & VOTE_MASK;
+    if (vote === 0) return { mbal: word >> VOTE_BITS, bal: -1, val: 'none' };
+    return { mbal: word >> VOTE_BITS, bal: (vote - 1) >> 1, val: VALUES[(vote - 1) & 1]! };
+  }
+}
+const acceptorState = (): FieldType<AcceptorField> => ({ width: 1, place: (offset, path) => new AcceptorField(offset, path) });
+
+export type PaxosCommitLayout = ReturnType<typeof paxosCommitLayout>;
+
+export function paxosCommitLayout({ RM, ACCEPTOR, BALLOT }: PaxosCommitConstants) {
+  return packedLayout({
+    rmState: arrayOf(RM, oneOf(RM_STATES)),
+    /** `aState[ins][ac]`: acceptor ac's state in the Paxos instance of resource manager ins. */
+    aState: arrayOf(RM, arrayOf(ACCEPTOR, acceptorState())),
+    /** Every message ever sent. */
+    msgs: setOf(messageUniverse(RM, ACCEPTOR, BALLOT)),
+  });
+}
+
+// ---- messages by universe position ----------------------------------------------------------
+
+/** `msgs` read and written by universe position: each member's word and mask, read off the set field itself. */
+export class MessageBits {
+  private readonly word: Int32Array;
+  private readonly mask: Int32Array;
+  constructor(private readonly msgs: SetField<Message>, blank: () => number[]) {
+    this.word = new Int32Array(msgs.universe.length);
+    this.mask = new Int32Array(msgs.universe.length);
+    msgs.universe.forEach((m, i) => {
+      const s = blank();
+      msgs.add(s, m);
+      this.word[i] = s.findIndex((w) => w !== 0);
+      this.mask[i] = s[this.word[i]!]!;
+    });
+  }
+  /** The universe position of m (while plans are made). */
+  at(m: Message): number {
+    return this.msgs.position(m);
+  }
+  sent(s: Words, m: number): boolean {
+    return (s[this.word[m]!]! & this.mask[m]!) !== 0;
+  }
+  allSent(s: Words, positions: Int32Array): boolean {
+    for (let i = 0; i < positions.length; i++) if (!this.sent(s, positions[i]!)) return false;
+    return true;
+  }
+  send(t: number[], m: number): void {
+    t[this.word[m]!] = t[this.word[m]!]! | this.mask[m]!;
+  }
+  /** Send(m) on a copy; the same state when m was sent before. */
+  withMessage(s: Words, m: number): Words {
+    if (this.sent(s, m)) return s;
+    const t = s.slice();
+    this.send(t, m);
+    return t;
+  }
+  /** The words of `msgs` and, for each, the bits that stand for a message. */
+  usedBits(): { words: Int32Array; bits: Int32Array } {
+    const words = Int32Array.from(new Set(this.word));
+    return { words, bits: Int32Array.from(words, (w) => this.mask.reduce((bits, mask, i) => (this.word[i] === w ? bits | mask : bits), 0)) };
+  }
+}
+
+// ---- the invariants, on the words -----------------------------------------------------------
+
+/**
+ * PCTypeOK: each RM word one of the four states; each acceptor's mbal a ballot and its vote none
+ * or one in a ballot; no bit of `msgs` outside the universe (whose members are well-typed
+ * messages by construction).
+ */
+export function typeOkOf(layout: PaxosCommitLayout, bits: MessageBits, maxBallot: number) {
+  const { rmState, aState } = layout.fields;
+  const rmWords = Int32Array.from(rmState.items, (f) => f.offset);
+  const acceptorWords = Int32Array.from(aState.items.flatMap((instance) => instance.items), (f) => f.offset);
+  const msgs = bits.usedBits();
+  const maxVote = voteOf(maxBallot, 'aborted');
+  return (s: Words): boolean => {
+    for (let i = 0; i < rmWords.length; i++) if (!(s[rmWords[i]!]! >= 0 && s[rmWords[i]!]! < RM_STATES.length)) return false;
+    for (let i = 0; i < acceptorWords.length; i++) {
+      const word = s[acceptorWords[i]!]!;
+      if (!(word >= 0 && word >> VOTE_BITS <= maxBallot && (word & VOTE_MASK) <= maxVote)) return false;
+    }
+    for (let i = 0; i < msgs.words.length; i++) if ((s[msgs.words[i]!]! & ~msgs.bits[i]!) !== 0) return false;
+    return true;
+  };
+}
+
+/** TCConsistent: no RM committed while another aborted. */
+export function consistentOf(layout: PaxosCommitLayout) {
+  const rmWords = Int32Array.from(layout.fields.rmState.items, (f) => f.offset);
+  return (s: Words): boolean => {
+    let committed = false, aborted = false;
+    for (let i = 0; i < rmWords.length; i++) {
+      const state = s[rmWords[i]!];
+      if (state === COMMITTED) committed = true;
+      else if (state === ABORTED) aborted = true;
+    }
+    return !(committed && aborted);
+  };
+}
