@@ -19,8 +19,9 @@
  * would stop the check with an error naming the channel, never drop a message.
  */
 import { arrayOf, defineSpec, int, KripkeError, packedLayout, setOf, type StateLayout, type Words } from '../../spec/index.ts';
-import type { IntField, SetField } from '../../spec/index.ts';
+import type { SetField } from '../../spec/index.ts';
 import type { LamportMutexConfig, LamportMutexState, Message, Proc } from './lamport-mutex.ts';
+import { bitsFor, Channel, SmallInts } from './lamport-mutex-words.ts';
 
 /** BoundedNetwork's bound on a channel's length, and each channel's capacity (see above). */
 const CHANNEL_BOUND = 3;
@@ -33,73 +34,33 @@ const REL_CODE = 1;
 const reqCode = (clock: number) => 1 + clock;
 const clockOfReq = (code: number) => code - 1;
 const FIRST_REQ_CODE = reqCode(1);
-
-/**
- * A FIFO channel of up to CHANNEL_BOUND messages in one `int()` word: each message's code + 1 in
- * `bits` bits, the head lowest (0: no message). One word instead of queueOf's 1 + capacity, so a
- * state hashes and copies in about half the words.
- */
-class Channel {
-  private readonly slot: number;
-  private readonly capacity: number;
-  constructor(readonly field: IntField, private readonly messages: readonly Message[], private readonly bits: number) {
-    this.slot = (1 << bits) - 1;
-    this.capacity = Math.floor(30 / bits) < CHANNEL_BOUND ? 0 : CHANNEL_BOUND;
-    if (this.capacity === 0) throw new KripkeError('invalid-spec', `lamport-mutex (packed): ${messages.length} message kinds do not fit ${CHANNEL_BOUND} to a word; lower maxClock`, { field: field.path });
-  }
-  /** The code of the oldest message, or -1 when empty. */
-  headCode(s: Words): number {
-    return (this.field.get(s) & this.slot) - 1;
-  }
-  length(s: Words): number {
-    let n = 0;
-    for (let w = this.field.get(s); w !== 0; w >>>= this.bits) n++;
-    return n;
-  }
-  /** Removes the head (the channel must not be empty). */
-  shift(out: number[]): void {
-    this.field.set(out, this.field.get(out) >>> this.bits);
-  }
-  push(out: number[], code: number): void {
-    const w = this.field.get(out);
-    let at = 0;
-    while (w >>> at !== 0) at += this.bits;
-    if (at === this.capacity * this.bits) throw new KripkeError('invalid-value', `packed field '${this.field.path}': the channel is full (capacity ${this.capacity})`, { field: this.field.path });
-    this.field.set(out, w | ((code + 1) << at));
-  }
-  /** Whether every message in flight is one of `allowed` (indexed by message code). */
-  every(s: Words, allowed: readonly boolean[]): boolean {
-    for (let w = this.field.get(s); w !== 0; w >>>= this.bits) if (!allowed[(w & this.slot) - 1]) return false;
-    return true;
-  }
-  /** The messages, oldest first. */
-  items(s: Words): Message[] {
-    const items: Message[] = [];
-    for (let w = this.field.get(s); w !== 0; w >>>= this.bits) items.push(this.messages[(w & this.slot) - 1]!);
-    return items;
-  }
-}
+const NO_CONSTRAINT = 'is the clock constraint missing?';
 
 function lamportLayout(PROC: readonly Proc[], maxClock: number) {
   const messages: Message[] = [ACK, REL];
   for (let c = 1; c <= maxClock; c++) messages[reqCode(c)] = Object.freeze({ type: 'req', clock: c });
   const pairs = PROC.flatMap((p) => PROC.filter((q) => q !== p).map((q) => `${p}->${q}`));
   const layout = packedLayout({
-    clock: arrayOf(PROC, int()),
-    req: arrayOf(PROC, arrayOf(PROC, int())),
+    /** clock[p], all in one word. */
+    clock: int(),
+    /** req[p][q], one word per p. */
+    req: arrayOf(PROC, int()),
     ack: arrayOf(PROC, setOf(PROC)),
+    /** The channel p→q, one word per ordered pair. */
     network: arrayOf(pairs, int()),
     crit: setOf(PROC),
   });
   const { clock, req, ack, network, crit } = layout.fields;
-  const bits = Math.ceil(Math.log2(messages.length + 1));
-  // Fields by process number (PROC is 0..N-1, so a set's member p sits at position p).
-  const channel: (Channel | undefined)[][] = PROC.map((p) => PROC.map((q) => (p === q ? undefined : new Channel(network.at(`${p}->${q}`), messages, bits))));
+  // A successor past the constraint may hold clock maxClock + 1.
+  const clockBits = bitsFor(maxClock + 1), messageBits = bitsFor(messages.length);
+  const channel: (Channel<Message> | undefined)[][] = PROC.map((p) => PROC.map((q) =>
+    (p === q ? undefined : new Channel(network.at(`${p}->${q}`), messages, CHANNEL_BOUND, messageBits))));
   return {
     layout,
     messages,
-    clock: clock.items as readonly IntField[],
-    req: req.items.map((row) => row.items as readonly IntField[]),
+    clock: new SmallInts(clock, PROC.length, clockBits, NO_CONSTRAINT),
+    req: req.items.map((row) => new SmallInts(row, PROC.length, clockBits, NO_CONSTRAINT)),
+    // PROC is 0..N-1, so a set's member p sits at position p (hasAt).
     ack: ack.items as readonly SetField<Proc>[],
     /** channel[p][q]: messages in flight from p to q. */
     channel,
@@ -118,18 +79,20 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
   const { layout, messages, clock, req, ack, channel, channels, outgoing, crit } = lamportLayout(PROC, config.maxClock);
   const { maxClock, maxNat } = config;
   /** By message code: whether TypeOK accepts it (a request's clock must be within 1..maxNat). */
-  const typedMessages = messages.map((m) => m.type !== 'req' || m.clock <= maxNat);
+  const typed = messages.map((m) => m.type !== 'req' || m.clock <= maxNat);
+  /** undefined when every message is typed (maxClock <= maxNat): no channel needs a look. */
+  const typedMessages = typed.every(Boolean) ? undefined : typed;
 
   const requestCode = (c: number): number => {
     if (c <= maxClock) return reqCode(c);
-    throw new KripkeError('invalid-value', `lamport-mutex (packed): a request with clock ${c} is outside the message universe req(1..${maxClock}); is the clock constraint missing?`, { model: 'lamport-mutex', field: 'network' });
+    throw new KripkeError('invalid-value', `lamport-mutex (packed): a request with clock ${c} is outside the message universe req(1..${maxClock}); ${NO_CONSTRAINT}`, { model: 'lamport-mutex', field: 'network' });
   };
   /** beats(p, q) for every q ≠ p: p's request has priority over every other it knows of. */
   const beatsAll = (s: Words, p: Proc) => {
-    const row = req[p]!, mine = row[p]!.get(s);
+    const row = req[p]!, mine = row.get(s, p);
     for (let q = 0; q < N; q++) {
       if (q === p) continue;
-      const theirs = row[q]!.get(s);
+      const theirs = row.get(s, q);
       if (!(theirs === 0 || mine < theirs || (mine === theirs && p < q))) return false;
     }
     return true;
@@ -150,7 +113,7 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
     layout: shownAsObjects(layout, lamportDecoder(PROC, clock, req, ack, channel, crit)),
     init: (): Words[] => {
       const s = layout.blank();
-      for (const f of clock) f.set(s, 1);
+      for (const p of PROC) clock.set(s, p, 1);
       return [s];
     },
     actions: {
@@ -158,9 +121,9 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
       request: {
         params: PROC,
         next: (s: Words, p: Proc) => {
-          if (req[p]![p]!.get(s) !== 0) return undefined;
-          const t = s.slice(), c = clock[p]!.get(s);
-          req[p]![p]!.set(t, c);
+          if (req[p]!.get(s, p) !== 0) return undefined;
+          const t = s.slice(), c = clock.get(s, p);
+          req[p]!.set(t, p, c);
           broadcast(t, p, requestCode(c));
           clearSet(t, ack[p]!);
           ack[p]!.add(t, p);
@@ -185,7 +148,7 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
           const t = s.slice();
           crit.delete(t, p);
           broadcast(t, p, REL_CODE);
-          req[p]![p]!.set(t, 0);
+          req[p]!.set(t, p, 0);
           clearSet(t, ack[p]!);
           return t;
         },
@@ -193,12 +156,13 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
       /** p receives q's request, advances its clock past it, and acknowledges. */
       receiveRequest: {
         params: PAIRS,
-        next: (s: Words, [p, q]: readonly [Proc, Proc]) => {
+        next: (s: Words, pair: readonly [Proc, Proc]) => {
+          const p = pair[0], q = pair[1]; // not destructured: V8 would iterate
           const m = headOf(s, q, p);
           if (m < FIRST_REQ_CODE) return undefined;
-          const t = s.slice(), c = clockOfReq(m), own = clock[p]!.get(s);
-          req[p]![q]!.set(t, c);
-          clock[p]!.set(t, c > own ? c + 1 : own + 1);
+          const t = s.slice(), c = clockOfReq(m), own = clock.get(s, p);
+          req[p]!.set(t, q, c);
+          clock.set(t, p, c > own ? c + 1 : own + 1);
           channel[q]![p]!.shift(t);
           channel[p]![q]!.push(t, ACK_CODE);
           return t;
@@ -207,7 +171,8 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
       /** p receives q's acknowledgement. */
       receiveAck: {
         params: PAIRS,
-        next: (s: Words, [p, q]: readonly [Proc, Proc]) => {
+        next: (s: Words, pair: readonly [Proc, Proc]) => {
+          const p = pair[0], q = pair[1]; // not destructured: V8 would iterate
           if (headOf(s, q, p) !== ACK_CODE) return undefined;
           const t = s.slice();
           ack[p]!.add(t, q);
@@ -218,23 +183,24 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
       /** p receives q's release and forgets q's request. */
       receiveRelease: {
         params: PAIRS,
-        next: (s: Words, [p, q]: readonly [Proc, Proc]) => {
+        next: (s: Words, pair: readonly [Proc, Proc]) => {
+          const p = pair[0], q = pair[1]; // not destructured: V8 would iterate
           if (headOf(s, q, p) !== REL_CODE) return undefined;
           const t = s.slice();
-          req[p]![q]!.set(t, 0);
+          req[p]!.set(t, q, 0);
           channel[q]![p]!.shift(t);
           return t;
         },
       },
     },
     constraint: (s) => {
-      for (let p = 0; p < N; p++) if (clock[p]!.get(s) > maxClock) return false;
+      for (let p = 0; p < N; p++) if (clock.get(s, p) > maxClock) return false;
       return true;
     },
     properties: ({ always }) => [
       always('TypeOK', (s) => typeOk(s, clock, req, channels, maxNat, typedMessages)),
       always('BoundedNetwork', (s) => {
-        for (let i = 0; i < channels.length; i++) if (channels[i]!.length(s) > CHANNEL_BOUND) return false;
+        for (let i = 0; i < channels.length; i++) if (channels[i]!.longerThan(s, CHANNEL_BOUND)) return false;
         return true;
       }),
       always('Mutex', (s) => crit.size(s) <= 1),
@@ -247,26 +213,24 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
  * crit are subsets of Proc by construction; a message is typed unless it is a request whose
  * clock exceeds maxNat (possible only when maxClock > maxNat).
  */
-function typeOk(s: Words, clock: readonly IntField[], req: readonly (readonly IntField[])[], channels: readonly Channel[], maxNat: number, typed: readonly boolean[]): boolean {
-  for (let p = 0; p < clock.length; p++) {
-    const c = clock[p]!.get(s);
+function typeOk(s: Words, clock: SmallInts, req: readonly SmallInts[], channels: readonly Channel<Message>[], maxNat: number, typed: readonly boolean[] | undefined): boolean {
+  for (let p = 0; p < req.length; p++) {
+    const c = clock.get(s, p);
     if (c < 1 || c > maxNat) return false;
     const row = req[p]!;
-    for (let q = 0; q < row.length; q++) {
-      const r = row[q]!.get(s);
-      if (r < 0 || r > maxNat) return false;
-    }
+    for (let q = 0; q < req.length; q++) if (row.get(s, q) > maxNat) return false;
   }
+  if (typed === undefined) return true;
   for (let i = 0; i < channels.length; i++) if (!channels[i]!.every(s, typed)) return false;
   return true;
 }
 
 /** Decodes a packed state into the object model's `LamportMutexState` (sets as sorted arrays). */
-function lamportDecoder(PROC: readonly Proc[], clock: readonly IntField[], req: readonly (readonly IntField[])[],
-  ack: readonly SetField<Proc>[], channel: readonly (Channel | undefined)[][], crit: SetField<Proc>) {
+function lamportDecoder(PROC: readonly Proc[], clock: SmallInts, req: readonly SmallInts[],
+  ack: readonly SetField<Proc>[], channel: readonly (Channel<Message> | undefined)[][], crit: SetField<Proc>) {
   return (s: Words): LamportMutexState => ({
-    clock: clock.map((f) => f.get(s)),
-    req: req.map((row) => row.map((f) => f.get(s))),
+    clock: clock.values(s),
+    req: req.map((row) => row.values(s)),
     ack: ack.map((f) => f.members(s)),
     network: PROC.map((p) => PROC.map((q) => channel[p]![q]?.items(s) ?? [])),
     crit: crit.members(s),
