@@ -63,13 +63,15 @@ describe('paxos-commit, packed layout', () => {
     const domain = <S>(spec: Spec<S>) => spec.actions.find((a) => a.name === 'decideCommit')!.domain(allVoted(spec));
     expect(domain(packed)).toHaveLength(3);
     expect(domain(packed)).toEqual(domain(object));
+    const phase2b = packed.actions.find((a) => a.name === 'phase2b')!;
+    expect(() => phase2b.next(packed.init()[0], ['a4', 'r1', 0, 'prepared'])).toThrow(/unknown parameter '\["a4","r1",0,"prepared"\]'; available: \["a1","r1",0,"prepared"\]/);
   });
 
   it('finds the object model\'s shortest trace to a commit, with the same decoded states', () => {
     const { object, packed } = both({ rms: '1' });
     const committedObject = always<PaxosCommitState>('never commits', (s) => !s.msgs.has(COMMIT));
-    const commitAt = (packed.layout as unknown as { fields: { msgs: { position(m: unknown): number; hasAt(s: Words, i: number): boolean } } }).fields.msgs;
-    const committedPacked = always<Words>('never commits', (s) => !commitAt.hasAt(s, commitAt.position(COMMIT)));
+    const decoded = (s: Words) => packed.layout!.decode(s) as PaxosCommitState;
+    const committedPacked = always<Words>('never commits', (s) => !decoded(s).msgs.has(COMMIT));
     const traceOf = <S>(spec: Spec<S>, property: ReturnType<typeof always<S>>) => {
       const withProperty = { ...spec, properties: [property] };
       const result = check(withProperty);

@@ -11,7 +11,9 @@
  * one successor — exactly as TLC counts generated states.
  *
  * PaxosCommit.cfg (RM = {r1,r2}, three acceptors, majorities = the pairs, Ballot = {0,1}): TLC
- * finds 1,321,761 distinct states, 16,959,159 generated, depth 28.
+ * finds 1,321,761 distinct states, 16,959,159 generated, depth 28. `--set packed=true` checks
+ * the same protocol written with a packed state layout (`paxos-commit-packed.ts`): same counts,
+ * several times faster.
  */
 import { defineProtocol, defineSpec, withEntry } from '../../spec/index.ts';
 import {
