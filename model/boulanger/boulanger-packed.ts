@@ -30,9 +30,9 @@ export function boulangerLayout(n: number) {
 }
 export type BoulangerLayout = ReturnType<typeof boulangerLayout>;
 
-/** Makes `set` hold exactly `members` (the layout has no whole-set assignment). */
-function assign(t: number[], set: SetField<Proc>, universe: readonly Proc[], members: readonly Proc[]): void {
-  for (let q = 0; q < universe.length; q++) set.delete(t, q);
+/** Makes `set` hold exactly `members` (a SetField has no whole-set assignment). */
+function assign(t: number[], set: SetField<Proc>, members: readonly Proc[]): void {
+  for (let q = 0; q < set.universe.length; q++) set.delete(t, q);
   for (let m = 0; m < members.length; m++) set.add(t, members[m]!);
 }
 
@@ -69,15 +69,7 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
     actions: {
       ncs: { params: PROCS, next: (s, self) => (s[PC + self] === NCS ? moveTo(s, self, E1) : undefined) },
       /** e1, first branch: a flickering write of flag[self]. */
-      e1Flicker: {
-        params: PROCS,
-        next: (s, self) => {
-          if (s[PC + self] !== E1) return undefined;
-          const t = s.slice();
-          flag[self]!.set(t, !flag[self]!.get(s));
-          return t;
-        },
-      },
+      e1Flicker: { params: PROCS, next: (s, self) => (s[PC + self] === E1 ? flipFlag(s, self) : undefined) },
       /** e1: raise the flag and prepare to read every other number. */
       e1: {
         params: PROCS,
@@ -85,7 +77,7 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
           if (s[PC + self] !== E1) return undefined;
           const t = s.slice();
           flag[self]!.set(t, true);
-          assign(t, unchecked[self]!, PROCS, OTHERS[self]!);
+          assign(t, unchecked[self]!, OTHERS[self]!);
           max[self]!.set(t, 0);
           t[PC + self] = E2;
           return t;
@@ -118,15 +110,7 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
           return t;
         },
       },
-      e4Flicker: {
-        params: PROCS,
-        next: (s, self) => {
-          if (s[PC + self] !== E4) return undefined;
-          const t = s.slice();
-          flag[self]!.set(t, !flag[self]!.get(s));
-          return t;
-        },
-      },
+      e4Flicker: { params: PROCS, next: (s, self) => (s[PC + self] === E4 ? flipFlag(s, self) : undefined) },
       /** e4: lower the flag; with number 1 only lower-numbered processes need checking (Boulangerie). */
       e4: {
         params: PROCS,
@@ -134,7 +118,7 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
           if (s[PC + self] !== E4) return undefined;
           const t = s.slice();
           flag[self]!.set(t, false);
-          assign(t, unchecked[self]!, PROCS, num[self]!.get(s) === 1 ? LOWER[self]! : OTHERS[self]!);
+          assign(t, unchecked[self]!, num[self]!.get(s) === 1 ? LOWER[self]! : OTHERS[self]!);
           t[PC + self] = W1;
           return t;
         },
@@ -186,6 +170,13 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
   function moveTo(s: Words, self: Proc, to: number): Words {
     const t = s.slice();
     t[PC + self] = to;
+    return t;
+  }
+
+  /** A flickering write of flag[self], at the same label. */
+  function flipFlag(s: Words, self: Proc): Words {
+    const t = s.slice();
+    flag[self]!.set(t, !flag[self]!.get(s));
     return t;
   }
 
