@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../checker/index.ts';
 import { fingerprintOf } from '../../checker/fingerprint.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
-import { always, type Spec, type Words } from '../../spec/index.ts';
+import { always, int, KripkeError, packedLayout, type Spec, type Words } from '../../spec/index.ts';
 import { lamportMutex, type LamportMutexConfig, type LamportMutexState, lamportMutexSpec } from './lamport-mutex.ts';
 import { lamportMutexPackedSpec } from './lamport-mutex-packed.ts';
+import { Channel, SmallInts } from './lamport-mutex-words.ts';
 
 const SMALL: readonly LamportMutexConfig[] = [
   { n: 2, maxClock: 4, maxNat: 5 },
@@ -100,5 +101,25 @@ describe('lamport-mutex, packed layout (lamport-mutex-packed.ts)', () => {
     expect(result.status).toBe('error');
     if (result.status !== 'error') return;
     expect(result.error.message).toMatch(/request with clock 3 is outside the message universe req\(1\.\.2\)/);
+  });
+
+  it('packs a channel and a row of small integers into one word each, refusing what does not fit by field name', () => {
+    const layout = packedLayout({ link: int(), clocks: int() });
+    const link = new Channel(layout.fields.link, ['a', 'b', 'c'], 3, 2);
+    const clocks = new SmallInts(layout.fields.clocks, 3, 3, 'a hint');
+    const t = layout.blank();
+    link.push(t, 2);
+    link.push(t, 0);
+    link.push(t, 1);
+    clocks.set(t, 1, 7);
+    clocks.set(t, 2, 5);
+    clocks.set(t, 1, 6);
+    expect([link.items(t), link.headCode(t), link.longerThan(t, 2), link.longerThan(t, 3)]).toEqual([['c', 'a', 'b'], 2, true, false]);
+    expect(clocks.values(t)).toEqual([0, 6, 5]);
+    expect(() => link.push(t, 0)).toThrow(/'link': the channel is full \(capacity 3\)/);
+    expect(() => clocks.set(t, 0, 8)).toThrow(/'clocks': 8 is outside 0\.\.7; a hint/);
+    link.shift(t);
+    expect(link.items(t)).toEqual(['a', 'b']);
+    expect(() => new SmallInts(layout.fields.clocks, 7, 5, '')).toThrow(KripkeError);
   });
 });
