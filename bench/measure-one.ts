@@ -10,7 +10,7 @@ import { findProtocol } from '../model/index.ts';
 
 export interface Measurement {
   readonly protocol: string;
-  readonly settings: Record<string, string | number>;
+  readonly settings: Record<string, string | number | boolean>;
   readonly workers: number;
   readonly status: string;
   readonly reason?: string;
@@ -27,7 +27,7 @@ export interface Measurement {
   readonly cpuSeconds: number;
 }
 
-function measure(protocol: string, settings: Record<string, string | number>, workers: number): Measurement {
+function measure(protocol: string, settings: Record<string, string | number | boolean>, workers: number): Measurement {
   const spec = findProtocol(protocol).instantiate(settings);
   let peakHeap = getHeapStatistics().used_heap_size;
   const observer = { progressIntervalMs: 250, progress: () => { peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size); } };

@@ -54,11 +54,17 @@ describe('packed layouts', () => {
     for (const m of ['m0', 'm29', 'm30', 'm59', 'm60', 'm64']) seen.add(s, m);
     expect(seen.size(s)).toBe(6);
     expect(seen.members(s)).toEqual(['m0', 'm29', 'm30', 'm59', 'm60', 'm64']);
-    seen.delete(s, 'm30');
+    seen.deleteAt(s, 30);
     expect(seen.has(s, 'm30')).toBe(false);
     expect(seen.has(s, 'm29') && seen.has(s, 'm64')).toBe(true);
     expect(seen.size(s)).toBe(5);
     expect(s.every((w) => Number.isInteger(w) && Math.abs(w) < 2 ** 30)).toBe(true);
+    seen.addAt(s, 30);
+    expect(seen.has(s, 'm30')).toBe(true);
+    seen.delete(s, 'm64');
+    expect(seen.members(s)).toEqual(['m0', 'm29', 'm30', 'm59', 'm60']);
+    seen.clear(s);
+    expect(seen.isEmpty(s)).toBe(true);
   });
 
   it('queues first in, first out, and equal queues have equal words', () => {
@@ -84,6 +90,8 @@ describe('packed layouts', () => {
     for (let i = 0; i < 3; i++) inbox.push(s, 'ping');
     expect(errorOf(() => inbox.push(s, 'ping')).message).toMatch(/^packed field 'inbox': the queue is full \(capacity 3\)/);
     expect(errorOf(() => procs.at(3 as 0)).message).toBe("packed field 'procs': no element for key 3");
+    const messages = packedLayout({ sent: setOf([{ type: 'ack' }]) }).fields.sent;
+    expect(errorOf(() => messages.add(s, { type: 'req' })).message).toBe('packed field \'sent\': {"type":"req"} is not in the set\'s universe');
   });
 
   it('says which field a word belongs to', () => {

@@ -44,6 +44,16 @@ export interface Field {
   decode(s: Words): unknown;
 }
 
+/** A value as an error message shows it (records as JSON, not `[object Object]`). */
+function shown(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
 function fail(path: string, why: string): KripkeError {
   return new KripkeError('invalid-value', `packed field '${path}': ${why}`, { field: path });
 }
@@ -51,7 +61,7 @@ function fail(path: string, why: string): KripkeError {
 function indexOf<T>(values: readonly T[]): Map<T, number> {
   const index = new Map<T, number>();
   values.forEach((v, i) => {
-    if (index.has(v)) throw new KripkeError('invalid-spec', `packed layout: the value ${String(v)} is listed twice`);
+    if (index.has(v)) throw new KripkeError('invalid-spec', `packed layout: the value ${shown(v)} is listed twice`);
     index.set(v, i);
   });
   return index;
@@ -75,7 +85,7 @@ export class EnumField<V> implements Field {
   /** The stored number of `value`. */
   code(value: V): number {
     const code = this.index.get(value);
-    if (code === undefined) throw fail(this.path, `${String(value)} is not one of ${this.values.map(String).join(', ')}`);
+    if (code === undefined) throw fail(this.path, `${shown(value)} is not one of ${this.values.map(shown).join(', ')}`);
     return code;
   }
   decode(s: Words): unknown {
@@ -127,14 +137,10 @@ export class SetField<T> implements Field {
     return this.hasAt(s, this.position(member));
   }
   add(out: number[], member: T): void {
-    const i = this.position(member);
-    const w = this.offset + ((i / SET_BITS) | 0);
-    out[w] = out[w]! | (1 << (i % SET_BITS));
+    this.addAt(out, this.position(member));
   }
   delete(out: number[], member: T): void {
-    const i = this.position(member);
-    const w = this.offset + ((i / SET_BITS) | 0);
-    out[w] = out[w]! & ~(1 << (i % SET_BITS));
+    this.deleteAt(out, this.position(member));
   }
   size(s: Words): number {
     let n = 0;
@@ -155,10 +161,22 @@ export class SetField<T> implements Field {
   hasAt(s: Words, i: number): boolean {
     return (s[this.offset + ((i / SET_BITS) | 0)]! & (1 << (i % SET_BITS))) !== 0;
   }
+  /** Adds the universe member at `i` (no look-up: for loops over the universe). */
+  addAt(out: number[], i: number): void {
+    const w = this.offset + ((i / SET_BITS) | 0);
+    out[w] = out[w]! | (1 << (i % SET_BITS));
+  }
+  deleteAt(out: number[], i: number): void {
+    const w = this.offset + ((i / SET_BITS) | 0);
+    out[w] = out[w]! & ~(1 << (i % SET_BITS));
+  }
+  clear(out: number[]): void {
+    for (let w = 0; w < this.width; w++) out[this.offset + w] = 0;
+  }
   /** The position of `member` in the universe. */
   position(member: T): number {
     const i = this.index.get(member);
-    if (i === undefined) throw fail(this.path, `${String(member)} is not in the set's universe`);
+    if (i === undefined) throw fail(this.path, `${shown(member)} is not in the set's universe`);
     return i;
   }
   decode(s: Words): unknown {
@@ -231,7 +249,7 @@ export class ArrayField<K, A extends Field> implements Field {
   }
   at(key: K): A {
     const field = this.byKey.get(key);
-    if (field === undefined) throw fail(this.path, `no element for key ${String(key)}`);
+    if (field === undefined) throw fail(this.path, `no element for key ${shown(key)}`);
     return field;
   }
   decode(s: Words): unknown {

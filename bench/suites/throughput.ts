@@ -1,11 +1,13 @@
 /**
- * `npm run bench -- throughput [--quick] [--json]`: BFS throughput on the performance models of
- * ../shared/reference/tlc-counts.json (the shipped ports, same constants), each in a fresh child
- * process: distinct and generated states (checked against TLC's: MISMATCH otherwise), generated
+ * `npm run bench -- throughput [--quick] [--packed] [--json]`: BFS throughput on the performance
+ * models of ../shared/reference/tlc-counts.json (the shipped ports, same constants), each in a
+ * fresh child process, twice: the ports with a packed state layout (`--set packed=true`, where the
+ * protocol has one; the figures the goals are about), then the same protocols written with
+ * records, Sets and Maps (skipped with `--packed`). Per model: distinct and generated states (checked against TLC's: MISMATCH otherwise), generated
  * states per second (wall clock, and per CPU second — the two differ when the machine is busy),
  * peak RSS and JS heap, store bytes per distinct state, and the ratio to TLC's one-worker rate;
- * the geometric mean of the ratios; then `--workers 2` on the largest model and the speed-up
- * against one worker measured before and after it.
+ * the geometric mean of the ratios per pass; then `--workers 2` on the largest packed model and
+ * the speed-up against one worker measured before and after it.
  * Goals (issue 7): every ratio ≥ 2, geometric mean ≥ 5, two workers ≥ 1.6× one.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,7 +25,7 @@ export interface Target {
   readonly tlcModel: string;
   readonly label: string;
   readonly protocol: string;
-  readonly settings: Record<string, number>;
+  readonly settings: Record<string, number | boolean>;
 }
 
 /** The performance entries of tlc-counts.json and the shipped protocol + constants that port each. */
@@ -91,20 +93,40 @@ function row(target: Target, m: Measurement, ref: Reference, workers: number): R
 function print(r: Row): void {
   const n = (x: number) => x.toLocaleString('en-US');
   const check = r.countsMatch ? 'counts = TLC' : `MISMATCH vs TLC (distinct ${n(r.distinct)}, generated ${n(r.generated)}, depth ${r.depth})`;
-  process.stdout.write(`${r.label.padEnd(16)} ${r.workers}w  ${r.status.padEnd(5)} distinct ${n(r.distinct).padStart(10)}  generated ${n(r.generated).padStart(11)}  ` +
+  process.stdout.write(`${r.label.padEnd(25)} ${r.workers}w  ${r.status.padEnd(5)} distinct ${n(r.distinct).padStart(10)}  generated ${n(r.generated).padStart(11)}  ` +
     `${r.seconds.toFixed(1).padStart(6)} s  ${n(r.generatedPerSecond).padStart(9)}/s (cpu ${n(r.cpuGeneratedPerSecond)}/s)  ` +
     `RSS ${r.peakRssMb} MB  heap ${r.peakHeapMb} MB  store ${r.storeBytesPerState} B/state  ×TLC ${r.ratio} (cpu ${r.cpuRatio})  ${check}\n`);
   if (r.reason) process.stdout.write(`  ${r.reason}\n`);
 }
 
+/** The layouts a pass measures: packed where the protocol offers it (`packed` setting), or objects. */
+type Layout = 'packed' | 'objects';
+
+/** The target as a pass runs it: with `packed: true` when the pass is packed and the protocol has one. */
+function inLayout(target: Target, layout: Layout): Target {
+  const hasPacked = protocols.find((p) => p.name === target.protocol)?.config.packed !== undefined;
+  if (layout === 'objects' || !hasPacked) return target;
+  return { ...target, label: `${target.label} (packed)`, settings: { ...target.settings, packed: true } };
+}
+
 export async function run(options: BenchOptions): Promise<unknown> {
   const refs = references();
-  const known = new Set(protocols.map((p) => p.name));
   const targets = TARGETS.filter((t) => !options.quick || QUICK.includes(t.label));
-  const rows: Row[] = [];
   const say = (text: string) => { if (!options.json) process.stdout.write(text); };
+  say('Packed state layouts (spec/packed.ts) where the model has one, else objects:\n');
+  const packed = measurePass(targets.map((t) => inLayout(t, 'packed')), refs, options, say);
+  const parallel = measureParallel(packed.rows, targets.map((t) => inLayout(t, 'packed')), refs, options, say);
+  if (options.args.includes('--packed')) return { packed, parallel };
+  say('\nThe same protocols written with records, Sets and Maps:\n');
+  const objects = measurePass(targets, refs, options, say);
+  return { packed, objects, parallel };
+}
+
+function measurePass(targets: readonly Target[], refs: Map<string, Reference>, options: BenchOptions, say: (t: string) => void) {
+  const known = new Set(protocols.map((p) => p.name));
+  const rows: Row[] = [];
   for (const target of targets) {
-    const ref = refs.get(target.label);
+    const ref = refs.get(target.label.replace(' (packed)', ''));
     if (!known.has(target.protocol)) { say(`${target.label}: skipped — no shipped model '${target.protocol}' in model/index.ts\n`); continue; }
     if (!ref) { say(`${target.label}: skipped — no TLC reference entry\n`); continue; }
     const m = measureInChild(target, 1);
@@ -118,8 +140,7 @@ export async function run(options: BenchOptions): Promise<unknown> {
   const cpuGeomean = geometricMean(rows.map((r) => r.cpuRatio));
   say(`geometric mean of ×TLC (1 worker): ${geomean} wall clock, ${cpuGeomean} by CPU time  ` +
     `(goal ≥ 5; every model ≥ 2: ${ratios.every((x) => x >= 2) ? 'yes' : 'no'})\n`);
-  const parallel = measureParallel(rows, targets, refs, say);
-  return { rows, geomean, cpuGeomean, parallel };
+  return { rows, geomean, cpuGeomean };
 }
 
 function geometricMean(xs: readonly number[]): number {
@@ -130,18 +151,19 @@ function geometricMean(xs: readonly number[]): number {
  * `--workers 2` on the largest model measured, against one worker measured just before and just
  * after it (the mean of the two): the machine's speed drifts, so the two-worker run is bracketed.
  */
-function measureParallel(rows: readonly Row[], targets: readonly Target[], refs: Map<string, Reference>, say: (t: string) => void) {
+function measureParallel(rows: readonly Row[], targets: readonly Target[], refs: Map<string, Reference>, options: BenchOptions, say: (t: string) => void) {
   const largest = [...rows].sort((a, b) => b.distinct - a.distinct)[0];
   if (!largest) return undefined;
   const target = targets.find((t) => t.label === largest.label)!;
   const m = measureInChild(target, 2);
   if (typeof m === 'string') { say(`${target.label} 2 workers: ${m}\n`); return undefined; }
-  const r = row(target, m, refs.get(target.label)!, 2);
-  print(r);
+  const ref = refs.get(target.label.replace(' (packed)', ''))!;
+  const r = row(target, m, ref, 2);
+  if (!options.json) print(r);
   const again = measureInChild(target, 1);
   if (typeof again === 'string') { say(`${target.label} 1 worker again: ${again}\n`); return undefined; }
-  const after = row(target, again, refs.get(target.label)!, 1);
-  print(after);
+  const after = row(target, again, ref, 1);
+  if (!options.json) print(after);
   const oneWorker = (largest.generatedPerSecond + after.generatedPerSecond) / 2;
   const speedup = +(r.generatedPerSecond / oneWorker).toFixed(2);
   const busy = r.cpuSeconds / r.seconds;
