@@ -49,45 +49,35 @@ export function paxosCommitLayout({ RM, ACCEPTOR, BALLOT }: PaxosCommitConstants
 
 // ---- messages by universe position ----------------------------------------------------------
 
-/** `msgs` read and written by universe position: each member's word and mask, read off the set field itself. */
+/** `msgs` read and written by universe position (no look-up), as the actions' plans give them. */
 export class MessageBits {
-  private readonly word: Int32Array;
-  private readonly mask: Int32Array;
-  constructor(private readonly msgs: SetField<Message>, blank: () => number[]) {
-    this.word = new Int32Array(msgs.universe.length);
-    this.mask = new Int32Array(msgs.universe.length);
-    msgs.universe.forEach((m, i) => {
-      const s = blank();
-      msgs.add(s, m);
-      this.word[i] = s.findIndex((w) => w !== 0);
-      this.mask[i] = s[this.word[i]!]!;
-    });
-  }
+  constructor(private readonly msgs: SetField<Message>) {}
   /** The universe position of m (while plans are made). */
   at(m: Message): number {
     return this.msgs.position(m);
   }
   sent(s: Words, m: number): boolean {
-    return (s[this.word[m]!]! & this.mask[m]!) !== 0;
+    return this.msgs.hasAt(s, m);
   }
   allSent(s: Words, positions: Int32Array): boolean {
-    for (let i = 0; i < positions.length; i++) if (!this.sent(s, positions[i]!)) return false;
+    for (let i = 0; i < positions.length; i++) if (!this.msgs.hasAt(s, positions[i]!)) return false;
     return true;
   }
   send(t: number[], m: number): void {
-    t[this.word[m]!] = t[this.word[m]!]! | this.mask[m]!;
+    this.msgs.addAt(t, m);
   }
   /** Send(m) on a copy; the same state when m was sent before. */
   withMessage(s: Words, m: number): Words {
-    if (this.sent(s, m)) return s;
+    if (this.msgs.hasAt(s, m)) return s;
     const t = s.slice();
-    this.send(t, m);
+    this.msgs.addAt(t, m);
     return t;
   }
   /** The words of `msgs` and, for each, the bits that stand for a message. */
-  usedBits(): { words: Int32Array; bits: Int32Array } {
-    const words = Int32Array.from(new Set(this.word));
-    return { words, bits: Int32Array.from(words, (w) => this.mask.reduce((bits, mask, i) => (this.word[i] === w ? bits | mask : bits), 0)) };
+  usedBits(blank: number[]): { words: Int32Array; bits: Int32Array } {
+    this.msgs.universe.forEach((_, i) => this.msgs.addAt(blank, i));
+    const words = Int32Array.from({ length: this.msgs.width }, (_, w) => this.msgs.offset + w);
+    return { words, bits: Int32Array.from(words, (w) => blank[w]!) };
   }
 }
 
@@ -102,7 +92,7 @@ export function typeOkOf(layout: PaxosCommitLayout, bits: MessageBits, maxBallot
   const { rmState, aState } = layout.fields;
   const rmWords = Int32Array.from(rmState.items, (f) => f.offset);
   const acceptorWords = Int32Array.from(aState.items.flatMap((instance) => instance.items), (f) => f.offset);
-  const msgs = bits.usedBits();
+  const msgs = bits.usedBits(layout.blank());
   const maxVote = voteOf(maxBallot, 'aborted');
   return (s: Words): boolean => {
     for (let i = 0; i < rmWords.length; i++) if (!(s[rmWords[i]!]! >= 0 && s[rmWords[i]!]! < RM_STATES.length)) return false;

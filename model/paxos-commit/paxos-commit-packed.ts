@@ -29,7 +29,7 @@ interface Packed {
 
 export function paxosCommitPackedSpec(constants: PaxosCommitConstants) {
   const layout = paxosCommitLayout(constants);
-  const bits = new MessageBits(layout.fields.msgs, () => layout.blank());
+  const bits = new MessageBits(layout.fields.msgs);
   const packed: Packed = { constants, layout, bits };
   return defineSpec({
     name: 'paxos-commit',
