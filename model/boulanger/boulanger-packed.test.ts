@@ -5,7 +5,8 @@ import { exploreStateGraph } from '../../counterexamples/state-graph.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
 import { always, type Spec, type Words } from '../../spec/index.ts';
 import { boulanger, type BoulangerConfig, type BoulangerState, boulangerSpec } from './boulanger.ts';
-import { boulangerPackedSpec } from './boulanger-packed.ts';
+import { boulangerLayout, boulangerPackedSpec } from './boulanger-packed.ts';
+import { LABELS } from './invariant.ts';
 
 // The full MCBoulanger (N = 3, MaxNat = 3) is a benchmark, not a test:
 // `npx tsx bench/measure-one.ts boulanger '{"packed":true}' 1` (TLC: 7,866,982 / 63,482,135 / 84).
@@ -22,12 +23,56 @@ const asObjectState = (decoded: unknown) => {
   return { ...s, unchecked: s.unchecked.map((set) => [...set].sort()) };
 };
 
+/** The packed states reachable within the constraint (a plain BFS over the actions). */
+function reachableWords(spec: Spec<Words>): Words[] {
+  const seen = new Set<string>();
+  const states: Words[] = [];
+  const visit = (s: Words) => {
+    if (seen.has(s.join()) || !spec.constraint!(s)) return;
+    seen.add(s.join());
+    states.push(s);
+  };
+  spec.init().forEach(visit);
+  for (let k = 0; k < states.length; k++) {
+    for (const action of spec.actions) {
+      for (const param of action.domain(states[k]!)) {
+        const next = action.next(states[k]!, param);
+        if (next !== undefined) visit(next);
+      }
+    }
+  }
+  return states;
+}
+
+/** Whether each invariant holds in `state`, by name. */
+function invariantVerdicts<S>(spec: Spec<S>, state: S): Record<string, boolean> {
+  const verdicts: Record<string, boolean> = {};
+  for (const property of spec.properties) if (property.kind === 'always') verdicts[property.name] = property.holds(state);
+  return verdicts;
+}
+
 /** The shortest path into the critical section, as action labels. */
 function pathToCs<S>(spec: Spec<S>, inCs: (s: S) => boolean) {
   const probe = { ...spec, properties: [always<S>('nobody in cs', (s) => !inCs(s))] };
   const result = check(probe);
   if (result.status !== 'violation') throw new Error(`expected a violation, got ${result.status}`);
   return buildTrace(probe, result.violations[0]!.path!).steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'));
+}
+
+/** Every value each word may hold, a little past Nat for the numbers (so TypeOK can fail). */
+function wordDomains(config: BoulangerConfig): number[][] {
+  const { num, flag, pc, unchecked, max, nxt, previous } = boulangerLayout(config.n).fields;
+  const upTo = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+  const domains: number[][] = [];
+  const put = (field: { offset: number }, values: number[]) => { for (let p = 0; p < config.n; p++) domains[field.offset + p] = values; };
+  put(num, upTo(0, config.maxNat + 1));
+  put(flag, [0, 1]);
+  put(pc, upTo(0, LABELS.length - 1));
+  put(unchecked, upTo(0, 2 ** config.n - 1));
+  put(max, upTo(0, config.maxNat + 1));
+  put(nxt, upTo(0, config.n - 1));
+  put(previous, upTo(-1, config.maxNat + 1));
+  return domains;
 }
 
 describe('boulanger, packed layout (boulanger-packed.ts)', () => {
@@ -55,6 +100,30 @@ describe('boulanger, packed layout (boulanger-packed.ts)', () => {
     // 8,574 within the constraint, and the states past it (generated, checked, not explored).
     expect(object.size).toBe(11725);
     expect(packed).toEqual(object);
+  });
+
+  it('its invariants, on words, agree with the object model\'s on every state one word away from a reachable one', () => {
+    const packed = boulangerPackedSpec(SMALL), object = boulangerSpec(SMALL);
+    const domains = wordDomains(SMALL);
+    const verdicts = new Map<string, number>();
+    const states = reachableWords(packed);
+    for (let k = 0; k < states.length; k += 5) {
+      for (let w = 0; w < domains.length; w++) {
+        for (const value of domains[w]!) {
+          const words = states[k]!.slice();
+          words[w] = value;
+          const decoded = asObjectState(packed.layout!.decode(words)) as BoulangerState;
+          const verdict = invariantVerdicts(packed, words);
+          expect(verdict, JSON.stringify(decoded)).toEqual(invariantVerdicts(object, decoded));
+          for (const [name, holds] of Object.entries(verdict)) verdicts.set(`${name}:${holds}`, (verdicts.get(`${name}:${holds}`) ?? 0) + 1);
+        }
+      }
+    }
+    // Both verdicts occur for every property, so the comparison has teeth.
+    for (const name of ['MutualExclusion', 'TypeOK', 'Inv']) {
+      expect(verdicts.get(`${name}:true`)).toBeGreaterThan(100);
+      expect(verdicts.get(`${name}:false`)).toBeGreaterThan(100);
+    }
   });
 
   it('decodes the initial state as the object model writes it', () => {
