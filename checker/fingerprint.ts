@@ -507,8 +507,8 @@ export function fingerprintWords(words: readonly number[], size: number): void {
     const w = words[i]!;
     if ((w | 0) !== w) throw NOT_A_VALUE;
     a = Math.imul(a ^ w, 0xcc9e2d51);
-    a = ((a << 15) | (a >>> 17)) + 0xe6546b64;
-    b = Math.imul(b ^ w, K2) + a;
+    a = (((a << 15) | (a >>> 17)) + 0xe6546b64) | 0; // `| 0` keeps both lanes small integers
+    b = (Math.imul(b ^ w, K2) + a) | 0;
     b = (b << 13) | (b >>> 19);
   }
   fingerprintHi = fmix(a ^ Math.imul(b, K5) ^ 0x243f6a88);

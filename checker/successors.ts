@@ -52,9 +52,9 @@ export class Successors<S> {
       const action = this.actions[a]!;
       const domain = this.domainOf(action, state);
       for (let p = 0; p < domain.length; p++) {
-        const successor = this.apply(action, state, domain[p]);
+        const successor = this.apply(action, state, domain[p], p);
         if (successor === undefined) continue;
-        if (this.strict) this.checkPurity(action, state, domain[p], successor, before);
+        if (this.strict) this.checkPurity(action, state, domain[p], p, successor, before);
         count++;
         sink(successor, a, p);
       }
@@ -68,7 +68,7 @@ export class Successors<S> {
     if (action === undefined) return undefined;
     const domain = this.domainOf(action, state);
     if (paramIndex >= domain.length) return undefined;
-    return this.apply(action, state, domain[paramIndex]);
+    return this.apply(action, state, domain[paramIndex], paramIndex);
   }
 
   /** Fingerprints the state's identity (view of its symmetry representative) into fingerprintHi/Lo. */
@@ -108,10 +108,10 @@ export class Successors<S> {
     }
   }
 
-  private apply(action: Action<S>, state: S, param: unknown): S | undefined {
+  private apply(action: Action<S>, state: S, param: unknown, paramIndex: number): S | undefined {
     let successor: S | undefined;
     try {
-      successor = action.next(state, param);
+      successor = action.next(state, param, paramIndex);
     } catch (e) {
       const mutation = this.strict && e instanceof TypeError && /read.only|frozen|not extensible/i.test(e.message);
       throw new KripkeError(mutation ? 'state-mutated' : 'action-threw',
@@ -124,10 +124,10 @@ export class Successors<S> {
     return successor;
   }
 
-  private checkPurity(action: Action<S>, state: S, param: unknown, successor: S, before: bigint): void {
+  private checkPurity(action: Action<S>, state: S, param: unknown, paramIndex: number, successor: S, before: bigint): void {
     this.requireUnchanged(action, state, param, before);
     const first = this.valueFingerprint(successor, action, param);
-    const again = this.apply(action, state, param);
+    const again = this.apply(action, state, param, paramIndex);
     this.requireUnchanged(action, state, param, before);
     if (again === undefined || this.valueFingerprint(again, action, param) !== first) {
       throw new KripkeError('nondeterministic',

@@ -52,7 +52,9 @@ function resolveAction<S>(model: string, name: string, def: ActionDefinition<S, 
   }
   const domain: (state: S) => readonly unknown[] =
     params === undefined ? () => NO_PARAM : typeof params === 'function' ? params : () => params;
-  return { index, name, parameterless: params === undefined, domain, next: def.next };
+  // The engines always pass the parameter's index; tests may call `next(state, param)` directly.
+  const next = def.next as (state: S, param: unknown, index?: number) => S | undefined;
+  return { index, name, parameterless: params === undefined, domain, next };
 }
 
 function requireUnique(model: string, what: string, names: readonly string[]) {

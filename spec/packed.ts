@@ -82,6 +82,14 @@ export class EnumField<V> implements Field {
   set(out: number[], value: V): void {
     out[this.offset] = this.code(value);
   }
+  /** The stored position in `values`, for hot code that compares codes instead of values. */
+  getCode(s: Words): number {
+    return s[this.offset]!;
+  }
+  setCode(out: number[], code: number): void {
+    if (!(code >= 0 && code < this.values.length && (code | 0) === code)) throw fail(this.path, `${code} is not a code of ${this.values.length} values`);
+    out[this.offset] = code;
+  }
   /** The stored number of `value`. */
   code(value: V): number {
     const code = this.index.get(value);

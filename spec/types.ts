@@ -12,13 +12,15 @@ export type ParamDomain<S, P> = readonly P[] | ((state: S) => readonly P[]);
 /**
  * One named action. `next` is pure: it returns the successor for parameter `p`, or `undefined`
  * when the action is not enabled. It must not modify `state` (share unchanged parts instead).
+ * It also receives the parameter's position in the domain, for models that keep per-parameter
+ * data in arrays (packed models, where a look-up by value would cost more than the step).
  */
 export interface ActionDefinition<S, P> {
   /** The values the action is tried with, in order; omit for an action without a parameter. */
   readonly params?: ParamDomain<S, P>;
   // NoInfer: the parameter type comes from `params` alone, so `next` is checked against the state
   // type as written (literal unions such as `tm: 'committed'` stay literal).
-  readonly next: NoInfer<(state: S, param: P) => S | undefined>;
+  readonly next: NoInfer<(state: S, param: P, index: number) => S | undefined>;
 }
 
 /** What a user passes to `defineSpec`. `P` maps each action name to its parameter type. */
@@ -63,7 +65,8 @@ export interface Action<S> {
   /** True when the action was declared without parameters (its domain is `[undefined]`). */
   readonly parameterless: boolean;
   readonly domain: (state: S) => readonly unknown[];
-  readonly next: (state: S, param: unknown) => S | undefined;
+  /** `index` is the parameter's position in `domain(state)`; the engines always pass it. */
+  readonly next: (state: S, param: unknown, index?: number) => S | undefined;
 }
 
 /** A resolved specification: what `check`, the renderers and the explorer consume. */
