@@ -46,12 +46,11 @@ export function paxosCommitPackedSpec(constants: PaxosCommitConstants) {
 }
 
 /**
- * An action's parameters with a plan for each. `planOf(param)` first tries the parameter after
- * the one asked for last (the checker tries them in order, so this is usually it: one read, no
- * look-up), then finds it by identity, then by value (a parameter written out, as in a test),
- * and names the action when the value is not one of its parameters.
+ * An action's parameters with a plan for each, found by the parameter's position (the checker
+ * passes it to `next`) or, when `next` is called without one (as in a test), by identity or by
+ * value; a value that is not one of the parameters is named with the action.
  */
-function planned<P, Q>(action: string, params: readonly P[], plan: (param: P) => Q): { params: readonly P[]; planOf: (param: P) => Q } {
+function planned<P, Q>(action: string, params: readonly P[], plan: (param: P) => Q): { params: readonly P[]; planOf: (param: P, index: number | undefined) => Q } {
   const plans = params.map(plan);
   const byIdentity = new Map(params.map((p, i) => [p, i]));
   const byValue = new Map(params.map((p, i) => [JSON.stringify(p), i]));
@@ -60,12 +59,7 @@ function planned<P, Q>(action: string, params: readonly P[], plan: (param: P) =>
     if (found === undefined) throw unknownName('parameter', JSON.stringify(param), [...byValue.keys()], { model: 'paxos-commit', action });
     return found;
   };
-  let expected = 0;
-  const planOf = (param: P): Q => {
-    const i = params[expected] === param ? expected : lookUp(param);
-    expected = i + 1 === params.length ? 0 : i + 1;
-    return plans[i]!;
-  };
+  const planOf = (param: P, index: number | undefined): Q => plans[index ?? lookUp(param)]!;
   return { params, planOf };
 }
 
@@ -74,8 +68,8 @@ function rmActions({ constants: { RM }, layout, bits }: Packed) {
   const rmWord = (rm: string): number => layout.fields.rmState.at(rm).offset;
   const vote = (action: string, val: Value, to: number) => {
     const { params, planOf } = planned(action, RM, (rm) => ({ word: rmWord(rm), vote: bits.at(phase2a(rm, 0, val)) }));
-    const next = (s: Words, rm: string): Words | undefined => {
-      const p = planOf(rm);
+    const next = (s: Words, rm: string, i?: number): Words | undefined => {
+      const p = planOf(rm, i);
       if (s[p.word] !== WORKING) return undefined;
       const t = s.slice();
       t[p.word] = to;
@@ -87,9 +81,9 @@ function rmActions({ constants: { RM }, layout, bits }: Packed) {
   /** The RM learns the decision (a stuttering step when it knew). */
   const learn = (action: string, decision: number, to: number) => {
     const { params, planOf } = planned(action, RM, rmWord);
-    const next = (s: Words, rm: string): Words | undefined => {
+    const next = (s: Words, rm: string, i?: number): Words | undefined => {
       if (!bits.sent(s, decision)) return undefined;
-      const word = planOf(rm);
+      const word = planOf(rm, i);
       if (s[word] === to) return s;
       const t = s.slice();
       t[word] = to;
@@ -155,11 +149,11 @@ function leaderActions(packed: Packed) {
     ([rm, b, MS]) => Int32Array.from(MS, (acc) => bits.at(phase2b(acc, rm, b, 'aborted'))));
   const COMMIT_AT = bits.at(COMMIT), ABORT_AT = bits.at(ABORT);
   return {
-    phase1a: { params: phase1aStep.params, next: (s: Words, param: (typeof phase1aStep.params)[number]) => bits.withMessage(s, phase1aStep.planOf(param)) },
+    phase1a: { params: phase1aStep.params, next: (s: Words, param: (typeof phase1aStep.params)[number], i?: number) => bits.withMessage(s, phase1aStep.planOf(param, i)) },
     phase2a: {
       params: phase2aStep.params,
-      next: (s: Words, param: (typeof phase2aStep.params)[number]) => {
-        const p = phase2aStep.planOf(param);
+      next: (s: Words, param: (typeof phase2aStep.params)[number], i?: number) => {
+        const p = phase2aStep.planOf(param, i);
         if (bits.sent(s, p.prepared) || bits.sent(s, p.aborted)) return undefined;
         const m = proposal(s, p);
         return m < 0 ? undefined : bits.withMessage(s, m);
@@ -168,8 +162,8 @@ function leaderActions(packed: Packed) {
     decideCommit: { params: commitEvidenceOf(packed), next: (s: Words) => bits.withMessage(s, COMMIT_AT) },
     decideAbort: {
       params: decideAbortStep.params,
-      next: (s: Words, param: (typeof decideAbortStep.params)[number]) =>
-        (bits.allSent(s, decideAbortStep.planOf(param)) ? bits.withMessage(s, ABORT_AT) : undefined),
+      next: (s: Words, param: (typeof decideAbortStep.params)[number], i?: number) =>
+        (bits.allSent(s, decideAbortStep.planOf(param, i)) ? bits.withMessage(s, ABORT_AT) : undefined),
     },
   };
 }
@@ -237,8 +231,8 @@ function acceptorActions({ constants: { RM, ACCEPTOR, BALLOT, LEADER_BALLOT }, l
   return {
     phase1b: {
       params: phase1bStep.params,
-      next: (s: Words, param: (typeof phase1bStep.params)[number]) => {
-        const p = phase1bStep.planOf(param);
+      next: (s: Words, param: (typeof phase1bStep.params)[number], i?: number) => {
+        const p = phase1bStep.planOf(param, i);
         const word = s[p.word]!;
         if (!bits.sent(s, p.ask) || !(word >> VOTE_BITS < p.bal)) return undefined;
         const vote = word & VOTE_MASK;
@@ -251,8 +245,8 @@ function acceptorActions({ constants: { RM, ACCEPTOR, BALLOT, LEADER_BALLOT }, l
     },
     phase2b: {
       params: phase2bStep.params,
-      next: (s: Words, param: (typeof phase2bStep.params)[number]) => {
-        const p = phase2bStep.planOf(param);
+      next: (s: Words, param: (typeof phase2bStep.params)[number], i?: number) => {
+        const p = phase2bStep.planOf(param, i);
         if (!bits.sent(s, p.proposal) || !(s[p.word]! >> VOTE_BITS <= p.bal)) return undefined;
         const t = s.slice();
         t[p.word] = p.voted;
