@@ -30,10 +30,10 @@ export function boulangerLayout(n: number) {
 }
 export type BoulangerLayout = ReturnType<typeof boulangerLayout>;
 
-/** Makes `set` hold exactly `members` (a SetField has no whole-set assignment). */
+/** Makes `set` hold exactly `members` (processes are their own positions in the universe). */
 function assign(t: number[], set: SetField<Proc>, members: readonly Proc[]): void {
-  for (let q = 0; q < set.universe.length; q++) set.delete(t, q);
-  for (let m = 0; m < members.length; m++) set.add(t, members[m]!);
+  set.clear(t);
+  for (let m = 0; m < members.length; m++) set.addAt(t, members[m]!);
 }
 
 export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 }) {
@@ -47,8 +47,7 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
   const layout = boulangerLayout(config.n);
   // Per-process accessors, indexed by process number.
   const num = layout.fields.num.items, flag = layout.fields.flag.items, pc = layout.fields.pc.items;
-  // Every action first tests a label: pc[p] is the word PC + p, holding the label's code.
-  const PC = layout.fields.pc.offset;
+  // Every action first tests a label: compared as its code (its position in LABELS), not a string.
   const code = (label: Label) => pc[0]!.code(label);
   const NCS = code('ncs'), E1 = code('e1'), E2 = code('e2'), E3 = code('e3'), E4 = code('e4');
   const W1 = code('w1'), W2 = code('w2'), CS = code('cs'), EXIT = code('exit');
@@ -67,19 +66,19 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
       return [s];
     },
     actions: {
-      ncs: { params: PROCS, next: (s, self) => (s[PC + self] === NCS ? moveTo(s, self, E1) : undefined) },
+      ncs: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === NCS ? moveTo(s, self, E1) : undefined) },
       /** e1, first branch: a flickering write of flag[self]. */
-      e1Flicker: { params: PROCS, next: (s, self) => (s[PC + self] === E1 ? flipFlag(s, self) : undefined) },
+      e1Flicker: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === E1 ? flipFlag(s, self) : undefined) },
       /** e1: raise the flag and prepare to read every other number. */
       e1: {
         params: PROCS,
         next: (s, self) => {
-          if (s[PC + self] !== E1) return undefined;
+          if (pc[self]!.getCode(s) !== E1) return undefined;
           const t = s.slice();
           flag[self]!.set(t, true);
           assign(t, unchecked[self]!, OTHERS[self]!);
           max[self]!.set(t, 0);
-          t[PC + self] = E2;
+          pc[self]!.setCode(t, E2);
           return t;
         },
       },
@@ -88,38 +87,38 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
         params: PAIRS,
         next: (s, pair) => {
           const self = pair[0], i = pair[1];
-          if (s[PC + self] !== E2 || !unchecked[self]!.hasAt(s, i)) return undefined;
+          if (pc[self]!.getCode(s) !== E2 || !unchecked[self]!.hasAt(s, i)) return undefined;
           const t = s.slice();
-          unchecked[self]!.delete(t, i);
+          unchecked[self]!.deleteAt(t, i);
           const theirs = num[i]!.get(s);
           if (theirs > max[self]!.get(s)) max[self]!.set(t, theirs);
           return t;
         },
       },
-      e2Done: { params: PROCS, next: (s, self) => (s[PC + self] === E2 && unchecked[self]!.isEmpty(s) ? moveTo(s, self, E3) : undefined) },
+      e2Done: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === E2 && unchecked[self]!.isEmpty(s) ? moveTo(s, self, E3) : undefined) },
       /** e3, first branch: a flickering write of num[self] (any k in Nat). */
-      e3Flicker: { params: WRITES, next: (s, write) => (s[PC + write[0]] === E3 ? writeNum(s, write[0], write[1]) : undefined) },
+      e3Flicker: { params: WRITES, next: (s, write) => (pc[write[0]]!.getCode(s) === E3 ? writeNum(s, write[0], write[1]) : undefined) },
       /** e3: take the number max + 1. */
       e3: {
         params: PROCS,
         next: (s, self) => {
-          if (s[PC + self] !== E3) return undefined;
+          if (pc[self]!.getCode(s) !== E3) return undefined;
           const t = s.slice();
           num[self]!.set(t, max[self]!.get(s) + 1);
-          t[PC + self] = E4;
+          pc[self]!.setCode(t, E4);
           return t;
         },
       },
-      e4Flicker: { params: PROCS, next: (s, self) => (s[PC + self] === E4 ? flipFlag(s, self) : undefined) },
+      e4Flicker: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === E4 ? flipFlag(s, self) : undefined) },
       /** e4: lower the flag; with number 1 only lower-numbered processes need checking (Boulangerie). */
       e4: {
         params: PROCS,
         next: (s, self) => {
-          if (s[PC + self] !== E4) return undefined;
+          if (pc[self]!.getCode(s) !== E4) return undefined;
           const t = s.slice();
           flag[self]!.set(t, false);
           assign(t, unchecked[self]!, num[self]!.get(s) === 1 ? LOWER[self]! : OTHERS[self]!);
-          t[PC + self] = W1;
+          pc[self]!.setCode(t, W1);
           return t;
         },
       },
@@ -128,26 +127,26 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
         params: PAIRS,
         next: (s, pair) => {
           const self = pair[0], i = pair[1];
-          if (s[PC + self] !== W1 || !unchecked[self]!.hasAt(s, i) || flag[i]!.get(s)) return undefined;
+          if (pc[self]!.getCode(s) !== W1 || !unchecked[self]!.hasAt(s, i) || flag[i]!.get(s)) return undefined;
           const t = s.slice();
           nxt[self]!.set(t, i);
           previous[self]!.set(t, -1);
-          t[PC + self] = W2;
+          pc[self]!.setCode(t, W2);
           return t;
         },
       },
-      w1Done: { params: PROCS, next: (s, self) => (s[PC + self] === W1 && unchecked[self]!.isEmpty(s) ? moveTo(s, self, CS) : undefined) },
+      w1Done: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === W1 && unchecked[self]!.isEmpty(s) ? moveTo(s, self, CS) : undefined) },
       /** w2: done with nxt if it is not competing, is behind us, or changed its number; else read again. */
-      w2: { params: PROCS, next: (s, self) => (s[PC + self] === W2 ? w2(s, self) : undefined) },
-      cs: { params: PROCS, next: (s, self) => (s[PC + self] === CS ? moveTo(s, self, EXIT) : undefined) },
-      exitFlicker: { params: WRITES, next: (s, write) => (s[PC + write[0]] === EXIT ? writeNum(s, write[0], write[1]) : undefined) },
+      w2: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === W2 ? w2(s, self) : undefined) },
+      cs: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === CS ? moveTo(s, self, EXIT) : undefined) },
+      exitFlicker: { params: WRITES, next: (s, write) => (pc[write[0]]!.getCode(s) === EXIT ? writeNum(s, write[0], write[1]) : undefined) },
       exit: {
         params: PROCS,
         next: (s, self) => {
-          if (s[PC + self] !== EXIT) return undefined;
+          if (pc[self]!.getCode(s) !== EXIT) return undefined;
           const t = s.slice();
           num[self]!.set(t, 0);
-          t[PC + self] = NCS;
+          pc[self]!.setCode(t, NCS);
           return t;
         },
       },
@@ -169,7 +168,7 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
   /** Process self moves to the label with code `to`, nothing else changing. */
   function moveTo(s: Words, self: Proc, to: number): Words {
     const t = s.slice();
-    t[PC + self] = to;
+    pc[self]!.setCode(t, to);
     return t;
   }
 
@@ -196,8 +195,8 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
       previous[self]!.set(t, theirs);
       return t;
     }
-    unchecked[self]!.delete(t, i);
-    t[PC + self] = unchecked[self]!.isEmpty(t) ? CS : W1;
+    unchecked[self]!.deleteAt(t, i);
+    pc[self]!.setCode(t, unchecked[self]!.isEmpty(t) ? CS : W1);
     return t;
   }
 }

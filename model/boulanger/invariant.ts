@@ -77,21 +77,20 @@ function waitingInvariant(s: BoulangerState, i: Proc): boolean {
 
 /**
  * MutualExclusion, TypeOK and IInv over the words of `boulanger-packed.ts`, clause for clause as
- * above. They run on every new state, so they read words through the layout's offsets and test a
- * label against a set of labels as one bit: `among(s, p, E4_W1_W2)`.
+ * above. They run on every new state, so they are loops over the per-process fields, and test a
+ * label (its code) against a set of labels as one bit: `among(s, p, E4_W1_W2)`.
  */
 export function packedInvariants(layout: BoulangerLayout, maxNat: number) {
   const { num, flag, pc, unchecked, max, nxt, previous } = layout.fields;
   const n = num.items.length;
   const nums = num.items, maxes = max.items, previousOf = previous.items, sets = unchecked.items;
-  /** The word holding pc[p]: the label's position in LABELS. */
-  const pcWord = pc.items.map((f) => f.offset);
+  const labelOf = pc.items;
   const labels = (...these: Label[]) => these.reduce((mask, l) => mask | (1 << pc.items[0]!.code(l)), 0);
   const [E2, E3, W2, CS] = [labels('e2'), labels('e3'), labels('w2'), labels('cs')];
   const NCS_E1_E2 = labels('ncs', 'e1', 'e2'), E4_W1_W2_CS = labels('e4', 'w1', 'w2', 'cs'), E2_E3 = labels('e2', 'e3');
   const E2_W1_W2 = labels('e2', 'w1', 'w2'), W1_W2 = labels('w1', 'w2'), NCS_E1_EXIT = labels('ncs', 'e1', 'exit');
   const E4_W1_W2 = labels('e4', 'w1', 'w2');
-  const among = (s: Words, p: Proc, mask: number) => ((mask >>> s[pcWord[p]!]!) & 1) === 1;
+  const among = (s: Words, p: Proc, mask: number) => ((mask >>> labelOf[p]!.getCode(s)) & 1) === 1;
   const nat = (k: number) => k >= 0 && k <= maxNat;
 
   function mutualExclusion(s: Words): boolean {
