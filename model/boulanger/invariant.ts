@@ -91,7 +91,6 @@ export function packedInvariants(layout: BoulangerLayout, maxNat: number) {
   const E2_W1_W2 = labels('e2', 'w1', 'w2'), W1_W2 = labels('w1', 'w2'), NCS_E1_EXIT = labels('ncs', 'e1', 'exit');
   const E4_W1_W2 = labels('e4', 'w1', 'w2');
   const among = (s: Words, p: Proc, mask: number) => ((mask >>> labelOf[p]!.getCode(s)) & 1) === 1;
-  const nat = (k: number) => k >= 0 && k <= maxNat;
 
   function mutualExclusion(s: Words): boolean {
     let inCs = 0;
@@ -99,13 +98,14 @@ export function packedInvariants(layout: BoulangerLayout, maxNat: number) {
     return inCs <= 1;
   }
 
-  // Numbers are checked against Nat; flag, nxt, pc and unchecked hold their fields' values by
-  // construction (every write through the layout is checked), so only the decoding is checked.
+  // Numbers are checked against Nat (-1 is previous's "none"); flag, nxt, pc and unchecked hold
+  // their fields' values by construction (every write through the layout is checked), so only
+  // their codes are checked.
   function typeOk(s: Words): boolean {
     for (let p = 0; p < n; p++) {
-      const before = previousOf[p]!.get(s);
-      if (!nat(nums[p]!.get(s)) || !nat(maxes[p]!.get(s)) || (before !== -1 && !nat(before))) return false;
-      if (nxt.items[p]!.get(s) === undefined || pc.items[p]!.get(s) === undefined || !(s[flag.items[p]!.offset]! <= 1)) return false;
+      const k = nums[p]!.get(s), m = maxes[p]!.get(s), before = previousOf[p]!.get(s);
+      if (k < 0 || k > maxNat || m < 0 || m > maxNat || before < -1 || before > maxNat) return false;
+      if (nxt.items[p]!.getCode(s) >= n || labelOf[p]!.getCode(s) >= LABELS.length || s[flag.items[p]!.offset]! > 1) return false;
     }
     return true;
   }
