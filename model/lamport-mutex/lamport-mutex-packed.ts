@@ -102,9 +102,6 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
   };
   /** The code of the message at the head of channel q→p; -1 when there is none. */
   const headOf = (s: Words, q: Proc, p: Proc) => channel[q]![p]!.headCode(s);
-  const clearSet = (t: number[], set: SetField<Proc>) => {
-    for (let q = 0; q < N; q++) if (set.hasAt(t, q)) set.delete(t, q);
-  };
   const broadcast = (t: number[], p: Proc, code: number) => {
     const out = outgoing[p]!;
     for (let i = 0; i < out.length; i++) out[i]!.push(t, code);
@@ -127,7 +124,7 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
           const t = s.slice(), c = clock.get(s, p);
           req[p]!.set(t, p, c);
           broadcast(t, p, requestCode(c));
-          clearSet(t, ack[p]!);
+          ack[p]!.clear(t);
           ack[p]!.add(t, p);
           return t;
         },
@@ -151,7 +148,7 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
           crit.delete(t, p);
           broadcast(t, p, REL_CODE);
           req[p]!.set(t, p, 0);
-          clearSet(t, ack[p]!);
+          ack[p]!.clear(t);
           return t;
         },
       },
