@@ -40,7 +40,7 @@ export { defineSpec } from './define.ts';
 export { defineProtocol } from './protocol.ts';
 export { withEntry, withMember, withoutMember } from './updates.ts';
 export { interned } from './interned.ts';
-export { arrayOf, bool, int, oneOf, packedLayout, queueOf, record, setOf } from './packed.ts';
+export { arrayOf, bitArrayOf, bool, int, oneOf, packedLayout, queueOf, record, setOf } from './packed.ts';
 export type { ArrayField, BoolField, EnumField, Field, FieldType, IntField, PackedLayout, QueueField, RecordField, SetField, StateLayout, Words } from './packed.ts';
 export type { ConfigOf, ConfigParameter, ConfigSchema, ConfigValue, Protocol, ProtocolDefinition } from './protocol.ts';
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KripkeError } from './errors.ts';
-import { arrayOf, bool, int, oneOf, packedLayout, queueOf, record, setOf } from './packed.ts';
+import { arrayOf, bitArrayOf, bool, int, oneOf, packedLayout, queueOf, record, setOf } from './packed.ts';
 
 const PROCS = [0, 1, 2] as const;
 const layout = packedLayout({
@@ -99,10 +99,42 @@ describe('packed layouts', () => {
       .toEqual(['phase', 'clock', 'seen', 'inbox', 'inbox', 'procs[0].pc', 'procs[1].acks', 'procs[2].acks']);
   });
 
+  it('shares words between small elements of a bitArrayOf, each element keeping to its bits', () => {
+    const keys = Array.from({ length: 16 }, (_, i) => i);
+    const small = packedLayout({
+      state: bitArrayOf(keys, oneOf(['working', 'prepared', 'committed', 'aborted'])), // 2 bits: 15 a word
+      flag: bitArrayOf([0, 1, 2], bool()),
+      acks: bitArrayOf([0, 1, 2], setOf([0, 1, 2])), // 3 bits each
+      after: int(),
+    });
+    const { state, flag, acks, after } = small.fields;
+    expect(small.size).toBe(2 + 1 + 1 + 1);
+    const s = small.blank();
+    state.at(14).set(s, 'aborted');
+    state.at(15).set(s, 'committed');
+    state.at(0).set(s, 'prepared');
+    state.at(0).setCode(s, 2);
+    flag.at(1).set(s, true);
+    acks.at(1).add(s, 2);
+    acks.at(2).addAt(s, 0);
+    after.set(s, -5);
+    expect(keys.map((k) => state.at(k).getCode(s))).toEqual([2, ...new Array(13).fill(0), 3, 2]);
+    expect([flag.at(0).get(s), flag.at(1).get(s), flag.at(2).get(s)]).toEqual([false, true, false]);
+    expect([0, 1, 2].map((p) => acks.at(p).members(s))).toEqual([[], [2], [0]]);
+    expect([0, 1, 2].map((p) => acks.at(p).size(s))).toEqual([0, 1, 1]);
+    acks.at(1).clear(s);
+    flag.at(1).set(s, false);
+    expect(acks.at(1).isEmpty(s) && acks.at(2).has(s, 0) && !flag.at(1).get(s)).toBe(true);
+    expect(small.decode(s)).toMatchObject({ flag: [false, false, false], acks: [new Set(), new Set(), new Set([0])], after: -5 });
+    expect(s.every((w) => Number.isInteger(w) && w >= 0 && w < 2 ** 30 || w === -5)).toBe(true);
+    expect([0, 1, 2, 3].map((w) => small.fieldAt(w))).toEqual(['state', 'state', 'flag', 'acks']);
+  });
+
   it('rejects malformed layouts at definition', () => {
     expect(errorOf(() => oneOf(['a', 'a'])).code).toBe('invalid-spec');
     expect(errorOf(() => oneOf(['a', 'b', 'a'])).message).toBe('packed layout: the value a is listed twice');
     expect(errorOf(() => packedLayout({ x: 3 as never })).message).toMatch(/field 'x' is not a field type/);
     expect(errorOf(() => oneOf([])).code).toBe('invalid-spec');
+    expect(errorOf(() => bitArrayOf([0, 1], int())).message).toMatch(/bitArrayOf needs elements smaller than a word/);
   });
 });

@@ -34,6 +34,9 @@ const SMALL_INT = 2 ** 30;
 export interface FieldType<A> {
   readonly width: number;
   place(offset: number, path: string): A;
+  /** Types smaller than a word (`oneOf`, `bool`, small `setOf`): their bits, and placement at a bit. */
+  readonly bits?: number;
+  placeBits?(offset: number, shift: number, path: string): A;
 }
 
 /** What every placed field can do: decode itself for people (traces, the explorer). */
@@ -73,22 +76,30 @@ function indexOf<T>(values: readonly T[]): Map<T, number> {
 export class EnumField<V> implements Field {
   readonly width = 1;
   private readonly index: Map<V, number>;
-  constructor(readonly values: readonly V[], readonly offset: number, readonly path: string) {
+  /** Its bits within the word: all of them, or `bitsFor(values)` from `shift` in a shared word. */
+  private readonly mask: number;
+  readonly shift: number;
+  constructor(readonly values: readonly V[], readonly offset: number, readonly path: string, shift?: number) {
     this.index = indexOf(values);
+    this.shift = shift ?? 0;
+    this.mask = shift === undefined ? SMALL_INT - 1 : (1 << bitsFor(values.length)) - 1;
   }
   get(s: Words): V {
-    return this.values[s[this.offset]!]!;
+    return this.values[(s[this.offset]! >>> this.shift) & this.mask]!;
   }
   set(out: number[], value: V): void {
-    out[this.offset] = this.code(value);
+    this.write(out, this.code(value));
   }
   /** The stored position in `values`, for hot code that compares codes instead of values. */
   getCode(s: Words): number {
-    return s[this.offset]!;
+    return (s[this.offset]! >>> this.shift) & this.mask;
   }
   setCode(out: number[], code: number): void {
     if (!(code >= 0 && code < this.values.length && (code | 0) === code)) throw fail(this.path, `${code} is not a code of ${this.values.length} values`);
-    out[this.offset] = code;
+    this.write(out, code);
+  }
+  private write(out: number[], code: number): void {
+    out[this.offset] = (out[this.offset]! & ~(this.mask << this.shift)) | (code << this.shift);
   }
   /** The stored number of `value`. */
   code(value: V): number {
@@ -119,12 +130,14 @@ export class IntField implements Field {
 
 export class BoolField implements Field {
   readonly width = 1;
-  constructor(readonly offset: number, readonly path: string) {}
+  /** Its bit within the word (0 unless it shares the word: `bitArrayOf`). */
+  constructor(readonly offset: number, readonly path: string, readonly shift = 0) {}
   get(s: Words): boolean {
-    return s[this.offset] === 1;
+    return ((s[this.offset]! >>> this.shift) & 1) === 1;
   }
   set(out: number[], value: boolean): void {
-    out[this.offset] = value ? 1 : 0;
+    const word = out[this.offset]! & ~(1 << this.shift);
+    out[this.offset] = value ? word | (1 << this.shift) : word;
   }
   decode(s: Words): unknown {
     return this.get(s);
@@ -137,9 +150,12 @@ export class BoolField implements Field {
 export class SetField<T> implements Field {
   readonly width: number;
   private readonly index: Map<T, number>;
-  constructor(readonly universe: readonly T[], readonly offset: number, readonly path: string) {
+  /** The set's bits in each of its words (a small set may share its word: `bitArrayOf`). */
+  private readonly own: number;
+  constructor(readonly universe: readonly T[], readonly offset: number, readonly path: string, readonly shift = 0) {
     this.index = indexOf(universe);
     this.width = setWidth(universe.length);
+    this.own = this.width === 1 ? ((2 ** universe.length - 1) << shift) | 0 : -1;
   }
   has(s: Words, member: T): boolean {
     return this.hasAt(s, this.position(member));
@@ -152,11 +168,11 @@ export class SetField<T> implements Field {
   }
   size(s: Words): number {
     let n = 0;
-    for (let w = 0; w < this.width; w++) n += bitCount(s[this.offset + w]!);
+    for (let w = 0; w < this.width; w++) n += bitCount(s[this.offset + w]! & this.own);
     return n;
   }
   isEmpty(s: Words): boolean {
-    for (let w = 0; w < this.width; w++) if (s[this.offset + w] !== 0) return false;
+    for (let w = 0; w < this.width; w++) if ((s[this.offset + w]! & this.own) !== 0) return false;
     return true;
   }
   /** The members, in universe order. */
@@ -167,19 +183,22 @@ export class SetField<T> implements Field {
   }
   /** Whether the universe member at `i` is in the set (for loops over the universe). */
   hasAt(s: Words, i: number): boolean {
-    return (s[this.offset + ((i / SET_BITS) | 0)]! & (1 << (i % SET_BITS))) !== 0;
+    const b = this.shift + i;
+    return (s[this.offset + ((b / SET_BITS) | 0)]! & (1 << (b % SET_BITS))) !== 0;
   }
   /** Adds the universe member at `i` (no look-up: for loops over the universe). */
   addAt(out: number[], i: number): void {
-    const w = this.offset + ((i / SET_BITS) | 0);
-    out[w] = out[w]! | (1 << (i % SET_BITS));
+    const b = this.shift + i;
+    const w = this.offset + ((b / SET_BITS) | 0);
+    out[w] = out[w]! | (1 << (b % SET_BITS));
   }
   deleteAt(out: number[], i: number): void {
-    const w = this.offset + ((i / SET_BITS) | 0);
-    out[w] = out[w]! & ~(1 << (i % SET_BITS));
+    const b = this.shift + i;
+    const w = this.offset + ((b / SET_BITS) | 0);
+    out[w] = out[w]! & ~(1 << (b % SET_BITS));
   }
   clear(out: number[]): void {
-    for (let w = 0; w < this.width; w++) out[this.offset + w] = 0;
+    for (let w = 0; w < this.width; w++) out[this.offset + w] = out[this.offset + w]! & ~this.own;
   }
   /** The position of `member` in the universe. */
   position(member: T): number {
@@ -194,6 +213,11 @@ export class SetField<T> implements Field {
 
 function setWidth(members: number): number {
   return Math.max(1, Math.ceil(members / SET_BITS));
+}
+
+/** The bits that hold a position among `count` values. */
+function bitsFor(count: number): number {
+  return Math.max(1, Math.ceil(Math.log2(count)));
 }
 
 function bitCount(w: number): number {
@@ -249,9 +273,19 @@ export class ArrayField<K, A extends Field> implements Field {
   /** The element fields, in key order. */
   readonly items: readonly A[];
   private readonly byKey: Map<K, A>;
-  constructor(readonly keys: readonly K[], item: FieldType<A>, readonly offset: number, readonly path: string) {
-    this.width = keys.length * item.width;
-    this.items = keys.map((k, i) => item.place(offset + i * item.width, `${path}[${String(k)}]`));
+  /** Elements share words (`bitArrayOf`), `perWord` to a word. */
+  readonly sharesWords: boolean;
+  constructor(readonly keys: readonly K[], item: FieldType<A>, readonly offset: number, readonly path: string, shareWords = false) {
+    const name = (k: K) => `${path}[${String(k)}]`;
+    this.sharesWords = shareWords;
+    if (shareWords) {
+      const { bits, perWord } = sharing(item);
+      this.width = Math.ceil(keys.length / perWord);
+      this.items = keys.map((k, i) => item.placeBits!(offset + Math.floor(i / perWord), (i % perWord) * bits, name(k)));
+    } else {
+      this.width = keys.length * item.width;
+      this.items = keys.map((k, i) => item.place(offset + i * item.width, name(k)));
+    }
     const index = indexOf(keys);
     this.byKey = new Map([...index].map(([k, i]) => [k, this.items[i]!]));
   }
@@ -297,13 +331,23 @@ const join = (path: string, name: string) => (path === '' ? name : `${path}.${na
 export const oneOf = <const V>(values: readonly V[]): FieldType<EnumField<V>> => {
   if (values.length === 0) throw new KripkeError('invalid-spec', 'packed layout: oneOf needs at least one value');
   indexOf(values); // duplicates are reported where the layout is written
-  return { width: 1, place: (offset, path) => new EnumField(values, offset, path) };
+  return {
+    width: 1, place: (offset, path) => new EnumField(values, offset, path),
+    bits: bitsFor(values.length), placeBits: (offset, shift, path) => new EnumField(values, offset, path, shift),
+  };
 };
 export const int = (): FieldType<IntField> => ({ width: 1, place: (offset, path) => new IntField(offset, path) });
-export const bool = (): FieldType<BoolField> => ({ width: 1, place: (offset, path) => new BoolField(offset, path) });
+export const bool = (): FieldType<BoolField> => ({
+  width: 1, place: (offset, path) => new BoolField(offset, path),
+  bits: 1, placeBits: (offset, shift, path) => new BoolField(offset, path, shift),
+});
 export const setOf = <T>(universe: readonly T[]): FieldType<SetField<T>> => {
   indexOf(universe);
-  return { width: setWidth(universe.length), place: (offset, path) => new SetField(universe, offset, path) };
+  const small = universe.length <= SET_BITS;
+  return {
+    width: setWidth(universe.length), place: (offset, path) => new SetField(universe, offset, path),
+    ...(small ? { bits: Math.max(1, universe.length), placeBits: (offset: number, shift: number, path: string) => new SetField(universe, offset, path, shift) } : {}),
+  };
 };
 export const queueOf = <V>(capacity: number, values: readonly V[]): FieldType<QueueField<V>> =>
   ({ width: 1 + capacity, place: (offset, path) => new QueueField(values, capacity, offset, path) });
@@ -311,6 +355,23 @@ export const arrayOf = <K, A extends Field>(keys: readonly K[], item: FieldType<
   indexOf(keys);
   return { width: keys.length * item.width, place: (offset, path) => new ArrayField(keys, item, offset, path) };
 };
+/**
+ * Like `arrayOf`, for elements smaller than a word (`oneOf`, `bool`, `setOf` of at most 30):
+ * they share words, as many to a word as fit in its 30 bits. Fewer words make a state cheaper to
+ * copy, hash and keep queued.
+ */
+export const bitArrayOf = <K, A extends Field>(keys: readonly K[], item: FieldType<A>): FieldType<ArrayField<K, A>> => {
+  indexOf(keys);
+  const { perWord } = sharing(item);
+  return { width: Math.ceil(keys.length / perWord), place: (offset, path) => new ArrayField(keys, item, offset, path, true) };
+};
+
+function sharing(item: FieldType<unknown>): { bits: number; perWord: number } {
+  if (item.bits === undefined || item.placeBits === undefined) {
+    throw new KripkeError('invalid-spec', 'packed layout: bitArrayOf needs elements smaller than a word (oneOf, bool, or setOf of at most 30 members)');
+  }
+  return { bits: item.bits, perWord: Math.floor(SET_BITS / item.bits) };
+}
 export const record = <T extends FieldTypes>(types: T): FieldType<RecordField<T>> =>
   ({ width: Object.values(types).reduce((n, t) => n + t.width, 0), place: (offset, path) => new RecordField(types, offset, path) });
 
@@ -344,7 +405,7 @@ export class PackedLayout<T extends FieldTypes> implements StateLayout {
       if (word < f.offset || word >= f.offset + f.width) return;
       found = f.path || found;
       if (f instanceof RecordField) Object.values(f.fields as Record<string, Field>).forEach(visit);
-      else if (f instanceof ArrayField) f.items.forEach(visit);
+      else if (f instanceof ArrayField && !f.sharesWords) f.items.forEach(visit);
     };
     visit(this.root);
     return found;

@@ -11,7 +11,7 @@
  * string), one `slice()`, and writes through per-process field accessors (`num[self]`); the
  * invariants (`packedInvariants` in invariant.ts) are loops over the same accessors.
  */
-import { arrayOf, bool, defineSpec, int, oneOf, packedLayout, setOf, type SetField, type Words } from '../../spec/index.ts';
+import { arrayOf, bitArrayOf, bool, defineSpec, int, oneOf, packedLayout, setOf, type SetField, type Words } from '../../spec/index.ts';
 import type { BoulangerConfig, Proc } from './boulanger.ts';
 import { type Label, LABELS, packedInvariants, precedes } from './invariant.ts';
 
@@ -19,11 +19,12 @@ export function boulangerLayout(n: number) {
   const PROCS: Proc[] = Array.from({ length: n }, (_, i) => i);
   return packedLayout({
     num: arrayOf(PROCS, int()),
-    flag: arrayOf(PROCS, bool()),
-    pc: arrayOf(PROCS, oneOf(LABELS)),
-    unchecked: arrayOf(PROCS, setOf(PROCS)),
+    // the small fields of every process share words (bitArrayOf)
+    flag: bitArrayOf(PROCS, bool()),
+    pc: bitArrayOf(PROCS, oneOf(LABELS)),
+    unchecked: bitArrayOf(PROCS, setOf(PROCS)),
     max: arrayOf(PROCS, int()),
-    nxt: arrayOf(PROCS, oneOf(PROCS)),
+    nxt: bitArrayOf(PROCS, oneOf(PROCS)),
     /** previous[p]: the number p last read from nxt[p], or -1. */
     previous: arrayOf(PROCS, int()),
   });

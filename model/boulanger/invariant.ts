@@ -98,14 +98,14 @@ export function packedInvariants(layout: BoulangerLayout, maxNat: number) {
     return inCs <= 1;
   }
 
-  // Numbers are checked against Nat (-1 is previous's "none"); flag, nxt, pc and unchecked hold
-  // their fields' values by construction (every write through the layout is checked), so only
-  // their codes are checked.
+  // Numbers are checked against Nat (-1 is previous's "none"); flag (one bit), nxt, pc and
+  // unchecked hold their fields' values by construction (every write through the layout is
+  // checked), so only the codes of nxt and pc, whose bits could hold more, are checked.
   function typeOk(s: Words): boolean {
     for (let p = 0; p < n; p++) {
       const k = nums[p]!.get(s), m = maxes[p]!.get(s), before = previousOf[p]!.get(s);
       if (k < 0 || k > maxNat || m < 0 || m > maxNat || before < -1 || before > maxNat) return false;
-      if (nxt.items[p]!.getCode(s) >= n || labelOf[p]!.getCode(s) >= LABELS.length || s[flag.items[p]!.offset]! > 1) return false;
+      if (nxt.items[p]!.getCode(s) >= n || labelOf[p]!.getCode(s) >= LABELS.length) return false;
     }
     return true;
   }

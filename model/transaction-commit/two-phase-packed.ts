@@ -5,7 +5,7 @@
  * 18,507,778 generated, depth 26), checked several times faster: `--set packed=true`.
  * Traces show the states decoded into the same fields as the object model's.
  */
-import { arrayOf, defineSpec, oneOf, packedLayout, setOf, type Words } from '../../spec/index.ts';
+import { bitArrayOf, defineSpec, oneOf, packedLayout, setOf, type Words } from '../../spec/index.ts';
 import type { RmState } from './rms.ts';
 import type { TmState, TwoPhaseVariant } from './two-phase.ts';
 
@@ -17,7 +17,7 @@ const ABORT = 'abort';
 export function twoPhasePackedSpec(rms: readonly string[], variant: TwoPhaseVariant = 'correct') {
   const preparedMsg = new Map(rms.map((rm) => [rm, `prepared:${rm}`]));
   const layout = packedLayout({
-    rmState: arrayOf(rms, oneOf(RM_STATES)),
+    rmState: bitArrayOf(rms, oneOf(RM_STATES)),
     tmState: oneOf(TM_STATES),
     /** The RMs from which the TM has received a Prepared message. */
     tmPrepared: setOf(rms),
