@@ -1,7 +1,8 @@
 /**
  * Two-Phase Commit with a packed state layout (`spec/packed.ts`): the protocol of `two-phase.ts`
- * action for action, with the state as one flat array of small integers — an RM state word per
- * RM, the TM state, and two bitsets. Same states, same counts (TLC, 8 RMs: 1,745,408 distinct,
+ * action for action, with the state as one flat array of small integers — the RM states two
+ * bits each (`bitArrayOf`: up to 15 RMs in one word), the TM state, and two bitsets: four words
+ * with 8 RMs. Same states, same counts (TLC, 8 RMs: 1,745,408 distinct,
  * 18,507,778 generated, depth 26), checked several times faster: `--set packed=true`.
  * Traces show the states decoded into the same fields as the object model's.
  */
