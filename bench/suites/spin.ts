@@ -2,7 +2,8 @@
  * `npm run bench -- spin [--quick]`: SPIN and Kripke side by side on Two-Phase Commit with the same
  * number of resource managers (8, or 7 with --quick), in the same run: states, transitions and
  * transitions per second of SPIN's compiled verifier, Kripke's BFS on the shipped
- * `two-phase-commit`, and the Kripke/SPIN throughput ratio. The Promela model is
+ * `two-phase-commit` (written with objects, then with its packed layout), and each Kripke/SPIN
+ * throughput ratio. The Promela model is
  * bench/spin/two_phase.pml (its state count equals TLC's: 296,448 for 7 RMs, 1,745,408 for 8).
  *
  * SPIN flags: `spin -a` generates pan.c; `gcc -O2 -DSAFETY -DNOREDUCE -DNOCLAIM`: -DSAFETY leaves
@@ -75,14 +76,20 @@ export async function run(options: BenchOptions): Promise<unknown> {
   }
   const n = (x: number) => x.toLocaleString('en-US');
   say(`SPIN   two_phase.pml N=${rms}: ${n(spin.states)} states, ${n(spin.transitions)} transitions, ${spin.seconds.toFixed(2)} s, ${n(spin.perSecond)} transitions/s\n`);
-  const kripke = measureInChild({ tlcModel: '', label: `TwoPhase ${rms} RMs`, protocol: 'two-phase-commit', settings: { rms } }, 1);
-  if (typeof kripke === 'string') {
-    say(`Kripke: ${kripke}\n`);
-    return { spin, error: kripke };
+  const kripke: Record<string, unknown> = {};
+  for (const packed of [false, true]) {
+    const layout = packed ? 'packed=true' : 'objects';
+    const m = measureInChild({ tlcModel: '', label: `TwoPhase ${rms} RMs`, protocol: 'two-phase-commit', settings: { rms, packed } }, 1);
+    if (typeof m === 'string') {
+      say(`Kripke (${layout}): ${m}\n`);
+      kripke[layout] = { error: m };
+      continue;
+    }
+    const ratio = +(m.generatedPerSecond / spin.perSecond).toFixed(3);
+    const same = m.distinct === spin.states && m.generated === spin.transitions;
+    say(`Kripke two-phase-commit rms=${rms} ${layout}: ${n(m.distinct)} distinct, ${n(m.generated)} generated, ${m.seconds.toFixed(2)} s, ` +
+      `${n(m.generatedPerSecond)} generated/s; Kripke/SPIN throughput ${ratio} (state spaces ${same ? 'identical: same states and transitions' : 'DIFFER'})\n`);
+    kripke[layout] = { ...m, ratio, sameStateSpace: same };
   }
-  say(`Kripke two-phase-commit rms=${rms}: ${n(kripke.distinct)} distinct, ${n(kripke.generated)} generated, ${kripke.seconds.toFixed(2)} s, ${n(kripke.generatedPerSecond)} generated/s\n`);
-  const ratio = +(kripke.generatedPerSecond / spin.perSecond).toFixed(3);
-  const same = kripke.distinct === spin.states && kripke.generated === spin.transitions;
-  say(`Kripke/SPIN throughput: ${ratio}  (state spaces ${same ? 'identical: same states and transitions' : 'DIFFER'})\n`);
-  return { rms, spin, kripke, ratio, sameStateSpace: same };
+  return { rms, spin, kripke };
 }
