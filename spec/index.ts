@@ -35,6 +35,9 @@
  * - `withEntry`, `withMember`, `withoutMember` build successors that share what they do not
  *   change, faster than the obvious spreads on Node 20 (for arrays: `items.with(i, value)`); `interned` makes records usable as Set
  *   members by value (one frozen object per distinct record).
+ * - For models at the edge of what fits, `packedLayout` (`packed.ts`) describes a state as a flat
+ *   array of small integers with named fields; pass it as `layout` and the checker hashes the
+ *   words directly (several times faster), while traces show the fields decoded.
  */
 export { defineSpec } from './define.ts';
 export { defineProtocol } from './protocol.ts';
