@@ -19,7 +19,8 @@
  *
  * A spec declares `layout` (`defineSpec({ layout, … })`); its states are then `Words`, traces
  * show them decoded into named fields, and every write is checked (an unknown enum value, a full
- * queue, a number that is not a small integer fail with the field's name).
+ * queue, a number that is not a small integer fail with the field's name). Fields take a word
+ * each, or less in a `bitArrayOf`, whose small elements share words: fewer words, cheaper states.
  */
 import { KripkeError } from './errors.ts';
 
