@@ -22,6 +22,7 @@ export interface TraceAction {
 export interface TraceStep<S> {
   /** Absent for the initial state. */
   readonly action: TraceAction | undefined;
+  /** The state as people read it: for a packed spec, its words decoded into named fields. */
   readonly state: S;
   readonly changes: readonly Change[];
 }
