@@ -65,7 +65,7 @@ function references(): Map<string, Reference> {
   const found = new Map<string, Reference>();
   for (const t of TARGETS) {
     const entry = json.models.find((m) => m.model.startsWith(t.tlcModel) && m.use.includes('performance'));
-    if (entry) found.set(t.label, entry.tlc);
+    if (entry) found.set(t.tlcModel, entry.tlc);
   }
   return found;
 }
@@ -99,14 +99,10 @@ function print(r: Row): void {
   if (r.reason) process.stdout.write(`  ${r.reason}\n`);
 }
 
-/** The layouts a pass measures: packed where the protocol offers it (`packed` setting), or objects. */
-type Layout = 'packed' | 'objects';
-
-/** The target as a pass runs it: with `packed: true` when the pass is packed and the protocol has one. */
-function inLayout(target: Target, layout: Layout): Target {
-  const hasPacked = protocols.find((p) => p.name === target.protocol)?.config.packed !== undefined;
-  if (layout === 'objects' || !hasPacked) return target;
-  return { ...target, label: `${target.label} (packed)`, settings: { ...target.settings, packed: true } };
+/** The target with `packed: true` when its protocol offers a packed layout (a `packed` setting). */
+function packedIfOffered(target: Target): Target {
+  const offered = protocols.find((p) => p.name === target.protocol)?.config.packed !== undefined;
+  return offered ? { ...target, label: `${target.label} (packed)`, settings: { ...target.settings, packed: true } } : target;
 }
 
 export async function run(options: BenchOptions): Promise<unknown> {
@@ -114,8 +110,9 @@ export async function run(options: BenchOptions): Promise<unknown> {
   const targets = TARGETS.filter((t) => !options.quick || QUICK.includes(t.label));
   const say = (text: string) => { if (!options.json) process.stdout.write(text); };
   say('Packed state layouts (spec/packed.ts) where the model has one, else objects:\n');
-  const packed = measurePass(targets.map((t) => inLayout(t, 'packed')), refs, options, say);
-  const parallel = measureParallel(packed.rows, targets.map((t) => inLayout(t, 'packed')), refs, options, say);
+  const packedTargets = targets.map(packedIfOffered);
+  const packed = measurePass(packedTargets, refs, options, say);
+  const parallel = measureParallel(packed.rows, packedTargets, refs, options, say);
   if (options.args.includes('--packed')) return { packed, parallel };
   say('\nThe same protocols written with records, Sets and Maps:\n');
   const objects = measurePass(targets, refs, options, say);
@@ -126,7 +123,7 @@ function measurePass(targets: readonly Target[], refs: Map<string, Reference>, o
   const known = new Set(protocols.map((p) => p.name));
   const rows: Row[] = [];
   for (const target of targets) {
-    const ref = refs.get(target.label.replace(' (packed)', ''));
+    const ref = refs.get(target.tlcModel);
     if (!known.has(target.protocol)) { say(`${target.label}: skipped — no shipped model '${target.protocol}' in model/index.ts\n`); continue; }
     if (!ref) { say(`${target.label}: skipped — no TLC reference entry\n`); continue; }
     const m = measureInChild(target, 1);
@@ -157,7 +154,7 @@ function measureParallel(rows: readonly Row[], targets: readonly Target[], refs:
   const target = targets.find((t) => t.label === largest.label)!;
   const m = measureInChild(target, 2);
   if (typeof m === 'string') { say(`${target.label} 2 workers: ${m}\n`); return undefined; }
-  const ref = refs.get(target.label.replace(' (packed)', ''))!;
+  const ref = refs.get(target.tlcModel)!;
   const r = row(target, m, ref, 2);
   if (!options.json) print(r);
   const again = measureInChild(target, 1);
