@@ -77,7 +77,8 @@ describe('model errors', () => {
     });
     const { error } = errorOf(check(spec, { strict: true }));
     expect(error.code).toBe('state-mutated');
-    expect(error.where).toEqual({ model: 'mutator', action: 'bump' });
+    expect(error.message).toBe("action 'bump' modified its input state ($.n is 1, was 0); return a new state instead");
+    expect(error.where).toEqual({ model: 'mutator', action: 'bump', field: '$.n' });
   });
 
   it('strict mode catches an action that mutates a Set inside its input', () => {
@@ -88,8 +89,8 @@ describe('model errors', () => {
     });
     const { error } = errorOf(check(spec, { strict: true }));
     expect(error.code).toBe('state-mutated');
-    expect(error.message).toBe("action 'tag' modified its input state; return a new state instead");
-    expect(error.where).toEqual({ model: 'set-mutator', action: 'tag', param: '"a"' });
+    expect(error.message).toBe("action 'tag' modified its input state ($.tags gained \"a\"); return a new state instead");
+    expect(error.where).toEqual({ model: 'set-mutator', action: 'tag', param: '"a"', field: '$.tags' });
   });
 
   it('strict mode catches a non-deterministic action', () => {

@@ -8,7 +8,7 @@ export type { ActionCoverage, CheckResult, CheckStatus, Example, Statistics, Vio
 export type { Observer, Progress } from './observer.ts';
 export { formatPath, parsePath } from './path.ts';
 export type { ActionPath, PathStep, PathString } from './path.ts';
-export { fingerprint, fingerprintOf, describeInvalidValue } from './fingerprint.ts';
+export { describeInvalidValue, fingerprintOf, Hasher } from './fingerprint/index.ts';
 export { MapStore, TableStore } from './store.ts';
 export type { FingerprintStore } from './store.ts';
 export { Successors } from './successors.ts';

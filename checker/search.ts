@@ -8,7 +8,8 @@
  */
 import type { StepLabel } from '../spec/properties.ts';
 import type { Spec } from '../spec/types.ts';
-import { clearCollectionSums, fingerprintHi, fingerprintLo, keepCollectionSums, setFingerprintBase } from './fingerprint.ts';
+import { KripkeError } from '../spec/errors.ts';
+import type { Hasher } from './fingerprint/index.ts';
 import { PropertyMonitor } from './monitor.ts';
 import type { ResolvedOptions } from './options.ts';
 import { type Lineage, ParentLinks, pathOf } from './parents.ts';
@@ -80,6 +81,9 @@ export class Search<S> {
   private readonly startedAt = performance.now();
   /** Successors' fingerprints reuse the expanded state's (not in strict mode, nor under a view or symmetry). */
   private readonly useBase: boolean;
+  private readonly hasher: Hasher;
+  /** Strict mode: each queued state's value fingerprint when it was discovered, to catch later changes. */
+  private readonly discoveredPrints: Map<number, bigint> | undefined;
   private initial: readonly S[] = [];
   private current!: S;
   private currentId = 0;
@@ -102,8 +106,9 @@ export class Search<S> {
     this.monitor = new PropertyMonitor(spec, options.properties, options.continueAfterViolation);
     this.successors = new Successors(spec, options.strict);
     this.constraint = spec.constraint;
+    this.hasher = this.successors.hasher;
     this.useBase = !options.strict && spec.view === undefined && spec.symmetry === undefined && spec.layout === undefined;
-    if (this.useBase) clearCollectionSums();
+    this.discoveredPrints = options.strict ? new Map() : undefined;
     this.coverage = spec.actions.map((a) => ({ action: a.name, fired: 0, found: 0 }));
     this.stats = {
       engine: options.engine, distinctStates: 0, generatedStates: 0, depth: 0, queued: 0,
@@ -127,9 +132,10 @@ export class Search<S> {
         this.monitor.checkState(state, () => ({ init: i, steps: [] }));
         continue;
       }
-      this.successors.identifyAndHash(state, () => ({ init: String(i) }));
-      const id = this.visited.insertRoot(fingerprintHi, fingerprintLo, i);
+      this.successors.identify(state, () => ({ init: String(i) }));
+      const id = this.visited.insertRoot(this.hasher.hi, this.hasher.lo, i);
       if (id < 0) continue;
+      this.discoveredPrints?.set(id, this.hasher.of(state));
       if (this.stats.depth < 1) this.stats.depth = 1;
       this.monitor.checkState(state, () => this.pathTo(id));
       this.frontier.push(state, id, 1);
@@ -146,9 +152,10 @@ export class Search<S> {
     this.currentId = id;
     this.currentDepth = depth;
     this.choice = 0;
-    if (this.useBase) setFingerprintBase(state);
+    if (this.discoveredPrints) this.requireUnchangedSinceDiscovery(state, id);
+    if (this.useBase) this.hasher.setBase(state);
     const count = this.successors.forEach(state, this.sink);
-    if (this.useBase) setFingerprintBase(undefined);
+    if (this.useBase) this.hasher.setBase(undefined);
     if (count === 0 && this.options.checkDeadlock && !this.isTerminal(state)) {
       this.monitor.recordDeadlock(this.pathTo(id));
     }
@@ -170,16 +177,26 @@ export class Search<S> {
       this.monitor.checkState(successor, this.pathToStep);
       return;
     }
-    this.successors.identifyAndHash(successor, this.whereStep);
-    const id = this.visited.insert(fingerprintHi, fingerprintLo, this.currentId, choice);
+    this.successors.identify(successor, this.whereStep);
+    const id = this.visited.insert(this.hasher.hi, this.hasher.lo, this.currentId, choice);
     if (id < 0) return;
-    if (this.useBase) keepCollectionSums();
+    if (this.useBase) this.hasher.keepCollectionSums();
+    this.discoveredPrints?.set(id, this.hasher.of(successor));
     coverage.found++;
     const depth = this.currentDepth + 1;
     if (depth > stats.depth) stats.depth = depth;
     this.newId = id;
     this.monitor.checkState(successor, this.pathToNew);
     this.frontier.push(successor, id, depth);
+  }
+
+  /** Strict mode: a queued state must still be the value it was when an action returned it. */
+  private requireUnchangedSinceDiscovery(state: S, id: number): void {
+    const print = this.discoveredPrints!.get(id);
+    this.discoveredPrints!.delete(id);
+    if (print === undefined || this.hasher.of(state) === print) return;
+    throw new KripkeError('state-mutated', 'a state changed after an action returned it (the model keeps a reference to a ' +
+      'state it returned and modifies it later); return new states and never modify one', { model: this.spec.name });
   }
 
   /** The action path to a visited state (rebuilt by replay), optionally one step further. */

@@ -1,22 +1,29 @@
 /**
  * Successor generation and state identity: the part of the hot loop every engine shares.
- * Calls the user's code, turns its mistakes into named `KripkeError`s, and in strict mode checks
- * purity (frozen inputs, each action run twice, the input re-hashed afterwards).
+ * Calls the user's code, turns its mistakes into named `KripkeError`s, fingerprints states with
+ * a hasher it owns, and in strict mode checks purity (the input re-hashed after every call, each
+ * action run twice) — by hashing, not by freezing, so that it works whatever the module system
+ * (a write to a frozen object fails silently in sloppy-mode CommonJS code).
  */
 import { KripkeError } from '../spec/errors.ts';
-import type { Action, Spec } from '../spec/types.ts';
 import type { StateLayout } from '../spec/packed.ts';
-import { describeInvalidValue, fingerprint, fingerprintHi, fingerprintLo, fingerprintWords, NOT_A_VALUE } from './fingerprint.ts';
+import type { Action, Spec } from '../spec/types.ts';
+import { describeInvalidValue, Hasher, NOT_A_VALUE } from './fingerprint/index.ts';
 import { formatValue } from './format-value.ts';
+import { firstDifference } from './value-difference.ts';
 
 /** Receives one successor: the action's index and the parameter's index in its domain. */
 export type SuccessorSink<S> = (successor: S, action: number, param: number) => void;
 
 export class Successors<S> {
+  /** Owns the search's hashing state; `identify` leaves a state's fingerprint in `hasher.hi`/`lo`. */
+  readonly hasher = new Hasher();
   private readonly actions: readonly Action<S>[];
-  private readonly identify: (state: S) => unknown;
+  private readonly identity: (state: S) => unknown;
   /** The word count of a packed spec's states, hashed word by word (0: walk the value). */
   private readonly packedSize: number;
+  /** Strict mode: the state being expanded, as it was before any action ran (to name a mutated field). */
+  private snapshot: unknown;
 
   constructor(
     private readonly spec: Spec<S>,
@@ -24,7 +31,7 @@ export class Successors<S> {
   ) {
     this.actions = spec.actions;
     const { view, symmetry } = spec;
-    this.identify = view && symmetry ? (s) => view(symmetry(s)) : view ?? symmetry ?? ((s) => s);
+    this.identity = view && symmetry ? (s) => view(symmetry(s)) : view ?? symmetry ?? ((s) => s);
     this.packedSize = spec.layout !== undefined && !view && !symmetry ? spec.layout.size : 0;
   }
 
@@ -40,21 +47,20 @@ export class Successors<S> {
       throw new KripkeError('init-threw', 'init must return an array of states', { model: this.spec.name });
     }
     states.forEach((s, i) => this.requireValue(s, { init: String(i) }));
-    if (this.strict) states.forEach(deepFreeze);
     return states;
   }
 
   /** Calls `sink` for every enabled (action, parameter) of `state`, in spec order. Returns how many. */
   forEach(state: S, sink: SuccessorSink<S>): number {
     let count = 0;
-    const before = this.strict ? this.stateFingerprint(state) : 0n;
+    const before = this.strict ? this.beginStrict(state) : 0n;
     for (let a = 0; a < this.actions.length; a++) {
       const action = this.actions[a]!;
       const domain = this.domainOf(action, state);
       for (let p = 0; p < domain.length; p++) {
         const successor = this.apply(action, state, domain[p], p);
-        if (successor === undefined) continue;
         if (this.strict) this.checkPurity(action, state, domain[p], p, successor, before);
+        if (successor === undefined) continue;
         count++;
         sink(successor, a, p);
       }
@@ -71,11 +77,11 @@ export class Successors<S> {
     return this.apply(action, state, domain[paramIndex], paramIndex);
   }
 
-  /** Fingerprints the state's identity (view of its symmetry representative) into fingerprintHi/Lo. */
-  identifyAndHash(state: S, where: () => Record<string, string>): void {
+  /** Fingerprints the state's identity (view of its symmetry representative) into `hasher.hi`/`lo`. */
+  identify(state: S, where: () => Record<string, string>): void {
     if (this.packedSize > 0) {
       try {
-        fingerprintWords(state as readonly number[], this.packedSize);
+        this.hasher.words(state as readonly number[], this.packedSize);
       } catch (e) {
         if (e !== NOT_A_VALUE) throw e;
         throw this.invalid(state, where());
@@ -84,16 +90,22 @@ export class Successors<S> {
     }
     let identity: unknown;
     try {
-      identity = this.identify(state);
+      identity = this.identity(state);
     } catch (e) {
       throw new KripkeError('action-threw', `view or symmetry threw: ${messageOf(e)}`, { model: this.spec.name, ...where() });
     }
     try {
-      fingerprint(identity);
+      this.hasher.fingerprint(identity);
     } catch (e) {
       if (e !== NOT_A_VALUE) throw e;
       throw this.invalid(state === identity ? state : identity, where());
     }
+  }
+
+  /** The state's identity as one bigint (off the hot path). */
+  identityOf(state: S, where: () => Record<string, string> = () => ({})): bigint {
+    this.identify(state, where);
+    return (BigInt(this.hasher.hi >>> 0) << 32n) | BigInt(this.hasher.lo >>> 0);
   }
 
   private domainOf(action: Action<S>, state: S): readonly unknown[] {
@@ -109,27 +121,31 @@ export class Successors<S> {
   }
 
   private apply(action: Action<S>, state: S, param: unknown, paramIndex: number): S | undefined {
-    let successor: S | undefined;
     try {
-      successor = action.next(state, param, paramIndex);
+      return action.next(state, param, paramIndex);
     } catch (e) {
-      const mutation = this.strict && e instanceof TypeError && /read.only|frozen|not extensible/i.test(e.message);
-      throw new KripkeError(mutation ? 'state-mutated' : 'action-threw',
-        mutation ? `action '${action.name}' modified its input state (${e.message}); return a new state instead`
-          : `action '${action.name}' threw: ${messageOf(e)}`,
-        this.where(action, param));
+      throw new KripkeError('action-threw', `action '${action.name}' threw: ${messageOf(e)}`, this.where(action, param));
     }
-    if (successor === undefined) return undefined;
-    if (this.strict) deepFreeze(successor);
-    return successor;
   }
 
-  private checkPurity(action: Action<S>, state: S, param: unknown, paramIndex: number, successor: S, before: bigint): void {
+  /** Strict mode, before a state's actions run: its fingerprint, and a copy to name a field that changes. */
+  private beginStrict(state: S): bigint {
+    this.snapshot = undefined;
+    try {
+      this.snapshot = structuredClone(state);
+    } catch {
+      // not cloneable: a mutation is still caught, only without the field's name
+    }
+    return this.valueFingerprint(state, undefined);
+  }
+
+  private checkPurity(action: Action<S>, state: S, param: unknown, paramIndex: number, successor: S | undefined, before: bigint): void {
     this.requireUnchanged(action, state, param, before);
-    const first = this.valueFingerprint(successor, action, param);
+    if (successor === undefined) return;
+    const first = this.valueFingerprint(successor, this.where(action, param));
     const again = this.apply(action, state, param, paramIndex);
     this.requireUnchanged(action, state, param, before);
-    if (again === undefined || this.valueFingerprint(again, action, param) !== first) {
+    if (again === undefined || this.valueFingerprint(again, this.where(action, param)) !== first) {
       throw new KripkeError('nondeterministic',
         `action '${action.name}' is not deterministic: called twice on the same state it returned ` +
         `${again === undefined ? 'a state, then undefined' : 'two different states'}`, this.where(action, param));
@@ -137,30 +153,26 @@ export class Successors<S> {
   }
 
   private requireUnchanged(action: Action<S>, state: S, param: unknown, before: bigint): void {
-    if (this.stateFingerprint(state) !== before) {
-      throw new KripkeError('state-mutated', `action '${action.name}' modified its input state; return a new state instead`,
-        this.where(action, param));
-    }
+    if (this.valueFingerprint(state, undefined) === before) return;
+    const field = this.snapshot === undefined ? undefined : firstDifference(this.snapshot, state);
+    const what = field === undefined ? '' : ` (${field})`;
+    throw new KripkeError('state-mutated', `action '${action.name}' modified its input state${what}; return a new state instead`,
+      { ...this.where(action, param), ...(field === undefined ? {} : { field: field.split(' ')[0]! }) });
   }
 
-  private valueFingerprint(value: unknown, action: Action<S>, param: unknown): bigint {
+  private valueFingerprint(value: unknown, where: Record<string, string> | undefined): bigint {
     try {
-      fingerprint(value);
+      return this.hasher.of(value);
     } catch (e) {
       if (e !== NOT_A_VALUE) throw e;
-      throw this.invalid(value, this.where(action, param));
+      throw this.invalid(value, where ?? {});
     }
-    return (BigInt(fingerprintHi >>> 0) << 32n) | BigInt(fingerprintLo >>> 0);
-  }
-
-  private stateFingerprint(state: S): bigint {
-    fingerprint(state);
-    return (BigInt(fingerprintHi >>> 0) << 32n) | BigInt(fingerprintLo >>> 0);
   }
 
   private requireValue(value: unknown, where: Record<string, string>): void {
     try {
-      fingerprint(value);
+      if (this.spec.layout) this.hasher.words(value as readonly number[], this.spec.layout.size);
+      else this.hasher.fingerprint(value);
     } catch (e) {
       if (e !== NOT_A_VALUE) throw e;
       throw this.invalid(value, where);
@@ -190,19 +202,4 @@ function describeInvalidWords(value: unknown, layout: StateLayout): string {
 
 export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-/** Freezes plain objects and arrays all the way down (Maps and Sets are re-hashed instead). */
-export function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  if (value instanceof Map) {
-    value.forEach((v, k) => { deepFreeze(k); deepFreeze(v); });
-    return;
-  }
-  if (value instanceof Set) {
-    value.forEach(deepFreeze);
-    return;
-  }
-  Object.freeze(value);
-  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
 }

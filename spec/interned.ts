@@ -6,33 +6,84 @@
  *
  * ```ts
  * const vote = interned((acceptor: string, ballot: number) => ({ type: 'vote', acceptor, ballot }));
- * vote('a1', 2) === vote('a1', 2) // true: the same frozen object
+ * vote('a1', 2) === vote('a1', 2) // true: the same deeply frozen object
  * ```
  *
- * The arguments (strings, numbers, booleans, null) key a tree of Maps, one level per argument:
- * no string is built, so a look-up costs a few Map reads — it runs inside actions, in the hot loop.
+ * Arguments may be any state values. Scalar arguments key a tree of Maps, one level per argument,
+ * so a look-up costs a few Map reads (it runs inside actions, in the hot loop); an array or record
+ * argument is keyed by its value. Interned objects are canonical across factories: two factories
+ * that build equal records return the same object. When states cross a thread (parallel search),
+ * the checker hands their interned parts to `adoptInterned`, so identity keeps its meaning there.
  */
-type Key = string | number | boolean | null;
+import { canonicalKey } from './canonical.ts';
 
-export function interned<A extends readonly Key[], V extends object>(make: (...args: A) => V): (...args: A) => Readonly<V> {
-  const root = new Map<Key, unknown>();
+type Arg = unknown;
+
+/** Every interned object of this thread, by the canonical key of its value. */
+const canonicalByKey = new Map<string, object>();
+const canonicalObjects = new WeakSet<object>();
+/** Array and record arguments: one key object per distinct value. */
+const argKeys = new Map<string, object>();
+
+export function interned<A extends readonly Arg[], V extends object>(make: (...args: A) => V): (...args: A) => Readonly<V> {
+  const root = new Map<unknown, unknown>();
   return (...args: A): Readonly<V> => {
     let level = root;
     const last = args.length - 1;
     for (let i = 0; i < last; i++) {
-      let next = level.get(args[i]!) as Map<Key, unknown> | undefined;
+      const key = argKey(args[i]);
+      let next = level.get(key) as Map<unknown, unknown> | undefined;
       if (next === undefined) {
         next = new Map();
-        level.set(args[i]!, next);
+        level.set(key, next);
       }
       level = next;
     }
-    const key = last >= 0 ? args[last]! : null;
+    const key = last >= 0 ? argKey(args[last]) : null;
     let value = level.get(key) as Readonly<V> | undefined;
     if (value === undefined) {
-      value = Object.freeze(make(...args));
+      value = adoptInterned(make(...args));
       level.set(key, value);
     }
     return value;
   };
+}
+
+function argKey(arg: Arg): unknown {
+  if (typeof arg !== 'object' || arg === null) return arg;
+  const key = canonicalKey(arg);
+  let token = argKeys.get(key);
+  if (token === undefined) {
+    token = Object.freeze({ key });
+    argKeys.set(key, token);
+  }
+  return token;
+}
+
+/** Whether `value` is this thread's interned object for its value. */
+export function isInterned(value: object): boolean {
+  return canonicalObjects.has(value);
+}
+
+/**
+ * The interned object equal in value to `value`: the one already known, or `value` itself, deeply
+ * frozen and registered. Its parts should already be canonical where that matters to the model.
+ */
+export function adoptInterned<V extends object>(value: V): Readonly<V> {
+  if (canonicalObjects.has(value)) return value;
+  const key = canonicalKey(value);
+  const known = canonicalByKey.get(key);
+  if (known !== undefined) return known as Readonly<V>;
+  deepFreeze(value);
+  canonicalByKey.set(key, value);
+  canonicalObjects.add(value);
+  return value;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  if (value instanceof Map) value.forEach((v, k) => { deepFreeze(k); deepFreeze(v); });
+  else if (value instanceof Set) value.forEach(deepFreeze);
+  else for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  Object.freeze(value);
 }

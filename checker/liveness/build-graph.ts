@@ -11,7 +11,7 @@
 import { KripkeError } from '../../spec/errors.ts';
 import type { StatePredicate } from '../../spec/properties.ts';
 import type { Spec } from '../../spec/types.ts';
-import { fingerprintHi, fingerprintLo, fingerprintOf } from '../fingerprint.ts';
+import type { Hasher } from '../fingerprint/index.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { memoryBoundHit } from '../search.ts';
 import { messageOf, Successors } from '../successors.ts';
@@ -45,10 +45,11 @@ export function buildGraph<S>(
   let cutSuccessors = 0;
   const reduced = spec.view !== undefined || spec.symmetry !== undefined;
   const discover = (state: S, where: () => Record<string, string>): number => {
-    successors.identifyAndHash(state, where);
-    const id = store.insert(fingerprintHi, fingerprintLo);
+    successors.identify(state, where);
+    const { hi, lo } = successors.hasher;
+    const id = store.insert(hi, lo);
     if (id < 0) return ~id;
-    graph.addState(fingerprintHi, fingerprintLo);
+    graph.addState(hi, lo);
     queue.push(state);
     evaluatePredicates(spec, graph, id, state, predicates);
     return id;
@@ -86,7 +87,7 @@ export function buildGraph<S>(
         const to = discover(next, () => successors.where(spec.actions[action]!, paramValue(action, param)));
         // A step back to the same state is a stutter: it changes nothing and satisfies no fairness.
         // Under a view or symmetry the same identity may hide a real change (a permutation): keep it.
-        if (to === from && (!reduced || sameConcrete(spec, state, next))) return;
+        if (to === from && (!reduced || sameConcrete(spec, successors.hasher, state, next))) return;
         const edge = graph.addEdge(to, action, param);
         markEnabled(graph, matcher, from, edge, action, () => paramValue(action, param));
       });
@@ -100,8 +101,8 @@ export function buildGraph<S>(
 }
 
 /** Whether two states are the same without symmetry reduction (equal views, or equal states). */
-function sameConcrete<S>(spec: Spec<S>, a: S, b: S): boolean {
-  return fingerprintOf(spec.view ? spec.view(a) : a) === fingerprintOf(spec.view ? spec.view(b) : b);
+function sameConcrete<S>(spec: Spec<S>, hasher: Hasher, a: S, b: S): boolean {
+  return hasher.of(spec.view ? spec.view(a) : a) === hasher.of(spec.view ? spec.view(b) : b);
 }
 
 function markEnabled(graph: StateGraph, matcher: FairnessMatcher, from: number, edge: number, action: number, param: () => unknown): void {

@@ -9,7 +9,7 @@ import type { Spec } from '../../spec/types.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { ActionPath } from '../path.ts';
 import type { LivenessStatistics, Violation } from '../result.ts';
-import { fingerprintOf } from '../fingerprint.ts';
+import { Hasher } from '../fingerprint/index.ts';
 import { formatValue } from '../format-value.ts';
 import { Successors } from '../successors.ts';
 import { buildGraph } from './build-graph.ts';
@@ -125,9 +125,10 @@ function errorPath<S>(spec: Spec<S>, graph: StateGraph, state: number | undefine
 function stutterNote<S>(spec: Spec<S>, state: S, fairnessCount: number): string {
   const successors = new Successors(spec, false);
   const enabled = new Set<string>();
-  const here = fingerprintOf(state);
+  const hasher = new Hasher();
+  const here = hasher.of(state);
   successors.forEach(state, (next, a, p) => {
-    if (fingerprintOf(next) === here) return; // a stutter step, not a real one
+    if (hasher.of(next) === here) return; // a stutter step, not a real one
     const action = spec.actions[a]!;
     enabled.add(action.parameterless ? action.name : `${action.name}(${formatValue(action.domain(state)[p], 40)})`);
   });

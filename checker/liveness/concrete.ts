@@ -13,7 +13,6 @@
  */
 import { KripkeError } from '../../spec/errors.ts';
 import type { Spec } from '../../spec/types.ts';
-import { fingerprintHi, fingerprintLo, fingerprintOf } from '../fingerprint.ts';
 import type { ActionPath, PathStep } from '../path.ts';
 import { Successors } from '../successors.ts';
 import type { StateGraph } from './graph.ts';
@@ -45,7 +44,7 @@ export function concretize<S>(spec: Spec<S>, graph: StateGraph, lasso: GraphLass
   if (lasso.cycle.length === 0) return { path: { init: lasso.initIndex, steps }, loop: steps.length, turns: 0, last: state };
   const turnStarts = new Map<bigint, number>();
   for (let turn = 0; turn < MAX_TURNS; turn++) {
-    const key = concreteKey(spec, state);
+    const key = concreteKey(spec, successors, state);
     const earlier = turnStarts.get(key);
     if (earlier !== undefined) return { path: { init: lasso.initIndex, steps }, loop: earlier, turns: turn, last: state };
     turnStarts.set(key, steps.length);
@@ -59,8 +58,8 @@ function matchStep<S>(spec: Spec<S>, successors: Successors<S>, graph: StateGrap
   const target = graph.edgeTarget(edge);
   const hi = graph.fingerprintHi(target), lo = graph.fingerprintLo(target);
   const inTarget = (s: S) => {
-    successors.identifyAndHash(s, () => ({}));
-    return fingerprintHi === hi && fingerprintLo === lo;
+    successors.identify(s, () => ({}));
+    return successors.hasher.hi === hi && successors.hasher.lo === lo;
   };
   const action = graph.edgeAction(edge), param = graph.edgeParam(edge);
   const recorded = successors.successor(state, action, param);
@@ -80,6 +79,6 @@ function matchStep<S>(spec: Spec<S>, successors: Successors<S>, graph: StateGrap
 }
 
 /** A concrete state's identity without symmetry reduction: its view, or the state itself. */
-function concreteKey<S>(spec: Spec<S>, state: S): bigint {
-  return fingerprintOf(spec.view ? spec.view(state) : state);
+function concreteKey<S>(spec: Spec<S>, successors: Successors<S>, state: S): bigint {
+  return successors.hasher.of(spec.view ? spec.view(state) : state);
 }

@@ -10,7 +10,7 @@
  */
 import type { Fairness } from '../../spec/fairness.ts';
 import type { Spec } from '../../spec/types.ts';
-import { fingerprint, fingerprintHi, fingerprintLo } from '../fingerprint.ts';
+import { Hasher } from '../fingerprint/index.ts';
 import { formatValue } from '../format-value.ts';
 
 export interface ResolvedFairness {
@@ -23,12 +23,13 @@ export interface ResolvedFairness {
 }
 
 export function resolveFairness(spec: Spec<unknown>): ResolvedFairness[] {
+  const hasher = new Hasher();
   return spec.fairness.map((f: Fairness) => {
     const action = spec.actions.findIndex((a) => a.name === f.action);
     if (f.instance === undefined) return { kind: f.kind, action, param: undefined, label: `${f.kind}(${f.action})` };
-    fingerprint(f.instance.param);
+    hasher.fingerprint(f.instance.param);
     return {
-      kind: f.kind, action, param: { hi: fingerprintHi, lo: fingerprintLo },
+      kind: f.kind, action, param: { hi: hasher.hi, lo: hasher.lo },
       label: `${f.kind}(${f.action}(${formatValue(f.instance.param, 40)}))`,
     };
   });
@@ -40,6 +41,7 @@ export function resolveFairness(spec: Spec<unknown>): ResolvedFairness[] {
  */
 export class FairnessMatcher {
   private readonly byAction: number[][];
+  private readonly hasher = new Hasher();
 
   constructor(private readonly fairness: readonly ResolvedFairness[], actionCount: number) {
     this.byAction = Array.from({ length: actionCount }, () => []);
@@ -54,9 +56,9 @@ export class FairnessMatcher {
       const f = this.fairness[i]!;
       if (f.param !== undefined) {
         if (!hashed) {
-          fingerprint(param());
-          hi = fingerprintHi;
-          lo = fingerprintLo;
+          this.hasher.fingerprint(param());
+          hi = this.hasher.hi;
+          lo = this.hasher.lo;
           hashed = true;
         }
         if (hi !== f.param.hi || lo !== f.param.lo) continue;

@@ -9,12 +9,15 @@ import type { Spec } from '../../spec/types.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { ActionPath } from '../path.ts';
 import { type Frontier, Search } from '../search.ts';
-import { deepFreeze } from '../successors.ts';
-import { GROW, type SharedBuffers, SharedVisited, STOP, TableFull } from './shared-visited.ts';
+import { type SharedBuffers, SharedVisited, STOP, StoreFull } from './shared-visited.ts';
+import { packStates, type Parcel, unpackStates } from './transport.ts';
 
-/** Why a thread stopped a level early: a violation, a model error, a limit, or a full table. */
+/**
+ * Why a thread stopped a level early: a violation, a model error, a limit, a store that cannot
+ * grow, or because another thread stopped (`halted`).
+ */
 export interface StopReason {
-  readonly kind: 'violation' | 'error' | 'limit' | 'table-full';
+  readonly kind: 'violation' | 'error' | 'limit' | 'store-full' | 'halted';
   readonly message: string;
   readonly error?: { readonly code: string; readonly message: string; readonly where: Readonly<Record<string, string>> };
   readonly at?: ActionPath;
@@ -27,15 +30,13 @@ export interface LevelReport {
   readonly bounded: boolean;
 }
 
-/** States handed from one thread to another to even out the next level (structured clone). */
+/** States handed from one thread to another to even out the next level (structured clone, see transport.ts). */
 export interface Batch<S> {
-  readonly states: S[];
+  readonly parcel: Parcel<S>;
   readonly ids: number[];
 }
 
 const CHECK_EVERY = 1024;
-/** How often (in expanded states) a thread looks for a grow request. */
-const GROW_CHECK = 16;
 
 export class LevelExplorer<S> implements Frontier<S> {
   readonly search: Search<S>;
@@ -45,10 +46,10 @@ export class LevelExplorer<S> implements Frontier<S> {
   private next: S[] = [];
   private nextIds: number[] = [];
 
-  /** Called when the shared table must grow: pause until the coordinator hands out new buffers. */
-  onGrow: () => void = () => {};
+  private readonly control: Int32Array;
 
-  constructor(spec: Spec<S>, options: ResolvedOptions, buffers: SharedBuffers, private readonly control: Int32Array) {
+  constructor(spec: Spec<S>, options: ResolvedOptions, buffers: SharedBuffers) {
+    this.control = new Int32Array(buffers.control);
     this.visited = new SharedVisited(buffers);
     this.search = new Search(spec, options, this, this.visited);
   }
@@ -69,12 +70,12 @@ export class LevelExplorer<S> implements Frontier<S> {
   /** Takes `count` states off the end of the next level, to hand to another thread. */
   give(count: number): Batch<S> {
     const from = this.next.length - count;
-    return { states: this.next.splice(from), ids: this.nextIds.splice(from) };
+    return { parcel: packStates(this.next.splice(from)), ids: this.nextIds.splice(from) };
   }
 
   take(batch: Batch<S>): void {
-    if (this.search.options.strict) batch.states.forEach(deepFreeze);
-    for (let i = 0; i < batch.states.length; i++) this.push(batch.states[i]!, batch.ids[i]!);
+    const states = unpackStates(batch.parcel);
+    for (let i = 0; i < states.length; i++) this.push(states[i]!, batch.ids[i]!);
   }
 
   /** Expands every state of this thread's share of level `depth`; new states form the next level. */
@@ -88,7 +89,6 @@ export class LevelExplorer<S> implements Frontier<S> {
     let i = 0;
     try {
       for (; i < this.current.length; i++) {
-        if (i % GROW_CHECK === 0 && Atomics.load(this.control, GROW) !== 0) this.onGrow();
         if (i % CHECK_EVERY === CHECK_EVERY - 1 && (stop = this.checkStop())) break;
         search.expand(this.current[i]!, this.currentIds[i]!, depth);
         if (search.monitor.shouldStop) {
@@ -117,13 +117,13 @@ export class LevelExplorer<S> implements Frontier<S> {
 
   private checkStop(): StopReason | undefined {
     if (this.search.limitReached()) return { kind: 'limit', message: this.search.boundHit! };
-    if (Atomics.load(this.control, STOP) !== 0) return { kind: 'limit', message: 'another thread stopped the search' };
+    if (Atomics.load(this.control, STOP) !== 0) return { kind: 'halted', message: 'another thread stopped the search' };
     return undefined;
   }
 
   private stopFor(e: unknown, expanding: number | undefined): StopReason {
-    if (e instanceof TableFull) {
-      return { kind: 'table-full', message: 'the shared fingerprint table filled up within one level; rerun with fewer --workers or one worker' };
+    if (e instanceof StoreFull) {
+      return { kind: 'store-full', message: 'the shared visited-state store cannot grow further (a buffer reached 4 GiB)' };
     }
     if (!(e instanceof KripkeError)) throw e;
     const at = expanding === undefined ? undefined : this.search.pathTo(expanding);

@@ -3,6 +3,7 @@ import type { CheckOptions } from '../options.ts';
 import type { Example, Statistics, Violation } from '../result.ts';
 import type { Batch, LevelReport, StopReason } from './level-explorer.ts';
 import type { SharedBuffers } from './shared-visited.ts';
+import type { SpecDigest } from './spec-digest.ts';
 import type { SpecSource } from './spec-source.ts';
 
 export interface WorkerData {
@@ -14,12 +15,13 @@ export interface WorkerData {
   readonly signals: SharedArrayBuffer;
   readonly specName: string;
   readonly actionNames: readonly string[];
+  /** What the rebuilt spec must reproduce before the worker explores (absent when the model failed at its first states). */
+  readonly digest: SpecDigest | undefined;
 }
 
 export type ToWorker =
-  | { readonly type: 'level'; readonly depth: number; readonly buffers?: SharedBuffers; readonly batch?: Batch<unknown> }
+  | { readonly type: 'level'; readonly depth: number; readonly batch?: Batch<unknown> }
   | { readonly type: 'give'; readonly count: number }
-  | { readonly type: 'resume'; readonly buffers: SharedBuffers }
   | { readonly type: 'finish'; readonly exhaustive: boolean };
 
 /** A thread's outcome at the end of the run. */
@@ -34,6 +36,5 @@ export type FromWorker =
   | { readonly type: 'ready'; readonly startupMs: number }
   | { readonly type: 'failed'; readonly stop: StopReason }
   | { readonly type: 'report'; readonly report: LevelReport }
-  | { readonly type: 'paused' }
   | { readonly type: 'batch'; readonly batch: Batch<unknown> }
   | { readonly type: 'final'; readonly final: FinalReport };

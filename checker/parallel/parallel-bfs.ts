@@ -1,28 +1,28 @@
 /**
  * Parallel BFS on worker_threads. The calling thread coordinates and explores too; `workers - 1`
- * worker threads rebuild the spec from its source. Levels are synchronised: every thread expands
- * its share of level d against one shared visited set, then all wait; between levels the
- * coordinator evens out the shares (moving states by structured clone). When the shared table
- * passes 3/4 load, every thread pauses and the coordinator doubles it.
+ * worker threads rebuild the spec from its source and prove it (`spec-digest.ts`) before they
+ * explore. Levels are synchronised: every thread expands its share of level d against one shared
+ * visited set (which grows in place, `shared-visited.ts`), then all wait; between levels the
+ * coordinator evens out the shares (moving states by structured clone, `transport.ts`).
  * Distinct and generated counts, the depth and each action's firings equal one thread's (which
  * action first found a state may differ); a counterexample is a shortest one (found in the first
  * level holding a violation), though not necessarily the same one.
  */
-import { Worker } from 'node:worker_threads';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { KripkeError } from '../../spec/errors.ts';
 import type { Spec } from '../../spec/types.ts';
 import type { CheckOptions, ResolvedOptions } from '../options.ts';
 import type { CheckResult } from '../result.ts';
 import { Channel } from './channel.ts';
-import { type Batch, LevelExplorer, type LevelReport, type StopReason } from './level-explorer.ts';
+import { type Batch, LevelExplorer, type StopReason } from './level-explorer.ts';
 import { mergeFinals } from './merge.ts';
 import type { FinalReport, FromWorker, ToWorker, WorkerData } from './messages.ts';
-import { allocateShared, grown, type SharedBuffers } from './shared-visited.ts';
+import { allocateShared, type SharedBuffers } from './shared-visited.ts';
+import { type SpecDigest, specDigest } from './spec-digest.ts';
 import type { SpecSource } from './spec-source.ts';
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
-const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 120_000;
 /** Shares are evened out when they differ by more than this fraction of a fair share. */
 const IMBALANCE = 0.1;
 
@@ -30,8 +30,6 @@ interface Thread {
   readonly worker: Worker;
   readonly channel: Channel;
   nextSize: number;
-  /** This level's report, once the thread has sent it. */
-  report: LevelReport | undefined;
 }
 
 export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options: CheckOptions): CheckResult {
@@ -40,27 +38,22 @@ export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options
     return configError(spec.name, resolved, new KripkeError('invalid-config', `workers=${resolved.workers} needs a spec source ` +
       '(specSource: the module that exports the spec or protocol) so that worker threads can rebuild the spec', { model: spec.name }));
   }
-  const buffers = allocateShared(1 << 12);
+  const buffers = allocateShared();
   const signals = new Int32Array(new SharedArrayBuffer(4 * resolved.workers));
-  const run: Run<S> = { main: new LevelExplorer(spec, resolved, buffers, new Int32Array(buffers.control)), threads: [], buffers };
-  const { main, threads } = run;
-  main.onGrow = () => growMidLevel(run, new Set());
+  const main = new LevelExplorer(spec, resolved, buffers);
+  const threads: Thread[] = [];
   try {
-    for (let i = 1; i < resolved.workers; i++) threads.push(spawn(i, spec as Spec<unknown>, source, options, buffers, signals));
+    const digest = digestOrUndefined(main);
+    for (let i = 1; i < resolved.workers; i++) threads.push(spawn(i, spec as Spec<unknown>, source, options, buffers, signals, digest));
     const failed = awaitReady(threads);
-    if (failed) return stopped(spec, main, threads, failed);
+    if (failed) return mergeFinals(spec, main.search, [], { stop: failed, exhaustive: false, workers: resolved.workers });
     let stop = main.seed();
-    let depth = 1;
     let bounded = false;
-    while (!stop) {
-      const total = main.nextSize + threads.reduce((n, t) => n + t.nextSize, 0);
-      if (total === 0) break;
-      run.buffers = grown(run.buffers, total);
-      main.visited.attach(run.buffers);
-      const reports = runLevel(run, depth, balance(main, threads));
-      stop = firstStop(reports);
+    for (let depth = 1; !stop; depth++) {
+      if (main.nextSize + threads.reduce((n, t) => n + t.nextSize, 0) === 0) break;
+      const reports = runLevel(main, threads, depth, balance(main, threads));
+      stop = firstStop(reports.map((r) => r.stop));
       bounded ||= reports.some((r) => r.bounded);
-      depth++;
     }
     return finish(spec, main, threads, stop, bounded);
   } finally {
@@ -68,64 +61,50 @@ export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options
   }
 }
 
-interface Run<S> {
-  readonly main: LevelExplorer<S>;
-  readonly threads: Thread[];
-  buffers: SharedBuffers;
+/** The coordinator's digest; undefined when the model fails at its first states (the search reports that error itself). */
+function digestOrUndefined<S>(main: LevelExplorer<S>): SpecDigest | undefined {
+  try {
+    return specDigest(main.search.successors);
+  } catch (e) {
+    if (e instanceof KripkeError) return undefined;
+    throw e;
+  }
 }
 
-/** One level on every thread; grows the table when a thread asks (all others paused or done). */
-function runLevel<S>(run: Run<S>, depth: number, batches: readonly (Batch<S> | undefined)[]): LevelReport[] {
-  run.threads.forEach((t, i) => {
-    t.report = undefined;
-    send(t, { type: 'level', depth, buffers: run.buffers, batch: batches[i] });
+/** One level on every thread. */
+function runLevel<S>(main: LevelExplorer<S>, threads: Thread[], depth: number, batches: readonly (Batch<S> | undefined)[]) {
+  threads.forEach((t, i) => send(t, { type: 'level', depth, batch: batches[i] }));
+  const own = main.runLevel(depth);
+  const others = threads.map((t) => {
+    const { report } = receive(t, 'report');
+    t.nextSize = report.nextSize;
+    return report;
   });
-  const own = run.main.runLevel(depth);
-  run.threads.forEach((t, i) => {
-    while (t.report === undefined) {
-      if (awaitPauseOrReport(t)) growMidLevel(run, new Set([i]));
-    }
-    t.nextSize = t.report.nextSize;
-  });
-  return [own, ...run.threads.map((t) => t.report!)];
+  return [own, ...others];
 }
 
-/** Waits for a thread's next message: true when it paused for growth, false when it reported its level. */
-function awaitPauseOrReport(thread: Thread): boolean {
-  const message = thread.channel.receive<FromWorker>()!;
-  if (message.type === 'paused') return true;
-  if (message.type !== 'report') throw new Error(`internal: expected 'report' or 'paused' from a worker, got '${message.type}'`);
-  thread.report = message.report;
-  return false;
-}
-
-/** Doubles the shared table once every thread still in the level has paused, then resumes them. */
-function growMidLevel<S>(run: Run<S>, paused: Set<number>): void {
-  run.threads.forEach((t, i) => {
-    if (t.report === undefined && !paused.has(i) && awaitPauseOrReport(t)) paused.add(i);
-  });
-  run.buffers = grown(run.buffers, 0, true);
-  run.main.visited.attach(run.buffers);
-  for (const i of paused) send(run.threads[i]!, { type: 'resume', buffers: run.buffers });
-}
-
-function spawn(index: number, spec: Spec<unknown>, source: SpecSource, options: CheckOptions, buffers: SharedBuffers, signals: Int32Array): Thread {
+function spawn(index: number, spec: Spec<unknown>, source: SpecSource, options: CheckOptions, buffers: SharedBuffers,
+  signals: Int32Array, digest: SpecDigest | undefined): Thread {
   const { port1, port2 } = new MessageChannel();
   const { observer: _observer, specSource: _source, ...portable } = options;
   const data: WorkerData & { port: typeof port2 } = {
     index, source, options: { ...portable, workers: 1 }, buffers, signals: signals.buffer as SharedArrayBuffer,
-    specName: spec.name, actionNames: spec.actions.map((a) => a.name), port: port2,
+    specName: spec.name, actionNames: spec.actions.map((a) => a.name), digest, port: port2,
   };
   const worker = new Worker(ENTRY, { workerData: data, transferList: [port2] });
   worker.unref();
-  return { worker, channel: new Channel(port1, signals, 0, index), nextSize: 0, report: undefined };
+  return { worker, channel: new Channel(port1, signals, 0, index), nextSize: 0 };
 }
 
 function awaitReady(threads: Thread[]): StopReason | undefined {
   for (const t of threads) {
     const message = t.channel.receive<FromWorker>(START_TIMEOUT_MS);
-    if (message === undefined) return { kind: 'error', message: `a worker thread did not start within ${START_TIMEOUT_MS / 1000} s` };
+    if (message === undefined) {
+      return { kind: 'error', message: `a worker thread did not start within ${START_TIMEOUT_MS / 1000} s`,
+        error: { code: 'invalid-config', message: `a worker thread did not start within ${START_TIMEOUT_MS / 1000} s`, where: {} } };
+    }
     if (message.type === 'failed') return message.stop;
+    if (message.type !== 'ready') throw new Error(`internal: expected 'ready' from a worker, got '${message.type}'`);
   }
   return undefined;
 }
@@ -154,14 +133,19 @@ function send(thread: Thread, message: ToWorker): void {
 
 function receive<T extends FromWorker['type']>(thread: Thread, type: T): Extract<FromWorker, { type: T }> {
   const message = thread.channel.receive<FromWorker>()!;
+  if (message.type === 'failed' && type !== 'failed') throw new KripkeError('invalid-config', message.stop.message);
   if (message.type !== type) throw new Error(`internal: expected '${type}' from a worker, got '${message.type}'`);
   return message as Extract<FromWorker, { type: T }>;
 }
 
-function firstStop(reports: readonly LevelReport[]): StopReason | undefined {
-  const stops = reports.map((r) => r.stop).filter((s): s is StopReason => s !== undefined);
-  return stops.find((s) => s.kind === 'error') ?? stops.find((s) => s.kind === 'violation') ?? stops.find((s) => s.kind === 'table-full')
-    ?? stops.find((s) => !s.message.startsWith('another thread')) ?? stops[0];
+/** The stop that explains the run: an error, then a violation, then a store or limit, then another thread's halt. */
+function firstStop(stops: readonly (StopReason | undefined)[]): StopReason | undefined {
+  const order: StopReason['kind'][] = ['error', 'violation', 'store-full', 'limit', 'halted'];
+  for (const kind of order) {
+    const found = stops.find((s) => s?.kind === kind);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function finish<S>(spec: Spec<S>, main: LevelExplorer<S>, threads: Thread[], stop: StopReason | undefined, bounded: boolean): CheckResult {
@@ -171,10 +155,6 @@ function finish<S>(spec: Spec<S>, main: LevelExplorer<S>, threads: Thread[], sto
     return receive(t, 'final').final;
   });
   return mergeFinals(spec, main.search, finals, { stop, exhaustive, workers: threads.length + 1 });
-}
-
-function stopped<S>(spec: Spec<S>, main: LevelExplorer<S>, threads: Thread[], stop: StopReason): CheckResult {
-  return mergeFinals(spec, main.search, [], { stop, exhaustive: false, workers: threads.length + 1 });
 }
 
 function configError(model: string, resolved: ResolvedOptions, error: KripkeError): CheckResult {

@@ -1,66 +1,88 @@
 /**
- * The visited set shared by all threads of a parallel search, in SharedArrayBuffers: a
- * fingerprint table (open addressing, 8 bytes a slot, claimed with compare-and-swap), and
- * parent links by id (parent id, successor position). Ids come from one shared counter.
+ * The visited set shared by all threads of a parallel search, in growable SharedArrayBuffers
+ * that every thread sees grow in place — so no thread ever waits for a table to be handed out:
  *
- * Threads do not grow the table themselves: an insert that passes 3/4 load raises the GROW flag,
- * every thread pauses at its next check, and the coordinator doubles the table (`grown`) and hands
- * out the new buffers. Inserts go on until then; past 9/10 load `TableFull` would end the run as
- * incomplete rather than wrong (the pause comes long before).
+ * - fingerprints: 256 segments chosen by the top 8 bits, each an open-addressing table (8 bytes a
+ *   slot, linear probing) kept 77–85% full by growing it 10% at a time under the segment's lock —
+ *   the single-thread `CompactStore`'s layout, shared;
+ * - parent links by id (4 bytes of parent, 1 byte of successor position, larger positions in an
+ *   overflow list), ids from one shared counter.
+ * About 15 bytes a state in all, like one thread's store.
  */
 import type { Lineage } from '../parents.ts';
 import type { Visited } from '../search.ts';
 
-/** Indices into the control array: the id counter, the stop flag, the grow request. */
+/** Indices into the control array. */
 export const COUNT = 0;
 export const STOP = 1;
-export const GROW = 2;
+const LINKS_LOCK = 2;
+const LINKS_CAPACITY = 3;
+const OVERFLOW_COUNT = 4;
+const CONTROL_WORDS = 8;
+
+const SEGMENT_BITS = 8;
+const SEGMENTS = 1 << SEGMENT_BITS;
+const INITIAL_SLOTS = 64;
+const MAX_LOAD = 0.85;
+const GROWTH = 1.1;
+/** Per segment in `meta`: its lock, its capacity in slots, how many slots are filled. */
+const LOCK = 0, CAPACITY = 1, FILLED = 2, META_WORDS = 3;
+const INITIAL_LINKS = 1 << 12;
+const LINKS_GROWTH = 1.125;
+/** A growable SharedArrayBuffer holds at most 4 GiB. */
+const MAX_BYTES = 2 ** 32;
+const BIG = 255;
 
 export interface SharedBuffers {
-  readonly table: SharedArrayBuffer;
+  readonly segments: readonly SharedArrayBuffer[];
+  readonly meta: SharedArrayBuffer;
   readonly parents: SharedArrayBuffer;
   readonly choices: SharedArrayBuffer;
+  /** (id, position) pairs for positions of 255 and above. */
+  readonly overflow: SharedArrayBuffer;
   readonly control: SharedArrayBuffer;
 }
 
-/** Thrown when the table is too full to insert into safely. */
-export class TableFull extends Error {}
+/** Thrown when the shared set cannot grow (4 GiB in one buffer): the run ends as incomplete. */
+export class StoreFull extends Error {}
 
-const MAX_LOAD = 0.9;
-const GROW_LOAD = 0.75;
-const MAX_CHOICE = 0xffff;
+export function allocateShared(): SharedBuffers {
+  const growable = (bytes: number) => new SharedArrayBuffer(bytes, { maxByteLength: MAX_BYTES });
+  const meta = new SharedArrayBuffer(SEGMENTS * META_WORDS * 4);
+  const metaView = new Int32Array(meta);
+  for (let s = 0; s < SEGMENTS; s++) metaView[s * META_WORDS + CAPACITY] = INITIAL_SLOTS;
+  const control = new SharedArrayBuffer(CONTROL_WORDS * 4);
+  new Int32Array(control)[LINKS_CAPACITY] = INITIAL_LINKS;
+  return {
+    segments: Array.from({ length: SEGMENTS }, () => growable(INITIAL_SLOTS * 8)),
+    meta,
+    parents: growable(INITIAL_LINKS * 4),
+    choices: growable(INITIAL_LINKS),
+    overflow: growable(64),
+    control,
+  };
+}
 
 export class SharedVisited implements Visited {
-  private table!: Int32Array;
-  private parents!: Int32Array;
-  private choices!: Uint16Array;
-  private control!: Int32Array;
-  private mask = 0;
-  private limit = 0;
-  private growAt = 0;
+  private readonly meta: Int32Array;
+  private readonly control: Int32Array;
+  /** This thread's view of each segment, remade when the segment has grown. */
+  private readonly views: Int32Array[] = [];
+  private parents: Int32Array;
+  private choices: Uint8Array;
 
-  constructor(buffers: SharedBuffers) {
-    this.attach(buffers);
-  }
-
-  /** Switches to (grown) buffers handed out by the coordinator. */
-  attach(buffers: SharedBuffers): void {
-    this.table = new Int32Array(buffers.table);
-    this.parents = new Int32Array(buffers.parents);
-    this.choices = new Uint16Array(buffers.choices);
+  constructor(private readonly buffers: SharedBuffers) {
+    this.meta = new Int32Array(buffers.meta);
     this.control = new Int32Array(buffers.control);
-    this.mask = (this.table.length >>> 1) - 1;
-    this.limit = Math.min(this.parents.length, Math.floor((this.mask + 1) * MAX_LOAD));
-    this.growAt = Math.floor((this.mask + 1) * GROW_LOAD);
+    for (const segment of buffers.segments) this.views.push(new Int32Array(segment));
+    this.parents = new Int32Array(buffers.parents);
+    this.choices = new Uint8Array(buffers.choices);
   }
 
   insert(hi: number, lo: number, parentId: number, choice: number): number {
-    if (choice > MAX_CHOICE) throw new RangeError(`a state has more than ${MAX_CHOICE} successors`);
-    const id = this.claim(hi, lo);
-    if (id >= 0) {
-      this.parents[id] = parentId;
-      this.choices[id] = choice;
-    }
+    if (!this.claim(hi, lo)) return -1;
+    const id = Atomics.add(this.control, COUNT, 1);
+    this.link(id, parentId, choice);
     return id;
   }
 
@@ -69,10 +91,13 @@ export class SharedVisited implements Visited {
   }
 
   lineage(id: number): Lineage {
+    this.refreshLinks();
     const choices: number[] = [];
+    let big: Map<number, number> | undefined;
     let at = id;
     for (let parent = this.parents[at]!; parent >= 0; parent = this.parents[at]!) {
-      choices.push(this.choices[at]!);
+      const choice = this.choices[at]!;
+      choices.push(choice === BIG ? (big ??= this.overflowChoices()).get(at)! : choice);
       at = parent;
     }
     return { init: -1 - this.parents[at]!, choices: choices.reverse() };
@@ -83,77 +108,138 @@ export class SharedVisited implements Visited {
   }
 
   get bytes(): number {
-    return this.table.byteLength + this.parents.byteLength + this.choices.byteLength;
+    let slots = 0;
+    for (let s = 0; s < SEGMENTS; s++) slots += Atomics.load(this.meta, s * META_WORDS + CAPACITY);
+    return slots * 8 + Atomics.load(this.control, LINKS_CAPACITY) * 5 + this.buffers.overflow.byteLength;
   }
 
-  /** Inserts the fingerprint; its new id, or -1 when present. Both words are made non-zero (0 marks empty). */
-  private claim(hi: number, lo: number): number {
-    if (hi === 0) hi = 1;
-    if (lo === 0) lo = 1;
-    const table = this.table;
-    const mask = this.mask;
-    let slot = hi & mask;
-    for (;;) {
-      const at = slot << 1;
-      let l = table[at + 1]!;
-      if (l === 0) {
-        l = Atomics.compareExchange(table, at + 1, 0, lo);
-        if (l === 0) {
-          Atomics.store(table, at, hi);
-          const id = Atomics.add(this.control, COUNT, 1);
-          if (id >= this.limit) throw new TableFull();
-          if (id === this.growAt) Atomics.store(this.control, GROW, 1);
-          return id;
-        }
-      }
-      if (l === lo) {
-        let h = table[at]!;
-        while (h === 0) h = Atomics.load(table, at); // the claiming thread is writing it
-        if (h === hi) return -1;
-      }
-      slot = (slot + 1) & mask;
+  /** Inserts the fingerprint into its segment; false when present. Fingerprint 0 is stored as lo = 1. */
+  private claim(hi: number, lo: number): boolean {
+    if (hi === 0 && lo === 0) lo = 1;
+    const segment = hi >>> (32 - SEGMENT_BITS);
+    const base = segment * META_WORDS;
+    lock(this.meta, base + LOCK);
+    try {
+      const capacity = this.meta[base + CAPACITY]!;
+      let slots = this.views[segment]!;
+      if (slots.length !== capacity * 2) slots = this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, capacity * 2);
+      if (!probeInsert(slots, capacity, hi, lo)) return false;
+      const filled = ++this.meta[base + FILLED]!;
+      if (filled >= Math.floor(capacity * MAX_LOAD)) this.grow(segment, slots, capacity);
+      return true;
+    } finally {
+      unlock(this.meta, base + LOCK);
     }
+  }
+
+  /** Grows a segment by 10% in place (its lock held): entries are copied out, then inserted again. */
+  private grow(segment: number, slots: Int32Array, capacity: number): void {
+    const entries = slots.slice();
+    const grown = Math.ceil(capacity * GROWTH);
+    if (grown * 8 > MAX_BYTES) throw new StoreFull();
+    this.buffers.segments[segment]!.grow(grown * 8);
+    const view = this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, grown * 2);
+    view.fill(0);
+    for (let i = 0; i < entries.length; i += 2) {
+      const h = entries[i]!, l = entries[i + 1]!;
+      if (h !== 0 || l !== 0) probeInsert(view, grown, h, l);
+    }
+    Atomics.store(this.meta, segment * META_WORDS + CAPACITY, grown);
+  }
+
+  private link(id: number, parentId: number, choice: number): void {
+    if (id >= this.parents.length) this.growLinks(id);
+    this.parents[id] = parentId;
+    if (choice < BIG) {
+      this.choices[id] = choice;
+      return;
+    }
+    this.choices[id] = BIG;
+    lock(this.control, LINKS_LOCK);
+    try {
+      const at = this.control[OVERFLOW_COUNT]!;
+      const overflow = this.buffers.overflow;
+      if ((at + 1) * 8 > overflow.byteLength) {
+        if (overflow.byteLength * 2 > MAX_BYTES) throw new StoreFull();
+        overflow.grow(overflow.byteLength * 2);
+      }
+      const pairs = new Int32Array(overflow);
+      pairs[at * 2] = id;
+      pairs[at * 2 + 1] = choice;
+      this.control[OVERFLOW_COUNT] = at + 1;
+    } finally {
+      unlock(this.control, LINKS_LOCK);
+    }
+  }
+
+  /** Makes room for link `id`: grows the shared arrays (under their lock) or sees another thread's growth. */
+  private growLinks(id: number): void {
+    lock(this.control, LINKS_LOCK);
+    try {
+      let capacity = this.control[LINKS_CAPACITY]!;
+      if (id >= capacity) {
+        while (id >= capacity) capacity = Math.ceil(capacity * LINKS_GROWTH);
+        if (capacity * 4 > MAX_BYTES) throw new StoreFull();
+        this.buffers.parents.grow(capacity * 4);
+        this.buffers.choices.grow(capacity);
+        this.control[LINKS_CAPACITY] = capacity;
+      }
+    } finally {
+      unlock(this.control, LINKS_LOCK);
+    }
+    this.refreshLinks();
+  }
+
+  private refreshLinks(): void {
+    const capacity = Atomics.load(this.control, LINKS_CAPACITY);
+    if (this.parents.length === capacity) return;
+    this.parents = new Int32Array(this.buffers.parents, 0, capacity);
+    this.choices = new Uint8Array(this.buffers.choices, 0, capacity);
+  }
+
+  private overflowChoices(): Map<number, number> {
+    const pairs = new Int32Array(this.buffers.overflow);
+    const count = Atomics.load(this.control, OVERFLOW_COUNT);
+    const big = new Map<number, number>();
+    for (let i = 0; i < count; i++) big.set(pairs[i * 2]!, pairs[i * 2 + 1]!);
+    return big;
   }
 }
 
-/** Shared buffers for a table of `capacity` slots (a power of 2) and ids up to its load limit. */
-export function allocateShared(capacity: number, control?: SharedArrayBuffer): SharedBuffers {
-  const ids = Math.floor(capacity * MAX_LOAD) + 1;
-  return {
-    table: new SharedArrayBuffer(capacity * 8),
-    parents: new SharedArrayBuffer(ids * 4),
-    choices: new SharedArrayBuffer(ids * 2),
-    control: control ?? new SharedArrayBuffer(16),
-  };
+/** Linear probing from the fingerprint's home slot; false when already present. */
+function probeInsert(slots: Int32Array, capacity: number, hi: number, lo: number): boolean {
+  let at = Math.floor(((lo >>> 0) * capacity) / 4294967296) << 1;
+  const end = capacity << 1;
+  for (;;) {
+    const h = slots[at]!, l = slots[at + 1]!;
+    if (h === hi && l === lo) return false;
+    if (h === 0 && l === 0) break;
+    at += 2;
+    if (at === end) at = 0;
+  }
+  slots[at] = hi;
+  slots[at + 1] = lo;
+  return true;
 }
 
 /**
- * The shared set grown (while no thread inserts) so that `incoming` more states fit below 3/4
- * load, at least doubled when `double`; the same buffers when there is room.
+ * A lock on one word (0 free, 1 held, 2 held with waiters — a futex mutex): a few spins, then
+ * sleep on the word, so a thread growing a large segment does not keep the other spinning.
  */
-export function grown(buffers: SharedBuffers, incoming: number, double = false): SharedBuffers {
-  const control = new Int32Array(buffers.control);
-  const count = Atomics.load(control, COUNT);
-  let capacity = buffers.table.byteLength / 8;
-  if (double) capacity *= 2;
-  while ((count + incoming) > capacity * GROW_LOAD) capacity *= 2;
-  Atomics.store(control, GROW, 0);
-  if (capacity === buffers.table.byteLength / 8) return buffers;
-  const grown = allocateShared(capacity, buffers.control);
-  rehash(new Int32Array(buffers.table), new Int32Array(grown.table));
-  new Int32Array(grown.parents).set(new Int32Array(buffers.parents).subarray(0, count));
-  new Uint16Array(grown.choices).set(new Uint16Array(buffers.choices).subarray(0, count));
-  return grown;
+function lock(words: Int32Array, at: number): void {
+  let c = Atomics.compareExchange(words, at, 0, 1);
+  for (let spins = 0; c !== 0 && spins < 64; spins++) c = Atomics.compareExchange(words, at, 0, 1);
+  if (c === 0) return;
+  if (c !== 2) c = Atomics.exchange(words, at, 2);
+  while (c !== 0) {
+    Atomics.wait(words, at, 2);
+    c = Atomics.exchange(words, at, 2);
+  }
 }
 
-function rehash(from: Int32Array, to: Int32Array): void {
-  const mask = (to.length >>> 1) - 1;
-  for (let i = 0; i < from.length; i += 2) {
-    const hi = from[i]!, lo = from[i + 1]!;
-    if (lo === 0) continue;
-    let slot = hi & mask;
-    while (to[(slot << 1) + 1] !== 0) slot = (slot + 1) & mask;
-    to[slot << 1] = hi;
-    to[(slot << 1) + 1] = lo;
+function unlock(words: Int32Array, at: number): void {
+  if (Atomics.sub(words, at, 1) !== 1) {
+    Atomics.store(words, at, 0);
+    Atomics.notify(words, at, 1);
   }
 }

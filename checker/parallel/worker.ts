@@ -8,6 +8,7 @@ import { resolveOptions } from '../options.ts';
 import { Channel } from './channel.ts';
 import { LevelExplorer } from './level-explorer.ts';
 import type { FinalReport, FromWorker, ToWorker, WorkerData } from './messages.ts';
+import { digestDifference, specDigest } from './spec-digest.ts';
 import { loadSpecSource } from './spec-source.ts';
 
 const data = workerData as WorkerData & { port: MessagePort };
@@ -23,7 +24,8 @@ async function start(): Promise<LevelExplorer<unknown> | undefined> {
       throw new KripkeError('invalid-config', `the spec source rebuilt '${spec.name}' (${names.join(', ')}), ` +
         `not the spec being checked, '${data.specName}' (${data.actionNames.join(', ')})`, { file: data.source.module });
     }
-    const explorer = new LevelExplorer(spec, resolveOptions(spec, data.options), data.buffers, new Int32Array(data.buffers.control));
+    const explorer = new LevelExplorer(spec, resolveOptions(spec, data.options), data.buffers);
+    requireSameSpec(explorer);
     reply({ type: 'ready', startupMs: performance.now() - startedAt });
     return explorer;
   } catch (e) {
@@ -34,26 +36,26 @@ async function start(): Promise<LevelExplorer<unknown> | undefined> {
   }
 }
 
+/** The rebuilt spec must give the coordinator's fingerprints for the first states and steps. */
+function requireSameSpec(explorer: LevelExplorer<unknown>): void {
+  if (data.digest === undefined) return;
+  const difference = digestDifference(data.digest, specDigest(explorer.search.successors), data.actionNames);
+  if (difference === undefined) return;
+  throw new KripkeError('invalid-config', `worker thread ${data.index} rebuilt '${data.specName}' from ${data.source.module} ` +
+    `differently from the main thread: ${difference}. The spec source must rebuild the very same spec (same settings and variant), ` +
+    'and the model must not depend on anything but its state (no clock, no randomness, no module-level state)', { model: data.specName });
+}
+
 function serve(explorer: LevelExplorer<unknown>): void {
-  explorer.onGrow = () => {
-    reply({ type: 'paused' });
-    const resume = channel.receive<ToWorker>()!;
-    if (resume.type !== 'resume') throw new Error(`internal: a paused worker got '${resume.type}'`);
-    explorer.visited.attach(resume.buffers);
-  };
   for (;;) {
     const message = channel.receive<ToWorker>()!;
     switch (message.type) {
       case 'level':
-        if (message.buffers) explorer.visited.attach(message.buffers);
         if (message.batch) explorer.take(message.batch);
         reply({ type: 'report', report: explorer.runLevel(message.depth) });
         break;
       case 'give':
         reply({ type: 'batch', batch: explorer.give(message.count) });
-        break;
-      case 'resume':
-        explorer.visited.attach(message.buffers);
         break;
       case 'finish':
         reply({ type: 'final', final: finalReport(explorer, message.exhaustive) });

@@ -4,7 +4,6 @@
  * how often that led to a state no walk had seen), and how many walks reached each `sometimes`.
  */
 import type { Spec } from '../../spec/types.ts';
-import { fingerprintHi, fingerprintLo } from '../fingerprint.ts';
 import type { ActionPath } from '../path.ts';
 import type { ActionCoverage } from '../result.ts';
 import type { FingerprintStore } from '../store.ts';
@@ -26,10 +25,10 @@ export class Campaign {
     this.goalExamples = new Array<ActionPath | undefined>(goalCount).fill(undefined);
   }
 
-  /** Records the state just fingerprinted (into fingerprintHi/Lo); returns true when it is new. */
-  seeState(): boolean {
+  /** Records a state by its fingerprint; returns true when it is new. */
+  seeState(hi: number, lo: number): boolean {
     this.visited++;
-    return this.store.insert(fingerprintHi, fingerprintLo) >= 0;
+    return this.store.insert(hi, lo) >= 0;
   }
 
   recordStep(action: number, isNew: boolean): void {

@@ -170,8 +170,8 @@ export class Walker<S> {
     if (state === this.previous) {
       campaign.visited++; // an action returned its input: the same state, already seen
     } else if (!this.outside) {
-      this.successors.identifyAndHash(state, this.where);
-      isNew = campaign.seeState();
+      this.successors.identify(state, this.where);
+      isNew = campaign.seeState(this.successors.hasher.hi, this.successors.hasher.lo);
     } else {
       campaign.visited++;
     }

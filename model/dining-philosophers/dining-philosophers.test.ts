@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../checker/index.ts';
-import { fingerprintOf } from '../../checker/fingerprint.ts';
+import { fingerprintOf } from '../../checker/fingerprint/index.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
 import { diningSpec } from './dining-philosophers.ts';
 

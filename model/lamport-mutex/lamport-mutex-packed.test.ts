@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../checker/index.ts';
-import { fingerprintOf } from '../../checker/fingerprint.ts';
+import { fingerprintOf } from '../../checker/fingerprint/index.ts';
 import { exploreStateGraph } from '../../counterexamples/state-graph.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
 import { always, int, KripkeError, packedLayout, type Spec, type Words } from '../../spec/index.ts';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check, type CheckResult } from '../../checker/index.ts';
-import { fingerprintOf } from '../../checker/fingerprint.ts';
+import { fingerprintOf } from '../../checker/fingerprint/index.ts';
 import { exploreStateGraph } from '../../counterexamples/state-graph.ts';
 import { renderTraceText } from '../../counterexamples/text.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';

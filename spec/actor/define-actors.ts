@@ -8,7 +8,6 @@ import type { Spec } from '../types.ts';
 import { actorActions } from './actions.ts';
 import { initialState, resolveSystem } from './system.ts';
 import type { ActorSystemDefinition, SystemState } from './types.ts';
-import { actorView } from './view.ts';
 
 const NETWORKS = ['unordered', 'duplicating', 'fifo'];
 
@@ -32,7 +31,6 @@ export function defineActorSpec<L, M, H = never>(definition: ActorSystemDefiniti
     fairness: definition.fairness ?? [],
     constraint: maxInFlight === Infinity ? undefined : (s) => s.network.length <= maxInFlight,
     terminal: definition.terminal ?? (() => true),
-    view: actorView as (s: SystemState<L, M, H>) => unknown,
     formatMessage: definition.formatMessage as ((message: never) => string) | undefined,
   });
 }

@@ -15,7 +15,7 @@
  * ```
  */
 export { defineActorSpec } from './define-actors.ts';
-export { canonicalKey, compareCanonical } from './canonical.ts';
+export { canonicalKey, compareCanonical } from '../canonical.ts';
 export { twoWaySplits } from './actions.ts';
 export { ACTOR_ACTIONS, actorEvent, describeActorEvent } from './events.ts';
 export type { ActorEvent, ActorEventKind, ActorId } from './events.ts';

@@ -5,7 +5,7 @@
  * - fifo: grouped by link (sender, receiver), links sorted, each link's messages in send order.
  * Every function returns a new array and never modifies its input.
  */
-import { canonicalKey } from './canonical.ts';
+import { canonicalKey } from '../canonical.ts';
 import type { Envelope, NetworkSemantics } from './types.ts';
 
 type Kind = NetworkSemantics['kind'];

@@ -4,7 +4,7 @@
  * the history shows, and backtrack; a (linearized set, object state) pair that failed once is
  * never tried again. Pending operations may be linearized (with any return value) or left out.
  */
-import { canonicalKey } from '../actor/canonical.ts';
+import { canonicalKey } from '../canonical.ts';
 import type { Operation } from './history.ts';
 import type { SequentialSpec } from './sequential.ts';
 

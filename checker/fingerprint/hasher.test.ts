@@ -5,10 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  clearCollectionSums, describeInvalidValue, fingerprint, fingerprintHi, fingerprintLo, fingerprintOf, fingerprintWords, keepCollectionSums,
-  NOT_A_VALUE, setFingerprintBase,
-} from './fingerprint.ts';
+import { describeInvalidValue, fingerprintOf, Hasher, NOT_A_VALUE } from './index.ts';
 
 const value = fc.letrec((tie) => ({
   leaf: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 50 }),
@@ -77,10 +74,11 @@ describe('fingerprint', () => {
       const successor = typeof inner === 'object' && inner !== null && !Array.isArray(inner) && !(inner instanceof Set) && !(inner instanceof Map)
         ? { ...state, [key]: { ...(inner as object), z: replacement } } : { ...state, [key]: replacement };
       const plain = fingerprintOf(successor);
-      setFingerprintBase(state);
-      const withBase = fingerprintOf(successor);
-      const sameState = fingerprintOf(state);
-      setFingerprintBase(undefined);
+      const hasher = new Hasher();
+      hasher.setBase(state);
+      const withBase = hasher.of(successor);
+      const sameState = hasher.of(state);
+      hasher.setBase(undefined);
       return withBase === plain && sameState === fingerprintOf(state);
     }));
   });
@@ -90,9 +88,10 @@ describe('fingerprint', () => {
       let successor = state;
       for (const c of choices) successor = edit(successor, c, fresh);
       const plain = fingerprintOf(successor);
-      setFingerprintBase(state);
-      const withBase = fingerprintOf(successor);
-      setFingerprintBase(undefined);
+      const hasher = new Hasher();
+      hasher.setBase(state);
+      const withBase = hasher.of(successor);
+      hasher.setBase(undefined);
       return withBase === plain;
     }), { numRuns: 500 });
   });
@@ -101,19 +100,19 @@ describe('fingerprint', () => {
     const large = (n: number) => fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.string({ maxLength: 3 })), { minLength: n, maxLength: n + 6 });
     fc.assert(fc.property(large(8), large(8), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), value, (members, keys, choices, fresh) => {
       let state: unknown = { set: new Set(members), map: new Map(keys.map((k, i) => [k, i])), other: [new Set(members)] };
+      const hasher = new Hasher();
       for (const c of choices) {
         const successor = edit(state, c, fresh);
         const plain = fingerprintOf(successor);
-        setFingerprintBase(state);
-        const withBase = fingerprintOf(successor);
-        keepCollectionSums(); // as the search does for a new state
-        setFingerprintBase(undefined);
+        hasher.setBase(state);
+        const withBase = hasher.of(successor);
+        hasher.keepCollectionSums(); // as the search does for a new state
+        hasher.setBase(undefined);
         if (withBase !== plain) return false;
         state = successor;
       }
       return true;
     }), { numRuns: 300 });
-    clearCollectionSums();
   });
 
   it('throws NOT_A_VALUE for what is not plain immutable data, and says where', () => {
@@ -125,19 +124,21 @@ describe('fingerprint', () => {
       [{ p: new Point() }, '$.p is an instance of Point (use plain objects, arrays, Map or Set)'],
       [new Set([Symbol('s')]), '$<member> is a symbol (states hold data only)'],
     ];
+    const hasher = new Hasher();
     for (const [v, where] of bad) {
-      expect(() => fingerprint(v)).toThrow(expect.objectContaining({ notAValue: true }));
+      expect(() => hasher.fingerprint(v)).toThrow(expect.objectContaining({ notAValue: true }));
       expect(describeInvalidValue(v)).toBe(where);
     }
-    expect(() => fingerprint(Infinity)).toThrow(expect.anything());
-    try { fingerprint([undefined]); } catch (e) { expect(e).toBe(NOT_A_VALUE); }
+    expect(() => hasher.fingerprint(Infinity)).toThrow(expect.anything());
+    try { hasher.fingerprint([undefined]); } catch (e) { expect(e).toBe(NOT_A_VALUE); }
   });
 });
 
 describe('fingerprints of packed states (words)', () => {
+  const hasher = new Hasher();
   const wordsPrint = (words: number[]) => {
-    fingerprintWords(words, words.length);
-    return `${fingerprintHi}:${fingerprintLo}`;
+    hasher.words(words, words.length);
+    return `${hasher.hi}:${hasher.lo}`;
   };
 
   it('differ for all 4-word states over 0..15 and their neighbours in length, and under swaps', () => {
@@ -153,8 +154,8 @@ describe('fingerprints of packed states (words)', () => {
 
   it('throw NOT_A_VALUE for a word that is not an integer or a state of the wrong length', () => {
     for (const bad of [[0, 0.5], [0, undefined], [0, Number.NaN], [0, 2 ** 40]]) {
-      expect(() => fingerprintWords(bad as number[], 2)).toThrow(expect.objectContaining({ notAValue: true }));
+      expect(() => hasher.words(bad as number[], 2)).toThrow(expect.objectContaining({ notAValue: true }));
     }
-    expect(() => fingerprintWords([0, 0, 0], 2)).toThrow(expect.objectContaining({ notAValue: true }));
+    expect(() => hasher.words([0, 0, 0], 2)).toThrow(expect.objectContaining({ notAValue: true }));
   });
 });
