@@ -10,8 +10,10 @@ import { parallelBfs } from './parallel/parallel-bfs.ts';
 import { simulate } from './random/simulate.ts';
 import type { CheckResult } from './result.ts';
 import { withLiveness } from './liveness/with-liveness.ts';
+import { loadingSpecSource } from './parallel/loading-guard.ts';
 
 export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult {
+  if (loadingSpecSource()) return notRunInWorker(spec, options);
   let resolved;
   try {
     resolved = resolveOptions(spec as Spec<unknown>, options);
@@ -28,4 +30,14 @@ export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult
     case 'dfs': return withLiveness(spec, resolved, dfs(spec, resolved));
     case 'random': return simulate(spec, resolved);
   }
+}
+
+/** `check()` called by a spec module while a worker thread of a parallel check imports it: not run there. */
+function notRunInWorker<S>(spec: Spec<S>, options: CheckOptions): CheckResult {
+  return {
+    status: 'incomplete', model: spec.name, violations: [], examples: [],
+    reason: 'not run: this check() was called while a worker thread of a parallel check loaded the module; the main thread runs the check',
+    stats: { engine: options.engine ?? 'bfs', distinctStates: 0, generatedStates: 0, depth: 0, queued: 0,
+      coverage: [], elapsedMs: 0, collisionProbability: 0, storeBytes: 0 },
+  };
 }

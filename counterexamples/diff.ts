@@ -2,7 +2,7 @@
  * What changed between two states, as paths into the state (`rm.r1`, `msgs`), descending into
  * plain objects, Maps and equal-length arrays so nested changes are named precisely.
  */
-import { fingerprintOf } from '../checker/fingerprint.ts';
+import { fingerprintOf } from '../checker/fingerprint/index.ts';
 
 export interface Change {
   /** Keys from the root: `['rm', 'r1']`. */

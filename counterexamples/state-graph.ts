@@ -4,7 +4,7 @@
  * with the checker's `Successors` and refuses, with a clear error, beyond a size limit.
  */
 import { formatValue } from '../checker/format-value.ts';
-import { fingerprintHi, fingerprintLo, fingerprintOf } from '../checker/fingerprint.ts';
+import { fingerprintOf } from '../checker/fingerprint/index.ts';
 import { Successors } from '../checker/successors.ts';
 import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
@@ -30,8 +30,8 @@ export function exploreStateGraph<S>(spec: Spec<S>, maxStates = DEFAULT_MAX_STAT
   const ids = new Map<string, number>();
   const states: S[] = [];
   const keyOf = (state: S) => {
-    successors.identifyAndHash(state, () => ({}));
-    return `${fingerprintHi}:${fingerprintLo}`;
+    successors.identify(state, () => ({}));
+    return `${successors.hasher.hi}:${successors.hasher.lo}`;
   };
   const add = (state: S): number => {
     const key = keyOf(state);

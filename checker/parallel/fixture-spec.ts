@@ -50,3 +50,31 @@ export const ring = defineProtocol({
   variants: { fixture: 'the fixture' },
   build: (c) => ringSpec(c.size, c.tokens, c.bug),
 });
+
+/**
+ * Many initial states at once: every point of a `side` × `side` grid starts a walk that may step
+ * right or up to the grid's edge. The initial level alone holds side² states.
+ */
+export function gridSpec(side: number) {
+  interface Point { readonly x: number; readonly y: number }
+  const starts: Point[] = [];
+  for (let x = 0; x < side; x++) for (let y = 0; y < side; y++) starts.push({ x, y });
+  return defineSpec({
+    name: 'grid',
+    init: (): Point[] => starts,
+    actions: {
+      right: { next: (p) => (p.x + 1 < side + 2 ? { ...p, x: p.x + 1 } : undefined) },
+      up: { next: (p) => (p.y + 1 < side + 2 ? { ...p, y: p.y + 1 } : undefined) },
+    },
+    properties: ({ always }) => [always('InBounds', (p) => p.x < side + 2 && p.y < side + 2)],
+    terminal: () => true,
+  });
+}
+
+export const grid = defineProtocol({
+  name: 'grid',
+  summary: 'walks from every point of a grid (parallel engine fixture: a large initial level)',
+  config: { side: { default: 250, doc: 'points per side', min: 1, max: 2000 } },
+  variants: { fixture: 'the fixture' },
+  build: (c) => gridSpec(c.side),
+});

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrace } from '../../counterexamples/trace.ts';
 import { check } from '../check.ts';
-import { ring } from './fixture-spec.ts';
+import { grid, ring } from './fixture-spec.ts';
 
 const module = new URL('./fixture-spec.ts', import.meta.url).href;
 const source = (settings: Record<string, number | boolean>) => ({ module, exportName: 'ring', settings });
@@ -26,6 +26,18 @@ describe('parallel BFS', () => {
     const found = (r: typeof one) => r.stats.coverage.reduce((n, c) => n + c.found, 0);
     expect(found(two)).toBe(found(one));
     expect(two.stats.engine).toBe('bfs (2 workers)');
+  }, 30_000);
+
+  it('takes an initial level of 62,500 states, larger than the store starts with', () => {
+    const spec = grid.instantiate({ side: 250 });
+    const one = check(spec);
+    const two = check(spec, { workers: 2, specSource: { module, exportName: 'grid', settings: { side: 250 } } });
+    expect(two.status).toBe('pass');
+    // (side + 2)² points, generated: the initial states plus every step right or up inside the grid
+    expect([two.stats.distinctStates, two.stats.generatedStates, two.stats.depth]).toEqual([63_504, 62_500 + 2 * 251 * 252, 5]);
+    expect([one.stats.distinctStates, one.stats.generatedStates, one.stats.depth]).toEqual([63_504, 62_500 + 2 * 251 * 252, 5]);
+    // The shared store costs what one thread's does: about 15 bytes a state (fingerprint table and parent links).
+    expect(two.stats.storeBytes / two.stats.distinctStates).toBeLessThan(16);
   }, 30_000);
 
   it('reports a shortest counterexample that replays', () => {

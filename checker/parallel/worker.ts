@@ -9,6 +9,7 @@ import { Channel } from './channel.ts';
 import { LevelExplorer } from './level-explorer.ts';
 import type { FinalReport, FromWorker, ToWorker, WorkerData } from './messages.ts';
 import { digestDifference, specDigest } from './spec-digest.ts';
+import { whileLoadingSpecSource } from './loading-guard.ts';
 import { loadSpecSource } from './spec-source.ts';
 
 const data = workerData as WorkerData & { port: MessagePort };
@@ -18,7 +19,7 @@ const reply = (message: FromWorker) => channel.send(message);
 
 async function start(): Promise<LevelExplorer<unknown> | undefined> {
   try {
-    const spec = await loadSpecSource(data.source);
+    const spec = await whileLoadingSpecSource(() => loadSpecSource(data.source));
     const names = spec.actions.map((a) => a.name);
     if (spec.name !== data.specName || names.join() !== data.actionNames.join()) {
       throw new KripkeError('invalid-config', `the spec source rebuilt '${spec.name}' (${names.join(', ')}), ` +
