@@ -21,7 +21,7 @@ export interface CheckOptions {
   readonly continue?: boolean;
   /** Report a state with no successors as a deadlock unless `terminal` allows it (default true). */
   readonly checkDeadlock?: boolean;
-  /** Freeze inputs, run each action twice and compare: catches impure models (slower). */
+  /** Re-hash inputs after every action, run each action twice and compare: catches impure models (slower). */
   readonly strict?: boolean;
   /** Check only these properties (by name); default: all of them. */
   readonly properties?: readonly string[];

@@ -41,7 +41,7 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
     .option('--max-depth <n>', 'explore no deeper than n states (initial states are depth 1)', positiveInteger)
     .option('--continue', 'keep going after a violation and report every violated property')
     .option('--no-deadlock', 'do not report states without successors as deadlocks')
-    .option('--strict', 'catch impure actions: freeze inputs, run each action twice and compare')
+    .option('--strict', 'catch impure actions: re-hash inputs after each action, run each action twice and compare')
     .option('--property <name...>', 'check only these properties')
     .option('--no-liveness', 'skip liveness properties (eventually, leadsTo, …); check safety only')
     .option('--json', 'print one JSON result object on stdout')

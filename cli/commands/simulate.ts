@@ -50,7 +50,7 @@ export function registerSimulate(program: Command, run: (code: Promise<ExitCode>
     .option('--shard <i/n>', 'run shard i of n of the campaign (1 ≤ i ≤ n): its own seed and swarm configuration', shardArgument)
     .option('--property <name...>', 'check only these properties')
     .option('--no-deadlock', 'do not report states without successors as deadlocks')
-    .option('--strict', 'catch impure actions: freeze inputs, run each action twice and compare')
+    .option('--strict', 'catch impure actions: re-hash inputs after each action, run each action twice and compare')
     .option('--replay <path>', 'replay one path (as printed by a run) with the same checks, instead of random walks')
     .option('--json', 'print one JSON result object on stdout (input for `kripke merge`)')
     .option('--no-progress', 'no progress output on stderr')
