@@ -17,7 +17,7 @@ export type ActorState = SystemState<Local, Msg>;
 export interface ActorShape {
   readonly kind: 'actor';
   readonly nodes: number;
-  /** n1 sends the values 0…values-1 to each of these peers (by position in the peer list). */
+  /** n1 starts by sending the values 0…values-1 to its first peer, or to all of them. */
   readonly values: number;
   readonly to: 'first' | 'all';
   readonly ack: boolean;
@@ -52,6 +52,7 @@ export function actorPart(shape: ActorShape): Part<ActorState> {
     properties: () => propertiesOf(ACTOR_MEASURES, shape.properties, names),
     fairness: fairnessOf(shape.properties, names),
   });
+  // Fairness names the compiled actions (Deliver, Drop, …), known once the system is built.
   const spec = build(build(['Deliver']).actions.map((a) => a.name));
   return { kind: 'actor', spec, key: canonicalKey, concrete: shape.maxInFlight === null };
 }
@@ -60,11 +61,10 @@ function node(shape: ActorShape, self: string, ids: readonly string[]): Behaviou
   const peers = ids.filter((id) => id !== self);
   const targets = shape.to === 'first' ? peers.slice(0, 1) : peers;
   const values = Array.from({ length: shape.values }, (_, v) => v);
-  const initial = (): Local => ({ seen: [], acks: 0, last: null });
   const starter = self === 'n1';
   return {
     onStart: () => ({
-      state: initial(),
+      state: { seen: [], acks: 0, last: null },
       ...(starter ? { send: targets.flatMap((to) => values.map((v) => ({ to, msg: { type: 'val' as const, v } }))) } : {}),
       ...(starter && shape.timer ? { setTimers: ['retry'] } : {}),
     }),
@@ -78,6 +78,6 @@ function node(shape: ActorShape, self: string, ids: readonly string[]): Behaviou
     onTimeout: starter && shape.timer
       ? (s) => ({ state: s, send: targets.slice(0, 1).map((to) => ({ to, msg: { type: 'val' as const, v: 0 } })), setTimers: ['retry'] })
       : undefined,
-    durable: shape.durable ? ['seen'] : [],
+    durable: shape.durable ? ['seen'] : [], // a node that forgets what it saw accepts it again
   };
 }

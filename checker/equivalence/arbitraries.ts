@@ -9,7 +9,7 @@ import { ACTOR_MEASURES, type ActorShape } from './actors.ts';
 import { PACKED_EFFECTS, PACKED_MEASURES, type PackedShape } from './packed.ts';
 import type { Kind } from './part.ts';
 import { PLAIN_EFFECTS, PLAIN_MEASURES, type PlainKind, type PlainShape, SMALL_EFFECTS } from './plain.ts';
-import type { PropertyShape, ShapeBounds } from './property-shapes.ts';
+import type { PropertyShape } from './property-shapes.ts';
 import type { Shape } from './random-specs.ts';
 import { SYMMETRIC_ACTIONS, SYMMETRIC_MEASURES, type SymmetricShape } from './symmetric.ts';
 
@@ -22,6 +22,17 @@ export function shapeOf(kind: Kind): fc.Arbitrary<Shape> {
   }
 }
 
+interface ShapeBounds {
+  readonly measures: readonly string[];
+  /** Largest value a measure takes (predicates compare against 0…max). */
+  readonly max: number;
+  readonly actions: number;
+  /** Parameter values fairness may name (0 for none: fairness about whole actions only). */
+  readonly params: number;
+  /** How likely a liveness property is, 0…1 (1: always one). */
+  readonly liveness: number;
+}
+
 export function propertyShape(b: ShapeBounds): fc.Arbitrary<PropertyShape> {
   const on = fc.constantFrom(...b.measures);
   const value = fc.integer({ min: 0, max: b.max });
@@ -32,7 +43,8 @@ export function propertyShape(b: ShapeBounds): fc.Arbitrary<PropertyShape> {
     step: fc.option(fc.record({ action: fc.nat(b.actions - 1), on, jump: fc.integer({ min: 1, max: 2 }) }), { nil: null }),
     reach: fc.option(predicate, { nil: null }),
     terminal: fc.oneof(fc.constant<'any'>('any'), fc.constant<'none'>('none'), predicate),
-    liveness: b.liveness >= 1 ? livenessShape : fc.option(livenessShape, { nil: null, freq: Math.round(1 / b.liveness) - 1 }),
+    liveness: b.liveness >= 1 ? livenessShape
+      : fc.oneof({ arbitrary: livenessShape, weight: Math.round(b.liveness * 20) }, { arbitrary: fc.constant(null), weight: Math.round((1 - b.liveness) * 20) }),
     fairness: fc.array(fc.record({
       kind: fc.constantFrom<'weak' | 'strong'>('weak', 'strong'),
       action: fc.nat(b.actions - 1),

@@ -11,13 +11,14 @@
  * - Without `continue`, every engine gives the same status; BFS reports a shortest counterexample.
  * - With a depth bound, BFS and parallel BFS explore the reference's bounded space.
  */
+import { isLiveness } from '../../spec/properties.ts';
 import { check } from '../check.ts';
 import type { CheckResult } from '../result.ts';
 import { coverageOf, differences, type EngineFigures, figuresOf, names, partVerdicts } from './figures.ts';
 import { oracleVerdicts } from './oracle-verdicts.ts';
 import type { Part } from './part.ts';
 import { partNumber, randomSpecs, type Shape } from './random-specs.ts';
-import { explore, type Figures, type Verdicts } from './reference.ts';
+import { explore, type Figures, type Reference, type Verdicts } from './reference.ts';
 
 const FIXTURE = new URL('./random-specs.ts', import.meta.url).href;
 
@@ -38,29 +39,31 @@ export function checkAlone(part: Part, maxDepth: number | undefined): AloneOutco
   const failed = errors(runs);
   if (failed.length > 0) return { differences: failed, expected: runs.bfs, exhaustive: true, undecided: [] };
   const bfs = figuresOf(runs.bfs);
-  const dfs = figuresOf(runs.dfs);
   const oracle = oracleVerdicts(part, ref);
-  const hasLiveness = part.spec.properties.some((p) => ['eventually', 'alwaysEventually', 'eventuallyAlways', 'leadsTo'].includes(p.kind));
+  const found = [...fullSearch(part, ref, bfs, figuresOf(runs.dfs), oracle), ...stopping(part, bfs)];
+  if (maxDepth === undefined) return { differences: found, expected: runs.bfs, exhaustive: true, undecided: oracle.undecided };
+  const bounded = check(part.spec, { continue: true, maxDepth });
+  const refBounded = explore(part, maxDepth);
+  const status = refBounded.status === 'pass' ? verdictOf(refBounded.violations, bfs.liveness) : refBounded.status;
+  found.push(...(bounded.status === 'error' ? [`bfs (max depth ${maxDepth}): error ${bounded.error.message}`]
+    : differences(`bfs vs reference (max depth ${maxDepth})`, { ...safety(refBounded), status }, figuresOf(bounded))));
+  return { differences: found, expected: bounded, exhaustive: refBounded.exhaustive, undecided: oracle.undecided };
+}
+
+/** BFS and DFS over the whole state space (`continue`) against the reference and the oracle. */
+function fullSearch(part: Part, ref: Reference<unknown>, bfs: EngineFigures, dfs: EngineFigures, oracle: ReturnType<typeof oracleVerdicts>): string[] {
+  const hasLiveness = part.spec.properties.some(isLiveness);
   const decided = new Map([...bfs.liveness].filter(([name]) => !oracle.undecided.includes(name)));
-  const found = [
-    ...differences('bfs vs reference', safety(ref), bfs),
-    ...differences('dfs vs reference', { ...counts(ref), violations: names(ref.violations), examples: names(ref.examples) },
-      { ...counts(dfs), violations: names(dfs.violations), examples: names(dfs.examples) }),
+  const status = verdictOf(ref.violations, bfs.liveness);
+  return [
+    ...differences('bfs vs reference', { ...safety(ref), status }, bfs),
+    ...differences('dfs vs reference', { ...counts(ref), violations: names(ref.violations), examples: names(ref.examples), status },
+      { ...counts(dfs), violations: names(dfs.violations), examples: names(dfs.examples), status: dfs.status }),
     ...(dfs.depth < ref.depth ? [`dfs: depth ${dfs.depth} is below the diameter ${ref.depth}`] : []),
     ...differences('bfs vs oracle (liveness)', { liveness: oracle.verdicts }, { liveness: decided }),
     ...differences('dfs vs bfs (liveness)', { liveness: bfs.liveness, graphStates: bfs.graphStates }, dfs),
     ...differences('liveness graph vs reference', { graphStates: hasLiveness ? ref.distinct : undefined }, bfs),
-    ...differences('bfs status', { status: verdictOf(ref.violations, bfs.liveness) }, bfs),
-    ...differences('dfs status', { status: verdictOf(ref.violations, bfs.liveness) }, dfs),
-    ...stopping(part, bfs),
   ];
-  if (maxDepth === undefined) return { differences: found, expected: runs.bfs, exhaustive: true, undecided: oracle.undecided };
-  const bounded = check(part.spec, { continue: true, maxDepth });
-  const refBounded = explore(part, maxDepth);
-  const expectedStatus = refBounded.status === 'pass' ? verdictOf(refBounded.violations, bfs.liveness) : refBounded.status;
-  const boundedDifferences = bounded.status === 'error' ? [`bfs (max depth ${maxDepth}): error ${bounded.error.message}`]
-    : differences(`bfs vs reference (max depth ${maxDepth})`, { ...safety(refBounded), status: expectedStatus }, figuresOf(bounded));
-  return { differences: [...found, ...boundedDifferences], expected: bounded, exhaustive: refBounded.exhaustive, undecided: oracle.undecided };
 }
 
 /** Without `continue`: the same status from BFS and DFS, and BFS's counterexample is a shortest one. */
@@ -93,18 +96,18 @@ export function checkBundle(shapes: readonly Shape[], parts: readonly Part[], al
   const found = differences('workers=2 vs bfs', { ...safety(bfs), status: bfs.status, liveness: bfs.liveness, graphStates: bfs.graphStates }, workers);
   // Unreachable goals are decided only once the whole bundle is explored. Liveness too, except
   // that after a safety violation with `continue` it runs on the whole graph, ignoring the depth
-  // bound: a part's liveness verdicts are compared only in unbounded bundles.
+  // bound: a part's liveness verdicts are compared in unbounded bundles only.
   const exhaustive = alone.every((a) => a.exhaustive);
+  const share = (result: CheckResult, figures: EngineFigures, i?: number) => ({
+    coverage: coverageOf(result, i), violations: partVerdicts(figures.violations, i), examples: partVerdicts(figures.examples, i),
+    ...(maxDepth === undefined ? { liveness: partVerdicts(figures.liveness, i) } : {}),
+  });
   parts.forEach((part, index) => {
-    const i = partNumber(index);
     const own = figuresOf(alone[index]!.expected);
     const violations = new Map([...own.violations].filter(([name, v]) => name !== 'deadlock' && (exhaustive || v !== 'unreachable')));
-    const expected = { coverage: coverageOf(alone[index]!.expected), violations, examples: own.examples, liveness: own.liveness };
+    const expected = share(alone[index]!.expected, { ...own, violations });
     for (const [engine, result, figures] of [['bfs', runs.bfs, bfs], ['workers=2', runs.workers, workers]] as const) {
-      found.push(...differences(`part ${index} (${part.kind}), ${engine} in the bundle vs bfs alone`, expected, {
-        coverage: coverageOf(result, i), violations: partVerdicts(figures.violations, i), examples: partVerdicts(figures.examples, i),
-        liveness: partVerdicts(figures.liveness, i),
-      }).filter((d) => maxDepth === undefined || !d.includes(': liveness ')));
+      found.push(...differences(`part ${index} (${part.kind}), ${engine} in the bundle vs bfs alone`, expected, share(result, figures, partNumber(index))));
     }
   });
   return found;

@@ -27,7 +27,7 @@ export function figuresOf(result: CheckResult): EngineFigures {
   return { distinct, generated, depth, status: result.status, violations, examples, liveness, graphStates: result.stats.liveness?.graphStates };
 }
 
-/** Successors computed and new states found by one part's actions (bundles: `i:` actions). */
+/** Successors computed and new states found by one part's actions (bundles: `i:` actions), or by all. */
 export interface Coverage {
   readonly fired: number;
   readonly found: number;
@@ -38,8 +38,9 @@ export function coverageOf(result: CheckResult, part?: number): Coverage {
   return { fired: mine.reduce((n, c) => n + c.fired, 0), found: mine.reduce((n, c) => n + c.found, 0) };
 }
 
-/** One part's verdicts in a bundle, under the part's own property names. */
-export function partVerdicts(verdicts: Verdicts, part: number): Verdicts {
+/** One part's verdicts in a bundle, under the part's own property names (all of them without a part). */
+export function partVerdicts(verdicts: Verdicts, part?: number): Verdicts {
+  if (part === undefined) return verdicts;
   const prefix = unionName(part, '');
   return new Map([...verdicts].filter(([name]) => name.startsWith(prefix)).map(([name, v]) => [name.slice(prefix.length), v]));
 }

@@ -77,12 +77,13 @@ export function plainPart(shape: PlainShape): Part<PlainState> {
     constraint: shape.constraint ? (s) => PLAIN_MEASURES[shape.constraint!.on]!(s) <= shape.constraint!.atMost : undefined,
     view: ghost ? viewOf(shape.view) : undefined,
   });
-  const withoutGhost = ({ ghost: _, ...rest }: PlainState) => rest;
   return { kind: shape.kind, spec, key: (s) => canonicalKey(ghost ? withoutGhost(s) : s), concrete: !ghost && shape.constraint === null };
 }
 
+const withoutGhost = ({ ghost: _, ...rest }: PlainState) => rest;
+
 function viewOf(form: PlainShape['view']): (s: PlainState) => unknown {
-  if (form === 'drop') return ({ ghost: _, ...rest }) => rest;
+  if (form === 'drop') return withoutGhost;
   return (s) => [s.n, s.rec, s.list, s.msgs, s.table, s.handled];
 }
 

@@ -30,17 +30,6 @@ export interface PropertyShape {
 
 export type Measures<S> = Readonly<Record<string, (s: S) => number>>;
 
-export interface ShapeBounds {
-  readonly measures: readonly string[];
-  /** Largest value a measure takes (predicates compare against 0…max). */
-  readonly max: number;
-  readonly actions: number;
-  /** Parameter values fairness may name (0 for none: fairness about whole actions only). */
-  readonly params: number;
-  /** How likely a liveness property is, 0…1 (1: always one). */
-  readonly liveness: number;
-}
-
 const holds = <S>(m: Measures<S>, p: Predicate) => (s: S) => m[p.on]!(s) === p.is;
 
 export function propertiesOf<S>(m: Measures<S>, shape: PropertyShape, actionNames: readonly string[]): Property<S>[] {

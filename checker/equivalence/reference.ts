@@ -5,7 +5,6 @@
  * constraint is counted and checked, not stored) and records, per safety property, the length
  * of its shortest counterexample. It keeps the explicit state graph for the liveness oracle.
  */
-import type { Property } from '../../spec/properties.ts';
 import type { Part } from './part.ts';
 
 /** What a run found about one property: `n steps` (shortest), `unreachable` or `lasso`. */
@@ -38,70 +37,91 @@ export interface Reference<S> extends Figures {
 const steps = (n: number) => `${n} steps`;
 
 export function explore<S>(part: Part<S>, maxDepth = Infinity): Reference<S> {
-  const { spec, key } = part;
-  const index = new Map<string, number>();
-  const graph: GraphState<S>[] = [];
-  const initial: number[] = [];
-  const found = new Map<string, number>();
-  const reached = new Map<string, number>();
-  const note = (into: Map<string, number>, name: string, length: number) => into.set(name, Math.min(into.get(name) ?? Infinity, length));
-  const checkState = (s: S, length: number) => {
-    for (const p of spec.properties) {
-      if (p.kind === 'always' && !p.holds(s)) note(found, p.name, length);
-      if (p.kind === 'sometimes' && p.holds(s)) note(reached, p.name, length);
-    }
-  };
-  const inBounds = (s: S) => spec.constraint === undefined || spec.constraint(s);
-  const store = (s: S): number | undefined => {
-    const k = key(s);
-    if (index.has(k)) return index.get(k);
-    index.set(k, graph.length);
-    graph.push({ state: s, steps: [] });
-    return undefined;
-  };
-  let generated = 0;
-  let frontier: number[] = [];
-  for (const s of spec.init()) {
-    generated++;
-    checkState(s, 0);
-    if (!inBounds(s)) continue;
-    const known = store(s);
-    if (known === undefined) frontier.push(graph.length - 1);
-    initial.push(known ?? graph.length - 1);
-  }
+  const x = new Explorer(part);
+  let frontier = x.seed();
   let depth = frontier.length > 0 ? 1 : 0;
   let bounded = false;
   for (let d = 1; frontier.length > 0; d++) {
     if (d >= maxDepth) {
-      bounded = frontier.some((i) => successorsOf(spec, graph[i]!.state).length > 0);
+      bounded = frontier.some((i) => successorsOf(part.spec, x.graph[i]!.state).length > 0);
       break;
     }
-    const next: number[] = [];
-    for (const i of frontier) {
-      const from = graph[i]!;
-      const successors = successorsOf(spec, from.state);
-      if (successors.length === 0 && !(spec.terminal?.(from.state) ?? false)) note(found, 'deadlock', d - 1);
-      for (const [action, param, t] of successors) {
-        generated++;
-        for (const p of spec.properties) {
-          if (p.kind === 'alwaysStep' && !p.holds(from.state, t, { action: spec.actions[action]!.name, param })) note(found, p.name, d);
-        }
-        checkState(t, d);
-        if (!inBounds(t)) continue;
-        const known = store(t);
-        if (known === undefined) next.push(graph.length - 1);
-        from.steps.push([action, param, known ?? graph.length - 1]);
-      }
+    frontier = frontier.flatMap((i) => x.expand(i, d));
+    if (frontier.length > 0) depth = d + 1;
+  }
+  return x.result(depth, bounded);
+}
+
+/** The reference's state: the graph so far, the counts, and the shortest length per property. */
+class Explorer<S> {
+  readonly graph: GraphState<S>[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly initial: number[] = [];
+  private readonly found = new Map<string, number>();
+  private readonly reached = new Map<string, number>();
+  private generated = 0;
+
+  constructor(private readonly part: Part<S>) {}
+
+  /** Discovers the initial states; returns the new ones (the first level). */
+  seed(): number[] {
+    const fresh: number[] = [];
+    for (const s of this.part.spec.init()) {
+      const id = this.discover(s, 0, fresh);
+      if (id !== undefined) this.initial.push(id);
     }
-    if (next.length > 0) depth = d + 1;
-    frontier = next;
+    return fresh;
   }
-  const violations = new Map([...found].map(([name, n]) => [name, steps(n)]));
-  if (!bounded) {
-    for (const p of spec.properties) if (p.kind === 'sometimes' && !reached.has(p.name)) violations.set(p.name, 'unreachable');
+
+  /** Expands state `i` of level `d`; returns the new states it found. */
+  expand(i: number, d: number): number[] {
+    const { spec } = this.part;
+    const from = this.graph[i]!;
+    const successors = successorsOf(spec, from.state);
+    if (successors.length === 0 && !(spec.terminal?.(from.state) ?? false)) this.note(this.found, 'deadlock', d - 1);
+    const fresh: number[] = [];
+    for (const [action, param, t] of successors) {
+      for (const p of spec.properties) {
+        if (p.kind === 'alwaysStep' && !p.holds(from.state, t, { action: spec.actions[action]!.name, param })) this.note(this.found, p.name, d);
+      }
+      const id = this.discover(t, d, fresh);
+      if (id !== undefined) from.steps.push([action, param, id]);
+    }
+    return fresh;
   }
-  const status = violations.size > 0 ? 'violation' : bounded ? 'incomplete' : 'pass';
-  return { distinct: graph.length, generated, depth, status, exhaustive: !bounded, violations, examples: new Map([...reached].map(([name, n]) => [name, steps(n)])), graph, initial };
+
+  /** Counts and checks a generated state reached in `length` steps; its id unless the constraint drops it. */
+  private discover(s: S, length: number, fresh: number[]): number | undefined {
+    const { spec, key } = this.part;
+    this.generated++;
+    for (const p of spec.properties) {
+      if (p.kind === 'always' && !p.holds(s)) this.note(this.found, p.name, length);
+      if (p.kind === 'sometimes' && p.holds(s)) this.note(this.reached, p.name, length);
+    }
+    if (spec.constraint !== undefined && !spec.constraint(s)) return undefined;
+    const k = key(s);
+    const known = this.index.get(k);
+    if (known !== undefined) return known;
+    this.index.set(k, this.graph.length);
+    this.graph.push({ state: s, steps: [] });
+    fresh.push(this.graph.length - 1);
+    return this.graph.length - 1;
+  }
+
+  private note(into: Map<string, number>, name: string, length: number): void {
+    into.set(name, Math.min(into.get(name) ?? Infinity, length));
+  }
+
+  result(depth: number, bounded: boolean): Reference<S> {
+    const violations = new Map([...this.found].map(([name, n]) => [name, steps(n)]));
+    for (const p of this.part.spec.properties) {
+      if (!bounded && p.kind === 'sometimes' && !this.reached.has(p.name)) violations.set(p.name, 'unreachable');
+    }
+    const status = violations.size > 0 ? 'violation' : bounded ? 'incomplete' : 'pass';
+    const examples = new Map([...this.reached].map(([name, n]) => [name, steps(n)]));
+    return { distinct: this.graph.length, generated: this.generated, depth, status, exhaustive: !bounded, violations, examples,
+      graph: this.graph, initial: this.initial };
+  }
 }
 
 /** Every successor of `s` in action and parameter order: [action, parameter value, state]. */
@@ -113,5 +133,3 @@ export function successorsOf<S>(spec: Part<S>['spec'], s: S): (readonly [number,
   }));
   return out;
 }
-
-export const isSafety = (p: Property<unknown>) => p.kind === 'always' || p.kind === 'alwaysStep' || p.kind === 'sometimes';
