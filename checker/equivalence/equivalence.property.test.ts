@@ -7,9 +7,10 @@
  * by canonical strings (and, for liveness, the brute-force oracle); then a bundle of them — their
  * disjoint union, rebuilt by each worker from `random-specs.ts` — is checked by BFS and by two
  * workers, and each spec's share of the bundle (its actions' coverage, its verdicts) must equal
- * its own run. A worker takes about a second to start, so one bundle of up to six specs makes one
- * parallel run: six bundles per group are 30 parallel runs and about 150 specs a test run, most
- * of each kind under two workers — as many as fit in about half a minute.
+ * its own run. A worker takes about a second to start, so a bundle of five to eight specs makes
+ * one parallel run: four bundles per group are 20 parallel runs, about 130 random specs (10–30
+ * of each kind, all of them also under two workers) in about half a minute — as many as fit in
+ * the time `npm test` can spare. Each run draws new specs; a failure prints the seed to replay it.
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
