@@ -8,9 +8,9 @@
  * disjoint union, rebuilt by each worker from `random-specs.ts` — is checked by BFS and by two
  * workers, and each spec's share of the bundle (its actions' coverage, its verdicts) must equal
  * its own run. A worker takes about a second to start, so a bundle of five to eight specs makes
- * one parallel run: four bundles per group are 20 parallel runs, about 130 random specs (roughly 10–25
- * of each kind, all of them also under two workers) in about half a minute — as many as fit in
- * the time `npm test` can spare. Each run draws new specs; a failure prints the seed to replay it.
+ * one parallel run: four bundles per group are 20 parallel runs, about 130 random specs
+ * (roughly 10–25 of each kind, all also under two workers) in about half a minute — as many as
+ * fit in the time `npm test` can spare. Each run draws new specs; a failure prints the seed to replay it.
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
