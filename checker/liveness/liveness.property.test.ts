@@ -1,12 +1,6 @@
 /**
- * Cross-check of the liveness engine against a brute-force oracle on random small systems.
- *
- * The oracle uses the textbook characterisation directly: a property fails iff some set S of
- * states in its bad region, strongly connected by edges inside S (a single state counts: it can
- * stutter), admits a fair infinite behaviour visiting exactly S and taking every edge inside S —
- * weak(A): A taken inside S or disabled somewhere in S; strong(A): taken inside S or disabled
- * everywhere in S. It tries every subset S, so it shares no code or refinement logic with the
- * engine. Each lasso the engine reports is replayed and checked: real steps, the right states
+ * Cross-check of the liveness engine against the brute-force oracle (`oracle.ts`) on random
+ * small systems. Each lasso the engine reports is replayed and checked: real steps, the right states
  * on the cycle, and a cycle that is itself fair.
  */
 import fc from 'fast-check';
@@ -16,15 +10,7 @@ import type { Fairness } from '../../spec/fairness.ts';
 import { alwaysEventually, eventually, eventuallyAlways, leadsTo } from '../../spec/properties.ts';
 import { check } from '../check.ts';
 import { Successors } from '../successors.ts';
-
-interface System {
-  readonly n: number;
-  /** table[action][param][state]: the successor, or -1 when not enabled. */
-  readonly table: number[][][];
-  readonly fairness: { kind: 'weak' | 'strong'; action: number; param: number | undefined }[];
-  readonly p: boolean[];
-  readonly q: boolean[];
-}
+import { fair, LIVENESS_KINDS, type LivenessKind, oracleFails, type System } from './oracle.ts';
 
 const systemArb: fc.Arbitrary<System> = fc.integer({ min: 1, max: 5 }).chain((n) => fc.record({
   n: fc.constant(n),
@@ -36,8 +22,6 @@ const systemArb: fc.Arbitrary<System> = fc.integer({ min: 1, max: 5 }).chain((n)
 })).map((sys) => ({ ...sys, fairness: sys.fairness.filter((f) => f.action < sys.table.length && (f.param ?? 0) < sys.table[f.action]!.length) }));
 
 type St = { readonly s: number };
-const KINDS = ['eventually', 'alwaysEventually', 'eventuallyAlways', 'leadsTo'] as const;
-type Kind = (typeof KINDS)[number];
 
 function specOf(sys: System) {
   const P = (st: St) => sys.p[st.s]!, Q = (st: St) => sys.q[st.s]!;
@@ -55,53 +39,8 @@ function specOf(sys: System) {
   });
 }
 
-/** Real steps (stutters excluded) out of `s`: [action, param, target]. */
-const steps = (sys: System, s: number) => sys.table.flatMap((byParam, a) => byParam.flatMap((row, p) =>
-  (row[s]! >= 0 && row[s] !== s ? [[a, p, row[s]!] as const] : [])));
-const matches = (f: System['fairness'][number], a: number, p: number) => f.action === a && (f.param === undefined || f.param === p);
-
-/** Whether a behaviour visiting exactly `states` forever and taking exactly `taken` steps is fair. */
-function fair(sys: System, states: readonly number[], taken: readonly (readonly [number, number])[]): boolean {
-  return sys.fairness.every((f) => {
-    if (taken.some(([a, p]) => matches(f, a, p))) return true;
-    const enabled = (s: number) => steps(sys, s).some(([a, p]) => matches(f, a, p));
-    return f.kind === 'weak' ? states.some((s) => !enabled(s)) : states.every((s) => !enabled(s));
-  });
-}
-
-/** States reachable in phase 1 (the bad region) for a property kind. */
-function region(sys: System, kind: Kind): Set<number> {
-  const bad = (s: number) => (kind === 'leadsTo' ? !sys.q[s] : kind === 'eventuallyAlways' ? true : !sys.p[s]);
-  const entry = (s: number) => bad(s) && (kind === 'leadsTo' ? sys.p[s]! : true);
-  const reach = (from: number[], ok: (s: number) => boolean) => {
-    const seen = new Set(from.filter(ok));
-    for (const s of seen) for (const [, , t] of steps(sys, s)) if (ok(t)) seen.add(t);
-    return seen;
-  };
-  const starts = kind === 'eventually' ? [0] : [...reach([0], () => true)];
-  return reach(starts.filter(entry), bad);
-}
-
-function oracleFails(sys: System, kind: Kind): boolean {
-  const r = [...region(sys, kind)];
-  for (let mask = 1; mask < 1 << r.length; mask++) {
-    const S = r.filter((_, i) => mask & (1 << i));
-    const inside = (t: number) => S.includes(t);
-    const edges = S.flatMap((s) => steps(sys, s).filter(([, , t]) => inside(t)).map(([a, p, t]) => ({ s, a, p, t })));
-    const reaches = (from: number, forward: boolean) => {
-      const seen = new Set([from]);
-      for (const x of seen) for (const e of edges) if ((forward ? e.s : e.t) === x) seen.add(forward ? e.t : e.s);
-      return seen.size === S.length;
-    };
-    if (!reaches(S[0]!, true) || !reaches(S[0]!, false)) continue;
-    if (kind === 'eventuallyAlways' && S.every((s) => sys.p[s])) continue;
-    if (fair(sys, S, edges.map((e) => [e.a, e.p] as const))) return true;
-  }
-  return false;
-}
-
 /** Replays a reported lasso and checks it is a real, fair counterexample of `kind`. */
-function checkLasso(sys: System, kind: Kind, path: { init: number; steps: readonly { action: number; param: number }[] }, loop: number) {
+function checkLasso(sys: System, kind: LivenessKind, path: { init: number; steps: readonly { action: number; param: number }[] }, loop: number) {
   const successors = new Successors(specOf(sys), false);
   const states = [0];
   for (const st of path.steps) states.push(successors.successor({ s: states.at(-1)! }, st.action, st.param)!.s);
@@ -120,7 +59,7 @@ function checkLasso(sys: System, kind: Kind, path: { init: number; steps: readon
 
 describe('liveness engine against a brute-force oracle', () => {
   it('agrees on every verdict, and every lasso replays as a real fair counterexample', () => {
-    fc.assert(fc.property(systemArb, fc.constantFrom(...KINDS), (sys, kind) => {
+    fc.assert(fc.property(systemArb, fc.constantFrom(...LIVENESS_KINDS), (sys, kind) => {
       const result = check(specOf(sys), { properties: [kind], checkDeadlock: false });
       expect(result.status === 'violation').toBe(oracleFails(sys, kind));
       if (result.status !== 'violation') return;
