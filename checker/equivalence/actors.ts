@@ -4,7 +4,7 @@
  * resend on a timer. The network kind, loss, duplication, crashes (stop or recover, with or
  * without durable fields), partitions and a bound on messages in flight are drawn at random.
  */
-import { canonicalKey } from '../../spec/actor/canonical.ts';
+import { canonicalKey } from '../../spec/canonical.ts';
 import { defineActorSpec } from '../../spec/actor/define-actors.ts';
 import type { ActorId, Behaviour, SystemState } from '../../spec/actor/index.ts';
 import type { Part } from './part.ts';

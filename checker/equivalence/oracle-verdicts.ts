@@ -4,7 +4,7 @@
  * view, symmetry or constraint), has one initial state, and each property's bad region is small
  * enough to enumerate.
  */
-import { canonicalKey } from '../../spec/actor/canonical.ts';
+import { canonicalKey } from '../../spec/canonical.ts';
 import { isLiveness, type LivenessProperty } from '../../spec/properties.ts';
 import { ORACLE_MAX_REGION, oracleFails, region, type System } from '../liveness/oracle.ts';
 import type { Part } from './part.ts';

@@ -5,7 +5,7 @@
  * state belongs to (`union.ts`). The reference explorer identifies a state by its decoded fields,
  * not its words.
  */
-import { canonicalKey } from '../../spec/actor/canonical.ts';
+import { canonicalKey } from '../../spec/canonical.ts';
 import { defineSpec } from '../../spec/define.ts';
 import { interned } from '../../spec/interned.ts';
 import { arrayOf, bitArrayOf, bool, int, oneOf, packedLayout, queueOf, setOf, type Words } from '../../spec/packed.ts';

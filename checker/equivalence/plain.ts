@@ -9,7 +9,7 @@
  * - `liveness`: at most two small actions (at most 9 states) and always a liveness property, so
  *   the brute-force oracle can decide it.
  */
-import { canonicalKey } from '../../spec/actor/canonical.ts';
+import { canonicalKey } from '../../spec/canonical.ts';
 import { defineSpec } from '../../spec/define.ts';
 import { interned } from '../../spec/interned.ts';
 import { withMember, withoutMember } from '../../spec/updates.ts';

@@ -5,7 +5,7 @@
  * the reduction is sound; the reference explorer identifies a state by the least canonical
  * string over all renamings, computed here without the checker's symmetry code.
  */
-import { canonicalKey } from '../../spec/actor/canonical.ts';
+import { canonicalKey } from '../../spec/canonical.ts';
 import { defineSpec } from '../../spec/define.ts';
 import { permutations } from '../../spec/symmetry.ts';
 import type { Part } from './part.ts';
