@@ -36,3 +36,5 @@ export type { Trace, TraceStep } from './counterexamples/trace.ts';
 export { renderTraceText } from './counterexamples/text.ts';
 export { assertSpec, assertTraceReplays, SpecViolationError } from './assert.ts';
 export type { AssertOptions, ReplayExpectation } from './assert.ts';
+// Workflows: the checks file and `kripke ci`, variant comparison, behaviour diffs, sweeps.
+export * from './cli/workflows/index.ts';
