@@ -44,8 +44,10 @@ export function rewriteSnapshots(source: string, places: readonly (CheckPlace | 
   return out;
 }
 
+/** `{ distinct: 296_448, generated: 2_744_706, depth: 23 }` (numeric separators, as people group digits). */
 export function snapshotText(s: Snapshot): string {
-  return `{ distinct: ${s.distinct}, generated: ${s.generated}, depth: ${s.depth} }`;
+  const n = (x: number) => x.toLocaleString('en-US').replace(/,/g, '_');
+  return `{ distinct: ${n(s.distinct)}, generated: ${n(s.generated)}, depth: ${n(s.depth)} }`;
 }
 
 function placeOf(check: ObjectExpression): CheckPlace {
