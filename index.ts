@@ -38,3 +38,5 @@ export { assertSpec, assertTraceReplays, SpecViolationError } from './assert.ts'
 export type { AssertOptions, ReplayExpectation } from './assert.ts';
 // Workflows: the checks file and `kripke ci`, variant comparison, behaviour diffs, sweeps.
 export * from './cli/workflows/index.ts';
+export { findBehaviourOnlyIn, wholeState } from './checker/diff/index.ts';
+export type { DiffOptions, DiffOutcome, DiffStatistics, Observe } from './checker/diff/index.ts';

@@ -7,6 +7,7 @@ import { KripkeError } from '../spec/errors.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerCi } from './commands/ci.ts';
 import { registerCompare } from './commands/compare.ts';
+import { registerDiff } from './commands/diff.ts';
 import { registerList } from './commands/list.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerRender } from './commands/render.ts';
@@ -33,6 +34,7 @@ registerRender(program, run);
 registerReplay(program, run);
 registerCi(program, run);
 registerCompare(program, run);
+registerDiff(program, run);
 registerSweep(program, run);
 
 async function main(): Promise<ExitCode> {
