@@ -84,7 +84,7 @@ function jobFor(check: ResolvedCheck, options: CiOptions): Job {
 }
 
 /** 0 every outcome as expected, 1 some differ, 3 only time limits were hit (see exit-codes.ts). */
-export function ciExitCode(report: CiReport): 0 | 1 | 3 {
+export function ciExitCode(report: { readonly checks: readonly { readonly judgement: Pick<Judgement, 'outcome'> }[] }): 0 | 1 | 3 {
   const outcomes = report.checks.map((c) => c.judgement.outcome);
   if (outcomes.includes('differs')) return 1;
   return outcomes.includes('incomplete') ? 3 : 0;
