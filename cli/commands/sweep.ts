@@ -7,7 +7,6 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { KripkeError } from '../../spec/errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
-import { loadModel } from '../load-model.ts';
 import { collectSetting, type Settings } from '../options.ts';
 import { renderSweep, sweep, sweepJson } from '../workflows/sweep.ts';
 import { renderSweepSvg } from '../workflows/sweep-plot.ts';
@@ -34,7 +33,7 @@ async function runSweep(model: string, flags: SweepFlags): Promise<ExitCode> {
   const { key, values, fixed } = sweptKey(flags.set);
   const variants = flags.variants === undefined ? undefined : flags.variants.trim() === 'all' ? 'all' : flags.variants.split(',').map((v) => v.trim());
   const result = await sweep(model, {
-    key, values, settings: fixed, variants: variants ?? (await defaultVariant(model)),
+    key, values, settings: fixed, variants,
     engine: flags.engine, properties: flags.property, deadlock: flags.deadlock, liveness: flags.liveness,
     workers: flags.workers, timeLimitMs: flags.timeLimit, cores: flags.jobs,
   });
@@ -58,10 +57,4 @@ function sweptKey(settings: Settings): { key: string; values: string[]; fixed: S
   const [key, text] = swept[0]!;
   const fixed = Object.fromEntries(Object.entries(settings).filter(([k]) => k !== key));
   return { key, values: expandValues(key, text), fixed };
-}
-
-/** Without --variants, the model's default variant (a plain spec file has none). */
-async function defaultVariant(model: string): Promise<readonly string[] | 'all'> {
-  const loaded = await loadModel(model, { settings: {}, variant: undefined });
-  return loaded.variant === undefined ? 'all' : [loaded.variant];
 }

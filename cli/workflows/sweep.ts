@@ -21,7 +21,8 @@ export interface SweepOptions extends Omit<RunOptions, 'cores'> {
   readonly values: readonly string[];
   /** Settings held fixed. */
   readonly settings?: Readonly<Record<string, string>>;
-  readonly variants?: readonly string[] | 'all';
+  /** Variant names, `all`, or `default` (the default: the model's default variant). */
+  readonly variants?: readonly string[] | 'all' | 'default';
   /** Runs at once (default 1: times and memory measured alone). */
   readonly cores?: number;
 }
@@ -51,7 +52,7 @@ export interface Sweep {
 export async function sweep(model: string, options: SweepOptions): Promise<Sweep> {
   if (options.values.length === 0) throw new KripkeError('invalid-config', `sweep: no values for ${options.key}`, { key: options.key });
   if (options.settings && options.key in options.settings) throw new KripkeError('invalid-config', `sweep: ${options.key} is both swept and fixed`, { key: options.key });
-  const variants = await chooseVariants(model, options.variants ?? 'all');
+  const variants = await chooseVariants(model, options.variants ?? 'default');
   const points: SweepPoint[] = [];
   let alive = variants;
   for (const value of options.values) {
