@@ -123,6 +123,21 @@ describe('kripke ci', () => {
   });
 });
 
+describe('the checks file in the README', () => {
+  it('runs as written, next to the model file of "Your own model"', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const source = (heading: string) => /```ts\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf(heading)))![1]!;
+    const dir = join(root, 'tmp', 'ci-test', 'readme');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'my-counter.ts'), source('## Your own model'));
+    writeFileSync(join(dir, 'kripke.config.ts'), source('## Gating CI'));
+    const { code, stdout } = kripke(['ci', 'tmp/ci-test/readme/kripke.config.ts', '--out', 'tmp/ci-test/readme/report']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(': 4 as expected, 0 differ, 0 incomplete');
+  });
+});
+
 describe("the repository's checks file", () => {
   it("covers every shipped model's variants", async () => {
     const config = await importChecksFile(join(root, 'kripke.config.ts'));
