@@ -18,7 +18,7 @@ import type { ActionPath, PathStep } from '../path.ts';
 import { Successors } from '../successors.ts';
 import { Follower, type StateSetId } from './follower.ts';
 import { Observation, type Observe, wholeState } from './observation.ts';
-import { followWitness } from './witness.ts';
+import { followWitness, type Linked, pathBack } from './witness.ts';
 
 export interface DiffOptions<A, B> {
   /** What is observable of a state of each spec (default: the whole state; see `wholeState`). */
@@ -56,13 +56,10 @@ export type DiffOutcome =
 
 const DEFAULT_MAX_PAIRS = 1_000_000;
 
-interface Pair<A> {
+interface Pair<A> extends Linked {
   readonly state: A;
   readonly observed: bigint;
   readonly set: StateSetId;
-  /** Index of the pair it was reached from (-1 - init index for a root). */
-  readonly parent: number;
-  readonly step: PathStep | undefined;
 }
 
 export function findBehaviourOnlyIn<A, B>(allowed: Spec<A>, forbidding: Spec<B>, options: DiffOptions<A, B> = {}): DiffOutcome {
@@ -116,23 +113,13 @@ function search<A, B>(allowed: Spec<A>, forbidding: Spec<B>, options: DiffOption
     });
   }
   if (found === undefined) return { status: 'included', stats: stats() };
-  const path = pathTo(pairs, found.pair);
+  const path = pathBack(pairs, found.pair);
   const shown = observationsAlong(allowed, path, seeA);
   return {
     status: 'differs', path, stats: stats(),
     witness: path.steps.length === 0 ? undefined : followWitness(follower, shown.slice(0, -1)),
     candidates: path.steps.length === 0 ? 0 : follower.members(found.from).length,
   };
-}
-
-function pathTo<A>(pairs: readonly Pair<A>[], last: Pair<A>): ActionPath {
-  const steps: PathStep[] = [];
-  let pair = last;
-  while (pair.step !== undefined) {
-    steps.push(pair.step);
-    pair = pairs[pair.parent]!;
-  }
-  return { init: -1 - pair.parent, steps: steps.reverse() };
 }
 
 /** The observation fingerprint of every state along `path` (replayed). */

@@ -5,12 +5,16 @@
 import type { ActionPath, PathStep } from '../path.ts';
 import type { Follower } from './follower.ts';
 
-interface Node {
+/** A search node linked to the one it came from (`parent`: its index, or -1 - init index for a root). */
+export interface Linked {
+  readonly parent: number;
+  readonly step: PathStep | undefined;
+}
+
+interface Node extends Linked {
   readonly id: number;
   /** How many observations of the sequence the path has shown (index of the current one). */
   readonly at: number;
-  readonly parent: number;
-  readonly step: PathStep | undefined;
 }
 
 /**
@@ -32,7 +36,7 @@ export function followWitness<S>(follower: Follower<S>, shown: readonly bigint[]
   });
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
-    if (node.at === shown.length - 1) return pathOf(nodes, node);
+    if (node.at === shown.length - 1) return pathBack(nodes, node);
     if (shown[node.at + 1] === shown[node.at]) push(node.id, node.at + 1, nodes[i]!.parent, node.step);
     for (const edge of follower.edgesOf(node.id)) {
       const seenNow = follower.observations[edge.target];
@@ -43,7 +47,8 @@ export function followWitness<S>(follower: Follower<S>, shown: readonly bigint[]
   throw new Error('internal: the diff found a set of states the witness search cannot reach');
 }
 
-function pathOf(nodes: readonly Node[], last: Node): ActionPath {
+/** The path to `last`, by following parent links back to a root. */
+export function pathBack(nodes: readonly Linked[], last: Linked): ActionPath {
   const steps: PathStep[] = [];
   let node = last;
   while (node.step !== undefined) {

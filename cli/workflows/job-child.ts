@@ -1,7 +1,7 @@
 /**
  * Runs the jobs the parent sends over IPC, one at a time, and sends back each result. The first
  * job's result carries this process's peak memory (later ones would inherit it, so they do not).
- * The process ends when the parent disconnects.
+ * The process ends when the parent disconnects (if the parent dies, once the job at hand is done).
  */
 import { type Job, runJob } from './job.ts';
 
@@ -13,3 +13,5 @@ process.on('message', (job: Job) => {
     process.send!({ ...result, peakRssBytes });
   });
 });
+
+process.on('disconnect', () => process.exit(0));
