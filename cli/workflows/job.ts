@@ -96,9 +96,10 @@ export async function runJob(job: Job): Promise<JobResult> {
   });
   const violations = 'violations' in result ? result.violations : [];
   const artifacts = job.artifacts ? await saveArtifacts(job.artifacts, model, job, violations) : [];
+  const cut = cutShort(result, job);
   return {
-    status: result.status,
-    reason: result.status === 'incomplete' ? result.reason : result.status === 'error' ? result.error.message : null,
+    status: cut ? 'incomplete' : result.status,
+    reason: cut ?? (result.status === 'incomplete' ? result.reason : result.status === 'error' ? result.error.message : null),
     error: result.status === 'error' ? errorJson(result.error) : null,
     stats: statsOf(result),
     checked: checkedProperties(model, job),
@@ -115,6 +116,17 @@ export function failed(status: 'error' | 'timeout' | 'crashed', reason: string, 
     stats: { distinct: 0, generated: 0, depth: 0, elapsedMs: 0 },
     checked: [], violations: [], peakRssBytes: null, artifacts: [],
   };
+}
+
+/**
+ * Why an exhaustive run that found violations did not reach the end of the state space (`check`
+ * reports such a run as a violation, whatever stopped it), or undefined when it did.
+ */
+function cutShort(result: CheckResult, job: Job): string | undefined {
+  if (result.status !== 'violation' || job.engine === 'random' || result.stats.queued === 0) return undefined;
+  const limit = job.timeLimitMs;
+  return limit !== undefined && result.stats.elapsedMs >= limit ? `time limit ${limit} ms reached`
+    : `stopped with ${result.stats.queued.toLocaleString('en-US')} states still queued`;
 }
 
 function statsOf(result: CheckResult): JobResult['stats'] {
