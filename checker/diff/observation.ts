@@ -4,7 +4,7 @@
  */
 import { KripkeError } from '../../spec/errors.ts';
 import type { Spec } from '../../spec/types.ts';
-import { describeInvalidValue, fingerprintOf } from '../fingerprint.ts';
+import { describeInvalidValue, Hasher } from '../fingerprint/index.ts';
 import { messageOf } from '../successors.ts';
 
 /** Projects a state onto what is observable; the result must be a state value (plain data). */
@@ -22,6 +22,8 @@ export function wholeState<S>(spec: Spec<S>): Observe<S> {
 }
 
 export class Observation<S> {
+  private readonly hasher = new Hasher();
+
   constructor(
     private readonly spec: Spec<S>,
     private readonly observe: Observe<S>,
@@ -48,7 +50,7 @@ export class Observation<S> {
 
   private hash(value: unknown, what: string): bigint {
     try {
-      return fingerprintOf(value);
+      return this.hasher.of(value);
     } catch {
       const why = describeInvalidValue(value) ?? 'it is not plain immutable data';
       throw new KripkeError('invalid-value', `${what} cannot be compared: ${why}`, { model: this.spec.name });
