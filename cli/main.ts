@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { KripkeError } from '../spec/errors.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerExplore } from './commands/explore.ts';
 import { registerList } from './commands/list.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerRender } from './commands/render.ts';
@@ -28,6 +29,7 @@ registerSimulate(program, run);
 registerMerge(program, run);
 registerRender(program, run);
 registerReplay(program, run);
+registerExplore(program, run);
 
 async function main(): Promise<ExitCode> {
   try {
