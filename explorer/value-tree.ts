@@ -21,14 +21,15 @@ export function valueTree(value: unknown, changes: readonly Change[]): ValueNode
 function node(key: string, path: readonly Key[], value: unknown, changes: readonly Change[]): ValueNode {
   const here = changes.find((c) => c.path.length === path.length);
   const inside = changes.filter((c) => c.path.length > path.length);
+  const entries = entriesOf(value);
+  const kind = kindOf(value);
   const base = {
     key,
     path: formatChangePath(path),
-    kind: kindOf(value),
-    text: formatValue(value, TEXT_WIDTH),
+    kind,
+    text: entries === undefined ? formatValue(value, TEXT_WIDTH) : '',
     ...(here ? { change: 'changed' as const, before: formatValue(here.before, TEXT_WIDTH) } : inside.length > 0 ? { change: 'inside' as const } : {}),
   };
-  const entries = entriesOf(value);
   if (entries === undefined) return base;
   const delta = here ? memberDelta(here) : undefined;
   const added = delta ? [...delta.added] : undefined; // a multiset, consumed as children match
@@ -38,10 +39,31 @@ function node(key: string, path: readonly Key[], value: unknown, changes: readon
   });
   return {
     ...base,
+    text: containerText(kind, children, entries.length > MAX_CHILDREN),
     children,
     ...(delta && delta.removed.length > 0 ? { removed: delta.removed.map((v) => formatValue(v, TEXT_WIDTH)) } : {}),
     ...(entries.length > MAX_CHILDREN ? { omitted: entries.length - MAX_CHILDREN } : {}),
   };
+}
+
+/**
+ * A container's line, composed from its children's (each already cut), as `formatValue` writes
+ * it: rendering every subtree again at every level would cost a large state dearly.
+ */
+function containerText(kind: ValueNode['kind'], children: readonly ValueNode[], more: boolean): string {
+  const items: string[] = [];
+  let length = 0;
+  for (const child of children) {
+    const item = kind === 'record' ? `${/^[A-Za-z_$][\w$]*$/.test(child.key) ? child.key : JSON.stringify(child.key)}: ${child.text}`
+      : kind === 'map' ? `${child.key} => ${child.text}` : child.text;
+    items.push(item);
+    length += item.length + 2;
+    if (length > TEXT_WIDTH) break;
+  }
+  if (more || items.length < children.length) items.push('…');
+  const body = items.join(', ');
+  const text = kind === 'list' ? `[${body}]` : kind === 'set' ? `{${body}}` : kind === 'map' ? `Map{${body}}` : children.length === 0 ? '{}' : `{ ${body} }`;
+  return text.length > TEXT_WIDTH ? `${text.slice(0, TEXT_WIDTH - 1)}…` : text;
 }
 
 function kindOf(value: unknown): ValueNode['kind'] {
