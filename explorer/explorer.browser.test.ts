@@ -124,6 +124,16 @@ describe.skipIf(!available && !process.env.CI)('the explorer in headless Chromiu
     expect(await propertyState(page, 'agreement')).toBe('fails');
     expect(await page.locator('.timeline li').count()).toBe(17);
 
+    // The same actions under the correct variant: the crash is where they part.
+    await page.getByRole('button', { name: 'Compare…' }).click();
+    expect(await page.locator('.compare select').inputValue()).toBe('correct');
+    await page.getByRole('button', { name: 'Replay' }).click();
+    await until('the comparison', () => page.locator('.divergence').innerText().catch(() => ''), (t) => t.length > 0);
+    expect(await page.locator('.divergence').innerText()).toBe('First divergence — state 15: the states differ in nodes.a2.promised');
+    expect(await page.locator('.compare-steps tr.selected').innerText()).toContain('Crash a2');
+    expect(await page.locator('.side-by-side .row.changed[data-path="nodes.a2.promised"] .value').allInnerTexts()).toEqual(['0', '2']);
+    await page.getByRole('button', { name: 'Close' }).click();
+
     // A saved ITF trace of the same counterexample, opened from a file: the same 17 states.
     const dir = mkdtempSync(join(tmpdir(), 'kripke-explorer-'));
     const trace = buildTrace(paxos.instantiate({}, 'volatile-promise'), parsePath(PAXOS_BUG), { property: 'agreement' });
@@ -143,6 +153,19 @@ describe.skipIf(!available && !process.env.CI)('the explorer in headless Chromiu
     await until('state 13', () => stateHeading(page), (h) => /^state 13\b/i.test(h));
     expect(await page.locator('.tree [data-path="big"] .value').first().innerText()).toBe('4');
     expect(await propertyState(page, 'NotSolved')).toBe('fails');
+
+    // A liveness counterexample is a lasso: its cycle is marked, and stepping past its end goes round it.
+    await page.goto(`${new URL(url).origin}/?model=allocator&variant=weak-allocation`);
+    await until('allocator', () => stateHeading(page), (h) => /^state 1\b/i.test(h));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await until('the lasso', () => page.locator('.notice').innerText().catch(() => ''), (t) => t.includes('a lasso whose cycle starts at state 2'));
+    expect(await page.locator('.timeline li.cycle').count()).toBe(4);
+    expect(await page.locator('.timeline .loop-mark').allInnerTexts()).toEqual(['↺ cycle starts', '↺ back to 2']);
+    expect(await page.locator('[data-picture="trace"] svg').innerHTML()).toContain('this cycle repeats forever');
+    expect(await propertyState(page, 'ClientsWillObtain(c1,r1)')).toBe('fails');
+    await page.keyboard.press('ArrowRight');
+    await until('round the cycle', () => page.locator('.notice').innerText(), (t) => t.startsWith('↺ round the cycle'));
+    await until('state 3', () => stateHeading(page), (h) => /^state 3\b/i.test(h));
 
     expect(requests.filter((r) => !r.startsWith(new URL(url).origin))).toEqual([]);
     expect(errors).toEqual([]);

@@ -2,28 +2,46 @@
  * The explorer's two speed figures (issue 16): taking a step answers within 100 ms on raft's
  * default configuration, and a check started from the page runs at the CLI's speed. Steps are
  * timed over HTTP, as the page asks for them, along a seeded random walk of raft; the check is
- * timed in-process (as `kripke check` runs it) and from the explorer's API (thread start, model
- * load and progress events included), side by side.
+ * timed in-process (as `kripke check` runs it) and from the API of `kripke explore` running in a
+ * process of its own (thread start, model load and progress events included), side by side.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { check } from '../../checker/index.ts';
 import { loadModel } from '../../cli/load-model.ts';
 import type { CheckEvent, ModelKey } from '../../explorer/api-types.ts';
-import { startExplorer } from '../../explorer/server.ts';
 import type { BenchOptions } from '../run.ts';
 
 export const name = 'explorer';
 export const description = 'explorer: step latency on raft (goal ≤ 100 ms), a check from the page vs the CLI';
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RAFT: ModelKey = { model: 'raft', settings: {} };
 const WALK_STEPS = 30;
 /** Passes along the walk: forward through it, as a user steps, three times (the first one warms up the JIT). */
 const PASSES = 3;
 
+/**
+ * One request on a connection of its own: the in-process checks block this process for seconds,
+ * long enough for the server to close an idle kept-alive connection under a pooled client.
+ */
+function request(url: string, method: 'GET' | 'POST', body?: unknown): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, agent: false, headers: body === undefined ? {} : { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => { text += chunk; });
+      res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`${url}: ${res.statusCode} ${text}`))));
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
 async function post<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
+  return JSON.parse(await request(url, 'POST', body)) as T;
 }
 
 /** Milliseconds per step along a walk: each state the page would ask for, after a warm-up. */
@@ -57,7 +75,7 @@ function cliCheck(spec: Parameters<typeof check>[0]): CheckTiming {
 async function pageCheck(base: string, key: ModelKey): Promise<CheckTiming> {
   const started = performance.now();
   const { id } = await post<{ id: string }>(`${base}api/checks`, { key, engine: 'bfs', liveness: true, deadlock: true });
-  const text = await (await fetch(`${base}api/checks/${id}/events`)).text();
+  const text = await request(`${base}api/checks/${id}/events`, 'GET');
   const wall = (performance.now() - started) / 1000;
   const done = JSON.parse(text.trim().split('\n\n').at(-1)!.split('\ndata: ')[1]!) as CheckEvent;
   if (done.type !== 'done') throw new Error('the check did not finish');
@@ -69,10 +87,24 @@ function timing(wall: number, engineMs: number, generated: number, distinct: num
   return { wallSeconds: +wall.toFixed(2), engineSeconds: +(engineMs / 1000).toFixed(2), generatedPerSecond: Math.round(generated / (engineMs / 1000)), distinctStates: distinct };
 }
 
+/** `kripke explore raft` in a process of its own, as a user starts it; resolves to its URL. */
+function startCli(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['cli/bin.js', 'explore', RAFT.model], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (found) resolve({ url: found[1]!, child });
+    });
+    child.on('exit', (code) => reject(new Error(`kripke explore exited with ${code}: ${out}`)));
+  });
+}
+
 export async function run(options: BenchOptions) {
   const checked: ModelKey = options.quick ? { model: 'paxos', settings: {} } : RAFT;
-  const model = await loadModel(RAFT.model, { settings: {}, variant: undefined });
-  const explorer = await startExplorer({ key: RAFT, model });
+  const { url, child } = await startCli();
+  const explorer = { url };
   try {
     const steps = await stepLatency(explorer.url);
     const spec = (await loadModel(checked.model, { settings: checked.settings, variant: undefined })).spec;
@@ -86,7 +118,7 @@ export async function run(options: BenchOptions) {
     if (!options.json) print(result);
     return result;
   } finally {
-    await explorer.close();
+    child.kill();
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
-import { startExplorer } from '../../explorer/server.ts';
+import { startExplorer } from '../../explorer/index.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
 import { collectSetting, type Settings } from '../options.ts';

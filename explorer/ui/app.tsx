@@ -121,7 +121,8 @@ export function App({ served }: { served: ModelKey }) {
             </section>
             <section class="panel">
               <h2>Properties</h2>
-              <Properties statuses={view.properties} onUntil={until} busy={busy} />
+              <Properties statuses={view.properties} onUntil={until} busy={busy}
+                pinned={view.line?.property !== undefined ? { property: view.line.property, loop: view.line.loop } : undefined} />
             </section>
           </aside>
           <div class="centre">

@@ -18,7 +18,8 @@ export function Graph({ dot, onNode, focus, label }: { dot: string; onNode?: (na
     const el = box.current;
     if (!el || !svg || focus === undefined) return;
     const node = Array.from(el.querySelectorAll('g.node')).find((g) => g.querySelector('title')?.textContent === focus);
-    node?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const view = el.parentElement;
+    if (node && view) reveal(view, node.getBoundingClientRect());
   }, [svg, focus]);
   const click = (event: MouseEvent) => {
     const node = (event.target as Element).closest('g.node');
@@ -29,4 +30,12 @@ export function Graph({ dot, onNode, focus, label }: { dot: string; onNode?: (na
   if (!svg) return <p class="muted">Laying out…</p>;
   // The SVG is Graphviz's own output for DOT the server escaped (labels are HTML-escaped there).
   return <div class={`graph${onNode ? ' clickable' : ''}`} ref={box} role="img" aria-label={label} onClick={click} dangerouslySetInnerHTML={{ __html: svg }} />;
+}
+
+/** Scrolls `view` so that the box shows: its bottom (the newest state), and its left edge if it is wider than the view. */
+function reveal(view: Element, box: DOMRect): void {
+  const frame = view.getBoundingClientRect();
+  const top = box.top - frame.top + view.scrollTop, left = box.left - frame.left + view.scrollLeft;
+  view.scrollTop = Math.max(0, Math.min(top - 8, top + box.height - view.clientHeight + 8));
+  view.scrollLeft = box.width > view.clientWidth ? left - 4 : Math.max(0, left + box.width / 2 - view.clientWidth / 2);
 }

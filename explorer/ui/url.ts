@@ -43,7 +43,7 @@ export function placeQuery(place: Place): string {
     if (place.line.property !== undefined) query.set('property', place.line.property);
   }
   // Paths read better with their slashes and colons as they are.
-  return `?${query.toString().replace(/%2F/g, '/').replace(/%3A/g, ':')}`;
+  return `?${query.toString().replace(/%2F/g, '/').replace(/%3A/g, ':').replace(/%3D/g, '=')}`;
 }
 
 /** The path's steps (`0/1:0/0:2` → `['1:0', '0:2']`) and back. */
