@@ -159,7 +159,7 @@ describe.skipIf(!available && !process.env.CI)('the explorer in headless Chromiu
     await until('allocator', () => stateHeading(page), (h) => /^state 1\b/i.test(h));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await until('the lasso', () => page.locator('.notice').innerText().catch(() => ''), (t) => t.includes('a lasso whose cycle starts at state 2'));
-    expect(await page.locator('.timeline li.cycle').count()).toBe(4);
+    await until('the cycle in the timeline', () => page.locator('.timeline li.cycle').count(), (n) => n === 4);
     expect(await page.locator('.timeline .loop-mark').allInnerTexts()).toEqual(['↺ cycle starts', '↺ back to 2']);
     expect(await page.locator('[data-picture="trace"] svg').innerHTML()).toContain('this cycle repeats forever');
     expect(await propertyState(page, 'ClientsWillObtain(c1,r1)')).toBe('fails');

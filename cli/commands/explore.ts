@@ -4,7 +4,6 @@
  */
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
-import { startExplorer } from '../../explorer/index.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
 import { collectSetting, type Settings } from '../options.ts';
@@ -32,6 +31,8 @@ export function registerExplore(program: Command, run: (code: Promise<ExitCode>)
 async function runExplore(name: string, flags: ExploreFlags): Promise<ExitCode> {
   const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
   const key = { model: name, ...(flags.variant ? { variant: flags.variant } : {}), settings: flags.set };
+  // Loaded here, not at the top: the server, esbuild and the schemas are not every command's cost.
+  const { startExplorer } = await import('../../explorer/index.ts');
   const explorer = await startExplorer({ key, model, port: flags.port ?? 0 });
   const url = `${explorer.url}?${linkQuery(key)}`;
   process.stdout.write(`Kripke explorer for ${model.spec.name}: ${url}\n(listening on 127.0.0.1 only; Ctrl-C stops it)\n`);
