@@ -1,11 +1,11 @@
 /**
  * The state-space neighbourhood of the current state as a DOT graph: the predecessors found so
- * far on the left, the successors on the right, each edge labelled with its step. A neighbour is
- * labelled by its place on the current trace, or by what differs from the current state. Each
+ * far on the left, the successors on the right. A neighbour is labelled with the step between it
+ * and the current state, then its place on the current trace or what differs from the current state. Each
  * node names the path that opens it (`targets`), so the page can make the picture clickable.
  */
 import { formatValue } from '../checker/format-value.ts';
-import { diffStates, formatChangePath } from '../counterexamples/diff.ts';
+import { type Change, diffStates, formatChangePath, multisetDelta, setDelta } from '../counterexamples/diff.ts';
 import { html } from '../counterexamples/dot.ts';
 import { VISUALS as V } from '../counterexamples/visuals.ts';
 import type { Neighbourhood } from './api-types.ts';
@@ -34,10 +34,9 @@ export function neighbourhood(seen: SeenGraph, here: Here): Neighbourhood {
     ends.slice(0, max).forEach((other, i) => {
       const id = `${side}${i}`;
       targets[id] = seen.pathOf(other);
-      lines.push(`  ${id} [${neighbourLabel(seen, node, other, here)}];`);
-      for (const e of edges.filter((x) => (side === 'p' ? x.from : x.to) === other)) {
-        lines.push(side === 'p' ? `  ${id} -> here [${edgeAttributes(e, here)}];` : `  here -> ${id} [${edgeAttributes(e, here)}];`);
-      }
+      const steps = edges.filter((x) => (side === 'p' ? x.from : x.to) === other);
+      lines.push(`  ${id} [${neighbourLabel(seen, node, other, here, steps)}];`);
+      for (const e of steps) lines.push(side === 'p' ? `  ${id} -> here [${edgeColor(e, here)}];` : `  here -> ${id} [${edgeColor(e, here)}];`);
     });
     if (ends.length > max) lines.push(`  ${side}more [label="… ${ends.length - max} more" shape=plaintext fontcolor="${V.muted}"];`);
   };
@@ -51,26 +50,37 @@ function header(traceLength: number, loops: number): string[] {
   const note = loops > 0 ? `\\n${loops} step${loops === 1 ? '' : 's'} change nothing` : '';
   return [
     'digraph neighbourhood {',
-    `  graph [rankdir=LR fontname="${V.font}" nodesep=0.15 ranksep=0.9 pad=0.2];`,
+    `  graph [rankdir=LR fontname="${V.font}" nodesep=0.12 ranksep=0.5 pad=0.2];`,
     `  node [shape=box style="rounded,filled" fillcolor=white color="${V.border}" fontname="${V.valueFont}" fontsize=10 fontcolor="${V.ink}"];`,
     `  edge [fontname="${V.font}" fontsize=9 arrowsize=0.6];`,
     `  here [label="State ${traceLength}\\n(here)${note}" fillcolor="${V.changedFill}" color="${V.ink}" penwidth=2 fontname="${V.font}" fontsize=12];`,
   ];
 }
 
-function neighbourLabel(seen: SeenGraph, node: number, other: number, here: Here): string {
+/** The steps between the two (in the node: the graph stays narrow), then where it stands or what differs. */
+function neighbourLabel(seen: SeenGraph, node: number, other: number, here: Here, steps: readonly SeenEdge[]): string {
+  const taken = steps.slice(0, 2).map((e) => truncate(e.label === e.action ? e.label : `${e.action} ${e.label}`, 34));
+  if (steps.length > 2) taken.push(`… ${steps.length - 2} more steps`);
   const onTrace = here.trace.indexOf(other);
-  if (onTrace >= 0) return `label="State ${onTrace + 1}\\non this trace" fillcolor="${V.initialFill}"`;
+  if (onTrace >= 0) return `label=${quoted([...taken, `State ${onTrace + 1} on this trace`].join('\n'))} fillcolor="${V.initialFill}"`;
   const changes = diffStates(seen.stateOf(node), seen.stateOf(other));
-  const lines = changes.slice(0, 3).map((c) => `${formatChangePath(c.path)}: ${formatValue(c.after, 28)}`);
+  const lines = changes.slice(0, 3).map((c) => `${formatChangePath(c.path)}: ${changeText(c)}`);
   if (changes.length > 3) lines.push(`… ${changes.length - 3} more`);
-  return `label=${quoted(lines.join('\n') || '(same state)')} tooltip=${quoted(seen.pathOf(other))}`;
+  return `label=${quoted([...taken, ...lines].join('\n'))} tooltip=${quoted(seen.pathOf(other))}`;
 }
 
-function edgeAttributes(edge: SeenEdge, here: Here): string {
-  const color = here.colors.get(edge.action) ?? V.muted;
-  const text = edge.label === edge.action ? edge.label : `${edge.action} ${edge.label}`;
-  return `label=${quoted(truncate(text, 40))} color="${color}" fontcolor="${color}"`;
+/** A change in a few words: the new value, or for a set or list the members it gains and loses. */
+function changeText(change: Change): string {
+  const { before, after } = change;
+  const delta = before instanceof Set && after instanceof Set ? setDelta(before, after)
+    : Array.isArray(before) && Array.isArray(after) ? multisetDelta(before, after) : undefined;
+  if (delta === undefined) return formatValue(after, 20);
+  const one = (sign: string, items: unknown[]) => (items.length === 1 ? `${sign}${formatValue(items[0], 20)}` : items.length > 1 ? `${sign}${items.length}` : '');
+  return [one('+', delta.added), one('−', delta.removed)].filter(Boolean).join(' ') || 'reordered';
+}
+
+function edgeColor(edge: SeenEdge, here: Here): string {
+  return `color="${here.colors.get(edge.action) ?? V.muted}" penwidth=1.6`;
 }
 
 function emptyDot(why: string): string {

@@ -29,6 +29,8 @@ describe('the state view', () => {
     expect(view.line?.steps).toHaveLength(17);
     expect(view.neighbourhood.predecessors).toBe(1);
     expect(view.neighbourhood.successors).toBe(3);
+    expect(view.neighbourhood.targets.p0).toBe(PAXOS_BUG.split('/').slice(0, -1).join('/'));
+    expect(view.neighbourhood.dot).toContain('State 16 on this trace');
   });
 
   it('at the state before the crash, names the invariant a step would break', async () => {

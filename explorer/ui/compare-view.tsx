@@ -66,8 +66,8 @@ export function CompareView({ model, left, tree, onClose }: CompareProps) {
             </table>
             {row && (
               <div class="side-by-side">
-                <div><h3>{result.leftTitle} · state {row.index + 1}</h3>{row.leftState ? <ValueTree root={row.leftState} tree={tree} label="left state" /> : <p class="muted">no such state</p>}</div>
-                <div><h3>{result.rightTitle} · state {row.index + 1}</h3>{row.rightState ? <ValueTree root={row.rightState} tree={tree} label="right state" /> : <p class="muted">no such state</p>}</div>
+                <div><h3>{result.leftTitle} · state {row.index + 1}</h3>{row.leftState ? <ValueTree root={row.leftState} tree={tree} label="left state" changesOnly /> : <p class="muted">no such state</p>}</div>
+                <div><h3>{result.rightTitle} · state {row.index + 1}</h3>{row.rightState ? <ValueTree root={row.rightState} tree={tree} label="right state" changesOnly /> : <p class="muted">no such state</p>}</div>
               </div>
             )}
           </div>

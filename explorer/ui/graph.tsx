@@ -32,10 +32,10 @@ export function Graph({ dot, onNode, focus, label }: { dot: string; onNode?: (na
   return <div class={`graph${onNode ? ' clickable' : ''}`} ref={box} role="img" aria-label={label} onClick={click} dangerouslySetInnerHTML={{ __html: svg }} />;
 }
 
-/** Scrolls `view` so that the box shows: its bottom (the newest state), and its left edge if it is wider than the view. */
+/** Scrolls `view` so that the box shows: its bottom (the newest state) and, when it is not in view across, its left edge. */
 function reveal(view: Element, box: DOMRect): void {
   const frame = view.getBoundingClientRect();
   const top = box.top - frame.top + view.scrollTop, left = box.left - frame.left + view.scrollLeft;
   view.scrollTop = Math.max(0, Math.min(top - 8, top + box.height - view.clientHeight + 8));
-  view.scrollLeft = box.width > view.clientWidth ? left - 4 : Math.max(0, left + box.width / 2 - view.clientWidth / 2);
+  if (box.width > view.clientWidth || left < view.scrollLeft || left + box.width > view.scrollLeft + view.clientWidth) view.scrollLeft = Math.max(0, left - 4);
 }

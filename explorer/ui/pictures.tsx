@@ -11,7 +11,7 @@ type Tab = 'trace' | 'sequence' | 'neighbourhood';
 
 export function Pictures({ view, onJump, onGo }: { view: StateView; onJump: (index: number) => void; onGo: (path: string) => void }) {
   const [tab, setTab] = useState<Tab>('trace');
-  // Wide pictures (a chart of many lanes, the neighbourhood) start fitted; the trace graph at reading size.
+  // Wide pictures (a chart of many lanes, the neighbourhood) start fitted to the width; the trace graph at reading size.
   const [fits, setFits] = useState<Record<Tab, boolean>>({ trace: false, sequence: true, neighbourhood: true });
   const tabs: [Tab, string][] = [['trace', 'Trace graph'], ...(view.sequenceSvg ? [['sequence', 'Sequence chart'] as [Tab, string]] : []), ['neighbourhood', 'Neighbourhood']];
   const shown = tab === 'sequence' && !view.sequenceSvg ? 'trace' : tab;

@@ -12,23 +12,27 @@ export interface TreeState {
   readonly hide: (path: string) => void;
 }
 
-/** Open unless the user closed it: top-level fields, and anything with a change inside. */
-function isOpen(node: ValueNode, depth: number, tree: TreeState): boolean {
-  return tree.opened.get(node.path) ?? (depth <= 1 || node.change === 'inside');
+/**
+ * Open unless the user closed it: anything with a change inside and, unless only the changes
+ * matter (comparing two states), the top-level fields.
+ */
+function isOpen(node: ValueNode, depth: number, tree: TreeState, changesOnly: boolean): boolean {
+  return tree.opened.get(node.path) ?? ((depth <= 1 && !changesOnly) || node.change === 'inside');
 }
 
-export function ValueTree({ root, tree, label }: { root: ValueNode; tree: TreeState; label: string }) {
+/** `changesOnly`: two states compared — open only what differs, and call the other value `vs`, not `was`. */
+export function ValueTree({ root, tree, label, changesOnly = false }: { root: ValueNode; tree: TreeState; label: string; changesOnly?: boolean }) {
   const children = root.children ?? [root];
   return (
     <ul class="tree" aria-label={label}>
-      {children.filter((c) => !tree.hidden.has(c.path)).map((child) => <TreeRow key={child.path} node={child} depth={1} tree={tree} />)}
+      {children.filter((c) => !tree.hidden.has(c.path)).map((child) => <TreeRow key={child.path} node={child} depth={1} tree={tree} changesOnly={changesOnly} />)}
     </ul>
   );
 }
 
-function TreeRow({ node, depth, tree }: { node: ValueNode; depth: number; tree: TreeState }) {
+function TreeRow({ node, depth, tree, changesOnly }: { node: ValueNode; depth: number; tree: TreeState; changesOnly: boolean }) {
   const container = node.children !== undefined && (node.children.length > 0 || (node.removed?.length ?? 0) > 0);
-  const open = container && isOpen(node, depth, tree);
+  const open = container && isOpen(node, depth, tree, changesOnly);
   const classes = ['row', node.change ?? ''].join(' ').trim();
   return (
     <li class={classes} data-path={node.path}>
@@ -38,12 +42,14 @@ function TreeRow({ node, depth, tree }: { node: ValueNode; depth: number; tree: 
           : <span class="caret-space" />}
         <span class="key">{node.change === 'added' ? '+ ' : ''}{node.key}</span>
         <span class="value">{open ? summary(node) : node.text}</span>
-        {node.change === 'changed' && node.before !== undefined && <span class="before" title="before">was {node.before}</span>}
+        {node.change === 'changed' && node.before !== undefined && (
+          <span class="before" title={changesOnly ? 'in the other trace' : 'before the last step'}>{changesOnly ? 'vs' : 'was'} {node.before}</span>
+        )}
         <button class="hide" title={`hide ${node.path}`} onClick={() => tree.hide(node.path)}>hide</button>
       </div>
       {open && (
         <ul>
-          {node.children!.filter((c) => !tree.hidden.has(c.path)).map((c) => <TreeRow key={c.path} node={c} depth={depth + 1} tree={tree} />)}
+          {node.children!.filter((c) => !tree.hidden.has(c.path)).map((c) => <TreeRow key={c.path} node={c} depth={depth + 1} tree={tree} changesOnly={changesOnly} />)}
           {node.removed?.map((text, i) => <li key={`removed-${i}`} class="row removed"><div class="line"><span class="caret-space" /><span class="key">−</span><span class="value">{text}</span></div></li>)}
           {node.omitted ? <li class="row muted"><div class="line"><span class="caret-space" />… {node.omitted} more</div></li> : null}
         </ul>
