@@ -17,13 +17,12 @@ export async function compareTraces(sessions: Sessions, request: CompareRequest)
   const leftSession = await sessions.get(request.left.key);
   const left = buildTrace(leftSession.spec, leftSession.stateAt(request.left.path).path);
   const rightSession = await sessions.get(request.right.key);
-  const replay = 'replay' in request.right ? replayActions(rightSession, left) : undefined;
-  const rightPath = replay?.path ?? rightSession.stateAt((request.right as { path: string }).path).path;
+  const { path: rightPath, stop }: Replay = 'replay' in request.right ? replayActions(rightSession, left)
+    : { path: rightSession.stateAt(request.right.path).path, stop: undefined };
   const right = buildTrace(rightSession.spec, rightPath);
   const rows = Array.from({ length: Math.max(left.steps.length, right.steps.length) }, (_, i) => row(left, right, i));
   const differing = rows.find((r) => r.differences.length > 0 || !r.left || !r.right || r.left.label !== r.right.label);
   const found = differing && { step: differing.index, message: describe(differing) };
-  const stop = replay?.stop;
   return {
     leftTitle: title(leftSession.info.key, leftSession.info.variant, left),
     rightTitle: title(rightSession.info.key, rightSession.info.variant, right),

@@ -76,7 +76,10 @@ export async function startExplorer(options: ExplorerOptions): Promise<Explorer>
     const route = url.pathname;
     if (request.method === 'GET' && route === '/') return sendPage(response, explorerPage(sessions.served));
     if (request.method === 'GET' && route.startsWith('/assets/')) {
-      assets ??= bundleUi();
+      if (assets === undefined) {
+        assets = bundleUi();
+        assets.catch(() => { assets = undefined; }); // a failed build is tried again on the next request
+      }
       return sendAsset(response, (await assets).get(route.slice('/assets/'.length)));
     }
     const events = /^\/api\/checks\/(\d+)\/events$/.exec(route);

@@ -19,6 +19,8 @@ export interface Replayed {
   readonly path: ActionPath;
   /** The model threw at this step; `states` stops before it. */
   readonly error: StepError | undefined;
+  /** What it threw. */
+  readonly thrown: KripkeError | undefined;
 }
 
 export class ModelSession {
@@ -59,19 +61,20 @@ export class ModelSession {
         next = this.successors.successor(states[i], step.action, step.param);
       } catch (e) {
         if (!(e instanceof KripkeError)) throw e;
-        return { states, path: { init: path.init, steps }, error: { step: i + 1, code: e.code, message: e.message } };
+        return { states, path: { init: path.init, steps }, error: { step: i + 1, code: e.code, message: e.message }, thrown: e };
       }
       if (next === undefined) throw this.notEnabled(path, i);
       states.push(next);
       steps.push(step);
     }
-    return { states, path, error: undefined };
+    return { states, path, error: undefined, thrown: undefined };
   }
 
   /** The real state at the end of a path that must replay without error (walks, searches). */
   stateAt(text: string): { state: unknown; path: ActionPath } {
     const replayed = this.replay(this.parse(text));
-    if (replayed.error) throw new KripkeError(replayed.error.code as KripkeError['code'], `step ${replayed.error.step}: ${replayed.error.message}`, { model: this.spec.name });
+    const { error, thrown } = replayed;
+    if (error && thrown) throw new KripkeError(thrown.code, `step ${error.step}: ${thrown.message}`, { ...thrown.where, step: String(error.step) });
     return { state: replayed.states.at(-1), path: replayed.path };
   }
 

@@ -29,15 +29,21 @@ export function App({ served }: { served: ModelKey }) {
   const [cursor, setCursor] = useState(0);
   const tree = useTreeState(place.key.model);
   const latest = useRef(0);
+  // Where the page is going, ahead of the next render: keys pressed quickly each move from the last move.
+  const here = useRef(place);
 
   const go = useCallback((next: Place, message?: string) => {
+    here.current = next;
     history.pushState(null, '', placeQuery(next));
     setPlace(next);
     setNotice(message);
   }, []);
 
   useEffect(() => {
-    const onPop = () => setPlace(readPlace(location.search, served));
+    const onPop = () => {
+      here.current = readPlace(location.search, served);
+      setPlace(here.current);
+    };
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, [served]);
@@ -52,15 +58,15 @@ export function App({ served }: { served: ModelKey }) {
   }, [place]);
 
   const choices = useMemo(() => (view?.actions ?? []).filter((g) => enabledCount(g) > 0).flatMap((g) => g.choices.filter((c) => c.enabled)), [view]);
-  const take = (path: string) => go(stepTo(place, path));
+  const take = (path: string) => go(stepTo(here.current, path));
   const moves = {
-    back: () => { const p = back(place); if (p) go(p); },
+    back: () => { const p = back(here.current); if (p) go(p); },
     forward: () => {
-      const f = forward(place, view?.line);
+      const f = forward(here.current, view?.line);
       if (f) go(f.place, f.wrapped ? `↺ round the cycle: the last state is state ${(view!.line!.loop ?? 0) + 1} again, so on to state ${stepsOf(f.place.path).length + 1}` : undefined);
     },
-    first: () => go(jump(place, 0)),
-    last: () => { if (view) go(jump(place, (onLine(place) && view.line ? view.line.steps.length : view.steps.length) - 1)); },
+    first: () => go(jump(here.current, 0)),
+    last: () => { if (view) go(jump(here.current, onLine(here.current) && view.line ? view.line.steps.length - 1 : stepsOf(here.current.path).length)); },
     up: () => setCursor((c) => Math.max(0, c - 1)),
     down: () => setCursor((c) => Math.min(choices.length - 1, c + 1)),
     take: (i?: number) => { const c = choices[i ?? cursor]; if (c?.target) take(c.target); },
