@@ -8,6 +8,7 @@ import { registerCheck } from './commands/check.ts';
 import { registerCi } from './commands/ci.ts';
 import { registerCompare } from './commands/compare.ts';
 import { registerDiff } from './commands/diff.ts';
+import { registerExplore } from './commands/explore.ts';
 import { registerList } from './commands/list.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerRender } from './commands/render.ts';
@@ -36,6 +37,7 @@ registerCi(program, run);
 registerCompare(program, run);
 registerDiff(program, run);
 registerSweep(program, run);
+registerExplore(program, run);
 
 async function main(): Promise<ExitCode> {
   try {
