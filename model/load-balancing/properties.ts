@@ -53,6 +53,9 @@ export function noRequestLost(s: BalancerState, clients: readonly ActorId[], max
   });
 }
 
+/** No request has been served more than once. */
+export const servedOnlyOnce = (s: BalancerState, clients: readonly ActorId[]) => clients.every((id) => clientOf(s, id).served <= 1);
+
 /** Work is done more than once only for a request that was retried. */
 export const servedOnlyOncePerAttempt = (s: BalancerState, clients: readonly ActorId[]) =>
   clients.every((id) => clientOf(s, id).served <= clientOf(s, id).attempts);

@@ -52,3 +52,34 @@ export function fitsElsewhere(s: AutoscalerState, w: Workload, node: string): bo
 /** A pending task that no ready node can take but an empty node could: a reason to add a node. */
 export const needsNode = (s: AutoscalerState, w: Workload) =>
   pending(s, w).some((t) => placement(s, w, t) === undefined && within(t, NODE_CAPACITY));
+
+export interface RuleSettings {
+  readonly maxNodes: number;
+  readonly window: number;
+  readonly threshold: number;
+  /** Scale down only a node whose tasks fit elsewhere (false: the `flapping-thresholds` bug). */
+  readonly drainSimulation: boolean;
+}
+
+/** The autoscaler's decisions, and the facts its properties read, for one workload and setting. */
+export function autoscalerRules(w: Workload, settings: RuleSettings) {
+  const draining = (s: AutoscalerState) => w.nodes.some((n) => s.nodes[n] === 'draining');
+  const rules = {
+    window: settings.window,
+    /** The autoscaler's own test: has the window passed since the last scaling it recorded? */
+    windowOpen: (s: AutoscalerState) => s.sinceScale === null || s.sinceScale >= settings.window,
+    /** Below the threshold and, with the drain simulation, its tasks fit on the other ready nodes. */
+    unneeded: (s: AutoscalerState, n: string) => s.nodes[n] === 'ready' && utilisation(s, w, n) < settings.threshold
+      && (!settings.drainSimulation || fitsElsewhere(s, w, n)),
+    /** More than one node, and none draining: Cluster Autoscaler drains one node at a time. */
+    mayScaleDown: (s: AutoscalerState) => present(s, w).length > 1 && !draining(s),
+    /** Wants no change: nothing to add, nothing to remove, nothing draining. */
+    settled: (s: AutoscalerState) => !(needsNode(s, w) && present(s, w).length < settings.maxNodes)
+      && !(rules.mayScaleDown(s) && w.nodes.some((n) => rules.unneeded(s, n))) && !draining(s),
+    running: (s: AutoscalerState, t: string) => (s.nodes[s.tasks[t]!] ?? 'absent') !== 'absent',
+    fittingPending: (s: AutoscalerState) => pending(s, w).some((t) => placement(s, w, t) !== undefined),
+  };
+  return rules;
+}
+
+export type AutoscalerRules = ReturnType<typeof autoscalerRules>;

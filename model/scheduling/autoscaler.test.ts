@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../checker/index.ts';
-import { counterexample } from '../test-support.ts';
+import { checkDefault, counterexample } from '../test-support.ts';
 import { autoscaler, autoscalerSpec, type AutoscalerConfig } from './autoscaler.ts';
 
 const defaults: AutoscalerConfig = { maxNodes: 3, tasks: 3, window: 2, threshold: 60 };
 
 describe('autoscaler (up to 3 nodes, tasks t1…t3, a window of 2 ticks)', () => {
   it('the default passes safety and liveness: 1,814 states, BFS = DFS, strict', () => {
-    const bfs = check(autoscaler.instantiate(), { strict: true });
-    expect(bfs.status).toBe('pass');
-    expect([bfs.stats.distinctStates, bfs.stats.generatedStates, bfs.stats.depth]).toEqual([1814, 5985, 21]);
-    const dfs = check(autoscaler.instantiate(), { engine: 'dfs' });
-    expect(dfs.status).toBe('pass');
-    expect([dfs.stats.distinctStates, dfs.stats.generatedStates]).toEqual([1814, 5985]);
+    expect(checkDefault(autoscaler, { strict: true })).toEqual({ status: ['pass', 'pass'], bfs: [1814, 5985, 21], dfs: [1814, 5985] });
   });
 
   it('no-drain: n1 is deleted with t3 on it (5 steps)', () => {

@@ -37,9 +37,8 @@
  *   is added for t2, the record is cleared, and n2, still empty, is removed at once).
  */
 import { defineProtocol, defineSpec, strong, weak } from '../../spec/index.ts';
-import {
-  type AutoscalerState, fitsElsewhere, freeOn, needsNode, pending, placement, present, tasksOn, utilisation, type Workload,
-} from './autoscaler-cluster.ts';
+import { autoscalerActions } from './autoscaler-actions.ts';
+import { autoscalerRules, freeOn, tasksOn, type AutoscalerState, type Workload } from './autoscaler-cluster.ts';
 import { nodeIds, workload } from './resources.ts';
 
 export type AutoscalerVariant = 'correct' | 'no-drain' | 'flapping-thresholds' | 'window-reset';
@@ -55,20 +54,8 @@ export interface AutoscalerConfig {
 
 export function autoscalerSpec(config: AutoscalerConfig, variant: AutoscalerVariant = 'correct') {
   const w: Workload = { nodes: nodeIds(config.maxNodes), tasks: workload(config.tasks, 't') };
-  const task = (name: string) => w.tasks.find((t) => t.name === name)!;
-  const windowOpen = (s: AutoscalerState) => s.sinceScale === null || s.sinceScale >= config.window;
-  const unneeded = (s: AutoscalerState, n: string) => s.nodes[n] === 'ready' && utilisation(s, w, n) < config.threshold
-    && (variant === 'flapping-thresholds' || fitsElsewhere(s, w, n));
-  const mayScaleDown = (s: AutoscalerState) => present(s, w).length > 1 && !w.nodes.some((n) => s.nodes[n] === 'draining');
-  const scaled = (s: AutoscalerState): AutoscalerState => ({ ...s, sinceScale: 0, elapsed: 0 });
-  const setNode = (s: AutoscalerState, n: string, status: AutoscalerState['nodes'][string]) => ({ ...s, nodes: { ...s.nodes, [n]: status } });
-  const setTask = (s: AutoscalerState, t: string, status: string) => ({ ...s, tasks: { ...s.tasks, [t]: status } });
-  /** Wants no change: nothing to add, nothing to remove, nothing draining. */
-  const settled = (s: AutoscalerState) => !(needsNode(s, w) && present(s, w).length < config.maxNodes)
-    && !(mayScaleDown(s) && w.nodes.some((n) => unneeded(s, n))) && !w.nodes.some((n) => s.nodes[n] === 'draining');
-  const running = (s: AutoscalerState, t: string) => (s.nodes[s.tasks[t]!] ?? 'absent') !== 'absent';
-  const fittingPending = (s: AutoscalerState) => pending(s, w).some((t) => placement(s, w, t) !== undefined);
-
+  const rules = autoscalerRules(w, { ...config, drainSimulation: variant !== 'flapping-thresholds' });
+  const fittingPending = rules.fittingPending;
   return defineSpec({
     name: 'autoscaler',
     init: (): AutoscalerState[] => [{
@@ -77,43 +64,15 @@ export function autoscalerSpec(config: AutoscalerConfig, variant: AutoscalerVari
       sinceScale: null,
       elapsed: config.window,
     }],
-    actions: {
-      schedule: {
-        params: w.tasks.map((t) => t.name),
-        next: (s, t) => { const n = s.tasks[t] === 'pending' ? placement(s, w, task(t)) : undefined; return n === undefined ? undefined : setTask(s, t, n); },
-      },
-      finish: { params: w.tasks.map((t) => t.name), next: (s, t) => (running(s, t) ? setTask(s, t, 'finished') : undefined) },
-      scaleUp: {
-        next: (s) => {
-          const n = w.nodes.find((id) => s.nodes[id] === 'absent');
-          return n !== undefined && needsNode(s, w) ? scaled(setNode(s, n, 'ready')) : undefined;
-        },
-      },
-      scaleDown: {
-        params: w.nodes,
-        next: (s, n) => (!mayScaleDown(s) || !windowOpen(s) || !unneeded(s, n) ? undefined
-          : scaled(setNode(s, n, variant === 'no-drain' ? 'absent' : 'draining'))),
-      },
-      evict: {
-        params: w.tasks.map((t) => t.name),
-        next: (s, t) => (s.nodes[s.tasks[t]!] === 'draining' ? setTask(s, t, 'pending') : undefined),
-      },
-      remove: { params: w.nodes, next: (s, n) => (s.nodes[n] === 'draining' && tasksOn(s, w, n).length === 0 ? setNode(s, n, 'absent') : undefined) },
-      tick: {
-        next: (s) => (s.elapsed >= config.window && windowOpen(s) ? undefined
-          : { ...s, elapsed: Math.min(config.window, s.elapsed + 1), sinceScale: s.sinceScale === null ? null : Math.min(config.window, s.sinceScale + 1) }),
-      },
-      // #16275: the periodic status update, when it does not rescale, drops the last scale time.
-      ...(variant === 'window-reset' ? { statusUpdate: { next: (s: AutoscalerState) => (s.sinceScale === null ? undefined : { ...s, sinceScale: null }) } } : {}),
-    },
+    actions: autoscalerActions(w, rules, { drain: variant !== 'no-drain', resetOnStatusUpdate: variant === 'window-reset' }),
     properties: ({ always, alwaysStep, leadsTo, eventuallyAlways }) => [
       always('no node is over-committed', (s) => w.nodes.every((n) => { const f = freeOn(s, w, n); return f.cpu >= 0 && f.memory >= 0; })),
-      always('no task is lost', (s) => w.tasks.every(({ name }) => ['pending', 'finished'].includes(s.tasks[name]!) || running(s, name))),
+      always('no task is lost', (s) => w.tasks.every(({ name }) => ['pending', 'finished'].includes(s.tasks[name]!) || rules.running(s, name))),
       alwaysStep('a drained node runs nothing when removed', (before, after) =>
         w.nodes.every((n) => before.nodes[n] === 'absent' || after.nodes[n] !== 'absent' || tasksOn(before, w, n).length === 0)),
       alwaysStep('no scale-down inside the stabilisation window', (before, _after, step) => step.action !== 'scaleDown' || before.elapsed >= config.window),
       leadsTo('a pending task that fits is eventually scheduled', fittingPending, (s) => !fittingPending(s)),
-      eventuallyAlways('the autoscaler converges', settled),
+      eventuallyAlways('the autoscaler converges', rules.settled),
     ],
     // The scheduler retries every pending task (strong fairness: a node that comes and goes is
     // eventually used); the autoscaler's steps and time are weakly fair, each instance on its own.

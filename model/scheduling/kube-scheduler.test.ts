@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../checker/index.ts';
-import { counterexample } from '../test-support.ts';
+import { checkDefault, counterexample } from '../test-support.ts';
 import { kubeScheduler, kubeSchedulerSpec, type KubeConfig } from './kube-scheduler.ts';
 
 const defaults: KubeConfig = { nodes: 3, pods: 4, rejects: 1 };
@@ -8,12 +8,7 @@ const WATCH = ['added(p1)', 'added(p2)', 'added(p3)', 'added(p4)'].map((m) => `D
 
 describe('kube-scheduler (3 nodes, pods p1…p4, one rejected bind)', () => {
   it('the default passes safety and liveness, and preempts: 1,114 states, BFS = DFS, strict', () => {
-    const bfs = check(kubeScheduler.instantiate(), { strict: true });
-    expect(bfs.status).toBe('pass');
-    expect([bfs.stats.distinctStates, bfs.stats.generatedStates, bfs.stats.depth]).toEqual([1114, 2226, 29]);
-    const dfs = check(kubeScheduler.instantiate(), { engine: 'dfs' });
-    expect(dfs.status).toBe('pass');
-    expect([dfs.stats.distinctStates, dfs.stats.generatedStates]).toEqual([1114, 2226]);
+    expect(checkDefault(kubeScheduler, { strict: true })).toEqual({ status: ['pass', 'pass'], bfs: [1114, 2226, 29], dfs: [1114, 2226] });
   });
 
   it('assume-expiry (#106361): the assumption expires before the watch event, and n1 is over-committed (10 steps)', () => {

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../checker/index.ts';
-import { counterexample } from '../test-support.ts';
+import { checkDefault, counterexample } from '../test-support.ts';
 import { omega, omegaSpec } from './omega.ts';
 
 describe('omega (3 nodes, tasks t1…t4 over two schedulers)', () => {
   it('the default passes safety and liveness, with conflicts: 225 states, BFS = DFS, strict', () => {
-    const bfs = check(omega.instantiate(), { strict: true });
-    expect(bfs.status).toBe('pass');
-    expect([bfs.stats.distinctStates, bfs.stats.generatedStates, bfs.stats.depth]).toEqual([225, 383, 16]);
-    const dfs = check(omega.instantiate(), { engine: 'dfs' });
-    expect(dfs.status).toBe('pass');
-    expect([dfs.stats.distinctStates, dfs.stats.generatedStates]).toEqual([225, 383]);
+    expect(checkDefault(omega, { strict: true })).toEqual({ status: ['pass', 'pass'], bfs: [225, 383, 16], dfs: [225, 383] });
   });
 
   it('no-version-check: both schedulers place on n1 from the same snapshot (6 steps)', () => {
