@@ -13,8 +13,8 @@ import { LABELS } from './invariant.ts';
 const SMALL: BoulangerConfig = { n: 2, maxNat: 3 };
 
 /** The reachable states (explored or only generated past the constraint), as fingerprints. */
-function reachable<S>(spec: Spec<S>, show: (s: S) => unknown): Set<bigint> {
-  return new Set(exploreStateGraph(spec, 100_000).states.map((s) => fingerprintOf(show(s))));
+function reachable<S>(spec: Spec<S>, show: (shown: unknown) => unknown): Set<bigint> {
+  return new Set(exploreStateGraph(spec, 100_000).states.map((s) => fingerprintOf(show(spec.display(s)))));
 }
 
 /** A decoded packed state in the object model's form: unchecked[p] as a sorted array, not a Set. */

@@ -19,7 +19,7 @@ const SMALL: readonly LamportMutexConfig[] = [
  * fingerprint of the state as people read it (a packed spec's states decoded).
  */
 function generatedStates<S>(spec: Spec<S>): Set<bigint> {
-  return new Set(exploreStateGraph(spec, 1_000_000).states.map((s) => fingerprintOf(s)));
+  return new Set(exploreStateGraph(spec, 1_000_000).states.map((s) => fingerprintOf(spec.display(s))));
 }
 
 const labels = <S>(spec: Spec<S>, path: Parameters<typeof buildTrace>[1]) =>
@@ -77,7 +77,7 @@ describe('lamport-mutex, packed layout (lamport-mutex-packed.ts)', () => {
     expect(trace.steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'))).toEqual([
       'init', ['request', 0], ['receiveRequest', [1, 0]], ['receiveAck', [0, 1]], ['enter', 0],
     ]);
-    expect(trace.steps.at(-1)!.state).toEqual({
+    expect(trace.steps.at(-1)!.shown).toEqual({
       clock: [1, 2], req: [[1, 0], [1, 0]], ack: [[0, 1], []], network: [[[], []], [[], []]], crit: [0],
     });
   });
