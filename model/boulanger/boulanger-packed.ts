@@ -60,7 +60,7 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
     previous: (s, p) => previous[p]!.get(s),
     nxt: (s, p) => nxt[p]!.getCode(s),
     flag: (s, p) => flag[p]!.get(s),
-    label: (s, p) => pc[p]!.getCode(s),
+    among: (s, p, mask) => ((mask >>> pc[p]!.getCode(s)) & 1) === 1,
     unchecked: (s, p, q) => unchecked[p]!.hasAt(s, q),
     // A flag is one bit, unchecked a bitset of processes: only the codes above can hold more.
     typedBeyondFields: () => true,

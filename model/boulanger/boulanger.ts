@@ -69,7 +69,7 @@ function objectRead(PROCS: readonly Proc[]): BoulangerRead<BoulangerState> {
     previous: (s, p) => s.previous[p]!,
     nxt: (s, p) => s.nxt[p]!,
     flag: (s, p) => s.flag[p]!,
-    label: (s, p) => LABEL_CODES.get(s.pc[p]!) ?? -1,
+    among: (s, p, mask) => ((mask >>> (LABEL_CODES.get(s.pc[p]!) ?? -1)) & 1) === 1,
     unchecked: (s, p, q) => s.unchecked[p]!.includes(q),
     typedBeyondFields: (s) => PROCS.every((p) => typeof s.flag[p] === 'boolean' && s.unchecked[p]!.every((q) => PROCS.includes(q))),
   };

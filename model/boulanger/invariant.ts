@@ -9,13 +9,16 @@ import type { Proc } from './boulanger.ts';
 export const LABELS = ['ncs', 'e1', 'e2', 'e3', 'e4', 'w1', 'w2', 'cs', 'exit'] as const;
 export type Label = (typeof LABELS)[number];
 
+/** The mask of a set of labels: bit i for `LABELS[i]`. */
+export const labels = (...these: readonly Label[]) => these.reduce((mask, l) => mask | (1 << LABELS.indexOf(l)), 0);
+
 /** `<<a1, a2>> \prec <<b1, b2>>`: lexicographic order on (number, process). */
 export const precedes = (a1: number, a2: number, b1: number, b2: number) => a1 < b1 || (a1 === b1 && a2 < b2);
 
 /**
  * What the invariants read, in either representation (`boulanger.ts`: arrays of values;
- * `boulanger-packed.ts`: words). A label is read as its code, its position in `LABELS` (-1 for
- * a value that is not a label), so a set of labels is one bit mask.
+ * `boulanger-packed.ts`: words). Labels are tested against a set of labels as one bit mask, bit
+ * i for `LABELS[i]`: `among(s, p, mask)`.
  */
 export interface BoulangerRead<S> {
   readonly num: (s: S, p: Proc) => number;
@@ -23,7 +26,8 @@ export interface BoulangerRead<S> {
   readonly previous: (s: S, p: Proc) => number;
   readonly nxt: (s: S, p: Proc) => number;
   readonly flag: (s: S, p: Proc) => boolean;
-  readonly label: (s: S, p: Proc) => number;
+  /** Whether p's label is one of `mask`'s (false for a value that is no label). */
+  readonly among: (s: S, p: Proc, mask: number) => boolean;
   /** Whether q is in unchecked[p]. */
   readonly unchecked: (s: S, p: Proc, q: Proc) => boolean;
   /** The rest of TypeOK, which only this representation can get wrong (flags that are not booleans, foreign processes). */
@@ -36,13 +40,11 @@ export interface BoulangerRead<S> {
  * set of labels as one bit: `among(s, p, E4_W1_W2)`.
  */
 export function boulangerInvariants<S>(read: BoulangerRead<S>, n: number, maxNat: number) {
-  const { num, max, previous, nxt, flag, label, unchecked } = read;
-  const labels = (...these: Label[]) => these.reduce((mask, l) => mask | (1 << LABELS.indexOf(l)), 0);
+  const { num, max, previous, nxt, flag, among, unchecked } = read;
   const [E2, E3, W2, CS] = [labels('e2'), labels('e3'), labels('w2'), labels('cs')];
   const NCS_E1_E2 = labels('ncs', 'e1', 'e2'), E4_W1_W2_CS = labels('e4', 'w1', 'w2', 'cs'), E2_E3 = labels('e2', 'e3');
   const E2_W1_W2 = labels('e2', 'w1', 'w2'), W1_W2 = labels('w1', 'w2'), NCS_E1_EXIT = labels('ncs', 'e1', 'exit');
-  const E4_W1_W2 = labels('e4', 'w1', 'w2');
-  const among = (s: S, p: Proc, mask: number) => ((mask >>> label(s, p)) & 1) === 1;
+  const E4_W1_W2 = labels('e4', 'w1', 'w2'), ANY = labels(...LABELS);
   const isNat = (k: number) => Number.isInteger(k) && k >= 0 && k <= maxNat;
 
   function mutualExclusion(s: S): boolean {
@@ -54,9 +56,9 @@ export function boulangerInvariants<S>(read: BoulangerRead<S>, n: number, maxNat
   /** Numbers in Nat (previous may be -1, "none"), nxt a process, pc a label; unchecked and flag by `read`. */
   function typeOk(s: S): boolean {
     for (let p = 0; p < n; p++) {
-      const before = previous(s, p), next = nxt(s, p), code = label(s, p);
+      const before = previous(s, p), next = nxt(s, p);
       if (!isNat(num(s, p)) || !isNat(max(s, p)) || !(before === -1 || isNat(before))) return false;
-      if (!(Number.isInteger(next) && next >= 0 && next < n) || !(code >= 0 && code < LABELS.length)) return false;
+      if (!(Number.isInteger(next) && next >= 0 && next < n) || !among(s, p, ANY)) return false;
     }
     return read.typedBeyondFields(s);
   }

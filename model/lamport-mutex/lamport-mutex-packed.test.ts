@@ -70,7 +70,8 @@ describe('lamport-mutex, packed layout (lamport-mutex-packed.ts)', () => {
   it('finds the same shortest trace into the critical section, shown in the object model\'s shape', () => {
     const config = { n: 2, maxClock: 3, maxNat: 4 };
     const base = lamportMutexPackedSpec(config);
-    const packed = { ...base, properties: [always<Words>('nobody enters', (s) => (base.layout!.decode(s) as LamportMutexState).crit.length === 0)] };
+    // The packed layout shows states as the object model's states.
+    const packed = { ...base, properties: [always<Words>('nobody enters', (s) => (base.display(s) as LamportMutexState).crit.length === 0)] };
     const result = check(packed);
     if (result.status !== 'violation') throw new Error(`expected a violation, got ${result.status}`);
     const trace = buildTrace(packed, result.violations[0]!.path!);

@@ -27,7 +27,8 @@ export const preparedMsg = (rm: string) => `prepared:${rm}`;
  * `messages[m]` (`twoPhaseMessages`). Each write returns a new state.
  */
 export interface TwoPhaseAccess<S> {
-  readonly rm: (s: S, i: number) => RmState;
+  /** rmState[rms[i]]; undefined when the state holds none there (TPTypeOK fails). */
+  readonly rm: (s: S, i: number) => RmState | undefined;
   readonly tm: (s: S) => TmState;
   /** How many RMs the TM has received Prepared from, and whether RM `i` is one. */
   readonly tmPreparedCount: (s: S) => number;
@@ -63,8 +64,8 @@ export function twoPhaseDefinition<S>(rms: readonly string[], variant: TwoPhaseV
     : (s: S) => access.tmPreparedCount(s) === rms.length;
   /** RMChooseToAbort's guard: the RM is still working (the bug: or prepared). */
   const mayAbortAlone = variant === 'abort-after-prepare'
-    ? (state: RmState) => state === 'working' || state === 'prepared'
-    : (state: RmState) => state === 'working';
+    ? (state: RmState | undefined) => state === 'working' || state === 'prepared'
+    : (state: RmState | undefined) => state === 'working';
   const obey = (message: number, to: RmState) => (s: S, r: string, index?: number) => {
     if (!sent(s, message)) return undefined;
     const i = at(r, index);
@@ -90,7 +91,10 @@ export function twoPhaseDefinition<S>(rms: readonly string[], variant: TwoPhaseV
     return true;
   };
   const typed = (s: S) => {
-    for (let i = 0; i < rms.length; i++) if (!RM_STATES.includes(rm(s, i))) return false;
+    for (let i = 0; i < rms.length; i++) {
+      const state = rm(s, i);
+      if (state === undefined || !RM_STATES.includes(state)) return false;
+    }
     return TM_STATES.includes(tm(s)) && access.typedBeyondFields(s);
   };
   const actions = {

@@ -42,7 +42,7 @@ const setRm = (s: TwoPhaseState, rm: string, to: RmState): TwoPhaseState => ({ .
 function objectAccess(rms: readonly string[]): TwoPhaseAccess<TwoPhaseState> {
   const messages = twoPhaseMessages(rms), universe = new Set(messages);
   return {
-    rm: (s, i) => s.rmState[rms[i]!]!,
+    rm: (s, i) => s.rmState[rms[i]!],
     tm: (s) => s.tmState,
     tmPreparedCount: (s) => s.tmPrepared.size,
     tmPrepared: (s, i) => s.tmPrepared.has(rms[i]!),
