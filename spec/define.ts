@@ -53,6 +53,8 @@ function resolveSpec<S, P extends Record<string, unknown>>(definition: SpecField
     symmetry: definition.symmetry,
     fairness,
     formatMessage: definition.formatMessage,
+    ...(definition.milestones ? { milestones: definition.milestones } : {}),
+    ...(definition.lanes ? { lanes: definition.lanes } : {}),
     layout,
     display,
   };

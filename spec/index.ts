@@ -51,7 +51,8 @@ export {
   always, alwaysEventually, alwaysStep, eventually, eventuallyAlways, isLiveness, leadsTo, sometimes,
 } from './properties.ts';
 export type {
-  AlwaysEventually, Eventually, EventuallyAlways, Invariant, LeadsTo, LivenessProperty, Property, PropertyConstructors, PropertyKind,
+  AlwaysEventually, Eventually, EventuallyAlways, Invariant, InvariantOptions, LeadsTo, LivenessProperty, Property, PropertyConstructors, PropertyKind,
+  PropertyOptions,
   Reachability, SafetyProperty, StatePredicate, StepInvariant, StepLabel, StepPredicate,
 } from './properties.ts';
 export { strong, weak } from './fairness.ts';

@@ -51,6 +51,13 @@ export interface SpecFields<S, P extends Record<string, unknown>> {
   readonly fairness?: readonly Fairness[];
   /** Actor specs: how one message reads in traces and charts (default: its type, then its values). */
   readonly formatMessage?: (message: never) => string;
+  /**
+   * Facts worth marking in a counterexample (`v1 chosen in ballot 1`, `n2 leads term 2`): each
+   * picture notes one at the step that makes it true. For showing only; never checked.
+   */
+  readonly milestones?: (state: NoInfer<S>) => readonly string[];
+  /** Actor specs: the order of the sequence chart's lanes (default: the order that crosses fewest lanes). */
+  readonly lanes?: readonly string[];
 }
 
 /**
@@ -94,6 +101,10 @@ export interface Spec<S = unknown> {
   readonly symmetry: ((state: S) => S) | undefined;
   readonly fairness: readonly Fairness[];
   readonly formatMessage: ((message: never) => string) | undefined;
+  /** Facts pictures mark when they become true (`SpecFields.milestones`). */
+  readonly milestones?: (state: S) => readonly string[];
+  /** Actor specs: the sequence chart's lane order, when the model gives one. */
+  readonly lanes?: readonly string[];
   /** A packed spec's layout (its states are then `Words`); undefined for object states. */
   readonly layout: StateLayout | undefined;
   /**
