@@ -36,7 +36,10 @@ export async function renderArtifacts<S>(trace: Trace<S>, context: TraceContext,
   if (sequenceSvg !== undefined) files.set('sequence.svg', sequenceSvg);
   if (statesSvg !== undefined) files.set('states.svg', statesSvg);
   const replay = replayCommand(replayFile, context);
-  files.set('report.html', renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), ...(statesSvg ? { statesSvg } : {}), replay }));
+  // The report states the title and verdict once, above its pictures: its graph has no title.
+  const reportSvg = await dotToSvg(renderTraceDot(trace, { title: false }));
+  const reportChart = renderSequenceChart(trace, { title: false });
+  files.set('report.html', renderHtmlReport({ trace, context, svg: reportSvg, ...(reportChart ? { sequenceSvg: reportChart } : {}), ...(statesSvg ? { statesSvg } : {}), replay }));
   return files;
 }
 

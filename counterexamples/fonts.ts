@@ -39,6 +39,6 @@ export function fitText(text: string, width: number, size: number, style: FontSt
 /** Graphviz's SVG names the single font it measured with: name the stack instead. */
 export function withFontStacks(svg: string): string {
   return svg
-    .replaceAll(`font-family="${FONTS.sans}"`, `font-family="${FONTS.sansStack}"`)
-    .replaceAll(`font-family="${FONTS.mono},monospace"`, `font-family="${FONTS.monoStack}"`);
+    .replace(/font-family="DejaVu Sans(,[^"]*)?"/g, `font-family="${FONTS.sansStack}"`)
+    .replace(/font-family="Courier(,[^"]*)?"/g, `font-family="${FONTS.monoStack}"`);
 }

@@ -128,7 +128,7 @@ export function twoPhaseDefinition<S>(rms: readonly string[], variant: TwoPhaseV
   const properties = ({ always }: PropertyConstructors<S>) => [
     always('TPTypeOK', typed),
     // TwoPhase refines TCommit (tcommit.ts) by this invariant.
-    always('TCConsistent', consistent),
+    always('TCConsistent', consistent, { description: 'no RM has committed while another has aborted' }),
   ];
   return { actions, properties, terminal };
 }
