@@ -46,7 +46,7 @@ export function renderTraceDot(trace: Trace, options: DotOptions = {}): string {
 const nodeId = (item: OutlineItem) => (item.kind === 'state' ? `s${item.index}` : `g${item.from}`);
 
 function gapNode(item: Extract<OutlineItem, { kind: 'gap' }>): string {
-  const range = `⋮ states ${item.from + 1}–${item.to + 1} not drawn`;
+  const range = `⋮ states ${(item.from + 1).toLocaleString('en-US')}–${(item.to + 1).toLocaleString('en-US')} not drawn`;
   const table = `<table border="1" style="dashed" cellborder="0" cellspacing="0" cellpadding="4" color="${V.muted}" bgcolor="white">` +
     `<tr><td align="left"><b>${html(range)}</b></td></tr><tr><td align="left">${mono(html(gapSummary(item.actions)))}</td></tr></table>`;
   return `  g${item.from} [label=<${table}>];`;

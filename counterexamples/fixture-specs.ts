@@ -116,3 +116,13 @@ export function scriptedActorSpec(script: readonly ActorEvent[]) {
     properties: ({ always }) => [always('short', (s) => s.i < script.length)],
   });
 }
+
+/** A long counterexample: `tick` counts up and `below` fails after `limit` ticks. */
+export function counterSpec(limit: number) {
+  return defineSpec({
+    name: 'counter',
+    init: (): { count: number }[] => [{ count: 0 }],
+    actions: { tick: { next: (s) => (s.count < limit ? { count: s.count + 1 } : undefined) } },
+    properties: ({ always }) => [always('below', (s) => s.count < limit, { description: `the count stays below ${limit}` })],
+  });
+}

@@ -1,8 +1,8 @@
 /**
  * The report's step list: one foldable entry per step — its action and what it changed (messages
  * in the model's own words) — open where the story is (the first and last steps, milestones,
- * crashes, changes to what the property read), closed elsewhere; long stretches of steps that
- * matter less fold into one entry per run (`states 5–19,980: tick ×19,976`), listing at most
+ * crashes, changes to what the property read), closed elsewhere; runs of the same action between
+ * the landmarks (all but changes to what was read) fold into one entry per run (`states 5–19,980: tick ×19,976`), listing at most
  * `RUN_SHOWN` of their steps, so a trace of thousands of steps stays a page people can scroll.
  */
 import { formatValue } from '../checker/format-value.ts';
@@ -10,11 +10,11 @@ import { paintWith } from './ansi.ts';
 import { stepLabel } from './actor-labels.ts';
 import { envelopeText, eventOf, isActorTrace, networkOf, nodesOf } from './actor-state.ts';
 import { nodeText } from './actor-rows.ts';
-import { gapSummary } from './outline.ts';
+import { DRAW_ALL, gapSummary } from './outline.ts';
 import { topLevelFields } from './state-rows.ts';
 import { changeLine } from './text.ts';
 import type { Trace, TraceStep } from './trace.ts';
-import { actionColors, lassoOf, VISUALS as V } from './visuals.ts';
+import { actionColors, type Lasso, lassoOf, VISUALS as V } from './visuals.ts';
 import { wasRead } from './why.ts';
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -22,17 +22,23 @@ const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 const RUN = 4;
 const RUN_SHOWN = 40;
 
+interface Context { readonly trace: Trace; readonly colors: ReadonlyMap<string, string>; readonly lasso: Lasso | undefined; readonly actor: boolean }
+
 export function stepList(trace: Trace): string {
-  const matters = trace.steps.map((_, i) => mattersAt(trace, i));
+  const context: Context = { trace, colors: actionColors(trace), lasso: lassoOf(trace), actor: isActorTrace(trace) };
+  const landmark = trace.steps.map((_, i) => landmarkAt(trace, i));
+  // A short trace lists every step: there, consecutive steps of one action (Deliver) differ.
+  const long = trace.steps.length > DRAW_ALL;
+  const matters = trace.steps.map((_, i) => landmark[i]! || readChangedAt(trace, i));
   const parts: string[] = [];
   for (let i = 0; i < trace.steps.length;) {
     let end = i;
-    if (!matters[i]) while (end + 1 < trace.steps.length && !matters[end + 1] && sameAction(trace, i, end + 1)) end++;
+    if (long && !landmark[i]) while (end + 1 < trace.steps.length && !landmark[end + 1] && sameAction(trace, i, end + 1)) end++;
     if (end - i + 1 >= RUN) {
-      parts.push(run(trace, i, end));
+      parts.push(run(context, i, end));
       i = end + 1;
     } else {
-      parts.push(step(trace, i, matters[i]!));
+      parts.push(step(context, i, matters[i]!));
       i++;
     }
   }
@@ -43,42 +49,45 @@ function sameAction(trace: Trace, a: number, b: number): boolean {
   return trace.steps[a]!.action?.name === trace.steps[b]!.action?.name;
 }
 
-/** Whether step `i` is part of the story: first, last, a milestone, a crash, or a change to what the property read. */
-function mattersAt(trace: Trace, i: number): boolean {
+/** A step no run folds away: the first, the last two, a milestone, a crash or recovery, where a cycle starts. */
+function landmarkAt(trace: Trace, i: number): boolean {
   const step = trace.steps[i]!;
   if (i === 0 || i >= trace.steps.length - 2 || step.milestones !== undefined || i === trace.loop) return true;
   const kind = eventOf(step)?.kind;
-  if (kind === 'Crash' || kind === 'Recover') return true;
-  const read = trace.why?.read ?? [];
-  return step.changes.some((c) => wasRead(read, c.path));
+  return kind === 'Crash' || kind === 'Recover';
 }
 
-function run(trace: Trace, from: number, to: number): string {
+/** A step that changed what the property read: shown open, unless inside a run of the same action. */
+function readChangedAt(trace: Trace, i: number): boolean {
+  const read = trace.why?.read ?? [];
+  return trace.steps[i]!.changes.some((c) => wasRead(read, c.path));
+}
+
+function run(context: Context, from: number, to: number): string {
+  const { trace } = context;
   const actions = new Map<string, number>();
   for (let i = from; i <= to; i++) actions.set(trace.steps[i]!.action?.name ?? '(initial)', (actions.get(trace.steps[i]!.action?.name ?? '(initial)') ?? 0) + 1);
   const count = to - from + 1;
   const shown = count <= RUN_SHOWN ? range(from, to) : [...range(from, from + RUN_SHOWN / 2 - 1), ...range(to - RUN_SHOWN / 2 + 1, to)];
-  const inner = shown.map((i, k) => (k > 0 && i !== shown[k - 1]! + 1 ? `<p class="muted">… ${i - shown[k - 1]! - 1} steps not listed</p>` : '') + step(trace, i, false));
-  return `<details class="run"><summary>states ${from + 1}–${to + 1}: ${esc(gapSummary(actions))}</summary>\n${inner.join('\n')}\n</details>`;
+  const inner = shown.map((i, k) => (k > 0 && i !== shown[k - 1]! + 1 ? `<p class="muted">… ${i - shown[k - 1]! - 1} steps not listed</p>` : '') + step(context, i, false));
+  return `<details class="run"><summary>states ${(from + 1).toLocaleString('en-US')}–${(to + 1).toLocaleString('en-US')}: ${esc(gapSummary(actions))}</summary>\n${inner.join('\n')}\n</details>`;
 }
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, k) => a + k);
 
-function step(trace: Trace, i: number, open: boolean): string {
+function step({ trace, colors, lasso, actor }: Context, i: number, open: boolean): string {
   const s = trace.steps[i]!;
-  const lasso = lassoOf(trace);
   const violating = trace.property !== undefined && lasso === undefined && i === trace.steps.length - 1;
   const classes = ['step', violating ? 'violating' : '', lasso && i >= lasso.start ? 'cycle' : ''].filter((c) => c !== '').join(' ');
-  const color = s.action ? actionColors(trace).get(s.action.name) : undefined;
+  const color = s.action ? colors.get(s.action.name) : undefined;
   const action = s.action
     ? `<span class="action" style="border-color:${color}" title="${esc(s.action.label)}">${esc(stepLabel(s.action, 80, trace.formatMessage))}</span>` : '<i>initial state</i>';
-  const notes = [...(s.milestones ?? []).map((m) => `<span class="milestone">★ ${esc(m)}</span>`), ...loopNotes(trace, i)];
-  const body = s.action === undefined ? stateList(trace, s) : `${changeList(trace, s)}<details><summary>whole state</summary>${stateList(trace, s)}</details>`;
+  const notes = [...(s.milestones ?? []).map((m) => `<span class="milestone">★ ${esc(m)}</span>`), ...loopNotes(trace, lasso, i)];
+  const body = s.action === undefined ? stateList(trace, s, actor) : `${changeList(trace, s)}<details><summary>whole state</summary>${stateList(trace, s, actor)}</details>`;
   return `<details class="${classes}" id="state-${i + 1}"${open ? ' open' : ''}><summary><span class="n">${violating ? '✘ ' : ''}${i + 1}</span> ${action} ${notes.join(' ')}</summary>${body}</details>`;
 }
 
-function loopNotes(trace: Trace, i: number): string[] {
-  const lasso = lassoOf(trace);
+function loopNotes(trace: Trace, lasso: Lasso | undefined, i: number): string[] {
   if (lasso === undefined) return [];
   const last = trace.steps.length - 1;
   const notes = lasso.start === i ? ['<span class="loop">↺ cycle starts</span>'] : [];
@@ -94,8 +103,8 @@ function changeList(trace: Trace, s: TraceStep<unknown>): string {
 }
 
 /** A whole state: an actor system's nodes one per line and its messages as messages; else its fields. */
-function stateList(trace: Trace, s: TraceStep<unknown>): string {
-  const nodes = isActorTrace(trace) ? nodesOf(s.shown) : undefined;
+function stateList(trace: Trace, s: TraceStep<unknown>, actor: boolean): string {
+  const nodes = actor ? nodesOf(s.shown) : undefined;
   if (nodes !== undefined) {
     const lines = [...Object.entries(nodes).map(([id, n]) => [id, nodeText(n, 160)]),
       ...networkOf(s.shown).map((e, k) => [`network[${k}]`, envelopeText(e, trace.formatMessage)]),

@@ -7,7 +7,7 @@
 import { formatPath } from '../checker/path.ts';
 import { stepLabel } from './actor-labels.ts';
 import { actorRows } from './actor-rows.ts';
-import { isActorTrace } from './actor-state.ts';
+import { eventOf, isActorTrace } from './actor-state.ts';
 import { chartNote } from './chart-notes.ts';
 import { FONTS } from './fonts.ts';
 import { STEP_STYLE, stepList } from './html-steps.ts';
@@ -94,7 +94,7 @@ function storyLines(trace: Trace): string[] {
   return trace.steps.flatMap((s, i) => {
     const link = `<a href="#state-${i + 1}">state ${i + 1}</a>`;
     const lines = (s.milestones ?? []).map((m) => `<li>${link}: <span class="milestone">★ ${esc(m)}</span></li>`);
-    const note = actor && i > 0 ? chartNote(trace, i) : undefined;
+    const note = actor && eventOf(s)?.kind === 'Crash' ? chartNote(trace, i) : undefined;
     if (note?.lost) lines.unshift(`<li>${link}: <span class="lost">✕ ${esc(stepLabel(s.action!, 60))}: ${esc(note.node ?? '')} ${esc(note.change)}</span></li>`);
     return lines;
   });

@@ -35,9 +35,10 @@ export interface ChartOptions {
 }
 
 export function renderSequenceChart(trace: Trace, options: ChartOptions = {}): string | undefined {
+  const actor = isActorTrace(trace);
   const rows: Row[] = trace.steps.slice(1).map((step, i) => ({
     index: i + 1, label: step.action?.label ?? '', event: step.action && actorEvent({ action: step.action.name, param: step.action.param }),
-    note: isActorTrace(trace) ? chartNote(trace, i + 1) : { node: undefined, change: '', inFlight: [], milestones: [], lost: false },
+    note: actor ? chartNote(trace, i + 1) : { node: undefined, change: '', inFlight: [], milestones: [], lost: false },
   }));
   if (!rows.some((r) => r.event)) return undefined;
   const top = options.title === false ? TOP_LANES : TOP_LANES + TITLE;
