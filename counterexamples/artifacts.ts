@@ -35,12 +35,15 @@ export async function renderArtifacts<S>(trace: Trace<S>, context: TraceContext,
   ]);
   if (sequenceSvg !== undefined) files.set('sequence.svg', sequenceSvg);
   if (statesSvg !== undefined) files.set('states.svg', statesSvg);
-  const replay = replayCommand(replayFile, context);
-  // The report states the title and verdict once, above its pictures: its graph has no title.
-  const reportSvg = await dotToSvg(renderTraceDot(trace, { title: false }));
-  const reportChart = renderSequenceChart(trace, { title: false });
-  files.set('report.html', renderHtmlReport({ trace, context, svg: reportSvg, ...(reportChart ? { sequenceSvg: reportChart } : {}), ...(statesSvg ? { statesSvg } : {}), replay }));
+  files.set('report.html', await reportHtml(trace, context, replayCommand(replayFile, context), statesSvg));
   return files;
+}
+
+/** The HTML report; it states the title and verdict once, above its pictures, so they have none. */
+export async function reportHtml<S>(trace: Trace<S>, context: TraceContext, replay: string, statesSvg?: string): Promise<string> {
+  const svg = await dotToSvg(renderTraceDot(trace, { title: false }));
+  const sequenceSvg = renderSequenceChart(trace, { title: false });
+  return renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), ...(statesSvg ? { statesSvg } : {}), replay });
 }
 
 /** Writes the artifacts of one trace into `dir`; returns the paths written. */

@@ -7,11 +7,10 @@ import { type Command, Option } from 'commander';
 import { writeArtifacts } from '../../counterexamples/artifacts.ts';
 import { renderTraceDot } from '../../counterexamples/dot.ts';
 import { traceToJson } from '../../counterexamples/export-json.ts';
-import { renderHtmlReport } from '../../counterexamples/html.ts';
 import { traceToItf } from '../../counterexamples/itf.ts';
 import { readTraceFile } from '../../counterexamples/load-trace.ts';
 import { reexecuteTrace } from '../../counterexamples/replay.ts';
-import { replayCommand } from '../../counterexamples/artifacts.ts';
+import { replayCommand, reportHtml } from '../../counterexamples/artifacts.ts';
 import { type SavedTrace, savedToTrace } from '../../counterexamples/saved-trace.ts';
 import { renderSequenceChart } from '../../counterexamples/sequence-chart.ts';
 import { DEFAULT_MAX_STATES, renderStateGraphDot } from '../../counterexamples/state-graph.ts';
@@ -73,10 +72,7 @@ async function render(saved: SavedTrace, file: string, flags: RenderFlags): Prom
       if (chart === undefined) throw new KripkeError('invalid-trace', `${file}: no actor events (Deliver, Drop, Timeout, …): a sequence chart needs an actor model`, { file });
       return chart;
     }
-    case 'html': {
-      const sequenceSvg = renderSequenceChart(trace);
-      return renderHtmlReport({ trace, context: saved, svg: await dotToSvg(renderTraceDot(trace)), ...(sequenceSvg ? { sequenceSvg } : {}), replay: replayCommand(file, saved) });
-    }
+    case 'html': return reportHtml(trace, saved, replayCommand(file, saved));
     case 'states': {
       const name = flags.model ?? saved.reference ?? saved.model;
       const model = await loadModel(name, { settings: saved.settings ?? {}, variant: saved.variant });
