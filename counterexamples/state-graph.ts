@@ -77,6 +77,11 @@ export function smallStateGraphDot<S>(spec: Spec<S>, trace: Trace<S>, maxStates 
   }
 }
 
+/** Says where the number comes from: the picture explores the whole model, a check may stop at its first violation. */
+function countCaption(states: number): string {
+  return `${states} reachable states: the whole model, explored for this picture<br/>(a check that stops at its first violation counts fewer; self-loops not drawn)`;
+}
+
 function stateGraphDot<S>(spec: Spec<S>, graph: StateGraph<S>, trace: Trace<S> | undefined): string {
   const path = trace ? trace.steps.map((step, i) => nodeOnPath(spec, graph, step.state, i)) : [];
   const colors = trace ? actionColors(trace) : new Map<string, string>();
@@ -85,7 +90,7 @@ function stateGraphDot<S>(spec: Spec<S>, graph: StateGraph<S>, trace: Trace<S> |
   const title = trace ? `<br/><font color="${V.violation}">${html(propertyCaption(trace))}</font>` : '';
   const lines = [
     'digraph states {',
-    `  graph [label=<<b>${html(spec.name)}</b><br/>${graph.states.length} reachable states (self-loops not drawn)${title}> labelloc=t fontname="${V.font}" pad=0.3];`,
+    `  graph [label=<<b>${html(spec.name)}</b><br/>${countCaption(graph.states.length)}${title}> labelloc=t fontname="${V.font}" pad=0.3];`,
     `  node [shape=ellipse style=filled fillcolor=white color="${V.border}" fontname="${V.valueFont}" fontsize=9 fontcolor="${V.ink}"];`,
     `  edge [color="#cfd8dc" arrowsize=0.6];`,
     ...graph.states.map((state, i) => `  n${i} [${nodeAttributes(graph, spec.display(state), i, onPath.has(i), i === violating)}];`),
