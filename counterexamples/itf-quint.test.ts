@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../checker/index.ts';
 import { parsePath } from '../checker/path.ts';
 import { protocols } from '../model/index.ts';
+import { renderArtifacts } from './artifacts.ts';
 import type { Json } from './json-value.ts';
 import { encodeItfValue, traceFromItf, traceToItf } from './itf.ts';
 import { buildTrace } from './trace.ts';
@@ -70,6 +71,12 @@ describe('values ITF cannot hold are refused, naming the field', () => {
   it('names the state in a trace', () => {
     const trace = { model: 'm', path: { init: 0, steps: [] }, packed: false, steps: [{ action: undefined, state: 0, shown: { x: [1, 2.5] }, changes: [] }] };
     expect(() => traceToItf(trace)).toThrow(expect.objectContaining({ code: 'invalid-value', where: { model: 'm', state: '0', field: 'x[1]' } }));
+  });
+
+  it('still writes the other files of a counterexample ITF cannot hold', async () => {
+    const trace = { model: 'm', path: { init: 0, steps: [] }, packed: false, steps: [{ action: undefined, state: 0, shown: { x: 0.5 }, changes: [] }] };
+    const files = await renderArtifacts(trace, {}, 'trace.json');
+    expect([...files.keys()]).toEqual(['trace.json', 'trace.dot', 'trace.svg', 'report.html']);
   });
 
   it("refuses a record field starting with '#' (ITF's own forms)", () => {
