@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Json } from '../../counterexamples/json-value.ts';
 import { readTraceFile } from '../../counterexamples/load-trace.ts';
 import { mbtAction } from '../../counterexamples/quint-mbt.ts';
 import { replayTrace } from '../../counterexamples/replay.ts';
@@ -46,7 +47,7 @@ describe("Quint's --mbt traces", () => {
   });
 
   it('replay step by step, each action and pick matched (in-process, every trace)', async () => {
-    const { spec } = await loadModel(MODEL, { settings: {} });
+    const { spec } = await loadModel(MODEL, { settings: {}, variant: undefined });
     for (const file of traces) {
       const saved = await readTraceFile(file);
       const result = replayTrace(spec, saved);
@@ -64,7 +65,7 @@ describe("Quint's --mbt traces", () => {
     pick.value = pick.value === 'r1' ? 'r2' : 'r1';
     const edited = join(dir, 'edited.itf.json');
     writeFileSync(edited, JSON.stringify(json));
-    const result = replayTrace((await loadModel(MODEL, { settings: {} })).spec, await readTraceFile(edited));
+    const result = replayTrace((await loadModel(MODEL, { settings: {}, variant: undefined })).spec, await readTraceFile(edited));
     expect(result).toMatchObject({ status: 'diverged', divergence: { step } });
     if (result.status === 'diverged') expect(result.divergence.action).toBe(`rmPrepare("${String(pick.value)}")`);
   });
@@ -81,7 +82,7 @@ describe("Quint's --mbt traces", () => {
 });
 
 describe('nondet picks as a parameter', () => {
-  const some = (value: unknown) => ({ tag: 'Some', value });
+  const some = (value: Json) => ({ tag: 'Some', value });
   const none = { tag: 'None', value: { '#tup': [] } };
   it('none made: no parameter; one: its value; several: a record of them by name', () => {
     expect(mbtAction({ 'mbt::actionTaken': 'tick', 'mbt::nondetPicks': { rm: none } })).toEqual({ name: 'tick', label: 'tick', param: undefined });
