@@ -19,6 +19,8 @@ import { buildTrace } from '../counterexamples/trace.ts';
 import { modelList } from '../cli/commands/list.ts';
 import { mergeShardFiles } from '../cli/commands/merge.ts';
 import { replayJson } from '../cli/commands/replay.ts';
+import { pathReplayJson } from '../cli/commands/simulate.ts';
+import { replayPath } from '../checker/random/replay.ts';
 import { loadModel } from '../cli/load-model.ts';
 import { resultJson } from '../cli/report.ts';
 import { simulationJson } from '../cli/simulation-report.ts';
@@ -99,6 +101,13 @@ describe('every --json output validates against its published schema', () => {
     const outcomes = [replayJson(replayTrace(same.spec, saved)), replayJson(replayTrace(bigger.spec, saved))];
     expect(outcomes.map((o) => o.status)).toEqual(['reproduced', 'diverged']);
     for (const outcome of outcomes) expect(errorsOf('replay-result', outcome)).toBeNull();
+  });
+
+  it('simulate --replay: clean and violated (simulate-replay-result)', async () => {
+    const { spec } = await loadModel('die-hard', { settings: {}, variant: undefined });
+    const outcomes = [pathReplayJson(replayPath(spec, '0/1:0')), pathReplayJson(replayPath(spec, '0/1:0/5:0/2:0/5:0/1:0/5:0'))];
+    expect(outcomes.map((o) => o.status)).toEqual(['clean', 'violation']);
+    for (const outcome of outcomes) expect(errorsOf('simulate-replay-result', outcome)).toBeNull();
   });
 
   it('compare, sweep, diff (compare-result, sweep-result, diff-result)', async () => {

@@ -64,6 +64,33 @@ export type KripkeReplayOutcome =
       }[];
     };
 /**
+ * What `kripke simulate <model> --replay <path> --json` prints: the path walks without violation, or the property it violates (the path up to the violating step).
+ */
+export type KripkePathReplay =
+  | {
+      kind: "kripke-replay";
+      /**
+       * The format's version (1); a later Kripke may write its own version as a string here.
+       */
+      version?: 1 | string;
+      status: "clean";
+      steps: number;
+    }
+  | {
+      kind: "kripke-replay";
+      /**
+       * The format's version (1); a later Kripke may write its own version as a string here.
+       */
+      version?: 1 | string;
+      status: "violation";
+      property: string;
+      violationKind: "invariant" | "step" | "deadlock" | "unreachable" | "liveness";
+      /**
+       * A replayable path: the initial state's index, then action:parameter indexes per step.
+       */
+      path: string;
+    };
+/**
  * What `kripke simulate --json` prints (version 1), and so what a swarm shard file holds (`kripke simulate … --shard i/n --json`, read by `kripke merge`): a check result (check-result.schema.json) with `kind`, the reproduce line and the campaign's statistics in `stats.simulation`.
  */
 export type KripkeSimulationResult = KripkeCheckResult & {
@@ -82,6 +109,7 @@ export interface KripkeSchemas {
   "list-result.schema.json"?: KripkeModelList;
   "merge-report.schema.json"?: KripkeMergedSimulationReport;
   "replay-result.schema.json"?: KripkeReplayOutcome;
+  "simulate-replay-result.schema.json"?: KripkePathReplay;
   "simulate-result.schema.json"?: KripkeSimulationResult;
   "sweep-result.schema.json"?: KripkeSweep;
   "trace.schema.json"?: KripkeTraceFile;
