@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../checker/index.ts';
 import { parsePath } from '../checker/path.ts';
 import { traceToJson } from '../counterexamples/export-json.ts';
+import { traceToItf } from '../counterexamples/itf.ts';
 import { readTraceFile } from '../counterexamples/load-trace.ts';
 import { replayTrace } from '../counterexamples/replay.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
@@ -32,6 +33,7 @@ import { validatorFor } from './validate.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = mkdtempSync(join(tmpdir(), 'kripke-schema-'));
+const PAXOS_BUG = '0/1:0/0:0/0:0/0:2/0:1/0:2/1:0/0:10/0:3/0:12/0:4/0:11/0:14/2:1/3:0/0:9';
 
 function errorsOf(schema: string, value: unknown): unknown {
   const validate = validatorFor(schema);
@@ -62,6 +64,7 @@ describe('every --json output validates against its published schema', () => {
     expect(run.status, run.stderr).toBe(1);
     expect(errorsOf('check-result', JSON.parse(run.stdout))).toBeNull();
     expect(errorsOf('trace', JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.json'), 'utf8')))).toBeNull();
+    expect(errorsOf('itf-trace', JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.itf.json'), 'utf8')))).toBeNull();
   });
 
   it('check: pass, lasso, incomplete, model error (check-result)', async () => {
@@ -125,6 +128,16 @@ describe('every --json output validates against its published schema', () => {
     const allocator = await loadModel('allocator', { settings: {}, variant: 'weak-allocation' });
     const trace = buildTrace(allocator.spec, parsePath('0/0:0/4:0/5:0/6:0'), { property: 'ClientsWillObtain(c1,r1)', loop: 1 });
     expect(errorsOf('trace', traceToJson(trace, { reference: 'allocator', kind: 'liveness' }))).toBeNull();
+    expect(errorsOf('itf-trace', traceToItf(trace, { reference: 'allocator', kind: 'liveness' }))).toBeNull();
+  });
+
+  it("Paxos's ITF, with its nulls (itf-trace); ITF's schema refuses what ADR-015 has no form for", async () => {
+    const paxos = await loadModel('paxos', { settings: {}, variant: 'volatile-promise' });
+    const itf = traceToItf(buildTrace(paxos.spec, parsePath(PAXOS_BUG), { property: 'agreement' }), { reference: 'paxos' }) as { states: Record<string, unknown>[] };
+    expect(errorsOf('itf-trace', itf)).toBeNull();
+    const withState = (value: unknown) => ({ ...itf, states: [{ ...itf.states[0], extra: value }] });
+    expect(errorsOf('itf-trace', withState({ '#tup': [] }))).toBeNull();
+    for (const bad of [0.5, null, { '#bigint': '1.5' }, { '#meta2': 1 }]) expect(errorsOf('itf-trace', withState(bad)), JSON.stringify(bad)).not.toBeNull();
   });
 });
 

@@ -9,6 +9,27 @@ export type Value =
       [k: string]: Value;
     };
 /**
+ * An ADR-015 expression: a string, a boolean, an integer, {"#bigint": "n"}, a list, a record (fields not starting with #), {"#tup": [...]} ({"#tup": []} is Kripke's null), {"#set": [...]}, {"#map": [[k, v], ...]}.
+ */
+export type ItfValue =
+  | (string | boolean | number)
+  | ItfValue[]
+  | {
+      "#bigint": string;
+    }
+  | {
+      "#tup": ItfValue[];
+    }
+  | {
+      "#set": ItfValue[];
+    }
+  | {
+      "#map": [ItfValue, ItfValue][];
+    }
+  | {
+      [k: string]: ItfValue;
+    };
+/**
  * What `kripke list --json` prints: every shipped model with its configuration, variants and properties.
  */
 export type KripkeModelList = {
@@ -106,6 +127,7 @@ export interface KripkeSchemas {
   "ci-report.schema.json"?: KripkeCIReport;
   "compare-result.schema.json"?: KripkeComparison;
   "diff-result.schema.json"?: KripkeBehaviourDiff;
+  "itf-trace.schema.json"?: KripkeITFTrace;
   "list-result.schema.json"?: KripkeModelList;
   "merge-report.schema.json"?: KripkeMergedSimulationReport;
   "replay-result.schema.json"?: KripkeReplayOutcome;
@@ -551,6 +573,92 @@ export interface KripkeBehaviourDiff {
       };
     }
   ];
+}
+/**
+ * trace.itf.json, written by `kripke check --out` and `kripke render --format itf`: a trace in the Informal Trace Format (ADR-015 of Apalache, as Quint reads it), with Kripke's own fields in `#meta`. A lasso's cycle runs from state `loop` to the last state, which steps back to state `loop`.
+ */
+export interface KripkeITFTrace {
+  "#meta": {
+    format: "ITF";
+    "format-description": string;
+    source: string;
+    description: string;
+    /**
+     * The format's version (1); a later Kripke may write its own version as a string here.
+     */
+    version?: 1 | string;
+    kripke: {
+      model: string;
+      reference: string;
+      variant: string | null;
+      settings: Settings;
+      property: string | null;
+      kind: string | null;
+      /**
+       * A replayable path: the initial state's index, then action:parameter indexes per step.
+       */
+      path: string;
+      /**
+       * The state is not a record: it is the one variable `state`.
+       */
+      wholeState: boolean;
+      /**
+       * The format's version (1); a later Kripke may write its own version as a string here.
+       */
+      version?: 1 | string;
+      loopBack?: StepMeta;
+    };
+  };
+  vars: string[];
+  /**
+   * @minItems 1
+   */
+  states: [
+    {
+      "#meta": StepMeta1;
+      [k: string]: ItfValue | StepMeta1;
+    },
+    ...{
+      "#meta": StepMeta1;
+      [k: string]: ItfValue | StepMeta1;
+    }[]
+  ];
+  loop?: number;
+}
+/**
+ * A lasso whose last step returns to state `loop`: that step (its state is state `loop`'s).
+ */
+export interface StepMeta {
+  index: number;
+  /**
+   * The step's label, `rmPrepare(r1)`.
+   */
+  action?: string;
+  "kripke:action"?: {
+    name: string;
+    param: null | ItfValue;
+    paramIndex: number;
+  };
+  /**
+   * A packed model's state itself.
+   */
+  "kripke:words"?: number[];
+}
+export interface StepMeta1 {
+  index: number;
+  /**
+   * The step's label, `rmPrepare(r1)`.
+   */
+  action?: string;
+  "kripke:action"?: {
+    name: string;
+    param: null | ItfValue;
+    paramIndex: number;
+  };
+  /**
+   * A packed model's state itself.
+   */
+  "kripke:words"?: number[];
 }
 /**
  * What `kripke merge shard-*.json --json` prints (version 1): the shards of one swarm campaign summed into one report; violations keep the shortest per property.
