@@ -4,15 +4,17 @@
  */
 import { formatPath } from '../checker/path.ts';
 import type { CheckResult, LivenessStatistics, Statistics, Violation } from '../checker/result.ts';
-import { encodeValue, type Json } from '../counterexamples/json-value.ts';
+import { encodeValue } from '../counterexamples/json-value.ts';
 import { explainViolation } from '../counterexamples/explain.ts';
 import { renderTraceText } from '../counterexamples/text.ts';
 import { paintWith } from '../counterexamples/ansi.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
 import type { Spec } from '../spec/types.ts';
+import type { KripkeCheckResult, Simulation, Violation as KripkeViolation } from '../schema/types.ts';
+import type { SimulationStatistics } from '../checker/random/statistics.ts';
 import type { LoadedModel } from './load-model.ts';
 
-export const JSON_RESULT_VERSION = 1;
+export const JSON_RESULT_VERSION = 1 as const;
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -100,14 +102,14 @@ function coverageLines(stats: Statistics): string[] {
 }
 
 /** The one JSON object `--json` prints. Versioned: fields are added, never changed in meaning. */
-export function resultJson(result: CheckResult, model: LoadedModel, settings: Readonly<Record<string, string>>): Json {
+export function resultJson(result: CheckResult, model: LoadedModel, settings: Readonly<Record<string, string>>): KripkeCheckResult {
   const base = {
     version: JSON_RESULT_VERSION,
     model: model.spec.name,
     variant: model.variant ?? null,
     settings: { ...settings },
     status: result.status,
-    stats: { ...result.stats, coverage: result.stats.coverage.map((c) => ({ ...c })) } as unknown as Json,
+    stats: statsJson(result.stats),
     examples: result.examples.map((e) => ({ property: e.property, path: e.path ? formatPath(e.path) : null })),
     notes: [...(result.notes ?? [])],
   };
@@ -122,7 +124,23 @@ export function resultJson(result: CheckResult, model: LoadedModel, settings: Re
   }
 }
 
-function violationJson(v: Violation, model: LoadedModel): Json {
+function statsJson(stats: Statistics): KripkeCheckResult['stats'] {
+  const { simulation, liveness, ...counts } = stats;
+  return {
+    ...counts, coverage: stats.coverage.map((c) => ({ ...c })),
+    ...(liveness ? { liveness: { ...liveness } } : {}),
+    ...(simulation ? { simulation: simulationStatsJson(simulation) } : {}),
+  };
+}
+
+function simulationStatsJson(sim: SimulationStatistics): Simulation {
+  return {
+    ...sim, shard: sim.shard && { ...sim.shard }, excludedActions: [...sim.excludedActions], sometimes: sim.sometimes.map((h) => ({ ...h })),
+    shrink: sim.shrink && { ...sim.shrink }, livenessNotChecked: [...sim.livenessNotChecked],
+  };
+}
+
+function violationJson(v: Violation, model: LoadedModel): KripkeViolation {
   const trace = v.path ? buildTrace(model.spec, v.path, { property: v.property }) : undefined;
   return {
     property: v.property, kind: v.kind, note: v.note ?? null,
@@ -135,6 +153,6 @@ function violationJson(v: Violation, model: LoadedModel): Json {
 }
 
 /** A lasso in JSON: the last state (index `last`) loops back to state `loop`; equal indexes mean stuttering. */
-function lassoJson(loop: number, last: number): Json {
+function lassoJson(loop: number, last: number): KripkeViolation['lasso'] {
   return { loop, last, loopBack: { from: last, to: loop }, stutter: loop === last };
 }

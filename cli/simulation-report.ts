@@ -7,13 +7,13 @@ import { formatPath } from '../checker/path.ts';
 import type { CheckResult, Statistics, Violation } from '../checker/result.ts';
 import type { SimulationStatistics } from '../checker/random/statistics.ts';
 import { paintWith } from '../counterexamples/ansi.ts';
-import type { Json } from '../counterexamples/json-value.ts';
+import type { KripkeSimulationResult } from '../schema/types.ts';
 import { renderTraceText } from '../counterexamples/text.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
 import type { LoadedModel } from './load-model.ts';
 import { resultJson } from './report.ts';
 
-export const SIMULATION_KIND = 'kripke-simulation';
+export const SIMULATION_KIND = 'kripke-simulation' as const;
 
 const n = (x: number) => x.toLocaleString('en-US');
 const plural = (x: number, what: string) => `${n(x)} ${what}${x === 1 ? '' : 's'}`;
@@ -103,9 +103,11 @@ export function coverageLines(stats: Statistics, sim: SimulationStatistics, resu
   return lines;
 }
 
-export function simulationJson(result: CheckResult, inv: Invocation): Json {
-  const base = resultJson(result, inv.model, inv.settings) as Record<string, Json>;
-  return { kind: SIMULATION_KIND, ...base, reproduce: reproduceLine(result, inv) };
+export function simulationJson(result: CheckResult, inv: Invocation): KripkeSimulationResult {
+  const base = resultJson(result, inv.model, inv.settings);
+  const simulation = base.stats.simulation;
+  if (simulation === undefined) throw new Error(`simulate: the ${base.stats.engine} engine reported no campaign statistics`);
+  return { kind: SIMULATION_KIND, ...base, stats: { ...base.stats, simulation }, reproduce: reproduceLine(result, inv) };
 }
 
 function shellWord(word: string): string {

@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Violation } from '../checker/result.ts';
+import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import { renderTraceDot } from './dot.ts';
 import { traceToJson } from './export-json.ts';
@@ -27,12 +28,10 @@ export async function renderArtifacts<S>(trace: Trace<S>, context: TraceContext,
   const sequenceSvg = renderSequenceChart(trace);
   const statesDot = spec ? smallStateGraphDot(spec, trace) : undefined;
   const statesSvg = statesDot === undefined ? undefined : await dotToSvg(statesDot);
-  const files = new Map<string, string>([
-    ['trace.json', `${JSON.stringify(traceToJson(trace, context), null, 2)}\n`],
-    ['trace.itf.json', `${JSON.stringify(traceToItf(trace, context), null, 2)}\n`],
-    ['trace.dot', dot],
-    ['trace.svg', svg],
-  ]);
+  const files = new Map<string, string>([['trace.json', `${JSON.stringify(traceToJson(trace, context), null, 2)}\n`]]);
+  const itf = itfText(trace, context);
+  if (typeof itf === 'string') files.set('trace.itf.json', itf);
+  files.set('trace.dot', dot).set('trace.svg', svg);
   if (sequenceSvg !== undefined) files.set('sequence.svg', sequenceSvg);
   if (statesSvg !== undefined) files.set('states.svg', statesSvg);
   files.set('report.html', await reportHtml(trace, context, replayCommand(replayFile, context), statesSvg));
@@ -46,7 +45,17 @@ export async function reportHtml<S>(trace: Trace<S>, context: TraceContext, repl
   return renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), ...(statesSvg ? { statesSvg } : {}), replay });
 }
 
-/** Writes the artifacts of one trace into `dir`; returns the paths written. */
+/** The trace in ITF, or why ITF cannot hold it (a fraction, say): then the other files are still written. */
+function itfText(trace: Trace, context: TraceContext): string | KripkeError {
+  try {
+    return `${JSON.stringify(traceToItf(trace, context), null, 2)}\n`;
+  } catch (e) {
+    if (e instanceof KripkeError) return e;
+    throw e;
+  }
+}
+
+/** Writes the artifacts of one trace into `dir`; returns the paths written (a refused ITF file is said on stderr). */
 export async function writeArtifacts<S>(dir: string, trace: Trace<S>, context: TraceContext, spec?: Spec<S>): Promise<string[]> {
   const files = await renderArtifacts(trace, context, join(dir, 'trace.json'), spec);
   await mkdir(dir, { recursive: true });
@@ -55,6 +64,8 @@ export async function writeArtifacts<S>(dir: string, trace: Trace<S>, context: T
     await writeFile(join(dir, name), content);
     written.push(join(dir, name));
   }
+  const itf = files.has('trace.itf.json') ? undefined : itfText(trace, context);
+  if (itf instanceof KripkeError) process.stderr.write(`  not written: ${join(dir, 'trace.itf.json')}: ${itf.message}\n`);
   return written;
 }
 

@@ -8,11 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
 import { protocols } from '../../model/index.ts';
+import { validatorFor } from '../../schema/validate.ts';
 import { importChecksFile, resolveChecks } from '../workflows/load-checks.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -43,9 +42,7 @@ async function junitSchemaErrors(xml: string): Promise<string[]> {
 }
 
 function schemaErrors(report: unknown): unknown {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  ajvFormats.default(ajv); // a CommonJS module: its plugin is the default export's `default`
-  const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'schema', 'ci-report.schema.json'), 'utf8')));
+  const validate = validatorFor('ci-report');
   return validate(report) ? null : validate.errors;
 }
 

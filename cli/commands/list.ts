@@ -1,6 +1,7 @@
 /** `kripke list`: the shipped models with their configuration, variants and properties. */
 import type { Command } from 'commander';
 import { protocols } from '../../model/index.ts';
+import type { KripkeModelList } from '../../schema/types.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 
 export function registerList(program: Command, run: (code: Promise<ExitCode>) => void): void {
@@ -11,8 +12,9 @@ export function registerList(program: Command, run: (code: Promise<ExitCode>) =>
     .action((flags: { json?: boolean }) => run(Promise.resolve(list(flags.json === true))));
 }
 
-function list(json: boolean): ExitCode {
-  const entries = protocols.map((p) => {
+/** What `kripke list --json` prints (schema/list-result.schema.json). */
+export function modelList(): KripkeModelList {
+  return protocols.map((p) => {
     const spec = p.instantiate();
     return {
       name: p.name,
@@ -22,6 +24,10 @@ function list(json: boolean): ExitCode {
       properties: spec.properties.map((prop) => ({ name: prop.name, kind: prop.kind })),
     };
   });
+}
+
+function list(json: boolean): ExitCode {
+  const entries = modelList();
   if (json) {
     process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
     return EXIT.pass;

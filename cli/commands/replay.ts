@@ -10,6 +10,7 @@ import { formatChangePath } from '../../counterexamples/diff.ts';
 import { readTraceFile } from '../../counterexamples/load-trace.ts';
 import { type ReplayResult, replayTrace } from '../../counterexamples/replay.ts';
 import { KripkeError } from '../../spec/errors.ts';
+import type { KripkeReplayOutcome } from '../../schema/types.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
 import { collectSetting, type Settings } from '../options.ts';
@@ -38,7 +39,7 @@ async function runReplay(file: string, modelName: string | undefined, flags: Rep
   if (name === undefined) throw new KripkeError('unknown-name', `${file} does not name its model: give it, as in kripke replay ${file} <model>`, { file });
   const model = await loadModel(name, { settings: flags.set ?? saved.settings ?? {}, variant: flags.variant ?? saved.variant });
   const result = replayTrace(model.spec, saved);
-  process.stdout.write(flags.json ? `${JSON.stringify(outcomeJson(result), null, 2)}\n` : `${outcomeText(result, saved.steps.length - 1)}\n`);
+  process.stdout.write(flags.json ? `${JSON.stringify(replayJson(result), null, 2)}\n` : `${outcomeText(result, saved.steps.length - 1)}\n`);
   return result.status === 'reproduced' ? EXIT.pass : EXIT.violation;
 }
 
@@ -52,7 +53,8 @@ function outcomeText(result: ReplayResult, steps: number): string {
   return lines.join('\n');
 }
 
-function outcomeJson(result: ReplayResult) {
+/** What `kripke replay --json` prints (schema/replay-result.schema.json). */
+export function replayJson(result: ReplayResult): KripkeReplayOutcome {
   if (result.status === 'reproduced') return { status: 'reproduced', verdict: result.verdict, steps: result.trace.steps.length - 1 };
   const d = result.divergence;
   return {

@@ -8,10 +8,11 @@ import { check } from '../../checker/check.ts';
 import { formatPath } from '../../checker/path.ts';
 import type { CheckResult } from '../../checker/result.ts';
 import { DEFAULT_DEPTH, DEFAULT_RUNS, parseShard, type Shard } from '../../checker/random/options.ts';
-import { replayPath } from '../../checker/random/replay.ts';
+import { replayPath, type ReplayResult as PathReplay } from '../../checker/random/replay.ts';
 import { paintWith } from '../../counterexamples/ansi.ts';
 import { renderTraceText } from '../../counterexamples/text.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
+import type { KripkePathReplay } from '../../schema/types.ts';
 import { KripkeError } from '../../spec/errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
@@ -93,13 +94,13 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
   const outcome = replayPath(spec, pathText, { properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict });
   if (outcome.status === 'clean') {
     const text = `✔ the path replays without violation (${outcome.steps} steps)`;
-    process.stdout.write(flags.json ? `${JSON.stringify({ kind: 'kripke-replay', status: 'clean', steps: outcome.steps })}\n` : `${text}\n`);
+    process.stdout.write(flags.json ? `${JSON.stringify(pathReplayJson(outcome))}\n` : `${text}\n`);
     return EXIT.pass;
   }
   const v = outcome.violation;
   const path = formatPath(v.path!);
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ kind: 'kripke-replay', status: 'violation', property: v.property, violationKind: v.kind, path })}\n`);
+    process.stdout.write(`${JSON.stringify(pathReplayJson(outcome))}\n`);
     return EXIT.violation;
   }
   const paint = paintWith(process.stdout.isTTY === true);
@@ -113,6 +114,13 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
     `${paint('bold', 'reproduce:')} ${commandLine(inv, ['--replay', path])}`,
   ].join('\n') + '\n');
   return EXIT.violation;
+}
+
+/** What `kripke simulate --replay --json` prints (schema/simulate-replay-result.schema.json). */
+export function pathReplayJson(outcome: PathReplay): KripkePathReplay {
+  if (outcome.status === 'clean') return { kind: 'kripke-replay', status: 'clean', steps: outcome.steps };
+  const v = outcome.violation;
+  return { kind: 'kripke-replay', status: 'violation', property: v.property, violationKind: v.kind, path: formatPath(v.path!) };
 }
 
 /** Progress on stderr: a line rewritten in place in a terminal, a plain line every 5 s otherwise. */
