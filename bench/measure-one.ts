@@ -1,11 +1,14 @@
 /**
  * One benchmark measurement in a fresh process (a fresh heap, an honest peak RSS):
- * `tsx bench/measure-one.ts <protocol> '<settings json>' [workers]` checks the shipped protocol
- * with BFS and prints one JSON line: verdict, counts, time, peak RSS and JS heap, store bytes.
- * Run by bench/suites/throughput.ts; not a test.
+ * `tsx bench/measure-one.ts <protocol> '<settings json>' [workers] ['<check options json>']` checks
+ * the shipped protocol with BFS and prints one JSON line: verdict, counts, time, peak RSS and JS
+ * heap, store bytes (and the disk store's figures, e.g. with '{"store":"disk","memoryBytes":1e9}').
+ * Run by bench/suites/throughput.ts and scale.ts; not a test.
  */
 import { getHeapStatistics } from 'node:v8';
 import { check } from '../checker/check.ts';
+import type { CheckOptions } from '../checker/options.ts';
+import type { DiskStatistics } from '../checker/result.ts';
 import { findProtocol } from '../model/index.ts';
 
 export interface Measurement {
@@ -25,16 +28,17 @@ export interface Measurement {
   readonly collisionProbability: number;
   /** User + system CPU seconds of this process (all threads) during the check. */
   readonly cpuSeconds: number;
+  readonly disk?: DiskStatistics;
 }
 
-function measure(protocol: string, settings: Record<string, string | number | boolean>, workers: number): Measurement {
+function measure(protocol: string, settings: Record<string, string | number | boolean>, workers: number, extra: CheckOptions): Measurement {
   const spec = findProtocol(protocol).instantiate(settings);
   let peakHeap = getHeapStatistics().used_heap_size;
   const observer = { progressIntervalMs: 250, progress: () => { peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size); } };
   const specSource = { module: new URL('../model/index.ts', import.meta.url).href, exportName: 'protocols', protocol, settings };
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const result = check(spec, { workers, specSource: workers > 1 ? specSource : undefined, observer, liveness: false });
+  const result = check(spec, { ...extra, workers, specSource: workers > 1 ? specSource : undefined, observer, liveness: false });
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
@@ -49,12 +53,13 @@ function measure(protocol: string, settings: Record<string, string | number | bo
     storeBytesPerState: +(stats.storeBytes / Math.max(1, stats.distinctStates)).toFixed(1),
     collisionProbability: stats.collisionProbability,
     cpuSeconds: (used.user + used.system) / 1e6,
+    ...(stats.disk ? { disk: stats.disk } : {}),
   };
 }
 
-const [protocol, settings = '{}', workers = '1'] = process.argv.slice(2);
+const [protocol, settings = '{}', workers = '1', options = '{}'] = process.argv.slice(2);
 if (!protocol) {
   process.stderr.write('usage: tsx bench/measure-one.ts <protocol> [settings-json] [workers]\n');
   process.exit(2);
 }
-process.stdout.write(`${JSON.stringify(measure(protocol, JSON.parse(settings) as Record<string, string | number>, Number(workers)))}\n`);
+process.stdout.write(`${JSON.stringify(measure(protocol, JSON.parse(settings) as Record<string, string | number>, Number(workers), JSON.parse(options) as CheckOptions))}\n`);

@@ -163,7 +163,7 @@ function resolveDisk(engine: EngineName, workers: number, options: CheckOptions)
 
 /** Half the bound for the table of recent fingerprints, a tenth for the batch of undecided ones. */
 function diskBudget(memoryBytes: number): DiskBudget {
-  return { tableBytes: Math.max(16_384, memoryBytes / 2), pendingEntries: Math.max(256, Math.floor(memoryBytes / 10 / 22)) };
+  return { tableBytes: Math.max(512, memoryBytes / 2), pendingEntries: Math.max(16, Math.floor(memoryBytes / 10 / 22)) };
 }
 
 function resolveWorkers(engine: EngineName, workers: number | undefined): number {

@@ -67,6 +67,7 @@ function explore<S>(run: Run<S>): CheckResult {
   try {
     if (run.disk.resume) depth = checkpoints!.restore(run.disk.resume);
     else {
+      if (overBudget(run)) visited.flush(); // a bound below what the heap holds already: on disk at once
       search.seed();
       visited.resolve();
       levels.advance();
@@ -104,7 +105,7 @@ function expandLevel<S>(run: Run<S>, depth: number, expanding: (id: number) => v
     if (search.monitor.shouldStop) return true;
     if (++run.expanded % CHECK_EVERY !== 0) continue;
     if (search.limitReached()) return true;
-    if (!visited.spilled && heapUsed() + visited.bytes > run.disk.memoryBytes) visited.flush();
+    if (!visited.spilled && overBudget(run)) visited.flush();
     if (progress && search.elapsedMs() - lastProgress >= progressIntervalMs) {
       lastProgress = search.elapsedMs();
       progress({ distinctStates: visited.size, generatedStates: search.stats.generatedStates,
@@ -129,6 +130,7 @@ function withDiskStatistics<S>(run: Run<S>, result: CheckResult): CheckResult {
   return { ...result, notes: [...(result.notes ?? []), note] };
 }
 
-function heapUsed(): number {
-  return process.memoryUsage().heapUsed;
+/** Whether the heap (the queue lives there) and the store's tables hold more than the budget. */
+function overBudget<S>(run: Run<S>): boolean {
+  return process.memoryUsage().heapUsed + run.visited.bytes > run.disk.memoryBytes;
 }

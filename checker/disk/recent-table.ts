@@ -13,9 +13,9 @@ export class RecentTable {
   private count = 0;
   private limit: number;
 
-  /** `maxBytes`: the most the table may take (at least 16 KiB). */
+  /** `maxBytes`: the most the table may take (at least 512 bytes: 64 slots). */
   constructor(private readonly maxBytes: number, initialSlots = 1 << 16) {
-    let slots = 1 << 11;
+    let slots = 64;
     while (slots < initialSlots && slots * 16 <= maxBytes) slots *= 2;
     this.slots = new Int32Array(slots * 2);
     this.mask = slots - 1;

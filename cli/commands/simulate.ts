@@ -135,7 +135,7 @@ function simulationProgress(enabled: boolean, stream: NodeJS.WriteStream = proce
   };
 }
 
-function seedArgument(text: string): number {
+export function seedArgument(text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0 || value >= 2 ** 32) {
     throw new InvalidArgumentError(`expected a whole number from 0 to ${2 ** 32 - 1}, got '${text}'`);
