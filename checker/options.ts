@@ -161,9 +161,12 @@ function resolveDisk(engine: EngineName, workers: number, options: CheckOptions)
   };
 }
 
-/** Half the bound for the table of recent fingerprints, a tenth for the batch of undecided ones. */
+/**
+ * Half the bound for the table of recent fingerprints (a `CompactStore`: at most 10.4 bytes a
+ * fingerprint), a tenth for the batch of undecided ones (22 bytes each).
+ */
 function diskBudget(memoryBytes: number): DiskBudget {
-  return { tableBytes: Math.max(512, memoryBytes / 2), pendingEntries: Math.max(16, Math.floor(memoryBytes / 10 / 22)) };
+  return { tableEntries: Math.max(16, Math.floor(memoryBytes / 2 / 10.4)), pendingEntries: Math.max(16, Math.floor(memoryBytes / 10 / 22)) };
 }
 
 function resolveWorkers(engine: EngineName, workers: number | undefined): number {

@@ -21,7 +21,7 @@ import type { Lineage } from '../parents.ts';
 import type { Visited } from '../search.ts';
 import { FingerprintFile } from './fingerprint-file.ts';
 import { ParentFile } from './parent-file.ts';
-import { RecentTable } from './recent-table.ts';
+import { CompactStore } from '../store.ts';
 import { PendingBatch } from './pending-batch.ts';
 import { linkOrCopy } from './work-dir.ts';
 
@@ -29,8 +29,8 @@ import { linkOrCopy } from './work-dir.ts';
 export const PROVISIONAL = 2 ** 40;
 
 export interface DiskBudget {
-  /** Bytes for the table of recent fingerprints. */
-  readonly tableBytes: number;
+  /** Fingerprints the table of recent ones holds before a flush (about 10 bytes each). */
+  readonly tableEntries: number;
   /** Pending fingerprints looked up in one batch. */
   readonly pendingEntries: number;
 }
@@ -56,7 +56,8 @@ export interface Resolution {
 
 export class DiskVisited implements Visited {
   readonly parents = new ParentFile();
-  private readonly recent: RecentTable;
+  /** Fingerprints added since the last flush (the in-memory store itself, until the first one). */
+  private readonly recent = new CompactStore();
   /** Made when the store first flushes: before that, every answer is final. */
   private pending: PendingBatch | undefined;
   private file: FingerprintFile;
@@ -69,7 +70,6 @@ export class DiskVisited implements Visited {
   private resolution: Resolution | undefined;
 
   constructor(readonly dir: string, private readonly budget: DiskBudget) {
-    this.recent = new RecentTable(budget.tableBytes);
     this.file = FingerprintFile.empty(this.nextFilePath());
   }
 
@@ -79,9 +79,9 @@ export class DiskVisited implements Visited {
   }
 
   insert(hi: number, lo: number, parentId: number, choice: number, action: number): number {
-    if (this.recent.full) this.flush();
+    if (this.recent.size >= this.budget.tableEntries) this.flush();
     if (hi === 0 && lo === 0) lo = 1; // as the table stores it
-    if (!this.recent.add(hi, lo)) return -1;
+    if (this.recent.insert(hi, lo) < 0) return -1;
     const pending = this.pending;
     if (pending === undefined) {
       const id = this.confirmedCount++;
@@ -185,7 +185,8 @@ export class DiskVisited implements Visited {
     linkOrCopy(join(from, 'fingerprints.bin'), path);
     rmSync(this.file.path, { force: true });
     this.file = FingerprintFile.open(path, snapshot.fileCount);
-    this.recent.addAll(new Uint32Array(new Uint8Array(readFileSync(join(from, 'recent.bin'))).buffer));
+    const recent = new Uint32Array(new Uint8Array(readFileSync(join(from, 'recent.bin'))).buffer);
+    for (let i = 0; i < recent.length; i += 2) this.recent.insert(recent[i + 1]! | 0, recent[i]! | 0);
     linkOrCopy(join(from, 'parents.bin'), join(this.dir, 'parents.bin'));
     this.parents.restore(join(this.dir, 'parents.bin'), snapshot.confirmed, snapshot.bigChoices);
     this.confirmedCount = snapshot.confirmed;

@@ -20,16 +20,20 @@ import type { ProgressDisplay } from '../progress.ts';
 import { describeModel } from '../report.ts';
 import { commandLine, type Invocation, renderSimulationText, simulationJson } from '../simulation-report.ts';
 
-interface SimulateFlags {
+/** The flags that define a campaign (`kripke swarm` takes them too). */
+export interface CampaignFlags {
   set: Settings;
   variant?: string;
   runs?: number;
   depth?: number;
   seed?: number;
   time?: number;
-  shard?: Shard;
   property?: string[];
   deadlock: boolean;
+}
+
+interface SimulateFlags extends CampaignFlags {
+  shard?: Shard;
   strict?: boolean;
   replay?: string;
   json?: boolean;

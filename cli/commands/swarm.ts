@@ -11,21 +11,13 @@ import { stringify } from 'yaml';
 import { DEFAULT_DEPTH, DEFAULT_RUNS } from '../../checker/random/options.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
-import { collectSetting, positiveInteger, type Settings } from '../options.ts';
+import { collectSetting, positiveInteger } from '../options.ts';
 import { simulateArguments } from '../simulation-report.ts';
 import { indexedJob, matrixWorkflow, type SwarmPlan } from '../swarm-manifests.ts';
-import { durationArgument, seedArgument } from './simulate.ts';
+import { type CampaignFlags, durationArgument, seedArgument } from './simulate.ts';
 
-interface SwarmFlags {
+interface SwarmFlags extends CampaignFlags {
   shards: number;
-  set: Settings;
-  variant?: string;
-  runs?: number;
-  depth?: number;
-  seed?: number;
-  time?: number;
-  property?: string[];
-  deadlock: boolean;
   parallelism?: number;
   image: string;
   workdir: string;
