@@ -139,7 +139,7 @@ function violationJson(v: Violation, model: LoadedModel): Json {
     path: v.path ? formatPath(v.path) : null,
     loop: v.loop ?? null,
     lasso: v.loop === undefined || !v.path ? null : lassoJson(v.loop, v.path.steps.length),
-    trace: trace ? trace.steps.map((s) => ({ action: s.action?.label ?? null, state: encodeValue(s.state) })) : null,
+    trace: trace ? trace.steps.map((s) => ({ action: s.action?.label ?? null, state: encodeValue(s.shown) })) : null,
   };
 }
 

@@ -21,7 +21,7 @@ import { buildTrace, type Trace } from './trace.ts';
 export type Artifacts = ReadonlyMap<string, string>;
 
 /** With `spec`, a small model also gets `states.svg`: its reachable graph with the trace on it. */
-export async function renderArtifacts(trace: Trace, context: TraceContext, replayFile: string, spec?: Spec<unknown>): Promise<Artifacts> {
+export async function renderArtifacts<S>(trace: Trace<S>, context: TraceContext, replayFile: string, spec?: Spec<S>): Promise<Artifacts> {
   const dot = renderTraceDot(trace);
   const svg = await dotToSvg(dot);
   const sequenceSvg = renderSequenceChart(trace);
@@ -41,7 +41,7 @@ export async function renderArtifacts(trace: Trace, context: TraceContext, repla
 }
 
 /** Writes the artifacts of one trace into `dir`; returns the paths written. */
-export async function writeArtifacts(dir: string, trace: Trace, context: TraceContext, spec?: Spec<unknown>): Promise<string[]> {
+export async function writeArtifacts<S>(dir: string, trace: Trace<S>, context: TraceContext, spec?: Spec<S>): Promise<string[]> {
   const files = await renderArtifacts(trace, context, join(dir, 'trace.json'), spec);
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
@@ -53,7 +53,7 @@ export async function writeArtifacts(dir: string, trace: Trace, context: TraceCo
 }
 
 /** For `check --out`: one folder per violation with a path, named after its property. */
-export async function writeViolationArtifacts(outDir: string, spec: Spec<unknown>, violations: readonly Violation[], context: TraceContext): Promise<string[]> {
+export async function writeViolationArtifacts<S>(outDir: string, spec: Spec<S>, violations: readonly Violation[], context: TraceContext): Promise<string[]> {
   const written: string[] = [];
   for (const v of violations) {
     if (v.path === undefined) continue;

@@ -59,14 +59,14 @@ function replayActions(session: ModelSession, left: Trace): Replay {
 
 function row(left: Trace, right: Trace, index: number): CompareRow {
   const a = left.steps[index], b = right.steps[index];
-  const changes = a && b ? diffStates(a.state, b.state) : [];
+  const changes = a && b ? diffStates(a.shown, b.shown) : [];
   return {
     index,
     left: a && summary(left, index),
     right: b && summary(right, index),
     differences: changes.map((c) => formatChangePath(c.path)),
-    leftState: a && valueTree(a.state, changes.map(swap)),
-    rightState: b && valueTree(b.state, changes),
+    leftState: a && valueTree(a.shown, changes.map(swap)),
+    rightState: b && valueTree(b.shown, changes),
   };
 }
 

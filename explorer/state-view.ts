@@ -28,7 +28,7 @@ export function stateView(session: ModelSession, request: StateRequest): StateVi
   const colors = pageColors(session, line ?? trace);
   const trail = trailNodes(session, states, path);
   const current = trace.steps.at(-1)!;
-  const tree = valueTree(current.state, current.changes);
+  const tree = valueTree(current.shown, current.changes);
   const actions = actionGroups(session, state, path, trail.at(-1));
   const enabled = actions.some((g) => g.choices.some((c) => c.enabled));
   const last = current.action && { action: current.action.name, param: current.action.param };
@@ -38,7 +38,7 @@ export function stateView(session: ModelSession, request: StateRequest): StateVi
     steps: summaries(trace, colors),
     error: replayed.error,
     state: tree,
-    processes: processTable(current.state, trace.steps.at(-2)?.state, tree, trace.formatMessage),
+    processes: processTable(current.shown, trace.steps.at(-2)?.shown, tree, trace.formatMessage),
     actions: actions.map((g) => ({ ...g, color: colors.get(g.name) ?? g.color })),
     properties: propertyStatuses(session.spec.properties, { states, last }),
     end: enabled || actions.some((g) => g.error) ? undefined : session.spec.terminal?.(state) ? 'terminal' : 'deadlock',

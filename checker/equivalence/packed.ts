@@ -52,7 +52,7 @@ export function packedPart(shape: PackedShape, index = 0): Part<Words> {
     next: (s: Words, p: number) => (a.guard === null || PACKED_MEASURES[a.guard.on]!(s) < a.guard.below ? apply(shape, a.effect, s, p) : undefined),
   }]));
   const names = Object.keys(actions);
-  const spec = defineSpec<Words, Record<string, any>>({
+  const spec = defineSpec({
     name: 'random-packed',
     layout: packedStates,
     init: () => {

@@ -12,7 +12,7 @@ import { type PackedShape, packedPart, packedStates } from './packed.ts';
 import type { Kind, Part } from './part.ts';
 import { plainPart, type PlainShape } from './plain.ts';
 import { symmetricPart, type SymmetricShape } from './symmetric.ts';
-import { objectTagging, packedTagging, type Tagged, unionSpec } from './union.ts';
+import { objectTagging, packedTagging, packedUnionSpec, type Tagged, unionSpec } from './union.ts';
 
 export type Shape = PlainShape | SymmetricShape | ActorShape | PackedShape;
 
@@ -59,7 +59,7 @@ export function bundleSpec(shapes: readonly Shape[]): Spec<Tagged<unknown>> | Sp
       return s;
     });
     const parts = [defineSpec({ name: 'ballast', layout: packedStates, init: words, actions: {}, terminal: () => true }), ...specs as Spec<Words>[]];
-    return unionSpec('random-bundle', parts, packedTagging(packedStates.fields.part), packedStates);
+    return packedUnionSpec('random-bundle', parts, packedTagging(packedStates.fields.part), packedStates);
   }
   if (shapes.some((s) => s.kind === 'packed')) throw new Error('a bundle mixes packed and object specs');
   const parts: Spec<any>[] = [defineSpec({ name: 'ballast', init: () => ballast.map((i) => ({ ballast: i })), actions: {}, terminal: () => true }), ...specs];

@@ -12,7 +12,7 @@ import type { StateLayout, Words } from '../../spec/packed.ts';
 import {
   always, alwaysEventually, alwaysStep, eventually, eventuallyAlways, leadsTo, type Property, sometimes,
 } from '../../spec/properties.ts';
-import type { ActionDefinition, Spec } from '../../spec/types.ts';
+import type { ActionDefinition, Spec, SpecFields } from '../../spec/types.ts';
 
 /** How a part's state sits in the union's state. */
 export interface Tagging<U, S> {
@@ -41,10 +41,19 @@ export function packedTagging(part: { get(s: Words): number }): Tagging<Words, W
 /** The name of part i's action or property in the union. */
 export const unionName = (part: number, name: string) => `${part}:${name}`;
 
-export function unionSpec<U, S>(name: string, parts: readonly Spec<S>[], tag: Tagging<U, S>, layout?: StateLayout): Spec<U> {
+export function unionSpec<U, S>(name: string, parts: readonly Spec<S>[], tag: Tagging<U, S>): Spec<U> {
+  return defineSpec(unionFields(name, parts, tag));
+}
+
+/** The union of packed specs sharing one layout (their part number in a word of it). */
+export function packedUnionSpec(name: string, parts: readonly Spec<Words>[], tag: Tagging<Words, Words>, layout: StateLayout): Spec<Words> {
+  return defineSpec({ ...unionFields(name, parts, tag), layout });
+}
+
+function unionFields<U, S>(name: string, parts: readonly Spec<S>[], tag: Tagging<U, S>): SpecFields<U, Record<string, unknown>> {
   const some = <K extends keyof Spec<S>>(key: K) => parts.some((p) => p[key] !== undefined);
   const at = (u: U) => parts[tag.partOf(u)]!;
-  return defineSpec<U, Record<string, unknown>>({
+  return {
     name,
     init: () => parts.flatMap((p, i) => p.init().map((s) => tag.wrap(i, s))),
     actions: Object.fromEntries(parts.flatMap((p, i) => p.actions.map((a) => [unionName(i, a.name), unionAction(a, i, tag)]))),
@@ -57,8 +66,7 @@ export function unionSpec<U, S>(name: string, parts: readonly Spec<S>[], tag: Ta
       return symmetry ? tag.wrap(tag.partOf(u), symmetry(tag.inner(u))) : u;
     } : undefined,
     terminal: some('terminal') ? (u) => at(u).terminal?.(tag.inner(u)) ?? false : undefined,
-    ...(layout ? { layout } : {}),
-  });
+  };
 }
 
 const NONE: readonly unknown[] = [];

@@ -9,7 +9,9 @@
  * Messages are never removed, so receiving one twice is allowed (and has no effect).
  *
  * Properties: TPTypeOK, and TCConsistent on the RM states — TwoPhase's refinement of TCommit
- * (`tcommit.ts`) as an invariant: no RM commits while another aborts.
+ * (`tcommit.ts`) as an invariant: no RM commits while another aborts. The actions and properties
+ * are written once (`two-phase-actions.ts`) over this file's records and Sets, or over the words
+ * of `two-phase-packed.ts` (`--set packed=true`).
  * Variants: `correct` (as in TwoPhase.tla) and two realistic bugs that break consistency:
  * `commit-on-majority` (the TM commits once a majority of RMs are prepared) and
  * `abort-after-prepare` (an RM may still abort on its own after it has prepared).
@@ -18,9 +20,12 @@
  */
 import { defineProtocol, defineSpec, KripkeError, permutations, withEntry, withMember } from '../../spec/index.ts';
 import { twoPhasePackedSpec } from './two-phase-packed.ts';
-import { allDecided, allRms, consistent, type RmState, type RmStates, rmIds, rmStatesTyped } from './rms.ts';
+import {
+  type TmState, TWO_PHASE_VARIANTS, type TwoPhaseAccess, twoPhaseDefinition, twoPhaseMessages, type TwoPhaseVariant,
+} from './two-phase-actions.ts';
+import { allRms, type RmState, type RmStates, rmIds, rmStatesTyped } from './rms.ts';
 
-export type TmState = 'init' | 'committed' | 'aborted';
+export { TWO_PHASE_VARIANTS, type TmState, type TwoPhaseVariant };
 
 export interface TwoPhaseState {
   readonly rmState: RmStates;
@@ -31,69 +36,34 @@ export interface TwoPhaseState {
   readonly msgs: ReadonlySet<string>;
 }
 
-export const TWO_PHASE_VARIANTS = {
-  correct: 'Two-Phase Commit as in TwoPhase.tla',
-  'commit-on-majority': 'bug: the TM commits once a majority of RMs are prepared, not all of them',
-  'abort-after-prepare': 'bug: an RM may abort on its own even after it has prepared',
-} as const;
-export type TwoPhaseVariant = keyof typeof TWO_PHASE_VARIANTS;
-
-const COMMIT = 'commit';
-const ABORT = 'abort';
-const TM_STATES: ReadonlySet<string> = new Set<TmState>(['init', 'committed', 'aborted']);
-
-const preparedMsg = (rm: string) => `prepared:${rm}`;
-/** The TM decides and broadcasts its decision. */
-const decide = (s: TwoPhaseState, tmState: TmState, message: string): TwoPhaseState => ({ ...s, tmState, msgs: withMember(s.msgs, message) });
 const setRm = (s: TwoPhaseState, rm: string, to: RmState): TwoPhaseState => ({ ...s, rmState: withEntry(s.rmState, rm, to) });
+
+/** The definition of `two-phase-actions.ts` over records and Sets. */
+function objectAccess(rms: readonly string[]): TwoPhaseAccess<TwoPhaseState> {
+  const messages = twoPhaseMessages(rms), universe = new Set(messages);
+  return {
+    rm: (s, i) => s.rmState[rms[i]!],
+    tm: (s) => s.tmState,
+    tmPreparedCount: (s) => s.tmPrepared.size,
+    tmPrepared: (s, i) => s.tmPrepared.has(rms[i]!),
+    sent: (s, m) => s.msgs.has(messages[m]!),
+    setRm: (s, i, to) => setRm(s, rms[i]!, to),
+    prepare: (s, i) => ({ ...setRm(s, rms[i]!, 'prepared'), msgs: withMember(s.msgs, messages[i]!) }),
+    decide: (s, tmState, m) => ({ ...s, tmState, msgs: withMember(s.msgs, messages[m]!) }),
+    receivePrepared: (s, i) => ({ ...s, tmPrepared: withMember(s.tmPrepared, rms[i]!) }),
+    typedBeyondFields: (s) => rmStatesTyped(s.rmState, rms) && [...s.tmPrepared].every((rm) => rms.includes(rm)) && [...s.msgs].every((m) => universe.has(m)),
+  };
+}
 
 export function twoPhaseSpec(rmCount = 3, variant: TwoPhaseVariant = 'correct', symmetric = false) {
   const rms = rmIds(rmCount);
-  const prepared = new Map(rms.map((rm) => [rm, preparedMsg(rm)]));
-  const messages = new Set([...prepared.values(), COMMIT, ABORT]);
-  /** TMCommit's guard: every RM prepared (the bug: a majority). */
-  const enoughPrepared = variant === 'commit-on-majority'
-    ? (s: TwoPhaseState) => s.tmPrepared.size > rms.length / 2
-    : (s: TwoPhaseState) => s.tmPrepared.size === rms.length;
-  /** RMChooseToAbort's guard: the RM is still working (the bug: or prepared). */
-  const mayAbortAlone = variant === 'abort-after-prepare'
-    ? (state: RmState | undefined) => state === 'working' || state === 'prepared'
-    : (state: RmState | undefined) => state === 'working';
-  const obey = (message: string, to: RmState) => (s: TwoPhaseState, rm: string) =>
-    s.msgs.has(message) ? (s.rmState[rm] === to ? s : setRm(s, rm, to)) : undefined;
-
+  const { actions, properties, terminal } = twoPhaseDefinition(rms, variant, objectAccess(rms));
   return defineSpec({
     name: 'two-phase-commit',
     init: (): TwoPhaseState[] => [{ rmState: allRms(rms, 'working'), tmState: 'init', tmPrepared: new Set(), msgs: new Set() }],
-    actions: {
-      tmCommit: {
-        next: (s) => (s.tmState === 'init' && enoughPrepared(s) ? decide(s, 'committed', COMMIT) : undefined),
-      },
-      tmAbort: {
-        next: (s) => (s.tmState === 'init' ? decide(s, 'aborted', ABORT) : undefined),
-      },
-      tmRcvPrepared: {
-        params: rms,
-        next: (s, rm) => {
-          if (s.tmState !== 'init' || !s.msgs.has(prepared.get(rm)!)) return undefined;
-          return s.tmPrepared.has(rm) ? s : { ...s, tmPrepared: withMember(s.tmPrepared, rm) };
-        },
-      },
-      rmPrepare: {
-        params: rms,
-        next: (s, rm) => (s.rmState[rm] === 'working'
-          ? { ...setRm(s, rm, 'prepared'), msgs: withMember(s.msgs, prepared.get(rm)!) } : undefined),
-      },
-      rmChooseToAbort: { params: rms, next: (s, rm) => (mayAbortAlone(s.rmState[rm]) ? setRm(s, rm, 'aborted') : undefined) },
-      rmRcvCommitMsg: { params: rms, next: obey(COMMIT, 'committed') },
-      rmRcvAbortMsg: { params: rms, next: obey(ABORT, 'aborted') },
-    },
-    properties: ({ always }) => [
-      always('TPTypeOK', (s) => rmStatesTyped(s.rmState, rms) && TM_STATES.has(s.tmState)
-        && [...s.tmPrepared].every((rm) => prepared.has(rm)) && [...s.msgs].every((m) => messages.has(m))),
-      always('TCConsistent', (s) => consistent(s.rmState, rms)),
-    ],
-    terminal: (s) => allDecided(s.rmState, rms),
+    actions,
+    properties,
+    terminal,
     // The RMs are interchangeable: TLC's SYMMETRY Permutations(RM) (7 RMs: 920 states, depth 23).
     symmetry: symmetric ? permutations<TwoPhaseState>({ rms }) : undefined,
   });
