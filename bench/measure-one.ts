@@ -5,8 +5,11 @@
  * heap, store bytes (and the disk store's figures, e.g. with '{"store":"disk","memoryBytes":1e9}').
  * Run by bench/suites/throughput.ts and scale.ts; not a test.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { check } from '../checker/check.ts';
+import type { Progress } from '../checker/observer.ts';
 import type { CheckOptions } from '../checker/options.ts';
 import type { DiskStatistics } from '../checker/result.ts';
 import { findProtocol } from '../model/index.ts';
@@ -31,10 +34,36 @@ export interface Measurement {
   readonly disk?: DiskStatistics;
 }
 
+/** Bytes of the files under `dir` (the disk store's folder), 0 when there is none. */
+function bytesUnder(dir: string | undefined): number {
+  if (!dir) return 0;
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name), { throwIfNoEntry: false })?.size ?? 0;
+  }
+  return total;
+}
+
+/** With KRIPKE_BENCH_PROGRESS_MS set (a long run, bench/suites/scale.ts), a progress line on stderr at that interval. */
+function progressPrinter(storeDir: string | undefined): (p: Progress) => void {
+  const every = Number(process.env.KRIPKE_BENCH_PROGRESS_MS ?? 0);
+  let next = every;
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  return (p) => {
+    if (!every || p.elapsedMs < next) return;
+    next = p.elapsedMs + every;
+    const rss = process.memoryUsage.rss(), disk = bytesUnder(storeDir);
+    process.stderr.write(`  ${n(p.elapsedMs / 1000)} s: ${n(p.distinctStates)} distinct, ${n(p.generatedStates)} generated, depth ${p.depth}, ` +
+      `${n(p.generatedStates / (p.elapsedMs / 1000))} generated/s; RSS ${n(rss / 2 ** 20)} MB (${(rss / p.distinctStates).toFixed(1)} B/state), ` +
+      `files ${n(disk / 2 ** 20)} MB (${(disk / p.distinctStates).toFixed(1)} B/state)\n`);
+  };
+}
+
 function measure(protocol: string, settings: Record<string, string | number | boolean>, workers: number, extra: CheckOptions): Measurement {
   const spec = findProtocol(protocol).instantiate(settings);
   let peakHeap = getHeapStatistics().used_heap_size;
-  const observer = { progressIntervalMs: 250, progress: () => { peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size); } };
+  const print = progressPrinter(extra.storeDir);
+  const observer = { progressIntervalMs: 250, progress: (p: Progress) => { peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size); print(p); } };
   const specSource = { module: new URL('../model/index.ts', import.meta.url).href, exportName: 'protocols', protocol, settings };
   const cpu = process.cpuUsage();
   const started = performance.now();
