@@ -56,7 +56,7 @@ function direct(shard: Shard | undefined) {
 
 describe('kripke swarm', () => {
   const out = mkdtempSync(join(tmpdir(), 'kripke-swarm-test-'));
-  const written = kripke('swarm', ...CAMPAIGN, '--shards', String(SHARDS), '--out', out, '--kripke', `node ${BIN}`);
+  const written = kripke('swarm', ...CAMPAIGN, '--shards', String(SHARDS), '--out', out, '--image', 'ghcr.io/example/models:1', '--kripke', `node ${BIN}`);
   const job = parse(readFileSync(join(out, 'job.yaml'), 'utf8')) as JobManifest;
 
   it('writes an Indexed Job that the Kubernetes API schema accepts', () => {

@@ -41,7 +41,7 @@ export function registerSwarm(program: Command, run: (code: Promise<ExitCode>) =
     .option('--property <name...>', 'check only these properties')
     .option('--no-deadlock', 'do not report states without successors as deadlocks')
     .option('--parallelism <n>', 'pods running at once (default: all shards)', positiveInteger)
-    .option('--image <image>', 'container image with the project and its node_modules', 'node:20')
+    .requiredOption('--image <image>', 'container image holding the project (the model and its node_modules, Kripke among them) at --workdir')
     .option('--workdir <dir>', 'the project folder inside the image', '/app')
     .option('--kripke <command>', 'how the image runs Kripke', 'npx kripke')
     .option('--results-claim <pvc>', 'a PersistentVolumeClaim to keep the shards\' results (default: an emptyDir; read them from the pods\' logs)')
