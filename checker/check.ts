@@ -4,8 +4,10 @@
 import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import { bfs } from './bfs.ts';
+import { diskBfs } from './disk/disk-bfs.ts';
 import { dfs } from './dfs.ts';
-import { type CheckOptions, resolveOptions } from './options.ts';
+import { type CheckOptions, type ResolvedDisk, type ResolvedOptions, resolveOptions } from './options.ts';
+import { isLiveness } from '../spec/properties.ts';
 import { parallelBfs } from './parallel/parallel-bfs.ts';
 import { simulate } from './random/simulate.ts';
 import type { CheckResult } from './result.ts';
@@ -26,10 +28,22 @@ export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult
     };
   }
   switch (resolved.engine) {
-    case 'bfs': return withLiveness(spec, resolved, resolved.workers > 1 ? parallelBfs(spec, resolved, options) : bfs(spec, resolved));
+    case 'bfs':
+      if (resolved.disk) return diskBfsWithLiveness(spec, resolved, resolved.disk);
+      return withLiveness(spec, resolved, resolved.workers > 1 ? parallelBfs(spec, resolved, options) : bfs(spec, resolved));
     case 'dfs': return withLiveness(spec, resolved, dfs(spec, resolved));
     case 'random': return simulate(spec, resolved);
   }
+}
+
+/** Liveness after the disk store's BFS: as usual while everything fitted in memory; beyond, the state graph would not fit. */
+function diskBfsWithLiveness<S>(spec: Spec<S>, resolved: ResolvedOptions, disk: ResolvedDisk): CheckResult {
+  const result = diskBfs(spec, resolved, disk);
+  if (result.stats.disk?.spilledAtStates === null) return withLiveness(spec, resolved, result);
+  const liveness = resolved.liveness && spec.properties.some((p) => resolved.properties.has(p.name) && isLiveness(p));
+  if (!liveness || result.status === 'error') return result;
+  const note = 'liveness properties not checked: the state space went to disk, and the liveness graph is kept in memory';
+  return { ...result, notes: [...(result.notes ?? []), note] };
 }
 
 /** `check()` called by a spec module while a worker thread of a parallel check imports it: not run there. */

@@ -10,6 +10,12 @@ import type { ActionPath } from './path.ts';
 import type { Example, Violation } from './result.ts';
 import { messageOf } from './successors.ts';
 
+export interface MonitorSnapshot {
+  readonly violations: readonly Violation[];
+  readonly examples: readonly (readonly [string, ActionPath])[];
+  readonly violated: readonly string[];
+}
+
 export class PropertyMonitor<S> {
   readonly violations: Violation[] = [];
   private readonly invariants: Invariant<S>[];
@@ -83,6 +89,21 @@ export class PropertyMonitor<S> {
         note: 'no reachable state satisfies it' });
     }
     this.unreached.length = 0;
+  }
+
+  /** What a checkpoint saves: violations and examples so far (the rest follows from them). */
+  snapshot(): MonitorSnapshot {
+    return { violations: [...this.violations], examples: [...this.examples], violated: [...this.violated] };
+  }
+
+  /** Resumes from a checkpoint's snapshot, taken of a monitor of the same spec and properties. */
+  restore(snapshot: MonitorSnapshot): void {
+    this.violations.push(...snapshot.violations);
+    for (const [name, path] of snapshot.examples) this.examples.set(name, path);
+    for (const name of snapshot.violated) this.violated.add(name);
+    const keep = <P extends { name: string }>(list: P[], drop: (p: P) => boolean) => list.splice(0, list.length, ...list.filter((p) => !drop(p)));
+    keep(this.invariants, (p) => this.violated.has(p.name));
+    keep(this.unreached, (p) => this.examples.has(p.name));
   }
 
   exampleList(): Example[] {

@@ -33,6 +33,23 @@ export interface Statistics {
   liveness?: LivenessStatistics;
   /** The random engine's campaign: walks, steps/s, seed, shard, `sometimes` hits, shrinking. */
   simulation?: SimulationStatistics;
+  /** The disk store's figures (present when BFS ran on it). */
+  disk?: DiskStatistics;
+}
+
+/** What the disk store kept where. */
+export interface DiskStatistics {
+  /** Its budget in memory. */
+  readonly memoryBound: number;
+  /** Distinct states when it first went to disk, or null when everything fitted in memory. */
+  readonly spilledAtStates: number | null;
+  /** Flushes of the table of recent fingerprints into the sorted file. */
+  readonly flushes: number;
+  /** Bytes on disk at the end: the sorted fingerprints, and the parent links. */
+  readonly fingerprintBytes: number;
+  readonly parentBytes: number;
+  /** The most bytes the queue (two levels) took on disk. */
+  readonly queueBytes: number;
 }
 
 /** What liveness checking cost: the state graph it kept and the components it searched. */

@@ -41,10 +41,14 @@ export function runSearch<S>(spec: Spec<S>, options: ResolvedOptions, frontier: 
     }
   } catch (e) {
     if (!(e instanceof KripkeError)) throw e;
-    const at = expandingId >= 0 ? search.pathTo(expandingId) : undefined;
-    return { status: 'error', model: spec.name, error: e, at, stats: search.finishStats(), examples: monitor.exampleList() };
+    return errorOutcome(spec, search, e, expandingId);
   }
-  const finished = frontier.size === 0 && !monitor.shouldStop;
+  return searchOutcome(spec, search, frontier.size === 0 && !monitor.shouldStop);
+}
+
+/** The result of a search that stopped: `finished` when its frontier ran empty without a violation stopping it. */
+export function searchOutcome<S>(spec: Spec<S>, search: Search<S>, finished: boolean): CheckResult {
+  const { monitor } = search;
   const exhaustive = finished && search.boundHit === undefined;
   if (exhaustive) monitor.finishExhaustive();
   const common = { model: spec.name, stats: search.finishStats(), examples: monitor.exampleList() };
@@ -57,4 +61,10 @@ export function runSearch<S>(spec: Spec<S>, options: ResolvedOptions, frontier: 
     return { ...common, status: 'incomplete', reason, violations: monitor.violations };
   }
   return { ...common, status: 'pass' };
+}
+
+/** The result of a search stopped by a model's error, reached by expanding state `expandingId` (or while seeding). */
+export function errorOutcome<S>(spec: Spec<S>, search: Search<S>, error: KripkeError, expandingId: number): CheckResult {
+  const at = expandingId >= 0 ? search.pathTo(expandingId) : undefined;
+  return { status: 'error', model: spec.name, error, at, stats: search.finishStats(), examples: search.monitor.exampleList() };
 }

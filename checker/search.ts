@@ -26,8 +26,12 @@ export interface Frontier<S> {
 
 /** The visited set with parent links: local (store + links) or shared between workers. */
 export interface Visited {
-  /** Records a fingerprint; returns its new id, or a negative number when already visited. */
-  insert(hi: number, lo: number, parentId: number, choice: number): number;
+  /**
+   * Records a fingerprint found by `action`; returns its new id, or a negative number when already
+   * visited. The disk store may answer with a provisional id and withdraw the state later (it
+   * corrects `action`'s coverage then): see `disk/disk-visited.ts`.
+   */
+  insert(hi: number, lo: number, parentId: number, choice: number, action: number): number;
   insertRoot(hi: number, lo: number, initIndex: number): number;
   lineage(id: number): Lineage;
   readonly size: number;
@@ -178,7 +182,7 @@ export class Search<S> {
       return;
     }
     this.successors.identify(successor, this.whereStep);
-    const id = this.visited.insert(this.hasher.hi, this.hasher.lo, this.currentId, choice);
+    const id = this.visited.insert(this.hasher.hi, this.hasher.lo, this.currentId, choice, action);
     if (id < 0) return;
     if (this.useBase) this.hasher.keepCollectionSums();
     this.discoveredPrints?.set(id, this.hasher.of(successor));

@@ -15,6 +15,7 @@ import { registerRender } from './commands/render.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerSweep } from './commands/sweep.ts';
+import { registerSwarm } from './commands/swarm.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 
 const program = new Command('kripke')
@@ -30,6 +31,7 @@ const run = (code: Promise<ExitCode>) => {
 registerList(program, run);
 registerCheck(program, run);
 registerSimulate(program, run);
+registerSwarm(program, run);
 registerMerge(program, run);
 registerRender(program, run);
 registerReplay(program, run);

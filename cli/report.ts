@@ -3,7 +3,7 @@
  * JSON object).
  */
 import { formatPath } from '../checker/path.ts';
-import type { CheckResult, LivenessStatistics, Statistics, Violation } from '../checker/result.ts';
+import type { CheckResult, DiskStatistics, LivenessStatistics, Statistics, Violation } from '../checker/result.ts';
 import { encodeValue } from '../counterexamples/json-value.ts';
 import { explainViolation } from '../counterexamples/explain.ts';
 import { renderTraceText } from '../counterexamples/text.ts';
@@ -60,6 +60,7 @@ export function renderResultText(result: CheckResult, model: LoadedModel, color:
   }
   for (const note of result.notes ?? []) lines.push(`  note: ${note}`);
   if (result.stats.liveness) lines.push(livenessLine(result.stats.liveness));
+  if (result.stats.disk) lines.push(diskLine(result.stats.disk, result.stats.distinctStates));
   lines.push(`  fingerprint collision probability: ${result.stats.collisionProbability.toExponential(1)}`);
   lines.push(...coverageLines(result.stats));
   return lines.join('\n');
@@ -89,6 +90,14 @@ function lassoSummary(loop: number, steps: number): string {
 function livenessLine(l: LivenessStatistics): string {
   return `  liveness: graph of ${n(l.graphStates)} states and ${n(l.graphEdges)} edges (${n(Math.round(l.graphBytes / 1024))} KiB), ` +
     `${n(l.components)} components searched, ${n(l.fairComponents)} fair, ${(l.elapsedMs / 1000).toFixed(2)} s`;
+}
+
+function diskLine(d: DiskStatistics, states: number): string {
+  const mb = (bytes: number) => (bytes < 2 ** 20 ? `${n(Math.ceil(bytes / 1024))} KB` : `${n(Math.round(bytes / 2 ** 20))} MB`);
+  if (d.spilledAtStates === null) return `  disk store: everything fitted in its ${mb(d.memoryBound)} of memory`;
+  const perState = ((d.fingerprintBytes + d.parentBytes) / Math.max(1, states)).toFixed(1);
+  return `  disk store: on disk from ${n(d.spilledAtStates)} states (${n(d.flushes)} flushes): ${mb(d.fingerprintBytes)} of fingerprints and ` +
+    `${mb(d.parentBytes)} of parent links (${perState} bytes a state), the queue up to ${mb(d.queueBytes)}; ${mb(d.memoryBound)} of memory`;
 }
 
 function coverageLines(stats: Statistics): string[] {

@@ -27,7 +27,12 @@ export interface Invocation {
 }
 
 export function commandLine(inv: Invocation, extra: readonly string[]): string {
-  const words = ['kripke', 'simulate', inv.model.reference];
+  return `kripke ${simulateArguments(inv, extra)}`;
+}
+
+/** `simulate <model> --set … --variant … <extra>`, quoted for a shell. */
+export function simulateArguments(inv: Invocation, extra: readonly string[]): string {
+  const words = ['simulate', inv.model.reference];
   for (const [k, v] of Object.entries(inv.settings)) words.push('--set', `${k}=${v}`);
   if (inv.model.variant && inv.model.protocol && inv.model.variant !== inv.model.protocol.defaultVariant) {
     words.push('--variant', inv.model.variant);

@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { protocols } from '../../model/index.ts';
 import type { Measurement } from '../measure-one.ts';
+import type { CheckOptions } from '../../checker/options.ts';
 import type { BenchOptions } from '../run.ts';
 
 export const name = 'throughput';
@@ -70,11 +71,18 @@ function references(): Map<string, Reference> {
   return found;
 }
 
-/** Runs one measurement in a child process (fresh heap, its own peak RSS). */
-export function measureInChild(target: Target, workers: number): Measurement | string {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', `${here}/../measure-one.ts`, target.protocol, JSON.stringify(target.settings), String(workers)],
-    { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (child.status !== 0) return `child failed (${child.status ?? child.signal}): ${child.stderr.trim().split('\n').slice(-3).join(' | ')}`;
+/**
+ * Runs one measurement in a child process (fresh heap, its own peak RSS); `options` are more check
+ * options (the disk store's). With `progressEveryMs` the child prints progress lines (with its RSS
+ * and the bytes under `options.storeDir`) to this process's stderr: a long run shows how far it got.
+ */
+export function measureInChild<T extends Pick<Target, 'protocol' | 'settings'>>(target: T, workers: number, options: CheckOptions = {}, progressEveryMs?: number): Measurement | string {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', `${here}/../measure-one.ts`, target.protocol, JSON.stringify(target.settings), String(workers), JSON.stringify(options)],
+    {
+      encoding: 'utf8', maxBuffer: 1 << 24,
+      ...(progressEveryMs ? { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, KRIPKE_BENCH_PROGRESS_MS: String(progressEveryMs) } } : {}),
+    });
+  if (child.status !== 0) return `child failed (${child.status ?? child.signal}): ${(child.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`;
   const line = child.stdout.trim().split('\n').at(-1)!;
   return JSON.parse(line) as Measurement;
 }

@@ -9,6 +9,7 @@ import { describeModel, renderResultText, resultJson } from '../report.ts';
 import { collectSetting, positiveInteger, type Settings } from '../options.ts';
 import { writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
 import { InvalidArgumentError } from 'commander';
+import { durationArgument } from './simulate.ts';
 
 interface CheckFlags {
   set: Settings;
@@ -24,6 +25,11 @@ interface CheckFlags {
   liveness: boolean;
   out?: string;
   memory?: number;
+  store?: 'memory' | 'disk';
+  storeDir?: string;
+  checkpoint?: string;
+  checkpointEvery?: number;
+  resume?: string;
   workers?: number;
 }
 
@@ -43,7 +49,13 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
     .option('--no-liveness', 'skip liveness properties (eventually, leadsTo, …); check safety only')
     .option('--json', 'print one JSON result object on stdout')
     .option('--no-progress', 'no progress output on stderr')
-    .option('--memory <size>', 'bound the visited-state store and queue (e.g. 500m, 2g); reaching it stops the run as incomplete', byteSize)
+    .option('--memory <size>', 'bound the visited-state store and queue (e.g. 500m, 2g); BFS goes on with the store on disk beyond it ' +
+      '(with --store memory, DFS or --workers, reaching it stops the run as incomplete)', byteSize)
+    .option('--store <kind>', 'memory, or disk: fingerprints, parent links and queue on disk beyond --memory (default 1g); BFS on one worker', storeKind)
+    .option('--store-dir <dir>', 'where the disk store keeps its files (a fresh folder inside this one; default: the system\'s temporary folder)')
+    .option('--checkpoint <dir>', 'save the search into <dir> between BFS levels, to resume after the process is stopped (disk store)')
+    .option('--checkpoint-every <duration>', 'time between checkpoints, e.g. 5m (the default), 30s; 0: after every level', intervalArgument)
+    .option('--resume <dir>', 'resume the check saved in <dir> by --checkpoint (same model, settings and options), saving there as it goes')
     .option('--workers <n>', 'BFS on n threads (worker_threads); same counts, shortest counterexamples', positiveInteger)
     .option('--out <dir>', 'save each counterexample into <dir>/<property>/: trace.json, trace.itf.json, trace.dot, trace.svg, report.html')
     .action((name: string, flags: CheckFlags) => run(runCheck(name, flags)));
@@ -54,6 +66,7 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
   const color = !flags.json && process.stdout.isTTY === true;
   if (!flags.json) process.stdout.write(`Checking ${describeModel(model, flags.set)} (${flags.engine})\n`);
   const progress = createProgress(flags.progress);
+  const saving = flags.checkpoint ?? flags.resume;
   const result = check(model.spec, {
     engine: flags.engine,
     maxDepth: flags.maxDepth,
@@ -61,9 +74,13 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
     checkDeadlock: flags.deadlock,
     strict: flags.strict,
     properties: flags.property,
-    observer: progress.observer,
+    observer: { ...progress.observer, checkpointSaved: (c) => process.stderr.write(`checkpoint saved in ${c.dir} (level ${c.depth}, ${c.distinctStates.toLocaleString('en-US')} states)\n`) },
     liveness: flags.liveness,
     memoryBytes: flags.memory,
+    store: flags.store === 'memory' ? 'table' : flags.store,
+    storeDir: flags.storeDir,
+    checkpoint: saving === undefined ? undefined : { dir: saving, intervalMs: flags.checkpointEvery, identity: checkIdentity(name, flags) },
+    resume: flags.resume,
     workers: flags.workers,
     specSource: flags.workers && flags.workers > 1 ? specSourceOf(name, model, flags.set) : undefined,
   });
@@ -80,6 +97,22 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
     case 'incomplete': return EXIT.incomplete;
     case 'error': return EXIT.usageOrModelError;
   }
+}
+
+/** What a checkpoint must share with the run that resumes it, beyond the spec and options the checker compares. */
+function checkIdentity(name: string, flags: CheckFlags): Record<string, string> {
+  const settings = Object.fromEntries(Object.entries(flags.set).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { model: name, variant: flags.variant ?? '(default)', settings: JSON.stringify(settings) };
+}
+
+function storeKind(text: string): 'memory' | 'disk' {
+  if (text === 'memory' || text === 'disk') return text;
+  throw new InvalidArgumentError(`expected memory or disk, got '${text}'`);
+}
+
+/** `--checkpoint-every`: a duration as `--time` takes it, or 0 for every level. */
+function intervalArgument(text: string): number {
+  return text.trim() === '0' ? 0 : durationArgument(text);
 }
 
 /** `--memory 500m` / `2g` / `1.5G` / a number of bytes. */

@@ -21,16 +21,20 @@ import type { ProgressDisplay } from '../progress.ts';
 import { describeModel } from '../report.ts';
 import { commandLine, type Invocation, renderSimulationText, simulationJson } from '../simulation-report.ts';
 
-interface SimulateFlags {
+/** The flags that define a campaign (`kripke swarm` takes them too). */
+export interface CampaignFlags {
   set: Settings;
   variant?: string;
   runs?: number;
   depth?: number;
   seed?: number;
   time?: number;
-  shard?: Shard;
   property?: string[];
   deadlock: boolean;
+}
+
+interface SimulateFlags extends CampaignFlags {
+  shard?: Shard;
   strict?: boolean;
   replay?: string;
   json?: boolean;
@@ -143,7 +147,7 @@ function simulationProgress(enabled: boolean, stream: NodeJS.WriteStream = proce
   };
 }
 
-function seedArgument(text: string): number {
+export function seedArgument(text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0 || value >= 2 ** 32) {
     throw new InvalidArgumentError(`expected a whole number from 0 to ${2 ** 32 - 1}, got '${text}'`);
