@@ -5,23 +5,25 @@ import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import { bfs } from './bfs.ts';
 import { dfs } from './dfs.ts';
-import { type CheckOptions, resolveOptions } from './options.ts';
+import { type CheckOptions, ENGINES, resolveOptions } from './options.ts';
 import { parallelBfs } from './parallel/parallel-bfs.ts';
 import { simulate } from './random/simulate.ts';
 import type { CheckResult } from './result.ts';
 import { withLiveness } from './liveness/with-liveness.ts';
+import { validateCheckInput } from './option-input.ts';
 import { loadingSpecSource } from './parallel/loading-guard.ts';
 
 export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult {
-  if (loadingSpecSource()) return notRunInWorker(spec, options);
   let resolved;
   try {
+    validateCheckInput(spec, options);
+    if (loadingSpecSource()) return notRunInWorker(spec, options);
     resolved = resolveOptions(spec as Spec<unknown>, options);
   } catch (e) {
     if (!(e instanceof KripkeError)) throw e;
     return {
-      status: 'error', model: spec.name, error: e, at: undefined, examples: [],
-      stats: { engine: options.engine ?? 'bfs', distinctStates: 0, generatedStates: 0, depth: 0, queued: 0,
+      status: 'error', model: modelName(spec), error: e, at: undefined, examples: [],
+      stats: { engine: ENGINES.find((e) => e === options?.engine) ?? 'bfs', distinctStates: 0, generatedStates: 0, depth: 0, queued: 0,
         coverage: [], elapsedMs: 0, collisionProbability: 0, storeBytes: 0 },
     };
   }
@@ -40,4 +42,10 @@ function notRunInWorker<S>(spec: Spec<S>, options: CheckOptions): CheckResult {
     stats: { engine: options.engine ?? 'bfs', distinctStates: 0, generatedStates: 0, depth: 0, queued: 0,
       coverage: [], elapsedMs: 0, collisionProbability: 0, storeBytes: 0 },
   };
+}
+
+/** The model's name for an error result, even when `spec` is not a spec at all. */
+function modelName(spec: unknown): string {
+  const name = typeof spec === 'object' && spec !== null ? (spec as { name?: unknown }).name : undefined;
+  return typeof name === 'string' ? name : '(no spec)';
 }
