@@ -2,8 +2,8 @@
  * Finds what the user named: a shipped protocol (`two-phase-commit`) or a model file
  * (`./my-model.ts`, loaded without a build step) that exports a spec or a protocol.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SpecSource } from '../checker/parallel/spec-source.ts';
 import { findProtocol } from '../model/index.ts';
@@ -46,6 +46,7 @@ async function loadFile(file: string): Promise<Spec<unknown> | Protocol> {
   const [path, exportName] = file.split('#') as [string, string | undefined];
   const absolute = resolve(path);
   if (!existsSync(absolute)) throw new KripkeError('unknown-name', `no model file at ${absolute}`, { file: path });
+  if (statSync(absolute).isDirectory()) throw folderGiven(path, absolute);
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
@@ -67,6 +68,12 @@ async function loadFile(file: string): Promise<Spec<unknown> | Protocol> {
       : `${path} exports several models (${names.join(', ')}); choose one with ${path}#name`, { file: path });
   }
   return preferred[1] as Spec<unknown> | Protocol;
+}
+
+function folderGiven(path: string, absolute: string): KripkeError {
+  const files = readdirSync(absolute).filter((f) => /\.[cm]?[jt]s$/.test(f) && !/\.test(-d)?\.|\.d\.ts$/.test(f)).sort();
+  const hint = files.length > 0 ? `; it holds ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}` : '';
+  return new KripkeError('unknown-name', `${path} is a folder, not a model file: name the file that exports the spec, as in ${join(path, files[0] ?? 'model.ts')}${hint}`, { file: path });
 }
 
 function isSpec(v: unknown): v is Spec<unknown> {
