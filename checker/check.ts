@@ -5,7 +5,8 @@ import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import { bfs } from './bfs.ts';
 import { dfs } from './dfs.ts';
-import { type CheckOptions, ENGINES, resolveOptions } from './options.ts';
+import { FieldReads } from './field-reads.ts';
+import { type CheckOptions, ENGINES, type ResolvedOptions, resolveOptions } from './options.ts';
 import { parallelBfs } from './parallel/parallel-bfs.ts';
 import { simulate } from './random/simulate.ts';
 import type { CheckResult } from './result.ts';
@@ -27,11 +28,30 @@ export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult
         coverage: [], elapsedMs: 0, collisionProbability: 0, storeBytes: 0 },
     };
   }
+  if (resolved.workers > 1) return withLiveness(spec, resolved, parallelBfs(spec, resolved, options));
+  // Worker threads rebuild the spec from its module, so field reads are tracked on one thread only.
+  const reads = new FieldReads<S>(resolved.strict);
+  const tracked = reads.wrap(spec);
+  return noVacuousReads(tracked, reads, run(tracked, resolved));
+}
+
+function run<S>(spec: Spec<S>, resolved: ResolvedOptions): CheckResult {
   switch (resolved.engine) {
-    case 'bfs': return withLiveness(spec, resolved, resolved.workers > 1 ? parallelBfs(spec, resolved, options) : bfs(spec, resolved));
+    case 'bfs': return withLiveness(spec, resolved, bfs(spec, resolved));
     case 'dfs': return withLiveness(spec, resolved, dfs(spec, resolved));
     case 'random': return simulate(spec, resolved);
   }
+}
+
+/** A property that read a field no state it saw has would pass vacuously: that is an error. */
+function noVacuousReads<S>(spec: Spec<S>, reads: FieldReads<S>, result: CheckResult): CheckResult {
+  if (result.status === 'error') return result;
+  const [first] = reads.vacuous(new Set(result.status === 'pass' ? [] : result.violations.map((v) => v.property)));
+  if (first === undefined) return result;
+  const error = new KripkeError('invalid-spec', `property '${first.property}' reads the field '${first.field}', which no state it was ` +
+    `evaluated on has (the state's fields: ${first.fields.join(', ')}): it would hold or fail vacuously. ` +
+    `If the field is optional, test for it with '${first.field}' in s`, { model: spec.name, property: first.property, field: first.field });
+  return { status: 'error', model: spec.name, error, at: undefined, examples: result.examples, stats: result.stats };
 }
 
 /** `check()` called by a spec module while a worker thread of a parallel check imports it: not run there. */

@@ -11,10 +11,13 @@ import { KripkeError } from '../spec/errors.ts';
 import type { Protocol } from '../spec/protocol.ts';
 import type { Spec } from '../spec/types.ts';
 import type { Settings } from './options.ts';
+import { typecheckModel } from './typecheck.ts';
 
 export interface ModelChoice {
   readonly settings: Readonly<Record<string, string>>;
   readonly variant: string | undefined;
+  /** Type-check a TypeScript model file before loading it (`check` and `simulate`; `--no-typecheck` skips it). */
+  readonly typecheck?: boolean;
 }
 
 export interface LoadedModel {
@@ -31,7 +34,7 @@ export function looksLikePath(name: string): boolean {
 }
 
 export async function loadModel(name: string, choice: ModelChoice): Promise<LoadedModel> {
-  const target = looksLikePath(name) ? await loadFile(name) : findProtocol(name);
+  const target = looksLikePath(name) ? await loadFile(name, choice.typecheck ?? false) : findProtocol(name);
   if (isSpec(target)) {
     if (Object.keys(choice.settings).length > 0 || choice.variant) {
       throw new KripkeError('invalid-config', `${name} exports a plain spec: --set and --variant need a protocol (defineProtocol)`, { model: target.name });
@@ -42,11 +45,12 @@ export async function loadModel(name: string, choice: ModelChoice): Promise<Load
   return { spec: target.instantiate(choice.settings, variant), protocol: target, variant, reference: name };
 }
 
-async function loadFile(file: string): Promise<Spec<unknown> | Protocol> {
+async function loadFile(file: string, typecheck: boolean): Promise<Spec<unknown> | Protocol> {
   const [path, exportName] = file.split('#') as [string, string | undefined];
   const absolute = resolve(path);
   if (!existsSync(absolute)) throw new KripkeError('unknown-name', `no model file at ${absolute}`, { file: path });
   if (statSync(absolute).isDirectory()) throw folderGiven(path, absolute);
+  if (typecheck) typecheckModel(path);
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;

@@ -25,6 +25,7 @@ interface CheckFlags {
   out?: string;
   memory?: number;
   workers?: number;
+  typecheck: boolean;
 }
 
 export function registerCheck(program: Command, run: (code: Promise<ExitCode>) => void): void {
@@ -45,13 +46,14 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
     .option('--no-progress', 'no progress output on stderr')
     .option('--memory <size>', 'bound the visited-state store and queue (e.g. 500m, 2g); reaching it stops the run as incomplete', byteSize)
     .option('--workers <n>', 'BFS on n threads (worker_threads); same counts, shortest counterexamples', positiveInteger)
+    .option('--no-typecheck', 'run a TypeScript model file without type-checking it first')
     .option('--out <dir>', 'save each counterexample into <dir>/<property>/: trace.json, trace.itf.json, trace.dot, trace.svg, report.html')
     .action((name: string, flags: CheckFlags) => run(runCheck(name, flags)));
 }
 
 async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
   warnAboveCores(flags.workers);
-  const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
+  const model = await loadModel(name, { settings: flags.set, variant: flags.variant, typecheck: flags.typecheck });
   const color = !flags.json && process.stdout.isTTY === true;
   if (!flags.json) process.stdout.write(`Checking ${describeModel(model, flags.set)} (${flags.engine})\n`);
   const progress = createProgress(flags.progress);
