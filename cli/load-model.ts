@@ -27,6 +27,8 @@ export interface LoadedModel {
   readonly variant: string | undefined;
   /** How to name this model again on the command line. */
   readonly reference: string;
+  /** A model file's absolute path (with `#export`), recorded in saved traces; undefined for shipped models. */
+  readonly file?: string | undefined;
 }
 
 export function looksLikePath(name: string): boolean {
@@ -35,14 +37,21 @@ export function looksLikePath(name: string): boolean {
 
 export async function loadModel(name: string, choice: ModelChoice): Promise<LoadedModel> {
   const target = looksLikePath(name) ? await loadFile(name, choice.typecheck ?? false) : findProtocol(name);
+  const file = looksLikePath(name) ? absoluteReference(name) : undefined;
   if (isSpec(target)) {
     if (Object.keys(choice.settings).length > 0 || choice.variant) {
       throw new KripkeError('invalid-config', `${name} exports a plain spec: --set and --variant need a protocol (defineProtocol)`, { model: target.name });
     }
-    return { spec: target, protocol: undefined, variant: undefined, reference: name };
+    return { spec: target, protocol: undefined, variant: undefined, reference: name, file };
   }
   const variant = choice.variant ?? target.defaultVariant;
-  return { spec: target.instantiate(choice.settings, variant), protocol: target, variant, reference: name };
+  return { spec: target.instantiate(choice.settings, variant), protocol: target, variant, reference: name, file };
+}
+
+/** `./m.ts#spec` → `/abs/dir/m.ts#spec`: names the same file from any folder. */
+export function absoluteReference(name: string): string {
+  const [path, exportName] = name.split('#') as [string, string | undefined];
+  return exportName === undefined ? resolve(path) : `${resolve(path)}#${exportName}`;
 }
 
 async function loadFile(file: string, typecheck: boolean): Promise<Spec<unknown> | Protocol> {

@@ -7,7 +7,8 @@ import { loadModel, specSourceOf } from '../load-model.ts';
 import { createProgress } from '../progress.ts';
 import { describeModel, renderResultText, resultJson } from '../report.ts';
 import { collectSetting, positiveInteger, type Settings, warnAboveCores } from '../options.ts';
-import { writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
+import { basename } from 'node:path';
+import { replayCommand, writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
 import { InvalidArgumentError } from 'commander';
 
 interface CheckFlags {
@@ -75,8 +76,10 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
   // An error is reported on stderr, except under --json, whose one object on stdout says it all.
   (result.status === 'error' && !flags.json ? process.stderr : process.stdout).write(`${text}\n`);
   if (flags.out && (result.status === 'violation' || result.status === 'incomplete')) {
-    const written = await writeViolationArtifacts(flags.out, model.spec, result.violations, { reference: model.reference, variant: model.variant, settings: flags.set });
-    (flags.json ? process.stderr : process.stdout).write(written.map((file) => `  wrote ${file}\n`).join(''));
+    const context = { reference: model.reference, ...(model.file ? { modelFile: model.file } : {}), variant: model.variant, settings: flags.set };
+    const written = await writeViolationArtifacts(flags.out, model.spec, result.violations, context);
+    const replays = written.filter((file) => basename(file) === 'trace.json').map((file) => `  replay: ${replayCommand(file, context)}\n`);
+    (flags.json ? process.stderr : process.stdout).write([...written.map((file) => `  wrote ${file}\n`), ...replays].join(''));
   }
   switch (result.status) {
     case 'pass': return EXIT.pass;
