@@ -11,7 +11,6 @@ import { KripkeError } from '../spec/errors.ts';
 import type { Protocol } from '../spec/protocol.ts';
 import type { Spec } from '../spec/types.ts';
 import type { Settings } from './options.ts';
-import { typecheckModel } from './typecheck.ts';
 
 export interface ModelChoice {
   readonly settings: Readonly<Record<string, string>>;
@@ -59,7 +58,8 @@ async function loadFile(file: string, typecheck: boolean): Promise<Spec<unknown>
   const absolute = resolve(path);
   if (!existsSync(absolute)) throw new KripkeError('unknown-name', `no model file at ${absolute}`, { file: path });
   if (statSync(absolute).isDirectory()) throw folderGiven(path, absolute);
-  if (typecheck) typecheckModel(path);
+  // The compiler is loaded only when a model file is checked: shipped models never pay for it.
+  if (typecheck) (await import('./typecheck.ts')).typecheckModel(path);
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
