@@ -48,29 +48,32 @@ export class FieldReads<S> {
     if (p.kind !== 'always' && p.kind !== 'sometimes' && p.kind !== 'alwaysStep') return p;
     const t: Tracked = { property: p.name, sampled: 0, suspects: new Set(), present: new Set() };
     this.tracked.push(t);
+    // Past the sample, an evaluation costs one comparison and allocates nothing.
     if (p.kind === 'alwaysStep') {
       const holds = p.holds;
       return { ...p, holds: (before, after, label) => {
         const result = holds(before, after, label);
-        this.observe(t, [before, after], (b, a) => holds(b as S, a as S, label));
+        if (this.sampling(t)) this.probe(t, [before, after], (b, a) => holds(b as S, a as S, label));
+        else if (t.suspects.size > 0) {
+          this.clearPresent(t, before);
+          this.clearPresent(t, after);
+        }
         return result;
       } };
     }
     const holds = p.holds;
     return { ...p, holds: (state: S) => {
       const result = holds(state);
-      this.observe(t, [state], (s) => holds(s as S));
+      if (this.sampling(t)) this.probe(t, [state], (s) => holds(s as S));
+      else if (t.suspects.size > 0) this.clearPresent(t, state);
       return result;
     } } as Property<S>;
   }
 
-  private observe(t: Tracked, states: readonly S[], run: (...proxies: unknown[]) => unknown): void {
-    if (this.strict || t.sampled < SAMPLE) {
-      t.sampled++;
-      this.probe(t, states, run);
-    } else if (t.suspects.size > 0) {
-      for (const s of states) this.clearPresent(t, s);
-    }
+  private sampling(t: Tracked): boolean {
+    if (!this.strict && t.sampled >= SAMPLE) return false;
+    t.sampled++;
+    return true;
   }
 
   private probe(t: Tracked, states: readonly S[], run: (...proxies: unknown[]) => unknown): void {
