@@ -1,7 +1,7 @@
 /**
  * The catalogue of bad inputs (issue 13): each way a user, a script or an edited file can feed
  * Kripke something wrong, with the exit code and the message it must get — never a stack trace,
- * never a silent wrong answer. CLI cases run as subprocesses, concurrently; library cases in-process.
+ * never a silent wrong answer. CLI cases run as subprocesses; library cases in-process.
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -116,7 +116,7 @@ const CLI_CASES: readonly CliCase[] = [
 ];
 
 describe('the CLI on bad input', () => {
-  it.concurrent.each(CLI_CASES.map((c) => [c.why, c] as const))('%s', async (_why, c) => {
+  it.each(CLI_CASES.map((c) => [c.why, c] as const))('%s', async (_why, c) => {
     const run = await kripke(c.args, c.cwd);
     expect(run.code, run.stderr).toBe(c.code);
     expect(run[c.stream]).toContain(c.message);
