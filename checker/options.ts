@@ -5,6 +5,7 @@
 import { unknownName, KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import type { Observer } from './observer.ts';
+import { shown } from './option-input.ts';
 import type { SpecSource } from './parallel/spec-source.ts';
 import { type RandomOptions, resolveRandomOptions } from './random/options.ts';
 import { type FingerprintStore, MapStore, TableStore } from './store.ts';
@@ -108,6 +109,7 @@ export interface ResolvedOptions {
 export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}): ResolvedOptions {
   const engine = options.engine ?? 'bfs';
   if (!ENGINES.includes(engine)) throw unknownName('engine', String(engine), ENGINES);
+  if (options.store !== undefined && options.store !== 'table' && options.store !== 'map') throw unknownName('store', String(options.store), ['table', 'map']);
   const names = spec.properties.map((p) => p.name);
   for (const name of options.properties ?? []) {
     if (!names.includes(name)) throw unknownName('property', name, names, { model: spec.name });
@@ -171,13 +173,13 @@ function diskBudget(memoryBytes: number): DiskBudget {
 
 function resolveWorkers(engine: EngineName, workers: number | undefined): number {
   if (workers === undefined || workers === 1) return 1;
-  if (!Number.isInteger(workers) || workers < 1) throw new KripkeError('invalid-config', `option workers must be a whole number of at least 1, got ${workers}`);
+  if (!Number.isInteger(workers) || workers < 1) throw new KripkeError('invalid-config', `option workers must be a whole number of at least 1, got ${shown(workers)}`);
   if (engine !== 'bfs') throw new KripkeError('invalid-config', `workers=${workers} applies to the bfs engine only, not ${engine}`);
   return workers;
 }
 
 function positive(name: string, value: number | undefined): number {
   if (value === undefined) return Infinity;
-  if (!(value > 0)) throw new KripkeError('invalid-config', `option ${name} must be a positive number, got ${value}`);
+  if (!(value > 0)) throw new KripkeError('invalid-config', `option ${name} must be a positive number, got ${shown(value)}`);
   return value;
 }

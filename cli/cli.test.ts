@@ -53,7 +53,7 @@ describe('kripke check', () => {
     [['check', 'die-hard', '--set', 'bigg=5'], "unknown configuration key 'bigg'; available: small, big, goal"],
     [['check', 'die-hard', '--set', 'big=five'], 'big=five: expected a whole number'],
     [['check', 'die-hard', '--property', 'NotSolve'], "unknown property 'NotSolve'; available: TypeOK, NotSolved"],
-    [['check', 'die-hard', '--engine', 'bsf'], "unknown engine 'bsf'; available: bfs, dfs"],
+    [['check', 'die-hard', '--engine', 'bsf'], "argument 'bsf' is invalid. Allowed choices are bfs, dfs, random."],
     [['check', 'die-hard', '--max-depth', 'ten'], "expected a positive whole number, got 'ten'"],
     [['check', 'die-hard', '--colour'], "unknown option '--colour'"],
   ])('exits 2 with a message naming the problem: %j', (args, message) => {

@@ -17,6 +17,7 @@ import { registerSimulate } from './commands/simulate.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { registerSwarm } from './commands/swarm.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
+import { JSON_RESULT_VERSION } from './report.ts';
 
 const program = new Command('kripke')
   .description('Kripke: a model checker for distributed protocols written in TypeScript')
@@ -47,14 +48,24 @@ async function main(): Promise<ExitCode> {
     return pending ? await pending : EXIT.pass;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? EXIT.pass : EXIT.usageOrModelError;
+      // Commander has written its message to stderr already.
+      if (e.exitCode === 0) return EXIT.pass;
+      printJsonError('usage', e.message.replace(/^error: /, ''), {});
+      return EXIT.usageOrModelError;
     }
     if (e instanceof KripkeError) {
       process.stderr.write(`kripke: [${e.code}] ${e.message}\n`);
+      printJsonError(e.code, e.message, e.where);
       return EXIT.usageOrModelError;
     }
     throw e;
   }
+}
+
+/** Under `--json` every outcome is one JSON object on stdout, an error before the run included. */
+function printJsonError(code: string, message: string, where: Readonly<Record<string, string>>): void {
+  if (!process.argv.slice(2).includes('--json')) return;
+  process.stdout.write(`${JSON.stringify({ version: JSON_RESULT_VERSION, status: 'error', error: { code, message, where } }, null, 2)}\n`);
 }
 
 process.exitCode = await main();

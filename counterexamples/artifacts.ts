@@ -93,6 +93,6 @@ export function replayCommand(file: string, context: TraceContext): string {
   return args.map(shellQuote).join(' ');
 }
 
-function shellQuote(arg: string): string {
+export function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }

@@ -64,7 +64,8 @@ function actionMeta(action: NonNullable<Trace['steps'][number]['action']>, index
 
 function kripkeMeta(trace: Trace, context: TraceContext, record: boolean): { [key: string]: Json } {
   return {
-    model: trace.model, reference: context.reference ?? trace.model, variant: context.variant ?? null,
+    model: trace.model, reference: context.reference ?? trace.model,
+    ...(context.modelFile !== undefined ? { modelFile: context.modelFile } : {}), variant: context.variant ?? null,
     settings: { ...context.settings }, property: trace.property ?? null, kind: context.kind ?? null,
     path: formatPath(trace.path), wholeState: !record,
   };
@@ -75,6 +76,7 @@ export function traceFromItf(json: Json, file = 'trace.itf.json'): SavedTrace {
   if (!isObject(json) || !Array.isArray(json.states) || !Array.isArray(json.vars)) throw badTrace(file, 'not an ITF trace (needs "vars" and "states")');
   if (json.states.length === 0) throw badTrace(file, 'an ITF trace needs at least one state');
   const meta = isObject(json['#meta']) ? json['#meta'] : {};
+  const kripkeMetadata = isObject(meta.kripke);
   const kripke = isObject(meta.kripke) ? meta.kripke : {};
   const wholeState = kripke.wholeState === true;
   // Quint's model-based-testing variables (`mbt::actionTaken`) describe the step, not the state.
@@ -86,7 +88,10 @@ export function traceFromItf(json: Json, file = 'trace.itf.json'): SavedTrace {
   return {
     format: 'itf',
     model: stringOr(kripke.model) ?? stringOr(meta.source) ?? 'unknown',
-    reference: stringOr(kripke.reference) ?? stringOr(meta.source),
+    // Another tool's `source` names its own spec (spec.qnt), not a Kripke model: no reference.
+    reference: stringOr(kripke.reference),
+    modelFile: stringOr(kripke.modelFile),
+    kripkeMetadata,
     variant: stringOr(kripke.variant),
     settings: settingsOf(kripke.settings),
     property: stringOr(kripke.property),

@@ -14,6 +14,11 @@ import type { Trace, TraceStep } from './trace.ts';
 export interface TraceContext {
   /** How to name the model on the command line (`two-phase-commit`, `./my-model.ts`). */
   readonly reference?: string;
+  /**
+   * A model file's absolute path (with `#export` if one was named), so that a replay from any
+   * folder can say which file to name. Replay never imports it unless the user names it.
+   */
+  readonly modelFile?: string;
   readonly variant?: string;
   readonly settings?: Readonly<Record<string, string>>;
   /** The kind of violation (`invariant`, `liveness`, `deadlock`, …). */
@@ -52,6 +57,8 @@ export interface SavedTrace extends TraceContext {
   readonly steps: readonly SavedStep[];
   /** Every step keeps its words: the trace came from a packed model. */
   readonly packed: boolean;
+  /** Written by Kripke (a Kripke trace, or ITF with `#meta.kripke`): its model, variant and settings are known. */
+  readonly kripkeMetadata: boolean;
 }
 
 /**

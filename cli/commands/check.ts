@@ -1,13 +1,14 @@
 /** `kripke check <model> [options]`: exhaustive search (BFS or DFS) with the model's properties. */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { check } from '../../checker/check.ts';
 import { ENGINES, type EngineName } from '../../checker/options.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel, specSourceOf } from '../load-model.ts';
 import { createProgress } from '../progress.ts';
 import { describeModel, renderResultText, resultJson } from '../report.ts';
-import { collectSetting, positiveInteger, type Settings } from '../options.ts';
-import { writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
+import { collectSetting, positiveInteger, type Settings, warnAboveCores } from '../options.ts';
+import { basename } from 'node:path';
+import { replayCommand, writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
 import { InvalidArgumentError } from 'commander';
 import { durationArgument } from './simulate.ts';
 
@@ -31,6 +32,7 @@ interface CheckFlags {
   checkpointEvery?: number;
   resume?: string;
   workers?: number;
+  typecheck: boolean;
 }
 
 export function registerCheck(program: Command, run: (code: Promise<ExitCode>) => void): void {
@@ -40,7 +42,7 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
     .argument('<model>', 'a shipped model (see `kripke list`) or a model file (path/to/model.ts)')
     .option('--set <key=value>', 'set a configuration value (repeatable)', collectSetting, {})
     .option('--variant <name>', 'check a variant of the protocol (see `kripke list`)')
-    .option('--engine <name>', `search order: ${ENGINES.join(' or ')}`, 'bfs')
+    .addOption(new Option('--engine <name>', 'search order').choices(ENGINES).default('bfs'))
     .option('--max-depth <n>', 'explore no deeper than n states (initial states are depth 1)', positiveInteger)
     .option('--continue', 'keep going after a violation and report every violated property')
     .option('--no-deadlock', 'do not report states without successors as deadlocks')
@@ -57,12 +59,14 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
     .option('--checkpoint-every <duration>', 'time between checkpoints, e.g. 5m (the default), 30s; 0: after every level', intervalArgument)
     .option('--resume <dir>', 'resume the check saved in <dir> by --checkpoint (same model, settings and options), saving there as it goes')
     .option('--workers <n>', 'BFS on n threads (worker_threads); same counts, shortest counterexamples', positiveInteger)
+    .option('--no-typecheck', 'run a TypeScript model file without type-checking it first')
     .option('--out <dir>', 'save each counterexample into <dir>/<property>/: trace.json, trace.itf.json, trace.dot, trace.svg, report.html')
     .action((name: string, flags: CheckFlags) => run(runCheck(name, flags)));
 }
 
 async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
-  const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
+  warnAboveCores(flags.workers);
+  const model = await loadModel(name, { settings: flags.set, variant: flags.variant, typecheck: flags.typecheck });
   const color = !flags.json && process.stdout.isTTY === true;
   if (!flags.json) process.stdout.write(`Checking ${describeModel(model, flags.set)} (${flags.engine})\n`);
   const progress = createProgress(flags.progress);
@@ -86,10 +90,13 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
   });
   progress.stop();
   const text = flags.json ? JSON.stringify(resultJson(result, model, flags.set), null, 2) : renderResultText(result, model, color);
-  process.stdout.write(`${text}\n`);
+  // An error is reported on stderr, except under --json, whose one object on stdout says it all.
+  (result.status === 'error' && !flags.json ? process.stderr : process.stdout).write(`${text}\n`);
   if (flags.out && (result.status === 'violation' || result.status === 'incomplete')) {
-    const written = await writeViolationArtifacts(flags.out, model.spec, result.violations, { reference: model.reference, variant: model.variant, settings: flags.set });
-    (flags.json ? process.stderr : process.stdout).write(written.map((file) => `  wrote ${file}\n`).join(''));
+    const context = { reference: model.reference, ...(model.file ? { modelFile: model.file } : {}), variant: model.variant, settings: flags.set };
+    const written = await writeViolationArtifacts(flags.out, model.spec, result.violations, context);
+    const replays = written.filter((file) => basename(file) === 'trace.json').map((file) => `  replay: ${replayCommand(file, context)}\n`);
+    (flags.json ? process.stderr : process.stdout).write([...written.map((file) => `  wrote ${file}\n`), ...replays].join(''));
   }
   switch (result.status) {
     case 'pass': return EXIT.pass;

@@ -9,10 +9,12 @@ import { formatValue } from '../../checker/format-value.ts';
 import { formatChangePath } from '../../counterexamples/diff.ts';
 import { readTraceFile } from '../../counterexamples/load-trace.ts';
 import { type ReplayResult, replayTrace } from '../../counterexamples/replay.ts';
-import { KripkeError } from '../../spec/errors.ts';
 import type { KripkeReplayOutcome } from '../../schema/types.ts';
+import { resolve } from 'node:path';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
+import { describeModel } from '../report.ts';
+import { replayTarget } from '../replay-target.ts';
 import { collectSetting, type Settings } from '../options.ts';
 
 interface ReplayFlags {
@@ -26,7 +28,7 @@ export function registerReplay(program: Command, run: (code: Promise<ExitCode>) 
     .command('replay')
     .description('re-execute a saved counterexample against the current model (exit 0: still fails; 1: a step no longer holds)')
     .argument('<trace>', 'trace.json or trace.itf.json written by `kripke check --out`')
-    .argument('[model]', 'the model to replay against (default: the one the trace names)')
+    .argument('[model]', 'the model to replay against (default: the shipped model the trace names; a model file must be named here)')
     .option('--set <key=value>', 'configuration (default: the settings saved with the trace)', collectSetting)
     .option('--variant <name>', 'protocol variant (default: the one saved with the trace)')
     .option('--json', 'print the outcome as JSON')
@@ -35,11 +37,17 @@ export function registerReplay(program: Command, run: (code: Promise<ExitCode>) 
 
 async function runReplay(file: string, modelName: string | undefined, flags: ReplayFlags): Promise<ExitCode> {
   const saved = await readTraceFile(file);
-  const name = modelName ?? saved.reference;
-  if (name === undefined) throw new KripkeError('unknown-name', `${file} does not name its model: give it, as in kripke replay ${file} <model>`, { file });
-  const model = await loadModel(name, { settings: flags.set ?? saved.settings ?? {}, variant: flags.variant ?? saved.variant });
+  const target = replayTarget(file, saved, { model: modelName, variant: flags.variant, settings: flags.set },
+    (model) => ['kripke', 'replay', resolve(file), model]);
+  const model = await loadModel(target.name, { settings: target.settings, variant: target.variant });
+  const against = { model: model.spec.name, reference: model.file ?? model.reference, variant: model.variant ?? null, settings: target.settings };
   const result = replayTrace(model.spec, saved);
-  process.stdout.write(flags.json ? `${JSON.stringify(replayJson(result), null, 2)}\n` : `${outcomeText(result, saved.steps.length - 1)}\n`);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ against, ...replayJson(result) }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`Replaying ${file} against ${describeModel(model, target.settings)}${model.file ? ` (${model.file})` : ''}\n`);
+    process.stdout.write(`${outcomeText(result, saved.steps.length - 1)}\n`);
+  }
   return result.status === 'reproduced' ? EXIT.pass : EXIT.violation;
 }
 
