@@ -10,6 +10,7 @@ import type { Spec } from '../spec/types.ts';
 import type { PathStep } from '../checker/path.ts';
 import { Successors } from '../checker/successors.ts';
 import { type Change, diffStates } from './diff.ts';
+import { displayOf } from './display.ts';
 import { decodeItfValue, encodeItfValue } from './itf.ts';
 import { decodeValue, encodeValue, type Json } from './json-value.ts';
 import { stepLabel } from './actor-labels.ts';
@@ -41,15 +42,18 @@ const CODECS: Record<TraceFormat, Codec> = {
 
 export function replayTrace<S>(spec: Spec<S>, saved: SavedTrace): ReplayResult {
   const codec = CODECS[saved.format];
+  // A saved file holds what people saw (the display form): compare the model's states in that form.
+  const show = displayOf(spec);
+  const states: Codec = { encode: (state) => codec.encode(show(state as S)), decode: codec.decode };
   const successors = new Successors(spec, false);
   const inits = successors.initialStates();
   const first = saved.steps[0]!;
-  const init = matchInitial(inits, first, codec, saved.path?.init);
+  const init = matchInitial(inits, first, states, saved.path?.init);
   if (typeof init !== 'number') return diverged(0, undefined, 'initial-state', init.message, init.differences);
   let state: S = inits[init]!;
   const steps: PathStep[] = [];
   for (let i = 1; i < saved.steps.length; i++) {
-    const outcome = replayStep(spec, successors, state, saved.steps[i]!, i, codec);
+    const outcome = replayStep(spec, successors, state, saved.steps[i]!, i, { params: codec, states });
     if ('reason' in outcome) return { status: 'diverged', divergence: outcome };
     steps.push(outcome.step);
     state = outcome.state;
@@ -73,7 +77,8 @@ function matchInitial<S>(inits: readonly S[], saved: SavedStep, codec: Codec, pr
 
 type StepOutcome<S> = { step: PathStep; state: S } | Divergence;
 
-function replayStep<S>(spec: Spec<S>, successors: Successors<S>, state: S, saved: SavedStep, index: number, codec: Codec): StepOutcome<S> {
+function replayStep<S>(spec: Spec<S>, successors: Successors<S>, state: S, saved: SavedStep, index: number,
+  codecs: { params: Codec; states: Codec }): StepOutcome<S> {
   const label = saved.action && stepLabel(saved.action);
   const actionIndex = spec.actions.findIndex((a) => a.name === saved.action?.name);
   const action = spec.actions[actionIndex];
@@ -81,13 +86,13 @@ function replayStep<S>(spec: Spec<S>, successors: Successors<S>, state: S, saved
     const names = spec.actions.map((a) => a.name).join(', ');
     return divergence(index, label, 'unknown-action', `the model has no action '${saved.action?.name}' any more; it has: ${names}`);
   }
-  const param = paramIndexOf(spec, action.index, state, saved, codec);
+  const param = paramIndexOf(spec, action.index, state, saved, codecs.params);
   const next = param === undefined ? undefined : successors.successor(state, actionIndex, param);
   if (param === undefined || next === undefined) {
     return divergence(index, label, 'not-enabled', `${label} is not enabled in the state before it`);
   }
-  if (canonical(codec.encode(next)) !== canonical(saved.encoded)) {
-    const diffs = differences(saved, next, codec);
+  if (canonical(codecs.states.encode(next)) !== canonical(saved.encoded)) {
+    const diffs = differences(saved, next, codecs.states);
     return divergence(index, label, 'different-state', `${label} now leads to a different state (${diffs.length} ${diffs.length === 1 ? 'field differs' : 'fields differ'})`, diffs);
   }
   return { step: { action: actionIndex, param }, state: next };

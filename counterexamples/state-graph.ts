@@ -3,11 +3,12 @@
  * neighbourhood of a bug: which other moves were possible along the way. Explores breadth-first
  * with the checker's `Successors` and refuses, with a clear error, beyond a size limit.
  */
+import { stepAllowed } from '../checker/action-constraint.ts';
 import { formatValue } from '../checker/format-value.ts';
-import { fingerprintOf } from '../checker/fingerprint/index.ts';
 import { Successors } from '../checker/successors.ts';
 import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
+import { displayOf, hasDisplayForm, realStates } from './display.ts';
 import { html } from './dot.ts';
 import type { Trace } from './trace.ts';
 import { actionColors, lassoOf, propertyCaption, VISUALS as V } from './visuals.ts';
@@ -17,11 +18,12 @@ export const DEFAULT_MAX_STATES = 200;
 const LABEL_VALUES_UP_TO = 40;
 
 export interface StateGraph<S> {
+  /** The reachable states, as people see them (`displayOf`; typed as S, like a trace's states). */
   readonly states: readonly S[];
   readonly initial: readonly number[];
   /** Deduplicated by (from, to, action name). */
   readonly edges: readonly { readonly from: number; readonly to: number; readonly action: string }[];
-  /** The node of a state, by its identity (view and symmetry applied). */
+  /** The node of a (real) state, by its identity (view and symmetry applied). */
   readonly nodeOf: (state: S) => number | undefined;
 }
 
@@ -46,20 +48,17 @@ export function exploreStateGraph<S>(spec: Spec<S>, maxStates = DEFAULT_MAX_STAT
   const edges = new Map<string, { from: number; to: number; action: string }>();
   for (let from = 0; from < states.length; from++) {
     if (spec.constraint && !spec.constraint(states[from]!)) continue; // outside the boundary: kept, not explored
-    successors.forEach(states[from]!, (next, action) => {
-      const to = add(next);
+    const state = states[from]!;
+    successors.forEach(state, (next, action, param) => {
       const name = spec.actions[action]!.name;
+      if (spec.actionConstraint && !stepAllowed(spec, state, next, { action: name, param: spec.actions[action]!.domain(state)[param] })) return;
+      const to = add(next);
       edges.set(`${from}>${to}>${name}`, { from, to, action: name });
     });
   }
-  const { layout } = spec;
-  if (layout !== undefined) {
-    // Packed states are drawn, and found from a trace, in their decoded form (as traces show them).
-    const shown = states.map((s) => layout.decode(s as readonly number[]) as S);
-    const byShown = new Map(shown.map((s, i) => [fingerprintOf(s), i]));
-    return { states: shown, initial, edges: [...edges.values()], nodeOf: (s) => byShown.get(fingerprintOf(s)) };
-  }
-  return { states, initial, edges: [...edges.values()], nodeOf: (s) => ids.get(keyOf(s)) };
+  // States are drawn as traces show them (a packed state decoded, the spec's display projection).
+  const shown = hasDisplayForm(spec as Spec<unknown>) ? states.map(displayOf(spec) as (s: S) => S) : states;
+  return { states: shown, initial, edges: [...edges.values()], nodeOf: (s) => ids.get(keyOf(s)) };
 }
 
 function tooLarge(model: string, max: number): KripkeError {
@@ -85,7 +84,8 @@ export function smallStateGraphDot<S>(spec: Spec<S>, trace: Trace<S>, maxStates 
 }
 
 function stateGraphDot<S>(spec: Spec<S>, graph: StateGraph<S>, trace: Trace<S> | undefined): string {
-  const path = trace ? trace.steps.map((s) => graph.nodeOf(s.state)!) : [];
+  // The trace's states are its display form: find its nodes by replaying its path (the real states).
+  const path = trace ? realStates(spec, trace.path).map((s) => graph.nodeOf(s)!) : [];
   const colors = trace ? actionColors(trace) : new Map<string, string>();
   const onPath = new Set(path);
   const violating = trace && trace.property !== undefined && lassoOf(trace) === undefined ? path.at(-1) : undefined;

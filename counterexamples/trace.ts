@@ -8,6 +8,7 @@ import type { ActionPath } from '../checker/path.ts';
 import { Successors } from '../checker/successors.ts';
 import { formatValue } from '../checker/format-value.ts';
 import { type Change, diffStates } from './diff.ts';
+import { displayOf } from './display.ts';
 
 export interface TraceAction {
   readonly index: number;
@@ -22,7 +23,7 @@ export interface TraceAction {
 export interface TraceStep<S> {
   /** Absent for the initial state. */
   readonly action: TraceAction | undefined;
-  /** The state as people read it: for a packed spec, its words decoded into named fields. */
+  /** The state as people read it (`displayOf`): the spec's display projection, or a packed spec's words decoded. */
   readonly state: S;
   readonly changes: readonly Change[];
 }
@@ -33,6 +34,8 @@ export interface Trace<S = unknown> {
   readonly steps: readonly TraceStep<S>[];
   /** The violated property, when the trace is a counterexample. */
   readonly property?: string;
+  /** For a family (`forAll`): the failing instance. */
+  readonly instance?: string;
   /** For a lasso: the index of the step the last state loops back to. */
   readonly loop?: number;
   /** Actor models: how the model prints one of its messages (`Spec.formatMessage`). */
@@ -43,6 +46,7 @@ export type MessageFormat = (message: unknown) => string;
 
 export interface TraceInfo {
   readonly property?: string;
+  readonly instance?: string;
   readonly loop?: number;
 }
 
@@ -54,8 +58,9 @@ export function buildTrace<S>(spec: Spec<S>, path: ActionPath, info: TraceInfo =
     throw new KripkeError('invalid-trace', `the trace starts at initial state #${path.init}, but '${spec.name}' has ${inits.length}`,
       { model: spec.name, step: '0' });
   }
-  // Packed states are shown decoded into their named fields.
-  const show = spec.layout ? (s: S) => spec.layout!.decode(s as readonly number[]) as S : (s: S) => s;
+  // Steps hold the display form (the spec's display, or packed words decoded), typed as S until
+  // traces keep the real state and the display form apart.
+  const show = displayOf(spec) as (s: S) => S;
   const steps: TraceStep<S>[] = [{ action: undefined, state: show(state), changes: [] }];
   path.steps.forEach((step, i) => {
     const action = spec.actions[step.action];

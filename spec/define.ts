@@ -1,5 +1,7 @@
 import { KripkeError } from './errors.ts';
-import { type Property, type PropertyConstructors, propertyConstructors } from './properties.ts';
+import { type Fairness, type FairnessConstructors, fairnessConstructors } from './fairness.ts';
+import { type Property, type PropertyConstructors, propertyConstructors, type PropertyEntry } from './properties.ts';
+import { resolveFairness } from './resolve-fairness.ts';
 import type { Action, ActionDefinition, ParamDomain, Spec, SpecDefinition } from './types.ts';
 
 const NO_PARAM: readonly unknown[] = Object.freeze([undefined]);
@@ -16,16 +18,14 @@ export function defineSpec<S, P extends Record<string, unknown>>(definition: Spe
     ([actionName, def], index) => resolveAction(name, actionName, def, index),
   );
   const given = definition.properties ?? [];
-  const properties: readonly Property<S>[] =
+  const entries: readonly PropertyEntry<S>[] =
     typeof given === 'function' ? given(propertyConstructors as unknown as PropertyConstructors<S>) : given;
-  if (!Array.isArray(properties)) throw new KripkeError('invalid-spec', 'properties must be an array (or a function returning one)', { model: name });
-  requireUnique(name, 'property', properties.map((p) => p.name));
-  const fairness = definition.fairness ?? [];
-  const actionNames = new Set(actions.map((a) => a.name));
-  for (const f of fairness) {
-    if (!actionNames.has(f.action)) {
-      throw new KripkeError('invalid-spec', `${f.kind} fairness names unknown action '${f.action}'; actions: ${[...actionNames].join(', ')}`, { model: name });
-    }
+  const properties = resolveProperties(name, entries);
+  const fairnessGiven = definition.fairness ?? [];
+  const fairness: readonly Fairness[] =
+    typeof fairnessGiven === 'function' ? fairnessGiven(fairnessConstructors as unknown as FairnessConstructors<P>) : fairnessGiven;
+  if (definition.checkDeadlock !== undefined && typeof definition.checkDeadlock !== 'boolean') {
+    throw new KripkeError('invalid-spec', `checkDeadlock must be true or false, got ${String(definition.checkDeadlock)}`, { model: name });
   }
   return {
     name,
@@ -33,10 +33,13 @@ export function defineSpec<S, P extends Record<string, unknown>>(definition: Spe
     actions,
     properties,
     constraint: definition.constraint,
+    actionConstraint: definition.actionConstraint,
+    checkDeadlock: definition.checkDeadlock,
+    display: definition.display,
     view: definition.view,
     terminal: definition.terminal,
     symmetry: definition.symmetry,
-    fairness,
+    fairness: resolveFairness(name, actions as readonly Action<unknown>[], fairness),
     formatMessage: definition.formatMessage,
     layout: definition.layout,
   };
@@ -50,11 +53,25 @@ function resolveAction<S>(model: string, name: string, def: ActionDefinition<S, 
   if (params !== undefined && typeof params !== 'function' && !Array.isArray(params)) {
     throw new KripkeError('invalid-spec', `action '${name}': 'params' must be an array or a function of the state`, { model, action: name });
   }
-  const domain: (state: S) => readonly unknown[] =
-    params === undefined ? () => NO_PARAM : typeof params === 'function' ? params : () => params;
+  const values = typeof params === 'function' ? undefined : params ?? NO_PARAM;
+  const domain: (state: S) => readonly unknown[] = typeof params === 'function' ? params : () => values!;
   // The engines always pass the parameter's index; tests may call `next(state, param)` directly.
   const next = def.next as (state: S, param: unknown, index?: number) => S | undefined;
-  return { index, name, parameterless: params === undefined, domain, next };
+  return { index, name, parameterless: params === undefined, domain, values, next };
+}
+
+/** Families listed member by member (each under the family's name); names unique across entries. */
+function resolveProperties<S>(model: string, entries: readonly PropertyEntry<S>[]): Property<S>[] {
+  if (!Array.isArray(entries as unknown)) throw new KripkeError('invalid-spec', 'properties must be an array (or a function returning one)', { model });
+  requireUnique(model, 'property', entries.map((p) => p.name));
+  return entries.flatMap((entry) => {
+    if (entry.kind !== 'family') return [entry];
+    if (entry.members.length === 0) {
+      throw new KripkeError('invalid-spec', `property '${entry.name}' is a family over no instances (forAll needs at least one)`, { model, property: entry.name });
+    }
+    requireUnique(model, `instance of '${entry.name}'`, entry.members.map((m) => m.instance ?? ''));
+    return entry.members;
+  });
 }
 
 function requireUnique(model: string, what: string, names: readonly string[]) {

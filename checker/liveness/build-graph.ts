@@ -4,15 +4,17 @@
  * constraint), with every edge between stored states, fairness bits and predicate bits.
  *
  * Enabledness for fairness is the spec's own: an action whose successor falls outside the state
- * constraint is still enabled (the step exists, we just do not follow it). That keeps violations
+ * constraint, or whose step the action constraint rejects, is still enabled (the step exists, we
+ * just do not follow it — TLC's ENABLED ignores both constraints too). That keeps violations
  * sound (every lasso is a real behaviour, judged fair by real enabledness); what a constraint
- * loses is behaviours, so a pass may be vacuous — the caller says so when `cutSuccessors > 0`.
+ * loses is behaviours, so a pass may be vacuous — the caller says so when steps were cut.
  */
 import { KripkeError } from '../../spec/errors.ts';
 import type { StatePredicate } from '../../spec/properties.ts';
 import type { Spec } from '../../spec/types.ts';
 import type { Hasher } from '../fingerprint/index.ts';
 import type { ResolvedOptions } from '../options.ts';
+import { stepAllowed } from '../action-constraint.ts';
 import { memoryBoundHit } from '../search.ts';
 import { messageOf, Successors } from '../successors.ts';
 import { FairnessMatcher, type ResolvedFairness } from './fairness.ts';
@@ -22,6 +24,8 @@ export interface GraphBuild {
   readonly graph: StateGraph;
   /** Successors dropped because they fail the state constraint. */
   readonly cutSuccessors: number;
+  /** Steps the action constraint rejected. */
+  readonly excludedSteps: number;
   /** Set when a state or time limit stopped the build. */
   readonly limitHit: string | undefined;
   /** A model error (an action or predicate threw…) and the state being expanded then, if any. */
@@ -37,12 +41,13 @@ export function buildGraph<S>(
   spec: Spec<S>, options: ResolvedOptions, fairness: readonly ResolvedFairness[], predicates: readonly Predicate[],
 ): GraphBuild {
   const graph = new StateGraph(fairness.length, predicates.length);
-  const matcher = new FairnessMatcher(fairness, spec.actions.length);
+  const matcher = new FairnessMatcher(fairness, spec as Spec<unknown>);
   const successors = new Successors(spec, options.strict);
   const store = options.createStore();
   const queue: (S | undefined)[] = [];
   const startedAt = performance.now();
   let cutSuccessors = 0;
+  let excludedSteps = 0;
   const reduced = spec.view !== undefined || spec.symmetry !== undefined;
   const discover = (state: S, where: () => Record<string, string>): number => {
     successors.identify(state, where);
@@ -66,7 +71,7 @@ export function buildGraph<S>(
     for (; head < queue.length; head++) {
       if ((head & 1023) === 1023) {
         const limit = limitHit(options, graph.stateCount, store.bytes + graph.bytes, startedAt);
-        if (limit) return { graph, cutSuccessors, limitHit: limit };
+        if (limit) return { graph, cutSuccessors, excludedSteps, limitHit: limit };
       }
       const state = queue[head]!;
       queue[head] = undefined; // let the state be collected
@@ -78,26 +83,38 @@ export function buildGraph<S>(
         if (domain === undefined) domains.set(action, domain = spec.actions[action]!.domain(state));
         return domain[param];
       };
+      const where = (action: number, param: number) => () => successors.where(spec.actions[action]!, paramValue(action, param));
       successors.forEach(state, (next, action, param) => {
-        if (spec.constraint && !spec.constraint(next)) {
-          cutSuccessors++;
-          markEnabled(graph, matcher, from, -1, action, () => paramValue(action, param));
+        const value = () => paramValue(action, param);
+        if (spec.actionConstraint && !stepAllowed(spec, state, next, { action: spec.actions[action]!.name, param: value() })) {
+          excludedSteps++;
+          successors.identify(next, where(action, param));
+          const { hi, lo } = successors.hasher;
+          const stutter = hi === graph.fingerprintHi(from) && lo === graph.fingerprintLo(from) && (!reduced || sameConcrete(spec, successors.hasher, state, next));
+          if (!stutter) markEnabled(graph, matcher, from, -1, action, param, value);
           return;
         }
-        const to = discover(next, () => successors.where(spec.actions[action]!, paramValue(action, param)));
+        if (spec.constraint && !spec.constraint(next)) {
+          cutSuccessors++;
+          markEnabled(graph, matcher, from, -1, action, param, value);
+          return;
+        }
+        const to = discover(next, where(action, param));
         // A step back to the same state is a stutter: it changes nothing and satisfies no fairness.
         // Under a view or symmetry the same identity may hide a real change (a permutation): keep it.
         if (to === from && (!reduced || sameConcrete(spec, successors.hasher, state, next))) return;
         const edge = graph.addEdge(to, action, param);
-        markEnabled(graph, matcher, from, edge, action, () => paramValue(action, param));
+        markEnabled(graph, matcher, from, edge, action, param, value);
       });
     }
   } catch (e) {
-    if (e instanceof KripkeError) return { graph, cutSuccessors, limitHit: undefined, error: { error: e, state: head >= 0 ? head : undefined } };
+    if (e instanceof KripkeError) {
+      return { graph, cutSuccessors, excludedSteps, limitHit: undefined, error: { error: e, state: head >= 0 ? head : undefined } };
+    }
     throw e;
   }
   graph.seal();
-  return { graph, cutSuccessors, limitHit: undefined };
+  return { graph, cutSuccessors, excludedSteps, limitHit: undefined };
 }
 
 /** Whether two states are the same without symmetry reduction (equal views, or equal states). */
@@ -105,8 +122,9 @@ function sameConcrete<S>(spec: Spec<S>, hasher: Hasher, a: S, b: S): boolean {
   return hasher.of(spec.view ? spec.view(a) : a) === hasher.of(spec.view ? spec.view(b) : b);
 }
 
-function markEnabled(graph: StateGraph, matcher: FairnessMatcher, from: number, edge: number, action: number, param: () => unknown): void {
-  matcher.forEachMatch(action, param, (f) => {
+function markEnabled(graph: StateGraph, matcher: FairnessMatcher, from: number, edge: number, action: number, paramIndex: number,
+  param: () => unknown): void {
+  matcher.forEachMatch(action, paramIndex, param, (f) => {
     graph.setEnabled(from, f);
     if (edge >= 0) graph.setTaken(edge, f);
   });

@@ -106,10 +106,9 @@ describe('liveness: symmetry, constraints, options', () => {
     expect(bounded.notes?.join(' ')).toMatch(/liveness properties not checked/);
   });
 
-  it('a fairness assumption that no reachable step matches is pointed out (a misspelt parameter?)', () => {
-    const result = check(pair([weak('flip', 'c'), weak('flip', 'a')]), { properties: ['a flips'] });
-    expect(result.status).toBe('pass');
-    expect(result.notes).toEqual(['fairness weak(flip("c")) never applies: no reachable step matches it']);
+  it('a fairness parameter that no value of a fixed domain matches is an error before the run', () => {
+    expect(() => pair([weak('flip', 'c'), weak('flip', 'a')])).toThrow(
+      'weak fairness of \'flip\': parameter "c" matches no value of the action\'s domain; domain: "a", "b"');
   });
 
   it('a predicate that throws is a model error naming the property', () => {

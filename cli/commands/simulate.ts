@@ -29,7 +29,8 @@ interface SimulateFlags {
   time?: number;
   shard?: Shard;
   property?: string[];
-  deadlock: boolean;
+  /** Undefined: the spec's own `checkDeadlock` decides. */
+  deadlock?: boolean;
   strict?: boolean;
   replay?: string;
   json?: boolean;
@@ -49,7 +50,8 @@ export function registerSimulate(program: Command, run: (code: Promise<ExitCode>
     .option('--time <duration>', 'stop after this long, e.g. 60s, 5m, 1500ms', durationArgument)
     .option('--shard <i/n>', 'run shard i of n of the campaign (1 ≤ i ≤ n): its own seed and swarm configuration', shardArgument)
     .option('--property <name...>', 'check only these properties')
-    .option('--no-deadlock', 'do not report states without successors as deadlocks')
+    .option('--deadlock', "report states without successors as deadlocks, whatever the spec's checkDeadlock says")
+    .option('--no-deadlock', 'do not report states without successors as deadlocks (the default: the spec says, else report them)')
     .option('--strict', 'catch impure actions: re-hash inputs after each action, run each action twice and compare')
     .option('--replay <path>', 'replay one path (as printed by a run) with the same checks, instead of random walks')
     .option('--json', 'print one JSON result object on stdout (input for `kripke merge`)')
@@ -59,7 +61,7 @@ export function registerSimulate(program: Command, run: (code: Promise<ExitCode>
 
 async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode> {
   const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
-  const checkFlags = [...(flags.property ? ['--property', ...flags.property] : []), ...(flags.deadlock ? [] : ['--no-deadlock'])];
+  const checkFlags = [...(flags.property ? ['--property', ...flags.property] : []), ...(flags.deadlock === undefined ? [] : [flags.deadlock ? '--deadlock' : '--no-deadlock'])];
   const inv: Invocation = { model, settings: flags.set, checkFlags };
   if (flags.replay !== undefined) return replay(inv, flags.replay, flags);
   const progress = simulationProgress(flags.progress);
