@@ -8,6 +8,7 @@ import { encodeValue, type Json } from '../counterexamples/json-value.ts';
 import { explainViolation } from '../counterexamples/explain.ts';
 import { renderTraceText } from '../counterexamples/text.ts';
 import { paintWith } from '../counterexamples/ansi.ts';
+import { abstractTrace, refinementOf, renderAbstractTraceText } from '../counterexamples/refinement.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
 import type { Spec } from '../spec/types.ts';
 import type { LoadedModel } from './load-model.ts';
@@ -64,17 +65,26 @@ export function renderResultText(result: CheckResult, model: LoadedModel, color:
 }
 
 function violationLines(v: Violation, model: LoadedModel, color: boolean): string[] {
-  const what = v.kind === 'deadlock' ? 'Deadlock' : v.kind === 'unreachable' ? `'${v.property}' is never reached`
-    : `${v.propertyKind} property '${v.property}' is violated`;
+  const instance = v.instance === undefined ? '' : ` for ${v.instance}`;
+  const what = v.kind === 'deadlock' ? 'Deadlock' : v.kind === 'unreachable' ? `'${v.property}' is never reached${instance}`
+    : `${v.propertyKind} property '${v.property}' is violated${instance}`;
   if (!v.path) return [`${what}${v.note ? `: ${v.note}` : ''}`];
-  const trace = buildTrace(model.spec as Spec<unknown>, v.path, { property: v.property, loop: v.loop });
-  const why = explainViolation(model.spec, trace);
+  const spec = model.spec as Spec<unknown>;
+  const trace = buildTrace(spec, v.path, traceInfo(v));
+  const why = explainViolation(spec, trace);
+  const refinement = refinementOf(spec, v.property);
   return [
     `${what} ${v.loop === undefined ? `after ${v.path.steps.length} steps` : lassoSummary(v.loop, v.path.steps.length)}${v.note ? ` (${v.note})` : ''}:`,
     renderTraceText(trace, { color }),
+    ...(refinement ? [renderAbstractTraceText(trace, abstractTrace(spec, refinement, trace), color)] : []),
     ...(why === undefined ? [] : [`  why: ${why.split('\n').join('\n       ')}`]),
     `  path: ${formatPath(v.path)}`,
   ];
+}
+
+/** What a violation's trace says about itself: the property, its failing instance, the lasso's loop. */
+function traceInfo(v: Violation) {
+  return { property: v.property, ...(v.instance === undefined ? {} : { instance: v.instance }), ...(v.loop === undefined ? {} : { loop: v.loop }) };
 }
 
 /** "by a lasso: 3 steps to state 4, then a cycle of 2 steps back to it" (or a stutter there). */
@@ -123,14 +133,25 @@ export function resultJson(result: CheckResult, model: LoadedModel, settings: Re
 }
 
 function violationJson(v: Violation, model: LoadedModel): Json {
-  const trace = v.path ? buildTrace(model.spec, v.path, { property: v.property }) : undefined;
+  const spec = model.spec as Spec<unknown>;
+  const trace = v.path ? buildTrace(spec, v.path, traceInfo(v)) : undefined;
+  const refinement = refinementOf(spec, v.property);
   return {
-    property: v.property, kind: v.kind, note: v.note ?? null,
-    explanation: trace ? explainViolation(model.spec, trace) ?? null : null,
+    property: v.property, kind: v.kind, instance: v.instance ?? null, note: v.note ?? null,
+    explanation: trace ? explainViolation(spec, trace) ?? null : null,
     path: v.path ? formatPath(v.path) : null,
     loop: v.loop ?? null,
     lasso: v.loop === undefined || !v.path ? null : lassoJson(v.loop, v.path.steps.length),
     trace: trace ? trace.steps.map((s) => ({ action: s.action?.label ?? null, state: encodeValue(s.state) })) : null,
+    ...(refinement && trace ? { abstract: abstractJson(abstractTrace(spec, refinement, trace)) } : {}),
+  };
+}
+
+/** A refinement violation's abstract image: per concrete state, the abstract state and the step that explains it. */
+function abstractJson(image: ReturnType<typeof abstractTrace>): Json {
+  return {
+    model: image.abstractModel, firstUnmatched: image.firstUnmatched ?? null,
+    trace: image.steps.map((s) => ({ counterpart: s.counterpart ?? null, state: encodeValue(s.state) })),
   };
 }
 

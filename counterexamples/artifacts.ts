@@ -57,7 +57,8 @@ export async function writeViolationArtifacts(outDir: string, spec: Spec<unknown
   const written: string[] = [];
   for (const v of violations) {
     if (v.path === undefined) continue;
-    const trace = buildTrace(spec, v.path, { property: v.property, ...(v.loop !== undefined ? { loop: v.loop } : {}) });
+    const trace = buildTrace(spec, v.path, { property: v.property, ...(v.instance !== undefined ? { instance: v.instance } : {}),
+      ...(v.loop !== undefined ? { loop: v.loop } : {}) });
     written.push(...await writeArtifacts(join(outDir, folderName(v.property)), trace, { ...context, kind: v.kind }, spec));
   }
   return written;

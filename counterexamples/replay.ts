@@ -58,7 +58,7 @@ export function replayTrace<S>(spec: Spec<S>, saved: SavedTrace): ReplayResult {
     steps.push(outcome.step);
     state = outcome.state;
   }
-  const trace = buildTrace(spec, { init, steps }, { property: saved.property, loop: saved.loop });
+  const trace = buildTrace(spec, { init, steps }, { property: saved.property, instance: saved.instance, loop: saved.loop });
   const verdict = stillViolates(spec, trace, saved.kind);
   if (!verdict.violates) return diverged(trace.steps.length - 1, trace.steps.at(-1)?.action?.label, 'no-longer-violates', verdict.message, []);
   return { status: 'reproduced', trace, verdict: verdict.message };

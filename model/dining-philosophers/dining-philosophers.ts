@@ -10,15 +10,15 @@
  *
  * Properties: TypeOK, ExclusiveAccess (neighbours never eat at once) and NobodyStarves — for each
  * philosopher p, []<>(~hungry[p]) — which holds because every process is fair: the spec assumes
- * WF(Philosopher(p)) for each p. We state weak fairness of each label's action for p; the two
- * agree because the labels are mutually exclusive (pc[p]) and only p's own steps change pc[p].
+ * WF_vars(Philosopher(p)) for each p, one assumption per philosopher over the group of its label
+ * actions: `weak(['Loop', 'Think', 'Eat'], p)`.
  *
  * Variant `unfair-process` (a bug: `process` instead of `fair process`): the philosophers may all
  * stop at once. Variant `one-unfair`: only the last philosopher is unfair; the others keep
  * going around a real cycle while it stalls and philosopher 1 starves.
  * TLC: 67 distinct states, 336 generated, depth 29.
  */
-import { defineProtocol, defineSpec, weak } from '../../spec/index.ts';
+import { defineProtocol, defineSpec } from '../../spec/index.ts';
 
 export type Label = 'Loop' | 'Eat' | 'Think';
 
@@ -92,9 +92,9 @@ export function diningSpec(np = 5, variant: DiningVariant = 'correct') {
         p === q || !sharesFork(p, q) || !(s.pc[p - 1] === 'Eat' && s.pc[q - 1] === 'Eat')))),
       ...philosophers.map((p) => alwaysEventually(`NobodyStarves(${p})`, (s) => !s.hungry[p - 1])),
     ],
-    fairness: philosophers
+    fairness: ({ weak }) => philosophers
       .filter((p) => variant === 'correct' || (variant === 'one-unfair' && p !== np))
-      .flatMap((p) => [weak('Loop', p), weak('Think', p), weak('Eat', p)]),
+      .map((p) => weak(['Loop', 'Think', 'Eat'], p)), // WF_vars(Philosopher(p))
   });
 }
 

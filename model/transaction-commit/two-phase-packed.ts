@@ -8,6 +8,7 @@
  */
 import { bitArrayOf, defineSpec, oneOf, packedLayout, setOf, type Words } from '../../spec/index.ts';
 import type { RmState } from './rms.ts';
+import { type TCommitState, tcommitSpec } from './tcommit.ts';
 import type { TmState, TwoPhaseVariant } from './two-phase.ts';
 
 const RM_STATES: readonly RmState[] = ['working', 'prepared', 'committed', 'aborted'];
@@ -84,11 +85,29 @@ export function twoPhasePackedSpec(rms: readonly string[], variant: TwoPhaseVari
       rmRcvCommitMsg: { params: rms, next: obey(COMMIT, 'committed') },
       rmRcvAbortMsg: { params: rms, next: obey(ABORT, 'aborted') },
     },
-    properties: ({ always }) => [
+    properties: ({ always, refines }) => [
       // Every word is one of its field's values by construction; TPTypeOK checks the decoding.
       always('TPTypeOK', (s) => rmState.items.every((f) => RM_STATES.includes(f.get(s))) && TM_STATES.includes(tmState.get(s))),
       always('TCConsistent', (s) => count(s, 'committed') === 0 || count(s, 'aborted') === 0),
+      refines('ImplementsTCommit', tcommitSpec(rms.length), tcommitStateOf(layout.fields.rmState, rms)),
     ],
     terminal: (s) => count(s, 'committed') + count(s, 'aborted') === rms.length,
   });
+}
+
+/**
+ * The refinement mapping onto TCommit, read off the RM states' word: one TCommit state per distinct
+ * word, made once, so a step that leaves the RM states alone maps to the very same object (a stutter
+ * the refinement check sees without hashing).
+ */
+function tcommitStateOf(field: { readonly offset: number; readonly width: number; at(rm: string): { get(s: Words): RmState } }, rms: readonly string[]) {
+  const decode = (s: Words): TCommitState => ({ rmState: Object.fromEntries(rms.map((rm) => [rm, field.at(rm).get(s)])) });
+  if (field.width !== 1) return decode;
+  const made = new Map<number, TCommitState>();
+  return (s: Words): TCommitState => {
+    const word = s[field.offset]!;
+    let state = made.get(word);
+    if (state === undefined) made.set(word, (state = decode(s)));
+    return state;
+  };
 }

@@ -8,15 +8,20 @@
  * own (its Abort message is elided: the TM aborting spontaneously stands for receiving it).
  * Messages are never removed, so receiving one twice is allowed (and has no effect).
  *
- * Properties: TPTypeOK, and TCConsistent on the RM states — TwoPhase's refinement of TCommit
- * (`tcommit.ts`) as an invariant: no RM commits while another aborts.
- * Variants: `correct` (as in TwoPhase.tla) and two realistic bugs that break consistency:
- * `commit-on-majority` (the TM commits once a majority of RMs are prepared) and
- * `abort-after-prepare` (an RM may still abort on its own after it has prepared).
+ * Properties: TPTypeOK; TCConsistent on the RM states (no RM commits while another aborts); and
+ * ImplementsTCommit, the theorem TPSpec => TC!TCSpec: Two-Phase Commit refines Transaction Commit
+ * (`tcommit.ts`) under the mapping that keeps the RM states — every step is a TCommit step or
+ * leaves the RM states alone (TLC, PROPERTY TC!TCSpec: holds).
+ * Variants: `correct` (as in TwoPhase.tla) and two realistic bugs that break the refinement:
+ * `commit-on-majority` (the TM commits once a majority of RMs are prepared: an RM then commits while
+ * another is still working, no TCommit step — 6 steps, as TLC finds) and `abort-after-prepare` (an
+ * RM may still abort on its own after it has prepared; then a commit message turns it from aborted
+ * to committed — 9 steps, as TLC finds). Both break TCConsistent one step or so later.
  * TLC: 3 RMs → 288 distinct, 1,146 generated, depth 11; 7 RMs → 296,448 / 2,744,706 / 23;
  * 8 RMs → 1,745,408 / 18,507,778 / 26. The end states (every RM decided) are `terminal`.
  */
 import { defineProtocol, defineSpec, KripkeError, permutations, withEntry, withMember } from '../../spec/index.ts';
+import { tcommitSpec } from './tcommit.ts';
 import { twoPhasePackedSpec } from './two-phase-packed.ts';
 import { allDecided, allRms, consistent, type RmState, type RmStates, rmIds, rmStatesTyped } from './rms.ts';
 
@@ -88,10 +93,12 @@ export function twoPhaseSpec(rmCount = 3, variant: TwoPhaseVariant = 'correct', 
       rmRcvCommitMsg: { params: rms, next: obey(COMMIT, 'committed') },
       rmRcvAbortMsg: { params: rms, next: obey(ABORT, 'aborted') },
     },
-    properties: ({ always }) => [
+    properties: ({ always, refines }) => [
       always('TPTypeOK', (s) => rmStatesTyped(s.rmState, rms) && TM_STATES.has(s.tmState)
         && [...s.tmPrepared].every((rm) => prepared.has(rm)) && [...s.msgs].every((m) => messages.has(m))),
       always('TCConsistent', (s) => consistent(s.rmState, rms)),
+      // TC == INSTANCE TCommit; THEOREM TPSpec => TC!TCSpec (TCommit's rmState is TwoPhase's).
+      refines('ImplementsTCommit', tcommitSpec(rmCount), (s) => ({ rmState: s.rmState })),
     ],
     terminal: (s) => allDecided(s.rmState, rms),
     // The RMs are interchangeable: TLC's SYMMETRY Permutations(RM) (7 RMs: 920 states, depth 23).
