@@ -63,21 +63,22 @@ function resolveAction<S>(model: string, name: string, def: ActionDefinition<S, 
 /** Families listed member by member (each under the family's name); names unique across entries. */
 function resolveProperties<S>(model: string, entries: readonly PropertyEntry<S>[]): Property<S>[] {
   if (!Array.isArray(entries as unknown)) throw new KripkeError('invalid-spec', 'properties must be an array (or a function returning one)', { model });
-  requireUnique(model, 'property', entries.map((p) => p.name));
+  requireUnique(model, 'properties', entries.map((p) => p.name));
   return entries.flatMap((entry) => {
     if (entry.kind !== 'family') return [entry];
     if (entry.members.length === 0) {
       throw new KripkeError('invalid-spec', `property '${entry.name}' is a family over no instances (forAll needs at least one)`, { model, property: entry.name });
     }
-    requireUnique(model, `instance of '${entry.name}'`, entry.members.map((m) => m.instance ?? ''));
+    requireUnique(model, `instances of '${entry.name}'`, entry.members.map((m) => m.instance ?? ''));
     return entry.members;
   });
 }
 
+/** `what` in the plural: "two properties are named 'p'". */
 function requireUnique(model: string, what: string, names: readonly string[]) {
   const seen = new Set<string>();
   for (const n of names) {
-    if (seen.has(n)) throw new KripkeError('invalid-spec', `two ${what}s are named '${n}'`, { model });
+    if (seen.has(n)) throw new KripkeError('invalid-spec', `two ${what} are named '${n}'`, { model });
     seen.add(n);
   }
 }
