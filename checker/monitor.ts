@@ -88,7 +88,7 @@ export class PropertyMonitor<S> {
       this.violated.add(property.name);
       const path = pathTo();
       this.violations.push({ property: property.name, kind: 'refinement', propertyKind: 'refines', path,
-        note: `the step into state ${path.steps.length + 1} (${label.action}) changes the state of '${property.abstract.name}' by no step of it` });
+        note: `the step into state ${path.steps.length + 1} (${label.action}) maps to no step of '${property.abstract.name}' nor to a stutter` });
     }
   }
 

@@ -62,6 +62,26 @@ describe('kripke check', () => {
     expect(stdout + stderr).toContain(message);
   });
 
+  it("follows the spec's checkDeadlock; --deadlock and --no-deadlock override it", () => {
+    expect(kripke('check', 'ewd840', '--no-liveness').code).toBe(0); // EWD840.cfg: CHECK_DEADLOCK FALSE
+    const on = kripke('check', 'ewd840', '--deadlock', '--no-liveness');
+    expect(on.code).toBe(1);
+    expect(on.stdout).toContain('✘ violation: 270 distinct states, 1,710 generated, depth 4'); // TLC's figures at its deadlock
+    expect(on.stdout).toContain('Deadlock after 3 steps');
+    expect(kripke('check', 'ewd840', '--no-deadlock', '--no-liveness').code).toBe(0);
+  });
+
+  it('prints a refinement violation with the concrete trace mapped onto the abstract one, and its JSON', () => {
+    const { code, stdout } = kripke('check', 'two-phase-commit', '--variant', 'commit-on-majority');
+    expect(code).toBe(1);
+    expect(stdout).toContain("refines property 'ImplementsTCommit' is violated after 6 steps");
+    expect(stdout).toContain('    State 3 ← tmRcvPrepared("r1")   ↦ (stutter: the abstract state does not change)');
+    expect(stdout).toContain('  the first step with no abstract counterpart is the step into state 7: rmRcvCommitMsg("r1")');
+    const json = JSON.parse(kripke('check', 'two-phase-commit', '--variant', 'commit-on-majority', '--json').stdout);
+    expect(json.violations[0]).toMatchObject({ property: 'ImplementsTCommit', kind: 'refinement', abstract: { model: 'transaction-commit', firstUnmatched: 6 } });
+    expect(json.violations[0].abstract.trace[1]).toEqual({ counterpart: 'prepare("r1")', state: { rmState: { r1: 'prepared', r2: 'working', r3: 'working' } } });
+  });
+
   it('checks the model file from the README without a build step', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Your own model'));

@@ -10,6 +10,7 @@ import type { Spec } from '../spec/types.ts';
 import { renderTraceDot } from './dot.ts';
 import { traceToJson } from './export-json.ts';
 import { renderHtmlReport } from './html.ts';
+import { abstractTrace, refinementOf, renderAbstractTraceHtml } from './refinement.ts';
 import { traceToItf } from './itf.ts';
 import type { TraceContext } from './saved-trace.ts';
 import { renderSequenceChart } from './sequence-chart.ts';
@@ -36,7 +37,10 @@ export async function renderArtifacts(trace: Trace, context: TraceContext, repla
   if (sequenceSvg !== undefined) files.set('sequence.svg', sequenceSvg);
   if (statesSvg !== undefined) files.set('states.svg', statesSvg);
   const replay = replayCommand(replayFile, context);
-  files.set('report.html', renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), ...(statesSvg ? { statesSvg } : {}), replay }));
+  const refinement = spec && refinementOf(spec, trace.property);
+  const refinementHtml = refinement ? renderAbstractTraceHtml(trace, abstractTrace(spec!, refinement, trace)) : undefined;
+  files.set('report.html', renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), ...(statesSvg ? { statesSvg } : {}), replay,
+    ...(refinementHtml ? { refinementHtml } : {}) }));
   return files;
 }
 

@@ -24,6 +24,8 @@ export interface HtmlReport {
   readonly statesSvg?: string;
   /** The command line that replays this trace. */
   readonly replay: string;
+  /** For a refinement violation: the section showing the trace mapped onto the abstract spec (`refinement.ts`). */
+  readonly refinementHtml?: string;
 }
 
 export function renderHtmlReport(report: HtmlReport): string {
@@ -50,6 +52,7 @@ ${report.statesSvg ? figure('State space: the trace among every reachable state'
 <h2>Steps</h2>
 ${stepTable(trace)}
 </section>
+${report.refinementHtml ?? ''}
 <section>
 <h2>Replay</h2>
 <p>Re-execute this counterexample against the current model (exit 0: it still fails; 1: a step no longer holds):</p>

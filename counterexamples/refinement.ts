@@ -10,6 +10,7 @@ import type { Spec } from '../spec/types.ts';
 import { paintWith } from './ansi.ts';
 import { type Change, diffStates, formatChangePath } from './diff.ts';
 import { displayOf, realStates } from './display.ts';
+import { esc } from './html.ts';
 import type { Trace } from './trace.ts';
 
 export interface AbstractStep {
@@ -82,4 +83,20 @@ function imageText(step: AbstractStep, model: string, paint: ReturnType<typeof p
     case 'stutter': return paint('dim', '↦ (stutter: the abstract state does not change)');
     default: return `↦ ${paint('cyan', step.counterpart)}${changes ? `: ${changes}` : ''}`;
   }
+}
+
+/** HTML: the same mapping as a table, for the report (`html.ts`). */
+export function renderAbstractTraceHtml(trace: Trace, image: AbstractTrace): string {
+  const rows = image.steps.map((step, i) => {
+    const concrete = i === 0 ? '<i>initial state</i>' : `<code>${esc(trace.steps[i]!.action!.label)}</code>`;
+    const what = step.counterpart === undefined ? `✘ no step of ${esc(image.abstractModel)}`
+      : step.counterpart === 'initial' ? 'initial state' : step.counterpart === 'stutter' ? '<i class="muted">stutter</i>'
+        : `<code>${esc(step.counterpart)}</code>`;
+    const changes = step.changes.map((c) => `<code class="path">${esc(formatChangePath(c.path))}</code>: ` +
+      `<code class="old">${esc(formatValue(c.before, 200))}</code> → <code class="new">${esc(formatValue(c.after, 200))}</code>`).join('<br>');
+    return `<tr${step.counterpart === undefined ? ' class="violating"' : ''}><td class="n">${i + 1}</td><td>${concrete}</td><td>${what}</td>` +
+      `<td>${i === 0 ? `<code>${esc(formatValue(step.state, 400))}</code>` : changes}</td></tr>`;
+  });
+  return `<section>\n<h2>Mapped onto ${esc(image.abstractModel)}</h2>\n<table class="steps"><thead><tr><th>State</th><th>Step</th>` +
+    `<th>Abstract step</th><th>Abstract changes</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>\n</section>`;
 }

@@ -15,7 +15,8 @@ import { Successors } from '../successors.ts';
 import { buildGraph } from './build-graph.ts';
 import { concretize } from './concrete.ts';
 import { FairComponentSearch, type FairComponent } from './fair-components.ts';
-import { resolveFairness, type ResolvedFairness } from './fairness.ts';
+import { FairnessMatcher, resolveFairness, type ResolvedFairness } from './fairness.ts';
+import { fairnessOnCycle } from './fairness-on-cycle.ts';
 import type { StateGraph } from './graph.ts';
 import { cycleThrough, type GraphLasso, pathWhileBuilding, PhaseSearch } from './lasso.ts';
 import { lassoRefutes } from './refutes.ts';
@@ -104,6 +105,7 @@ function toViolation<S>(spec: Spec<S>, graph: StateGraph, shape: Shape, lasso: G
     notes.push('caution: on the concrete states this behaviour does not violate the property; ' +
       (spec.symmetry ? 'the property is not symmetric, so symmetry reduction cannot decide it' : 'the view hides what the property reads'));
   }
+  if (fairness.length > 0) notes.push(fairnessOnCycle(spec, fairness, new FairnessMatcher(fairness, spec as Spec<unknown>), concrete.path, concrete.loop));
   if (spec.symmetry && fairness.some((f) => f.restricted)) {
     notes.push('caution: fairness about one action instance is not symmetric; the cycle was judged fair in the symmetry-reduced graph');
   }

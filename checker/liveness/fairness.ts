@@ -45,11 +45,20 @@ export function resolveFairness(spec: Spec<unknown>): ResolvedFairness[] {
   });
 }
 
-/** `initiateProbe ∨ passToken`, `Loop(1) ∨ Eat(1)`, `allocate(where …)`, `every action`. */
+/** `initiateProbe ∨ passToken`, `Loop(1) ∨ Eat(1)`, `allocate(3 of 9 parameters: …)`, `every action`. */
 function groupLabel(spec: Spec<unknown>, f: FairnessAssumption): string {
-  const names = f.members.map((m) => ('param' in m ? `${m.action}(${formatValue(m.param, 40)})` : m.where ? `${m.action}(where …)` : m.action));
+  const names = f.members.map((m) => ('param' in m ? `${m.action}(${formatValue(m.param, 40)})` : m.where ? whereLabel(spec, m) : m.action));
   if (f.everyAction && names.every((n, i) => n === spec.actions[i]?.name)) return 'every action';
   return names.length <= 8 ? names.join(' ∨ ') : `${names.slice(0, 8).join(' ∨ ')} ∨ … (${names.length} members)`;
+}
+
+/** A member given by a predicate: the parameters it selects from a fixed domain, or `where …`. */
+function whereLabel(spec: Spec<unknown>, m: FairnessAssumption['members'][number]): string {
+  const values = spec.actions.find((a) => a.name === m.action)?.values;
+  if (values === undefined) return `${m.action}(where …)`;
+  const chosen = values.filter((v) => matches(spec.name, 'fair', m.action, m, v));
+  const shown = chosen.slice(0, 2).map((v) => formatValue(v, 40)).join(', ');
+  return `${m.action}(${chosen.length} of ${values.length} parameters: ${shown}${chosen.length > 2 ? ', …' : ''})`;
 }
 
 /**

@@ -6,11 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../spec/define.ts';
-import { allActions, type Fairness, weak } from '../../spec/fairness.ts';
+import { allActions, type Fairness, strong, weak } from '../../spec/fairness.ts';
 import { check } from '../check.ts';
-import { pair } from './fixtures.ts';
+import type { CheckResult } from '../result.ts';
+import { fork, pair } from './fixtures.ts';
 
 type Side = 'p' | 'q';
+
+const firstNote = (result: CheckResult) => (result.status === 'violation' ? result.violations[0]!.note : undefined);
 
 /** A light that `there` moves from p to q and `back` moves from q to p. */
 function pendulum(fairness: readonly Fairness[]) {
@@ -39,6 +42,11 @@ describe('fairness over a group of actions', () => {
     const group = check(pair([weak('flip')]), { continue: true });
     expect(group.status === 'violation' && group.violations.map((v) => v.property)).toEqual(['a flips', 'b flips']);
     expect(check(pair([weak('flip', (side: 'a' | 'b') => side === 'b')]), { properties: ['b flips'] }).status).toBe('pass');
+  });
+
+  it('a lasso says why its cycle is fair, naming each group by its members', () => {
+    expect(firstNote(check(fork([strong(['finish', 'jam'])])))).toMatch(/fair: strong\(finish ∨ jam\) is never enabled on the cycle$/);
+    expect(firstNote(check(pendulum([weak('there')])))).toMatch(/fair: weak\(there\) is disabled in state 2$/);
   });
 
   it('over every action (WF_vars(Next)) and over the same parameter of several actions', () => {

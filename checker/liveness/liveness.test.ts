@@ -40,7 +40,8 @@ describe('liveness: stuttering and fairness', () => {
   it('strong fairness where weak is not enough: go is disabled infinitely often on the toggle cycle', () => {
     const [v] = violations(check(flicker([weak('toggle'), weak('go')])));
     expect(lasso(v)).toEqual({ path: '0/0:0/0:0', loop: 0 });
-    expect(v?.note).toBe('a fair behaviour in which it never holds');
+    // The note says why the cycle is fair, assumption by assumption: go is disabled in b.
+    expect(v?.note).toBe('a fair behaviour in which it never holds; fair: weak(toggle) is taken by the step into state 2; weak(go) is disabled in state 2');
     expect(check(flicker([weak('toggle'), strong('go')])).status).toBe('pass');
   });
 

@@ -8,8 +8,8 @@
  * holding both forks clean, goes to `Eat` (eats, dirtying both forks); if not hungry it goes to
  * `Think` (becomes hungry again). Actions are the labels, each with the philosopher as parameter.
  *
- * Properties: TypeOK, ExclusiveAccess (neighbours never eat at once) and NobodyStarves — for each
- * philosopher p, []<>(~hungry[p]) — which holds because every process is fair: the spec assumes
+ * Properties: TypeOK, ExclusiveAccess (neighbours never eat at once) and NobodyStarves — one
+ * property over every philosopher p, []<>(~hungry[p]) — which holds because every process is fair: the spec assumes
  * WF_vars(Philosopher(p)) for each p, one assumption per philosopher over the group of its label
  * actions: `weak(['Loop', 'Think', 'Eat'], p)`.
  *
@@ -86,11 +86,11 @@ export function diningSpec(np = 5, variant: DiningVariant = 'correct') {
       Think: { params: philosophers, next: think },
       Eat: { params: philosophers, next: eat },
     },
-    properties: ({ always, alwaysEventually }) => [
+    properties: ({ always, forAll }) => [
       always('TypeOK', (s) => s.forks.every((f) => philosophers.includes(f.holder)) && s.pc.length === np),
       always('ExclusiveAccess', (s) => philosophers.every((p) => philosophers.every((q) =>
         p === q || !sharesFork(p, q) || !(s.pc[p - 1] === 'Eat' && s.pc[q - 1] === 'Eat')))),
-      ...philosophers.map((p) => alwaysEventually(`NobodyStarves(${p})`, (s) => !s.hungry[p - 1])),
+      forAll(philosophers).alwaysEventually('NobodyStarves', (s, p) => !s.hungry[p - 1]), // \A p \in 1..NP : []<>(~hungry[p])
     ],
     fairness: ({ weak }) => philosophers
       .filter((p) => variant === 'correct' || (variant === 'one-unfair' && p !== np))
