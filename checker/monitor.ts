@@ -16,7 +16,8 @@ export class PropertyMonitor<S> {
   readonly violations: Violation[] = [];
   private invariants: Invariant<S>[];
   private readonly steps: StepInvariant<S>[];
-  private readonly refinements: { readonly property: Refinement<S>; readonly check: RefinementCheck<S> }[];
+  /** The refinements not yet violated (a violated one leaves the list). */
+  private refinements: { readonly property: Refinement<S>; readonly check: RefinementCheck<S> }[];
   private readonly unreached: Reachability<S>[];
   private readonly examples = new Map<string, ActionPath>();
   private readonly violated = new Set<string>();
@@ -34,8 +35,14 @@ export class PropertyMonitor<S> {
       .map((property) => ({ property, check: new RefinementCheck(spec.name, property) }));
   }
 
+  /** Whether some action property reads each step (with its label). */
   get hasStepProperties(): boolean {
-    return this.steps.length > 0 || this.refinements.length > 0;
+    return this.steps.length > 0;
+  }
+
+  /** Whether some refinement reads each step (it needs no label). */
+  get hasRefinements(): boolean {
+    return this.refinements.length > 0;
   }
 
   /** True when the engine should stop: a violation was found and we are not continuing. */
@@ -66,15 +73,13 @@ export class PropertyMonitor<S> {
 
   /** Checks refinements on an initial state (it must map to an abstract initial state). */
   checkInitial(state: S, pathTo: () => ActionPath): void {
-    for (const { property, check } of this.refinements) {
-      if (this.violated.has(property.name) || check.initialHolds(state)) continue;
-      this.violated.add(property.name);
-      this.violations.push({ property: property.name, kind: 'refinement', propertyKind: 'refines', path: pathTo(),
-        note: `the initial state maps to no initial state of '${property.abstract.name}'` });
+    for (const refinement of this.refinements) {
+      if (refinement.check.initialHolds(state)) continue;
+      this.refinementFails(refinement.property, pathTo(), `the initial state maps to no initial state of '${refinement.property.abstract.name}'`);
     }
   }
 
-  /** Checks action properties and refinements on one step; `pathTo` gives the path ending with that step. */
+  /** Checks action properties on one step; `pathTo` gives the path ending with that step. */
   checkStep(before: S, after: S, label: StepLabel, pathTo: () => ActionPath): void {
     for (const prop of this.steps) {
       if (this.violated.has(prop.name)) continue;
@@ -83,13 +88,23 @@ export class PropertyMonitor<S> {
         this.violations.push({ property: prop.name, kind: 'step', propertyKind: 'alwaysStep', path: pathTo(), ...instanceOf(prop) });
       }
     }
-    for (const { property, check } of this.refinements) {
-      if (this.violated.has(property.name) || check.stepHolds(before, after)) continue;
-      this.violated.add(property.name);
+  }
+
+  /** Checks refinements on one step of `action`; `pathTo` gives the path ending with that step. */
+  checkRefinements(before: S, after: S, action: string, pathTo: () => ActionPath): void {
+    const refinements = this.refinements;
+    for (let i = 0; i < refinements.length; i++) {
+      const { property, check } = refinements[i]!;
+      if (check.stepHolds(before, after)) continue;
       const path = pathTo();
-      this.violations.push({ property: property.name, kind: 'refinement', propertyKind: 'refines', path,
-        note: `the step into state ${path.steps.length + 1} (${label.action}) maps to no step of '${property.abstract.name}' nor to a stutter` });
+      this.refinementFails(property, path, `the step into state ${path.steps.length + 1} (${action}) maps to no step of '${property.abstract.name}' nor to a stutter`);
     }
+  }
+
+  private refinementFails(property: Refinement<S>, path: ActionPath, note: string): void {
+    this.refinements = this.refinements.filter((r) => r.property !== property);
+    this.violated.add(property.name);
+    this.violations.push({ property: property.name, kind: 'refinement', propertyKind: 'refines', path, note });
   }
 
   recordDeadlock(path: ActionPath): void {

@@ -8,7 +8,9 @@
  * It runs inside the safety search as a step property, so every engine checks it alike. The
  * abstract spec is never explored as a whole: the successors of an abstract state are computed
  * the first time a concrete step leaves it, and kept (abstract fingerprints, 8 bytes a step).
- * A mapped state whose parts are the same objects as the one before is a stutter without hashing.
+ * A mapped state whose parts are the same objects as the one before is a stutter without hashing,
+ * and a mapping that returns the same object for the same image (a memo) has each image hashed
+ * once: fingerprints are kept by object while that pays (most look-ups hit).
  */
 import { KripkeError } from '../spec/errors.ts';
 import type { Refinement } from '../spec/properties.ts';
@@ -31,6 +33,14 @@ export class RefinementCheck<S> {
   private beforeHi = 0;
   private beforeLo = 0;
   private beforeId = -1;
+  /** Mapped objects' fingerprints (index of the pair in `printOf`), while most look-ups hit. */
+  private prints: WeakMap<object, number> | undefined = new WeakMap();
+  private readonly printOf = new IntList();
+  private misses = 0;
+  private hits = 0;
+  /** The fingerprint `print` found last. */
+  private hi = 0;
+  private lo = 0;
 
   constructor(private readonly model: string, private readonly refinement: Refinement<S>) {
     this.abstract = new Successors(refinement.abstract, false);
@@ -52,8 +62,8 @@ export class RefinementCheck<S> {
     if (before !== this.before) this.enter(before);
     const mapped = this.map(after);
     if (mapped === this.mappedBefore || sameParts(mapped, this.mappedBefore)) return true;
-    this.identify(mapped);
-    const { hi, lo } = this.abstract.hasher;
+    this.print(mapped);
+    const { hi, lo } = this;
     if (hi === this.beforeHi && lo === this.beforeLo) return true;
     const id = this.sourceId();
     for (let i = this.start.get(id); i < this.start.get(id + 1); i += 2) {
@@ -65,10 +75,30 @@ export class RefinementCheck<S> {
   private enter(before: S): void {
     this.before = before;
     this.mappedBefore = this.map(before);
-    this.identify(this.mappedBefore);
-    this.beforeHi = this.abstract.hasher.hi;
-    this.beforeLo = this.abstract.hasher.lo;
+    this.print(this.mappedBefore);
+    this.beforeHi = this.hi;
+    this.beforeLo = this.lo;
     this.beforeId = -1;
+  }
+
+  /** The abstract fingerprint of a mapped state into `hi`/`lo`, from the cache when the same object was mapped before. */
+  private print(mapped: unknown): void {
+    const cache = typeof mapped === 'object' && mapped !== null ? this.prints : undefined;
+    const known = cache?.get(mapped as object);
+    if (known !== undefined) {
+      this.hits++;
+      this.hi = this.printOf.get(known);
+      this.lo = this.printOf.get(known + 1);
+      return;
+    }
+    this.identify(mapped);
+    this.hi = this.abstract.hasher.hi;
+    this.lo = this.abstract.hasher.lo;
+    if (cache === undefined) return;
+    if (++this.misses === 4096 && this.hits < 1024) this.prints = undefined; // images are rarely the same object: stop keeping them
+    cache.set(mapped as object, this.printOf.length);
+    this.printOf.push(this.hi);
+    this.printOf.push(this.lo);
   }
 
   /** The id of the abstract state before the step, its successors computed on first use. */
@@ -99,12 +129,16 @@ export class RefinementCheck<S> {
   }
 }
 
-/** Two records (or arrays) whose entries are the same values or objects: equal without hashing. */
+/** Two records (or arrays) whose entries are the same values or objects: equal without hashing (and without allocating). */
 function sameParts(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) || a instanceof Set || a instanceof Map) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) if (!Object.hasOwn(b, k) || (a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
-  return true;
+  const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
+  let entries = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(y, k) || x[k] !== y[k]) return false;
+    entries++;
+  }
+  for (const _ in y) entries--;
+  return entries === 0;
 }

@@ -79,8 +79,10 @@ export class Search<S> {
   private readonly coverage: ActionCoverage[];
   private readonly sink = this.onSuccessor.bind(this);
   private readonly constraint: ((state: S) => boolean) | undefined;
-  /** Whether steps are checked one by one: step properties (refinements included) or an action constraint. */
+  /** Whether steps are checked with their label: action properties or an action constraint. */
   private readonly checksSteps: boolean;
+  /** Whether steps are checked against refinements (which need no label). */
+  private readonly checksRefinements: boolean;
   /** The expanded state's parameter domains, by action, read only when a step is checked. */
   private readonly domains: (readonly unknown[] | undefined)[];
   private readonly startedAt = performance.now();
@@ -112,6 +114,7 @@ export class Search<S> {
     this.successors = new Successors(spec, options.strict);
     this.constraint = spec.constraint;
     this.checksSteps = this.monitor.hasStepProperties || spec.actionConstraint !== undefined;
+    this.checksRefinements = this.monitor.hasRefinements;
     this.domains = spec.actions.map(() => undefined);
     this.hasher = this.successors.hasher;
     this.useBase = !options.strict && spec.view === undefined && spec.symmetry === undefined && spec.layout === undefined;
@@ -180,6 +183,7 @@ export class Search<S> {
     this.stepAction = action;
     this.stepParam = param;
     const allowed = !this.checksSteps || this.checkStep(successor, action, param);
+    if (this.checksRefinements) this.monitor.checkRefinements(this.current, successor, this.spec.actions[action]!.name, this.pathToStep);
     // A step outside the action constraint, or a successor outside the state constraint, is
     // generated and checked but neither stored nor explored (TLC).
     if (!allowed || (this.constraint && !this.constraint(successor))) {

@@ -64,10 +64,13 @@ export function renderResultText(result: CheckResult, model: LoadedModel, color:
   return lines.join('\n');
 }
 
+/** "leadsTo property 'ClientsWillObtain' is violated for c1, r1" (a family names its failing instance). */
+export function violatedText(v: Violation): string {
+  return `${v.propertyKind} property '${v.property}' is violated${v.instance === undefined ? '' : ` for ${v.instance}`}`;
+}
+
 function violationLines(v: Violation, model: LoadedModel, color: boolean): string[] {
-  const instance = v.instance === undefined ? '' : ` for ${v.instance}`;
-  const what = v.kind === 'deadlock' ? 'Deadlock' : v.kind === 'unreachable' ? `'${v.property}' is never reached${instance}`
-    : `${v.propertyKind} property '${v.property}' is violated${instance}`;
+  const what = v.kind === 'deadlock' ? 'Deadlock' : v.kind === 'unreachable' ? `'${v.property}' is never reached` : violatedText(v);
   if (!v.path) return [`${what}${v.note ? `: ${v.note}` : ''}`];
   const spec = model.spec as Spec<unknown>;
   const trace = buildTrace(spec, v.path, traceInfo(v));

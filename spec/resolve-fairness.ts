@@ -38,15 +38,16 @@ export function resolveFairness(model: string, actions: readonly Action<unknown>
 }
 
 function expand(member: FairMember, actions: readonly Action<unknown>[]): ActionInstances[] {
-  if (member.action !== allActions) return [member as ActionInstances];
+  const { action } = member;
+  if (action !== allActions) return [{ ...member, action }];
   return actions.map((a) => ({ ...member, action: a.name }));
 }
 
 function check(model: string, kind: string, member: ActionInstances, actions: readonly Action<unknown>[]): void {
   const action = actions.find((a) => a.name === member.action);
-  const where = { model, action: String(member.action) };
+  const where = { model, action: member.action };
   if (action === undefined) {
-    throw new KripkeError('invalid-spec', `${kind} fairness names unknown action '${String(member.action)}'; actions: ${actions.map((a) => a.name).join(', ')}`, where);
+    throw new KripkeError('invalid-spec', `${kind} fairness names unknown action '${member.action}'; actions: ${actions.map((a) => a.name).join(', ')}`, where);
   }
   const restricted = 'param' in member || member.where !== undefined;
   if (restricted && action.parameterless) {

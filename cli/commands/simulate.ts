@@ -17,7 +17,7 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
 import { collectSetting, positiveInteger, type Settings } from '../options.ts';
 import type { ProgressDisplay } from '../progress.ts';
-import { describeModel } from '../report.ts';
+import { describeModel, violatedText } from '../report.ts';
 import { commandLine, type Invocation, renderSimulationText, simulationJson } from '../simulation-report.ts';
 
 interface SimulateFlags {
@@ -105,8 +105,8 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
     return EXIT.violation;
   }
   const paint = paintWith(process.stdout.isTTY === true);
-  const what = v.kind === 'deadlock' ? 'deadlock' : `${v.propertyKind} property '${v.property}' is violated`;
-  const trace = buildTrace(spec, v.path!, { property: v.property });
+  const what = v.kind === 'deadlock' ? 'deadlock' : violatedText(v);
+  const trace = buildTrace(spec, v.path!, { property: v.property, instance: v.instance });
   process.stdout.write([
     `Replaying ${describeModel(inv.model, inv.settings)}`,
     `${paint('red', '✘ violation')}: ${what} after ${v.path!.steps.length} steps`,
