@@ -36,3 +36,7 @@ export type { Trace, TraceStep } from './counterexamples/trace.ts';
 export { renderTraceText } from './counterexamples/text.ts';
 export { assertSpec, assertTraceReplays, SpecViolationError } from './assert.ts';
 export type { AssertOptions, ReplayExpectation } from './assert.ts';
+// Workflows: the checks file and `kripke ci`, variant comparison, behaviour diffs, sweeps.
+export * from './cli/workflows/index.ts';
+export { findBehaviourOnlyIn, wholeState } from './checker/diff/index.ts';
+export type { DiffOptions, DiffOutcome, DiffStatistics, Observe } from './checker/diff/index.ts';

@@ -49,7 +49,8 @@ export function runSearch<S>(spec: Spec<S>, options: ResolvedOptions, frontier: 
   if (exhaustive) monitor.finishExhaustive();
   const common = { model: spec.name, stats: search.finishStats(), examples: monitor.exampleList() };
   if (monitor.violations.length > 0) {
-    return { ...common, status: 'violation', violations: monitor.violations };
+    const unexplored = search.boundHit;
+    return { ...common, status: 'violation', violations: monitor.violations, ...(unexplored ? { unexplored } : {}) };
   }
   if (!exhaustive) {
     const reason = search.boundHit ?? 'stopped before the state space was exhausted';

@@ -5,10 +5,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { SpecSource } from '../checker/parallel/spec-source.ts';
 import { findProtocol } from '../model/index.ts';
 import { KripkeError } from '../spec/errors.ts';
 import type { Protocol } from '../spec/protocol.ts';
 import type { Spec } from '../spec/types.ts';
+import type { Settings } from './options.ts';
 
 export interface ModelChoice {
   readonly settings: Readonly<Record<string, string>>;
@@ -73,4 +75,14 @@ function isSpec(v: unknown): v is Spec<unknown> {
 
 function isProtocol(v: unknown): v is Protocol {
   return typeof v === 'object' && v !== null && 'instantiate' in v && typeof (v as Protocol).instantiate === 'function';
+}
+
+/** How worker threads rebuild a model the CLI loaded (`--workers`). */
+export function specSourceOf(name: string, model: LoadedModel, settings: Settings): SpecSource {
+  if (looksLikePath(name)) {
+    const [path, exportName] = name.split('#') as [string, string | undefined];
+    return { module: resolve(path), exportName, settings, variant: model.variant };
+  }
+  const index = new URL('../model/index.ts', import.meta.url).href;
+  return { module: index, exportName: 'protocols', protocol: model.protocol?.name, settings, variant: model.variant };
 }

@@ -5,11 +5,16 @@
 import { Command, CommanderError } from 'commander';
 import { KripkeError } from '../spec/errors.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerCi } from './commands/ci.ts';
+import { registerCompare } from './commands/compare.ts';
+import { registerDiff } from './commands/diff.ts';
+import { registerExplore } from './commands/explore.ts';
 import { registerList } from './commands/list.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerRender } from './commands/render.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerSimulate } from './commands/simulate.ts';
+import { registerSweep } from './commands/sweep.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 
 const program = new Command('kripke')
@@ -28,6 +33,11 @@ registerSimulate(program, run);
 registerMerge(program, run);
 registerRender(program, run);
 registerReplay(program, run);
+registerCi(program, run);
+registerCompare(program, run);
+registerDiff(program, run);
+registerSweep(program, run);
+registerExplore(program, run);
 
 async function main(): Promise<ExitCode> {
   try {

@@ -79,7 +79,7 @@ function violationLines(v: Violation, model: LoadedModel, color: boolean): strin
   return [
     `${what} ${v.loop === undefined ? `after ${v.path.steps.length} steps` : lassoSummary(v.loop, v.path.steps.length)}${v.note ? ` (${v.note})` : ''}:`,
     renderTraceText(trace, { color }),
-    ...(refinement ? [renderAbstractTraceText(trace, abstractTrace(spec, refinement, trace), color)] : []),
+    ...(refinement ? [renderAbstractTraceText(trace, abstractTrace(refinement, trace), color)] : []),
     ...(why === undefined ? [] : [`  why: ${why.split('\n').join('\n       ')}`]),
     `  path: ${formatPath(v.path)}`,
   ];
@@ -145,8 +145,8 @@ function violationJson(v: Violation, model: LoadedModel): Json {
     path: v.path ? formatPath(v.path) : null,
     loop: v.loop ?? null,
     lasso: v.loop === undefined || !v.path ? null : lassoJson(v.loop, v.path.steps.length),
-    trace: trace ? trace.steps.map((s) => ({ action: s.action?.label ?? null, state: encodeValue(s.state) })) : null,
-    ...(refinement && trace ? { abstract: abstractJson(abstractTrace(spec, refinement, trace)) } : {}),
+    trace: trace ? trace.steps.map((s) => ({ action: s.action?.label ?? null, state: encodeValue(s.shown) })) : null,
+    ...(refinement && trace ? { abstract: abstractJson(abstractTrace(refinement, trace)) } : {}),
   };
 }
 

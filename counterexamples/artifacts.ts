@@ -22,7 +22,7 @@ import { buildTrace, type Trace } from './trace.ts';
 export type Artifacts = ReadonlyMap<string, string>;
 
 /** With `spec`, a small model also gets `states.svg`: its reachable graph with the trace on it. */
-export async function renderArtifacts(trace: Trace, context: TraceContext, replayFile: string, spec?: Spec<unknown>): Promise<Artifacts> {
+export async function renderArtifacts<S>(trace: Trace<S>, context: TraceContext, replayFile: string, spec?: Spec<S>): Promise<Artifacts> {
   const dot = renderTraceDot(trace);
   const svg = await dotToSvg(dot);
   const sequenceSvg = renderSequenceChart(trace);
@@ -38,14 +38,14 @@ export async function renderArtifacts(trace: Trace, context: TraceContext, repla
   if (statesSvg !== undefined) files.set('states.svg', statesSvg);
   const replay = replayCommand(replayFile, context);
   const refinement = spec && refinementOf(spec, trace.property);
-  const refinementHtml = refinement ? renderAbstractTraceHtml(trace, abstractTrace(spec!, refinement, trace)) : undefined;
+  const refinementHtml = refinement ? renderAbstractTraceHtml(trace, abstractTrace(refinement, trace)) : undefined;
   files.set('report.html', renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), ...(statesSvg ? { statesSvg } : {}), replay,
     ...(refinementHtml ? { refinementHtml } : {}) }));
   return files;
 }
 
 /** Writes the artifacts of one trace into `dir`; returns the paths written. */
-export async function writeArtifacts(dir: string, trace: Trace, context: TraceContext, spec?: Spec<unknown>): Promise<string[]> {
+export async function writeArtifacts<S>(dir: string, trace: Trace<S>, context: TraceContext, spec?: Spec<S>): Promise<string[]> {
   const files = await renderArtifacts(trace, context, join(dir, 'trace.json'), spec);
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
@@ -57,7 +57,7 @@ export async function writeArtifacts(dir: string, trace: Trace, context: TraceCo
 }
 
 /** For `check --out`: one folder per violation with a path, named after its property. */
-export async function writeViolationArtifacts(outDir: string, spec: Spec<unknown>, violations: readonly Violation[], context: TraceContext): Promise<string[]> {
+export async function writeViolationArtifacts<S>(outDir: string, spec: Spec<S>, violations: readonly Violation[], context: TraceContext): Promise<string[]> {
   const written: string[] = [];
   for (const v of violations) {
     if (v.path === undefined) continue;

@@ -35,14 +35,19 @@ describe('the display projection', () => {
     const shown = check(tally(true));
     const plain = check(tally(false));
     expect(shown.stats).toMatchObject({ distinctStates: plain.stats.distinctStates, generatedStates: plain.stats.generatedStates });
-    expect(exploreStateGraph(tally(true)).states).toContainEqual({ x: 2, steps: 1 });
+    const spec = tally(true);
+    const graph = exploreStateGraph(spec);
+    expect(graph.states.map(spec.display)).toContainEqual({ x: 2, steps: 1 });
+    // +1 then +2 and +2 then +1: shown alike, two states.
+    expect(graph.states.map(spec.display).filter((s) => JSON.stringify(s) === '{"x":3,"steps":2}')).toHaveLength(2);
   });
 
   it('is what the trace, its text, DOT, JSON and ITF show; properties still read the real state', () => {
     const spec = tally(true);
     const v = violation(check(spec))!;
     const trace = buildTrace(spec, v.path!, { property: v.property });
-    expect(trace.steps.map((s) => s.state)).toEqual([{ x: 0, steps: 0 }, { x: 1, steps: 1 }, { x: 2, steps: 2 }, { x: 3, steps: 3 }]);
+    expect(trace.steps.map((s) => s.shown)).toEqual([{ x: 0, steps: 0 }, { x: 1, steps: 1 }, { x: 2, steps: 2 }, { x: 3, steps: 3 }]);
+    expect(trace.steps.at(-1)!.state).toEqual({ x: 3, log: ['+1', '+1', '+1'] });
     expect(renderTraceText(trace)).toContain('steps: 2 → 3');
     expect(renderTraceText(trace)).not.toContain('log');  // the field, hidden
     expect(renderTraceDot(trace)).not.toContain('+1');

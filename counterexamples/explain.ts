@@ -3,14 +3,13 @@
  * explain)`): for a consistency property, the offending client history.
  */
 import type { Spec } from '../spec/types.ts';
-import { realStates } from './display.ts';
 import type { Trace } from './trace.ts';
 
 export function explainViolation<S>(spec: Spec<S>, trace: Trace<S>): string | undefined {
   const property = spec.properties.find((p) => p.name === trace.property && (trace.instance === undefined || p.instance === trace.instance));
   if (property?.kind !== 'always' || property.explain === undefined || trace.steps.length === 0) return undefined;
   try {
-    return property.explain(realStates(spec, trace.path).at(-1)!); // the real state, not its display form
+    return property.explain(trace.steps.at(-1)!.state); // the real state, not its display form
   } catch (e) {
     return `(explaining '${property.name}' threw: ${e instanceof Error ? e.message : String(e)})`;
   }

@@ -1,11 +1,14 @@
 /**
  * Kripke's own trace file (`trace.json`): the model and how it was configured, the property, the
- * replayable path, the lasso's loop, and every step with its action and state (values in the
- * `#set`/`#map`/`#bigint` conventions of `json-value.ts`). Versioned: fields are only added.
+ * replayable path, the lasso's loop, and every step with its action and state as shown (values in
+ * the `#set`/`#map`/`#bigint` conventions of `json-value.ts`) — for a packed model also its
+ * `words`, the state itself. Versioned: fields are only added.
  */
 import { formatPath, parsePath } from '../checker/path.ts';
 import { decodeValue, encodeValue, type Json } from './json-value.ts';
-import { badTrace, isObject, type SavedStep, type SavedTrace, settingsOf, stringOr, type TraceContext } from './saved-trace.ts';
+import {
+  badTrace, isObject, packedSteps, type SavedStep, type SavedTrace, settingsOf, stringOr, type TraceContext, wordsIn, wordsOf,
+} from './saved-trace.ts';
 import type { Trace } from './trace.ts';
 
 export const TRACE_FORMAT = 'kripke-trace';
@@ -32,7 +35,8 @@ export function traceToJson(trace: Trace, context: TraceContext = {}): Json {
         param: step.action.param === undefined ? null : encodeValue(step.action.param),
         paramIndex: step.action.paramIndex,
       } : null,
-      state: encodeValue(step.state),
+      state: encodeValue(step.shown),
+      ...(trace.packed ? { words: [...wordsOf(step.state, index)] } : {}),
     })),
   };
 }
@@ -46,6 +50,7 @@ export function traceFromJson(json: Json, file = 'trace.json'): SavedTrace {
   const model = stringOr(json.model);
   if (model === undefined || !Array.isArray(json.steps) || json.steps.length === 0) throw badTrace(file, 'needs "model" and a non-empty "steps" list');
   const path = stringOr(json.path);
+  const steps = json.steps.map((step, i) => stepFromJson(file, step, i));
   return {
     format: 'kripke',
     model,
@@ -57,7 +62,8 @@ export function traceFromJson(json: Json, file = 'trace.json'): SavedTrace {
     kind: stringOr(json.kind),
     path: path === undefined ? undefined : parsePathIn(file, path),
     loop: typeof json.loop === 'number' ? json.loop : undefined,
-    steps: json.steps.map((step, i) => stepFromJson(file, step, i)),
+    steps,
+    packed: packedSteps(file, steps),
   };
 }
 
@@ -66,6 +72,7 @@ function stepFromJson(file: string, json: Json, index: number): SavedStep {
   const action = json.action;
   if (index > 0 && !isObject(action)) throw badTrace(file, `step ${index} has no "action"`);
   const encoded = json.state!;
+  const words = wordsIn(file, json.words, index);
   return {
     action: isObject(action) ? {
       name: stringOr(action.name) ?? '?',
@@ -76,6 +83,7 @@ function stepFromJson(file: string, json: Json, index: number): SavedStep {
     } : undefined,
     state: decodeValue(encoded),
     encoded,
+    ...(words ? { words } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * goldens change only when a renderer does).
  */
 import { defineSpec } from '../spec/define.ts';
+import { arrayOf, oneOf, packedLayout, setOf, type Words } from '../spec/packed.ts';
 import type { ActorEvent } from '../spec/actor/events.ts';
 
 type RmState = 'working' | 'prepared' | 'committed' | 'aborted';
@@ -36,6 +37,48 @@ export function miniCommitSpec(fixed = false) {
     },
     properties: ({ always }) => [
       always('consistent', (s) => !(Object.values(s.rm).includes('committed') && Object.values(s.rm).includes('aborted'))),
+    ],
+  });
+}
+
+/**
+ * `miniCommitSpec` with a packed layout: the same actions, properties and states, as words that
+ * decode into exactly the object spec's states (so every picture of the two is the same).
+ */
+export function packedCommitSpec(fixed = false) {
+  const layout = packedLayout({
+    rm: arrayOf(RMS, oneOf<RmState>(['working', 'prepared', 'committed', 'aborted'])),
+    tm: oneOf(['init', 'committed']),
+    msgs: setOf(['prepared:a', 'prepared:b', 'commit']),
+  });
+  const { rm, tm, msgs } = layout.fields;
+  const write = (s: Words, change: (t: number[]) => void) => {
+    const t = s.slice();
+    change(t);
+    return t;
+  };
+  return defineSpec({
+    name: 'mini-commit',
+    layout,
+    init: () => [layout.blank()],
+    actions: {
+      prepare: {
+        params: RMS,
+        next: (s, r) => (rm.at(r).get(s) !== 'working' ? undefined : write(s, (t) => { rm.at(r).set(t, 'prepared'); msgs.add(t, `prepared:${r}`); })),
+      },
+      tmCommit: {
+        next: (s) => (tm.get(s) !== 'init' || !RMS[fixed ? 'every' : 'some']((r) => msgs.has(s, `prepared:${r}`))
+          ? undefined : write(s, (t) => { tm.set(t, 'committed'); msgs.add(t, 'commit'); })),
+      },
+      rmCommit: {
+        params: RMS,
+        next: (s, r) => (msgs.has(s, 'commit') && rm.at(r).get(s) === 'prepared' ? write(s, (t) => rm.at(r).set(t, 'committed')) : undefined),
+      },
+      rmAbort: { params: RMS, next: (s, r) => (rm.at(r).get(s) === 'working' ? write(s, (t) => rm.at(r).set(t, 'aborted')) : undefined) },
+    },
+    properties: ({ always }) => [
+      always('consistent', (s) => !(rm.items.some((f) => f.get(s) === 'committed') && rm.items.some((f) => f.get(s) === 'aborted')),
+        (s) => `a committed and an aborted resource manager, in words ${s.join(' ')}`),
     ],
   });
 }

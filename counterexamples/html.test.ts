@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parsePath } from '../checker/path.ts';
-import type { Spec } from '../spec/types.ts';
 import { renderArtifacts, replayCommand } from './artifacts.ts';
 import { clockSpec, miniCommitSpec } from './fixture-specs.ts';
 import { buildTrace } from './trace.ts';
@@ -38,7 +37,7 @@ describe('HTML report and the files of a counterexample', () => {
   });
 
   it('adds the state space of a small model, with the trace on it', async () => {
-    const files = await renderArtifacts(commitTrace(), context, 'trace.json', miniCommitSpec() as Spec<unknown>);
+    const files = await renderArtifacts(commitTrace(), context, 'trace.json', miniCommitSpec());
     expect(files.get('states.svg')).toContain('21 reachable states');
     expect(files.get('report.html')).toContain('<h2>State space: the trace among every reachable state</h2>');
   });

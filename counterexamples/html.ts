@@ -94,7 +94,7 @@ function stepTable(trace: Trace): string {
 }
 
 function changesCell(step: TraceStep<unknown>): string {
-  if (step.action === undefined) return fieldList(step.state, 'full');
+  if (step.action === undefined) return fieldList(step.shown, 'full');
   if (step.changes.length === 0) return '<i class="muted">no change: the state repeats</i>';
   const items = step.changes.map((c) => `<li><code class="path">${esc(formatChangePath(c.path))}</code>: ` +
     `<code class="old">${esc(formatValue(c.before, 200))}</code> → <code class="new">${esc(formatValue(c.after, 200))}</code></li>`);
@@ -102,7 +102,7 @@ function changesCell(step: TraceStep<unknown>): string {
 }
 
 function stateDetails(step: TraceStep<unknown>): string {
-  return step.action === undefined ? '' : `<details><summary>whole state</summary>${fieldList(step.state, 'details')}</details>`;
+  return step.action === undefined ? '' : `<details><summary>whole state</summary>${fieldList(step.shown, 'details')}</details>`;
 }
 
 function fieldList(state: unknown, kind: string): string {

@@ -22,8 +22,8 @@ export { traceToItf, traceFromItf, encodeItfValue, decodeItfValue } from './itf.
 export { parseTrace, readTraceFile } from './load-trace.ts';
 export { savedToTrace } from './saved-trace.ts';
 export type { SavedAction, SavedStep, SavedTrace, TraceContext, TraceFormat } from './saved-trace.ts';
-export { replayTrace } from './replay.ts';
-export type { Divergence, DivergenceReason, ReplayResult } from './replay.ts';
+export { reexecuteTrace, replayTrace } from './replay.ts';
+export type { Divergence, DivergenceReason, Diverged, ReexecuteResult, ReplayResult } from './replay.ts';
 export { renderArtifacts, writeArtifacts, writeViolationArtifacts, replayCommand } from './artifacts.ts';
 export { VISUALS, ACTION_PALETTE } from './visuals.ts';
 export { explainViolation } from './explain.ts';

@@ -3,11 +3,14 @@
  * (each with `#meta.index`), and `loop` for a lasso. Values: integers as `{"#bigint": "n"}`, sets
  * as `#set`, maps as `#map` (key-value pairs), records as objects, lists as arrays; `#tup` reads
  * as an array. ITF has no null and no fractions: null is written `{"#unserializable": "null"}`, a
- * fraction as a plain JSON number. Kripke's own fields (path, property, model) ride in `#meta`.
+ * fraction as a plain JSON number. Kripke's own fields (path, property, model) ride in `#meta`;
+ * the variables are the state as shown, and a packed model's words ride in each state's `#meta`.
  */
 import { formatPath, parsePath } from '../checker/path.ts';
 import type { Json } from './json-value.ts';
-import { badTrace, isObject, type SavedStep, type SavedTrace, settingsOf, stringOr, type TraceContext } from './saved-trace.ts';
+import {
+  badTrace, isObject, packedSteps, type SavedStep, type SavedTrace, settingsOf, stringOr, type TraceContext, wordsIn, wordsOf,
+} from './saved-trace.ts';
 import type { Trace } from './trace.ts';
 import { topLevelFields } from './state-rows.ts';
 
@@ -55,11 +58,12 @@ function mapEntry(pair: Json): [unknown, unknown] {
 }
 
 export function traceToItf(trace: Trace, context: TraceContext = {}): Json {
-  const record = topLevelFields(trace.steps[0]?.state)[0]?.[0] !== '(state)';
-  const vars = record ? topLevelFields(trace.steps[0]?.state).map(([k]) => k) : [WHOLE_STATE];
+  const record = topLevelFields(trace.steps[0]?.shown)[0]?.[0] !== '(state)';
+  const vars = record ? topLevelFields(trace.steps[0]?.shown).map(([k]) => k) : [WHOLE_STATE];
   const states: Json[] = trace.steps.map((step, index) => {
-    const meta: Json = step.action ? { index, action: step.action.label, 'kripke:action': actionMeta(step.action) } : { index };
-    const fields = record ? encodeItfValue(step.state) as { [k: string]: Json } : { [WHOLE_STATE]: encodeItfValue(step.state) };
+    const words: { [key: string]: Json } = trace.packed ? { 'kripke:words': [...wordsOf(step.state, index)] } : {};
+    const meta: Json = step.action ? { index, action: step.action.label, 'kripke:action': actionMeta(step.action), ...words } : { index, ...words };
+    const fields = record ? encodeItfValue(step.shown) as { [k: string]: Json } : { [WHOLE_STATE]: encodeItfValue(step.shown) };
     return { '#meta': meta, ...fields };
   });
   return {
@@ -98,6 +102,7 @@ export function traceFromItf(json: Json, file = 'trace.itf.json'): SavedTrace {
   // Quint's model-based-testing variables (`mbt::actionTaken`) describe the step, not the state.
   const vars = json.vars.filter((v): v is string => typeof v === 'string' && !v.startsWith('mbt::'));
   const path = stringOr(kripke.path);
+  const steps = json.states.map((state, i) => itfStep(file, state, i, vars, wholeState));
   return {
     format: 'itf',
     model: stringOr(kripke.model) ?? stringOr(meta.source) ?? 'unknown',
@@ -108,7 +113,8 @@ export function traceFromItf(json: Json, file = 'trace.itf.json'): SavedTrace {
     kind: stringOr(kripke.kind),
     path: path === undefined ? undefined : parsePath(path),
     loop: typeof json.loop === 'number' ? json.loop : undefined,
-    steps: json.states.map((state, i) => itfStep(file, state, i, vars, wholeState)),
+    steps,
+    packed: packedSteps(file, steps),
   };
 }
 
@@ -120,6 +126,7 @@ function itfStep(file: string, json: Json, index: number, vars: readonly string[
   const label = stringOr(meta.action) ?? stringOr(json['mbt::actionTaken']);
   const name = stringOr(saved?.name) ?? label;
   const param = saved?.param;
+  const words = wordsIn(file, meta['kripke:words'], index);
   return {
     action: index === 0 ? undefined : {
       name: name ?? 'step',
@@ -130,6 +137,7 @@ function itfStep(file: string, json: Json, index: number, vars: readonly string[
     },
     state: decodeItfValue(encoded),
     encoded,
+    ...(words ? { words } : {}),
   };
 }
 

@@ -9,7 +9,6 @@ import type { Refinement } from '../spec/properties.ts';
 import type { Spec } from '../spec/types.ts';
 import { paintWith } from './ansi.ts';
 import { type Change, diffStates, formatChangePath } from './diff.ts';
-import { displayOf, realStates } from './display.ts';
 import { esc } from './html.ts';
 import type { Trace } from './trace.ts';
 
@@ -34,10 +33,10 @@ export function refinementOf<S>(spec: Spec<S>, property: string | undefined): Re
   return found?.kind === 'refines' ? found : undefined;
 }
 
-export function abstractTrace<S>(spec: Spec<S>, refinement: Refinement<S>, trace: Trace<S>): AbstractTrace {
+export function abstractTrace<S>(refinement: Refinement<S>, trace: Trace<S>): AbstractTrace {
   const abstract = new Successors(refinement.abstract, false);
-  const show = displayOf(refinement.abstract);
-  const mapped = realStates(spec, trace.path).map((s) => refinement.map(s));
+  const show = refinement.abstract.display;
+  const mapped = trace.steps.map((s) => refinement.map(s.state));
   const inits = new Set(abstract.initialStates().map((s) => abstract.identityOf(s)));
   const steps: AbstractStep[] = [];
   let firstUnmatched: number | undefined;

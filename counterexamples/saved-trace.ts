@@ -5,6 +5,7 @@
  */
 import type { ActionPath } from '../checker/path.ts';
 import { KripkeError } from '../spec/errors.ts';
+import type { Words } from '../spec/packed.ts';
 import { diffStates } from './diff.ts';
 import type { Json } from './json-value.ts';
 import type { Trace, TraceStep } from './trace.ts';
@@ -32,9 +33,12 @@ export interface SavedAction {
 export interface SavedStep {
   /** Absent for the initial state. */
   readonly action: SavedAction | undefined;
+  /** The state as shown (`Spec.display`), decoded from the file. */
   readonly state: unknown;
-  /** The state exactly as the file encodes it: replay compares encodings, not decoded values. */
+  /** The shown state exactly as the file encodes it: replay compares encodings, not decoded values. */
   readonly encoded: Json;
+  /** A packed model's state itself, its words (files of object models have none). */
+  readonly words?: Words;
 }
 
 export type TraceFormat = 'kripke' | 'itf';
@@ -48,9 +52,14 @@ export interface SavedTrace extends TraceContext {
   readonly path?: ActionPath;
   readonly loop?: number;
   readonly steps: readonly SavedStep[];
+  /** Every step keeps its words: the trace came from a packed model. */
+  readonly packed: boolean;
 }
 
-/** A saved trace in the shape the renderers read (changes recomputed from the saved states). */
+/**
+ * A saved trace in the shape the renderers read (changes recomputed from the saved states). Its
+ * states are the words for a packed model, else the shown states (for an object model, the same).
+ */
 export function savedToTrace(saved: SavedTrace): Trace {
   const steps: TraceStep<unknown>[] = saved.steps.map((step, i) => ({
     action: step.action && {
@@ -60,13 +69,15 @@ export function savedToTrace(saved: SavedTrace): Trace {
       param: step.action.param,
       label: step.action.label,
     },
-    state: step.state,
+    state: step.words ?? step.state,
+    shown: step.state,
     changes: i === 0 ? [] : diffStates(saved.steps[i - 1]!.state, step.state),
   }));
   return {
     model: saved.model,
     path: saved.path ?? { init: 0, steps: [] },
     steps,
+    packed: saved.packed,
     ...(saved.property !== undefined ? { property: saved.property } : {}),
     ...(saved.instance !== undefined ? { instance: saved.instance } : {}),
     ...(saved.loop !== undefined ? { loop: saved.loop } : {}),
@@ -90,3 +101,24 @@ export function settingsOf(json: Json | undefined): Record<string, string> {
   if (!isObject(json)) return {};
   return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, String(v)]));
 }
+
+/** A step's `words`, checked: an array of integers, or absent. */
+export function wordsIn(file: string, json: Json | undefined, index: number): Words | undefined {
+  if (json === undefined || json === null) return undefined;
+  if (Array.isArray(json) && json.every((w): w is number => Number.isInteger(w))) return json;
+  throw badTrace(file, `step ${index}: "words" must be an array of integers (a packed state)`);
+}
+
+/** Words on every step or on none: a packed trace, or an object one. */
+export function packedSteps(file: string, steps: readonly SavedStep[]): boolean {
+  const withWords = steps.filter((s) => s.words !== undefined).length;
+  if (withWords !== 0 && withWords !== steps.length) throw badTrace(file, `${withWords} of ${steps.length} steps have "words": a packed trace has them on every step`);
+  return withWords > 0;
+}
+
+/** A packed trace step's state, which must be words (a `Trace` with `packed` holds nothing else). */
+export function wordsOf(state: unknown, index: number): Words {
+  if (Array.isArray(state) && state.every((w): w is number => Number.isInteger(w))) return state;
+  throw new TypeError(`step ${index} of a packed trace holds a state that is not words`);
+}
+

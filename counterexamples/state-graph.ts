@@ -8,7 +8,6 @@ import { formatValue } from '../checker/format-value.ts';
 import { Successors } from '../checker/successors.ts';
 import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
-import { displayOf, hasDisplayForm, realStates } from './display.ts';
 import { html } from './dot.ts';
 import type { Trace } from './trace.ts';
 import { actionColors, lassoOf, propertyCaption, VISUALS as V } from './visuals.ts';
@@ -18,7 +17,7 @@ export const DEFAULT_MAX_STATES = 200;
 const LABEL_VALUES_UP_TO = 40;
 
 export interface StateGraph<S> {
-  /** The reachable states, as people see them (`displayOf`; typed as S, like a trace's states). */
+  /** The states themselves (a packed spec's words); drawn as `Spec.display` shows them. */
   readonly states: readonly S[];
   readonly initial: readonly number[];
   /** Deduplicated by (from, to, action name). */
@@ -56,9 +55,7 @@ export function exploreStateGraph<S>(spec: Spec<S>, maxStates = DEFAULT_MAX_STAT
       edges.set(`${from}>${to}>${name}`, { from, to, action: name });
     });
   }
-  // States are drawn as traces show them (a packed state decoded, the spec's display projection).
-  const shown = hasDisplayForm(spec as Spec<unknown>) ? states.map(displayOf(spec) as (s: S) => S) : states;
-  return { states: shown, initial, edges: [...edges.values()], nodeOf: (s) => ids.get(keyOf(s)) };
+  return { states, initial, edges: [...edges.values()], nodeOf: (s) => ids.get(keyOf(s)) };
 }
 
 function tooLarge(model: string, max: number): KripkeError {
@@ -84,8 +81,7 @@ export function smallStateGraphDot<S>(spec: Spec<S>, trace: Trace<S>, maxStates 
 }
 
 function stateGraphDot<S>(spec: Spec<S>, graph: StateGraph<S>, trace: Trace<S> | undefined): string {
-  // The trace's states are its display form: find its nodes by replaying its path (the real states).
-  const path = trace ? realStates(spec, trace.path).map((s) => graph.nodeOf(s)!) : [];
+  const path = trace ? trace.steps.map((step, i) => nodeOnPath(spec, graph, step.state, i)) : [];
   const colors = trace ? actionColors(trace) : new Map<string, string>();
   const onPath = new Set(path);
   const violating = trace && trace.property !== undefined && lassoOf(trace) === undefined ? path.at(-1) : undefined;
@@ -95,7 +91,7 @@ function stateGraphDot<S>(spec: Spec<S>, graph: StateGraph<S>, trace: Trace<S> |
     `  graph [label=<<b>${html(spec.name)}</b><br/>${graph.states.length} reachable states (self-loops not drawn)${title}> labelloc=t fontname="${V.font}" pad=0.3];`,
     `  node [shape=ellipse style=filled fillcolor=white color="${V.border}" fontname="${V.valueFont}" fontsize=9 fontcolor="${V.ink}"];`,
     `  edge [color="#cfd8dc" arrowsize=0.6];`,
-    ...graph.states.map((state, i) => `  n${i} [${nodeAttributes(graph, state, i, onPath.has(i), i === violating)}];`),
+    ...graph.states.map((state, i) => `  n${i} [${nodeAttributes(graph, spec.display(state), i, onPath.has(i), i === violating)}];`),
     ...graph.edges.filter((e) => e.from !== e.to && !pathEdge(path, e.from, e.to)).map((e) => `  n${e.from} -> n${e.to};`),
     ...(trace ? pathEdges(trace, path, colors) : []),
     '}',
@@ -103,7 +99,14 @@ function stateGraphDot<S>(spec: Spec<S>, graph: StateGraph<S>, trace: Trace<S> |
   return `${lines.join('\n')}\n`;
 }
 
-function nodeAttributes<S>(graph: StateGraph<S>, state: S, i: number, onPath: boolean, violating: boolean): string {
+/** The node of a trace's state; the trace must be the model's own (built or re-executed on it). */
+function nodeOnPath<S>(spec: Spec<S>, graph: StateGraph<S>, state: S, step: number): number {
+  const node = graph.nodeOf(state);
+  if (node === undefined) throw new KripkeError('invalid-trace', `state ${step + 1} of the trace is not a reachable state of '${spec.name}'`, { model: spec.name, step: String(step) });
+  return node;
+}
+
+function nodeAttributes<S>(graph: StateGraph<S>, state: unknown, i: number, onPath: boolean, violating: boolean): string {
   const text = graph.states.length <= LABEL_VALUES_UP_TO ? `${i + 1}\n${formatValue(state, 40)}` : String(i + 1);
   const fill = violating ? V.violationFill : graph.initial.includes(i) ? V.initialFill : 'white';
   const line = violating ? `color="${V.violation}" penwidth=2.5` : onPath ? `color="${V.ink}" penwidth=2` : '';

@@ -3,7 +3,7 @@ import { diffStates } from './diff.ts';
 import { type Row, stateRows } from './state-rows.ts';
 
 const step = (before: unknown, after: unknown) => ({
-  action: { index: 0, name: 'a', paramIndex: 0, param: undefined, label: 'a' }, state: after, changes: diffStates(before, after),
+  action: { index: 0, name: 'a', paramIndex: 0, param: undefined, label: 'a' }, state: after, shown: after, changes: diffStates(before, after),
 });
 const text = (rows: Row[]) => rows.map((r) => (r.kind === 'note' ? `(${r.text})` : `${r.changed ? '*' : ' '}${r.key} = ${r.value}`));
 

@@ -26,7 +26,7 @@ export interface RowOptions {
 const COMPACT_ABOVE = 12;
 
 export function stateRows(step: TraceStep<unknown>, options: RowOptions = {}): Row[] {
-  const fields = topLevelFields(step.state);
+  const fields = topLevelFields(step.shown);
   const limit = options.maxFields ?? 30;
   const perField = fields.slice(0, limit).map(([key, value]) => fieldRows([key], value, under(step.changes, key), options.maxNested ?? 6, true));
   const compact = !options.full && perField.flat().length > COMPACT_ABOVE;

@@ -9,7 +9,6 @@ import type { Property } from '../spec/properties.ts';
 import type { Spec } from '../spec/types.ts';
 import { RefinementCheck } from '../checker/refinement.ts';
 import { Successors } from '../checker/successors.ts';
-import { realStates } from './display.ts';
 import type { Trace } from './trace.ts';
 
 export interface Verdict {
@@ -20,7 +19,7 @@ export interface Verdict {
 export function stillViolates<S>(spec: Spec<S>, trace: Trace<S>, kind?: string): Verdict {
   const name = trace.property;
   if (name === undefined) return { violates: true, message: 'the trace replays (it names no property to re-check)' };
-  const states = realStates(spec, trace.path); // properties read the real states, not their display form
+  const states = trace.steps.map((s) => s.state); // properties read the real states, not their display form
   if (kind === 'deadlock' || (name === 'deadlock' && !spec.properties.some((p) => p.name === name))) return deadlock(spec, states.at(-1)!);
   // A family: its saved instance, or any of its instances.
   const members = spec.properties.filter((p) => p.name === name && (trace.instance === undefined || p.instance === trace.instance));

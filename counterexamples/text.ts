@@ -23,13 +23,13 @@ export function renderTraceText(trace: Trace, options: TextOptions = {}): string
     const loopMark = trace.loop === i ? paint('magenta', stutters ? '  ◀ stays here forever' : '  ◀ the cycle starts here') : '';
     if (step.action === undefined) {
       lines.push(`${paint('bold', `State ${i + 1}`)} (initial)${loopMark}`);
-      lines.push(...fieldLines(step.state).map((l) => `    ${l}`));
+      lines.push(...fieldLines(step.shown).map((l) => `    ${l}`));
       return;
     }
     lines.push(`${paint('bold', `State ${i + 1}`)} ← ${paint('cyan', stepLabel(step.action, 100, trace.formatMessage))}${loopMark}`);
     if (options.full) {
       const changed = new Set(step.changes.map((c) => String(c.path[0])));
-      for (const [key, value] of entries(step.state)) {
+      for (const [key, value] of entries(step.shown)) {
         const line = `${key} = ${formatValue(value)}`;
         lines.push(`    ${changed.has(key) ? paint('yellow', line) : line}`);
       }

@@ -1,6 +1,8 @@
 /**
  * A trace rebuilt from a compact path by replaying the spec: every state, every action with its
- * parameter, and what changed. Replay is also how a saved trace is checked against a model.
+ * parameter, and what changed. Each step keeps the state itself (what replay, properties and
+ * explanations read) and, apart from it, the form people read (`Spec.display`: for a packed spec,
+ * its words decoded into named fields), which renderers show and files save.
  */
 import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
@@ -8,7 +10,6 @@ import type { ActionPath } from '../checker/path.ts';
 import { Successors } from '../checker/successors.ts';
 import { formatValue } from '../checker/format-value.ts';
 import { type Change, diffStates } from './diff.ts';
-import { displayOf } from './display.ts';
 
 export interface TraceAction {
   readonly index: number;
@@ -23,8 +24,11 @@ export interface TraceAction {
 export interface TraceStep<S> {
   /** Absent for the initial state. */
   readonly action: TraceAction | undefined;
-  /** The state as people read it (`displayOf`): the spec's display projection, or a packed spec's words decoded. */
+  /** The state itself: what replay, properties and explanations read (a packed spec's words). */
   readonly state: S;
+  /** The state as people read it (`Spec.display`): what every renderer shows and files save. */
+  readonly shown: unknown;
+  /** What changed from the step before, between the shown forms. */
   readonly changes: readonly Change[];
 }
 
@@ -32,6 +36,8 @@ export interface Trace<S = unknown> {
   readonly model: string;
   readonly path: ActionPath;
   readonly steps: readonly TraceStep<S>[];
+  /** The states are a packed layout's words (`Spec.layout`): files keep them beside the shown form. */
+  readonly packed: boolean;
   /** The violated property, when the trace is a counterexample. */
   readonly property?: string;
   /** For a family (`forAll`): the failing instance. */
@@ -53,33 +59,32 @@ export interface TraceInfo {
 export function buildTrace<S>(spec: Spec<S>, path: ActionPath, info: TraceInfo = {}): Trace<S> {
   const successors = new Successors(spec, false);
   const inits = successors.initialStates();
-  let state = inits[path.init];
-  if (state === undefined) {
+  const first = inits[path.init];
+  if (first === undefined) {
     throw new KripkeError('invalid-trace', `the trace starts at initial state #${path.init}, but '${spec.name}' has ${inits.length}`,
       { model: spec.name, step: '0' });
   }
-  // Steps hold the display form (the spec's display, or packed words decoded), typed as S until
-  // traces keep the real state and the display form apart.
-  const show = displayOf(spec) as (s: S) => S;
-  const steps: TraceStep<S>[] = [{ action: undefined, state: show(state), changes: [] }];
+  let state: S = first;
+  const steps: TraceStep<S>[] = [{ action: undefined, state, shown: spec.display(state), changes: [] }];
   path.steps.forEach((step, i) => {
     const action = spec.actions[step.action];
-    const next = successors.successor(state as S, step.action, step.param);
+    const next = successors.successor(state, step.action, step.param);
     if (action === undefined || next === undefined) {
       const name = action ? `action '${action.name}'` : `action #${step.action}`;
       throw new KripkeError('invalid-trace', `step ${i + 1}: ${name} with parameter #${step.param} is not enabled in the state before it`,
         { model: spec.name, step: String(i + 1) });
     }
-    const param = action.domain(state as S)[step.param];
+    const param = action.domain(state)[step.param];
     const label = action.parameterless ? action.name : `${action.name}(${formatValue(param, 60)})`;
-    const shown = show(next);
+    const shown = spec.display(next);
     steps.push({
       action: { index: step.action, name: action.name, paramIndex: step.param, param, label },
-      state: shown,
-      changes: diffStates(steps.at(-1)!.state, shown),
+      state: next,
+      shown,
+      changes: diffStates(steps.at(-1)!.shown, shown),
     });
     state = next;
   });
   const formatMessage = spec.formatMessage as MessageFormat | undefined;
-  return { model: spec.name, path, steps, ...info, ...(formatMessage ? { formatMessage } : {}) };
+  return { model: spec.name, path, steps, packed: spec.layout !== undefined, ...info, ...(formatMessage ? { formatMessage } : {}) };
 }

@@ -19,8 +19,15 @@ import { lamportMutex } from './lamport-mutex/lamport-mutex.ts';
 import { boulanger } from './boulanger/boulanger.ts';
 import { paxos } from './paxos/paxos.ts';
 import { raft } from './raft/raft.ts';
+import { consistentHashing } from './load-balancing/consistent-hashing.ts';
+import { leastConnections } from './load-balancing/least-connections.ts';
+import { roundRobin } from './load-balancing/round-robin.ts';
+import { kubeScheduler } from './scheduling/kube-scheduler.ts';
+import { omega } from './scheduling/omega.ts';
+import { autoscaler } from './scheduling/autoscaler.ts';
 
-export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, voting, paxosCommit, lamportMutex, boulanger, creditFlow, ewd840, diningPhilosophers, allocator, replicatedLog, paxos, raft];
+export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, voting, paxosCommit, lamportMutex, boulanger, creditFlow, ewd840, diningPhilosophers, allocator, replicatedLog, paxos, raft,
+  roundRobin, leastConnections, consistentHashing, kubeScheduler, omega, autoscaler];
 
 export function findProtocol(name: string): Protocol {
   const found = protocols.find((p) => p.name === name);

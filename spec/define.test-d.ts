@@ -4,6 +4,7 @@
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import { defineSpec } from './define.ts';
+import { int, oneOf, packedLayout, type Words } from './packed.ts';
 import { always } from './properties.ts';
 import type { Spec } from './types.ts';
 
@@ -99,5 +100,45 @@ describe('defineSpec types', () => {
         refines('wrong', abstract, (s) => ({ m: s.count })),
       ],
     });
+  });
+
+  const layout = packedLayout({ count: int(), tm: oneOf(['init', 'done']) });
+  const { count } = layout.fields;
+
+  it('gives a spec with a layout word states, whatever init is written as', () => {
+    const spec = defineSpec({
+      name: 'packed',
+      layout,
+      init: () => [layout.blank()],
+      actions: {
+        tick: { next: (s) => { expectTypeOf(s).toEqualTypeOf<Words>(); const t = s.slice(); count.set(t, count.get(s) + 1); return t; } },
+        add: { params: [1, 2], next: (s, k) => { expectTypeOf(k).toEqualTypeOf<number>(); const t = s.slice(); count.set(t, k); return t; } },
+      },
+      properties: ({ always: inv }) => [inv('small', (s) => { expectTypeOf(s).toEqualTypeOf<Words>(); return count.get(s) < 3; })],
+      constraint: (s) => { expectTypeOf(s).toEqualTypeOf<Words>(); return true; },
+    });
+    expectTypeOf(spec).toEqualTypeOf<Spec<Words>>();
+    expectTypeOf(spec.display).toEqualTypeOf<(state: Words) => unknown>();
+    expectTypeOf(defineSpec({ name: 'typed', layout, init: (): Words[] => [layout.blank()], actions: {} })).toEqualTypeOf<Spec<Words>>();
+  });
+
+  it('rejects a layout on a spec whose states are not words, and writes to packed states in place', () => {
+    defineSpec({
+      name: 'objects with a layout',
+      // @ts-expect-error — a layout needs a spec whose states are Words
+      layout,
+      // @ts-expect-error — with a layout, init must return words
+      init: (): State[] => [initial],
+      actions: {},
+    });
+    defineSpec({
+      name: 'in place',
+      layout,
+      init: () => [layout.blank()],
+      // @ts-expect-error — a packed state is read-only: copy it with slice() before writing
+      actions: { tick: { next: (s) => { count.set(s, 1); return s; } } },
+    });
+    // @ts-expect-error — an object state does not fit a packed spec's actions
+    defineSpec({ name: 'mixed', layout, init: () => [layout.blank()], actions: { tick: { next: () => ({ count: 1, tm: 'init' }) } } });
   });
 });

@@ -1,17 +1,32 @@
 import { KripkeError } from './errors.ts';
 import { type Fairness, type FairnessConstructors, fairnessConstructors } from './fairness.ts';
 import { type Property, type PropertyConstructors, propertyConstructors, type PropertyEntry } from './properties.ts';
+import type { StateLayout, Words } from './packed.ts';
 import { resolveFairness } from './resolve-fairness.ts';
-import type { Action, ActionDefinition, ParamDomain, Spec, SpecDefinition } from './types.ts';
+import type {
+  Action, ActionDefinition, DefinedState, ParamDomain, Spec, SpecDefinition, SpecFields,
+} from './types.ts';
 
 const NO_PARAM: readonly unknown[] = Object.freeze([undefined]);
 
 /**
  * Checks a definition once and resolves it into the form the engines read. The state type and
  * every action's parameter type are inferred: write `init: (): State[] => [...]`, and annotate the
- * state argument of a state-dependent domain (`params: (s: State) => [...s.msgs]`).
+ * state argument of a state-dependent domain (`params: (s: State) => [...s.msgs]`). A definition
+ * with a `layout` is a packed spec: its states are `Words`, whatever `init` says.
  */
-export function defineSpec<S, P extends Record<string, unknown>>(definition: SpecDefinition<S, P>): Spec<S> {
+export function defineSpec<S, P extends Record<string, unknown>, L extends StateLayout | undefined = undefined>(
+  definition: SpecDefinition<S, P, L>,
+): Spec<DefinedState<S, L>> {
+  const layout: unknown = definition.layout;
+  if (layout === undefined) return resolveSpec(definition, undefined, (state) => state);
+  if (!isStateLayout(layout)) {
+    throw new KripkeError('invalid-spec', "'layout' must be a packed layout (packedLayout({ … }) from kripke/spec)", { model: definition.name });
+  }
+  return resolveSpec(definition, layout, (state) => layout.decode(wordsOf(definition.name, state)));
+}
+
+function resolveSpec<S, P extends Record<string, unknown>>(definition: SpecFields<S, P>, layout: StateLayout | undefined, display: (state: S) => unknown): Spec<S> {
   const { name } = definition;
   if (typeof name !== 'string' || name === '') throw new KripkeError('invalid-spec', 'a spec needs a non-empty name');
   const actions = Object.entries(definition.actions as Record<string, ActionDefinition<S, unknown>>).map(
@@ -35,14 +50,37 @@ export function defineSpec<S, P extends Record<string, unknown>>(definition: Spe
     constraint: definition.constraint,
     actionConstraint: definition.actionConstraint,
     checkDeadlock: definition.checkDeadlock,
-    display: definition.display,
     view: definition.view,
     terminal: definition.terminal,
     symmetry: definition.symmetry,
     fairness: resolveFairness(name, actions as readonly Action<unknown>[], fairness),
     formatMessage: definition.formatMessage,
-    layout: definition.layout,
+    layout,
+    display: definition.display === undefined ? display : shownBy(name, definition.display),
   };
+}
+
+/** The definition's `display` (TLC's ALIAS), its failure named as the model's. */
+function shownBy<S>(model: string, display: (state: S) => unknown): (state: S) => unknown {
+  return (state) => {
+    try {
+      return display(state);
+    } catch (e) {
+      throw new KripkeError('property-threw', `display threw: ${e instanceof Error ? e.message : String(e)}`, { model });
+    }
+  };
+}
+
+/** The compiler checks a layout's type; these check it for JavaScript callers, and the states it decodes. */
+function isStateLayout(value: unknown): value is StateLayout {
+  if (typeof value !== 'object' || value === null) return false;
+  const { size, decode, fieldAt } = value as Partial<StateLayout>;
+  return Number.isInteger(size) && typeof decode === 'function' && typeof fieldAt === 'function';
+}
+
+function wordsOf(model: string, state: unknown): Words {
+  if (Array.isArray(state) && state.every(Number.isInteger)) return state;
+  throw new KripkeError('invalid-value', `'${model}' has a packed layout, but a state to show is not an array of words`, { model });
 }
 
 function resolveAction<S>(model: string, name: string, def: ActionDefinition<S, unknown>, index: number): Action<S> {

@@ -36,8 +36,9 @@
  *   change, faster than the obvious spreads on Node 20 (for arrays: `items.with(i, value)`); `interned` makes records usable as Set
  *   members by value (one frozen object per distinct record).
  * - For models at the edge of what fits, `packedLayout` (`packed.ts`) describes a state as a flat
- *   array of small integers with named fields; pass it as `layout` and the checker hashes the
- *   words directly (several times faster), while traces show the fields decoded.
+ *   array of small integers with named fields; pass it as `layout` and the states are `Words` (by
+ *   type: a layout on other states does not compile), the checker hashes the words directly
+ *   (several times faster), and traces show them decoded (`Spec.display`).
  * - Porting TLA+: `fairness: ({ weak, strong, allActions }) => [...]` over groups of actions
  *   (`fairness.ts`), `forAll(instances).leadsTo(…)` families and `refines(name, abstract, map)`
  *   (`properties.ts`), `actionConstraint` (ACTION_CONSTRAINT), `checkDeadlock` (CHECK_DEADLOCK)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defineSpec } from './define.ts';
 import { KripkeError } from './errors.ts';
 import { arrayOf, bitArrayOf, bool, int, oneOf, packedLayout, queueOf, record, setOf } from './packed.ts';
 
@@ -136,5 +137,19 @@ describe('packed layouts', () => {
     expect(errorOf(() => packedLayout({ x: 3 as never })).message).toMatch(/field 'x' is not a field type/);
     expect(errorOf(() => oneOf([])).code).toBe('invalid-spec');
     expect(errorOf(() => bitArrayOf([0, 1], int())).message).toMatch(/bitArrayOf needs elements smaller than a word/);
+  });
+
+  it('shows a spec\'s states decoded, or as `shownAs` decodes them, and refuses what is not a layout', () => {
+    const small = packedLayout({ phase: oneOf(['idle', 'busy']), clock: int() });
+    const s = small.blank();
+    small.fields.clock.set(s, 4);
+    const spec = (l: typeof small | ReturnType<typeof small.shownAs>) => defineSpec({ name: 'p', layout: l, init: () => [s], actions: {} });
+    expect(spec(small).display(s)).toEqual({ phase: 'idle', clock: 4 });
+    const shown = small.shownAs((w) => `${small.fields.phase.get(w)} at ${small.fields.clock.get(w)}`);
+    expect([shown.size, shown.fieldAt(1), spec(shown).display(s)]).toEqual([2, 'clock', 'idle at 4']);
+    // JavaScript callers, whom the compiler does not stop
+    expect(errorOf(() => defineSpec({ name: 'p', layout: {} as never, init: () => [s], actions: {} })).message)
+      .toBe("'layout' must be a packed layout (packedLayout({ … }) from kripke/spec)");
+    expect(errorOf(() => spec(small).display({ phase: 'idle' } as never)).message).toBe("'p' has a packed layout, but a state to show is not an array of words");
   });
 });

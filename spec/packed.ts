@@ -320,7 +320,7 @@ export class RecordField<T extends FieldTypes> implements Field {
     this.width = at - offset;
     this.fields = placed as Placed<T>;
   }
-  decode(s: Words): unknown {
+  decode(s: Words): Record<string, unknown> {
     return Object.fromEntries(Object.entries(this.fields as Record<string, Field>).map(([name, f]) => [name, f.decode(s)]));
   }
 }
@@ -398,7 +398,15 @@ export class PackedLayout<T extends FieldTypes> implements StateLayout {
     return new Array<number>(this.size).fill(0);
   }
   decode(s: Words): Record<string, unknown> {
-    return this.root.decode(s) as Record<string, unknown>;
+    return this.root.decode(s);
+  }
+  /**
+   * This layout with states shown by `decode` instead of field by field: for a packed port of
+   * an object model, whose states should read (and save, and replay) exactly as the object
+   * model's. `decode` must tell different words apart: it is what saved files and pictures show.
+   */
+  shownAs(decode: (s: Words) => unknown): StateLayout {
+    return { size: this.size, decode, fieldAt: (word) => this.fieldAt(word) };
   }
   fieldAt(word: number): string {
     let found = '';

@@ -4,7 +4,7 @@
  */
 import type { Property, PropertyConstructors, PropertyEntry, StepLabel } from './properties.ts';
 import type { Fairness, FairnessConstructors } from './fairness.ts';
-import type { StateLayout } from './packed.ts';
+import type { StateLayout, Words } from './packed.ts';
 import type { FairnessAssumption } from './resolve-fairness.ts';
 
 /** A parameter domain: fixed values, or values read off the current state (messages in flight). */
@@ -24,8 +24,8 @@ export interface ActionDefinition<S, P> {
   readonly next: NoInfer<(state: S, param: P, index: number) => S | undefined>;
 }
 
-/** What a user passes to `defineSpec`. `P` maps each action name to its parameter type. */
-export interface SpecDefinition<S, P extends Record<string, unknown>> {
+/** What every spec definition has, whatever its states are. `P` maps each action name to its parameter type. */
+export interface SpecFields<S, P extends Record<string, unknown>> {
   readonly name: string;
   /** The initial states, in order (their order is part of every trace path). */
   readonly init: () => readonly S[];
@@ -71,11 +71,24 @@ export interface SpecDefinition<S, P extends Record<string, unknown>> {
   readonly fairness?: readonly Fairness[] | ((build: FairnessConstructors<NoInfer<P>>) => readonly Fairness[]);
   /** Actor specs: how one message reads in traces and charts (default: its type, then its values). */
   readonly formatMessage?: (message: never) => string;
-  /**
-   * A packed layout (`packedLayout` in `packed.ts`): the states are then flat arrays of small
-   * integers of this layout, hashed word by word and shown decoded into its named fields.
-   */
-  readonly layout?: StateLayout;
+}
+
+/**
+ * What a user passes to `defineSpec`. Without a `layout` the states are what `init` returns (`S`);
+ * with one (`L`, a `packedLayout`) they are `Words`: every function of the spec receives words,
+ * the checker hashes them word by word, and traces show them decoded by the layout. A layout on a
+ * spec whose `init` returns anything but words does not compile.
+ */
+export type SpecDefinition<S, P extends Record<string, unknown>, L extends StateLayout | undefined = undefined> =
+  SpecFields<DefinedState<S, L>, P> & { readonly layout?: LayoutFor<S, L> };
+
+/** The states of a definition: `Words` when it has a layout, else what its `init` returns. */
+export type DefinedState<S, L> = [L] extends [StateLayout] ? Words : S;
+
+/** A layout fits only a spec whose states are words; on any other it reads as this message. */
+type LayoutFor<S, L> = [L] extends [StateLayout] ? ([S] extends [Words] ? L : LayoutNeedsWords) : L;
+interface LayoutNeedsWords {
+  readonly 'a layout needs a spec whose states are Words (init returns other states)': never;
 }
 
 /** An action as the engines see it: a position, a name, and an enumerable domain. */
@@ -101,13 +114,19 @@ export interface Spec<S = unknown> {
   readonly actionConstraint: ((before: S, after: S, step: StepLabel) => boolean) | undefined;
   /** The spec's own CHECK_DEADLOCK; undefined: not said (deadlocks are checked). */
   readonly checkDeadlock: boolean | undefined;
-  readonly display: ((state: S) => unknown) | undefined;
   readonly view: ((state: S) => unknown) | undefined;
   readonly terminal: ((state: S) => boolean) | undefined;
   readonly symmetry: ((state: S) => S) | undefined;
   readonly fairness: readonly FairnessAssumption[];
   readonly formatMessage: ((message: never) => string) | undefined;
+  /** A packed spec's layout (its states are then `Words`); undefined for object states. */
   readonly layout: StateLayout | undefined;
+  /**
+   * A state as people read it — in traces, pictures and saved files: the definition's `display`
+   * (TLC's ALIAS), else the state itself, or a packed state's words decoded into named fields.
+   * Only for showing: identity, replay, properties and explanations use the state itself.
+   */
+  readonly display: (state: S) => unknown;
 }
 
 /** The state type of a spec, for helpers written against a spec value. */

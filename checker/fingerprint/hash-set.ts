@@ -51,3 +51,23 @@ export class HashSet64 {
     for (let i = 0; i < stamps.length; i++) if (stamps[i] === generation) this.add(lanes[i << 1]!, lanes[(i << 1) + 1]!);
   }
 }
+
+/** A growable list of 64-bit hashes (two lanes), reused: `count = 0` empties it. */
+export class HashList {
+  a = new Int32Array(16);
+  b = new Int32Array(16);
+  count = 0;
+
+  push(a: number, b: number): void {
+    if (this.count === this.a.length) {
+      const grownA = new Int32Array(this.count * 2), grownB = new Int32Array(this.count * 2);
+      grownA.set(this.a);
+      grownB.set(this.b);
+      this.a = grownA;
+      this.b = grownB;
+    }
+    this.a[this.count] = a;
+    this.b[this.count] = b;
+    this.count++;
+  }
+}

@@ -12,7 +12,7 @@
  */
 import { ARRAY, BaseTree, MAP, RECORD, SCALAR, SET } from './base-tree.ts';
 import { CollectionSums } from './collection-sums.ts';
-import { HashSet64 } from './hash-set.ts';
+import { HashList, HashSet64 } from './hash-set.ts';
 import { KeyNode, KeyTrie } from './key-trie.ts';
 import {
   chainA, chainB, finalHi, finalLo, fmix, K1, K2, K3, K4, K5, TAG_ARRAY, TAG_BIGINT, TAG_FALSE, TAG_FLOAT, TAG_INT, TAG_MAP,
@@ -52,6 +52,7 @@ export class Hasher {
   private readonly sums = new CollectionSums();
   /** Per collection nesting level: the composite members' hashes, to find two equal ones. */
   private readonly memberSets: HashSet64[] = [];
+  private readonly compositeLists: HashList[] = [];
   private collectionLevel = 0;
   /** The expanded state's tree (allocated when first used). */
   private tree: BaseTree | undefined;
@@ -306,30 +307,37 @@ export class Hasher {
     this.b = this.sumB ^ tag;
   }
 
-  /** Every member; two composite members equal in value are not a Set. */
+  /**
+   * Every member. Two composite members equal in value are not a Set; only when some composite
+   * member is not interned can that happen, and only then are their hashes compared.
+   */
   private sumSet(set: ReadonlySet<unknown>): void {
-    let sumA = 0, sumB = 0, composites = 0, firstA = 0, firstB = 0, canonical = true;
-    const seen = this.memberSet();
+    let sumA = 0, sumB = 0, canonical = true;
+    const composites = this.compositeHashes();
+    composites.count = 0;
     for (const member of set) {
       this.hashMember(member);
       sumA = (sumA + this.memberA) | 0;
       sumB = (sumB + this.memberB) | 0;
       if (typeof member !== 'object' || member === null) continue;
       if (canonical && !isInterned(member)) canonical = false;
-      if (++composites === 1) {
-        firstA = this.memberA;
-        firstB = this.memberB;
-        continue;
-      }
-      if (composites === 2) {
-        seen.clear();
-        seen.add(firstA, firstB);
-      }
-      if (!seen.add(this.memberA, this.memberB)) throw NOT_A_VALUE;
+      composites.push(this.memberA, this.memberB);
     }
+    if (!canonical && composites.count > 1) this.requireDistinct(composites);
     this.sumA = sumA;
     this.sumB = sumB;
     this.sumCanonical = canonical;
+  }
+
+  private requireDistinct(hashes: HashList): void {
+    const seen = this.memberSet();
+    seen.clear();
+    for (let i = 0; i < hashes.count; i++) if (!seen.add(hashes.a[i]!, hashes.b[i]!)) throw NOT_A_VALUE;
+  }
+
+  /** The composite members' hashes of the Set being summed at this nesting level. */
+  private compositeHashes(): HashList {
+    return (this.compositeLists[this.collectionLevel] ??= new HashList());
   }
 
   /**

@@ -15,6 +15,7 @@ export function withLiveness<S>(spec: Spec<S>, options: ResolvedOptions, result:
   const skipped = (why: string): CheckResult => ({ ...result, notes: [...(result.notes ?? []), `liveness properties not checked: ${why}`] });
   if (options.engine === 'random') return skipped('the random engine explores walks, not the whole state graph');
   if (result.status === 'incomplete') return skipped('the state space was not exhausted');
+  if (result.status === 'violation' && result.unexplored) return skipped(`the state space was not exhausted (${result.unexplored})`);
   if (result.status === 'violation' && !options.continueAfterViolation) return result;
   const outcome = checkLiveness(spec, options, properties);
   const stats = { ...result.stats, liveness: outcome.stats, elapsedMs: result.stats.elapsedMs + outcome.stats.elapsedMs };

@@ -31,7 +31,8 @@ export function mergeFinals<S>(spec: Spec<S>, main: Search<S>, others: readonly 
     return { ...common, status: 'error', error: new KripkeError(e.code as ErrorCode, e.message, e.where), at: stop.at };
   }
   const violations = mergeViolations(finals, examples);
-  if (violations.length > 0) return { ...common, status: 'violation', violations };
+  const bound = finals.map((f) => f.boundHit).find((b) => b !== undefined);
+  if (violations.length > 0) return { ...common, status: 'violation', violations, ...(bound ? { unexplored: bound } : {}) };
   if (!outcome.exhaustive) {
     const reason = stop?.message ?? finals.map((f) => f.boundHit).find((b) => b !== undefined) ?? 'stopped before the state space was exhausted';
     return { ...common, status: 'incomplete', reason, violations };
@@ -69,17 +70,20 @@ function mergeExamples(finals: readonly FinalReport[]): Example[] {
   return [...best.values()];
 }
 
-/** First violation per property; `unreachable` only when no thread reached the goal. */
+/**
+ * One violation per property — the shortest any thread found (each thread's first is in the first
+ * level where it met one, so the shortest is one thread's BFS answer); `unreachable` only when no
+ * thread reached the goal.
+ */
 function mergeViolations(finals: readonly FinalReport[], examples: readonly Example[]): Violation[] {
   const reached = new Set(examples.map((e) => e.property));
-  const seen = new Set<string>();
-  const merged: Violation[] = [];
+  const byProperty = new Map<string, Violation>();
   for (const f of finals) {
     for (const v of f.violations) {
-      if (seen.has(v.property) || (v.kind === 'unreachable' && reached.has(v.property))) continue;
-      seen.add(v.property);
-      merged.push(v);
+      if (v.kind === 'unreachable' && reached.has(v.property)) continue;
+      const known = byProperty.get(v.property);
+      if (known === undefined || (v.path && known.path && v.path.steps.length < known.path.steps.length)) byProperty.set(v.property, v);
     }
   }
-  return merged;
+  return [...byProperty.values()];
 }

@@ -3,15 +3,12 @@ import type { Command } from 'commander';
 import { check } from '../../checker/check.ts';
 import { ENGINES, type EngineName } from '../../checker/options.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
-import { loadModel } from '../load-model.ts';
+import { loadModel, specSourceOf } from '../load-model.ts';
 import { createProgress } from '../progress.ts';
 import { describeModel, renderResultText, resultJson } from '../report.ts';
 import { collectSetting, positiveInteger, type Settings } from '../options.ts';
 import { writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
 import { InvalidArgumentError } from 'commander';
-import { resolve } from 'node:path';
-import type { SpecSource } from '../../checker/parallel/spec-source.ts';
-import { looksLikePath, type LoadedModel } from '../load-model.ts';
 
 interface CheckFlags {
   set: Settings;
@@ -93,14 +90,4 @@ function byteSize(text: string): number {
   if (!match) throw new InvalidArgumentError(`expected a size such as 500m or 2g, got '${text}'`);
   const unit = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
   return Math.round(Number(match[1]) * unit);
-}
-
-/** How worker threads rebuild the model this command loaded (`--workers`). */
-function specSourceOf(name: string, model: LoadedModel, settings: Settings): SpecSource {
-  if (looksLikePath(name)) {
-    const [path, exportName] = name.split('#') as [string, string | undefined];
-    return { module: resolve(path), exportName, settings, variant: model.variant };
-  }
-  const index = new URL('../../model/index.ts', import.meta.url).href;
-  return { module: index, exportName: 'protocols', protocol: model.protocol?.name, settings, variant: model.variant };
 }

@@ -10,6 +10,7 @@ import { traceToJson } from '../../counterexamples/export-json.ts';
 import { renderHtmlReport } from '../../counterexamples/html.ts';
 import { traceToItf } from '../../counterexamples/itf.ts';
 import { readTraceFile } from '../../counterexamples/load-trace.ts';
+import { reexecuteTrace } from '../../counterexamples/replay.ts';
 import { replayCommand } from '../../counterexamples/artifacts.ts';
 import { type SavedTrace, savedToTrace } from '../../counterexamples/saved-trace.ts';
 import { renderSequenceChart } from '../../counterexamples/sequence-chart.ts';
@@ -77,8 +78,15 @@ async function render(saved: SavedTrace, file: string, flags: RenderFlags): Prom
       return renderHtmlReport({ trace, context: saved, svg: await dotToSvg(renderTraceDot(trace)), ...(sequenceSvg ? { sequenceSvg } : {}), replay: replayCommand(file, saved) });
     }
     case 'states': {
-      const model = await loadModel(flags.model ?? saved.reference ?? saved.model, { settings: saved.settings ?? {}, variant: saved.variant });
-      return dotToSvg(renderStateGraphDot(model.spec, trace, flags.maxStates));
+      const name = flags.model ?? saved.reference ?? saved.model;
+      const model = await loadModel(name, { settings: saved.settings ?? {}, variant: saved.variant });
+      // The graph holds the model's own states: the trace is re-executed on it to find them.
+      const run = reexecuteTrace(model.spec, saved);
+      if (run.status === 'diverged') {
+        const at = run.divergence.step === 0 ? 'the initial state' : `step ${run.divergence.step}`;
+        throw new KripkeError('invalid-trace', `${file} does not replay on '${name}' (at ${at}: ${run.divergence.message}); the state graph needs the model's states`, { file });
+      }
+      return dotToSvg(renderStateGraphDot(model.spec, run.trace, flags.maxStates));
     }
     case 'all': throw new Error('handled by runRender');
   }

@@ -51,3 +51,33 @@ describe('check --out, render, replay', () => {
     expect(dot.stdout).toBe(readFileSync(join(out, 'NotSolved', 'trace.dot'), 'utf8'));
   });
 });
+
+describe('a counterexample of a packed model', () => {
+  const packedOut = mkdtempSync(join(tmpdir(), 'kripke-packed-'));
+  const dir = join(packedOut, 'TCConsistent');
+
+  beforeAll(() => {
+    const { code, stderr } = kripke('check', 'two-phase-commit', '--set', 'packed=true', '--variant', 'commit-on-majority', '--out', packedOut, '--no-progress');
+    expect(code, stderr).toBe(1);
+  });
+
+  it('replays from trace.json and trace.itf.json (exit 0), naming the reproduced violation', () => {
+    for (const file of ['trace.json', 'trace.itf.json']) {
+      expect(kripke('replay', join(dir, file)), file).toEqual({ code: 0, stderr: '', stdout: "✔ replays all 7 steps: 'TCConsistent' is still violated\n" });
+    }
+  });
+
+  it('renders in every format, showing the decoded fields', () => {
+    const all = kripke('render', join(dir, 'trace.itf.json'), '--format', 'all', '--out', join(packedOut, 'all'));
+    expect(all.code, all.stderr).toBe(0);
+    for (const file of ['trace.json', 'trace.dot', 'trace.svg']) {
+      expect(readFileSync(join(packedOut, 'all', file), 'utf8'), file).toBe(readFileSync(join(dir, file), 'utf8'));
+    }
+    expect(readFileSync(join(packedOut, 'all', 'report.html'), 'utf8')).toContain('<code class="path">rmState.r1</code>: <code class="old">&quot;prepared&quot;</code>');
+    const text = kripke('render', join(dir, 'trace.json'), '--format', 'text');
+    expect(text.stdout).toContain('State 8 ← rmRcvCommitMsg("r1")\n    rmState.r1: "prepared" → "committed"');
+    const states = kripke('render', join(dir, 'trace.json'), '--format', 'states', '--max-states', '400');
+    expect(states.code, states.stderr).toBe(0);
+    expect(states.stdout).toContain('348 reachable states');
+  });
+});

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../checker/index.ts';
 import { fingerprintOf } from '../../checker/fingerprint/index.ts';
 import { exploreStateGraph } from '../../counterexamples/state-graph.ts';
+import { traceToJson } from '../../counterexamples/export-json.ts';
+import { parseTrace } from '../../counterexamples/load-trace.ts';
+import { replayTrace } from '../../counterexamples/replay.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
 import { always, type Spec, type Words } from '../../spec/index.ts';
 import { boulanger, type BoulangerConfig, type BoulangerState, boulangerSpec } from './boulanger.ts';
@@ -12,16 +15,10 @@ import { LABELS } from './invariant.ts';
 // `npx tsx bench/measure-one.ts boulanger '{"packed":true}' 1` (TLC: 7,866,982 / 63,482,135 / 84).
 const SMALL: BoulangerConfig = { n: 2, maxNat: 3 };
 
-/** The reachable states (explored or only generated past the constraint), as fingerprints. */
-function reachable<S>(spec: Spec<S>, show: (s: S) => unknown): Set<bigint> {
-  return new Set(exploreStateGraph(spec, 100_000).states.map((s) => fingerprintOf(show(s))));
+/** The reachable states (explored or only generated past the constraint), as fingerprints of the states shown. */
+function reachable<S>(spec: Spec<S>): Set<bigint> {
+  return new Set(exploreStateGraph(spec, 100_000).states.map((s) => fingerprintOf(spec.display(s))));
 }
-
-/** A decoded packed state in the object model's form: unchecked[p] as a sorted array, not a Set. */
-const asObjectState = (decoded: unknown) => {
-  const s = decoded as Omit<BoulangerState, 'unchecked'> & { unchecked: ReadonlySet<number>[] };
-  return { ...s, unchecked: s.unchecked.map((set) => [...set].sort()) };
-};
 
 /** The packed states reachable within the constraint (a plain BFS over the actions). */
 function reachableWords(spec: Spec<Words>): Words[] {
@@ -51,13 +48,16 @@ function invariantVerdicts<S>(spec: Spec<S>, state: S): Record<string, boolean> 
   return verdicts;
 }
 
-/** The shortest path into the critical section, as action labels. */
-function pathToCs<S>(spec: Spec<S>, inCs: (s: S) => boolean) {
-  const probe = { ...spec, properties: [always<S>('nobody in cs', (s) => !inCs(s))] };
+/** The spec with one invariant: nobody enters the critical section. */
+const nobodyInCs = <S>(spec: Spec<S>, inCs: (s: S) => boolean): Spec<S> => ({ ...spec, properties: [always<S>('nobody in cs', (s) => !inCs(s))] });
+
+/** The shortest trace into the critical section. */
+function traceToCs<S>(probe: Spec<S>) {
   const result = check(probe);
   if (result.status !== 'violation') throw new Error(`expected a violation, got ${result.status}`);
-  return buildTrace(probe, result.violations[0]!.path!).steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'));
+  return buildTrace(probe, result.violations[0]!.path!, { property: 'nobody in cs' });
 }
+const labels = (trace: ReturnType<typeof traceToCs>) => trace.steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'));
 
 /** Every value each word may hold, a little past Nat for the numbers (so TypeOK can fail). */
 /** Every way to give one field of one process another value of its type (written through the layout). */
@@ -102,8 +102,8 @@ describe('boulanger, packed layout (boulanger-packed.ts)', () => {
   });
 
   it('reaches exactly the object model\'s states, decoded into the same fields', () => {
-    const object = reachable(boulangerSpec(SMALL), (s) => s);
-    const packed = reachable(boulangerPackedSpec(SMALL), asObjectState);
+    const object = reachable(boulangerSpec(SMALL));
+    const packed = reachable(boulangerPackedSpec(SMALL));
     // 8,574 within the constraint, and the states past it (generated, checked, not explored).
     expect(object.size).toBe(11725);
     expect(packed).toEqual(object);
@@ -118,7 +118,8 @@ describe('boulanger, packed layout (boulanger-packed.ts)', () => {
       for (const change of changes) {
         const words = states[k]!.slice();
         change(words);
-        const decoded = asObjectState(packed.layout!.decode(words)) as BoulangerState;
+        // The packed layout shows a state as the object model's state.
+        const decoded = packed.display(words) as BoulangerState;
         const verdict = invariantVerdicts(packed, words);
         expect(verdict, JSON.stringify(decoded)).toEqual(invariantVerdicts(object, decoded));
         for (const [name, holds] of Object.entries(verdict)) verdicts.set(`${name}:${holds}`, (verdicts.get(`${name}:${holds}`) ?? 0) + 1);
@@ -133,21 +134,26 @@ describe('boulanger, packed layout (boulanger-packed.ts)', () => {
 
   it('decodes the initial state as the object model writes it', () => {
     const spec = boulangerPackedSpec(SMALL);
-    expect(asObjectState(spec.layout!.decode(spec.init()[0]!))).toEqual(boulangerSpec(SMALL).init()[0]);
+    expect(spec.display(spec.init()[0]!)).toEqual(boulangerSpec(SMALL).init()[0]);
   });
 
   it('is pure: strict mode finds nothing', () => {
     expect(check(boulangerPackedSpec({ n: 2, maxNat: 2 }), { strict: true }).status).toBe('pass');
   });
 
-  it('finds the object model\'s shortest path into the critical section', () => {
-    const packed = boulangerPackedSpec(SMALL);
-    const labels = (s: Words) => (packed.layout!.decode(s) as BoulangerState).pc;
-    const expected = pathToCs(boulangerSpec(SMALL), (s) => s.pc.includes('cs'));
-    expect(expected).toEqual([
+  it('finds the object model\'s shortest trace into the critical section, shown, saved and replayed alike', () => {
+    const { pc } = boulangerLayout(SMALL.n).fields;
+    const packed = nobodyInCs(boulangerPackedSpec(SMALL), (s) => pc.items.some((f) => f.get(s) === 'cs'));
+    const object = nobodyInCs(boulangerSpec(SMALL), (s) => s.pc.includes('cs'));
+    const [fromPacked, fromObject] = [traceToCs(packed), traceToCs(object)];
+    expect(labels(fromObject)).toEqual([
       'init', ['ncs', 0], ['e1', 0], ['e2', [0, 1]], ['e2Done', 0], ['e3', 0], ['e4', 0], ['w1Done', 0],
     ]);
-    expect(pathToCs(packed, (s) => labels(s).includes('cs'))).toEqual(expected);
+    expect(labels(fromPacked)).toEqual(labels(fromObject));
+    expect(fromPacked.steps.map((s) => s.shown)).toEqual(fromObject.steps.map((s) => s.state));
+    const saved = parseTrace(JSON.stringify(traceToJson(fromPacked)), 'trace.json');
+    expect(replayTrace(object, saved).status).toBe('reproduced');
+    expect(replayTrace(packed, saved).status).toBe('reproduced');
   });
 
   it('is chosen by the protocol\'s packed setting, with the same actions and properties', () => {

@@ -5,15 +5,17 @@
  * unchecked set (a bitset), max, nxt and previous. Same states, same counts (MCBoulanger, N = 3,
  * MaxNat = 3: TLC 7,866,982 distinct, 63,482,135 generated, depth 84), checked nearly three times
  * faster (one worker: 1.1M generated states/s against 0.4M): `--set packed=true`. Traces show the
- * states decoded into the object model's fields (`unchecked[p]` as a Set, not a sorted array).
+ * states exactly as the object model's (so a trace saved from one replays on the other).
  *
  * Written for the hot loop: every action is a guard on a label (compared as its code, not a
- * string), one `slice()`, and writes through per-process field accessors (`num[self]`); the
- * invariants (`packedInvariants` in invariant.ts) are loops over the same accessors.
+ * string), one `slice()`, and writes through per-process field accessors (`num[self]`). The
+ * actions' names and domains (`actions.ts`), the invariants and the constraint (`invariant.ts`)
+ * are the object model's, read here through the same accessors.
  */
 import { arrayOf, bitArrayOf, bool, defineSpec, int, oneOf, packedLayout, setOf, type SetField, type Words } from '../../spec/index.ts';
-import type { BoulangerConfig, Proc } from './boulanger.ts';
-import { type Label, LABELS, packedInvariants, precedes } from './invariant.ts';
+import { boulangerActions, boulangerConstants } from './actions.ts';
+import type { BoulangerConfig, BoulangerState, Proc } from './boulanger.ts';
+import { type BoulangerRead, boulangerConstraint, boulangerProperties, type Label, LABELS, precedes } from './invariant.ts';
 
 export function boulangerLayout(n: number) {
   const PROCS: Proc[] = Array.from({ length: n }, (_, i) => i);
@@ -38,10 +40,8 @@ function assign(t: number[], set: SetField<Proc>, members: readonly Proc[]): voi
 }
 
 export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 }) {
-  const PROCS: Proc[] = Array.from({ length: config.n }, (_, i) => i);
-  const NAT = Array.from({ length: config.maxNat + 1 }, (_, k) => k);
-  const PAIRS = PROCS.flatMap((self) => PROCS.map((i) => [self, i] as const));
-  const WRITES = PROCS.flatMap((self) => NAT.map((k) => [self, k] as const));
+  const constants = boulangerConstants(config);
+  const { PROCS } = constants;
   const OTHERS = PROCS.map((self) => PROCS.filter((q) => q !== self));
   const LOWER = PROCS.map((self) => PROCS.filter((q) => q < self));
 
@@ -54,10 +54,22 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
   const W1 = code('w1'), W2 = code('w2'), CS = code('cs'), EXIT = code('exit');
   const unchecked = layout.fields.unchecked.items, max = layout.fields.max.items;
   const nxt = layout.fields.nxt.items, previous = layout.fields.previous.items;
+  const read: BoulangerRead<Words> = {
+    num: (s, p) => num[p]!.get(s),
+    max: (s, p) => max[p]!.get(s),
+    previous: (s, p) => previous[p]!.get(s),
+    nxt: (s, p) => nxt[p]!.getCode(s),
+    flag: (s, p) => flag[p]!.get(s),
+    among: (s, p, mask) => ((mask >>> pc[p]!.getCode(s)) & 1) === 1,
+    unchecked: (s, p, q) => unchecked[p]!.hasAt(s, q),
+    // A flag is one bit, unchecked a bitset of processes: only the codes above can hold more.
+    typedBeyondFields: () => true,
+  };
 
   return defineSpec({
     name: 'boulanger',
-    layout,
+    // Shown as the object model's states (unchecked[p] a sorted array), so traces read, save and replay alike.
+    layout: layout.shownAs(asObjectState),
     init: (): Words[] => {
       const s = layout.blank();
       for (const p of PROCS) {
@@ -66,105 +78,82 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
       }
       return [s];
     },
-    actions: {
-      ncs: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === NCS ? moveTo(s, self, E1) : undefined) },
-      /** e1, first branch: a flickering write of flag[self]. */
-      e1Flicker: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === E1 ? flipFlag(s, self) : undefined) },
-      /** e1: raise the flag and prepare to read every other number. */
-      e1: {
-        params: PROCS,
-        next: (s, self) => {
-          if (pc[self]!.getCode(s) !== E1) return undefined;
-          const t = s.slice();
-          flag[self]!.set(t, true);
-          assign(t, unchecked[self]!, OTHERS[self]!);
-          max[self]!.set(t, 0);
-          pc[self]!.setCode(t, E2);
-          return t;
-        },
+    actions: boulangerActions<Words>(constants, {
+      ncs: (s, self) => (pc[self]!.getCode(s) === NCS ? moveTo(s, self, E1) : undefined),
+      e1Flicker: (s, self) => (pc[self]!.getCode(s) === E1 ? flipFlag(s, self) : undefined),
+      e1: (s, self) => {
+        if (pc[self]!.getCode(s) !== E1) return undefined;
+        const t = s.slice();
+        flag[self]!.set(t, true);
+        assign(t, unchecked[self]!, OTHERS[self]!);
+        max[self]!.set(t, 0);
+        pc[self]!.setCode(t, E2);
+        return t;
       },
-      /** e2: read num[i] for some unchecked i, keeping the maximum. */
-      e2: {
-        params: PAIRS,
-        next: (s, pair) => {
-          const self = pair[0], i = pair[1];
-          if (pc[self]!.getCode(s) !== E2 || !unchecked[self]!.hasAt(s, i)) return undefined;
-          const t = s.slice();
-          unchecked[self]!.deleteAt(t, i);
-          const theirs = num[i]!.get(s);
-          if (theirs > max[self]!.get(s)) max[self]!.set(t, theirs);
-          return t;
-        },
+      e2: (s, pair) => {
+        const self = pair[0], i = pair[1];
+        if (pc[self]!.getCode(s) !== E2 || !unchecked[self]!.hasAt(s, i)) return undefined;
+        const t = s.slice();
+        unchecked[self]!.deleteAt(t, i);
+        const theirs = num[i]!.get(s);
+        if (theirs > max[self]!.get(s)) max[self]!.set(t, theirs);
+        return t;
       },
-      e2Done: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === E2 && unchecked[self]!.isEmpty(s) ? moveTo(s, self, E3) : undefined) },
-      /** e3, first branch: a flickering write of num[self] (any k in Nat). */
-      e3Flicker: { params: WRITES, next: (s, write) => (pc[write[0]]!.getCode(s) === E3 ? writeNum(s, write[0], write[1]) : undefined) },
-      /** e3: take the number max + 1. */
-      e3: {
-        params: PROCS,
-        next: (s, self) => {
-          if (pc[self]!.getCode(s) !== E3) return undefined;
-          const t = s.slice();
-          num[self]!.set(t, max[self]!.get(s) + 1);
-          pc[self]!.setCode(t, E4);
-          return t;
-        },
+      e2Done: (s, self) => (pc[self]!.getCode(s) === E2 && unchecked[self]!.isEmpty(s) ? moveTo(s, self, E3) : undefined),
+      e3Flicker: (s, write) => (pc[write[0]]!.getCode(s) === E3 ? writeNum(s, write[0], write[1]) : undefined),
+      e3: (s, self) => {
+        if (pc[self]!.getCode(s) !== E3) return undefined;
+        const t = s.slice();
+        num[self]!.set(t, max[self]!.get(s) + 1);
+        pc[self]!.setCode(t, E4);
+        return t;
       },
-      e4Flicker: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === E4 ? flipFlag(s, self) : undefined) },
-      /** e4: lower the flag; with number 1 only lower-numbered processes need checking (Boulangerie). */
-      e4: {
-        params: PROCS,
-        next: (s, self) => {
-          if (pc[self]!.getCode(s) !== E4) return undefined;
-          const t = s.slice();
-          flag[self]!.set(t, false);
-          assign(t, unchecked[self]!, num[self]!.get(s) === 1 ? LOWER[self]! : OTHERS[self]!);
-          pc[self]!.setCode(t, W1);
-          return t;
-        },
+      e4Flicker: (s, self) => (pc[self]!.getCode(s) === E4 ? flipFlag(s, self) : undefined),
+      e4: (s, self) => {
+        if (pc[self]!.getCode(s) !== E4) return undefined;
+        const t = s.slice();
+        flag[self]!.set(t, false);
+        assign(t, unchecked[self]!, num[self]!.get(s) === 1 ? LOWER[self]! : OTHERS[self]!);
+        pc[self]!.setCode(t, W1);
+        return t;
       },
-      /** w1: pick an unchecked process i that is not choosing, and wait on it. */
-      w1: {
-        params: PAIRS,
-        next: (s, pair) => {
-          const self = pair[0], i = pair[1];
-          if (pc[self]!.getCode(s) !== W1 || !unchecked[self]!.hasAt(s, i) || flag[i]!.get(s)) return undefined;
-          const t = s.slice();
-          nxt[self]!.set(t, i);
-          previous[self]!.set(t, -1);
-          pc[self]!.setCode(t, W2);
-          return t;
-        },
+      w1: (s, pair) => {
+        const self = pair[0], i = pair[1];
+        if (pc[self]!.getCode(s) !== W1 || !unchecked[self]!.hasAt(s, i) || flag[i]!.get(s)) return undefined;
+        const t = s.slice();
+        nxt[self]!.set(t, i);
+        previous[self]!.set(t, -1);
+        pc[self]!.setCode(t, W2);
+        return t;
       },
-      w1Done: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === W1 && unchecked[self]!.isEmpty(s) ? moveTo(s, self, CS) : undefined) },
-      /** w2: done with nxt if it is not competing, is behind us, or changed its number; else read again. */
-      w2: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === W2 ? w2(s, self) : undefined) },
-      cs: { params: PROCS, next: (s, self) => (pc[self]!.getCode(s) === CS ? moveTo(s, self, EXIT) : undefined) },
-      exitFlicker: { params: WRITES, next: (s, write) => (pc[write[0]]!.getCode(s) === EXIT ? writeNum(s, write[0], write[1]) : undefined) },
-      exit: {
-        params: PROCS,
-        next: (s, self) => {
-          if (pc[self]!.getCode(s) !== EXIT) return undefined;
-          const t = s.slice();
-          num[self]!.set(t, 0);
-          pc[self]!.setCode(t, NCS);
-          return t;
-        },
+      w1Done: (s, self) => (pc[self]!.getCode(s) === W1 && unchecked[self]!.isEmpty(s) ? moveTo(s, self, CS) : undefined),
+      w2: (s, self) => (pc[self]!.getCode(s) === W2 ? w2(s, self) : undefined),
+      cs: (s, self) => (pc[self]!.getCode(s) === CS ? moveTo(s, self, EXIT) : undefined),
+      exitFlicker: (s, write) => (pc[write[0]]!.getCode(s) === EXIT ? writeNum(s, write[0], write[1]) : undefined),
+      exit: (s, self) => {
+        if (pc[self]!.getCode(s) !== EXIT) return undefined;
+        const t = s.slice();
+        num[self]!.set(t, 0);
+        pc[self]!.setCode(t, NCS);
+        return t;
       },
-    },
-    constraint: (s) => {
-      for (let p = 0; p < num.length; p++) if (num[p]!.get(s) >= config.maxNat) return false;
-      return true;
-    },
-    properties: ({ always }) => {
-      const { mutualExclusion, typeOk, inductiveInvariant } = packedInvariants(layout, config.maxNat);
-      return [
-        always('MutualExclusion', mutualExclusion),
-        always('TypeOK', typeOk),
-        always('Inv', (s) => typeOk(s) && inductiveInvariant(s)),
-      ];
-    },
+    }),
+    constraint: boulangerConstraint(read, config.n, config.maxNat),
+    properties: boulangerProperties(read, config.n, config.maxNat),
   });
+
+  /** A state as the object model writes it: unchecked[p] a sorted array (its members in process order). */
+  function asObjectState(s: Words): BoulangerState {
+    return {
+      num: num.map((f) => f.get(s)),
+      flag: flag.map((f) => f.get(s)),
+      pc: pc.map((f) => f.get(s)),
+      unchecked: unchecked.map((f) => f.members(s)),
+      max: max.map((f) => f.get(s)),
+      nxt: nxt.map((f) => f.get(s)),
+      previous: previous.map((f) => f.get(s)),
+    };
+  }
 
   /** Process self moves to the label with code `to`, nothing else changing. */
   function moveTo(s: Words, self: Proc, to: number): Words {

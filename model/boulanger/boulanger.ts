@@ -3,10 +3,11 @@
  * algorithm (TLA+ Examples: specifications/Bakery-Boulangerie/Boulanger.tla, checked with
  * MCBoulanger.cfg).
  *
- * Boulanger.tla is a PlusCal algorithm; this is its TLA+ translation ported action by action: one
- * action per PlusCal label, and where a label's code has an `either` or an `if`, one action per
- * branch (`e1Flicker` / `e1`, `w1` / `w1Done`), so traces name the branch taken. Processes are
- * numbered 0..N-1 here (1..N in the TLA+ spec); only their order matters.
+ * Boulanger.tla is a PlusCal algorithm; this is its TLA+ translation ported action by action
+ * (`actions.ts`: one action per PlusCal label and branch). Processes are numbered 0..N-1 here
+ * (1..N in the TLA+ spec); only their order matters. The actions' names and domains, the
+ * invariants and the constraint are defined once for this file's arrays and for the words of
+ * `boulanger-packed.ts` (`--set packed=true`).
  *
  * `num` and `flag` are safe registers: a write is modelled as any number of arbitrary writes
  * ("flickering", the `…Flicker` actions) followed by the real one. Numbers are unbounded; as in
@@ -16,7 +17,8 @@
  */
 import { defineProtocol, defineSpec } from '../../spec/index.ts';
 import { boulangerPackedSpec } from './boulanger-packed.ts';
-import { inductiveInvariant, type Label, precedes, typeOk } from './invariant.ts';
+import { boulangerActions, boulangerConstants } from './actions.ts';
+import { type BoulangerRead, boulangerConstraint, boulangerProperties, type Label, LABELS, precedes } from './invariant.ts';
 
 export type Proc = number;
 export type { Label };
@@ -57,11 +59,26 @@ function without(procs: readonly Proc[], p: Proc): Proc[] {
   return rest;
 }
 
+const LABEL_CODES: ReadonlyMap<string, number> = new Map(LABELS.map((l, i) => [l, i]));
+
+/** What the invariants read of this file's states. */
+function objectRead(PROCS: readonly Proc[]): BoulangerRead<BoulangerState> {
+  return {
+    num: (s, p) => s.num[p]!,
+    max: (s, p) => s.max[p]!,
+    previous: (s, p) => s.previous[p]!,
+    nxt: (s, p) => s.nxt[p]!,
+    flag: (s, p) => s.flag[p]!,
+    among: (s, p, mask) => ((mask >>> (LABEL_CODES.get(s.pc[p]!) ?? -1)) & 1) === 1,
+    unchecked: (s, p, q) => s.unchecked[p]!.includes(q),
+    typedBeyondFields: (s) => PROCS.every((p) => typeof s.flag[p] === 'boolean' && s.unchecked[p]!.every((q) => PROCS.includes(q))),
+  };
+}
+
 export function boulangerSpec(config: BoulangerConfig = { n: 3, maxNat: 3 }) {
-  const PROCS: Proc[] = Array.from({ length: config.n }, (_, i) => i);
-  const NAT = Array.from({ length: config.maxNat + 1 }, (_, k) => k);
-  const PAIRS = PROCS.flatMap((self) => PROCS.map((i) => [self, i] as const));
-  const WRITES = PROCS.flatMap((self) => NAT.map((k) => [self, k] as const));
+  const constants = boulangerConstants(config);
+  const { PROCS } = constants;
+  const read = objectRead(PROCS);
 
   /** The state with process self moved to label `to` and the given variables changed for it. */
   const step = (s: BoulangerState, self: Proc, to: Label, change: Partial<Record<keyof BoulangerState, unknown>> = {}) =>
@@ -79,79 +96,34 @@ export function boulangerSpec(config: BoulangerConfig = { n: 3, maxNat: 3 }) {
       nxt: PROCS.map(() => 0),
       previous: PROCS.map(() => -1),
     }],
-    actions: {
-      ncs: { params: PROCS, next: (s, self) => at(s, self, 'ncs') ? step(s, self, 'e1') : undefined },
-      /** e1, first branch: a flickering write of flag[self]. */
-      e1Flicker: {
-        params: PROCS,
-        next: (s, self) => at(s, self, 'e1') ? step(s, self, 'e1', { flag: set(s.flag, self, !s.flag[self]) }) : undefined,
-      },
-      /** e1: raise the flag and prepare to read every other number. */
-      e1: {
-        params: PROCS,
-        next: (s, self) => !at(s, self, 'e1') ? undefined : step(s, self, 'e2', {
-          flag: set(s.flag, self, true), unchecked: set(s.unchecked, self, without(PROCS, self)), max: set(s.max, self, 0),
-        }),
-      },
-      /** e2: read num[i] for some unchecked i, keeping the maximum. */
-      e2: {
-        params: PAIRS,
-        next: (s, [self, i]) => !at(s, self, 'e2') || !s.unchecked[self]!.includes(i) ? undefined : step(s, self, 'e2', {
-          unchecked: set(s.unchecked, self, without(s.unchecked[self]!, i)),
-          max: s.num[i]! > s.max[self]! ? set(s.max, self, s.num[i]!) : s.max,
-        }),
-      },
-      e2Done: {
-        params: PROCS,
-        next: (s, self) => at(s, self, 'e2') && s.unchecked[self]!.length === 0 ? step(s, self, 'e3') : undefined,
-      },
-      /** e3, first branch: a flickering write of num[self] (any k in Nat). */
-      e3Flicker: {
-        params: WRITES,
-        next: (s, [self, k]) => at(s, self, 'e3') ? step(s, self, 'e3', { num: set(s.num, self, k) }) : undefined,
-      },
-      /** e3: take the number max + 1. */
-      e3: {
-        params: PROCS,
-        next: (s, self) => at(s, self, 'e3') ? step(s, self, 'e4', { num: set(s.num, self, s.max[self]! + 1) }) : undefined,
-      },
-      e4Flicker: {
-        params: PROCS,
-        next: (s, self) => at(s, self, 'e4') ? step(s, self, 'e4', { flag: set(s.flag, self, !s.flag[self]) }) : undefined,
-      },
-      /** e4: lower the flag; with number 1 only lower-numbered processes need checking (Boulangerie). */
-      e4: {
-        params: PROCS,
-        next: (s, self) => !at(s, self, 'e4') ? undefined : step(s, self, 'w1', {
-          flag: set(s.flag, self, false),
-          unchecked: set(s.unchecked, self, s.num[self] === 1 ? PROCS.filter((q) => q < self) : without(PROCS, self)),
-        }),
-      },
-      /** w1: pick an unchecked process i that is not choosing, and wait on it. */
-      w1: {
-        params: PAIRS,
-        next: (s, [self, i]) => !at(s, self, 'w1') || !s.unchecked[self]!.includes(i) || s.flag[i] ? undefined
-          : step(s, self, 'w2', { nxt: set(s.nxt, self, i), previous: set(s.previous, self, -1) }),
-      },
-      w1Done: {
-        params: PROCS,
-        next: (s, self) => at(s, self, 'w1') && s.unchecked[self]!.length === 0 ? step(s, self, 'cs') : undefined,
-      },
-      /** w2: done with nxt if it is not competing, is behind us, or changed its number; else read again. */
-      w2: { params: PROCS, next: (s, self) => (at(s, self, 'w2') ? w2(s, self) : undefined) },
-      cs: { params: PROCS, next: (s, self) => at(s, self, 'cs') ? step(s, self, 'exit') : undefined },
-      exitFlicker: {
-        params: WRITES,
-        next: (s, [self, k]) => at(s, self, 'exit') ? step(s, self, 'exit', { num: set(s.num, self, k) }) : undefined,
-      },
-      exit: { params: PROCS, next: (s, self) => at(s, self, 'exit') ? step(s, self, 'ncs', { num: set(s.num, self, 0) }) : undefined },
-    },
-    constraint: (s) => Math.max(...s.num) < config.maxNat,
-    properties: ({ always }) => [
-      always('MutualExclusion', (s) => s.pc.indexOf('cs') === s.pc.lastIndexOf('cs')),
-      always('TypeOK', (s) => typeOk(s, PROCS, config.maxNat)),
-      always('Inv', (s) => typeOk(s, PROCS, config.maxNat) && inductiveInvariant(s, PROCS)),
-    ],
+    actions: boulangerActions<BoulangerState>(constants, {
+      ncs: (s, self) => (at(s, self, 'ncs') ? step(s, self, 'e1') : undefined),
+      e1Flicker: (s, self) => (at(s, self, 'e1') ? step(s, self, 'e1', { flag: set(s.flag, self, !s.flag[self]) }) : undefined),
+      e1: (s, self) => (!at(s, self, 'e1') ? undefined : step(s, self, 'e2', {
+        flag: set(s.flag, self, true), unchecked: set(s.unchecked, self, without(PROCS, self)), max: set(s.max, self, 0),
+      })),
+      e2: (s, [self, i]) => (!at(s, self, 'e2') || !s.unchecked[self]!.includes(i) ? undefined : step(s, self, 'e2', {
+        unchecked: set(s.unchecked, self, without(s.unchecked[self]!, i)),
+        max: s.num[i]! > s.max[self]! ? set(s.max, self, s.num[i]!) : s.max,
+      })),
+      e2Done: (s, self) => (at(s, self, 'e2') && s.unchecked[self]!.length === 0 ? step(s, self, 'e3') : undefined),
+      e3Flicker: (s, [self, k]) => (at(s, self, 'e3') ? step(s, self, 'e3', { num: set(s.num, self, k) }) : undefined),
+      e3: (s, self) => (at(s, self, 'e3') ? step(s, self, 'e4', { num: set(s.num, self, s.max[self]! + 1) }) : undefined),
+      e4Flicker: (s, self) => (at(s, self, 'e4') ? step(s, self, 'e4', { flag: set(s.flag, self, !s.flag[self]) }) : undefined),
+      e4: (s, self) => (!at(s, self, 'e4') ? undefined : step(s, self, 'w1', {
+        flag: set(s.flag, self, false),
+        unchecked: set(s.unchecked, self, s.num[self] === 1 ? PROCS.filter((q) => q < self) : without(PROCS, self)),
+      })),
+      w1: (s, [self, i]) => (!at(s, self, 'w1') || !s.unchecked[self]!.includes(i) || s.flag[i] ? undefined
+        : step(s, self, 'w2', { nxt: set(s.nxt, self, i), previous: set(s.previous, self, -1) })),
+      w1Done: (s, self) => (at(s, self, 'w1') && s.unchecked[self]!.length === 0 ? step(s, self, 'cs') : undefined),
+      w2: (s, self) => (at(s, self, 'w2') ? w2(s, self) : undefined),
+      cs: (s, self) => (at(s, self, 'cs') ? step(s, self, 'exit') : undefined),
+      exitFlicker: (s, [self, k]) => (at(s, self, 'exit') ? step(s, self, 'exit', { num: set(s.num, self, k) }) : undefined),
+      exit: (s, self) => (at(s, self, 'exit') ? step(s, self, 'ncs', { num: set(s.num, self, 0) }) : undefined),
+    }),
+    constraint: boulangerConstraint(read, config.n, config.maxNat),
+    properties: boulangerProperties(read, config.n, config.maxNat),
   });
 
   function w2(s: BoulangerState, self: Proc): BoulangerState {

@@ -19,7 +19,7 @@ const SMALL: readonly LamportMutexConfig[] = [
  * fingerprint of the state as people read it (a packed spec's states decoded).
  */
 function generatedStates<S>(spec: Spec<S>): Set<bigint> {
-  return new Set(exploreStateGraph(spec, 1_000_000).states.map((s) => fingerprintOf(s)));
+  return new Set(exploreStateGraph(spec, 1_000_000).states.map((s) => fingerprintOf(spec.display(s))));
 }
 
 const labels = <S>(spec: Spec<S>, path: Parameters<typeof buildTrace>[1]) =>
@@ -70,14 +70,15 @@ describe('lamport-mutex, packed layout (lamport-mutex-packed.ts)', () => {
   it('finds the same shortest trace into the critical section, shown in the object model\'s shape', () => {
     const config = { n: 2, maxClock: 3, maxNat: 4 };
     const base = lamportMutexPackedSpec(config);
-    const packed = { ...base, properties: [always<Words>('nobody enters', (s) => (base.layout!.decode(s) as LamportMutexState).crit.length === 0)] };
+    // The packed layout shows states as the object model's states.
+    const packed = { ...base, properties: [always<Words>('nobody enters', (s) => (base.display(s) as LamportMutexState).crit.length === 0)] };
     const result = check(packed);
     if (result.status !== 'violation') throw new Error(`expected a violation, got ${result.status}`);
     const trace = buildTrace(packed, result.violations[0]!.path!);
     expect(trace.steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'))).toEqual([
       'init', ['request', 0], ['receiveRequest', [1, 0]], ['receiveAck', [0, 1]], ['enter', 0],
     ]);
-    expect(trace.steps.at(-1)!.state).toEqual({
+    expect(trace.steps.at(-1)!.shown).toEqual({
       clock: [1, 2], req: [[1, 0], [1, 0]], ack: [[0, 1], []], network: [[[], []], [[], []]], crit: [0],
     });
   });

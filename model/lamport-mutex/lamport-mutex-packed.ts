@@ -1,7 +1,7 @@
 /**
  * Lamport's mutual exclusion with a packed state layout (`spec/packed.ts`): the protocol of
- * `lamport-mutex.ts` action for action — same actions in the same order, same parameters, same
- * properties and clock constraint — with the state as one flat array of small integers. Same
+ * `lamport-mutex.ts` action for action — the actions, their domains, the properties and the
+ * clock constraint of `definition.ts` — with the state as one flat array of small integers. Same
  * states, same counts (MCLamportMutex, N = 3: 724,274 distinct, 2,729,079 generated, depth 61),
  * checked several times faster: `--set packed=true`. Traces show states decoded into exactly the
  * object model's shape (`LamportMutexState`).
@@ -21,13 +21,12 @@
  * one message to a reachable state, so it is reachable too. Were this wrong, the full queue
  * would stop the check with an error naming the channel, never drop a message.
  */
-import { arrayOf, defineSpec, int, KripkeError, packedLayout, setOf, type StateLayout, type Words } from '../../spec/index.ts';
+import { arrayOf, defineSpec, int, KripkeError, packedLayout, setOf, type Words } from '../../spec/index.ts';
 import type { SetField } from '../../spec/index.ts';
+import { CHANNEL_BOUND, lamportActions, lamportConstants, lamportConstraint, lamportProperties, type LamportRead } from './definition.ts';
 import type { LamportMutexConfig, LamportMutexState, Message, Proc } from './lamport-mutex.ts';
 import { bitsFor, Channel, SmallInts } from './lamport-mutex-words.ts';
 
-/** BoundedNetwork's bound on a channel's length, and each channel's capacity (see above). */
-const CHANNEL_BOUND = 3;
 
 const ACK: Message = Object.freeze({ type: 'ack', clock: 0 });
 const REL: Message = Object.freeze({ type: 'rel', clock: 0 });
@@ -67,8 +66,6 @@ function lamportLayout(PROC: readonly Proc[], maxClock: number) {
     ack: ack.items as readonly SetField<Proc>[],
     /** channel[p][q]: messages in flight from p to q. */
     channel,
-    /** Every channel, for the invariants. */
-    channels: channel.flatMap((row) => row.filter((c) => c !== undefined)),
     /** outgoing[p]: the channels from p to everyone else, for Broadcast. */
     outgoing: PROC.map((p) => PROC.filter((q) => q !== p).map((q) => channel[p]![q]!)),
     crit,
@@ -77,14 +74,25 @@ function lamportLayout(PROC: readonly Proc[], maxClock: number) {
 
 export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxClock: 6, maxNat: 7 }) {
   const N = config.n;
-  const PROC: Proc[] = Array.from({ length: N }, (_, i) => i);
-  const PAIRS = PROC.flatMap((p) => PROC.filter((q) => q !== p).map((q) => [p, q] as const));
-  const { layout, messages, clock, req, ack, channel, channels, outgoing, crit } = lamportLayout(PROC, config.maxClock);
+  const constants = lamportConstants(config);
+  const { PROC } = constants;
+  const { layout, messages, clock, req, ack, channel, outgoing, crit } = lamportLayout(PROC, config.maxClock);
   const { maxClock, maxNat } = config;
   /** By message code: whether TypeOK accepts it (a request's clock must be within 1..maxNat). */
   const typed = messages.map((m) => m.type !== 'req' || m.clock <= maxNat);
   /** undefined when every message is typed (maxClock <= maxNat): no channel needs a look. */
   const typedMessages = typed.every(Boolean) ? undefined : typed;
+  const channels = channel.flatMap((row) => row.filter((c) => c !== undefined));
+  const read: LamportRead<Words> = {
+    clock: (s, p) => clock.get(s, p),
+    req: (s, p, q) => req[p]!.get(s, q),
+    // no channel p→p: nothing is sent to oneself
+    longerThan: (s, p, q, n) => channel[p]![q]?.longerThan(s, n) ?? false,
+    inCritical: (s) => crit.size(s),
+    // ack and crit are subsets of Proc by construction; a message is typed unless it is a request
+    // whose clock exceeds maxNat (possible only when maxClock > maxNat).
+    typedBeyondFields: (s) => typedMessages === undefined || channels.every((c) => c.every(s, typedMessages)),
+  };
 
   const requestCode = (c: number): number => {
     if (c <= maxClock) return reqCode(c);
@@ -109,119 +117,68 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
 
   return defineSpec({
     name: 'lamport-mutex',
-    layout: shownAsObjects(layout, lamportDecoder(PROC, clock, req, ack, channel, crit)),
+    layout: layout.shownAs(lamportDecoder(PROC, clock, req, ack, channel, crit)),
     init: (): Words[] => {
       const s = layout.blank();
       for (const p of PROC) clock.set(s, p, 1);
       return [s];
     },
-    actions: {
-      /** p asks for the critical section: it records its own request and broadcasts it. */
-      request: {
-        params: PROC,
-        next: (s: Words, p: Proc) => {
-          if (req[p]!.get(s, p) !== 0) return undefined;
-          const t = s.slice(), c = clock.get(s, p);
-          req[p]!.set(t, p, c);
-          broadcast(t, p, requestCode(c));
-          ack[p]!.clear(t);
-          ack[p]!.add(t, p);
-          return t;
-        },
+    actions: lamportActions<Words>(constants, {
+      request: (s, p) => {
+        if (req[p]!.get(s, p) !== 0) return undefined;
+        const t = s.slice(), c = clock.get(s, p);
+        req[p]!.set(t, p, c);
+        broadcast(t, p, requestCode(c));
+        ack[p]!.clear(t);
+        ack[p]!.add(t, p);
+        return t;
       },
-      /** p enters once all acknowledged and its request beats all others it knows of. */
-      enter: {
-        params: PROC,
-        next: (s: Words, p: Proc) => {
-          if (ack[p]!.size(s) !== N || !beatsAll(s, p)) return undefined;
-          const t = s.slice();
-          crit.add(t, p);
-          return t;
-        },
+      enter: (s, p) => {
+        if (ack[p]!.size(s) !== N || !beatsAll(s, p)) return undefined;
+        const t = s.slice();
+        crit.add(t, p);
+        return t;
       },
-      /** p leaves and tells everyone. */
-      exit: {
-        params: PROC,
-        next: (s: Words, p: Proc) => {
-          if (!crit.hasAt(s, p)) return undefined;
-          const t = s.slice();
-          crit.delete(t, p);
-          broadcast(t, p, REL_CODE);
-          req[p]!.set(t, p, 0);
-          ack[p]!.clear(t);
-          return t;
-        },
+      exit: (s, p) => {
+        if (!crit.hasAt(s, p)) return undefined;
+        const t = s.slice();
+        crit.delete(t, p);
+        broadcast(t, p, REL_CODE);
+        req[p]!.set(t, p, 0);
+        ack[p]!.clear(t);
+        return t;
       },
-      /** p receives q's request, advances its clock past it, and acknowledges. */
-      receiveRequest: {
-        params: PAIRS,
-        next: (s: Words, pair: readonly [Proc, Proc]) => {
-          const p = pair[0], q = pair[1]; // not destructured: V8 would iterate
-          const m = headOf(s, q, p);
-          if (m < FIRST_REQ_CODE) return undefined;
-          const t = s.slice(), c = clockOfReq(m), own = clock.get(s, p);
-          req[p]!.set(t, q, c);
-          clock.set(t, p, c > own ? c + 1 : own + 1);
-          channel[q]![p]!.shift(t);
-          channel[p]![q]!.push(t, ACK_CODE);
-          return t;
-        },
+      receiveRequest: (s, pair) => {
+        const p = pair[0], q = pair[1]; // not destructured: V8 would iterate
+        const m = headOf(s, q, p);
+        if (m < FIRST_REQ_CODE) return undefined;
+        const t = s.slice(), c = clockOfReq(m), own = clock.get(s, p);
+        req[p]!.set(t, q, c);
+        clock.set(t, p, c > own ? c + 1 : own + 1);
+        channel[q]![p]!.shift(t);
+        channel[p]![q]!.push(t, ACK_CODE);
+        return t;
       },
-      /** p receives q's acknowledgement. */
-      receiveAck: {
-        params: PAIRS,
-        next: (s: Words, pair: readonly [Proc, Proc]) => {
-          const p = pair[0], q = pair[1]; // not destructured: V8 would iterate
-          if (headOf(s, q, p) !== ACK_CODE) return undefined;
-          const t = s.slice();
-          ack[p]!.add(t, q);
-          channel[q]![p]!.shift(t);
-          return t;
-        },
+      receiveAck: (s, pair) => {
+        const p = pair[0], q = pair[1]; // not destructured: V8 would iterate
+        if (headOf(s, q, p) !== ACK_CODE) return undefined;
+        const t = s.slice();
+        ack[p]!.add(t, q);
+        channel[q]![p]!.shift(t);
+        return t;
       },
-      /** p receives q's release and forgets q's request. */
-      receiveRelease: {
-        params: PAIRS,
-        next: (s: Words, pair: readonly [Proc, Proc]) => {
-          const p = pair[0], q = pair[1]; // not destructured: V8 would iterate
-          if (headOf(s, q, p) !== REL_CODE) return undefined;
-          const t = s.slice();
-          req[p]!.set(t, q, 0);
-          channel[q]![p]!.shift(t);
-          return t;
-        },
+      receiveRelease: (s, pair) => {
+        const p = pair[0], q = pair[1]; // not destructured: V8 would iterate
+        if (headOf(s, q, p) !== REL_CODE) return undefined;
+        const t = s.slice();
+        req[p]!.set(t, q, 0);
+        channel[q]![p]!.shift(t);
+        return t;
       },
-    },
-    constraint: (s) => {
-      for (let p = 0; p < N; p++) if (clock.get(s, p) > maxClock) return false;
-      return true;
-    },
-    properties: ({ always }) => [
-      always('TypeOK', (s) => typeOk(s, clock, req, channels, maxNat, typedMessages)),
-      always('BoundedNetwork', (s) => {
-        for (let i = 0; i < channels.length; i++) if (channels[i]!.longerThan(s, CHANNEL_BOUND)) return false;
-        return true;
-      }),
-      always('Mutex', (s) => crit.size(s) <= 1),
-    ],
+    }),
+    constraint: lamportConstraint(read, config),
+    properties: lamportProperties(read, config),
   });
-}
-
-/**
- * TypeOK, with Clock = 1..maxNat and Nat = 0..maxNat as MCLamportMutex overrides them. ack and
- * crit are subsets of Proc by construction; a message is typed unless it is a request whose
- * clock exceeds maxNat (possible only when maxClock > maxNat).
- */
-function typeOk(s: Words, clock: SmallInts, req: readonly SmallInts[], channels: readonly Channel<Message>[], maxNat: number, typed: readonly boolean[] | undefined): boolean {
-  for (let p = 0; p < req.length; p++) {
-    const c = clock.get(s, p);
-    if (c < 1 || c > maxNat) return false;
-    const row = req[p]!;
-    for (let q = 0; q < req.length; q++) if (row.get(s, q) > maxNat) return false;
-  }
-  if (typed === undefined) return true;
-  for (let i = 0; i < channels.length; i++) if (!channels[i]!.every(s, typed)) return false;
-  return true;
 }
 
 /** Decodes a packed state into the object model's `LamportMutexState` (sets as sorted arrays). */
@@ -234,9 +191,4 @@ function lamportDecoder(PROC: readonly Proc[], clock: SmallInts, req: readonly S
     network: PROC.map((p) => PROC.map((q) => channel[p]![q]?.items(s) ?? [])),
     crit: crit.members(s),
   });
-}
-
-/** The layout as the checker sees it, showing states in the object model's shape. */
-function shownAsObjects(layout: StateLayout, decode: (s: Words) => LamportMutexState): StateLayout {
-  return { size: layout.size, decode, fieldAt: (word) => layout.fieldAt(word) };
 }

@@ -11,8 +11,11 @@
  * The clocks are unbounded; as in MCLamportMutex.cfg, the state constraint `clock[p] <= maxClock`
  * keeps the state space finite (a successor beyond it is checked but not explored). With N = 3,
  * MaxNat = 7, maxClock = 6, TLC finds 724,274 distinct states, 2,729,079 generated, depth 61.
+ * The actions' names and domains, the constraint and the properties are defined once
+ * (`definition.ts`) for this file's arrays and the words of `lamport-mutex-packed.ts`.
  */
 import { defineProtocol, defineSpec } from '../../spec/index.ts';
+import { lamportActions, lamportConstants, lamportConstraint, lamportProperties, type LamportRead } from './definition.ts';
 import { lamportMutexPackedSpec } from './lamport-mutex-packed.ts';
 
 export type Proc = number;
@@ -76,9 +79,23 @@ function broadcast(s: LamportMutexState, p: Proc, m: Message): LamportMutexState
   return replace(s.network, p, channels);
 }
 
+/** What the constraint and properties read of this file's states. */
+function objectRead(PROC: readonly Proc[], maxNat: number): LamportRead<LamportMutexState> {
+  const isProcSet = (set: readonly Proc[]) => set.every((p) => PROC.includes(p));
+  const isMessage = (m: Message) => (m.type === 'req' ? Number.isInteger(m.clock) && m.clock >= 1 && m.clock <= maxNat : m.clock === 0);
+  return {
+    clock: (s, p) => s.clock[p]!,
+    req: (s, p, q) => s.req[p]![q]!,
+    longerThan: (s, p, q, n) => s.network[p]![q]!.length > n,
+    inCritical: (s) => s.crit.length,
+    typedBeyondFields: (s) => isProcSet(s.crit) && s.ack.every(isProcSet) && s.network.every((row) => row.every((channel) => channel.every(isMessage))),
+  };
+}
+
 export function lamportMutexSpec(config: LamportMutexConfig = { n: 3, maxClock: 6, maxNat: 7 }) {
-  const PROC: Proc[] = Array.from({ length: config.n }, (_, i) => i);
-  const PAIRS = PROC.flatMap((p) => PROC.filter((q) => q !== p).map((q) => [p, q] as const));
+  const constants = lamportConstants(config);
+  const { PROC } = constants;
+  const read = objectRead(PROC, config.maxNat);
 
   /** beats(p, q): p believes its request has priority over q's. */
   const beats = (s: LamportMutexState, p: Proc, q: Proc) => {
@@ -104,88 +121,40 @@ export function lamportMutexSpec(config: LamportMutexConfig = { n: 3, maxClock: 
       network: PROC.map(() => PROC.map(() => [])),
       crit: [],
     }],
-    actions: {
-      /** p asks for the critical section: it records its own request and broadcasts it. */
-      request: {
-        params: PROC,
-        next: (s, p) => s.req[p]![p] !== 0 ? undefined : {
+    actions: lamportActions<LamportMutexState>(constants, {
+      request: (s, p) => (s.req[p]![p] !== 0 ? undefined : {
+        ...s,
+        req: replace(s.req, p, replace(s.req[p]!, p, s.clock[p]!)),
+        network: broadcast(s, p, reqMessage(s.clock[p]!)),
+        ack: replace(s.ack, p, [p]),
+      }),
+      enter: (s, p) => (s.ack[p]!.length === PROC.length && beatsAll(s, p) ? { ...s, crit: addSorted(s.crit, p) } : undefined),
+      exit: (s, p) => (!s.crit.includes(p) ? undefined : {
+        ...s,
+        crit: s.crit.filter((c) => c !== p),
+        network: broadcast(s, p, REL),
+        req: replace(s.req, p, replace(s.req[p]!, p, 0)),
+        ack: replace(s.ack, p, []),
+      }),
+      receiveRequest: (s, [p, q]) => {
+        const m = headOf(s, q, p, 'req');
+        if (m === undefined) return undefined;
+        const c = m.clock, own = s.clock[p]!;
+        return {
           ...s,
-          req: replace(s.req, p, replace(s.req[p]!, p, s.clock[p]!)),
-          network: broadcast(s, p, reqMessage(s.clock[p]!)),
-          ack: replace(s.ack, p, [p]),
-        },
+          req: replace(s.req, p, replace(s.req[p]!, q, c)),
+          clock: replace(s.clock, p, c > own ? c + 1 : own + 1),
+          network: receive(s, p, q, ACK),
+        };
       },
-      /** p enters once all acknowledged and its request beats all others it knows of. */
-      enter: {
-        params: PROC,
-        next: (s, p) => s.ack[p]!.length === PROC.length && beatsAll(s, p) ? { ...s, crit: addSorted(s.crit, p) } : undefined,
-      },
-      /** p leaves and tells everyone. */
-      exit: {
-        params: PROC,
-        next: (s, p) => !s.crit.includes(p) ? undefined : {
-          ...s,
-          crit: s.crit.filter((c) => c !== p),
-          network: broadcast(s, p, REL),
-          req: replace(s.req, p, replace(s.req[p]!, p, 0)),
-          ack: replace(s.ack, p, []),
-        },
-      },
-      /** p receives q's request, advances its clock past it, and acknowledges. */
-      receiveRequest: {
-        params: PAIRS,
-        next: (s, [p, q]) => {
-          const m = headOf(s, q, p, 'req');
-          if (m === undefined) return undefined;
-          const c = m.clock, own = s.clock[p]!;
-          return {
-            ...s,
-            req: replace(s.req, p, replace(s.req[p]!, q, c)),
-            clock: replace(s.clock, p, c > own ? c + 1 : own + 1),
-            network: receive(s, p, q, ACK),
-          };
-        },
-      },
-      /** p receives q's acknowledgement. */
-      receiveAck: {
-        params: PAIRS,
-        next: (s, [p, q]) => headOf(s, q, p, 'ack') === undefined ? undefined
-          : { ...s, ack: replace(s.ack, p, addSorted(s.ack[p]!, q)), network: receive(s, p, q) },
-      },
-      /** p receives q's release and forgets q's request. */
-      receiveRelease: {
-        params: PAIRS,
-        next: (s, [p, q]) => headOf(s, q, p, 'rel') === undefined ? undefined
-          : { ...s, req: replace(s.req, p, replace(s.req[p]!, q, 0)), network: receive(s, p, q) },
-      },
-    },
-    constraint: (s) => Math.max(...s.clock) <= config.maxClock,
-    properties: ({ always }) => [
-      always('TypeOK', (s) => typeOk(s, PROC, config.maxNat)),
-      always('BoundedNetwork', (s) => boundedNetwork(s, 3)),
-      always('Mutex', (s) => s.crit.length <= 1),
-    ],
+      receiveAck: (s, [p, q]) => (headOf(s, q, p, 'ack') === undefined ? undefined
+        : { ...s, ack: replace(s.ack, p, addSorted(s.ack[p]!, q)), network: receive(s, p, q) }),
+      receiveRelease: (s, [p, q]) => (headOf(s, q, p, 'rel') === undefined ? undefined
+        : { ...s, req: replace(s.req, p, replace(s.req[p]!, q, 0)), network: receive(s, p, q) }),
+    }),
+    constraint: lamportConstraint(read, config),
+    properties: lamportProperties(read, config),
   });
-}
-
-function boundedNetwork(s: LamportMutexState, bound: number): boolean {
-  for (const row of s.network) for (const channel of row) if (channel.length > bound) return false;
-  return true;
-}
-
-const inRange = (c: number, min: number, max: number) => Number.isInteger(c) && c >= min && c <= max;
-
-/** TypeOK, with Clock = 1..maxNat and Nat = 0..maxNat as MCLamportMutex overrides them. */
-function typeOk(s: LamportMutexState, PROC: readonly Proc[], maxNat: number): boolean {
-  const isProcSet = (set: readonly Proc[]) => set.every((p) => PROC.includes(p));
-  const isMessage = (m: Message) => (m.type === 'req' ? inRange(m.clock, 1, maxNat) : m.clock === 0);
-  for (const p of PROC) {
-    if (!inRange(s.clock[p]!, 1, maxNat) || !isProcSet(s.ack[p]!)) return false;
-    for (const q of PROC) {
-      if (!inRange(s.req[p]![q]!, 0, maxNat) || !s.network[p]![q]!.every(isMessage)) return false;
-    }
-  }
-  return isProcSet(s.crit);
 }
 
 export const lamportMutex = defineProtocol({

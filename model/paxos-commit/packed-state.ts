@@ -5,9 +5,9 @@
  */
 import { arrayOf, type Field, type FieldType, oneOf, packedLayout, setOf, type SetField, type Words } from '../../spec/index.ts';
 import { type Message, messageUniverse, type Value } from './messages.ts';
-import type { AcceptorState, PaxosCommitConstants, RmState } from './paxos-commit.ts';
+import { type PaxosCommitRead, RM_STATES } from './definition.ts';
+import type { AcceptorState, PaxosCommitConstants } from './paxos-commit.ts';
 
-export const RM_STATES: readonly RmState[] = ['working', 'prepared', 'committed', 'aborted'];
 export const [WORKING, PREPARED, COMMITTED, ABORTED] = [0, 1, 2, 3];
 const VALUES: readonly Value[] = ['prepared', 'aborted'];
 
@@ -81,40 +81,28 @@ export class MessageBits {
   }
 }
 
-// ---- the invariants, on the words -----------------------------------------------------------
+// ---- what the properties read (definition.ts) ----------------------------------------------
 
 /**
- * PCTypeOK: each RM word one of the four states; each acceptor's mbal a ballot and its vote none
- * or one in a ballot; no bit of `msgs` outside the universe (whose members are well-typed
+ * The RM states by word; and the rest of PCTypeOK: each acceptor's mbal a ballot and its vote
+ * none or one in a ballot, no bit of `msgs` outside the universe (whose members are well-typed
  * messages by construction).
  */
-export function typeOkOf(layout: PaxosCommitLayout, bits: MessageBits, maxBallot: number) {
+export function packedRead(layout: PaxosCommitLayout, bits: MessageBits, maxBallot: number): PaxosCommitRead<Words> {
   const { rmState, aState } = layout.fields;
   const rmWords = Int32Array.from(rmState.items, (f) => f.offset);
   const acceptorWords = Int32Array.from(aState.items.flatMap((instance) => instance.items), (f) => f.offset);
   const msgs = bits.usedBits(layout.blank());
   const maxVote = voteOf(maxBallot, 'aborted');
-  return (s: Words): boolean => {
-    for (let i = 0; i < rmWords.length; i++) if (!(s[rmWords[i]!]! >= 0 && s[rmWords[i]!]! < RM_STATES.length)) return false;
-    for (let i = 0; i < acceptorWords.length; i++) {
-      const word = s[acceptorWords[i]!]!;
-      if (!(word >= 0 && word >> VOTE_BITS <= maxBallot && (word & VOTE_MASK) <= maxVote)) return false;
-    }
-    for (let i = 0; i < msgs.words.length; i++) if ((s[msgs.words[i]!]! & ~msgs.bits[i]!) !== 0) return false;
-    return true;
-  };
-}
-
-/** TCConsistent: no RM committed while another aborted. */
-export function consistentOf(layout: PaxosCommitLayout) {
-  const rmWords = Int32Array.from(layout.fields.rmState.items, (f) => f.offset);
-  return (s: Words): boolean => {
-    let committed = false, aborted = false;
-    for (let i = 0; i < rmWords.length; i++) {
-      const state = s[rmWords[i]!];
-      if (state === COMMITTED) committed = true;
-      else if (state === ABORTED) aborted = true;
-    }
-    return !(committed && aborted);
+  return {
+    rm: (s, i) => RM_STATES[s[rmWords[i]!]!],
+    typedBeyondFields: (s) => {
+      for (let i = 0; i < acceptorWords.length; i++) {
+        const word = s[acceptorWords[i]!]!;
+        if (!(word >= 0 && word >> VOTE_BITS <= maxBallot && (word & VOTE_MASK) <= maxVote)) return false;
+      }
+      for (let i = 0; i < msgs.words.length; i++) if ((s[msgs.words[i]!]! & ~msgs.bits[i]!) !== 0) return false;
+      return true;
+    },
   };
 }

@@ -13,16 +13,17 @@
 import { defineSpec, KripkeError, unknownName, type Words } from '../../spec/index.ts';
 import { ABORT, COMMIT, lastVotes, phase1a, phase1b, phase2a, phase2b, type Value } from './messages.ts';
 import {
-  ABORTED, COMMITTED, consistentOf, MessageBits, type PaxosCommitLayout, paxosCommitLayout, PREPARED, typeOkOf, VOTE_BITS, VOTE_MASK, voteOf, WORKING,
+  ABORTED, COMMITTED, MessageBits, packedRead, type PaxosCommitLayout, paxosCommitLayout, PREPARED, VOTE_BITS, VOTE_MASK, voteOf, WORKING,
 } from './packed-state.ts';
+import { paxosCommitActions, type PaxosCommitDomains, paxosCommitDomains, paxosCommitProperties, type PaxosCommitSteps } from './definition.ts';
 import type { Decision, PaxosCommitConstants } from './paxos-commit.ts';
 
-const VALUES: readonly Value[] = ['prepared', 'aborted'];
 const NO_DECISIONS: readonly (readonly Decision[])[] = Object.freeze([]);
 
 /** What every action's plans are made from. */
 interface Packed {
   readonly constants: PaxosCommitConstants;
+  readonly domains: PaxosCommitDomains;
   readonly layout: PaxosCommitLayout;
   readonly bits: MessageBits;
 }
@@ -30,18 +31,15 @@ interface Packed {
 export function paxosCommitPackedSpec(constants: PaxosCommitConstants) {
   const layout = paxosCommitLayout(constants);
   const bits = new MessageBits(layout.fields.msgs);
-  const packed: Packed = { constants, layout, bits };
+  const domains = paxosCommitDomains(constants);
+  const packed: Packed = { constants, domains, layout, bits };
   return defineSpec({
     name: 'paxos-commit',
     layout,
     // every RM working; every acceptor with mbal 0 and no vote: the blank words
     init: (): Words[] => [layout.blank()],
-    actions: { ...rmActions(packed), ...leaderActions(packed), ...acceptorActions(packed) },
-    properties: ({ always }) => [
-      always('PCTypeOK', typeOkOf(layout, bits, constants.BALLOT.length - 1)),
-      // PaxosCommit implements TCommit: no resource manager commits while another aborts.
-      always('TCConsistent', consistentOf(layout)),
-    ],
+    actions: paxosCommitActions<Words>(domains, { ...rmSteps(packed), ...leaderSteps(packed), ...acceptorSteps(packed) }),
+    properties: paxosCommitProperties(packedRead(layout, bits, constants.BALLOT.length - 1), constants.RM.length),
   });
 }
 
@@ -50,7 +48,7 @@ export function paxosCommitPackedSpec(constants: PaxosCommitConstants) {
  * passes it to `next`) or, when `next` is called without one (as in a test), by identity or by
  * value; a value that is not one of the parameters is named with the action.
  */
-function planned<P, Q>(action: string, params: readonly P[], plan: (param: P) => Q): { params: readonly P[]; planOf: (param: P, index: number | undefined) => Q } {
+function planned<P, Q>(action: string, params: readonly P[], plan: (param: P) => Q): (param: P, index: number | undefined) => Q {
   const plans = params.map(plan);
   const byIdentity = new Map(params.map((p, i) => [p, i]));
   const byValue = new Map(params.map((p, i) => [JSON.stringify(p), i]));
@@ -59,16 +57,15 @@ function planned<P, Q>(action: string, params: readonly P[], plan: (param: P) =>
     if (found === undefined) throw unknownName('parameter', JSON.stringify(param), [...byValue.keys()], { model: 'paxos-commit', action });
     return found;
   };
-  const planOf = (param: P, index: number | undefined): Q => plans[index ?? lookUp(param)]!;
-  return { params, planOf };
+  return (param: P, index: number | undefined): Q => plans[index ?? lookUp(param)]!;
 }
 
 /** rmPrepare, rmChooseToAbort (a working RM votes in ballot 0 of its instance), rmRcvCommitMsg, rmRcvAbortMsg. */
-function rmActions({ constants: { RM }, layout, bits }: Packed) {
+function rmSteps({ domains: { RM }, layout, bits }: Packed) {
   const rmWord = (rm: string): number => layout.fields.rmState.at(rm).offset;
   const vote = (action: string, val: Value, to: number) => {
-    const { params, planOf } = planned(action, RM, (rm) => ({ word: rmWord(rm), vote: bits.at(phase2a(rm, 0, val)) }));
-    const next = (s: Words, rm: string, i?: number): Words | undefined => {
+    const planOf = planned(action, RM, (rm) => ({ word: rmWord(rm), vote: bits.at(phase2a(rm, 0, val)) }));
+    return (s: Words, rm: string, i?: number): Words | undefined => {
       const p = planOf(rm, i);
       if (s[p.word] !== WORKING) return undefined;
       const t = s.slice();
@@ -76,12 +73,11 @@ function rmActions({ constants: { RM }, layout, bits }: Packed) {
       bits.send(t, p.vote);
       return t;
     };
-    return { params, next };
   };
   /** The RM learns the decision (a stuttering step when it knew). */
   const learn = (action: string, decision: number, to: number) => {
-    const { params, planOf } = planned(action, RM, rmWord);
-    const next = (s: Words, rm: string, i?: number): Words | undefined => {
+    const planOf = planned(action, RM, rmWord);
+    return (s: Words, rm: string, i?: number): Words | undefined => {
       if (!bits.sent(s, decision)) return undefined;
       const word = planOf(rm, i);
       if (s[word] === to) return s;
@@ -89,7 +85,6 @@ function rmActions({ constants: { RM }, layout, bits }: Packed) {
       t[word] = to;
       return t;
     };
-    return { params, next };
   };
   return {
     rmPrepare: vote('rmPrepare', 'prepared', PREPARED),
@@ -113,11 +108,10 @@ interface Phase2aPlan {
 }
 
 /** phase1a, phase2a, decideCommit, decideAbort: what the leaders do. */
-function leaderActions(packed: Packed) {
-  const { constants: { RM, MAJORITY, BALLOT, LEADER_BALLOT }, bits } = packed;
-  const phase1aStep = planned('phase1a', LEADER_BALLOT.flatMap((bal) => RM.map((rm) => [bal, rm] as const)), ([bal, rm]) => bits.at(phase1a(rm, bal)));
-  const phase2aStep = planned('phase2a',
-    LEADER_BALLOT.flatMap((bal) => RM.flatMap((rm) => MAJORITY.map((MS) => [bal, rm, MS] as const))),
+function leaderSteps(packed: Packed): Pick<PaxosCommitSteps<Words>, 'phase1a' | 'phase2a' | 'commitEvidence' | 'decideCommit' | 'decideAbort'> {
+  const { domains, bits } = packed;
+  const phase1aPlan = planned('phase1a', domains.phase1a, ([bal, rm]) => bits.at(phase1a(rm, bal)));
+  const phase2aPlan = planned('phase2a', domains.phase2a,
     ([bal, rm, MS]): Phase2aPlan => {
       const replies = MS.flatMap((acc, i) => lastVotes(bal).map(([b, v]) => ({ at: bits.at(phase1b(rm, bal, b, v, acc)), from: 1 << i, b, v })));
       return {
@@ -144,27 +138,20 @@ function leaderActions(packed: Packed) {
     if (replied !== p.everyone) return -1;
     return prepared === 1 ? p.prepared : p.aborted;
   };
-  const decideAbortStep = planned('decideAbort',
-    RM.flatMap((rm) => BALLOT.flatMap((b) => MAJORITY.map((MS) => [rm, b, MS] as const))),
+  const decideAbortPlan = planned('decideAbort', domains.decideAbort,
     ([rm, b, MS]) => Int32Array.from(MS, (acc) => bits.at(phase2b(acc, rm, b, 'aborted'))));
   const COMMIT_AT = bits.at(COMMIT), ABORT_AT = bits.at(ABORT);
   return {
-    phase1a: { params: phase1aStep.params, next: (s: Words, param: (typeof phase1aStep.params)[number], i?: number) => bits.withMessage(s, phase1aStep.planOf(param, i)) },
-    phase2a: {
-      params: phase2aStep.params,
-      next: (s: Words, param: (typeof phase2aStep.params)[number], i?: number) => {
-        const p = phase2aStep.planOf(param, i);
-        if (bits.sent(s, p.prepared) || bits.sent(s, p.aborted)) return undefined;
-        const m = proposal(s, p);
-        return m < 0 ? undefined : bits.withMessage(s, m);
-      },
+    phase1a: (s, param, i) => bits.withMessage(s, phase1aPlan(param, i)),
+    phase2a: (s, param, i) => {
+      const p = phase2aPlan(param, i);
+      if (bits.sent(s, p.prepared) || bits.sent(s, p.aborted)) return undefined;
+      const m = proposal(s, p);
+      return m < 0 ? undefined : bits.withMessage(s, m);
     },
-    decideCommit: { params: commitEvidenceOf(packed), next: (s: Words) => bits.withMessage(s, COMMIT_AT) },
-    decideAbort: {
-      params: decideAbortStep.params,
-      next: (s: Words, param: (typeof decideAbortStep.params)[number], i?: number) =>
-        (bits.allSent(s, decideAbortStep.planOf(param, i)) ? bits.withMessage(s, ABORT_AT) : undefined),
-    },
+    commitEvidence: commitEvidenceOf(packed),
+    decideCommit: (s) => bits.withMessage(s, COMMIT_AT),
+    decideAbort: (s, param, i) => (bits.allSent(s, decideAbortPlan(param, i)) ? bits.withMessage(s, ABORT_AT) : undefined),
   };
 }
 
@@ -173,7 +160,7 @@ function leaderActions(packed: Packed) {
  * Decided(rm, "prepared") — a ballot and a majority that voted "prepared" in it — every
  * combination. States with the same witnesses share one domain, so it allocates once.
  */
-function commitEvidenceOf({ constants: { RM, MAJORITY, BALLOT }, bits }: Packed) {
+function commitEvidenceOf({ constants: { RM, MAJORITY, BALLOT }, bits }: Packed): PaxosCommitSteps<Words>['commitEvidence'] {
   const witnesses = RM.map((rm) => BALLOT.flatMap((bal) => MAJORITY.map((majority) => ({
     decision: Object.freeze({ rm, bal, majority }) as Decision,
     votes: Int32Array.from(majority, (acc) => bits.at(phase2b(acc, rm, bal, 'prepared'))),
@@ -213,46 +200,38 @@ function commitEvidenceOf({ constants: { RM, MAJORITY, BALLOT }, bits }: Packed)
 }
 
 /** phase1b (promise a ballot, reporting the last vote) and phase2b (vote), of acceptor acc in instance ins. */
-function acceptorActions({ constants: { RM, ACCEPTOR, BALLOT, LEADER_BALLOT }, layout, bits }: Packed) {
+function acceptorSteps({ domains, layout, bits }: Packed): Pick<PaxosCommitSteps<Words>, 'phase1b' | 'phase2b'> {
   const acceptorWord = (ins: string, acc: string): number => layout.fields.aState.at(ins).at(acc).offset;
-  const phase1bStep = planned('phase1b',
-    ACCEPTOR.flatMap((acc) => RM.flatMap((ins) => LEADER_BALLOT.map((bal) => [acc, ins, bal] as const))),
+  const phase1bPlan = planned('phase1b', domains.phase1b,
     ([acc, ins, bal]) => ({
       word: acceptorWord(ins, acc), bal, ask: bits.at(phase1a(ins, bal)), votes: lastVotes(bal).length,
       /** phase1b(ins, bal, -1, "none", acc): the report of vote v is at firstReply + v. */
       firstReply: bits.at(phase1b(ins, bal, -1, 'none', acc)),
     }));
-  const phase2bStep = planned('phase2b',
-    ACCEPTOR.flatMap((acc) => RM.flatMap((ins) => BALLOT.flatMap((bal) => VALUES.map((val) => [acc, ins, bal, val] as const)))),
+  const phase2bPlan = planned('phase2b', domains.phase2b,
     ([acc, ins, bal, val]) => ({
       word: acceptorWord(ins, acc), bal, voted: (bal << VOTE_BITS) | voteOf(bal, val),
       proposal: bits.at(phase2a(ins, bal, val)), vote: bits.at(phase2b(acc, ins, bal, val)),
     }));
   return {
-    phase1b: {
-      params: phase1bStep.params,
-      next: (s: Words, param: (typeof phase1bStep.params)[number], i?: number) => {
-        const p = phase1bStep.planOf(param, i);
-        const word = s[p.word]!;
-        if (!bits.sent(s, p.ask) || !(word >> VOTE_BITS < p.bal)) return undefined;
-        const vote = word & VOTE_MASK;
-        if (vote >= p.votes) throw new KripkeError('invalid-value', `paxos-commit: ${layout.fieldAt(p.word)} voted in ballot ${p.bal} or later but promised less`);
-        const t = s.slice();
-        t[p.word] = (p.bal << VOTE_BITS) | vote;
-        bits.send(t, p.firstReply + vote);
-        return t;
-      },
+    phase1b: (s, param, i) => {
+      const p = phase1bPlan(param, i);
+      const word = s[p.word]!;
+      if (!bits.sent(s, p.ask) || !(word >> VOTE_BITS < p.bal)) return undefined;
+      const vote = word & VOTE_MASK;
+      if (vote >= p.votes) throw new KripkeError('invalid-value', `paxos-commit: ${layout.fieldAt(p.word)} voted in ballot ${p.bal} or later but promised less`);
+      const t = s.slice();
+      t[p.word] = (p.bal << VOTE_BITS) | vote;
+      bits.send(t, p.firstReply + vote);
+      return t;
     },
-    phase2b: {
-      params: phase2bStep.params,
-      next: (s: Words, param: (typeof phase2bStep.params)[number], i?: number) => {
-        const p = phase2bStep.planOf(param, i);
-        if (!bits.sent(s, p.proposal) || !(s[p.word]! >> VOTE_BITS <= p.bal)) return undefined;
-        const t = s.slice();
-        t[p.word] = p.voted;
-        bits.send(t, p.vote);
-        return t;
-      },
+    phase2b: (s, param, i) => {
+      const p = phase2bPlan(param, i);
+      if (!bits.sent(s, p.proposal) || !(s[p.word]! >> VOTE_BITS <= p.bal)) return undefined;
+      const t = s.slice();
+      t[p.word] = p.voted;
+      bits.send(t, p.vote);
+      return t;
     },
   };
 }

@@ -6,9 +6,8 @@
  *
  * A port action by action. As in the TLA+ spec, `msgs` is the set of all messages ever sent,
  * receipt is not modelled (an action is enabled when the messages it needs have been sent), and
- * leader selection is not modelled. Where an action of the TLA+ spec is an existential (`\E m \in
- * msgs`, `\E MS \in Majority`), the parameter here is the witness, so each satisfying choice is
- * one successor — exactly as TLC counts generated states.
+ * leader selection is not modelled. The actions' names and domains and the properties are
+ * defined once (`definition.ts`) for this file's records and the words of the packed port.
  *
  * PaxosCommit.cfg (RM = {r1,r2}, three acceptors, majorities = the pairs, Ballot = {0,1}): TLC
  * finds 1,321,761 distinct states, 16,959,159 generated, depth 28. `--set packed=true` checks
@@ -19,6 +18,7 @@ import { defineProtocol, defineSpec, withEntry } from '../../spec/index.ts';
 import {
   ABORT, COMMIT, type Message, type Phase1b, phase1a, phase1b, phase2a, phase2b, send, type Value,
 } from './messages.ts';
+import { paxosCommitActions, paxosCommitDomains, paxosCommitProperties, type PaxosCommitRead } from './definition.ts';
 import { paxosCommitPackedSpec } from './paxos-commit-packed.ts';
 
 export type RmState = 'working' | 'prepared' | 'committed' | 'aborted';
@@ -51,8 +51,6 @@ export interface Decision {
   readonly majority: readonly string[];
 }
 
-const VALUES: readonly Value[] = ['prepared', 'aborted'];
-const RM_STATES: readonly RmState[] = ['working', 'prepared', 'committed', 'aborted'];
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -88,8 +86,21 @@ export function paxosCommitConstants(config: PaxosCommitConfig): PaxosCommitCons
   return { RM: ids('r', config.rms), ACCEPTOR, MAJORITY: majoritiesOf(ACCEPTOR), BALLOT, LEADER_BALLOT: BALLOT.slice(1) };
 }
 
+/** What the properties read of this file's states. */
+function objectRead({ RM, ACCEPTOR, BALLOT }: PaxosCommitConstants): PaxosCommitRead<PaxosCommitState> {
+  const ballot = (b: number) => BALLOT.includes(b);
+  const acceptorOk = (a: AcceptorState | undefined) =>
+    a !== undefined && ballot(a.mbal) && (a.bal === -1 || ballot(a.bal)) && ['prepared', 'aborted', 'none'].includes(a.val);
+  return {
+    rm: (s, i) => s.rmState[RM[i]!],
+    typedBeyondFields: (s) => RM.every((ins) => ACCEPTOR.every((ac) => acceptorOk(s.aState[ins]?.[ac])))
+      && [...s.msgs].every((m) => messageOk(m, RM, ACCEPTOR, ballot)),
+  };
+}
+
 export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors: 3, maxBallot: 1 }) {
-  const { RM, ACCEPTOR, MAJORITY, BALLOT, LEADER_BALLOT } = paxosCommitConstants(config);
+  const constants = paxosCommitConstants(config);
+  const { RM, ACCEPTOR, MAJORITY, BALLOT } = constants;
 
   /** The phase 1b messages for instance rm, ballot bal, from acceptors in MS (Phase2a's `mset`). */
   const phase1bFrom = (s: PaxosCommitState, rm: string, bal: number, MS: readonly string[]) => {
@@ -111,11 +122,7 @@ export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors:
     for (const bal of BALLOT) for (const MS of MAJORITY) if (decidedIn(s, rm, v, bal, MS)) found.push({ rm, bal, majority: MS });
     return found;
   }
-  /**
-   * The ways to show that every instance chose "prepared": one witness per RM. TLC expands the
-   * `\A rm \in RM : Decided(rm, "prepared")` of Decide into one conjunct per RM and enumerates
-   * each conjunct's `\E b, MS`, so each combination is one successor — as here.
-   */
+  /** decideCommit's domain: one witness of Decided(rm, "prepared") per RM, every combination. */
   function commitEvidence(s: PaxosCommitState): Decision[][] {
     let combinations: Decision[][] = [[]];
     for (const rm of RM) {
@@ -133,73 +140,32 @@ export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors:
       aState: Object.fromEntries(RM.map((rm) => [rm, Object.fromEntries(ACCEPTOR.map((ac) => [ac, { mbal: 0, bal: -1, val: 'none' }]))])),
       msgs: new Set(),
     }],
-    actions: {
-      /** rm prepares: it votes "prepared" in ballot 0 of its own instance. */
-      rmPrepare: {
-        params: RM,
-        next: (s, rm) => s.rmState[rm] !== 'working' ? undefined
-          : setRm(s, rm, 'prepared', send(s.msgs, phase2a(rm, 0, 'prepared'))),
+    actions: paxosCommitActions<PaxosCommitState>(paxosCommitDomains(constants), {
+      rmPrepare: (s, rm) => (s.rmState[rm] !== 'working' ? undefined : setRm(s, rm, 'prepared', send(s.msgs, phase2a(rm, 0, 'prepared')))),
+      rmChooseToAbort: (s, rm) => (s.rmState[rm] !== 'working' ? undefined : setRm(s, rm, 'aborted', send(s.msgs, phase2a(rm, 0, 'aborted')))),
+      rmRcvCommitMsg: (s, rm) => (s.msgs.has(COMMIT) ? setRm(s, rm, 'committed') : undefined),
+      rmRcvAbortMsg: (s, rm) => (s.msgs.has(ABORT) ? setRm(s, rm, 'aborted') : undefined),
+      phase1a: (s, [bal, rm]) => ({ ...s, msgs: send(s.msgs, phase1a(rm, bal)) }),
+      phase2a: (s, [bal, rm, MS]) => {
+        if (s.msgs.has(phase2a(rm, bal, 'prepared')) || s.msgs.has(phase2a(rm, bal, 'aborted'))) return undefined;
+        const mset = phase1bFrom(s, rm, bal, MS);
+        if (!everyAcceptorAnswered(mset, MS)) return undefined;
+        return { ...s, msgs: send(s.msgs, phase2a(rm, bal, proposal(mset))) };
       },
-      /** rm spontaneously aborts, voting "aborted" in ballot 0. */
-      rmChooseToAbort: {
-        params: RM,
-        next: (s, rm) => s.rmState[rm] !== 'working' ? undefined
-          : setRm(s, rm, 'aborted', send(s.msgs, phase2a(rm, 0, 'aborted'))),
+      commitEvidence,
+      decideCommit: (s) => ({ ...s, msgs: send(s.msgs, COMMIT) }),
+      decideAbort: (s, [rm, b, MS]) => (decidedIn(s, rm, 'aborted', b, MS) ? { ...s, msgs: send(s.msgs, ABORT) } : undefined),
+      phase1b: (s, [acc, ins, bal]) => {
+        const a = s.aState[ins]![acc]!;
+        if (!s.msgs.has(phase1a(ins, bal)) || !(a.mbal < bal)) return undefined;
+        return setAcceptor(s, ins, acc, { ...a, mbal: bal }, send(s.msgs, phase1b(ins, bal, a.bal, a.val, acc)));
       },
-      /** rm learns the commit (a stuttering step when it already committed). */
-      rmRcvCommitMsg: { params: RM, next: (s, rm) => s.msgs.has(COMMIT) ? setRm(s, rm, 'committed') : undefined },
-      rmRcvAbortMsg: { params: RM, next: (s, rm) => s.msgs.has(ABORT) ? setRm(s, rm, 'aborted') : undefined },
-      /** A leader starts ballot bal > 0 in instance rm (sending it again is harmless). */
-      phase1a: {
-        params: LEADER_BALLOT.flatMap((bal) => RM.map((rm) => [bal, rm] as const)),
-        next: (s, [bal, rm]) => ({ ...s, msgs: send(s.msgs, phase1a(rm, bal)) }),
+      phase2b: (s, [acc, ins, bal, val]) => {
+        if (!s.msgs.has(phase2a(ins, bal, val)) || !(s.aState[ins]![acc]!.mbal <= bal)) return undefined;
+        return setAcceptor(s, ins, acc, { mbal: bal, bal, val }, send(s.msgs, phase2b(acc, ins, bal, val)));
       },
-      /**
-       * A leader that heard phase 1b for ballot bal from every acceptor of majority MS proposes the
-       * value of the highest vote they reported, or "aborted" if none voted.
-       */
-      phase2a: {
-        params: LEADER_BALLOT.flatMap((bal) => RM.flatMap((rm) => MAJORITY.map((MS) => [bal, rm, MS] as const))),
-        next: (s, [bal, rm, MS]) => {
-          if (s.msgs.has(phase2a(rm, bal, 'prepared')) || s.msgs.has(phase2a(rm, bal, 'aborted'))) return undefined;
-          const mset = phase1bFrom(s, rm, bal, MS);
-          if (!everyAcceptorAnswered(mset, MS)) return undefined;
-          return { ...s, msgs: send(s.msgs, phase2a(rm, bal, proposal(mset))) };
-        },
-      },
-      /** Every instance chose "prepared" (the parameter: for each RM, the ballot and majority that show it): announce Commit. */
-      decideCommit: {
-        params: (s: PaxosCommitState) => commitEvidence(s),
-        next: (s) => ({ ...s, msgs: send(s.msgs, COMMIT) }),
-      },
-      /** Instance rm chose "aborted" (majority MS voted so in ballot b): announce Abort. */
-      decideAbort: {
-        params: RM.flatMap((rm) => BALLOT.flatMap((b) => MAJORITY.map((MS) => [rm, b, MS] as const))),
-        next: (s, [rm, b, MS]) => decidedIn(s, rm, 'aborted', b, MS) ? { ...s, msgs: send(s.msgs, ABORT) } : undefined,
-      },
-      /** Acceptor acc promises ballot bal of instance ins, reporting its last vote. */
-      phase1b: {
-        params: ACCEPTOR.flatMap((acc) => RM.flatMap((ins) => LEADER_BALLOT.map((bal) => [acc, ins, bal] as const))),
-        next: (s, [acc, ins, bal]) => {
-          const a = s.aState[ins]![acc]!;
-          if (!s.msgs.has(phase1a(ins, bal)) || !(a.mbal < bal)) return undefined;
-          return setAcceptor(s, ins, acc, { ...a, mbal: bal }, send(s.msgs, phase1b(ins, bal, a.bal, a.val, acc)));
-        },
-      },
-      /** Acceptor acc votes val in ballot bal of instance ins, unless it promised a higher ballot. */
-      phase2b: {
-        params: ACCEPTOR.flatMap((acc) => RM.flatMap((ins) => BALLOT.flatMap((bal) => VALUES.map((val) => [acc, ins, bal, val] as const)))),
-        next: (s, [acc, ins, bal, val]) => {
-          if (!s.msgs.has(phase2a(ins, bal, val)) || !(s.aState[ins]![acc]!.mbal <= bal)) return undefined;
-          return setAcceptor(s, ins, acc, { mbal: bal, bal, val }, send(s.msgs, phase2b(acc, ins, bal, val)));
-        },
-      },
-    },
-    properties: ({ always }) => [
-      always('PCTypeOK', (s) => typeOk(s, RM, ACCEPTOR, BALLOT)),
-      // PaxosCommit implements TCommit: no resource manager commits while another aborts.
-      always('TCConsistent', (s) => !(RM.some((r) => s.rmState[r] === 'committed') && RM.some((r) => s.rmState[r] === 'aborted'))),
-    ],
+    }),
+    properties: paxosCommitProperties(objectRead(constants), RM.length),
   });
 }
 
@@ -214,15 +180,6 @@ function proposal(mset: readonly Phase1b[]): Value {
   for (const m of mset) if (m.bal > (highest?.bal ?? -1)) highest = m;
   // Votes in one ballot agree, so any message with the highest ballot serves as TLA+'s CHOOSE.
   return highest === undefined ? 'aborted' : (highest.val as Value);
-}
-
-function typeOk(s: PaxosCommitState, RM: readonly string[], ACCEPTOR: readonly string[], BALLOT: readonly number[]): boolean {
-  const ballot = (b: number) => BALLOT.includes(b);
-  const acceptorOk = (a: AcceptorState | undefined) =>
-    a !== undefined && ballot(a.mbal) && (a.bal === -1 || ballot(a.bal)) && ['prepared', 'aborted', 'none'].includes(a.val);
-  return RM.every((rm) => RM_STATES.includes(s.rmState[rm]!))
-    && RM.every((ins) => ACCEPTOR.every((ac) => acceptorOk(s.aState[ins]?.[ac])))
-    && [...s.msgs].every((m) => messageOk(m, RM, ACCEPTOR, ballot));
 }
 
 function messageOk(m: Message, RM: readonly string[], ACCEPTOR: readonly string[], ballot: (b: number) => boolean): boolean {

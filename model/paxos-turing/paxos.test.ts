@@ -81,7 +81,7 @@ describe('paxos-turing (Paxos.tla with MCPaxosTiny.cfg; TLC: 3,921 distinct, 23,
       'init', 'phase1a', 'phase1a', 'phase1b', 'phase1b', 'phase1b', 'phase2a', 'phase2b', 'phase1b', 'phase2a', 'phase2b',
     ]);
     expect(trace.steps.at(-1)!.action!.label).toBe('phase2b({ acc: "a1", bal: 1, val: "v2" })');
-    const image = abstractTrace(spec, refinementOf(spec, 'ImplementsVoting')!, trace);
+    const image = abstractTrace(refinementOf(spec, 'ImplementsVoting')!, trace);
     expect(image.firstUnmatched).toBe(10);
     expect(image.steps.map((s) => s.counterpart?.split('(')[0])).toEqual([
       'initial', 'stutter', 'stutter', 'increaseMaxBal', 'increaseMaxBal', 'increaseMaxBal', 'stutter', 'voteFor', 'increaseMaxBal', 'stutter', undefined,
