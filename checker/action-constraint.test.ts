@@ -73,7 +73,7 @@ describe('action constraints and fairness, as TLC does it', () => {
     for (const spec of [fixtures.counterWeakConstrained, fixtures.counterStrongConstrained]) {
       const result = check(spec, { properties: ['Reach3'] });
       expect(figures(result)).toEqual({ status: 'pass', distinct: 2, generated: 3, depth: 2 });
-      expect(result.notes?.join(' ')).toMatch(/the action constraint excluded 1 steps: .* a pass may be vacuous/);
+      expect(result.notes?.join(' ')).toMatch(/the action constraint excluded 1 step: .* a pass may be vacuous/);
       expect(result.stats.liveness?.excludedSteps).toBe(1);
     }
     // Without the constraint: 4 / 4 / 4, pass; without fairness: the system stops at x = 1 (TLC: 0 -> 1, stuttering).

@@ -116,6 +116,33 @@ describe('kripke check', () => {
     expect(failing.stdout).toContain('State 2 ← commit\n    tm: "init" → "committed"');
   });
 
+  it("checks the README's port with an action constraint at TLC's figures, with and without it, and refuses a misspelt fairness argument before the run", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Action constraints'));
+    const source = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(source).toContain('actionConstraint');
+    const dir = join(root, 'tmp', 'readme-porting');
+    mkdirSync(dir, { recursive: true });
+    const run = (file: string, text: string) => {
+      writeFileSync(join(dir, file), text);
+      return kripke('check', `tmp/readme-porting/${file}`);
+    };
+    // TLC, Grid.tla with ACTION_CONSTRAINT ActCon: 15 generated, 8 distinct, depth 5, no error.
+    const constrained = run('grid.ts', source!);
+    expect(constrained.code).toBe(0);
+    expect(constrained.stdout).toContain('✔ pass: 8 distinct states, 15 generated, depth 5');
+    expect(constrained.stdout).toContain('the action constraint excluded 4 steps');
+    // TLC without it: "Deadlock reached", 25 generated, 16 distinct, depth 7.
+    const free = run('free.ts', source!.replace(/ {2}actionConstraint:.*\n/, ''));
+    expect(free.code).toBe(1);
+    expect(free.stdout).toContain('✘ violation: 16 distinct states, 25 generated, depth 7');
+    expect(free.stdout).toContain('Deadlock after 6 steps');
+    const misspelt = run('misspelt.ts', source!.replace("weak('inc', 'x')", "weak('inc', 'X')"));
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain(`weak fairness of 'inc': parameter "X" matches no value of the action's domain; domain: "x", "y"`);
+    expect(misspelt.stdout).not.toContain('distinct states'); // refused before the run
+  });
+
   it('reports a model file without a spec clearly', () => {
     const dir = join(root, 'tmp', 'cli-test');
     mkdirSync(dir, { recursive: true });

@@ -149,8 +149,9 @@ function unusedFairnessNotes(graph: StateGraph, fairness: readonly ResolvedFairn
 }
 
 function constraintNotes(cut: number, excluded: number): string[] {
-  const what = [cut > 0 ? `the state constraint cut ${cut.toLocaleString('en-US')} successors` : '',
-    excluded > 0 ? `the action constraint excluded ${excluded.toLocaleString('en-US')} steps` : ''].filter((w) => w !== '');
+  const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+  const what = [cut > 0 ? `the state constraint cut ${count(cut, 'successor')}` : '',
+    excluded > 0 ? `the action constraint excluded ${count(excluded, 'step')}` : ''].filter((w) => w !== '');
   if (what.length === 0) return [];
   return [`${what.join(' and ')}: behaviours that take them were not checked for liveness, so a pass may be vacuous ` +
     '(a lasso reported is still a real, fair behaviour)'];

@@ -91,7 +91,7 @@ describe('liveness: symmetry, constraints, options', () => {
     const result = check(unbounded([weak('inc')]));
     expect(result.status).toBe('pass');
     expect(result.stats.liveness?.cutSuccessors).toBe(1);
-    expect(result.notes?.join(' ')).toMatch(/state constraint cut 1 successors.*a pass may be vacuous/);
+    expect(result.notes?.join(' ')).toMatch(/state constraint cut 1 successor.*a pass may be vacuous/);
   });
 
   it('depth-first safety search is followed by the same liveness verdicts', () => {

@@ -61,7 +61,7 @@ export interface CheckDefinition {
   readonly properties?: readonly string[];
   /** BFS on this many threads (default 1); `kripke ci --workers n` overrides it. */
   readonly workers?: number;
-  /** Report states without successors as deadlocks (default true). */
+  /** Report states without successors as deadlocks (default: the spec's `checkDeadlock`, else true). */
   readonly deadlock?: boolean;
   /** Check liveness properties (default true). */
   readonly liveness?: boolean;
