@@ -16,12 +16,17 @@ export interface StepContext {
   readonly last: { readonly action: string; readonly param: unknown } | undefined;
 }
 
+/** A property as the explorer lists it: a family's member names its instance, `ClientsWillObtain(c1, r1)`. */
+export function memberName(property: { readonly name: string; readonly instance?: string }): string {
+  return property.instance === undefined ? property.name : `${property.name}(${property.instance})`;
+}
+
 export function propertyStatuses(properties: readonly Property<unknown>[], context: StepContext): PropertyStatus[] {
   return properties.map((property) => {
     try {
-      return { name: property.name, kind: property.kind, ...statusOf(property, context) };
+      return { name: memberName(property), kind: property.kind, ...statusOf(property, context) };
     } catch (e) {
-      return { name: property.name, kind: property.kind, state: 'error' as const, detail: `threw: ${messageOf(e)}` };
+      return { name: memberName(property), kind: property.kind, state: 'error' as const, detail: `threw: ${messageOf(e)}` };
     }
   });
 }
