@@ -21,7 +21,7 @@ export interface CheckOptions {
   readonly maxDepth?: number;
   /** Keep going after a violation and report every violated property (TLC's -continue). */
   readonly continue?: boolean;
-  /** Report a state with no successors as a deadlock unless `terminal` allows it (default true). */
+  /** Report a state with no successors as a deadlock unless `terminal` allows it (default: the spec's `checkDeadlock`, else true). */
   readonly checkDeadlock?: boolean;
   /** Re-hash inputs after every action, run each action twice and compare: catches impure models (slower). */
   readonly strict?: boolean;
@@ -110,7 +110,7 @@ export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}):
   const engine = options.engine ?? 'bfs';
   if (!ENGINES.includes(engine)) throw unknownName('engine', String(engine), ENGINES);
   if (options.store !== undefined && options.store !== 'table' && options.store !== 'map') throw unknownName('store', String(options.store), ['table', 'map']);
-  const names = spec.properties.map((p) => p.name);
+  const names = [...new Set(spec.properties.map((p) => p.name))]; // a family is one name
   for (const name of options.properties ?? []) {
     if (!names.includes(name)) throw unknownName('property', name, names, { model: spec.name });
   }
@@ -119,7 +119,7 @@ export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}):
     engine,
     maxDepth: positive('maxDepth', options.maxDepth),
     continueAfterViolation: options.continue ?? false,
-    checkDeadlock: options.checkDeadlock ?? true,
+    checkDeadlock: options.checkDeadlock ?? spec.checkDeadlock ?? true,
     strict: options.strict ?? false,
     properties: new Set(options.properties ?? names),
     maxStates: positive('maxStates', options.maxStates),

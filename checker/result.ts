@@ -63,16 +63,20 @@ export interface LivenessStatistics {
   graphBytes: number;
   /** Successors dropped by the state constraint (behaviours liveness could not follow). */
   cutSuccessors: number;
+  /** Steps the action constraint rejected (behaviours liveness could not follow either). */
+  excludedSteps: number;
   elapsedMs: number;
 }
 
-export type ViolationKind = 'invariant' | 'step' | 'deadlock' | 'unreachable' | 'liveness';
+export type ViolationKind = 'invariant' | 'step' | 'refinement' | 'deadlock' | 'unreachable' | 'liveness';
 
 export interface Violation {
   readonly property: string;
   readonly kind: ViolationKind;
   readonly propertyKind: PropertyKind | 'deadlock';
-  /** The path to the violating state (for `step`, the path ends with the violating step). */
+  /** For a family (`forAll`): the instance that fails (`c1`). */
+  readonly instance?: string;
+  /** The path to the violating state (for `step` and `refinement`, the path ends with the violating step). */
   readonly path: ActionPath | undefined;
   /** For a lasso (liveness): the index in the path's states where the cycle starts again. */
   readonly loop?: number;

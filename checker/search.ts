@@ -9,6 +9,7 @@
 import type { StepLabel } from '../spec/properties.ts';
 import type { Spec } from '../spec/types.ts';
 import { KripkeError } from '../spec/errors.ts';
+import { stepAllowed } from './action-constraint.ts';
 import type { Hasher } from './fingerprint/index.ts';
 import { PropertyMonitor } from './monitor.ts';
 import type { ResolvedOptions } from './options.ts';
@@ -82,6 +83,12 @@ export class Search<S> {
   private readonly coverage: ActionCoverage[];
   private readonly sink = this.onSuccessor.bind(this);
   private readonly constraint: ((state: S) => boolean) | undefined;
+  /** Whether steps are checked with their label: action properties or an action constraint. */
+  private readonly checksSteps: boolean;
+  /** Whether steps are checked against refinements (which need no label). */
+  private readonly checksRefinements: boolean;
+  /** The expanded state's parameter domains, by action, read only when a step is checked. */
+  private readonly domains: (readonly unknown[] | undefined)[];
   private readonly startedAt = performance.now();
   /** Successors' fingerprints reuse the expanded state's (not in strict mode, nor under a view or symmetry). */
   private readonly useBase: boolean;
@@ -110,6 +117,9 @@ export class Search<S> {
     this.monitor = new PropertyMonitor(spec, options.properties, options.continueAfterViolation);
     this.successors = new Successors(spec, options.strict);
     this.constraint = spec.constraint;
+    this.checksSteps = this.monitor.hasStepProperties || spec.actionConstraint !== undefined;
+    this.checksRefinements = this.monitor.hasRefinements;
+    this.domains = spec.actions.map(() => undefined);
     this.hasher = this.successors.hasher;
     this.useBase = !options.strict && spec.view === undefined && spec.symmetry === undefined && spec.layout === undefined;
     this.discoveredPrints = options.strict ? new Map() : undefined;
@@ -132,6 +142,7 @@ export class Search<S> {
     for (let i = 0; i < states.length && !this.monitor.shouldStop; i++) {
       const state = states[i]!;
       this.stats.generatedStates++;
+      this.monitor.checkInitial(state, () => ({ init: i, steps: [] }));
       if (this.constraint && !this.constraint(state)) {
         this.monitor.checkState(state, () => ({ init: i, steps: [] }));
         continue;
@@ -156,6 +167,7 @@ export class Search<S> {
     this.currentId = id;
     this.currentDepth = depth;
     this.choice = 0;
+    if (this.checksSteps) this.domains.fill(undefined);
     if (this.discoveredPrints) this.requireUnchangedSinceDiscovery(state, id);
     if (this.useBase) this.hasher.setBase(state);
     const count = this.successors.forEach(state, this.sink);
@@ -174,10 +186,11 @@ export class Search<S> {
     coverage.fired++;
     this.stepAction = action;
     this.stepParam = param;
-    if (this.monitor.hasStepProperties) {
-      this.monitor.checkStep(this.current, successor, this.label(action, param), this.pathToStep);
-    }
-    if (this.constraint && !this.constraint(successor)) {
+    const allowed = !this.checksSteps || this.checkStep(successor, action, param);
+    if (this.checksRefinements) this.monitor.checkRefinements(this.current, successor, this.spec.actions[action]!.name, this.pathToStep);
+    // A step outside the action constraint, or a successor outside the state constraint, is
+    // generated and checked but neither stored nor explored (TLC).
+    if (!allowed || (this.constraint && !this.constraint(successor))) {
       this.monitor.checkState(successor, this.pathToStep);
       return;
     }
@@ -192,6 +205,13 @@ export class Search<S> {
     this.newId = id;
     this.monitor.checkState(successor, this.pathToNew);
     this.frontier.push(successor, id, depth);
+  }
+
+  /** Step properties on one step; returns whether the action constraint allows it. */
+  private checkStep(successor: S, action: number, param: number): boolean {
+    const label = this.label(action, param);
+    if (this.monitor.hasStepProperties) this.monitor.checkStep(this.current, successor, label, this.pathToStep);
+    return stepAllowed(this.spec, this.current, successor, label);
   }
 
   /** Strict mode: a queued state must still be the value it was when an action returned it. */
@@ -212,8 +232,11 @@ export class Search<S> {
     return { action: this.spec.actions[action]!.name, param: this.paramValue(action, param) };
   }
 
+  /** The parameter of a step of the expanded state (domains are kept per expansion only when steps are checked). */
   private paramValue(action: number, param: number): unknown {
-    return this.spec.actions[action]!.domain(this.current)[param];
+    if (!this.checksSteps) return this.spec.actions[action]!.domain(this.current)[param];
+    const domain = this.domains[action] ??= this.spec.actions[action]!.domain(this.current);
+    return domain[param];
   }
 
   private isTerminal(state: S): boolean {

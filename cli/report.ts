@@ -8,6 +8,7 @@ import { encodeValue } from '../counterexamples/json-value.ts';
 import { explainViolation } from '../counterexamples/explain.ts';
 import { renderTraceText } from '../counterexamples/text.ts';
 import { paintWith } from '../counterexamples/ansi.ts';
+import { abstractTrace, refinementOf, renderAbstractTraceText } from '../counterexamples/refinement.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
 import type { Spec } from '../spec/types.ts';
 import type { KripkeCheckResult, Simulation, Violation as KripkeViolation } from '../schema/types.ts';
@@ -66,18 +67,30 @@ export function renderResultText(result: CheckResult, model: LoadedModel, color:
   return lines.join('\n');
 }
 
+/** "leadsTo property 'ClientsWillObtain' is violated for c1, r1" (a family names its failing instance). */
+export function violatedText(v: Violation): string {
+  return `${v.propertyKind} property '${v.property}' is violated${v.instance === undefined ? '' : ` for ${v.instance}`}`;
+}
+
 function violationLines(v: Violation, model: LoadedModel, color: boolean): string[] {
-  const what = v.kind === 'deadlock' ? 'Deadlock' : v.kind === 'unreachable' ? `'${v.property}' is never reached`
-    : `${v.propertyKind} property '${v.property}' is violated`;
+  const what = v.kind === 'deadlock' ? 'Deadlock' : v.kind === 'unreachable' ? `'${v.property}' is never reached` : violatedText(v);
   if (!v.path) return [`${what}${v.note ? `: ${v.note}` : ''}`];
-  const trace = buildTrace(model.spec as Spec<unknown>, v.path, { property: v.property, loop: v.loop });
-  const why = explainViolation(model.spec, trace);
+  const spec = model.spec as Spec<unknown>;
+  const trace = buildTrace(spec, v.path, traceInfo(v));
+  const why = explainViolation(spec, trace);
+  const refinement = refinementOf(spec, v.property);
   return [
     `${what} ${v.loop === undefined ? `after ${v.path.steps.length} steps` : lassoSummary(v.loop, v.path.steps.length)}${v.note ? ` (${v.note})` : ''}:`,
     renderTraceText(trace, { color }),
+    ...(refinement ? [renderAbstractTraceText(trace, abstractTrace(refinement, trace), color)] : []),
     ...(why === undefined ? [] : [`  why: ${why.split('\n').join('\n       ')}`]),
     `  path: ${formatPath(v.path)}`,
   ];
+}
+
+/** What a violation's trace says about itself: the property, its failing instance, the lasso's loop. */
+function traceInfo(v: Violation) {
+  return { property: v.property, ...(v.instance === undefined ? {} : { instance: v.instance }), ...(v.loop === undefined ? {} : { loop: v.loop }) };
 }
 
 /** "by a lasso: 3 steps to state 4, then a cycle of 2 steps back to it" (or a stutter there). */
@@ -150,14 +163,25 @@ function simulationStatsJson(sim: SimulationStatistics): Simulation {
 }
 
 function violationJson(v: Violation, model: LoadedModel): KripkeViolation {
-  const trace = v.path ? buildTrace(model.spec, v.path, { property: v.property }) : undefined;
+  const spec = model.spec as Spec<unknown>;
+  const trace = v.path ? buildTrace(spec, v.path, traceInfo(v)) : undefined;
+  const refinement = refinementOf(spec, v.property);
   return {
-    property: v.property, kind: v.kind, note: v.note ?? null,
-    explanation: trace ? explainViolation(model.spec, trace) ?? null : null,
+    property: v.property, kind: v.kind, instance: v.instance ?? null, note: v.note ?? null,
+    explanation: trace ? explainViolation(spec, trace) ?? null : null,
     path: v.path ? formatPath(v.path) : null,
     loop: v.loop ?? null,
     lasso: v.loop === undefined || !v.path ? null : lassoJson(v.loop, v.path.steps.length),
     trace: trace ? trace.steps.map((s) => ({ action: s.action?.label ?? null, state: encodeValue(s.shown) })) : null,
+    ...(refinement && trace ? { abstract: abstractJson(abstractTrace(refinement, trace)) } : {}),
+  };
+}
+
+/** A refinement violation's abstract image: per concrete state, the abstract state and the step that explains it. */
+function abstractJson(image: ReturnType<typeof abstractTrace>): NonNullable<KripkeViolation['abstract']> {
+  return {
+    model: image.abstractModel, firstUnmatched: image.firstUnmatched ?? null,
+    trace: image.steps.map((s) => ({ counterpart: s.counterpart ?? null, state: encodeValue(s.state) })),
   };
 }
 

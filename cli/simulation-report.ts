@@ -11,7 +11,7 @@ import type { KripkeSimulationResult } from '../schema/types.ts';
 import { renderTraceText } from '../counterexamples/text.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
 import type { LoadedModel } from './load-model.ts';
-import { resultJson } from './report.ts';
+import { resultJson, violatedText } from './report.ts';
 
 export const SIMULATION_KIND = 'kripke-simulation' as const;
 
@@ -75,14 +75,14 @@ export function renderSimulationText(result: CheckResult, inv: Invocation, color
 
 function violationLines(v: Violation, model: LoadedModel, sim: SimulationStatistics, color: boolean): string[] {
   const paint = paintWith(color);
-  const what = v.kind === 'deadlock' ? 'deadlock' : `${v.propertyKind} property '${v.property}' is violated`;
+  const what = v.kind === 'deadlock' ? 'deadlock' : violatedText(v);
   const lines = [`${paint('red', '✘ violation')}: ${what}`];
   if (sim.shrink) {
     lines.push(`  found in walk ${n(sim.shrink.foundInWalk)} after ${sim.shrink.originalSteps} steps; ` +
       `shrunk to ${sim.shrink.shrunkSteps} steps (${n(sim.shrink.attempts)} walks replayed while shrinking)`);
   }
   if (!v.path) return lines;
-  const trace = buildTrace(model.spec, v.path, { property: v.property });
+  const trace = buildTrace(model.spec, v.path, { property: v.property, instance: v.instance });
   return [...lines, renderTraceText(trace, { color }), `  path: ${formatPath(v.path)}`];
 }
 

@@ -11,6 +11,7 @@ import type { Spec } from '../spec/types.ts';
 import { renderTraceDot } from './dot.ts';
 import { traceToJson } from './export-json.ts';
 import { renderHtmlReport } from './html.ts';
+import { abstractTrace, refinementOf, renderAbstractTraceHtml } from './refinement.ts';
 import { traceToItf } from './itf.ts';
 import type { TraceContext } from './saved-trace.ts';
 import { renderSequenceChart } from './sequence-chart.ts';
@@ -34,15 +35,20 @@ export async function renderArtifacts<S>(trace: Trace<S>, context: TraceContext,
   files.set('trace.dot', dot).set('trace.svg', svg);
   if (sequenceSvg !== undefined) files.set('sequence.svg', sequenceSvg);
   if (statesSvg !== undefined) files.set('states.svg', statesSvg);
-  files.set('report.html', await reportHtml(trace, context, replayCommand(replayFile, context), statesSvg));
+  const refinement = spec && refinementOf(spec, trace.property);
+  const refinementHtml = refinement ? renderAbstractTraceHtml(trace, abstractTrace(refinement, trace)) : undefined;
+  files.set('report.html', await reportHtml(trace, context, replayCommand(replayFile, context), statesSvg, refinementHtml));
   return files;
 }
 
 /** The HTML report; it states the title and verdict once, above its pictures, so they have none. */
-export async function reportHtml<S>(trace: Trace<S>, context: TraceContext, replay: string, statesSvg?: string): Promise<string> {
+export async function reportHtml<S>(
+  trace: Trace<S>, context: TraceContext, replay: string, statesSvg?: string, refinementHtml?: string,
+): Promise<string> {
   const svg = await dotToSvg(renderTraceDot(trace, { title: false }));
   const sequenceSvg = renderSequenceChart(trace, { title: false });
-  return renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), ...(statesSvg ? { statesSvg } : {}), replay });
+  return renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), ...(statesSvg ? { statesSvg } : {}), replay,
+    ...(refinementHtml ? { refinementHtml } : {}) });
 }
 
 /** The trace in ITF, or why ITF cannot hold it (a fraction, say): then the other files are still written. */
@@ -74,7 +80,8 @@ export async function writeViolationArtifacts<S>(outDir: string, spec: Spec<S>, 
   const written: string[] = [];
   for (const v of violations) {
     if (v.path === undefined) continue;
-    const trace = buildTrace(spec, v.path, { property: v.property, ...(v.loop !== undefined ? { loop: v.loop } : {}) });
+    const trace = buildTrace(spec, v.path, { property: v.property, ...(v.instance !== undefined ? { instance: v.instance } : {}),
+      ...(v.loop !== undefined ? { loop: v.loop } : {}) });
     written.push(...await writeArtifacts(join(outDir, folderName(v.property)), trace, { ...context, kind: v.kind }, spec));
   }
   return written;

@@ -29,6 +29,8 @@ export interface HtmlReport {
   readonly statesSvg?: string;
   /** The command line that replays this trace. */
   readonly replay: string;
+  /** For a refinement violation: the section showing the trace mapped onto the abstract spec (`refinement.ts`). */
+  readonly refinementHtml?: string;
 }
 
 export function renderHtmlReport(report: HtmlReport): string {
@@ -57,6 +59,7 @@ ${stepList(trace)}
 </section>
 ${figure('Trace graph', report.svg)}
 ${report.statesSvg ? figure('State space around the trace', report.statesSvg) : ''}
+${report.refinementHtml ?? ''}
 <section>
 <h2>Replay</h2>
 <p>Re-execute this counterexample against the current model (exit 0: it still fails; 1: a step no longer holds):</p>

@@ -79,7 +79,7 @@ export function reexecuteTrace<S>(spec: Spec<S>, saved: SavedTrace): ReexecuteRe
     steps.push(outcome.step);
     state = outcome.state;
   }
-  return { status: 'replayed', trace: buildTrace(spec, { init, steps }, { property: saved.property, loop: saved.loop }) };
+  return { status: 'replayed', trace: buildTrace(spec, { init, steps }, { property: saved.property, instance: saved.instance, loop: saved.loop }) };
 }
 
 function matchInitial<S>(spec: Spec<S>, inits: readonly S[], saved: SavedStep, codec: Codec, preferred = 0): number | { message: string; differences: Change[] } {

@@ -52,6 +52,8 @@ export interface SavedTrace extends TraceContext {
   readonly format: TraceFormat;
   readonly model: string;
   readonly property?: string;
+  /** For a family: the failing instance. */
+  readonly instance?: string;
   readonly path?: ActionPath;
   readonly loop?: number;
   readonly steps: readonly SavedStep[];
@@ -84,6 +86,7 @@ export function savedToTrace(saved: SavedTrace): Trace {
     steps,
     packed: saved.packed,
     ...(saved.property !== undefined ? { property: saved.property } : {}),
+    ...(saved.instance !== undefined ? { instance: saved.instance } : {}),
     ...(saved.loop !== undefined ? { loop: saved.loop } : {}),
   };
 }

@@ -3,6 +3,7 @@
  * neighbourhood of a bug: which other moves were possible along the way. Explores breadth-first
  * with the checker's `Successors` and refuses, with a clear error, beyond a size limit.
  */
+import { stepAllowed } from '../checker/action-constraint.ts';
 import { formatValue } from '../checker/format-value.ts';
 import { Successors } from '../checker/successors.ts';
 import { KripkeError } from '../spec/errors.ts';
@@ -21,7 +22,7 @@ export interface StateGraph<S> {
   readonly initial: readonly number[];
   /** Deduplicated by (from, to, action name). */
   readonly edges: readonly { readonly from: number; readonly to: number; readonly action: string }[];
-  /** The node of a state, by its identity (view and symmetry applied). */
+  /** The node of a (real) state, by its identity (view and symmetry applied). */
   readonly nodeOf: (state: S) => number | undefined;
 }
 
@@ -46,9 +47,11 @@ export function exploreStateGraph<S>(spec: Spec<S>, maxStates = DEFAULT_MAX_STAT
   const edges = new Map<string, { from: number; to: number; action: string }>();
   for (let from = 0; from < states.length; from++) {
     if (spec.constraint && !spec.constraint(states[from]!)) continue; // outside the boundary: kept, not explored
-    successors.forEach(states[from]!, (next, action) => {
-      const to = add(next);
+    const state = states[from]!;
+    successors.forEach(state, (next, action, param) => {
       const name = spec.actions[action]!.name;
+      if (spec.actionConstraint && !stepAllowed(spec, state, next, { action: name, param: spec.actions[action]!.domain(state)[param] })) return;
+      const to = add(next);
       edges.set(`${from}>${to}>${name}`, { from, to, action: name });
     });
   }

@@ -43,6 +43,8 @@ export interface Trace<S = unknown> {
   readonly packed: boolean;
   /** The violated property, when the trace is a counterexample. */
   readonly property?: string;
+  /** For a family (`forAll`): the failing instance. */
+  readonly instance?: string;
   /** For a lasso: the index of the step the last state loops back to. */
   readonly loop?: number;
   /** Actor models: how the model prints one of its messages (`Spec.formatMessage`). */
@@ -57,6 +59,7 @@ export type MessageFormat = (message: unknown) => string;
 
 export interface TraceInfo {
   readonly property?: string;
+  readonly instance?: string;
   readonly loop?: number;
 }
 

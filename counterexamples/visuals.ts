@@ -82,12 +82,13 @@ export function lassoOf(trace: Pick<Trace, 'loop' | 'steps'>): Lasso | undefined
 }
 
 /** "invariant NotSolved is violated after 6 steps" — the caption every picture carries. */
-export function propertyCaption(trace: Pick<Trace, 'property' | 'loop' | 'steps'>): string {
+export function propertyCaption(trace: Pick<Trace, 'property' | 'instance' | 'loop' | 'steps'>): string {
   const steps = trace.steps.length - 1;
   const after = `after ${steps} step${steps === 1 ? '' : 's'}`;
   if (trace.property === undefined) return `a trace of ${steps} step${steps === 1 ? '' : 's'}`;
+  const violated = `'${trace.property}' is violated${trace.instance === undefined ? '' : ` for ${trace.instance}`}`;
   const lasso = lassoOf(trace);
-  if (lasso?.close === 'stutter') return `'${trace.property}' is violated: the behaviour stays in state ${lasso.start + 1} forever`;
-  if (lasso !== undefined) return `'${trace.property}' is violated: the cycle back to state ${lasso.start + 1} repeats forever`;
-  return `'${trace.property}' is violated ${after}`;
+  if (lasso?.close === 'stutter') return `${violated}: the behaviour stays in state ${lasso.start + 1} forever`;
+  if (lasso !== undefined) return `${violated}: the cycle back to state ${lasso.start + 1} repeats forever`;
+  return `${violated} ${after}`;
 }

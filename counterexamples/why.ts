@@ -58,6 +58,7 @@ function evaluationOf<S>(property: Property<S>, states: readonly S[], loop: numb
       return { step: last, states: [states[last - 1]!, states[last]!], run: (before, after) => property.holds(before!, after!, step) };
     }
     case 'leadsTo': return cycleStart(states, loop, (s) => property.to(s));
+    case 'refines': return { step: last, states: [], run: () => undefined };
     default: return cycleStart(states, loop, (s) => property.holds(s));
   }
 }
@@ -90,7 +91,7 @@ function readsIn<S>(spec: Spec<S>, { states, run }: Evaluation<S>): FieldRead[][
 
 /** The predicate's own text, one line, when it is short enough to read. */
 function sourceOf<S>(property: Property<S>): { source: string } | Record<string, never> {
-  const fn = property.kind === 'leadsTo' ? property.to : property.holds;
+  const fn = property.kind === 'leadsTo' ? property.to : property.kind === 'refines' ? property.map : property.holds;
   const text = String(fn).replace(/\s+/g, ' ').trim();
   return text.length > 0 && !text.includes('[native code]') ? { source: text.length > 160 ? `${text.slice(0, 159)}…` : text } : {};
 }

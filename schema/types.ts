@@ -49,7 +49,19 @@ export type KripkeModelList = {
   };
   properties: {
     name: string;
-    kind: "always" | "sometimes" | "alwaysStep" | "eventually" | "alwaysEventually" | "eventuallyAlways" | "leadsTo";
+    kind:
+      | "always"
+      | "sometimes"
+      | "alwaysStep"
+      | "eventually"
+      | "alwaysEventually"
+      | "eventuallyAlways"
+      | "leadsTo"
+      | "refines";
+    /**
+     * a property family: the instances it is checked for
+     */
+    instances?: string[];
   }[];
 }[];
 /**
@@ -105,7 +117,7 @@ export type KripkePathReplay =
       version?: 1 | string;
       status: "violation";
       property: string;
-      violationKind: "invariant" | "step" | "deadlock" | "unreachable" | "liveness";
+      violationKind: "invariant" | "step" | "deadlock" | "unreachable" | "liveness" | "refinement";
       /**
        * A replayable path: the initial state's index, then action:parameter indexes per step.
        */
@@ -289,7 +301,19 @@ export interface Violation {
    * The property's name (`deadlock` for a deadlock).
    */
   property: string;
-  kind: "invariant" | "step" | "deadlock" | "unreachable" | "liveness";
+  kind: "invariant" | "step" | "deadlock" | "unreachable" | "liveness" | "refinement";
+  /**
+   * For a property family (`forAll`): the instance that fails.
+   */
+  instance?: string | null;
+  /**
+   * A refinement violation: the abstract spec's image of the trace, state by state.
+   */
+  abstract?: {
+    model: string;
+    firstUnmatched: number | null;
+    trace: {}[];
+  };
   note: string | null;
   /**
    * Why the last state violates the property, when Kripke can tell.
@@ -423,6 +447,7 @@ export interface Check {
       | "alwaysEventually"
       | "eventuallyAlways"
       | "leadsTo"
+      | "refines"
       | "deadlock";
     expected: "hold" | "fail";
     verdict: "held" | "violated" | "undecided";
@@ -698,7 +723,7 @@ export interface KripkeMergedSimulationReport {
   sometimes: SometimesHits[];
   violations: {
     property: string;
-    kind: "invariant" | "step" | "deadlock" | "unreachable" | "liveness";
+    kind: "invariant" | "step" | "deadlock" | "unreachable" | "liveness" | "refinement";
     steps: number;
     /**
      * A replayable path: the initial state's index, then action:parameter indexes per step.

@@ -64,6 +64,6 @@ export function terminalOf<S>(m: Measures<S>, shape: PropertyShape): ((s: S) => 
 export function fairnessOf(shape: PropertyShape, actionNames: readonly string[], paramValue?: (n: number) => unknown): Fairness[] {
   return shape.fairness.map((f) => {
     const action = actionNames[f.action % actionNames.length]!;
-    return f.param === null || paramValue === undefined ? { kind: f.kind, action } : { kind: f.kind, action, instance: { param: paramValue(f.param) } };
+    return { kind: f.kind, members: [f.param === null || paramValue === undefined ? { action } : { action, param: paramValue(f.param) }] };
   });
 }

@@ -4,16 +4,18 @@
  * constraint), with every edge between stored states, fairness bits and predicate bits.
  *
  * Enabledness for fairness is the spec's own: an action whose successor falls outside the state
- * constraint is still enabled (the step exists, we just do not follow it). That keeps violations
+ * constraint, or whose step the action constraint rejects, is still enabled (the step exists, we
+ * just do not follow it — TLC's ENABLED ignores both constraints too). That keeps violations
  * sound (every lasso is a real behaviour, judged fair by real enabledness); what a constraint
- * loses is behaviours, so a pass may be vacuous — the caller says so when `cutSuccessors > 0`.
+ * loses is behaviours, so a pass may be vacuous — the caller says so when steps were cut.
  */
 import { KripkeError } from '../../spec/errors.ts';
 import type { StatePredicate } from '../../spec/properties.ts';
 import type { Spec } from '../../spec/types.ts';
-import type { Hasher } from '../fingerprint/index.ts';
 import type { ResolvedOptions } from '../options.ts';
+import { stepAllowed } from '../action-constraint.ts';
 import { memoryBoundHit } from '../search.ts';
+import type { FingerprintStore } from '../store.ts';
 import { messageOf, Successors } from '../successors.ts';
 import { FairnessMatcher, type ResolvedFairness } from './fairness.ts';
 import { StateGraph } from './graph.ts';
@@ -22,6 +24,8 @@ export interface GraphBuild {
   readonly graph: StateGraph;
   /** Successors dropped because they fail the state constraint. */
   readonly cutSuccessors: number;
+  /** Steps the action constraint rejected. */
+  readonly excludedSteps: number;
   /** Set when a state or time limit stopped the build. */
   readonly limitHit: string | undefined;
   /** A model error (an action or predicate threw…) and the state being expanded then, if any. */
@@ -36,80 +40,127 @@ interface Predicate {
 export function buildGraph<S>(
   spec: Spec<S>, options: ResolvedOptions, fairness: readonly ResolvedFairness[], predicates: readonly Predicate[],
 ): GraphBuild {
-  const graph = new StateGraph(fairness.length, predicates.length);
-  const matcher = new FairnessMatcher(fairness, spec.actions.length);
-  const successors = new Successors(spec, options.strict);
-  const store = options.createStore();
-  const queue: (S | undefined)[] = [];
-  const startedAt = performance.now();
-  let cutSuccessors = 0;
-  const reduced = spec.view !== undefined || spec.symmetry !== undefined;
-  const discover = (state: S, where: () => Record<string, string>): number => {
-    successors.identify(state, where);
-    const { hi, lo } = successors.hasher;
-    const id = store.insert(hi, lo);
-    if (id < 0) return ~id;
-    graph.addState(hi, lo);
-    queue.push(state);
-    evaluatePredicates(spec, graph, id, state, predicates);
-    return id;
-  };
+  const builder = new GraphBuilder(spec, options, fairness, predicates);
   let head = -1;
   try {
-    successors.initialStates().forEach((state, initIndex) => {
-      if (spec.constraint && !spec.constraint(state)) return;
-      const before = graph.stateCount;
-      const id = discover(state, () => ({ init: String(initIndex) }));
-      if (graph.stateCount > before) graph.initial.push({ state: id, initIndex });
-    });
-    head = 0;
-    for (; head < queue.length; head++) {
-      if ((head & 1023) === 1023) {
-        const limit = limitHit(options, graph.stateCount, store.bytes + graph.bytes, startedAt);
-        if (limit) return { graph, cutSuccessors, limitHit: limit };
-      }
-      const state = queue[head]!;
-      queue[head] = undefined; // let the state be collected
-      graph.beginEdges(head);
-      const from = head;
-      const domains = new Map<number, readonly unknown[]>();
-      const paramValue = (action: number, param: number) => {
-        let domain = domains.get(action);
-        if (domain === undefined) domains.set(action, domain = spec.actions[action]!.domain(state));
-        return domain[param];
-      };
-      successors.forEach(state, (next, action, param) => {
-        if (spec.constraint && !spec.constraint(next)) {
-          cutSuccessors++;
-          markEnabled(graph, matcher, from, -1, action, () => paramValue(action, param));
-          return;
-        }
-        const to = discover(next, () => successors.where(spec.actions[action]!, paramValue(action, param)));
-        // A step back to the same state is a stutter: it changes nothing and satisfies no fairness.
-        // Under a view or symmetry the same identity may hide a real change (a permutation): keep it.
-        if (to === from && (!reduced || sameConcrete(spec, successors.hasher, state, next))) return;
-        const edge = graph.addEdge(to, action, param);
-        markEnabled(graph, matcher, from, edge, action, () => paramValue(action, param));
-      });
+    builder.seed();
+    for (head = 0; head < builder.queued; head++) {
+      const limit = (head & 1023) === 1023 ? builder.limitHit() : undefined;
+      if (limit) return builder.result(limit);
+      builder.expand(head);
     }
   } catch (e) {
-    if (e instanceof KripkeError) return { graph, cutSuccessors, limitHit: undefined, error: { error: e, state: head >= 0 ? head : undefined } };
+    if (e instanceof KripkeError) return { ...builder.result(undefined), error: { error: e, state: head >= 0 ? head : undefined } };
     throw e;
   }
-  graph.seal();
-  return { graph, cutSuccessors, limitHit: undefined };
+  builder.graph.seal();
+  return builder.result(undefined);
 }
 
-/** Whether two states are the same without symmetry reduction (equal views, or equal states). */
-function sameConcrete<S>(spec: Spec<S>, hasher: Hasher, a: S, b: S): boolean {
-  return hasher.of(spec.view ? spec.view(a) : a) === hasher.of(spec.view ? spec.view(b) : b);
-}
+/** The graph under construction: states discovered breadth-first, each expanded once, in id order. */
+class GraphBuilder<S> {
+  readonly graph: StateGraph;
+  private readonly matcher: FairnessMatcher;
+  private readonly successors: Successors<S>;
+  private readonly store: FingerprintStore;
+  private readonly queue: (S | undefined)[] = [];
+  private readonly startedAt = performance.now();
+  private readonly reduced: boolean;
+  private cutSuccessors = 0;
+  private excludedSteps = 0;
 
-function markEnabled(graph: StateGraph, matcher: FairnessMatcher, from: number, edge: number, action: number, param: () => unknown): void {
-  matcher.forEachMatch(action, param, (f) => {
-    graph.setEnabled(from, f);
-    if (edge >= 0) graph.setTaken(edge, f);
-  });
+  constructor(private readonly spec: Spec<S>, private readonly options: ResolvedOptions, fairness: readonly ResolvedFairness[],
+    private readonly predicates: readonly Predicate[]) {
+    this.graph = new StateGraph(fairness.length, predicates.length);
+    this.matcher = new FairnessMatcher(fairness, spec as Spec<unknown>);
+    this.successors = new Successors(spec, options.strict);
+    this.store = options.createStore();
+    this.reduced = spec.view !== undefined || spec.symmetry !== undefined;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  seed(): void {
+    this.successors.initialStates().forEach((state, initIndex) => {
+      if (this.spec.constraint && !this.spec.constraint(state)) return;
+      const before = this.graph.stateCount;
+      const id = this.discover(state, () => ({ init: String(initIndex) }));
+      if (this.graph.stateCount > before) this.graph.initial.push({ state: id, initIndex });
+    });
+  }
+
+  /** Adds the edges of state `from` (the next one in id order), and its fairness bits. */
+  expand(from: number): void {
+    const { spec, successors, graph } = this;
+    const state = this.queue[from]!;
+    this.queue[from] = undefined; // let the state be collected
+    graph.beginEdges(from);
+    const domains = new Map<number, readonly unknown[]>();
+    const paramValue = (action: number, param: number) => {
+      let domain = domains.get(action);
+      if (domain === undefined) domains.set(action, domain = spec.actions[action]!.domain(state));
+      return domain[param];
+    };
+    successors.forEach(state, (next, action, param) => {
+      const value = () => paramValue(action, param);
+      const where = () => successors.where(spec.actions[action]!, value());
+      if (spec.actionConstraint && !stepAllowed(spec, state, next, { action: spec.actions[action]!.name, param: value() })) {
+        this.excludedSteps++;
+        // A rejected step still enables its action (TLC: ENABLED ignores constraints), unless it is a stutter.
+        successors.identify(next, where);
+        const { hi, lo } = successors.hasher;
+        const stutter = hi === graph.fingerprintHi(from) && lo === graph.fingerprintLo(from) && this.sameConcrete(state, next);
+        if (!stutter) this.markEnabled(from, -1, action, param, value);
+        return;
+      }
+      if (spec.constraint && !spec.constraint(next)) {
+        this.cutSuccessors++;
+        this.markEnabled(from, -1, action, param, value);
+        return;
+      }
+      const to = this.discover(next, where);
+      // A step back to the same state is a stutter: it changes nothing and satisfies no fairness.
+      // Under a view or symmetry the same identity may hide a real change (a permutation): keep it.
+      if (to === from && this.sameConcrete(state, next)) return;
+      this.markEnabled(from, graph.addEdge(to, action, param), action, param, value);
+    });
+  }
+
+  limitHit(): string | undefined {
+    return limitHit(this.options, this.graph.stateCount, this.store.bytes + this.graph.bytes, this.startedAt);
+  }
+
+  result(limit: string | undefined): GraphBuild {
+    return { graph: this.graph, cutSuccessors: this.cutSuccessors, excludedSteps: this.excludedSteps, limitHit: limit };
+  }
+
+  private discover(state: S, where: () => Record<string, string>): number {
+    this.successors.identify(state, where);
+    const { hi, lo } = this.successors.hasher;
+    const id = this.store.insert(hi, lo);
+    if (id < 0) return ~id;
+    this.graph.addState(hi, lo);
+    this.queue.push(state);
+    evaluatePredicates(this.spec, this.graph, id, state, this.predicates);
+    return id;
+  }
+
+  /** Whether two states with the same identity are the same without symmetry reduction (equal views, or equal states). */
+  private sameConcrete(a: S, b: S): boolean {
+    if (!this.reduced) return true;
+    const { spec } = this;
+    const hasher = this.successors.hasher;
+    return hasher.of(spec.view ? spec.view(a) : a) === hasher.of(spec.view ? spec.view(b) : b);
+  }
+
+  private markEnabled(from: number, edge: number, action: number, paramIndex: number, param: () => unknown): void {
+    this.matcher.forEachMatch(action, paramIndex, param, (f) => {
+      this.graph.setEnabled(from, f);
+      if (edge >= 0) this.graph.setTaken(edge, f);
+    });
+  }
 }
 
 function evaluatePredicates<S>(spec: Spec<S>, graph: StateGraph, id: number, state: S, predicates: readonly Predicate[]): void {

@@ -18,7 +18,8 @@ interface CheckFlags {
   engine: EngineName;
   maxDepth?: number;
   continue?: boolean;
-  deadlock: boolean;
+  /** Undefined: the spec's own `checkDeadlock` decides. */
+  deadlock?: boolean;
   strict?: boolean;
   property?: string[];
   json?: boolean;
@@ -45,7 +46,8 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
     .addOption(new Option('--engine <name>', 'search order').choices(ENGINES).default('bfs'))
     .option('--max-depth <n>', 'explore no deeper than n states (initial states are depth 1)', positiveInteger)
     .option('--continue', 'keep going after a violation and report every violated property')
-    .option('--no-deadlock', 'do not report states without successors as deadlocks')
+    .option('--deadlock', "report states without successors as deadlocks, whatever the spec's checkDeadlock says")
+    .option('--no-deadlock', 'do not report states without successors as deadlocks (the default: the spec says, else report them)')
     .option('--strict', 'catch impure actions: re-hash inputs after each action, run each action twice and compare')
     .option('--property <name...>', 'check only these properties')
     .option('--no-liveness', 'skip liveness properties (eventually, leadsTo, …); check safety only')

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { protocols } from '../../model/index.ts';
 import type { KripkeModelList } from '../../schema/types.ts';
+import type { Property, PropertyKind } from '../../spec/properties.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 
 export function registerList(program: Command, run: (code: Promise<ExitCode>) => void): void {
@@ -21,7 +22,7 @@ export function modelList(): KripkeModelList {
       summary: p.summary,
       config: Object.fromEntries(Object.entries(p.config).map(([k, c]) => [k, { default: c.default, doc: c.doc }])),
       variants: p.variants,
-      properties: spec.properties.map((prop) => ({ name: prop.name, kind: prop.kind })),
+      properties: propertyList(spec.properties),
     };
   });
 }
@@ -38,9 +39,20 @@ function list(json: boolean): ExitCode {
     const config = Object.entries(e.config).map(([k, c]) => `${k}=${String(c.default)}`);
     if (config.length) lines.push(`  config:     ${config.join(' ')}`);
     lines.push(`  variants:   ${Object.keys(e.variants).join(', ')}`);
-    lines.push(`  properties: ${e.properties.map((p) => `${p.name} (${p.kind})`).join(', ') || '(none)'}`);
+    lines.push(`  properties: ${e.properties.map((p) => `${p.name} (${p.kind}${p.instances ? ` for each of ${p.instances.length}` : ''})`).join(', ') || '(none)'}`);
     lines.push('');
   }
   process.stdout.write(lines.join('\n'));
   return EXIT.pass;
+}
+
+/** One entry per property; a family (`forAll`) once, with its instances. */
+function propertyList(properties: readonly Property<unknown>[]): KripkeModelList[number]['properties'] {
+  const entries: { name: string; kind: PropertyKind; instances?: string[] }[] = [];
+  for (const p of properties) {
+    const known = entries.find((e) => e.name === p.name);
+    if (known) known.instances!.push(p.instance!);
+    else entries.push({ name: p.name, kind: p.kind, ...(p.instance === undefined ? {} : { instances: [p.instance] }) });
+  }
+  return entries;
 }

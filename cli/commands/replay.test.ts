@@ -57,7 +57,7 @@ describe('a counterexample of a packed model', () => {
   const dir = join(packedOut, 'TCConsistent');
 
   beforeAll(() => {
-    const { code, stderr } = kripke('check', 'two-phase-commit', '--set', 'packed=true', '--variant', 'commit-on-majority', '--out', packedOut, '--no-progress');
+    const { code, stderr } = kripke('check', 'two-phase-commit', '--set', 'packed=true', '--variant', 'commit-on-majority', '--property', 'TCConsistent', '--out', packedOut, '--no-progress');
     expect(code, stderr).toBe(1);
   });
 

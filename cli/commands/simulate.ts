@@ -18,7 +18,7 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
 import { collectSetting, positiveInteger, type Settings } from '../options.ts';
 import type { ProgressDisplay } from '../progress.ts';
-import { describeModel } from '../report.ts';
+import { describeModel, violatedText } from '../report.ts';
 import { commandLine, type Invocation, renderSimulationText, simulationJson } from '../simulation-report.ts';
 
 /** The flags that define a campaign (`kripke swarm` takes them too). */
@@ -30,7 +30,8 @@ export interface CampaignFlags {
   seed?: number;
   time?: number;
   property?: string[];
-  deadlock: boolean;
+  /** Undefined: the spec's own `checkDeadlock` decides. */
+  deadlock?: boolean;
 }
 
 interface SimulateFlags extends CampaignFlags {
@@ -54,7 +55,8 @@ export function registerSimulate(program: Command, run: (code: Promise<ExitCode>
     .option('--time <duration>', 'stop after this long, e.g. 60s, 5m, 1500ms', durationArgument)
     .option('--shard <i/n>', 'run shard i of n of the campaign (1 ≤ i ≤ n): its own seed and swarm configuration', shardArgument)
     .option('--property <name...>', 'check only these properties')
-    .option('--no-deadlock', 'do not report states without successors as deadlocks')
+    .option('--deadlock', "report states without successors as deadlocks, whatever the spec's checkDeadlock says")
+    .option('--no-deadlock', 'do not report states without successors as deadlocks (the default: the spec says, else report them)')
     .option('--strict', 'catch impure actions: re-hash inputs after each action, run each action twice and compare')
     .option('--replay <path>', 'replay one path (as printed by a run) with the same checks, instead of random walks')
     .option('--json', 'print one JSON result object on stdout (input for `kripke merge`)')
@@ -64,7 +66,7 @@ export function registerSimulate(program: Command, run: (code: Promise<ExitCode>
 
 async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode> {
   const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
-  const checkFlags = [...(flags.property ? ['--property', ...flags.property] : []), ...(flags.deadlock ? [] : ['--no-deadlock'])];
+  const checkFlags = [...(flags.property ? ['--property', ...flags.property] : []), ...(flags.deadlock === undefined ? [] : [flags.deadlock ? '--deadlock' : '--no-deadlock'])];
   const inv: Invocation = { model, settings: flags.set, checkFlags };
   if (flags.replay !== undefined) return replay(inv, flags.replay, flags);
   const progress = simulationProgress(flags.progress);
@@ -108,8 +110,8 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
     return EXIT.violation;
   }
   const paint = paintWith(process.stdout.isTTY === true);
-  const what = v.kind === 'deadlock' ? 'deadlock' : `${v.propertyKind} property '${v.property}' is violated`;
-  const trace = buildTrace(spec, v.path!, { property: v.property });
+  const what = v.kind === 'deadlock' ? 'deadlock' : violatedText(v);
+  const trace = buildTrace(spec, v.path!, { property: v.property, instance: v.instance });
   process.stdout.write([
     `Replaying ${describeModel(inv.model, inv.settings)}`,
     `${paint('red', '✘ violation')}: ${what} after ${v.path!.steps.length} steps`,

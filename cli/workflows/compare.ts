@@ -64,7 +64,7 @@ export async function compareVariants(model: string, options: CompareOptions = {
 export function runJob(model: string, variant: string | undefined, settings: Configuration, options: RunOptions): Job {
   return {
     model, settings, variant, engine: options.engine ?? 'bfs', properties: options.properties,
-    workers: options.workers ?? 1, checkDeadlock: options.deadlock ?? true, liveness: options.liveness ?? true,
+    workers: options.workers ?? 1, checkDeadlock: options.deadlock, liveness: options.liveness ?? true,
     timeLimitMs: options.timeLimitMs ?? DEFAULT_RUN_TIME_LIMIT_MS,
   };
 }
