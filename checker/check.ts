@@ -9,7 +9,7 @@ import { type CheckOptions, resolveOptions } from './options.ts';
 import { parallelBfs } from './parallel/parallel-bfs.ts';
 import { simulate } from './random/simulate.ts';
 import type { CheckResult } from './result.ts';
-import { withLiveness } from './liveness/with-liveness.ts';
+import { recordLiveness, withLiveness } from './liveness/with-liveness.ts';
 import { loadingSpecSource } from './parallel/loading-guard.ts';
 
 export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult {
@@ -26,7 +26,12 @@ export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult
     };
   }
   switch (resolved.engine) {
-    case 'bfs': return withLiveness(spec, resolved, resolved.workers > 1 ? parallelBfs(spec, resolved, options) : bfs(spec, resolved));
+    case 'bfs': {
+      if (resolved.workers > 1) return withLiveness(spec, resolved, parallelBfs(spec, resolved, options));
+      // One worker expands states in discovery order: the liveness graph is recorded on the way.
+      const recorded = recordLiveness(spec, resolved);
+      return withLiveness(spec, resolved, bfs(spec, resolved, recorded?.recorder), recorded);
+    }
     case 'dfs': return withLiveness(spec, resolved, dfs(spec, resolved));
     case 'random': return simulate(spec, resolved);
   }
