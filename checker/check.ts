@@ -12,7 +12,7 @@ import { FieldReads } from './field-reads.ts';
 import { parallelBfs } from './parallel/parallel-bfs.ts';
 import { simulate } from './random/simulate.ts';
 import type { CheckResult } from './result.ts';
-import { withLiveness } from './liveness/with-liveness.ts';
+import { recordLiveness, withLiveness } from './liveness/with-liveness.ts';
 import { validateCheckInput } from './option-input.ts';
 import { loadingSpecSource } from './parallel/loading-guard.ts';
 
@@ -39,9 +39,12 @@ export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult
 
 function run<S>(spec: Spec<S>, resolved: ResolvedOptions): CheckResult {
   switch (resolved.engine) {
-    case 'bfs':
+    case 'bfs': {
       if (resolved.disk) return diskBfsWithLiveness(spec, resolved, resolved.disk);
-      return withLiveness(spec, resolved, bfs(spec, resolved));
+      // One worker expands states in discovery order: the liveness graph is recorded on the way.
+      const recorded = recordLiveness(spec, resolved);
+      return withLiveness(spec, resolved, bfs(spec, resolved, recorded?.recorder), recorded);
+    }
     case 'dfs': return withLiveness(spec, resolved, dfs(spec, resolved));
     case 'random': return simulate(spec, resolved);
   }

@@ -6,7 +6,7 @@ import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { CheckResult } from './result.ts';
-import { type Frontier, Search } from './search.ts';
+import { type ExplorationObserver, type Frontier, Search } from './search.ts';
 
 export interface TakingFrontier<S> extends Frontier<S> {
   /** Takes the next state to expand, or returns false when empty (state in `state`, `id`, `depth`). */
@@ -18,8 +18,10 @@ export interface TakingFrontier<S> extends Frontier<S> {
 
 const CHECK_EVERY = 1024;
 
-export function runSearch<S>(spec: Spec<S>, options: ResolvedOptions, frontier: TakingFrontier<S>): CheckResult {
-  const search = new Search(spec, options, frontier);
+export function runSearch<S>(
+  spec: Spec<S>, options: ResolvedOptions, frontier: TakingFrontier<S>, observer?: ExplorationObserver<S>,
+): CheckResult {
+  const search = new Search(spec, options, frontier, undefined, observer);
   const { monitor, stats } = search;
   const { progress, progressIntervalMs = 1000 } = options.observer;
   let lastProgress = 0;

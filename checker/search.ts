@@ -73,6 +73,25 @@ export function localVisited(options: ResolvedOptions): LocalVisited {
   return new LocalVisited(options.storeKind === 'map' ? new MapStore() : new CompactStore());
 }
 
+/**
+ * Sees a single-worker breadth-first exploration as it happens, with each state's fingerprint:
+ * the liveness graph is recorded so, in the same pass as the safety search. Its ids are the
+ * search's (both number distinct fingerprints in discovery order).
+ */
+export interface ExplorationObserver<S> {
+  /** An initial state inside the state constraint; returns its id, negative when seen before. */
+  initial(state: S, initIndex: number, hi: number, lo: number): number;
+  /** State `id` is expanded (in id order); its steps follow. */
+  expanding(id: number, state: S): void;
+  /** A step to a state inside both constraints; returns the target's id, negative when seen before. */
+  step(next: S, action: number, param: number, hi: number, lo: number): number;
+  /** A step the action constraint rejects. */
+  rejected(next: S, action: number, param: number, hi: number, lo: number): void;
+  /** A successor outside the state constraint. */
+  cut(action: number, param: number): void;
+  readonly bytes: number;
+}
+
 export class Search<S> {
   readonly monitor: PropertyMonitor<S>;
   readonly successors: Successors<S>;
@@ -113,6 +132,7 @@ export class Search<S> {
     readonly options: ResolvedOptions,
     private readonly frontier: Frontier<S>,
     readonly visited: Visited = localVisited(options),
+    private readonly observer?: ExplorationObserver<S>,
   ) {
     this.monitor = new PropertyMonitor(spec, options.properties, options.continueAfterViolation);
     this.successors = new Successors(spec, options.strict);
@@ -149,6 +169,7 @@ export class Search<S> {
       }
       this.successors.identify(state, () => ({ init: String(i) }));
       const id = this.visited.insertRoot(this.hasher.hi, this.hasher.lo, i);
+      if (this.observer) sameDiscovery(id, this.observer.initial(state, i, this.hasher.hi, this.hasher.lo));
       if (id < 0) continue;
       this.discoveredPrints?.set(id, this.hasher.of(state));
       if (this.stats.depth < 1) this.stats.depth = 1;
@@ -159,6 +180,7 @@ export class Search<S> {
 
   /** Computes the successors of one state and discovers each; checks deadlock. */
   expand(state: S, id: number, depth: number): void {
+    this.observer?.expanding(id, state);
     if (depth >= this.options.maxDepth) {
       if (this.successors.forEach(state, noop) > 0) this.boundHit = `depth bound ${this.options.maxDepth} reached`;
       return;
@@ -192,10 +214,12 @@ export class Search<S> {
     // generated and checked but neither stored nor explored (TLC).
     if (!allowed || (this.constraint && !this.constraint(successor))) {
       this.monitor.checkState(successor, this.pathToStep);
+      if (this.observer) this.observeLeftOut(successor, allowed, action, param);
       return;
     }
     this.successors.identify(successor, this.whereStep);
     const id = this.visited.insert(this.hasher.hi, this.hasher.lo, this.currentId, choice, action);
+    if (this.observer) sameDiscovery(id, this.observer.step(successor, action, param, this.hasher.hi, this.hasher.lo));
     if (id < 0) return;
     if (this.useBase) this.hasher.keepCollectionSums();
     this.discoveredPrints?.set(id, this.hasher.of(successor));
@@ -205,6 +229,13 @@ export class Search<S> {
     this.newId = id;
     this.monitor.checkState(successor, this.pathToNew);
     this.frontier.push(successor, id, depth);
+  }
+
+  /** Tells the observer of a step that is generated but not followed. */
+  private observeLeftOut(successor: S, allowed: boolean, action: number, param: number): void {
+    if (allowed) return this.observer!.cut(action, param);
+    this.successors.identify(successor, this.whereStep);
+    this.observer!.rejected(successor, action, param, this.hasher.hi, this.hasher.lo);
   }
 
   /** Step properties on one step; returns whether the action constraint allows it. */
@@ -248,7 +279,7 @@ export class Search<S> {
     const { maxStates, timeLimitMs, memoryBytes } = this.options;
     if (this.visited.size >= maxStates) this.boundHit = `state limit ${maxStates} reached`;
     else if (performance.now() - this.startedAt >= timeLimitMs) this.boundHit = `time limit ${timeLimitMs} ms reached`;
-    else this.boundHit ??= memoryBoundHit(this.visited.bytes, memoryBytes);
+    else this.boundHit ??= memoryBoundHit(this.visited.bytes + (this.observer?.bytes ?? 0), memoryBytes);
     return this.boundHit !== undefined && !this.boundHit.startsWith('depth');
   }
 
@@ -303,3 +334,10 @@ function heapLimit(): number {
 }
 
 function noop(): void {}
+
+/** The search and its observer number states alike: both saw a new state, or neither did. */
+function sameDiscovery(searchId: number, observerId: number): void {
+  if (searchId >= 0 !== observerId >= 0 || (searchId >= 0 && searchId !== observerId)) {
+    throw new Error(`internal error: the search numbered a state ${searchId}, the liveness graph ${observerId}`);
+  }
+}

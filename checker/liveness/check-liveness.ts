@@ -13,6 +13,7 @@ import { Hasher } from '../fingerprint/index.ts';
 import { formatValue } from '../format-value.ts';
 import { Successors } from '../successors.ts';
 import { buildGraph } from './build-graph.ts';
+import { type GraphBuild, GraphRecorder, type Predicate } from './graph-recorder.ts';
 import { concretize } from './concrete.ts';
 import { FairComponentSearch, type FairComponent } from './fair-components.ts';
 import { FairnessMatcher, resolveFairness, type ResolvedFairness } from './fairness.ts';
@@ -33,11 +34,30 @@ export interface LivenessOutcome {
   readonly at?: ActionPath;
 }
 
-export function checkLiveness<S>(spec: Spec<S>, options: ResolvedOptions, properties: readonly LivenessProperty<S>[]): LivenessOutcome {
+/** What liveness checking needs before the graph exists: the fairness assumptions and the properties' predicates. */
+export interface LivenessPlan {
+  readonly fairness: readonly ResolvedFairness[];
+  readonly predicates: readonly Predicate[];
+  readonly shapes: readonly Shape[];
+}
+
+export function planLiveness<S>(spec: Spec<S>, properties: readonly LivenessProperty<S>[]): LivenessPlan {
+  return { fairness: resolveFairness(spec as Spec<unknown>), ...planShapes(properties as readonly LivenessProperty<unknown>[]) };
+}
+
+/** A recorder for the safety search to feed, so that the graph comes from the same exploration. */
+export function graphRecorder<S>(spec: Spec<S>, options: ResolvedOptions, plan: LivenessPlan): GraphRecorder<S> {
+  return new GraphRecorder(spec, options, plan.fairness, plan.predicates);
+}
+
+/**
+ * Checks the plan's properties on the graph `recorded` during the safety search, or, without one,
+ * on a graph built by an exploration of its own.
+ */
+export function checkLiveness<S>(spec: Spec<S>, options: ResolvedOptions, plan: LivenessPlan, recorded?: GraphBuild): LivenessOutcome {
   const startedAt = performance.now();
-  const fairness = resolveFairness(spec as Spec<unknown>);
-  const { predicates, shapes } = planShapes(properties as readonly LivenessProperty<unknown>[]);
-  const build = buildGraph(spec, options, fairness, predicates);
+  const { fairness, predicates, shapes } = plan;
+  const build = recorded ?? buildGraph(spec, options, fairness, predicates);
   const { graph } = build;
   const stats: LivenessStatistics = { graphStates: graph.stateCount, graphEdges: graph.edgeCount, components: 0,
     fairComponents: 0, graphBytes: graph.bytes, cutSuccessors: build.cutSuccessors, excludedSteps: build.excludedSteps, elapsedMs: 0 };
