@@ -2,8 +2,8 @@
  * A canonical text encoding of a state value under a renaming of ids (equal values give equal
  * text, whatever the object key or Set/Map insertion order), and the renamed value itself: the
  * exact, slow form of what symmetry-walks.ts computes fast. Symmetry reduction uses the encoding
- * only to order two different candidate images whose hashes are equal; tests use both. A renaming maps words: whole strings, object keys, and the
- * words inside strings (runs of letters, digits and `_`).
+ * only to order two different candidate images whose hashes are equal; tests use both. A renaming
+ * maps words: whole strings, object keys, and the words inside strings (runs of letters, digits, `_`).
  */
 
 /** Maps one word to its new name (or to itself). */

@@ -20,6 +20,11 @@ export interface Text {
   /** The distinct ids in the string, and for each the hash of the string with that id marked and the others blurred. */
   readonly ids: Int32Array;
   readonly marked: Int32Array;
+  /**
+   * The string's renamings met so far, by the ids its slots go to: reused strings are flat and
+   * carry their hash, where a string built anew must be flattened and hashed again by the checker.
+   */
+  readonly renamings: Map<number, string>;
 }
 
 const WORDS = /([A-Za-z0-9_]+)/;
@@ -82,10 +87,19 @@ export class IdTable {
   rename(t: Text, image: Image): string {
     const { slots, between } = t;
     let moved = false;
-    for (let k = 0; k < slots.length; k++) if (image[slots[k]!] !== slots[k]) moved = true;
+    let code = 0;
+    for (let k = 0; k < slots.length; k++) {
+      const to = image[slots[k]!]!;
+      if (to !== slots[k]) moved = true;
+      code = code * this.names.length + to;
+    }
     if (!moved) return t.text;
+    const exact = Number.isSafeInteger(code);
+    const known = exact ? t.renamings.get(code) : undefined;
+    if (known !== undefined) return known;
     let out = between[0]!;
     for (let k = 0; k < slots.length; k++) out += this.names[image[slots[k]!]!]! + between[k + 1]!;
+    if (exact) t.renamings.set(code, out);
     return out;
   }
 
@@ -110,7 +124,7 @@ export class IdTable {
       : `${slots[k - 1] === marked ? '\u0001' : `\u0002${this.group[slots[k - 1]!]}`}${b}`).join('');
     return {
       text, between, slots: Int32Array.from(slots), shape: hashString(blurred(-1)),
-      ids: Int32Array.from(ids), marked: Int32Array.from(ids, (id) => hashString(blurred(id))),
+      ids: Int32Array.from(ids), marked: Int32Array.from(ids, (id) => hashString(blurred(id))), renamings: new Map(),
     };
   }
 }

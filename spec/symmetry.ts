@@ -98,18 +98,18 @@ class Reduction {
     const signature = this.signature.fill(0);
     this.walks.signatures(state, signature);
     const image = this.ids.identity();
-    const ties: Tie[] = [];
+    const open: Tie[] = [];
     for (const members of this.ids.members) {
-      const sorted = Array.from(members).sort((a, b) => signature[a]! - signature[b]! || a - b);
-      sorted.forEach((id, j) => { image[id] = members[j]!; });
+      const sorted = sortBySignature(members, signature);
+      for (let j = 0; j < sorted.length; j++) image[sorted[j]!] = members[j]!;
       for (let j = 0; j < sorted.length;) {
         let end = j + 1;
         while (end < sorted.length && signature[sorted[end]!] === signature[sorted[j]!]) end++;
-        if (end - j > 1) ties.push({ ids: sorted.slice(j, end), targets: Array.from(members.subarray(j, end)) });
+        const ids = end - j > 1 ? Array.from(sorted.subarray(j, end)) : undefined;
+        if (ids && !this.orderIsInvisible(state, ids)) open.push({ ids, targets: Array.from(members.subarray(j, end)) });
         j = end;
       }
     }
-    const open = ties.filter((tie) => !this.orderIsInvisible(state, tie.ids));
     if (open.length === 0) return this.ids.isIdentity(image) ? state : this.walks.renamed(state, image);
     return this.least(state, [...candidates(image, open)]);
   }
@@ -153,6 +153,21 @@ class Reduction {
     }
     return best;
   }
+}
+
+/** The group's ids by signature, then by number (an insertion sort: groups are small). */
+function sortBySignature(members: Int32Array, signature: Int32Array): Int32Array {
+  const sorted = members.slice();
+  for (let i = 1; i < sorted.length; i++) {
+    const id = sorted[i]!;
+    let j = i - 1;
+    while (j >= 0 && signature[sorted[j]!]! > signature[id]!) {
+      sorted[j + 1] = sorted[j]!;
+      j--;
+    }
+    sorted[j + 1] = id;
+  }
+  return sorted;
 }
 
 /** Every image that differs from `base` only by an order of each open tie's ids onto its targets. */
