@@ -58,7 +58,7 @@ function expected(kind: Kind): string {
     case 'string list': return "an array of property names, such as ['safe']";
     case 'object': return 'an object';
     case 'engine': return "an engine name: 'bfs', 'dfs' or 'random'";
-    case 'store': return "'table' or 'map'";
+    case 'store': return "'table', 'map' or 'disk'";
   }
 }
 

@@ -109,7 +109,6 @@ export interface ResolvedOptions {
 export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}): ResolvedOptions {
   const engine = options.engine ?? 'bfs';
   if (!ENGINES.includes(engine)) throw unknownName('engine', String(engine), ENGINES);
-  if (options.store !== undefined && options.store !== 'table' && options.store !== 'map') throw unknownName('store', String(options.store), ['table', 'map']);
   const names = [...new Set(spec.properties.map((p) => p.name))]; // a family is one name
   for (const name of options.properties ?? []) {
     if (!names.includes(name)) throw unknownName('property', name, names, { model: spec.name });

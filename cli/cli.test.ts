@@ -137,7 +137,13 @@ describe('kripke check', () => {
     expect(free.code).toBe(1);
     expect(free.stdout).toContain('✘ violation: 16 distinct states, 25 generated, depth 7');
     expect(free.stdout).toContain('Deadlock after 6 steps');
-    const misspelt = run('misspelt.ts', source!.replace("weak('inc', 'x')", "weak('inc', 'X')"));
+    const misspeltSource = source!.replace("weak('inc', 'x')", "weak('inc', 'X')");
+    // The type check refuses it first (fairness arguments are typed); without it, the run does.
+    const typed = run('misspelt.ts', misspeltSource);
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toMatch(/misspelt\.ts does not type-check/);
+    writeFileSync(join(dir, 'misspelt.ts'), misspeltSource);
+    const misspelt = kripke('check', 'tmp/readme-porting/misspelt.ts', '--no-typecheck');
     expect(misspelt.code).toBe(2);
     expect(misspelt.stderr).toContain(`weak fairness of 'inc': parameter "X" matches no value of the action's domain; domain: "x", "y"`);
     expect(misspelt.stdout).not.toContain('distinct states'); // refused before the run

@@ -50,7 +50,8 @@ describe('the display projection', () => {
     expect(trace.steps.at(-1)!.state).toEqual({ x: 3, log: ['+1', '+1', '+1'] });
     expect(renderTraceText(trace)).toContain('steps: 2 → 3');
     expect(renderTraceText(trace)).not.toContain('log');  // the field, hidden
-    expect(renderTraceDot(trace)).not.toContain('+1');
+    // The log's values are hidden (only the model's explanation of the failing state quotes it).
+    expect(renderTraceDot(trace)).not.toContain('&quot;+1&quot;');
     expect(traceFromJson(traceToJson(trace)).steps.at(-1)!.state).toEqual({ x: 3, steps: 3 });
     expect(traceFromItf(traceToItf(trace)).steps.at(-1)!.state).toEqual({ x: 3, steps: 3 });
     expect(explainViolation(spec, trace)).toBe('the log is +1 +1 +1');

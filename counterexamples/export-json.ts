@@ -4,6 +4,8 @@
  * the `#set`/`#map`/`#bigint` conventions of `json-value.ts`) — for a packed model also its
  * `words`, the state itself. Versioned: fields are only added.
  */
+import { whyFromJson, whyToJson } from './why-json.ts';
+import type { Why } from './why.ts';
 import { formatPath, parsePath } from '../checker/path.ts';
 import { decodeValue, encodeValue, type Json } from './json-value.ts';
 import {
@@ -25,6 +27,7 @@ export function traceToJson(trace: Trace, context: TraceContext = {}): Json {
     settings: { ...context.settings },
     property: trace.property ?? null,
     ...(trace.instance === undefined ? {} : { instance: trace.instance }),
+    ...(trace.why === undefined ? {} : { why: whyToJson(trace.why) }),
     kind: context.kind ?? null,
     path: formatPath(trace.path),
     loop: trace.loop ?? null,
@@ -62,6 +65,7 @@ export function traceFromJson(json: Json, file = 'trace.json'): SavedTrace {
     settings: settingsOf(json.settings),
     property: stringOr(json.property),
     ...(typeof json.instance === 'string' ? { instance: json.instance } : {}),
+    ...withWhy(json.why),
     kind: stringOr(json.kind),
     path: path === undefined ? undefined : parsePathIn(file, path),
     loop: typeof json.loop === 'number' ? json.loop : undefined,
@@ -96,4 +100,10 @@ function parsePathIn(file: string, text: string) {
   } catch (e) {
     throw badTrace(file, e instanceof Error ? e.message : String(e));
   }
+}
+
+/** The saved account of why the trace fails, as a SavedTrace field (none when absent or unreadable). */
+export function withWhy(json: Json | undefined): { why?: Why } {
+  const why = whyFromJson(json);
+  return why === undefined ? {} : { why };
 }

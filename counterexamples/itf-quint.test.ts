@@ -42,18 +42,18 @@ describe("Quint's ITF reader reads Kripke's traces", () => {
 
   it("writes a lasso as ADR-015's loop: the cycle ends in the last state, which is not repeated", () => {
     const allocator = spec('allocator', 'weak-allocation');
-    const trace = buildTrace(allocator, parsePath('0/0:0/4:0/5:0/6:0'), { property: 'ClientsWillObtain', loop: 1 });
+    const trace = buildTrace(allocator, parsePath('0/0:0/0:3/1:3/2:1'), { property: 'ClientsWillObtain', instance: 'c1, r1', loop: 1 });
     expect(trace.steps).toHaveLength(5); // Kripke's trace ends on the loop's state again
     const itf = viaText(traceToItf(trace)) as { states: Json[]; loop: number; '#meta': { kripke: { loopBack: Json } } };
     expect(itf.loop).toBe(1);
     expect(itf.states).toHaveLength(4);
-    expect(itf['#meta'].kripke.loopBack).toMatchObject({ action: 'c2.returnAll' });
+    expect(itf['#meta'].kripke.loopBack).toMatchObject({ action: 'returnAll("c2")' });
     const quint = ofItf(itf as never);
     expect(quint).toHaveLength(4);
     // Read back, Kripke has its lasso again: the step back to state 1 included.
     const saved = traceFromItf(itf as unknown as Json);
     expect(saved.steps).toHaveLength(5);
-    expect(saved.steps[4]).toMatchObject({ action: { name: 'c2.returnAll' }, encoded: saved.steps[1]!.encoded });
+    expect(saved.steps[4]).toMatchObject({ action: { name: 'returnAll', param: 'c2' }, encoded: saved.steps[1]!.encoded });
   });
 
   it('keeps a stuttering lasso whole: its loop is the last state', () => {

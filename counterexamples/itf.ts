@@ -7,6 +7,8 @@
  * again, so that repeated state is left out and the step back rides in `#meta.kripke.loopBack`.
  * Quint's `--mbt` traces give each step's action and parameter (`quint-mbt.ts`).
  */
+import { withWhy } from './export-json.ts';
+import { whyToJson } from './why-json.ts';
 import { formatPath, parsePath } from '../checker/path.ts';
 import { canonical, type Json } from './json-value.ts';
 import {
@@ -67,7 +69,7 @@ function kripkeMeta(trace: Trace, context: TraceContext, record: boolean): { [ke
     model: trace.model, reference: context.reference ?? trace.model,
     ...(context.modelFile !== undefined ? { modelFile: context.modelFile } : {}), variant: context.variant ?? null,
     settings: { ...context.settings }, property: trace.property ?? null, kind: context.kind ?? null,
-    path: formatPath(trace.path), wholeState: !record,
+    path: formatPath(trace.path), wholeState: !record, ...(trace.why ? { why: whyToJson(trace.why) } : {}),
   };
 }
 
@@ -96,6 +98,7 @@ export function traceFromItf(json: Json, file = 'trace.itf.json'): SavedTrace {
     settings: settingsOf(kripke.settings),
     property: stringOr(kripke.property),
     kind: stringOr(kripke.kind),
+    ...withWhy(kripke.why),
     path: path === undefined ? undefined : parsePath(path),
     loop,
     steps,

@@ -3,6 +3,7 @@
  * model was, which property failed, the path that replays it, and every state as saved. Also
  * turns a saved trace into a `Trace` for the renderers, without needing the model.
  */
+import type { Why } from './why.ts';
 import type { ActionPath } from '../checker/path.ts';
 import { KripkeError } from '../spec/errors.ts';
 import type { Words } from '../spec/packed.ts';
@@ -54,6 +55,8 @@ export interface SavedTrace extends TraceContext {
   readonly property?: string;
   /** For a family: the failing instance. */
   readonly instance?: string;
+  /** Why it fails, as `check` found it (the fields its property read): pictures drawn later mark them too. */
+  readonly why?: Why;
   readonly path?: ActionPath;
   readonly loop?: number;
   readonly steps: readonly SavedStep[];
@@ -87,6 +90,7 @@ export function savedToTrace(saved: SavedTrace): Trace {
     packed: saved.packed,
     ...(saved.property !== undefined ? { property: saved.property } : {}),
     ...(saved.instance !== undefined ? { instance: saved.instance } : {}),
+    ...(saved.why !== undefined ? { why: saved.why } : {}),
     ...(saved.loop !== undefined ? { loop: saved.loop } : {}),
   };
 }

@@ -48,13 +48,13 @@ export default defineSpec({ name: 'throws', init: () => [0], actions: { up: { ne
   return file;
 }
 
-async function checkJson(model: string, options: CheckOptions & { variant?: string } = {}) {
-  const loaded = await loadModel(model, { settings: {}, variant: options.variant });
+async function checkJson(model: string, { variant, ...options }: CheckOptions & { variant?: string } = {}) {
+  const loaded = await loadModel(model, { settings: {}, variant });
   return resultJson(check(loaded.spec, options), loaded, {});
 }
 
-async function simulateJson(model: string, options: CheckOptions & { variant?: string }) {
-  const loaded = await loadModel(model, { settings: {}, variant: options.variant });
+async function simulateJson(model: string, { variant, ...options }: CheckOptions & { variant?: string }) {
+  const loaded = await loadModel(model, { settings: {}, variant });
   return simulationJson(check(loaded.spec, { engine: 'random', ...options }), { model: loaded, settings: {}, checkFlags: [] });
 }
 
@@ -126,7 +126,7 @@ describe('every --json output validates against its published schema', () => {
 
   it('a lasso\'s trace.json (trace)', async () => {
     const allocator = await loadModel('allocator', { settings: {}, variant: 'weak-allocation' });
-    const trace = buildTrace(allocator.spec, parsePath('0/0:0/4:0/5:0/6:0'), { property: 'ClientsWillObtain(c1,r1)', loop: 1 });
+    const trace = buildTrace(allocator.spec, parsePath('0/0:0/0:3/1:3/2:1'), { property: 'ClientsWillObtain', instance: 'c1, r1', loop: 1 });
     expect(errorsOf('trace', traceToJson(trace, { reference: 'allocator', kind: 'liveness' }))).toBeNull();
     expect(errorsOf('itf-trace', traceToItf(trace, { reference: 'allocator', kind: 'liveness' }))).toBeNull();
   });

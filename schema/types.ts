@@ -249,6 +249,10 @@ export interface Liveness {
   fairComponents: number;
   graphBytes: number;
   cutSuccessors: number;
+  /**
+   * Steps the action constraint rejected.
+   */
+  excludedSteps?: number;
   elapsedMs: number;
 }
 /**
@@ -624,6 +628,10 @@ export interface KripkeITFTrace {
        */
       path: string;
       /**
+       * Why it fails, as check found it (as in trace.json).
+       */
+      why?: {};
+      /**
        * The state is not a record: it is the one variable `state`.
        */
       wholeState: boolean;
@@ -795,6 +803,14 @@ export interface KripkeTraceFile {
    * The violated property (null: not a counterexample).
    */
   property: string | null;
+  /**
+   * For a property family (forAll): the instance that fails.
+   */
+  instance?: string;
+  /**
+   * Why it fails, as check found it: the property, its text and the fields its predicate read (paths into the shown state).
+   */
+  why?: {};
   /**
    * The kind of violation: invariant, step, deadlock, liveness, …
    */

@@ -73,7 +73,7 @@ describe('a counterexample of a packed model', () => {
     for (const file of ['trace.json', 'trace.dot', 'trace.svg']) {
       expect(readFileSync(join(packedOut, 'all', file), 'utf8'), file).toBe(readFileSync(join(dir, file), 'utf8'));
     }
-    expect(readFileSync(join(packedOut, 'all', 'report.html'), 'utf8')).toContain('<code class="path">rmState.r1</code>: <code class="old">&quot;prepared&quot;</code>');
+    expect(readFileSync(join(packedOut, 'all', 'report.html'), 'utf8')).toContain('<li><code>rmState.r1: &quot;prepared&quot; → &quot;committed&quot;</code>');
     const text = kripke('render', join(dir, 'trace.json'), '--format', 'text');
     expect(text.stdout).toContain('State 8 ← rmRcvCommitMsg("r1")\n    rmState.r1: "prepared" → "committed"');
     const states = kripke('render', join(dir, 'trace.json'), '--format', 'states', '--max-states', '400');
