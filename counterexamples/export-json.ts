@@ -4,8 +4,7 @@
  * the `#set`/`#map`/`#bigint` conventions of `json-value.ts`) — for a packed model also its
  * `words`, the state itself. Versioned: fields are only added.
  */
-import { whyFromJson, whyToJson } from './why-json.ts';
-import type { Why } from './why.ts';
+import { whyToJson, withWhy } from './why-json.ts';
 import { formatPath, parsePath } from '../checker/path.ts';
 import { decodeValue, encodeValue, type Json } from './json-value.ts';
 import {
@@ -100,10 +99,4 @@ function parsePathIn(file: string, text: string) {
   } catch (e) {
     throw badTrace(file, e instanceof Error ? e.message : String(e));
   }
-}
-
-/** The saved account of why the trace fails, as a SavedTrace field (none when absent or unreadable). */
-export function withWhy(json: Json | undefined): { why?: Why } {
-  const why = whyFromJson(json);
-  return why === undefined ? {} : { why };
 }

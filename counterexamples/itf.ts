@@ -7,8 +7,7 @@
  * again, so that repeated state is left out and the step back rides in `#meta.kripke.loopBack`.
  * Quint's `--mbt` traces give each step's action and parameter (`quint-mbt.ts`).
  */
-import { withWhy } from './export-json.ts';
-import { whyToJson } from './why-json.ts';
+import { whyToJson, withWhy } from './why-json.ts';
 import { formatPath, parsePath } from '../checker/path.ts';
 import { canonical, type Json } from './json-value.ts';
 import {

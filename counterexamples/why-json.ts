@@ -44,3 +44,9 @@ function isKind(kind: string): kind is PropertyKind {
 function isPath(value: Json): boolean {
   return Array.isArray(value) && value.every((k) => typeof k === 'string' || typeof k === 'number');
 }
+
+/** The saved account of why the trace fails, as a SavedTrace field (none when absent or unreadable). */
+export function withWhy(json: Json | undefined): { why?: Why } {
+  const why = whyFromJson(json);
+  return why === undefined ? {} : { why };
+}

@@ -13,7 +13,7 @@ import { Hasher } from '../fingerprint/index.ts';
 import { formatValue } from '../format-value.ts';
 import { Successors } from '../successors.ts';
 import { buildGraph } from './build-graph.ts';
-import { type GraphBuild, GraphRecorder, type Predicate } from './graph-recorder.ts';
+import type { GraphBuild, Predicate } from './graph-recorder.ts';
 import { concretize } from './concrete.ts';
 import { FairComponentSearch, type FairComponent } from './fair-components.ts';
 import { FairnessMatcher, resolveFairness, type ResolvedFairness } from './fairness.ts';
@@ -43,11 +43,6 @@ export interface LivenessPlan {
 
 export function planLiveness<S>(spec: Spec<S>, properties: readonly LivenessProperty<S>[]): LivenessPlan {
   return { fairness: resolveFairness(spec as Spec<unknown>), ...planShapes(properties as readonly LivenessProperty<unknown>[]) };
-}
-
-/** A recorder for the safety search to feed, so that the graph comes from the same exploration. */
-export function graphRecorder<S>(spec: Spec<S>, options: ResolvedOptions, plan: LivenessPlan): GraphRecorder<S> {
-  return new GraphRecorder(spec, options, plan.fairness, plan.predicates);
 }
 
 /**

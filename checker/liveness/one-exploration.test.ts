@@ -16,7 +16,8 @@ import { bfs } from '../bfs.ts';
 import { check } from '../check.ts';
 import { resolveOptions } from '../options.ts';
 import { buildGraph } from './build-graph.ts';
-import { graphRecorder, planLiveness } from './check-liveness.ts';
+import { planLiveness } from './check-liveness.ts';
+import { GraphRecorder } from './graph-recorder.ts';
 import type { StateGraph } from './graph.ts';
 
 /** A counter that bounces between 0 and 4 under weak fairness, counting the calls of its action. */
@@ -57,7 +58,7 @@ function describeGraph(graph: StateGraph): unknown {
 function recordedAndBuilt<S>(spec: Spec<S>, checkDeadlock: boolean) {
   const options = resolveOptions(spec as Spec<unknown>, { checkDeadlock });
   const plan = planLiveness(spec, spec.properties.filter((p) => isLiveness(p)));
-  const recorder = graphRecorder(spec, options, plan);
+  const recorder = new GraphRecorder(spec, options, plan.fairness, plan.predicates);
   expect(bfs(spec, options, recorder).status).toBe('pass');
   return { recorded: recorder.result(undefined).graph, built: buildGraph(spec, options, plan.fairness, plan.predicates).graph };
 }

@@ -7,8 +7,8 @@ import { isLiveness, type LivenessProperty } from '../../spec/properties.ts';
 import type { Spec } from '../../spec/types.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { CheckResult } from '../result.ts';
-import { checkLiveness, graphRecorder, type LivenessPlan, planLiveness } from './check-liveness.ts';
-import type { GraphRecorder } from './graph-recorder.ts';
+import { checkLiveness, type LivenessPlan, planLiveness } from './check-liveness.ts';
+import { GraphRecorder } from './graph-recorder.ts';
 
 /** The liveness graph recorded by the safety search itself, with the plan it was recorded for. */
 export interface RecordedLiveness<S> {
@@ -24,7 +24,7 @@ export function recordLiveness<S>(spec: Spec<S>, options: ResolvedOptions): Reco
   const properties = livenessProperties(spec, options);
   if (properties.length === 0 || !options.liveness) return undefined;
   const plan = planLiveness(spec, properties);
-  return { plan, recorder: graphRecorder(spec, options, plan) };
+  return { plan, recorder: new GraphRecorder(spec, options, plan.fairness, plan.predicates) };
 }
 
 function livenessProperties<S>(spec: Spec<S>, options: ResolvedOptions): LivenessProperty<S>[] {
