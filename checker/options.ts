@@ -7,6 +7,7 @@ import type { Spec } from '../spec/types.ts';
 import type { Observer } from './observer.ts';
 import type { SpecSource } from './parallel/spec-source.ts';
 import { type RandomOptions, resolveRandomOptions } from './random/options.ts';
+import { defaultMemoryBytes } from './memory.ts';
 import { type FingerprintStore, MapStore, TableStore } from './store.ts';
 
 export type EngineName = 'bfs' | 'dfs' | 'random';
@@ -31,8 +32,13 @@ export interface CheckOptions {
   readonly timeLimitMs?: number;
   /** `table` (default, typed arrays) or `map` (a plain Map, for cross-checks). */
   readonly store?: 'table' | 'map';
-  /** Bound on the bytes held by the visited-state store and the queue; reaching it stops the run as `incomplete`. */
+  /**
+   * Bound on the bytes held by the visited-state store and the JavaScript heap (the queue); reaching
+   * it stops the run as `incomplete`. Default: half of the machine's memory (`memory.ts`).
+   */
   readonly memoryBytes?: number;
+  /** A shared flag (`interrupt.ts`): once element 0 is non-zero, the run stops as `incomplete` ('interrupted'). */
+  readonly interrupt?: Int32Array;
   /** BFS on this many threads (default 1); more than one needs `specSource`. */
   readonly workers?: number;
   /** How worker threads rebuild the spec (the module exporting it, and its settings). */
@@ -63,6 +69,7 @@ export interface ResolvedOptions {
   /** `map` asks BFS/DFS for a MapStore (cross-checks); otherwise they use the CompactStore. */
   readonly storeKind: 'table' | 'map';
   readonly memoryBytes: number;
+  readonly interrupt: Int32Array | undefined;
   readonly workers: number;
   readonly observer: Observer;
   readonly liveness: boolean;
@@ -87,7 +94,8 @@ export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}):
     timeLimitMs: positive('timeLimitMs', options.timeLimitMs),
     createStore: options.store === 'map' ? () => new MapStore() : () => new TableStore(),
     storeKind: options.store ?? 'table',
-    memoryBytes: positive('memoryBytes', options.memoryBytes),
+    memoryBytes: options.memoryBytes === undefined ? defaultMemoryBytes() : positive('memoryBytes', options.memoryBytes),
+    interrupt: options.interrupt,
     workers: resolveWorkers(engine, options.workers),
     observer: options.observer ?? {},
     liveness: options.liveness ?? true,

@@ -13,7 +13,8 @@ import type { StatePredicate } from '../../spec/properties.ts';
 import type { Spec } from '../../spec/types.ts';
 import type { Hasher } from '../fingerprint/index.ts';
 import type { ResolvedOptions } from '../options.ts';
-import { memoryBoundHit } from '../search.ts';
+import { interruptedReason } from '../interrupt.ts';
+import { MemoryGauge } from '../memory.ts';
 import { messageOf, Successors } from '../successors.ts';
 import { FairnessMatcher, type ResolvedFairness } from './fairness.ts';
 import { StateGraph } from './graph.ts';
@@ -54,6 +55,7 @@ export function buildGraph<S>(
     evaluatePredicates(spec, graph, id, state, predicates);
     return id;
   };
+  const gauge = new MemoryGauge(options.memoryBytes);
   let head = -1;
   try {
     successors.initialStates().forEach((state, initIndex) => {
@@ -65,7 +67,7 @@ export function buildGraph<S>(
     head = 0;
     for (; head < queue.length; head++) {
       if ((head & 1023) === 1023) {
-        const limit = limitHit(options, graph.stateCount, store.bytes + graph.bytes, startedAt);
+        const limit = limitHit(options, gauge, graph.stateCount, store.bytes + graph.bytes, startedAt);
         if (limit) return { graph, cutSuccessors, limitHit: limit };
       }
       const state = queue[head]!;
@@ -130,9 +132,11 @@ function evaluatePredicates<S>(spec: Spec<S>, graph: StateGraph, id: number, sta
 }
 
 /** The same bounds as the safety search: states, time, and memory (store + graph + heap). */
-function limitHit(options: ResolvedOptions, states: number, bytes: number, startedAt: number): string | undefined {
+function limitHit(options: ResolvedOptions, gauge: MemoryGauge, states: number, bytes: number, startedAt: number): string | undefined {
+  const interrupted = interruptedReason(options.interrupt);
+  if (interrupted) return interrupted;
   if (states >= options.maxStates) return `liveness graph: state limit ${options.maxStates} reached`;
   if (performance.now() - startedAt >= options.timeLimitMs) return `liveness graph: time limit ${options.timeLimitMs} ms reached`;
-  const memory = memoryBoundHit(bytes, options.memoryBytes);
+  const memory = gauge.exceeded(bytes);
   return memory && `liveness graph: ${memory}`;
 }

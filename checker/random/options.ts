@@ -45,7 +45,7 @@ function seedOption(seed: number): number {
   return seed;
 }
 
-function freshSeed(): number {
+export function freshSeed(): number {
   return (Date.now() ^ Math.floor(Math.random() * 2 ** 32)) >>> 0;
 }
 

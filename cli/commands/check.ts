@@ -1,13 +1,16 @@
 /** `kripke check <model> [options]`: exhaustive search (BFS or DFS) with the model's properties. */
 import type { Command } from 'commander';
-import { check } from '../../checker/check.ts';
+import { defaultMemoryBytes, describeMemoryBound } from '../../checker/memory.ts';
+import type { CheckResult } from '../../checker/result.ts';
 import { ENGINES, type EngineName } from '../../checker/options.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
-import { loadModel, specSourceOf } from '../load-model.ts';
+import { loadModel } from '../load-model.ts';
+import { EngineThread } from '../engine-thread.ts';
+import { Interruption, interruptedJson } from '../interruption.ts';
+import { prepareOutDir, writeViolationFiles } from '../output-files.ts';
 import { createProgress } from '../progress.ts';
 import { describeModel, renderResultText, resultJson } from '../report.ts';
 import { collectSetting, positiveInteger, type Settings } from '../options.ts';
-import { writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
 import { InvalidArgumentError } from 'commander';
 
 interface CheckFlags {
@@ -50,30 +53,38 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
 }
 
 async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
-  const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
-  const color = !flags.json && process.stdout.isTTY === true;
-  if (!flags.json) process.stdout.write(`Checking ${describeModel(model, flags.set)} (${flags.engine})\n`);
+  const outDir = flags.out === undefined ? undefined : await prepareOutDir(flags.out);
+  const interruption = new Interruption();
   const progress = createProgress(flags.progress);
-  const result = check(model.spec, {
-    engine: flags.engine,
-    maxDepth: flags.maxDepth,
-    continue: flags.continue,
-    checkDeadlock: flags.deadlock,
-    strict: flags.strict,
-    properties: flags.property,
-    observer: progress.observer,
-    liveness: flags.liveness,
-    memoryBytes: flags.memory,
-    workers: flags.workers,
-    specSource: flags.workers && flags.workers > 1 ? specSourceOf(name, model, flags.set) : undefined,
-  });
-  progress.stop();
-  const text = flags.json ? JSON.stringify(resultJson(result, model, flags.set), null, 2) : renderResultText(result, model, color);
-  process.stdout.write(`${text}\n`);
-  if (flags.out && (result.status === 'violation' || result.status === 'incomplete')) {
-    const written = await writeViolationArtifacts(flags.out, model.spec, result.violations, { reference: model.reference, variant: model.variant, settings: flags.set });
-    (flags.json ? process.stderr : process.stdout).write(written.map((file) => `  wrote ${file}\n`).join(''));
+  const engine = new EngineThread({ model: name, settings: flags.set, variant: flags.variant, options: {
+    engine: flags.engine, maxDepth: flags.maxDepth, continue: flags.continue, checkDeadlock: flags.deadlock, strict: flags.strict,
+    properties: flags.property, liveness: flags.liveness, memoryBytes: flags.memory, workers: flags.workers,
+  } }, interruption, progress.observer);
+  try {
+    const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
+    const color = !flags.json && process.stdout.isTTY === true;
+    if (!flags.json) {
+      process.stdout.write(`Checking ${describeModel(model, flags.set)} (${flags.engine})\n`);
+      process.stdout.write(`  ${describeMemoryBound(flags.memory ?? defaultMemoryBytes(), flags.memory !== undefined)}\n`);
+    }
+    const result = await engine.result(model.spec.name, progress.observer);
+    progress.stop();
+    const signal = interruption.signal;
+    const text = flags.json ? JSON.stringify(interruptedJson(resultJson(result, model, flags.set), signal), null, 2)
+      : renderResultText(result, model, color) + (signal ? `\n  stopped by ${signal}: the statistics above are what was explored so far` : '');
+    process.stdout.write(`${text}\n`);
+    if (outDir && (result.status === 'violation' || result.status === 'incomplete')) {
+      const report = await writeViolationFiles(outDir, model.spec, result.violations, { reference: model.reference, variant: model.variant, settings: flags.set });
+      (flags.json ? process.stderr : process.stdout).write(report.lines.map((line) => `  ${line}\n`).join(''));
+    }
+    return interruption.exitCode(exitCodeOf(result));
+  } finally {
+    engine.stop();
+    interruption.close();
   }
+}
+
+function exitCodeOf(result: CheckResult): ExitCode {
   switch (result.status) {
     case 'pass': return EXIT.pass;
     case 'violation': return EXIT.violation;
