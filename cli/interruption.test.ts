@@ -13,17 +13,17 @@ import { describe, expect, it } from 'vitest';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = (name: string) => join(root, 'cli', 'fixtures', name);
 
-/** Runs kripke, sends `signal` once stdout shows `ready`, and resolves with what it printed. */
+/** Runs kripke, sends `signal` once stdout (or stderr) shows `ready`, and resolves with what it printed. */
 function interrupt(signal: NodeJS.Signals, ready: RegExp, ...args: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [join(root, 'cli', 'bin.js'), ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '', stderr = '', sent = false;
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d;
-      // Once the command is running, give the engine a moment to explore, then signal.
-      if (!sent && ready.test(stdout)) { sent = true; setTimeout(() => child.kill(signal), 1500); }
-    });
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    // Once the command is running, give the engine a moment to explore, then signal.
+    const watch = () => {
+      if (!sent && (ready.test(stdout) || ready.test(stderr))) { sent = true; setTimeout(() => child.kill(signal), 1500); }
+    };
+    child.stdout.on('data', (d: Buffer) => { stdout += d; watch(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d; watch(); });
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -38,7 +38,7 @@ describe('interruption', () => {
 
   it('SIGTERM under --json: one result with status interrupted, exit 143; --out holds whole files only', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kripke-int-'));
-    const { code, stdout, stderr } = await interrupt('SIGTERM', /\S/, 'check', fixture('forever.ts'), '--continue', '--json', '--no-progress', '--out', out);
+    const { code, stdout, stderr } = await interrupt('SIGTERM', /^progress: /m, 'check', fixture('forever.ts'), '--continue', '--json', '--out', out);
     expect(code).toBe(143);
     const json = JSON.parse(stdout) as { status: string; signal: string; stats: { distinctStates: number } };
     expect([json.status, json.signal]).toEqual(['interrupted', 'SIGTERM']);
