@@ -91,6 +91,6 @@ function attrs(values: Readonly<Record<string, string>>): string {
 
 /** XML 1.0 escapes, and characters XML cannot hold (ANSI escapes, other controls) dropped. */
 function escapeXml(value: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the control characters XML 1.0 forbids
   return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
