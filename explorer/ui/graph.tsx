@@ -36,8 +36,10 @@ export function Graph({ dot, onNode, focus, label }: { dot: string; onNode?: (na
   if (error) return <p class="model-error">Graphviz could not lay this out: {error}</p>;
   if (!svg) return <p class="muted">Laying out…</p>;
   // The SVG is Graphviz's own output for DOT the server escaped (labels are HTML-escaped there).
-  // biome-ignore lint/a11y/useKeyWithClickEvents: clicking a node is a pointer shortcut over Graphviz's SVG; the graph has no keyboard navigation yet
-  return <div class={`graph${onNode ? ' clickable' : ''}`} ref={box} role="img" aria-label={label} onClick={click} dangerouslySetInnerHTML={{ __html: svg }} />;
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: clicking a node is a pointer shortcut over Graphviz's SVG; the graph has no keyboard navigation yet
+    <div class={`graph${onNode ? ' clickable' : ''}`} ref={box} role="img" aria-label={label} onClick={click} dangerouslySetInnerHTML={{ __html: svg }} />
+  );
 }
 
 /** Scrolls `view` so that the box shows: its bottom (the newest state) and, when it is not in view across, its left edge. */
