@@ -17,7 +17,7 @@ import { validateCheckInput } from './option-input.ts';
 import { loadingSpecSource } from './parallel/loading-guard.ts';
 
 export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult {
-  let resolved;
+  let resolved: ResolvedOptions;
   try {
     validateCheckInput(spec, options);
     if (loadingSpecSource()) return notRunInWorker(spec, options);

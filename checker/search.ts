@@ -275,7 +275,7 @@ export class Search<S> {
   }
 
   private isTerminal(state: S): boolean {
-    return this.spec.terminal !== undefined && this.spec.terminal(state);
+    return this.spec.terminal?.(state) ?? false;
   }
 
   /** Whether a time, state or memory limit says stop; sets `boundHit`. */

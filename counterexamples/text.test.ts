@@ -48,7 +48,7 @@ describe('text traces', () => {
       actions: {
         Deliver: {
           params: (s: Net) => s.network,
-          next: (s, env) => ({ promised: env.msg.ballot, network: [{ from: env.to, to: env.from, msg: { type: 'promise', ballot: env.msg.ballot } }] }),
+          next: (_s, env) => ({ promised: env.msg.ballot, network: [{ from: env.to, to: env.from, msg: { type: 'promise', ballot: env.msg.ballot } }] }),
         },
       },
     });

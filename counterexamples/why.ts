@@ -118,7 +118,7 @@ export function standOut(reads: readonly FieldRead[]): FieldPath[] {
   }
   for (const { prefix, elements } of groups.values()) {
     const sets = [...elements.values()];
-    const common = sets.reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+    const common = sets.reduce((a, b) => new Set(Array.from(a).filter((x) => b.has(x))));
     const further = [...elements].filter(([, s]) => s.size > common.size);
     for (const [element] of further.length > 0 ? further : [...elements]) add([...prefix, element]);
   }

@@ -45,8 +45,13 @@ describe('defineSpec types', () => {
       // @ts-expect-error — predicates see the State: there is no field `counter`
       properties: ({ always: inv }) => [inv('typo', (s) => s.counter > 0)],
     });
-    // @ts-expect-error — a property over another state type does not fit
-    defineSpec({ name: 'other', init: (): State[] => [initial], actions: {}, properties: [always('n', (s: { n: number }) => s.n > 0)] });
+    defineSpec({
+      name: 'other',
+      init: (): State[] => [initial],
+      actions: {},
+      // @ts-expect-error — a property over another state type does not fit
+      properties: [always('n', (s: { n: number }) => s.n > 0)],
+    });
   });
 
   it('types fairness arguments by each action\'s parameter type', () => {
@@ -135,10 +140,22 @@ describe('defineSpec types', () => {
       name: 'in place',
       layout,
       init: () => [layout.blank()],
-      // @ts-expect-error — a packed state is read-only: copy it with slice() before writing
-      actions: { tick: { next: (s) => { count.set(s, 1); return s; } } },
+      actions: {
+        tick: {
+          next: (s) => {
+            // @ts-expect-error — a packed state is read-only: copy it with slice() before writing
+            count.set(s, 1);
+            return s;
+          },
+        },
+      },
     });
-    // @ts-expect-error — an object state does not fit a packed spec's actions
-    defineSpec({ name: 'mixed', layout, init: () => [layout.blank()], actions: { tick: { next: () => ({ count: 1, tm: 'init' }) } } });
+    defineSpec({
+      name: 'mixed',
+      layout,
+      init: () => [layout.blank()],
+      // @ts-expect-error — an object state does not fit a packed spec's actions
+      actions: { tick: { next: () => ({ count: 1, tm: 'init' }) } },
+    });
   });
 });

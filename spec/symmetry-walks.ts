@@ -12,6 +12,7 @@
  */
 import { finish, type IdTable, type Image, mix, type Text } from './symmetry-texts.ts';
 
+// biome-ignore lint/suspicious/noConstEnum: the tags inline as numbers on the hashing hot path; the enum never leaves this file
 const enum Tag { Null = 1, True, False, Int, Float, BigInt, Str, Arr, Set, Map, Rec, Index, Member, MapKey, MapValue, KeyOf, Field }
 
 export class Walks {
@@ -76,7 +77,7 @@ export class Walks {
 
   private hashNumber(value: number): number {
     if ((value | 0) === value) return finish(mix(Tag.Int, value)); // -0 too: one value with 0, as in the text encoding
-    if (value !== value) return Tag.Float; // NaN, whatever its bits
+    if (Number.isNaN(value)) return Tag.Float; // NaN, whatever its bits
     this.float[0] = value;
     return finish(mix(mix(Tag.Float, this.floatWords[0]!), this.floatWords[1]!));
   }
@@ -108,7 +109,7 @@ export class Walks {
   /** Whether `value` renamed by `image` is exactly `other` (as the text encoding compares values). */
   renamedEquals(value: unknown, other: unknown, image: Image): boolean {
     if (typeof value === 'string') return typeof other === 'string' && this.ids.rename(this.ids.text(value), image) === other;
-    if (typeof value === 'number') return typeof other === 'number' && (value === other || (value !== value && other !== other));
+    if (typeof value === 'number') return typeof other === 'number' && (value === other || (Number.isNaN(value) && Number.isNaN(other)));
     if (typeof value !== 'object' || value === null) return value === other;
     if (typeof other !== 'object' || other === null) return false;
     if (Array.isArray(value)) {

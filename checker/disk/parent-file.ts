@@ -53,7 +53,7 @@ export class ParentFile {
     const bytes = this.blocks[Math.floor(at / BLOCK)]!;
     const offset = (at % BLOCK) * RECORD;
     writeInt32(bytes, offset, parentId);
-    bytes[offset + 4] = choice < BIG ? choice : BIG;
+    bytes[offset + 4] = Math.min(choice, BIG);
     if (choice >= BIG) this.bigChoices.set(id, choice);
     this.count++;
   }

@@ -45,7 +45,7 @@ export class BaseTree {
   close(at: number, a: number, b: number): void {
     this.a[at] = a;
     this.b[at] = b;
-    this.end[at] = this.count < MAX_NODES ? this.count : MAX_NODES;
+    this.end[at] = Math.min(this.count, MAX_NODES);
   }
 
   /** Whether the whole state fit (a partial tree is not used as a base). */

@@ -13,7 +13,7 @@
 import { ARRAY, BaseTree, MAP, RECORD, SCALAR, SET } from './base-tree.ts';
 import { CollectionSums } from './collection-sums.ts';
 import { HashList, HashSet64 } from './hash-set.ts';
-import { KeyNode, KeyTrie } from './key-trie.ts';
+import { type KeyNode, KeyTrie } from './key-trie.ts';
 import {
   chainA, chainB, finalHi, finalLo, fmix, K1, K2, K3, K4, K5, TAG_ARRAY, TAG_BIGINT, TAG_FALSE, TAG_FLOAT, TAG_INT, TAG_MAP,
   TAG_MEMBER, TAG_NULL, TAG_RECORD, TAG_SET, TAG_TRUE, toBigint,

@@ -78,7 +78,7 @@ describe('values that are not states', () => {
       name: 'equal-members',
       init: () => [{ msgs: new Set<{ to: string }>() }],
       actions: {
-        send: { params: ['a', 'b'], next: (s, to) => (s.msgs.size >= 2 ? undefined : { msgs: new Set([...s.msgs, { to: 'x' }]) }) },
+        send: { params: ['a', 'b'], next: (s, _to) => (s.msgs.size >= 2 ? undefined : { msgs: new Set([...s.msgs, { to: 'x' }]) }) },
       },
     });
     for (const strict of [false, true]) {

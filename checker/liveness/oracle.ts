@@ -46,7 +46,7 @@ export const ORACLE_MAX_REGION = 16;
 
 /** Real steps (stutters excluded) out of `s`: [action, param, target]; with `allowed`, only those the action constraint allows. */
 export const steps = (sys: System, s: number, allowed = true) => sys.table.flatMap((byParam, a) => byParam.flatMap((row, p) =>
-  (row[s]! >= 0 && row[s] !== s && (!allowed || !sys.excluded?.[a]![p]![s]) ? [[a, p, row[s]!] as const] : [])));
+  (row[s]! >= 0 && row[s] !== s && (!allowed || sys.excluded?.[a]?.[p]?.[s] !== true) ? [[a, p, row[s]!] as const] : [])));
 
 const matches = (f: FairGroup, a: number, p: number) =>
   f.every || f.members.some((m) => m.action === a && (m.param === undefined || m.param === p) && (!m.odd || p % 2 === 1));

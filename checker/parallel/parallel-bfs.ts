@@ -121,7 +121,7 @@ function balance<S>(main: LevelExplorer<S>, threads: Thread[]): (Batch<S> | unde
     send(t, { type: 'give', count: sizes[i + 1]! - fair });
     main.take(receive(t, 'batch').batch as Batch<S>);
   });
-  return threads.map((t, i) => {
+  return threads.map((_t, i) => {
     const want = fair - sizes[i + 1]!;
     if (want <= 0 || main.nextSize <= fair) return undefined;
     return main.give(Math.min(want, main.nextSize - fair));

@@ -130,7 +130,7 @@ export class Walker<S> {
   }
 
   private deadlock(): WalkViolation | undefined {
-    if (!this.checkDeadlock || (this.spec.terminal !== undefined && this.spec.terminal(this.current))) return undefined;
+    if (!this.checkDeadlock || this.spec.terminal?.(this.current)) return undefined;
     return DEADLOCK;
   }
 

@@ -42,7 +42,7 @@ describe('check --out, render, replay', () => {
     const edited = join(out, 'edited.json');
     writeFileSync(edited, JSON.stringify(trace));
     expect(kripke('replay', edited)).toEqual({ code: 1, stderr: '',
-      stdout: `Replaying ${edited} against die-hard, variant puzzle\n` + '✘ the trace no longer holds at step 3: emptySmall now leads to a different state (1 field differs)\n    small: saved 1, now 0\n' });
+      stdout: `Replaying ${edited} against die-hard, variant puzzle\n✘ the trace no longer holds at step 3: emptySmall now leads to a different state (1 field differs)\n    small: saved 1, now 0\n` });
   });
 
   it('renders a saved trace without the model', () => {

@@ -147,7 +147,8 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
     renderTraceText(trace, { color: process.stdout.isTTY === true }),
     `  path: ${path}`,
     `${paint('bold', 'reproduce:')} ${commandLine(inv, ['--replay', path])}`,
-  ].join('\n') + '\n');
+    '',
+  ].join('\n'));
   return EXIT.violation;
 }
 

@@ -70,7 +70,8 @@ async function writeSwarm(name: string, flags: SwarmFlags): Promise<ExitCode> {
     `  wrote ${job}       kubectl apply -f ${job}  (pod i runs shard i+1; results in ${plan.resultsClaim ? `claim ${plan.resultsClaim}` : 'the pods\' logs'})`,
     `  wrote ${workflow}  copy to .github/workflows/ and run it from the Actions tab`,
     '  then: kripke merge shard-*.json',
-  ].join('\n') + '\n');
+    '',
+  ].join('\n'));
   return EXIT.pass;
 }
 

@@ -89,8 +89,10 @@ function attrs(values: Readonly<Record<string, string>>): string {
   return Object.entries(values).map(([k, v]) => `${k}="${escapeXml(v).replace(/"/g, '&quot;').replace(/\n/g, '&#10;')}"`).join(' ');
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the control characters XML 1.0 forbids
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 /** XML 1.0 escapes, and characters XML cannot hold (ANSI escapes, other controls) dropped. */
 function escapeXml(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value.replace(XML_FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -61,7 +61,7 @@ export async function sweep(model: string, options: SweepOptions): Promise<Sweep
     alive.forEach((variant, i) => points.push(point(variant, value, results[i]!, points)));
     const skipped = variants.filter((v) => !alive.includes(v));
     skipped.forEach((variant) => points.push(skippedPoint(variant, value)));
-    alive = alive.filter((v, i) => results[i]!.status === 'pass' || results[i]!.status === 'violation');
+    alive = alive.filter((_v, i) => results[i]!.status === 'pass' || results[i]!.status === 'violation');
   }
   return { model, key: options.key, values: [...options.values], variants: variants.map((v) => v ?? null), points };
 }

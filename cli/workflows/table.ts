@@ -38,8 +38,8 @@ function aligned(columns: readonly Column[], rows: readonly Row[]): string {
 }
 
 function markdown(columns: readonly Column[], rows: readonly Row[]): string {
-  const escape = (s: string) => s.replace(/\|/g, '\\|');
-  const line = (values: readonly string[]) => `| ${values.map(escape).join(' | ')} |`;
+  const escapePipes = (s: string) => s.replace(/\|/g, '\\|');
+  const line = (values: readonly string[]) => `| ${values.map(escapePipes).join(' | ')} |`;
   return [
     line(columns.map((c) => c.title)),
     `|${columns.map((c) => (c.right ? '---:' : '---')).join('|')}|`,

@@ -36,7 +36,7 @@ export function CheckBar({ modelKey, onCounterexample }: { modelKey: ModelKey; o
       setFailure(e instanceof Error ? e.message : String(e));
     }
   };
-  const cancel = () => run && post('/api/checks/' + run.id + '/cancel', {}).catch((e: unknown) => setFailure(String(e)));
+  const cancel = () => run && post(`/api/checks/${run.id}/cancel`, {}).catch((e: unknown) => setFailure(String(e)));
 
   return (
     <div class="check-bar">

@@ -11,7 +11,14 @@ export function Graph({ dot, onNode, focus, label }: { dot: string; onNode?: (na
   const [error, setError] = useState<string>();
   useEffect(() => {
     let current = true;
-    layout(dot).then((out) => current && (setSvg(out), setError(undefined)), (e: unknown) => current && setError(String(e)));
+    layout(dot).then(
+      (out) => {
+        if (!current) return;
+        setSvg(out);
+        setError(undefined);
+      },
+      (e: unknown) => current && setError(String(e)),
+    );
     return () => { current = false; };
   }, [dot]);
   useEffect(() => {
@@ -29,7 +36,10 @@ export function Graph({ dot, onNode, focus, label }: { dot: string; onNode?: (na
   if (error) return <p class="model-error">Graphviz could not lay this out: {error}</p>;
   if (!svg) return <p class="muted">Laying out…</p>;
   // The SVG is Graphviz's own output for DOT the server escaped (labels are HTML-escaped there).
-  return <div class={`graph${onNode ? ' clickable' : ''}`} ref={box} role="img" aria-label={label} onClick={click} dangerouslySetInnerHTML={{ __html: svg }} />;
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: clicking a node is a pointer shortcut over Graphviz's SVG; the graph has no keyboard navigation yet
+    <div class={`graph${onNode ? ' clickable' : ''}`} ref={box} role="img" aria-label={label} onClick={click} dangerouslySetInnerHTML={{ __html: svg }} />
+  );
 }
 
 /** Scrolls `view` so that the box shows: its bottom (the newest state) and, when it is not in view across, its left edge. */

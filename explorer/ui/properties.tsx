@@ -19,7 +19,7 @@ export function Properties({ statuses, onUntil, busy, pinned }: {
     <ul class="properties">
       {shown.map((p) => (
         <li key={p.name} class={`property ${p.state}`} data-property={p.name}>
-          <span class="icon" aria-label={p.state}>{ICONS[p.state]}</span>
+          <span class="icon" role="img" aria-label={p.state}>{ICONS[p.state]}</span>
           <span class="name">{p.name}</span>
           <span class="kind">{p.kind}</span>
           <div class="detail">{p.detail}</div>

@@ -16,6 +16,7 @@ export function StatePanel({ view, tree }: { view: StateView; tree: TreeState & 
         State {index + 1}
         <span class="via">{index === 0 ? 'initial state' : `after ${last?.label ?? ''}`}{last && index > 0 && last.changes === 0 ? ' — changed nothing' : ''}</span>
         {view.processes && (
+          // biome-ignore lint/a11y/useSemanticElements: a two-button toggle in a header, not a form; a fieldset would bring form styling
           <span class="switch" role="group" aria-label="layout">
             <button class={columns ? 'active' : ''} onClick={() => setLayout('processes')}>processes</button>
             <button class={columns ? '' : 'active'} onClick={() => setLayout('tree')}>tree</button>

@@ -42,7 +42,7 @@ export type AllocatorVariant = keyof typeof ALLOCATOR_VARIANTS;
 
 /** The non-empty subsets of `items`. */
 function nonEmptySubsets(items: readonly string[]): ReadonlySet<string>[] {
-  const all = items.reduce<string[][]>((acc, x) => [...acc, ...acc.map((s) => [...s, x])], [[]]);
+  const all = items.reduce<string[][]>((acc, x) => acc.concat(acc.map((s) => [...s, x])), [[]]);
   return all.filter((s) => s.length > 0).map((s) => new Set(s));
 }
 
