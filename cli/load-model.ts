@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importModule } from '../checker/import-module.ts';
+import { ownModule } from '../checker/own-modules.ts';
 import type { SpecSource } from '../checker/parallel/spec-source.ts';
 import { findProtocol } from '../model/index.ts';
 import { KripkeError } from '../spec/errors.ts';
@@ -48,7 +50,7 @@ async function loadFile(file: string): Promise<Spec<unknown> | Protocol> {
   if (!existsSync(absolute)) throw new KripkeError('unknown-name', `no model file at ${absolute}`, { file: path });
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
+    module = await importModule(pathToFileURL(absolute).href);
   } catch (e) {
     if (e instanceof KripkeError) throw e;
     throw new KripkeError('invalid-spec', `could not load ${path}: ${e instanceof Error ? e.message : String(e)}`, { file: path });
@@ -83,6 +85,6 @@ export function specSourceOf(name: string, model: LoadedModel, settings: Setting
     const [path, exportName] = name.split('#') as [string, string | undefined];
     return { module: resolve(path), exportName, settings, variant: model.variant };
   }
-  const index = new URL('../model/index.ts', import.meta.url).href;
+  const index = ownModule('../model/index.ts', import.meta.url).href;
   return { module: index, exportName: 'protocols', protocol: model.protocol?.name, settings, variant: model.variant };
 }
