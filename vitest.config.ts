@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**'],
     testTimeout: 60_000,
+    // Hooks that run the CLI as a subprocess: a shared, loaded machine can take seconds to start one.
+    hookTimeout: 60_000,
     typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });
