@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**'],
+    exclude: ['node_modules/**', 'dist/**', '.ci/**'], // .ci/consumer: run in a fresh project by .ci/consumer-test
     testTimeout: 60_000,
     // Hooks that run the CLI as a subprocess: a shared, loaded machine can take seconds to start one.
     hookTimeout: 60_000,

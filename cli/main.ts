@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `kripke` command line. Each command lives in `commands/` and registers itself here.
  * Exit codes (see exit-codes.ts): 0 pass, 1 violation, 2 usage or model error, 3 incomplete.
