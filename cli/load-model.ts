@@ -28,8 +28,10 @@ export interface LoadedModel {
   readonly reference: string;
 }
 
+/** A model file (`grid.ts`, `models/grid.ts#big`) rather than a shipped model's name. */
 export function looksLikePath(name: string): boolean {
-  return /[\\/]|\.[cm]?[jt]s$/.test(name);
+  const file = name.split('#')[0]!;
+  return /[\\/]|\.[cm]?[jt]sx?$/.test(file);
 }
 
 export async function loadModel(name: string, choice: ModelChoice): Promise<LoadedModel> {

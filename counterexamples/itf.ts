@@ -12,6 +12,7 @@ import {
   badTrace, isObject, packedSteps, type SavedStep, type SavedTrace, settingsOf, stringOr, type TraceContext, wordsIn, wordsOf,
 } from './saved-trace.ts';
 import type { Trace } from './trace.ts';
+import { kripkeVersion } from './version.ts';
 import { topLevelFields } from './state-rows.ts';
 
 export const ITF_DESCRIPTION_URL = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
@@ -73,6 +74,7 @@ export function traceToItf(trace: Trace, context: TraceContext = {}): Json {
       source: context.reference ?? trace.model,
       description: trace.property ? `Kripke counterexample: '${trace.property}' is violated` : 'Kripke trace',
       kripke: kripkeMeta(trace, context, record),
+      'kripke-version': kripkeVersion(),
     },
     vars,
     states,

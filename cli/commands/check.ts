@@ -9,6 +9,8 @@ import { describeModel, renderResultText, resultJson } from '../report.ts';
 import { collectSetting, positiveInteger, type Settings } from '../options.ts';
 import { writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
 import { InvalidArgumentError } from 'commander';
+import { jsonOutput } from '../json-output.ts';
+import { colourWanted } from '../colour.ts';
 
 interface CheckFlags {
   set: Settings;
@@ -51,7 +53,7 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
 
 async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
   const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
-  const color = !flags.json && process.stdout.isTTY === true;
+  const color = !flags.json && colourWanted();
   if (!flags.json) process.stdout.write(`Checking ${describeModel(model, flags.set)} (${flags.engine})\n`);
   const progress = createProgress(flags.progress);
   const result = check(model.spec, {
@@ -68,7 +70,7 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
     specSource: flags.workers && flags.workers > 1 ? specSourceOf(name, model, flags.set) : undefined,
   });
   progress.stop();
-  const text = flags.json ? JSON.stringify(resultJson(result, model, flags.set), null, 2) : renderResultText(result, model, color);
+  const text = flags.json ? jsonOutput(resultJson(result, model, flags.set)) : renderResultText(result, model, color);
   process.stdout.write(`${text}\n`);
   if (flags.out && (result.status === 'violation' || result.status === 'incomplete')) {
     const written = await writeViolationArtifacts(flags.out, model.spec, result.violations, { reference: model.reference, variant: model.variant, settings: flags.set });

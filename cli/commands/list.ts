@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { protocols } from '../../model/index.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { jsonOutput } from '../json-output.ts';
 
 export function registerList(program: Command, run: (code: Promise<ExitCode>) => void): void {
   program
@@ -23,7 +24,7 @@ function list(json: boolean): ExitCode {
     };
   });
   if (json) {
-    process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+    process.stdout.write(`${jsonOutput({ models: entries })}\n`);
     return EXIT.pass;
   }
   const lines: string[] = [];

@@ -13,6 +13,7 @@ import { KripkeError } from '../../spec/errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
 import { collectSetting, type Settings } from '../options.ts';
+import { jsonOutput } from '../json-output.ts';
 
 interface ReplayFlags {
   set?: Settings;
@@ -38,7 +39,7 @@ async function runReplay(file: string, modelName: string | undefined, flags: Rep
   if (name === undefined) throw new KripkeError('unknown-name', `${file} does not name its model: give it, as in kripke replay ${file} <model>`, { file });
   const model = await loadModel(name, { settings: flags.set ?? saved.settings ?? {}, variant: flags.variant ?? saved.variant });
   const result = replayTrace(model.spec, saved);
-  process.stdout.write(flags.json ? `${JSON.stringify(outcomeJson(result), null, 2)}\n` : `${outcomeText(result, saved.steps.length - 1)}\n`);
+  process.stdout.write(flags.json ? `${jsonOutput(outcomeJson(result))}\n` : `${outcomeText(result, saved.steps.length - 1)}\n`);
   return result.status === 'reproduced' ? EXIT.pass : EXIT.violation;
 }
 

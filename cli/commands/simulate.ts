@@ -19,6 +19,8 @@ import { collectSetting, positiveInteger, type Settings } from '../options.ts';
 import type { ProgressDisplay } from '../progress.ts';
 import { describeModel } from '../report.ts';
 import { commandLine, type Invocation, renderSimulationText, simulationJson } from '../simulation-report.ts';
+import { jsonOutput } from '../json-output.ts';
+import { colourWanted } from '../colour.ts';
 
 interface SimulateFlags {
   set: Settings;
@@ -68,7 +70,7 @@ async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode
     properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict, observer: progress.observer,
   });
   progress.stop();
-  process.stdout.write(`${flags.json ? JSON.stringify(simulationJson(result, inv), null, 2) : simulationText(result, inv)}\n`);
+  process.stdout.write(`${flags.json ? jsonOutput(simulationJson(result, inv)) : simulationText(result, inv)}\n`);
   switch (result.status) {
     case 'violation': return EXIT.violation;
     case 'error': return EXIT.usageOrModelError;
@@ -84,7 +86,7 @@ function simulationText(result: CheckResult, inv: Invocation): string {
   const walks = sim.runsRequested === null ? `walks of up to ${sim.depth} steps until the time limit`
     : `${sim.runsRequested.toLocaleString('en-US')} walks of up to ${sim.depth} steps`;
   const heading = `Simulating ${describeModel(inv.model, inv.settings)} (${walks}, seed ${sim.campaignSeed})`;
-  return `${heading}\n${renderSimulationText(result, inv, process.stdout.isTTY === true)}`;
+  return `${heading}\n${renderSimulationText(result, inv, colourWanted())}`;
 }
 
 /** `--replay`: walks the given path with the same checks and prints what it finds. */
@@ -93,22 +95,23 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
   const outcome = replayPath(spec, pathText, { properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict });
   if (outcome.status === 'clean') {
     const text = `✔ the path replays without violation (${outcome.steps} steps)`;
-    process.stdout.write(flags.json ? `${JSON.stringify({ kind: 'kripke-replay', status: 'clean', steps: outcome.steps })}\n` : `${text}\n`);
+    process.stdout.write(flags.json ? `${jsonOutput({ kind: 'kripke-replay', status: 'clean', steps: outcome.steps }, 0)}\n` : `${text}\n`);
     return EXIT.pass;
   }
   const v = outcome.violation;
   const path = formatPath(v.path!);
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ kind: 'kripke-replay', status: 'violation', property: v.property, violationKind: v.kind, path })}\n`);
+    process.stdout.write(`${jsonOutput({ kind: 'kripke-replay', status: 'violation', property: v.property, violationKind: v.kind, path }, 0)}\n`);
     return EXIT.violation;
   }
-  const paint = paintWith(process.stdout.isTTY === true);
+  const color = colourWanted();
+  const paint = paintWith(color);
   const what = v.kind === 'deadlock' ? 'deadlock' : `${v.propertyKind} property '${v.property}' is violated`;
   const trace = buildTrace(spec, v.path!, { property: v.property });
   process.stdout.write([
     `Replaying ${describeModel(inv.model, inv.settings)}`,
     `${paint('red', '✘ violation')}: ${what} after ${v.path!.steps.length} steps`,
-    renderTraceText(trace, { color: process.stdout.isTTY === true }),
+    renderTraceText(trace, { color }),
     `  path: ${path}`,
     `${paint('bold', 'reproduce:')} ${commandLine(inv, ['--replay', path])}`,
   ].join('\n') + '\n');
