@@ -1,8 +1,5 @@
-// A job's own process (see pool.ts), run from the sources: registers tsx (the engine and models
-// are TypeScript here), then runs the job it is sent. The compiled package runs job-child.js.
-import { register as registerCommonJs } from 'tsx/cjs/api';
-import { register } from 'tsx/esm/api';
+// A job's own process (see pool.ts), run from the sources: registers tsx and Kripke's source
+// condition (../../checker/register-sources.mjs), then runs the job it is sent. The package runs job-child.js.
+import '../../checker/register-sources.mjs';
 
-register();
-registerCommonJs();
 await import('./job-child.ts');
