@@ -15,7 +15,19 @@ let registration: Promise<void> | undefined;
 /** `url`: a `file:` URL. */
 export async function importModule(url: string): Promise<Record<string, unknown>> {
   if (TYPESCRIPT.test(new URL(url).pathname) && !fromSource(import.meta.url)) await (registration ??= registerTypeScript());
-  return (await import(url)) as Record<string, unknown>;
+  return esModuleView((await import(url)) as Record<string, unknown>);
+}
+
+/**
+ * A TypeScript file in ES-module syntax inside a `"type": "commonjs"` package is compiled to
+ * CommonJS (by tsx), and `import()` then sees `{ default: module.exports }`: its own default export
+ * is `module.exports.default`. Its exports are shown as the file declares them.
+ */
+function esModuleView(module: Record<string, unknown>): Record<string, unknown> {
+  const inner = module.default;
+  if (typeof inner !== 'object' || inner === null || (inner as { __esModule?: unknown }).__esModule !== true) return module;
+  const { default: _, ...named } = module;
+  return { ...named, ...(inner as Record<string, unknown>) };
 }
 
 async function registerTypeScript(): Promise<void> {
