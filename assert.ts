@@ -32,7 +32,8 @@ export class SpecViolationError extends Error {
 
 /** Checks `spec` and returns the result, or throws with a readable counterexample. */
 export function assertSpec<S>(spec: Spec<S>, options: AssertOptions = {}): CheckResult {
-  const result = check(spec, options);
+  const { allowIncomplete, ...checkOptions } = options;
+  const result = check(spec, checkOptions);
   switch (result.status) {
     case 'violation':
       throw new SpecViolationError(result.violations.map((v) => violationMessage(spec, v, result)).join('\n\n'), result);
@@ -40,7 +41,7 @@ export function assertSpec<S>(spec: Spec<S>, options: AssertOptions = {}): Check
       throw new SpecViolationError(`${spec.name}: model error [${result.error.code}] ${result.error.message}` +
         whereText(result.error.where) + (result.at ? `\nreached by path: ${formatPath(result.at)}` : ''), result);
     case 'incomplete':
-      if (result.stats.engine !== 'random' && !options.allowIncomplete) {
+      if (result.stats.engine !== 'random' && !allowIncomplete) {
         throw new SpecViolationError(`${spec.name}: the check is incomplete (${result.reason}); ` +
           'raise the bound, or pass allowIncomplete: true to accept a partial check', result);
       }

@@ -35,6 +35,11 @@ export { buildTrace } from './counterexamples/trace.ts';
 export type { Trace, TraceStep } from './counterexamples/trace.ts';
 export { renderTraceText } from './counterexamples/text.ts';
 export { assertSpec, assertTraceReplays, SpecViolationError } from './assert.ts';
+// What the commands print and write, as the published JSON Schemas (schema/*.schema.json) type it.
+export type {
+  KripkeBehaviourDiff, KripkeCheckResult, KripkeCIReport, KripkeComparison, KripkeMergedSimulationReport, KripkeModelList, KripkeReplayOutcome,
+  KripkeSimulationResult, KripkeSweep, KripkeTraceFile,
+} from './schema/types.ts';
 export type { AssertOptions, ReplayExpectation } from './assert.ts';
 // Workflows: the checks file and `kripke ci`, variant comparison, behaviour diffs, sweeps.
 export * from './cli/workflows/index.ts';

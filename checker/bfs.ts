@@ -7,6 +7,7 @@ import type { Spec } from '../spec/types.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { CheckResult } from './result.ts';
 import { runSearch, type TakingFrontier } from './run-search.ts';
+import type { ExplorationObserver } from './search.ts';
 
 class Queue<S> implements TakingFrontier<S> {
   private states: S[] = [];
@@ -45,6 +46,7 @@ class Queue<S> implements TakingFrontier<S> {
   }
 }
 
-export function bfs<S>(spec: Spec<S>, options: ResolvedOptions): CheckResult {
-  return runSearch(spec, options, new Queue<S>());
+/** With an observer, which sees states expanded in id order (the liveness graph's recorder). */
+export function bfs<S>(spec: Spec<S>, options: ResolvedOptions, observer?: ExplorationObserver<S>): CheckResult {
+  return runSearch(spec, options, new Queue<S>(), observer);
 }

@@ -1,8 +1,9 @@
 /**
  * Property-based cross-check of the exhaustive engines on small random specs: BFS and DFS, with
  * the table store and the Map store, agree with each other and with a naive reference explorer
- * (states keyed by a canonical string) on distinct and generated counts and on verdicts, and
- * every BFS counterexample is a shortest path that replays to a violating state.
+ * (states keyed by a canonical string, TLC's counting, state and action constraint rules) on
+ * distinct and generated counts and on verdicts, and every BFS counterexample is a shortest path
+ * that replays to a violating state.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +40,8 @@ interface SpecShape {
     | { readonly kind: 'flag'; readonly not: number };
   /** A state constraint: a + b at most this (null: none). */
   readonly constraint: number | null;
+  /** An action constraint: no step of this action that decreases this variable (null: none). */
+  readonly actionConstraint: { readonly action: number; readonly on: 'a' | 'b' } | null;
 }
 
 const variable = fc.constantFrom<'a' | 'b'>('a', 'b');
@@ -58,6 +61,7 @@ const shape: fc.Arbitrary<SpecShape> = fc.record({
     fc.record({ kind: fc.constant('flag' as const), not: fc.integer({ min: 0, max: 4 }) }),
   ),
   constraint: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
+  actionConstraint: fc.option(fc.record({ action: fc.nat(4), on: variable }), { nil: null }),
 });
 
 function apply(effect: Effect, s: State, p: number): State {
@@ -89,6 +93,8 @@ function holds(invariant: SpecShape['invariant'], s: State): boolean {
 
 const INIT: State = { a: 0, b: 0, r: { p: 0, q: false }, s: new Set() };
 const inBounds = (shape: SpecShape, s: State) => shape.constraint === null || s.a + s.b <= shape.constraint;
+const allowed = (shape: SpecShape, action: number, before: State, after: State) =>
+  shape.actionConstraint === null || shape.actionConstraint.action !== action || after[shape.actionConstraint.on] >= before[shape.actionConstraint.on];
 
 function buildSpec(shape: SpecShape): Spec<State> {
   const actions = Object.fromEntries(shape.actions.map((action, i) => [`act${i}`, {
@@ -101,12 +107,13 @@ function buildSpec(shape: SpecShape): Spec<State> {
     actions,
     properties: ({ always }) => [always('inv', (s) => holds(shape.invariant, s))],
     constraint: shape.constraint === null ? undefined : (s) => inBounds(shape, s),
+    actionConstraint: shape.actionConstraint === null ? undefined : (before, after, step) => allowed(shape, Number(step.action.slice(3)), before, after),
   });
 }
 
 const key = (s: State) => `${s.a},${s.b},${s.r.p},${s.r.q},${[...s.s].sort().join(' ')}`;
 
-/** The reference: a plain BFS over canonical strings, with TLC's counting and constraint rules. */
+/** The reference: a plain BFS over canonical strings, with TLC's counting and constraint rules (`action-constraint.test.ts`). */
 function reference(shape: SpecShape) {
   const distance = new Map<string, number>([[key(INIT), 0]]);
   let frontier = [INIT];
@@ -115,13 +122,13 @@ function reference(shape: SpecShape) {
   for (let depth = 1; frontier.length > 0; depth++) {
     const next: State[] = [];
     for (const s of frontier) {
-      for (const action of shape.actions) {
+      for (const [index, action] of shape.actions.entries()) {
         for (let p = 0; p < action.params; p++) {
           const t = step(action, s, p);
           if (t === undefined) continue;
           generated++;
           if (!holds(shape.invariant, t)) firstViolation = Math.min(firstViolation, depth);
-          if (!inBounds(shape, t) || distance.has(key(t))) continue;
+          if (!allowed(shape, index, s, t) || !inBounds(shape, t) || distance.has(key(t))) continue;
           distance.set(key(t), depth);
           next.push(t);
         }

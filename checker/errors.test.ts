@@ -141,6 +141,6 @@ describe('model errors', () => {
     expect(() => defineSpec({ name: 'x', init: start, actions: { a: {} as never } })).toThrow("action 'a' needs a 'next' function");
     expect(() => defineSpec({
       name: 'x', init: start, actions: {}, properties: ({ always }) => [always('p', () => true), always('p', () => true)],
-    })).toThrow("two propertys are named 'p'");
+    })).toThrow("two properties are named 'p'");
   });
 });

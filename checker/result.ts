@@ -33,6 +33,23 @@ export interface Statistics {
   liveness?: LivenessStatistics;
   /** The random engine's campaign: walks, steps/s, seed, shard, `sometimes` hits, shrinking. */
   simulation?: SimulationStatistics;
+  /** The disk store's figures (present when BFS ran on it). */
+  disk?: DiskStatistics;
+}
+
+/** What the disk store kept where. */
+export interface DiskStatistics {
+  /** Its budget in memory. */
+  readonly memoryBound: number;
+  /** Distinct states when it first went to disk, or null when everything fitted in memory. */
+  readonly spilledAtStates: number | null;
+  /** Flushes of the table of recent fingerprints into the sorted file. */
+  readonly flushes: number;
+  /** Bytes on disk at the end: the sorted fingerprints, and the parent links. */
+  readonly fingerprintBytes: number;
+  readonly parentBytes: number;
+  /** The most bytes the queue (two levels) took on disk. */
+  readonly queueBytes: number;
 }
 
 /** What liveness checking cost: the state graph it kept and the components it searched. */
@@ -46,16 +63,20 @@ export interface LivenessStatistics {
   graphBytes: number;
   /** Successors dropped by the state constraint (behaviours liveness could not follow). */
   cutSuccessors: number;
+  /** Steps the action constraint rejected (behaviours liveness could not follow either). */
+  excludedSteps: number;
   elapsedMs: number;
 }
 
-export type ViolationKind = 'invariant' | 'step' | 'deadlock' | 'unreachable' | 'liveness';
+export type ViolationKind = 'invariant' | 'step' | 'refinement' | 'deadlock' | 'unreachable' | 'liveness';
 
 export interface Violation {
   readonly property: string;
   readonly kind: ViolationKind;
   readonly propertyKind: PropertyKind | 'deadlock';
-  /** The path to the violating state (for `step`, the path ends with the violating step). */
+  /** For a family (`forAll`): the instance that fails (`c1`). */
+  readonly instance?: string;
+  /** The path to the violating state (for `step` and `refinement`, the path ends with the violating step). */
   readonly path: ActionPath | undefined;
   /** For a lasso (liveness): the index in the path's states where the cycle starts again. */
   readonly loop?: number;

@@ -6,7 +6,7 @@ import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { CheckResult } from './result.ts';
-import { type Frontier, Search } from './search.ts';
+import { type ExplorationObserver, type Frontier, Search } from './search.ts';
 
 export interface TakingFrontier<S> extends Frontier<S> {
   /** Takes the next state to expand, or returns false when empty (state in `state`, `id`, `depth`). */
@@ -18,8 +18,10 @@ export interface TakingFrontier<S> extends Frontier<S> {
 
 const CHECK_EVERY = 1024;
 
-export function runSearch<S>(spec: Spec<S>, options: ResolvedOptions, frontier: TakingFrontier<S>): CheckResult {
-  const search = new Search(spec, options, frontier);
+export function runSearch<S>(
+  spec: Spec<S>, options: ResolvedOptions, frontier: TakingFrontier<S>, observer?: ExplorationObserver<S>,
+): CheckResult {
+  const search = new Search(spec, options, frontier, undefined, observer);
   const { monitor, stats } = search;
   const { progress, progressIntervalMs = 1000 } = options.observer;
   let lastProgress = 0;
@@ -41,10 +43,14 @@ export function runSearch<S>(spec: Spec<S>, options: ResolvedOptions, frontier: 
     }
   } catch (e) {
     if (!(e instanceof KripkeError)) throw e;
-    const at = expandingId >= 0 ? search.pathTo(expandingId) : undefined;
-    return { status: 'error', model: spec.name, error: e, at, stats: search.finishStats(), examples: monitor.exampleList() };
+    return errorOutcome(spec, search, e, expandingId);
   }
-  const finished = frontier.size === 0 && !monitor.shouldStop;
+  return searchOutcome(spec, search, frontier.size === 0 && !monitor.shouldStop);
+}
+
+/** The result of a search that stopped: `finished` when its frontier ran empty without a violation stopping it. */
+export function searchOutcome<S>(spec: Spec<S>, search: Search<S>, finished: boolean): CheckResult {
+  const { monitor } = search;
   const exhaustive = finished && search.boundHit === undefined;
   if (exhaustive) monitor.finishExhaustive();
   const common = { model: spec.name, stats: search.finishStats(), examples: monitor.exampleList() };
@@ -57,4 +63,10 @@ export function runSearch<S>(spec: Spec<S>, options: ResolvedOptions, frontier: 
     return { ...common, status: 'incomplete', reason, violations: monitor.violations };
   }
   return { ...common, status: 'pass' };
+}
+
+/** The result of a search stopped by a model's error, reached by expanding state `expandingId` (or while seeding). */
+export function errorOutcome<S>(spec: Spec<S>, search: Search<S>, error: KripkeError, expandingId: number): CheckResult {
+  const at = expandingId >= 0 ? search.pathTo(expandingId) : undefined;
+  return { status: 'error', model: spec.name, error, at, stats: search.finishStats(), examples: search.monitor.exampleList() };
 }

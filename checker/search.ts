@@ -9,6 +9,7 @@
 import type { StepLabel } from '../spec/properties.ts';
 import type { Spec } from '../spec/types.ts';
 import { KripkeError } from '../spec/errors.ts';
+import { stepAllowed } from './action-constraint.ts';
 import type { Hasher } from './fingerprint/index.ts';
 import { PropertyMonitor } from './monitor.ts';
 import type { ResolvedOptions } from './options.ts';
@@ -26,8 +27,12 @@ export interface Frontier<S> {
 
 /** The visited set with parent links: local (store + links) or shared between workers. */
 export interface Visited {
-  /** Records a fingerprint; returns its new id, or a negative number when already visited. */
-  insert(hi: number, lo: number, parentId: number, choice: number): number;
+  /**
+   * Records a fingerprint found by `action`; returns its new id, or a negative number when already
+   * visited. The disk store may answer with a provisional id and withdraw the state later (it
+   * corrects `action`'s coverage then): see `disk/disk-visited.ts`.
+   */
+  insert(hi: number, lo: number, parentId: number, choice: number, action: number): number;
   insertRoot(hi: number, lo: number, initIndex: number): number;
   lineage(id: number): Lineage;
   readonly size: number;
@@ -68,6 +73,25 @@ export function localVisited(options: ResolvedOptions): LocalVisited {
   return new LocalVisited(options.storeKind === 'map' ? new MapStore() : new CompactStore());
 }
 
+/**
+ * Sees a single-worker breadth-first exploration as it happens, with each state's fingerprint:
+ * the liveness graph is recorded so, in the same pass as the safety search. Its ids are the
+ * search's (both number distinct fingerprints in discovery order).
+ */
+export interface ExplorationObserver<S> {
+  /** An initial state inside the state constraint; returns its id, negative when seen before. */
+  initial(state: S, initIndex: number, hi: number, lo: number): number;
+  /** State `id` is expanded (in id order); its steps follow. */
+  expanding(id: number, state: S): void;
+  /** A step to a state inside both constraints; returns the target's id, negative when seen before. */
+  step(next: S, action: number, param: number, hi: number, lo: number): number;
+  /** A step the action constraint rejects. */
+  rejected(next: S, action: number, param: number, hi: number, lo: number): void;
+  /** A successor outside the state constraint. */
+  cut(action: number, param: number): void;
+  readonly bytes: number;
+}
+
 export class Search<S> {
   readonly monitor: PropertyMonitor<S>;
   readonly successors: Successors<S>;
@@ -78,6 +102,12 @@ export class Search<S> {
   private readonly coverage: ActionCoverage[];
   private readonly sink = this.onSuccessor.bind(this);
   private readonly constraint: ((state: S) => boolean) | undefined;
+  /** Whether steps are checked with their label: action properties or an action constraint. */
+  private readonly checksSteps: boolean;
+  /** Whether steps are checked against refinements (which need no label). */
+  private readonly checksRefinements: boolean;
+  /** The expanded state's parameter domains, by action, read only when a step is checked. */
+  private readonly domains: (readonly unknown[] | undefined)[];
   private readonly startedAt = performance.now();
   /** Successors' fingerprints reuse the expanded state's (not in strict mode, nor under a view or symmetry). */
   private readonly useBase: boolean;
@@ -102,10 +132,14 @@ export class Search<S> {
     readonly options: ResolvedOptions,
     private readonly frontier: Frontier<S>,
     readonly visited: Visited = localVisited(options),
+    private readonly observer?: ExplorationObserver<S>,
   ) {
     this.monitor = new PropertyMonitor(spec, options.properties, options.continueAfterViolation);
     this.successors = new Successors(spec, options.strict);
     this.constraint = spec.constraint;
+    this.checksSteps = this.monitor.hasStepProperties || spec.actionConstraint !== undefined;
+    this.checksRefinements = this.monitor.hasRefinements;
+    this.domains = spec.actions.map(() => undefined);
     this.hasher = this.successors.hasher;
     this.useBase = !options.strict && spec.view === undefined && spec.symmetry === undefined && spec.layout === undefined;
     this.discoveredPrints = options.strict ? new Map() : undefined;
@@ -128,12 +162,14 @@ export class Search<S> {
     for (let i = 0; i < states.length && !this.monitor.shouldStop; i++) {
       const state = states[i]!;
       this.stats.generatedStates++;
+      this.monitor.checkInitial(state, () => ({ init: i, steps: [] }));
       if (this.constraint && !this.constraint(state)) {
         this.monitor.checkState(state, () => ({ init: i, steps: [] }));
         continue;
       }
       this.successors.identify(state, () => ({ init: String(i) }));
       const id = this.visited.insertRoot(this.hasher.hi, this.hasher.lo, i);
+      if (this.observer) sameDiscovery(id, this.observer.initial(state, i, this.hasher.hi, this.hasher.lo));
       if (id < 0) continue;
       this.discoveredPrints?.set(id, this.hasher.of(state));
       if (this.stats.depth < 1) this.stats.depth = 1;
@@ -144,6 +180,7 @@ export class Search<S> {
 
   /** Computes the successors of one state and discovers each; checks deadlock. */
   expand(state: S, id: number, depth: number): void {
+    this.observer?.expanding(id, state);
     if (depth >= this.options.maxDepth) {
       if (this.successors.forEach(state, noop) > 0) this.boundHit = `depth bound ${this.options.maxDepth} reached`;
       return;
@@ -152,6 +189,7 @@ export class Search<S> {
     this.currentId = id;
     this.currentDepth = depth;
     this.choice = 0;
+    if (this.checksSteps) this.domains.fill(undefined);
     if (this.discoveredPrints) this.requireUnchangedSinceDiscovery(state, id);
     if (this.useBase) this.hasher.setBase(state);
     const count = this.successors.forEach(state, this.sink);
@@ -170,15 +208,18 @@ export class Search<S> {
     coverage.fired++;
     this.stepAction = action;
     this.stepParam = param;
-    if (this.monitor.hasStepProperties) {
-      this.monitor.checkStep(this.current, successor, this.label(action, param), this.pathToStep);
-    }
-    if (this.constraint && !this.constraint(successor)) {
+    const allowed = !this.checksSteps || this.checkStep(successor, action, param);
+    if (this.checksRefinements) this.monitor.checkRefinements(this.current, successor, this.spec.actions[action]!.name, this.pathToStep);
+    // A step outside the action constraint, or a successor outside the state constraint, is
+    // generated and checked but neither stored nor explored (TLC).
+    if (!allowed || (this.constraint && !this.constraint(successor))) {
       this.monitor.checkState(successor, this.pathToStep);
+      if (this.observer) this.observeLeftOut(successor, allowed, action, param);
       return;
     }
     this.successors.identify(successor, this.whereStep);
-    const id = this.visited.insert(this.hasher.hi, this.hasher.lo, this.currentId, choice);
+    const id = this.visited.insert(this.hasher.hi, this.hasher.lo, this.currentId, choice, action);
+    if (this.observer) sameDiscovery(id, this.observer.step(successor, action, param, this.hasher.hi, this.hasher.lo));
     if (id < 0) return;
     if (this.useBase) this.hasher.keepCollectionSums();
     this.discoveredPrints?.set(id, this.hasher.of(successor));
@@ -188,6 +229,20 @@ export class Search<S> {
     this.newId = id;
     this.monitor.checkState(successor, this.pathToNew);
     this.frontier.push(successor, id, depth);
+  }
+
+  /** Tells the observer of a step that is generated but not followed. */
+  private observeLeftOut(successor: S, allowed: boolean, action: number, param: number): void {
+    if (allowed) return this.observer!.cut(action, param);
+    this.successors.identify(successor, this.whereStep);
+    this.observer!.rejected(successor, action, param, this.hasher.hi, this.hasher.lo);
+  }
+
+  /** Step properties on one step; returns whether the action constraint allows it. */
+  private checkStep(successor: S, action: number, param: number): boolean {
+    const label = this.label(action, param);
+    if (this.monitor.hasStepProperties) this.monitor.checkStep(this.current, successor, label, this.pathToStep);
+    return stepAllowed(this.spec, this.current, successor, label);
   }
 
   /** Strict mode: a queued state must still be the value it was when an action returned it. */
@@ -208,8 +263,11 @@ export class Search<S> {
     return { action: this.spec.actions[action]!.name, param: this.paramValue(action, param) };
   }
 
+  /** The parameter of a step of the expanded state (domains are kept per expansion only when steps are checked). */
   private paramValue(action: number, param: number): unknown {
-    return this.spec.actions[action]!.domain(this.current)[param];
+    if (!this.checksSteps) return this.spec.actions[action]!.domain(this.current)[param];
+    const domain = this.domains[action] ??= this.spec.actions[action]!.domain(this.current);
+    return domain[param];
   }
 
   private isTerminal(state: S): boolean {
@@ -221,7 +279,7 @@ export class Search<S> {
     const { maxStates, timeLimitMs, memoryBytes } = this.options;
     if (this.visited.size >= maxStates) this.boundHit = `state limit ${maxStates} reached`;
     else if (performance.now() - this.startedAt >= timeLimitMs) this.boundHit = `time limit ${timeLimitMs} ms reached`;
-    else this.boundHit ??= memoryBoundHit(this.visited.bytes, memoryBytes);
+    else this.boundHit ??= memoryBoundHit(this.visited.bytes + (this.observer?.bytes ?? 0), memoryBytes);
     return this.boundHit !== undefined && !this.boundHit.startsWith('depth');
   }
 
@@ -276,3 +334,10 @@ function heapLimit(): number {
 }
 
 function noop(): void {}
+
+/** The search and its observer number states alike: both saw a new state, or neither did. */
+function sameDiscovery(searchId: number, observerId: number): void {
+  if (searchId >= 0 !== observerId >= 0 || (searchId >= 0 && searchId !== observerId)) {
+    throw new Error(`internal error: the search numbered a state ${searchId}, the liveness graph ${observerId}`);
+  }
+}

@@ -160,6 +160,33 @@ export class CompactStore implements FingerprintStore {
     return this.slotCount * 8;
   }
 
+  /**
+   * The fingerprints held, ascending as unsigned 64-bit numbers, as (lo, hi) pairs of unsigned
+   * words (the disk store sorts them into its file).
+   */
+  sorted(): Uint32Array {
+    const out = new BigUint64Array(this.count);
+    const words = new Uint32Array(out.buffer);
+    let k = 0;
+    for (const slots of this.slots) {
+      for (let at = 0; at < slots.length; at += 2) {
+        const hi = slots[at]!, lo = slots[at + 1]!;
+        if (hi === 0 && lo === 0) continue;
+        words[k++] = lo;
+        words[k++] = hi;
+      }
+    }
+    out.sort();
+    return words;
+  }
+
+  /** Empties the store, keeping its tables' sizes (the disk store refills it after each flush). */
+  clear(): void {
+    for (const slots of this.slots) slots.fill(0);
+    this.filled.fill(0);
+    this.count = 0;
+  }
+
   /** Bytes the next growth step of the fullest segment would add (for memory bounds). */
   get growthBytes(): number {
     return Math.ceil((this.slotCount / SEGMENTS) * (GROWTH - 1)) * 8 * 2;

@@ -46,6 +46,10 @@ export class Successors<S> {
     if (!Array.isArray(states)) {
       throw new KripkeError('init-threw', 'init must return an array of states', { model: this.spec.name });
     }
+    if (states.length === 0) {
+      // No initial state means no behaviour: every property would hold of nothing.
+      throw new KripkeError('invalid-spec', 'init returned no states: there is nothing to check, and every property would pass vacuously', { model: this.spec.name });
+    }
     states.forEach((s, i) => this.requireValue(s, { init: String(i) }));
     return states;
   }

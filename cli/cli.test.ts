@@ -53,13 +53,33 @@ describe('kripke check', () => {
     [['check', 'die-hard', '--set', 'bigg=5'], "unknown configuration key 'bigg'; available: small, big, goal"],
     [['check', 'die-hard', '--set', 'big=five'], 'big=five: expected a whole number'],
     [['check', 'die-hard', '--property', 'NotSolve'], "unknown property 'NotSolve'; available: TypeOK, NotSolved"],
-    [['check', 'die-hard', '--engine', 'bsf'], "unknown engine 'bsf'; available: bfs, dfs"],
+    [['check', 'die-hard', '--engine', 'bsf'], "argument 'bsf' is invalid. Allowed choices are bfs, dfs, random."],
     [['check', 'die-hard', '--max-depth', 'ten'], "expected a positive whole number, got 'ten'"],
     [['check', 'die-hard', '--colour'], "unknown option '--colour'"],
   ])('exits 2 with a message naming the problem: %j', (args, message) => {
     const { code, stdout, stderr } = kripke(...args);
     expect(code).toBe(2);
     expect(stdout + stderr).toContain(message);
+  });
+
+  it("follows the spec's checkDeadlock; --deadlock and --no-deadlock override it", () => {
+    expect(kripke('check', 'ewd840', '--no-liveness').code).toBe(0); // EWD840.cfg: CHECK_DEADLOCK FALSE
+    const on = kripke('check', 'ewd840', '--deadlock', '--no-liveness');
+    expect(on.code).toBe(1);
+    expect(on.stdout).toContain('✘ violation: 270 distinct states, 1,710 generated, depth 4'); // TLC's figures at its deadlock
+    expect(on.stdout).toContain('Deadlock after 3 steps');
+    expect(kripke('check', 'ewd840', '--no-deadlock', '--no-liveness').code).toBe(0);
+  });
+
+  it('prints a refinement violation with the concrete trace mapped onto the abstract one, and its JSON', () => {
+    const { code, stdout } = kripke('check', 'two-phase-commit', '--variant', 'commit-on-majority');
+    expect(code).toBe(1);
+    expect(stdout).toContain("refines property 'ImplementsTCommit' is violated after 6 steps");
+    expect(stdout).toContain('    State 3 ← tmRcvPrepared("r1")   ↦ (stutter: the abstract state does not change)');
+    expect(stdout).toContain('  the first step with no abstract counterpart is the step into state 7: rmRcvCommitMsg("r1")');
+    const json = JSON.parse(kripke('check', 'two-phase-commit', '--variant', 'commit-on-majority', '--json').stdout);
+    expect(json.violations[0]).toMatchObject({ property: 'ImplementsTCommit', kind: 'refinement', abstract: { model: 'transaction-commit', firstUnmatched: 6 } });
+    expect(json.violations[0].abstract.trace[1]).toEqual({ counterpart: 'prepare("r1")', state: { rmState: { r1: 'prepared', r2: 'working', r3: 'working' } } });
   });
 
   it('checks the model file from the README without a build step', () => {
@@ -94,6 +114,39 @@ describe('kripke check', () => {
     expect(failing.stdout).toContain("always property 'commit only when all prepared' is violated after 1 step");
     expect(failing.stdout).toContain('    rm = { r1: "working", r2: "working", r3: "working" }\n    tm = "init"');
     expect(failing.stdout).toContain('State 2 ← commit\n    tm: "init" → "committed"');
+  });
+
+  it("checks the README's port with an action constraint at TLC's figures, with and without it, and refuses a misspelt fairness argument before the run", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Action constraints'));
+    const source = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(source).toContain('actionConstraint');
+    const dir = join(root, 'tmp', 'readme-porting');
+    mkdirSync(dir, { recursive: true });
+    const run = (file: string, text: string) => {
+      writeFileSync(join(dir, file), text);
+      return kripke('check', `tmp/readme-porting/${file}`);
+    };
+    // TLC, Grid.tla with ACTION_CONSTRAINT ActCon: 15 generated, 8 distinct, depth 5, no error.
+    const constrained = run('grid.ts', source!);
+    expect(constrained.code).toBe(0);
+    expect(constrained.stdout).toContain('✔ pass: 8 distinct states, 15 generated, depth 5');
+    expect(constrained.stdout).toContain('the action constraint excluded 4 steps');
+    // TLC without it: "Deadlock reached", 25 generated, 16 distinct, depth 7.
+    const free = run('free.ts', source!.replace(/ {2}actionConstraint:.*\n/, ''));
+    expect(free.code).toBe(1);
+    expect(free.stdout).toContain('✘ violation: 16 distinct states, 25 generated, depth 7');
+    expect(free.stdout).toContain('Deadlock after 6 steps');
+    const misspeltSource = source!.replace("weak('inc', 'x')", "weak('inc', 'X')");
+    // The type check refuses it first (fairness arguments are typed); without it, the run does.
+    const typed = run('misspelt.ts', misspeltSource);
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toMatch(/misspelt\.ts does not type-check/);
+    writeFileSync(join(dir, 'misspelt.ts'), misspeltSource);
+    const misspelt = kripke('check', 'tmp/readme-porting/misspelt.ts', '--no-typecheck');
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain(`weak fairness of 'inc': parameter "X" matches no value of the action's domain; domain: "x", "y"`);
+    expect(misspelt.stdout).not.toContain('distinct states'); // refused before the run
   });
 
   it('reports a model file without a spec clearly', () => {

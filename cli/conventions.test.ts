@@ -15,7 +15,7 @@ import { createProgress } from './progress.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = ['list', 'check', 'simulate', 'merge', 'render', 'replay', 'ci', 'compare', 'diff', 'sweep', 'explore'];
+const COMMANDS = ['list', 'check', 'simulate', 'swarm', 'merge', 'render', 'replay', 'ci', 'compare', 'diff', 'sweep', 'explore'];
 const ESC = '\u001b[';
 
 /** The CLI with no colour variables of the caller's (CI, FORCE_COLOR, NO_COLOR), then `env`. */
@@ -30,16 +30,16 @@ describe('kripke --version and versioned output', () => {
     expect(kripke(['--version'])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
   });
 
-  it('records the version in --json results, trace.json and the ITF #meta', () => {
+  it('records the version in --json results, trace.json and the ITF #meta.kripke', () => {
     const out = mkdtempSync(join(tmpdir(), 'kripke-version-'));
     const { code, stdout } = kripke(['check', 'die-hard', '--json', '--out', out]);
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ kripkeVersion: VERSION, version: 1, status: 'violation' });
     const trace = JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.json'), 'utf8')) as Record<string, unknown>;
-    const itf = JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.itf.json'), 'utf8')) as { '#meta': Record<string, unknown> };
+    const itf = JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.itf.json'), 'utf8')) as { '#meta': { kripke: Record<string, unknown> } };
     expect(trace.kripkeVersion).toBe(VERSION);
-    expect(itf['#meta']['kripke-version']).toBe(VERSION);
-    expect(JSON.parse(kripke(['list', '--json']).stdout)).toMatchObject({ kripkeVersion: VERSION, models: expect.arrayContaining([expect.objectContaining({ name: 'die-hard' })]) });
+    expect(itf['#meta'].kripke.kripkeVersion).toBe(VERSION);
+    expect(JSON.parse(kripke(['list', '--json']).stdout)).toMatchObject({ version: 1, kripkeVersion: VERSION, models: expect.arrayContaining([expect.objectContaining({ name: 'die-hard' })]) });
   });
 });
 

@@ -16,17 +16,25 @@ const CHECK_EXITS = { 0: 'every property holds', 1: 'a property is violated (the
 const HELP: Readonly<Record<string, CommandHelp>> = {
   list: { examples: ['kripke list', 'kripke list --json'], exits: { 0: 'listed' } },
   check: {
-    examples: ['kripke check two-phase-commit --variant commit-on-majority --out out/', 'kripke check my-model.ts#spec --workers 2 --json'],
+    examples: [
+      'kripke check two-phase-commit --variant commit-on-majority --out out/',
+      'kripke check my-model.ts#spec --workers 2 --json',
+      'kripke check paxos --store disk --checkpoint ckpt/   (then, after a stop: kripke check paxos --resume ckpt/)',
+    ],
     exits: CHECK_EXITS,
   },
   simulate: {
     examples: ['kripke simulate credit-flow --variant off-by-one --seed 42', 'kripke simulate raft --shard 1/4 --json > shard-1.json'],
     exits: { 0: 'no walk broke a property', 1: 'a walk broke a property (shrunk, with its reproduce line)' },
   },
+  swarm: {
+    examples: ['kripke swarm raft --shards 8 --image ghcr.io/me/protocols:1 --out kripke-swarm'],
+    exits: { 0: 'job.yaml and workflow.yml were written' },
+  },
   merge: { examples: ['kripke merge shard-*.json --json'], exits: { 0: 'no shard found a violation', 1: 'a shard found a violation' } },
   render: { examples: ['kripke render out/TCConsistent/trace.json --format html --out report.html'], exits: { 0: 'rendered' } },
   replay: {
-    examples: ['kripke replay out/TCConsistent/trace.json', 'kripke replay trace.itf.json my-model.ts'],
+    examples: ['kripke replay out/TCConsistent/trace.json', 'kripke replay trace.itf.json my-model.ts --variant fixed --set n=3'],
     exits: { 0: 'the trace still reproduces', 1: 'a step no longer holds (the model changed)' },
   },
   ci: {

@@ -1,14 +1,16 @@
 /**
- * What every `--json` output prints: the command's object with the version of Kripke that made
- * it (`kripkeVersion`) first, so that a stored result names its release.
+ * What every `--json` output and report file prints: one object, which names the version of
+ * Kripke that made it (`kripkeVersion`, set by each builder, as the schemas require) so that a
+ * stored result names its release.
  */
-import { kripkeVersion } from '../counterexamples/version.ts';
 
 /**
- * `value`: the command's result object (the builders type it as `Json`, which admits any JSON
- * value; a result is always an object). Pretty-printed by default; `indent: 0` gives one line.
+ * `value`: a command's result object (some builders type it as `Json`, which admits any JSON
+ * value). Pretty-printed by default; `indent: 0` gives one line.
  */
 export function jsonOutput(value: unknown, indent = 2): string {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError('a --json output must be a JSON object');
-  return JSON.stringify({ kripkeVersion: kripkeVersion(), ...value }, null, indent);
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !('kripkeVersion' in value) || typeof value.kripkeVersion !== 'string') {
+    throw new TypeError('a --json output is an object that names its kripkeVersion');
+  }
+  return JSON.stringify(value, null, indent);
 }

@@ -2,8 +2,8 @@
  * Finds what the user named: a shipped protocol (`two-phase-commit`) or a model file
  * (`./my-model.ts`, loaded without a build step) that exports a spec or a protocol.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importModule } from '../checker/import-module.ts';
 import { ownModule } from '../checker/own-modules.ts';
@@ -17,6 +17,8 @@ import type { Settings } from './options.ts';
 export interface ModelChoice {
   readonly settings: Readonly<Record<string, string>>;
   readonly variant: string | undefined;
+  /** Type-check a TypeScript model file before loading it (`check` and `simulate`; `--no-typecheck` skips it). */
+  readonly typecheck?: boolean;
 }
 
 export interface LoadedModel {
@@ -26,6 +28,8 @@ export interface LoadedModel {
   readonly variant: string | undefined;
   /** How to name this model again on the command line. */
   readonly reference: string;
+  /** A model file's absolute path (with `#export`), recorded in saved traces; undefined for shipped models. */
+  readonly file?: string | undefined;
 }
 
 /** A model file (`grid.ts`, `models/grid.ts#big`) rather than a shipped model's name. */
@@ -35,21 +39,31 @@ export function looksLikePath(name: string): boolean {
 }
 
 export async function loadModel(name: string, choice: ModelChoice): Promise<LoadedModel> {
-  const target = looksLikePath(name) ? await loadFile(name) : findProtocol(name);
+  const target = looksLikePath(name) ? await loadFile(name, choice.typecheck ?? false) : findProtocol(name);
+  const file = looksLikePath(name) ? absoluteReference(name) : undefined;
   if (isSpec(target)) {
     if (Object.keys(choice.settings).length > 0 || choice.variant) {
       throw new KripkeError('invalid-config', `${name} exports a plain spec: --set and --variant need a protocol (defineProtocol)`, { model: target.name });
     }
-    return { spec: target, protocol: undefined, variant: undefined, reference: name };
+    return { spec: target, protocol: undefined, variant: undefined, reference: name, file };
   }
   const variant = choice.variant ?? target.defaultVariant;
-  return { spec: target.instantiate(choice.settings, variant), protocol: target, variant, reference: name };
+  return { spec: target.instantiate(choice.settings, variant), protocol: target, variant, reference: name, file };
 }
 
-async function loadFile(file: string): Promise<Spec<unknown> | Protocol> {
+/** `./m.ts#spec` → `/abs/dir/m.ts#spec`: names the same file from any folder. */
+export function absoluteReference(name: string): string {
+  const [path, exportName] = name.split('#') as [string, string | undefined];
+  return exportName === undefined ? resolve(path) : `${resolve(path)}#${exportName}`;
+}
+
+async function loadFile(file: string, typecheck: boolean): Promise<Spec<unknown> | Protocol> {
   const [path, exportName] = file.split('#') as [string, string | undefined];
   const absolute = resolve(path);
   if (!existsSync(absolute)) throw new KripkeError('unknown-name', `no model file at ${absolute}`, { file: path });
+  if (statSync(absolute).isDirectory()) throw folderGiven(path, absolute);
+  // The compiler is loaded only when a model file is checked: shipped models never pay for it.
+  if (typecheck) (await import('./typecheck.ts')).typecheckModel(path);
   let module: Record<string, unknown>;
   try {
     module = await importModule(pathToFileURL(absolute).href);
@@ -71,6 +85,12 @@ async function loadFile(file: string): Promise<Spec<unknown> | Protocol> {
       : `${path} exports several models (${names.join(', ')}); choose one with ${path}#name`, { file: path });
   }
   return preferred[1] as Spec<unknown> | Protocol;
+}
+
+function folderGiven(path: string, absolute: string): KripkeError {
+  const files = readdirSync(absolute).filter((f) => /\.[cm]?[jt]s$/.test(f) && !/\.test(-d)?\.|\.d\.ts$/.test(f)).sort();
+  const hint = files.length > 0 ? `; it holds ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}` : '';
+  return new KripkeError('unknown-name', `${path} is a folder, not a model file: name the file that exports the spec, as in ${join(path, files[0] ?? 'model.ts')}${hint}`, { file: path });
 }
 
 function isSpec(v: unknown): v is Spec<unknown> {

@@ -5,7 +5,10 @@
 import { CommanderError } from 'commander';
 import { KripkeError } from '../spec/errors.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
+import { kripkeVersion } from '../counterexamples/version.ts';
+import { jsonOutput } from './json-output.ts';
 import { buildProgram } from './program.ts';
+import { JSON_RESULT_VERSION } from './report.ts';
 
 let pending: Promise<ExitCode> | undefined;
 const program = buildProgram((code) => {
@@ -18,14 +21,24 @@ async function main(): Promise<ExitCode> {
     return pending ? await pending : EXIT.pass;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? EXIT.pass : EXIT.usageOrModelError;
+      // Commander has written its message to stderr already.
+      if (e.exitCode === 0) return EXIT.pass;
+      printJsonError('usage', e.message.replace(/^error: /, ''), {});
+      return EXIT.usageOrModelError;
     }
     if (e instanceof KripkeError) {
       process.stderr.write(`kripke: [${e.code}] ${e.message}\n`);
+      printJsonError(e.code, e.message, e.where);
       return EXIT.usageOrModelError;
     }
     throw e;
   }
+}
+
+/** Under `--json` every outcome is one JSON object on stdout, an error before the run included. */
+function printJsonError(code: string, message: string, where: Readonly<Record<string, string>>): void {
+  if (!process.argv.slice(2).includes('--json')) return;
+  process.stdout.write(`${jsonOutput({ version: JSON_RESULT_VERSION, kripkeVersion: kripkeVersion(), status: 'error', error: { code, message, where } })}\n`);
 }
 
 process.exitCode = await main();

@@ -13,6 +13,7 @@ import { registerMerge } from './commands/merge.ts';
 import { registerRender } from './commands/render.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerSimulate } from './commands/simulate.ts';
+import { registerSwarm } from './commands/swarm.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { addExamplesAndExitCodes } from './help.ts';
 import { kripkeVersion } from '../counterexamples/version.ts';
@@ -24,7 +25,7 @@ export function buildProgram(run: (code: Promise<ExitCode>) => void): Command {
     .version(kripkeVersion(), '-V, --version', 'print the version of Kripke')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerList, registerCheck, registerSimulate, registerMerge, registerRender, registerReplay,
+  for (const register of [registerList, registerCheck, registerSimulate, registerSwarm, registerMerge, registerRender, registerReplay,
     registerCi, registerCompare, registerDiff, registerSweep, registerExplore]) register(program, run);
   addExamplesAndExitCodes(program);
   return program;

@@ -3,16 +3,20 @@
  * JSON object).
  */
 import { formatPath } from '../checker/path.ts';
-import type { CheckResult, LivenessStatistics, Statistics, Violation } from '../checker/result.ts';
-import { encodeValue, type Json } from '../counterexamples/json-value.ts';
+import type { CheckResult, DiskStatistics, LivenessStatistics, Statistics, Violation } from '../checker/result.ts';
+import { encodeValue } from '../counterexamples/json-value.ts';
 import { explainViolation } from '../counterexamples/explain.ts';
 import { renderTraceText } from '../counterexamples/text.ts';
 import { paintWith } from '../counterexamples/ansi.ts';
+import { abstractTrace, refinementOf, renderAbstractTraceText } from '../counterexamples/refinement.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
 import type { Spec } from '../spec/types.ts';
+import type { KripkeCheckResult, Simulation, Violation as KripkeViolation } from '../schema/types.ts';
+import type { SimulationStatistics } from '../checker/random/statistics.ts';
 import type { LoadedModel } from './load-model.ts';
+import { kripkeVersion } from '../counterexamples/version.ts';
 
-export const JSON_RESULT_VERSION = 1;
+export const JSON_RESULT_VERSION = 1 as const;
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -58,23 +62,36 @@ export function renderResultText(result: CheckResult, model: LoadedModel, color:
   }
   for (const note of result.notes ?? []) lines.push(`  note: ${note}`);
   if (result.stats.liveness) lines.push(livenessLine(result.stats.liveness));
+  if (result.stats.disk) lines.push(diskLine(result.stats.disk, result.stats.distinctStates));
   lines.push(`  fingerprint collision probability: ${result.stats.collisionProbability.toExponential(1)}`);
   lines.push(...coverageLines(result.stats));
   return lines.join('\n');
 }
 
+/** "leadsTo property 'ClientsWillObtain' is violated for c1, r1" (a family names its failing instance). */
+export function violatedText(v: Violation): string {
+  return `${v.propertyKind} property '${v.property}' is violated${v.instance === undefined ? '' : ` for ${v.instance}`}`;
+}
+
 function violationLines(v: Violation, model: LoadedModel, color: boolean): string[] {
-  const what = v.kind === 'deadlock' ? 'Deadlock' : v.kind === 'unreachable' ? `'${v.property}' is never reached`
-    : `${v.propertyKind} property '${v.property}' is violated`;
+  const what = v.kind === 'deadlock' ? 'Deadlock' : v.kind === 'unreachable' ? `'${v.property}' is never reached` : violatedText(v);
   if (!v.path) return [`${what}${v.note ? `: ${v.note}` : ''}`];
-  const trace = buildTrace(model.spec as Spec<unknown>, v.path, { property: v.property, loop: v.loop });
-  const why = explainViolation(model.spec, trace);
+  const spec = model.spec as Spec<unknown>;
+  const trace = buildTrace(spec, v.path, traceInfo(v));
+  const why = explainViolation(spec, trace);
+  const refinement = refinementOf(spec, v.property);
   return [
     `${what} ${v.loop === undefined ? `after ${v.path.steps.length} steps` : lassoSummary(v.loop, v.path.steps.length)}${v.note ? ` (${v.note})` : ''}:`,
     renderTraceText(trace, { color }),
+    ...(refinement ? [renderAbstractTraceText(trace, abstractTrace(refinement, trace), color)] : []),
     ...(why === undefined ? [] : [`  why: ${why.split('\n').join('\n       ')}`]),
     `  path: ${formatPath(v.path)}`,
   ];
+}
+
+/** What a violation's trace says about itself: the property, its failing instance, the lasso's loop. */
+function traceInfo(v: Violation) {
+  return { property: v.property, ...(v.instance === undefined ? {} : { instance: v.instance }), ...(v.loop === undefined ? {} : { loop: v.loop }) };
 }
 
 /** "by a lasso: 3 steps to state 4, then a cycle of 2 steps back to it" (or a stutter there). */
@@ -89,6 +106,14 @@ function livenessLine(l: LivenessStatistics): string {
     `${n(l.components)} components searched, ${n(l.fairComponents)} fair, ${(l.elapsedMs / 1000).toFixed(2)} s`;
 }
 
+function diskLine(d: DiskStatistics, states: number): string {
+  const mb = (bytes: number) => (bytes < 2 ** 20 ? `${n(Math.ceil(bytes / 1024))} KB` : `${n(Math.round(bytes / 2 ** 20))} MB`);
+  if (d.spilledAtStates === null) return `  disk store: everything fitted in its ${mb(d.memoryBound)} of memory`;
+  const perState = ((d.fingerprintBytes + d.parentBytes) / Math.max(1, states)).toFixed(1);
+  return `  disk store: on disk from ${n(d.spilledAtStates)} states (${n(d.flushes)} flushes): ${mb(d.fingerprintBytes)} of fingerprints and ` +
+    `${mb(d.parentBytes)} of parent links (${perState} bytes a state), the queue up to ${mb(d.queueBytes)}; ${mb(d.memoryBound)} of memory`;
+}
+
 function coverageLines(stats: Statistics): string[] {
   const width = Math.max(6, ...stats.coverage.map((c) => c.action.length));
   const lines = [`  ${'action'.padEnd(width)}  ${'fired'.padStart(12)}  ${'new states'.padStart(12)}`];
@@ -100,14 +125,15 @@ function coverageLines(stats: Statistics): string[] {
 }
 
 /** The one JSON object `--json` prints. Versioned: fields are added, never changed in meaning. */
-export function resultJson(result: CheckResult, model: LoadedModel, settings: Readonly<Record<string, string>>): Json {
+export function resultJson(result: CheckResult, model: LoadedModel, settings: Readonly<Record<string, string>>): KripkeCheckResult {
   const base = {
     version: JSON_RESULT_VERSION,
+    kripkeVersion: kripkeVersion(),
     model: model.spec.name,
     variant: model.variant ?? null,
     settings: { ...settings },
     status: result.status,
-    stats: { ...result.stats, coverage: result.stats.coverage.map((c) => ({ ...c })) } as unknown as Json,
+    stats: statsJson(result.stats),
     examples: result.examples.map((e) => ({ property: e.property, path: e.path ? formatPath(e.path) : null })),
     notes: [...(result.notes ?? [])],
   };
@@ -122,19 +148,46 @@ export function resultJson(result: CheckResult, model: LoadedModel, settings: Re
   }
 }
 
-function violationJson(v: Violation, model: LoadedModel): Json {
-  const trace = v.path ? buildTrace(model.spec, v.path, { property: v.property }) : undefined;
+function statsJson(stats: Statistics): KripkeCheckResult['stats'] {
+  const { simulation, liveness, ...counts } = stats;
   return {
-    property: v.property, kind: v.kind, note: v.note ?? null,
-    explanation: trace ? explainViolation(model.spec, trace) ?? null : null,
+    ...counts, coverage: stats.coverage.map((c) => ({ ...c })),
+    ...(liveness ? { liveness: { ...liveness } } : {}),
+    ...(simulation ? { simulation: simulationStatsJson(simulation) } : {}),
+  };
+}
+
+function simulationStatsJson(sim: SimulationStatistics): Simulation {
+  return {
+    ...sim, shard: sim.shard && { ...sim.shard }, excludedActions: [...sim.excludedActions], sometimes: sim.sometimes.map((h) => ({ ...h })),
+    shrink: sim.shrink && { ...sim.shrink }, livenessNotChecked: [...sim.livenessNotChecked],
+  };
+}
+
+function violationJson(v: Violation, model: LoadedModel): KripkeViolation {
+  const spec = model.spec as Spec<unknown>;
+  const trace = v.path ? buildTrace(spec, v.path, traceInfo(v)) : undefined;
+  const refinement = refinementOf(spec, v.property);
+  return {
+    property: v.property, kind: v.kind, instance: v.instance ?? null, note: v.note ?? null,
+    explanation: trace ? explainViolation(spec, trace) ?? null : null,
     path: v.path ? formatPath(v.path) : null,
     loop: v.loop ?? null,
     lasso: v.loop === undefined || !v.path ? null : lassoJson(v.loop, v.path.steps.length),
     trace: trace ? trace.steps.map((s) => ({ action: s.action?.label ?? null, state: encodeValue(s.shown) })) : null,
+    ...(refinement && trace ? { abstract: abstractJson(abstractTrace(refinement, trace)) } : {}),
+  };
+}
+
+/** A refinement violation's abstract image: per concrete state, the abstract state and the step that explains it. */
+function abstractJson(image: ReturnType<typeof abstractTrace>): NonNullable<KripkeViolation['abstract']> {
+  return {
+    model: image.abstractModel, firstUnmatched: image.firstUnmatched ?? null,
+    trace: image.steps.map((s) => ({ counterpart: s.counterpart ?? null, state: encodeValue(s.state) })),
   };
 }
 
 /** A lasso in JSON: the last state (index `last`) loops back to state `loop`; equal indexes mean stuttering. */
-function lassoJson(loop: number, last: number): Json {
+function lassoJson(loop: number, last: number): KripkeViolation['lasso'] {
   return { loop, last, loopBack: { from: last, to: loop }, stutter: loop === last };
 }

@@ -7,13 +7,13 @@ import { formatPath } from '../checker/path.ts';
 import type { CheckResult, Statistics, Violation } from '../checker/result.ts';
 import type { SimulationStatistics } from '../checker/random/statistics.ts';
 import { paintWith } from '../counterexamples/ansi.ts';
-import type { Json } from '../counterexamples/json-value.ts';
+import type { KripkeSimulationResult } from '../schema/types.ts';
 import { renderTraceText } from '../counterexamples/text.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
 import type { LoadedModel } from './load-model.ts';
-import { resultJson } from './report.ts';
+import { resultJson, violatedText } from './report.ts';
 
-export const SIMULATION_KIND = 'kripke-simulation';
+export const SIMULATION_KIND = 'kripke-simulation' as const;
 
 const n = (x: number) => x.toLocaleString('en-US');
 const plural = (x: number, what: string) => `${n(x)} ${what}${x === 1 ? '' : 's'}`;
@@ -27,7 +27,12 @@ export interface Invocation {
 }
 
 export function commandLine(inv: Invocation, extra: readonly string[]): string {
-  const words = ['kripke', 'simulate', inv.model.reference];
+  return `kripke ${simulateArguments(inv, extra)}`;
+}
+
+/** `simulate <model> --set … --variant … <extra>`, quoted for a shell. */
+export function simulateArguments(inv: Invocation, extra: readonly string[]): string {
+  const words = ['simulate', inv.model.reference];
   for (const [k, v] of Object.entries(inv.settings)) words.push('--set', `${k}=${v}`);
   if (inv.model.variant && inv.model.protocol && inv.model.variant !== inv.model.protocol.defaultVariant) {
     words.push('--variant', inv.model.variant);
@@ -70,14 +75,14 @@ export function renderSimulationText(result: CheckResult, inv: Invocation, color
 
 function violationLines(v: Violation, model: LoadedModel, sim: SimulationStatistics, color: boolean): string[] {
   const paint = paintWith(color);
-  const what = v.kind === 'deadlock' ? 'deadlock' : `${v.propertyKind} property '${v.property}' is violated`;
+  const what = v.kind === 'deadlock' ? 'deadlock' : violatedText(v);
   const lines = [`${paint('red', '✘ violation')}: ${what}`];
   if (sim.shrink) {
     lines.push(`  found in walk ${n(sim.shrink.foundInWalk)} after ${sim.shrink.originalSteps} steps; ` +
       `shrunk to ${sim.shrink.shrunkSteps} steps (${n(sim.shrink.attempts)} walks replayed while shrinking)`);
   }
   if (!v.path) return lines;
-  const trace = buildTrace(model.spec, v.path, { property: v.property });
+  const trace = buildTrace(model.spec, v.path, { property: v.property, instance: v.instance });
   return [...lines, renderTraceText(trace, { color }), `  path: ${formatPath(v.path)}`];
 }
 
@@ -103,9 +108,11 @@ export function coverageLines(stats: Statistics, sim: SimulationStatistics, resu
   return lines;
 }
 
-export function simulationJson(result: CheckResult, inv: Invocation): Json {
-  const base = resultJson(result, inv.model, inv.settings) as Record<string, Json>;
-  return { kind: SIMULATION_KIND, ...base, reproduce: reproduceLine(result, inv) };
+export function simulationJson(result: CheckResult, inv: Invocation): KripkeSimulationResult {
+  const base = resultJson(result, inv.model, inv.settings);
+  const simulation = base.stats.simulation;
+  if (simulation === undefined) throw new Error(`simulate: the ${base.stats.engine} engine reported no campaign statistics`);
+  return { kind: SIMULATION_KIND, ...base, stats: { ...base.stats, simulation }, reproduce: reproduceLine(result, inv) };
 }
 
 function shellWord(word: string): string {

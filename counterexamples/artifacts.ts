@@ -6,10 +6,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Violation } from '../checker/result.ts';
+import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import { renderTraceDot } from './dot.ts';
 import { traceToJson } from './export-json.ts';
 import { renderHtmlReport } from './html.ts';
+import { abstractTrace, refinementOf, renderAbstractTraceHtml } from './refinement.ts';
 import { traceToItf } from './itf.ts';
 import type { TraceContext } from './saved-trace.ts';
 import { renderSequenceChart } from './sequence-chart.ts';
@@ -27,20 +29,39 @@ export async function renderArtifacts<S>(trace: Trace<S>, context: TraceContext,
   const sequenceSvg = renderSequenceChart(trace);
   const statesDot = spec ? smallStateGraphDot(spec, trace) : undefined;
   const statesSvg = statesDot === undefined ? undefined : await dotToSvg(statesDot);
-  const files = new Map<string, string>([
-    ['trace.json', `${JSON.stringify(traceToJson(trace, context), null, 2)}\n`],
-    ['trace.itf.json', `${JSON.stringify(traceToItf(trace, context), null, 2)}\n`],
-    ['trace.dot', dot],
-    ['trace.svg', svg],
-  ]);
+  const files = new Map<string, string>([['trace.json', `${JSON.stringify(traceToJson(trace, context), null, 2)}\n`]]);
+  const itf = itfText(trace, context);
+  if (typeof itf === 'string') files.set('trace.itf.json', itf);
+  files.set('trace.dot', dot).set('trace.svg', svg);
   if (sequenceSvg !== undefined) files.set('sequence.svg', sequenceSvg);
   if (statesSvg !== undefined) files.set('states.svg', statesSvg);
-  const replay = replayCommand(replayFile, context);
-  files.set('report.html', renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), ...(statesSvg ? { statesSvg } : {}), replay }));
+  const refinement = spec && refinementOf(spec, trace.property);
+  const refinementHtml = refinement ? renderAbstractTraceHtml(trace, abstractTrace(refinement, trace)) : undefined;
+  files.set('report.html', await reportHtml(trace, context, replayCommand(replayFile, context), statesSvg, refinementHtml));
   return files;
 }
 
-/** Writes the artifacts of one trace into `dir`; returns the paths written. */
+/** The HTML report; it states the title and verdict once, above its pictures, so they have none. */
+export async function reportHtml<S>(
+  trace: Trace<S>, context: TraceContext, replay: string, statesSvg?: string, refinementHtml?: string,
+): Promise<string> {
+  const svg = await dotToSvg(renderTraceDot(trace, { title: false }));
+  const sequenceSvg = renderSequenceChart(trace, { title: false });
+  return renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), ...(statesSvg ? { statesSvg } : {}), replay,
+    ...(refinementHtml ? { refinementHtml } : {}) });
+}
+
+/** The trace in ITF, or why ITF cannot hold it (a fraction, say): then the other files are still written. */
+function itfText(trace: Trace, context: TraceContext): string | KripkeError {
+  try {
+    return `${JSON.stringify(traceToItf(trace, context), null, 2)}\n`;
+  } catch (e) {
+    if (e instanceof KripkeError) return e;
+    throw e;
+  }
+}
+
+/** Writes the artifacts of one trace into `dir`; returns the paths written (a refused ITF file is said on stderr). */
 export async function writeArtifacts<S>(dir: string, trace: Trace<S>, context: TraceContext, spec?: Spec<S>): Promise<string[]> {
   const files = await renderArtifacts(trace, context, join(dir, 'trace.json'), spec);
   await mkdir(dir, { recursive: true });
@@ -49,6 +70,8 @@ export async function writeArtifacts<S>(dir: string, trace: Trace<S>, context: T
     await writeFile(join(dir, name), content);
     written.push(join(dir, name));
   }
+  const itf = files.has('trace.itf.json') ? undefined : itfText(trace, context);
+  if (itf instanceof KripkeError) process.stderr.write(`  not written: ${join(dir, 'trace.itf.json')}: ${itf.message}\n`);
   return written;
 }
 
@@ -57,7 +80,8 @@ export async function writeViolationArtifacts<S>(outDir: string, spec: Spec<S>, 
   const written: string[] = [];
   for (const v of violations) {
     if (v.path === undefined) continue;
-    const trace = buildTrace(spec, v.path, { property: v.property, ...(v.loop !== undefined ? { loop: v.loop } : {}) });
+    const trace = buildTrace(spec, v.path, { property: v.property, ...(v.instance !== undefined ? { instance: v.instance } : {}),
+      ...(v.loop !== undefined ? { loop: v.loop } : {}) });
     written.push(...await writeArtifacts(join(outDir, folderName(v.property)), trace, { ...context, kind: v.kind }, spec));
   }
   return written;
@@ -76,6 +100,6 @@ export function replayCommand(file: string, context: TraceContext): string {
   return args.map(shellQuote).join(' ');
 }
 
-function shellQuote(arg: string): string {
+export function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }

@@ -2,7 +2,15 @@
  * What changed between two states, as paths into the state (`rm.r1`, `msgs`), descending into
  * plain objects, Maps and equal-length arrays so nested changes are named precisely.
  */
-import { fingerprintOf } from '../checker/fingerprint/index.ts';
+import { Hasher } from '../checker/fingerprint/index.ts';
+
+/**
+ * One hasher for every comparison: a new one (`fingerprintOf`) allocates its string cache each
+ * time, which made diffing a 20,000-step trace take seconds. `of` is synchronous and leaves no
+ * state that changes its answer, so sharing it is safe.
+ */
+let shared: Hasher | undefined;
+const fingerprintOf = (value: unknown): bigint => (shared ??= new Hasher()).of(value);
 
 export interface Change {
   /** Keys from the root: `['rm', 'r1']`. */

@@ -5,36 +5,57 @@
  * cycle boxed with its loop-back edge dashed. Golden files pin the output.
  */
 import { stepLabel } from './actor-labels.ts';
+import { actorRows } from './actor-rows.ts';
+import { isActorTrace } from './actor-state.ts';
+import { gapSummary, type OutlineItem, outline } from './outline.ts';
 import { type Row, type RowOptions, stateRows } from './state-rows.ts';
 import type { Trace, TraceStep } from './trace.ts';
 import { actionColors, cycleStart, type Lasso, lassoOf, propertyCaption, VISUALS as V } from './visuals.ts';
 
-export type DotOptions = Omit<RowOptions, 'full'>;
+export interface DotOptions extends Omit<RowOptions, 'full' | 'read'> {
+  /** The graph's own title (default on); the HTML report, which has its own, turns it off. */
+  readonly title?: boolean;
+}
 
 export function renderTraceDot(trace: Trace, options: DotOptions = {}): string {
   const colors = actionColors(trace);
   const lasso = lassoOf(trace);
-  const drawn = (i: number) => lasso === undefined || i <= lasso.lastDrawn;
+  const items = outline(trace, lasso?.lastDrawn);
+  const title = options.title === false ? '' : `label=<${graphTitle(trace)}> labelloc=t `;
   const lines = [
     'digraph trace {',
-    `  graph [label=<${graphTitle(trace)}> labelloc=t fontname="${V.font}" fontsize=14 rankdir=TB nodesep=0.4 ranksep=0.4 pad=0.5];`,
+    `  graph [${title}fontname="${V.font}" fontsize=14 rankdir=TB nodesep=0.4 ranksep=0.4 pad=0.5];`,
     `  node [shape=plain fontname="${V.font}" fontsize=11 fontcolor="${V.ink}"];`,
     `  edge [fontname="${V.font}" fontsize=10 penwidth=1.6 arrowsize=0.8];`,
   ];
-  trace.steps.forEach((step, i) => {
-    if (drawn(i)) lines.push(`  s${i} [label=<${stateTable(trace, step, i, options)}>];`);
+  for (const item of items) {
+    lines.push(item.kind === 'state' ? `  s${item.index} [label=<${stateTable(trace, trace.steps[item.index]!, item.index, options)}>];` : gapNode(item));
+  }
+  items.forEach((item, k) => {
+    const before = items[k - 1];
+    if (before === undefined) return;
+    if (item.kind === 'gap') lines.push(`  ${nodeId(before)} -> ${nodeId(item)} [label=" ${(item.to - item.from + 1).toLocaleString('en-US')} steps " style=dashed color="${V.muted}" fontcolor="${V.muted}"];`);
+    else lines.push(`  ${nodeId(before)} -> s${item.index} [${stepEdge(trace, trace.steps[item.index]!, colors.get(trace.steps[item.index]!.action!.name)!, isViolating(trace, item.index))}];`);
   });
-  trace.steps.forEach((step, i) => {
-    if (step.action && drawn(i)) lines.push(`  s${i - 1} -> s${i} [${stepEdge(trace, step, colors.get(step.action.name)!, isViolating(trace, i))}];`);
-  });
-  if (lasso !== undefined) lines.push(...cycleLines(trace, lasso));
-  if (colors.size > 0) lines.push(...legendLines(colors));
+  if (lasso !== undefined) lines.push(...cycleLines(trace, lasso, items));
+  if (colors.size > 0) lines.push(...legendLines(colors, trace));
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }
 
+const nodeId = (item: OutlineItem) => (item.kind === 'state' ? `s${item.index}` : `g${item.from}`);
+
+function gapNode(item: Extract<OutlineItem, { kind: 'gap' }>): string {
+  const range = `⋮ states ${(item.from + 1).toLocaleString('en-US')}–${(item.to + 1).toLocaleString('en-US')} not drawn`;
+  const table = `<table border="1" style="dashed" cellborder="0" cellspacing="0" cellpadding="4" color="${V.muted}" bgcolor="white">` +
+    `<tr><td align="left"><b>${html(range)}</b></td></tr><tr><td align="left">${mono(html(gapSummary(item.actions)))}</td></tr></table>`;
+  return `  g${item.from} [label=<${table}>];`;
+}
+
 function graphTitle(trace: Trace): string {
-  return `<b>${html(trace.model)}</b><br/><font color="${V.violation}">${html(propertyCaption(trace))}</font><br/> `;
+  const said = trace.why?.description ?? trace.why?.source;
+  const what = said === undefined ? '' : `<br/><font color="${V.ink}">${html(truncate(`${trace.property}: ${said}`, 110))}</font>`;
+  return `<b>${html(trace.model)}</b><br/><font color="${V.violation}">${html(propertyCaption(trace))}</font>${what}<br/> `;
 }
 
 function isViolating(trace: Trace, index: number): boolean {
@@ -42,13 +63,13 @@ function isViolating(trace: Trace, index: number): boolean {
 }
 
 function stepEdge(trace: Trace, step: TraceStep<unknown>, color: string, violating: boolean): string {
-  const label = quoted(` ${truncate(stepLabel(step.action!, 60, trace.formatMessage), 48)} `);
+  const label = quoted(` ${truncate(stepLabel(step.action!, 60, trace.formatMessage), 56)} `);
   const width = violating ? ' penwidth=2.8' : '';
   return `label=${label} color="${color}" fontcolor="${color}"${width}`;
 }
 
-function cycleLines(trace: Trace, lasso: Lasso): string[] {
-  const members = trace.steps.map((_, i) => `s${i}`).slice(lasso.start, lasso.lastDrawn + 1).join('; ');
+function cycleLines(trace: Trace, lasso: Lasso, items: readonly OutlineItem[]): string[] {
+  const members = items.filter((it) => (it.kind === 'state' ? it.index : it.from) >= lasso.start).map(nodeId).join('; ');
   const title = lasso.close === 'stutter' ? '↺ stuttering: no further step is ever taken' : '↺ this cycle repeats forever';
   const closing = trace.steps.at(-1)!.action;
   const label = lasso.close === 'repeat' && closing ? `↺ ${truncate(stepLabel(closing, 60, trace.formatMessage), 44)}` : lasso.close === 'stutter' ? '↺ forever' : `↺ back to state ${lasso.start + 1}`;
@@ -58,9 +79,11 @@ function cycleLines(trace: Trace, lasso: Lasso): string[] {
   ];
 }
 
-function legendLines(colors: Map<string, string>): string[] {
+function legendLines(colors: Map<string, string>, trace: Trace): string[] {
   const rows = [...colors].map(([name, color]) =>
     `<tr><td><font color="${color}"><b>━━▶</b></font></td><td align="left">${html(name)}</td></tr>`);
+  rows.push(`<tr><td bgcolor="${V.changedFill}"> </td><td align="left">changed by the step</td></tr>`);
+  if ((trace.why?.read.length ?? 0) > 0) rows.push(`<tr><td bgcolor="${V.readFill}">${V.readMark}</td><td align="left">read by ${html(trace.property!)}</td></tr>`);
   const table = `<table border="1" cellborder="0" cellspacing="0" cellpadding="2" color="${V.border}">` +
     `<tr><td colspan="2"><font color="${V.muted}">actions</font></td></tr>${rows.join('')}</table>`;
   return [`  legend [label=<${table}>];`, '  { rank=sink; legend; }'];
@@ -70,8 +93,24 @@ function stateTable(trace: Trace, step: TraceStep<unknown>, index: number, optio
   const violating = isViolating(trace, index);
   const border = violating ? `border="2" color="${V.violation}"` : `border="1" color="${V.border}"`;
   const full = step.action === undefined || violating;
-  const rows = [headerRow(trace, step, index, violating), ...stateRows(step, { ...options, full }).map(rowHtml)];
-  return `<table ${border} cellborder="0" cellspacing="0" cellpadding="4" bgcolor="white">${rows.join('')}</table>`;
+  const read = trace.why?.step === index ? trace.why.read : trace.why?.step === index + 1 ? trace.why.readBefore : undefined;
+  const rowOptions = { ...options, full, ...(read ? { read } : {}) };
+  const rows = isActorTrace(trace) ? actorRows(trace, index, rowOptions) : stateRows(step, rowOptions);
+  const lines = [headerRow(trace, step, index, violating), ...milestoneRows(step), ...(violating ? whyRows(trace) : []), ...rows.map(rowHtml)];
+  return `<table ${border} cellborder="0" cellspacing="0" cellpadding="4" bgcolor="white">${lines.join('')}</table>`;
+}
+
+function milestoneRows(step: TraceStep<unknown>): string[] {
+  return (step.milestones ?? []).map((m) => `<tr><td colspan="2" align="left"><font color="${V.milestone}"><b>★ ${html(m)}</b></font></td></tr>`);
+}
+
+/** In the violating state: what the property says, and the model's account of the failure. */
+function whyRows(trace: Trace): string[] {
+  const why = trace.why;
+  if (why === undefined) return [];
+  const said = why.description ?? why.source;
+  const lines = [said === undefined ? `✘ ${why.property}` : `✘ ${why.property}: ${said}`, ...(why.explanation?.split('\n') ?? [])];
+  return lines.map((l, i) => `<tr><td colspan="2" align="left" bgcolor="${V.violationFill}"><font color="${V.violation}">${i === 0 ? '<b>' : ''}${html(truncate(l, 100))}${i === 0 ? '</b>' : ''}</font></td></tr>`);
 }
 
 function headerRow(trace: Trace, step: TraceStep<unknown>, index: number, violating: boolean): string {
@@ -85,13 +124,16 @@ function headerRow(trace: Trace, step: TraceStep<unknown>, index: number, violat
 }
 
 function rowHtml(r: Row): string {
-  return r.kind === 'note' ? mutedRow(r.text) : row(r.key, r.value, r.changed);
+  return r.kind === 'note' ? mutedRow(r.text) : row(r.key, r.value, r.changed, r.read === true);
 }
 
-function row(key: string, value: string, changed: boolean): string {
-  const fill = changed ? ` bgcolor="${V.changedFill}"` : '';
+/** A field: yellow when the step changed it, orange with `◆` when the failing predicate read it. */
+function row(key: string, value: string, changed: boolean, read: boolean): string {
+  const fill = read ? ` bgcolor="${V.readFill}"` : changed ? ` bgcolor="${V.changedFill}"` : '';
   const text = changed ? `<b>${html(value)}</b>` : html(value);
-  return `<tr><td align="left"${fill}>${mono(html(key))}</td><td align="left"${fill}>${mono(text)}</td></tr>`;
+  const name = read ? `${V.readMark} ${key}` : key;
+  if (value === '') return `<tr><td colspan="2" align="left"${read ? fill : ''}>${mono(`<b>${html(name)}</b>`)}</td></tr>`;
+  return `<tr><td align="left"${fill}>${mono(html(name))}</td><td align="left"${fill}>${mono(text)}</td></tr>`;
 }
 
 function mono(text: string): string {

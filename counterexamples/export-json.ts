@@ -4,6 +4,7 @@
  * the `#set`/`#map`/`#bigint` conventions of `json-value.ts`) — for a packed model also its
  * `words`, the state itself. Versioned: fields are only added.
  */
+import { whyToJson, withWhy } from './why-json.ts';
 import { formatPath, parsePath } from '../checker/path.ts';
 import { decodeValue, encodeValue, type Json } from './json-value.ts';
 import {
@@ -22,9 +23,12 @@ export function traceToJson(trace: Trace, context: TraceContext = {}): Json {
     kripkeVersion: kripkeVersion(),
     model: trace.model,
     reference: context.reference ?? trace.model,
+    ...(context.modelFile !== undefined ? { modelFile: context.modelFile } : {}),
     variant: context.variant ?? null,
     settings: { ...context.settings },
     property: trace.property ?? null,
+    ...(trace.instance === undefined ? {} : { instance: trace.instance }),
+    ...(trace.why === undefined ? {} : { why: whyToJson(trace.why) }),
     kind: context.kind ?? null,
     path: formatPath(trace.path),
     loop: trace.loop ?? null,
@@ -56,9 +60,13 @@ export function traceFromJson(json: Json, file = 'trace.json'): SavedTrace {
     format: 'kripke',
     model,
     reference: stringOr(json.reference) ?? model,
+    modelFile: stringOr(json.modelFile),
+    kripkeMetadata: true,
     variant: stringOr(json.variant),
     settings: settingsOf(json.settings),
     property: stringOr(json.property),
+    ...(typeof json.instance === 'string' ? { instance: json.instance } : {}),
+    ...withWhy(json.why),
     kind: stringOr(json.kind),
     path: path === undefined ? undefined : parsePathIn(file, path),
     loop: typeof json.loop === 'number' ? json.loop : undefined,

@@ -13,6 +13,7 @@ export interface MiniCommit {
   readonly msgs: ReadonlySet<string>;
 }
 const RMS = ['a', 'b'] as const;
+const CONSISTENT = 'no resource manager commits while another aborts';
 
 /** Two-phase commit with a bug: the manager commits once any resource manager is prepared (`fixed`: once all are). */
 export function miniCommitSpec(fixed = false) {
@@ -36,7 +37,7 @@ export function miniCommitSpec(fixed = false) {
       rmAbort: { params: RMS, next: (s, r) => (s.rm[r] === 'working' ? { ...s, rm: { ...s.rm, [r]: 'aborted' } } : undefined) },
     },
     properties: ({ always }) => [
-      always('consistent', (s) => !(Object.values(s.rm).includes('committed') && Object.values(s.rm).includes('aborted'))),
+      always('consistent', (s) => !(Object.values(s.rm).includes('committed') && Object.values(s.rm).includes('aborted')), { description: CONSISTENT }),
     ],
   });
 }
@@ -77,8 +78,10 @@ export function packedCommitSpec(fixed = false) {
       rmAbort: { params: RMS, next: (s, r) => (rm.at(r).get(s) === 'working' ? write(s, (t) => rm.at(r).set(t, 'aborted')) : undefined) },
     },
     properties: ({ always }) => [
-      always('consistent', (s) => !(rm.items.some((f) => f.get(s) === 'committed') && rm.items.some((f) => f.get(s) === 'aborted')),
-        (s) => `a committed and an aborted resource manager, in words ${s.join(' ')}`),
+      always('consistent', (s) => !(rm.items.some((f) => f.get(s) === 'committed') && rm.items.some((f) => f.get(s) === 'aborted')), {
+        description: CONSISTENT,
+        explain: (s) => `a committed and an aborted resource manager, in words ${s.join(' ')}`,
+      }),
     ],
   });
 }
@@ -111,5 +114,15 @@ export function scriptedActorSpec(script: readonly ActorEvent[]) {
     init: (): { i: number; log: readonly string[] }[] => [{ i: 0, log: [] }],
     actions: Object.fromEntries(kinds.map((k) => [k, { params: enabled(k), next: advance }])) as Record<string, { params: ReturnType<typeof enabled>; next: typeof advance }>,
     properties: ({ always }) => [always('short', (s) => s.i < script.length)],
+  });
+}
+
+/** A long counterexample: `tick` counts up and `below` fails after `limit` ticks. */
+export function counterSpec(limit: number) {
+  return defineSpec({
+    name: 'counter',
+    init: (): { count: number }[] => [{ count: 0 }],
+    actions: { tick: { next: (s) => (s.count < limit ? { count: s.count + 1 } : undefined) } },
+    properties: ({ always }) => [always('below', (s) => s.count < limit, { description: `the count stays below ${limit}` })],
   });
 }

@@ -43,9 +43,16 @@ describe.skipIf(!available && !process.env.CI)('HTML report in headless Chromium
       expect(svg?.width).toBeGreaterThan(100);
       expect(svg?.height).toBeGreaterThan(300);
       expect(await page.locator('.figure svg g.node').count()).toBe(6); // five states and the legend
-      expect(await page.locator('table.steps tbody tr').count()).toBe(5);
-      expect(await page.locator('tr.violating td.n').innerText()).toBe('5');
+      expect(await page.locator('.steps details.step').count()).toBe(5);
+      expect(await page.locator('details.violating .n').innerText()).toBe('✘ 5');
       expect(await page.locator('.verdict').innerText()).toBe("✘ 'consistent' is violated after 4 steps");
+      expect(await page.getByText("is violated after 4 steps").count()).toBe(1); // the verdict once: the graph has no title here
+      // No inner scroll box: every figure shows all of its picture.
+      const clipped = await page.locator('.figure').evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight + 1).length);
+      expect(clipped).toBe(0);
+      // The violating state, with what the property read, is on the first screen.
+      const read = await page.locator('.why tr.read').first().boundingBox();
+      expect(read!.y + read!.height).toBeLessThan(page.viewportSize()!.height);
       expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

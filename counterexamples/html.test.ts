@@ -20,9 +20,9 @@ describe('HTML report and the files of a counterexample', () => {
 
   it('has a step table with each change old → new, the violating row marked, and the replay line', async () => {
     const html = (await renderArtifacts(commitTrace(), context, 'out/consistent/trace.json')).get('report.html')!;
-    expect(html.match(/<tr class="[^"]*"><td class="n">/g)?.length).toBe(5);
-    expect(html).toContain('<tr class="violating"><td class="n">5</td>');
-    expect(html).toContain('<code class="path">rm.b</code>: <code class="old">&quot;working&quot;</code> → <code class="new">&quot;aborted&quot;</code>');
+    expect(html.match(/<details class="step[^"]*" id="state-\d+"/g)?.length).toBe(5);
+    expect(html).toContain('<details class="step violating" id="state-5" open><summary><span class="n">✘ 5</span>');
+    expect(html).toContain('<li><code>rm.b: &quot;working&quot; → &quot;aborted&quot;</code></li>');
     expect(html).toContain('kripke replay out/consistent/trace.json mini.ts --variant buggy --set rms=2');
     expect(html).toContain('0/0:0/1:0/2:0/3:1');
   });
@@ -30,16 +30,16 @@ describe('HTML report and the files of a counterexample', () => {
   it('marks a lasso: the cycle rows, where it starts, and that the last state repeats', async () => {
     const lasso = buildTrace(clockSpec(), parsePath('0/0:0/0:0/0:0/0:0'), { property: 'reaches five', loop: 1 });
     const html = (await renderArtifacts(lasso, {}, 't.json')).get('report.html')!;
-    expect(html.match(/<tr class="cycle">/g)?.length).toBe(4);
+    expect(html.match(/<details class="step cycle"/g)?.length).toBe(4);
     expect(html).toContain('↺ cycle starts');
     expect(html).toContain('↺ same as state 2: repeats forever');
-    expect(html).not.toContain('class="violating"');
+    expect(html).not.toContain('class="step violating');
   });
 
   it('adds the state space of a small model, with the trace on it', async () => {
     const files = await renderArtifacts(commitTrace(), context, 'trace.json', miniCommitSpec());
     expect(files.get('states.svg')).toContain('21 reachable states');
-    expect(files.get('report.html')).toContain('<h2>State space: the trace among every reachable state</h2>');
+    expect(files.get('report.html')).toContain('<h2>State space around the trace</h2>');
   });
 
   it('quotes replay arguments for the shell', () => {

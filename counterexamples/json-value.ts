@@ -46,3 +46,9 @@ function canonicalOrder<T>(items: T[]): T[] {
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((k) => k.item);
 }
+
+/** JSON text with object keys sorted: equal encodings compare equal whatever the key order. */
+export function canonical(json: Json): string {
+  return JSON.stringify(json, (_key, value: Json) => (value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]])) : value));
+}

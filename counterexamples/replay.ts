@@ -18,11 +18,13 @@ import type { PathStep } from '../checker/path.ts';
 import { Successors } from '../checker/successors.ts';
 import { type Change, diffStates } from './diff.ts';
 import { decodeItfValue, encodeItfValue } from './itf.ts';
-import { decodeValue, encodeValue, type Json } from './json-value.ts';
+import { canonical, decodeValue, encodeValue, type Json } from './json-value.ts';
 import { stepLabel } from './actor-labels.ts';
 import { stillViolates } from './still-violates.ts';
 import type { SavedStep, SavedTrace, TraceFormat } from './saved-trace.ts';
 import { buildTrace, type Trace } from './trace.ts';
+
+export { canonical } from './json-value.ts';
 
 export type DivergenceReason = 'initial-state' | 'unknown-action' | 'not-enabled' | 'different-state' | 'no-longer-violates';
 
@@ -43,10 +45,11 @@ export interface Diverged {
 
 export type ReplayResult = { readonly status: 'reproduced'; readonly trace: Trace; readonly verdict: string } | Diverged;
 
-interface Codec { encode: (v: unknown) => Json; decode: (j: Json) => unknown }
+/** `saved` turns a file's encoding into the form `encode` gives: another ITF writer orders sets its own way. */
+interface Codec { encode: (v: unknown) => Json; decode: (j: Json) => unknown; saved: (j: Json) => string }
 const CODECS: Record<TraceFormat, Codec> = {
-  kripke: { encode: encodeValue, decode: decodeValue },
-  itf: { encode: encodeItfValue, decode: decodeItfValue },
+  kripke: { encode: encodeValue, decode: decodeValue, saved: canonical },
+  itf: { encode: encodeItfValue, decode: decodeItfValue, saved: (j) => canonical(encodeItfValue(decodeItfValue(j))) },
 };
 
 export type ReexecuteResult<S> = { readonly status: 'replayed'; readonly trace: Trace<S> } | Diverged;
@@ -76,7 +79,7 @@ export function reexecuteTrace<S>(spec: Spec<S>, saved: SavedTrace): ReexecuteRe
     steps.push(outcome.step);
     state = outcome.state;
   }
-  return { status: 'replayed', trace: buildTrace(spec, { init, steps }, { property: saved.property, loop: saved.loop }) };
+  return { status: 'replayed', trace: buildTrace(spec, { init, steps }, { property: saved.property, instance: saved.instance, loop: saved.loop }) };
 }
 
 function matchInitial<S>(spec: Spec<S>, inits: readonly S[], saved: SavedStep, codec: Codec, preferred = 0): number | { message: string; differences: Change[] } {
@@ -122,7 +125,7 @@ function paramIndexOf<S>(spec: Spec<S>, actionIndex: number, state: S, saved: Sa
     throw new KripkeError('domain-threw', `action '${action.name}': params threw: ${e instanceof Error ? e.message : String(e)}`, { model: spec.name, action: action.name });
   }
   if (saved.action?.encodedParam === undefined) return saved.action?.paramIndex;
-  const wanted = canonical(saved.action.encodedParam);
+  const wanted = codec.saved(saved.action.encodedParam);
   const found = domain.findIndex((p) => canonical(codec.encode(p)) === wanted);
   return found >= 0 ? found : undefined;
 }
@@ -130,7 +133,7 @@ function paramIndexOf<S>(spec: Spec<S>, actionIndex: number, state: S, saved: Sa
 /** Whether the model's state is the saved one: by words when both are packed, else as shown. */
 function matches<S>(spec: Spec<S>, saved: SavedStep, state: S, codec: Codec): boolean {
   if (saved.words !== undefined && spec.layout !== undefined) return sameWords(saved.words, state);
-  return canonical(codec.encode(spec.display(state))) === canonical(saved.encoded);
+  return canonical(codec.encode(spec.display(state))) === codec.saved(saved.encoded);
 }
 
 function sameWords(words: Words, state: unknown): boolean {
@@ -150,10 +153,4 @@ function divergence(step: number, action: string | undefined, reason: Divergence
 
 function diverged(step: number, action: string | undefined, reason: DivergenceReason, message: string, differences: Change[]): Diverged {
   return { status: 'diverged', divergence: divergence(step, action, reason, message, differences) };
-}
-
-/** JSON text with object keys sorted: equal encodings compare equal whatever the key order. */
-export function canonical(json: Json): string {
-  return JSON.stringify(json, (_key, value: Json) => (value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]])) : value));
 }

@@ -3,6 +3,7 @@
  * model was, which property failed, the path that replays it, and every state as saved. Also
  * turns a saved trace into a `Trace` for the renderers, without needing the model.
  */
+import type { Why } from './why.ts';
 import type { ActionPath } from '../checker/path.ts';
 import { KripkeError } from '../spec/errors.ts';
 import type { Words } from '../spec/packed.ts';
@@ -14,6 +15,11 @@ import type { Trace, TraceStep } from './trace.ts';
 export interface TraceContext {
   /** How to name the model on the command line (`two-phase-commit`, `./my-model.ts`). */
   readonly reference?: string;
+  /**
+   * A model file's absolute path (with `#export` if one was named), so that a replay from any
+   * folder can say which file to name. Replay never imports it unless the user names it.
+   */
+  readonly modelFile?: string;
   readonly variant?: string;
   readonly settings?: Readonly<Record<string, string>>;
   /** The kind of violation (`invariant`, `liveness`, `deadlock`, …). */
@@ -47,11 +53,17 @@ export interface SavedTrace extends TraceContext {
   readonly format: TraceFormat;
   readonly model: string;
   readonly property?: string;
+  /** For a family: the failing instance. */
+  readonly instance?: string;
+  /** Why it fails, as `check` found it (the fields its property read): pictures drawn later mark them too. */
+  readonly why?: Why;
   readonly path?: ActionPath;
   readonly loop?: number;
   readonly steps: readonly SavedStep[];
   /** Every step keeps its words: the trace came from a packed model. */
   readonly packed: boolean;
+  /** Written by Kripke (a Kripke trace, or ITF with `#meta.kripke`): its model, variant and settings are known. */
+  readonly kripkeMetadata: boolean;
 }
 
 /**
@@ -77,6 +89,8 @@ export function savedToTrace(saved: SavedTrace): Trace {
     steps,
     packed: saved.packed,
     ...(saved.property !== undefined ? { property: saved.property } : {}),
+    ...(saved.instance !== undefined ? { instance: saved.instance } : {}),
+    ...(saved.why !== undefined ? { why: saved.why } : {}),
     ...(saved.loop !== undefined ? { loop: saved.loop } : {}),
   };
 }

@@ -7,39 +7,83 @@
 import { formatValue } from '../checker/format-value.ts';
 import { type ActorEvent, type ActorId, actorEvent } from '../spec/actor/events.ts';
 import { messageLabel } from './actor-labels.ts';
+import { isActorTrace } from './actor-state.ts';
+import { type ChartNote, chartNote } from './chart-notes.ts';
+import { fitText, FONTS, textWidth } from './fonts.ts';
+import { orderLanes } from './lane-order.ts';
 import { esc } from './html.ts';
 import type { MessageFormat, Trace } from './trace.ts';
 import { lassoOf, propertyCaption, VISUALS as V } from './visuals.ts';
 
-const LANE_GAP = 200;
-const ROW = 36;
+const LANE_GAP = 210;
+const ROW = 46;
 const LEFT = 70;
-const TOP = 86;
+/** Room for the lane names, and above them for the title. */
+const TOP_LANES = 44;
+const TITLE = 60;
+/** Text sizes: legible at 100% (messages 13 px, notes 12 px). */
+const SIZE = { text: 13, message: 13, note: 12, title: 17 } as const;
+/** Room right of the last lane for milestones. */
+const FACTS = 330;
 const COLORS = { deliver: '#0072b2', drop: '#90a4ae', duplicate: '#e69f00', timeout: '#6d4c41', crash: V.violation, recover: '#2e7d32', band: '#eceff1' };
 
-interface Row { readonly index: number; readonly label: string; readonly event: ActorEvent | undefined }
+interface Row { readonly index: number; readonly label: string; readonly event: ActorEvent | undefined; readonly note: ChartNote }
 
-export function renderSequenceChart(trace: Trace): string | undefined {
+export interface ChartOptions {
+  /** The chart's own title, verdict and property line (default on); the HTML report has its own. */
+  readonly title?: boolean;
+}
+
+export function renderSequenceChart(trace: Trace, options: ChartOptions = {}): string | undefined {
+  const actor = isActorTrace(trace);
   const rows: Row[] = trace.steps.slice(1).map((step, i) => ({
     index: i + 1, label: step.action?.label ?? '', event: step.action && actorEvent({ action: step.action.name, param: step.action.param }),
+    note: actor ? chartNote(trace, i + 1) : { node: undefined, change: '', inFlight: [], milestones: [], lost: false },
   }));
   if (!rows.some((r) => r.event)) return undefined;
-  const lanes = lanesOf(rows);
+  const top = options.title === false ? TOP_LANES : TOP_LANES + TITLE;
+  const lanes = orderLanes(lanesOf(rows), rows.flatMap(({ event }) => (event && 'from' in event ? [event] : [])), trace.lanes);
   const x = (id: ActorId) => LEFT + 60 + lanes.indexOf(id) * LANE_GAP;
-  const y = (row: number) => TOP + (row - 0.5) * ROW;
-  const width = Math.max(LEFT + 120 + (lanes.length - 1) * LANE_GAP + 160, LEGEND_WIDTH);
-  const height = TOP + rows.length * ROW + 56;
+  const y = (row: number) => top + (row - 0.5) * ROW;
+  const right = x(lanes.at(-1)!) + 90;
+  const width = Math.ceil(Math.max(right + FACTS, LEGEND_WIDTH));
+  const why = options.title === false ? [] : whyLines(trace);
+  const height = top + rows.length * ROW + 24 + why.length * 20 + 40;
   const parts = [
     ...rowBackgrounds(trace, rows, width, y),
     ...partitionBands(rows, lanes, x, y),
-    ...laneLines(rows, lanes, x, y, height),
+    ...laneLines(rows, lanes, x, y, top, top + rows.length * ROW + 4),
     ...rows.flatMap((row) => eventMarks(row, x, y(row.index), lanes, trace.formatMessage)),
+    ...rows.flatMap((row) => noteMarks(row, x, y(row.index), right, width)),
     ...lassoBracket(trace, y),
-    ...header(trace, lanes, x),
-    legend(height - 22),
+    ...header(trace, lanes, x, top, options.title !== false),
+    ...why.map((line, i) => `<text x="12" y="${top + rows.length * ROW + 36 + i * 20}" fill="${V.violation}"${i === 0 ? ' font-weight="bold"' : ''}>${esc(line)}</text>`),
+    legend(height - 14),
   ];
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
-    `font-family="Helvetica, Arial, sans-serif" font-size="12">\n${ARROWHEADS}\n${parts.join('\n')}\n</svg>\n`;
+    `font-family="${FONTS.sansStack}" font-size="${SIZE.text}">\n${ARROWHEADS}\n${parts.join('\n')}\n</svg>\n`;
+}
+
+/** Under the chart: the property and the model's account of why the last state breaks it. */
+function whyLines(trace: Trace): string[] {
+  const why = trace.why;
+  if (why === undefined) return [];
+  const said = why.description ?? why.source;
+  return [said === undefined ? why.property : `${why.property}: ${said}`, ...(why.explanation?.split('\n') ?? [])];
+}
+
+/** Beside each event: what it changed at its node (grey), messages left in flight, milestones (green, right). */
+function noteMarks(row: Row, x: (id: ActorId) => number, y: number, right: number, width: number): string[] {
+  const { node, change, inFlight, milestones, lost } = row.note;
+  const marks: string[] = [];
+  const text = [change, ...inFlight.map((m) => `sends ${m}`)].filter((t) => t !== '').join(' · ');
+  if (node !== undefined && text !== '') {
+    const w = textWidth(text, SIZE.note);
+    const start = x(node) + 8 + w > width - 8 ? x(node) - 8 - w : x(node) + 8;
+    marks.push(`<text x="${start.toFixed(1)}" y="${y + 18}" font-size="${SIZE.note}" fill="${lost ? V.violation : V.ink}"${lost ? ' font-weight="bold"' : ''} stroke="white" stroke-width="3" paint-order="stroke">${esc(text)}</text>`);
+  }
+  milestones.forEach((m, i) => marks.push(`<text x="${right}" y="${y + 5 + i * 16}" font-weight="bold" fill="${V.milestone}">${esc(fitText(`★ ${m}`, width - right - 8, SIZE.text, 'bold'))}</text>`));
+  return marks;
 }
 
 /** Actor ids in order of first appearance. */
@@ -54,13 +98,15 @@ function lanesOf(rows: readonly Row[]): ActorId[] {
   return lanes;
 }
 
-function header(trace: Trace, lanes: readonly ActorId[], x: (id: ActorId) => number): string[] {
-  const title = `<text x="12" y="22" font-size="16" font-weight="bold" fill="${V.ink}">${esc(trace.model)}</text>` +
-    `<text x="12" y="42" font-size="13" fill="${V.violation}">${esc(propertyCaption(trace))}</text>`;
-  const boxes = lanes.map((id) => `<rect x="${x(id) - 50}" y="${TOP - 34}" width="100" height="24" rx="4" fill="${V.initialFill}" stroke="${V.border}"/>` +
-    `<text x="${x(id)}" y="${TOP - 18}" text-anchor="middle" font-weight="bold" fill="${V.ink}">${esc(String(id))}</text>`);
-  const column = `<text x="${LEFT - 12}" y="${TOP - 18}" text-anchor="end" font-size="10" fill="${V.muted}">state</text>`;
-  return [title, column, ...boxes];
+function header(trace: Trace, lanes: readonly ActorId[], x: (id: ActorId) => number, top: number, titled: boolean): string[] {
+  const said = trace.why?.description ?? trace.why?.source;
+  const title = `<text x="12" y="24" font-size="${SIZE.title}" font-weight="bold" fill="${V.ink}">${esc(trace.model)}</text>` +
+    `<text x="12" y="45" fill="${V.violation}">${esc(propertyCaption(trace))}</text>` +
+    (said === undefined ? '' : `<text x="12" y="64" fill="${V.ink}">${esc(`${trace.property}: ${said}`)}</text>`);
+  const boxes = lanes.map((id) => `<rect x="${x(id) - 50}" y="${top - 34}" width="100" height="26" rx="4" fill="${V.initialFill}" stroke="${V.border}"/>` +
+    `<text x="${x(id)}" y="${top - 16}" text-anchor="middle" font-weight="bold" fill="${V.ink}">${esc(String(id))}</text>`);
+  const column = `<text x="${LEFT - 12}" y="${top - 16}" text-anchor="end" font-size="${SIZE.note}" fill="${V.muted}">state</text>`;
+  return [...(titled ? [title] : []), column, ...boxes];
 }
 
 /** Step numbers, the violating row in red. */
@@ -75,10 +121,9 @@ function rowBackgrounds(trace: Trace, rows: readonly Row[], width: number, y: (r
 }
 
 /** Lanes: solid while the node is up, red dashed while it is crashed. */
-function laneLines(rows: readonly Row[], lanes: readonly ActorId[], x: (id: ActorId) => number, y: (r: number) => number, height: number): string[] {
-  const bottom = height - 44;
+function laneLines(rows: readonly Row[], lanes: readonly ActorId[], x: (id: ActorId) => number, y: (r: number) => number, top: number, bottom: number): string[] {
   return lanes.flatMap((id) => {
-    const lines = [`<line x1="${x(id)}" y1="${TOP - 10}" x2="${x(id)}" y2="${bottom}" stroke="${V.border}" stroke-width="2"/>`];
+    const lines = [`<line x1="${x(id)}" y1="${top - 10}" x2="${x(id)}" y2="${bottom}" stroke="${V.border}" stroke-width="2"/>`];
     let downSince: number | undefined;
     for (const { event, index } of rows) {
       if (event?.kind === 'Crash' && event.node === id) downSince = y(index);
@@ -139,18 +184,18 @@ function message(x1: number, x2: number, y: number, msg: unknown, color: string,
   const line = `<line x1="${x1}" y1="${y}" x2="${end}" y2="${y}" stroke="${color}" stroke-width="${width}"${dash}${head}/>`;
   const inner = style === 'double' ? `<line x1="${x1}" y1="${y}" x2="${end - Math.sign(x2 - x1) * 8}" y2="${y}" stroke="white" stroke-width="1.2"/>` : '';
   const cross = style === 'drop' ? `<text x="${end}" y="${y + 5}" text-anchor="middle" font-size="15" font-weight="bold" fill="${COLORS.crash}">✕</text>` : '';
-  const chars = Math.max(8, Math.floor(Math.abs(x2 - x1) / 7));
-  const label = `<text x="${(x1 + x2) / 2}" y="${y - 5}" text-anchor="middle" font-family="Menlo, Consolas, monospace" font-size="11" fill="${color}">${esc(prefix + messageLabel(msg, chars, format))}</text>`;
+  const text = fitText(prefix + messageLabel(msg, 200, format), Math.max(60, Math.abs(x2 - x1) - 12), SIZE.message, 'mono');
+  const label = `<text x="${(x1 + x2) / 2}" y="${y - 6}" text-anchor="middle" font-family="${FONTS.monoStack}" font-size="${SIZE.message}" fill="${color}">${esc(text)}</text>`;
   return [`<g><title>${esc(formatValue(msg, 1000))}</title>${line}${inner}${cross}${label}</g>`];
 }
 
 function selfMessage(x: number, y: number, msg: unknown, color: string, prefix: string, format?: MessageFormat): string[] {
   return [`<path d="M ${x} ${y - 8} h 26 v 16 h -23" fill="none" stroke="${color}" stroke-width="1.8" marker-end="url(#head-msg)"/>`,
-    `<text x="${x + 32}" y="${y + 4}" font-family="Menlo, Consolas, monospace" font-size="11" fill="${color}">${esc(prefix + messageLabel(msg, 24, format))}</text>`];
+    `<text x="${x + 32}" y="${y + 4}" font-family="${FONTS.monoStack}" font-size="${SIZE.message}" fill="${color}">${esc(prefix + messageLabel(msg, 24, format))}</text>`];
 }
 
 function onLane(x: number, y: number, text: string, color: string, anchor: 'middle' | 'start' = 'middle'): string {
-  const w = text.length * 7 + 12;
+  const w = Math.ceil(textWidth(text, SIZE.text, 'bold')) + 14;
   const left = anchor === 'middle' ? x - w / 2 : x - 4;
   return `<rect x="${left}" y="${y - 10}" width="${w}" height="20" rx="9" fill="white" stroke="${color}"/>` +
     `<text x="${left + w / 2}" y="${y + 4}" text-anchor="middle" fill="${color}" font-weight="bold">${esc(text)}</text>`;
@@ -167,15 +212,15 @@ function lassoBracket(trace: Trace, y: (r: number) => number): string[] {
 
 const LEGEND: readonly (readonly [string, string])[] = [['→ delivered', COLORS.deliver], ['⇢✕ dropped', COLORS.drop],
   ['⇉ ×2 duplicated', COLORS.duplicate], ['◷ timeout', COLORS.timeout], ['✕ crash (lane red while down)', COLORS.crash],
-  ['↑ recover', COLORS.recover], ['grey band: partitioned', V.muted]];
-const legendStep = (text: string) => text.length * 6.5 + 18;
+  ['↑ recover', COLORS.recover], ['grey band: partitioned', V.muted], ['★ milestone', V.milestone], ['text by a lane: what the step changed there', V.ink]];
+const legendStep = (text: string) => textWidth(text, SIZE.note) + 18;
 /** The legend's width, so that a chart with few lanes is still wide enough to show all of it. */
 const LEGEND_WIDTH = Math.ceil(12 + LEGEND.reduce((w, [text]) => w + legendStep(text), 0));
 
 function legend(y: number): string {
   let x = 12;
   return LEGEND.map(([text, color]) => {
-    const item = `<text x="${x}" y="${y}" fill="${color}" font-size="11">${esc(text)}</text>`;
+    const item = `<text x="${x.toFixed(1)}" y="${y}" fill="${color}" font-size="${SIZE.note}">${esc(text)}</text>`;
     x += legendStep(text);
     return item;
   }).join('');

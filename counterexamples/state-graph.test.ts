@@ -25,7 +25,7 @@ describe('state-space graph of a small model', () => {
 
   it('draws the closing step of a lasso dashed', () => {
     const trace = buildTrace(clockSpec(), parsePath('0/0:0/0:0/0:0/0:0'), { property: 'reaches five', loop: 1 });
-    expect(renderStateGraphDot(clockSpec(), trace)).toContain('n3 -> n1 [label=" 4. tick " color="#6a1b9a" fontcolor="#6a1b9a" fontname="Helvetica" fontsize=10 penwidth=2.6 style=dashed]');
+    expect(renderStateGraphDot(clockSpec(), trace)).toContain('n3 -> n1 [label=" 4. tick " color="#6a1b9a" fontcolor="#6a1b9a" fontname="DejaVu Sans" fontsize=10 penwidth=2.6 style=dashed]');
   });
 
   it('refuses a model beyond the size limit with a clear message', () => {

@@ -3,6 +3,7 @@
  * neighbourhood of a bug: which other moves were possible along the way. Explores breadth-first
  * with the checker's `Successors` and refuses, with a clear error, beyond a size limit.
  */
+import { stepAllowed } from '../checker/action-constraint.ts';
 import { formatValue } from '../checker/format-value.ts';
 import { Successors } from '../checker/successors.ts';
 import { KripkeError } from '../spec/errors.ts';
@@ -21,7 +22,7 @@ export interface StateGraph<S> {
   readonly initial: readonly number[];
   /** Deduplicated by (from, to, action name). */
   readonly edges: readonly { readonly from: number; readonly to: number; readonly action: string }[];
-  /** The node of a state, by its identity (view and symmetry applied). */
+  /** The node of a (real) state, by its identity (view and symmetry applied). */
   readonly nodeOf: (state: S) => number | undefined;
 }
 
@@ -46,9 +47,11 @@ export function exploreStateGraph<S>(spec: Spec<S>, maxStates = DEFAULT_MAX_STAT
   const edges = new Map<string, { from: number; to: number; action: string }>();
   for (let from = 0; from < states.length; from++) {
     if (spec.constraint && !spec.constraint(states[from]!)) continue; // outside the boundary: kept, not explored
-    successors.forEach(states[from]!, (next, action) => {
-      const to = add(next);
+    const state = states[from]!;
+    successors.forEach(state, (next, action, param) => {
       const name = spec.actions[action]!.name;
+      if (spec.actionConstraint && !stepAllowed(spec, state, next, { action: name, param: spec.actions[action]!.domain(state)[param] })) return;
+      const to = add(next);
       edges.set(`${from}>${to}>${name}`, { from, to, action: name });
     });
   }
@@ -77,6 +80,11 @@ export function smallStateGraphDot<S>(spec: Spec<S>, trace: Trace<S>, maxStates 
   }
 }
 
+/** Says where the number comes from: the picture explores the whole model, a check may stop at its first violation. */
+function countCaption(states: number): string {
+  return `${states} reachable states: the whole model, explored for this picture<br/>(a check that stops at its first violation counts fewer; self-loops not drawn)`;
+}
+
 function stateGraphDot<S>(spec: Spec<S>, graph: StateGraph<S>, trace: Trace<S> | undefined): string {
   const path = trace ? trace.steps.map((step, i) => nodeOnPath(spec, graph, step.state, i)) : [];
   const colors = trace ? actionColors(trace) : new Map<string, string>();
@@ -85,7 +93,7 @@ function stateGraphDot<S>(spec: Spec<S>, graph: StateGraph<S>, trace: Trace<S> |
   const title = trace ? `<br/><font color="${V.violation}">${html(propertyCaption(trace))}</font>` : '';
   const lines = [
     'digraph states {',
-    `  graph [label=<<b>${html(spec.name)}</b><br/>${graph.states.length} reachable states (self-loops not drawn)${title}> labelloc=t fontname="${V.font}" pad=0.3];`,
+    `  graph [label=<<b>${html(spec.name)}</b><br/>${countCaption(graph.states.length)}${title}> labelloc=t fontname="${V.font}" pad=0.3];`,
     `  node [shape=ellipse style=filled fillcolor=white color="${V.border}" fontname="${V.valueFont}" fontsize=9 fontcolor="${V.ink}"];`,
     `  edge [color="#cfd8dc" arrowsize=0.6];`,
     ...graph.states.map((state, i) => `  n${i} [${nodeAttributes(graph, spec.display(state), i, onPath.has(i), i === violating)}];`),

@@ -6,11 +6,21 @@
  */
 import { formatValue } from '../checker/format-value.ts';
 import { type Change, formatChangePath, sameValue } from './diff.ts';
+import type { FieldPath } from './read-tracking.ts';
 import type { TraceStep } from './trace.ts';
 import { VISUALS as V } from './visuals.ts';
+import { wasRead } from './why.ts';
 
 export type Row =
-  | { readonly kind: 'field'; readonly key: string; readonly value: string; readonly changed: boolean }
+  | {
+    readonly kind: 'field'; readonly key: string; readonly value: string; readonly changed: boolean;
+    /** Where the row's value sits in the shown state (what `read` is matched against). */
+    readonly path?: FieldPath;
+    /** The failing property's predicate read this field (`Trace.why`). */
+    readonly read?: boolean;
+    /** Drawn muted: context, not news. */
+    readonly quiet?: boolean;
+  }
   | { readonly kind: 'note'; readonly text: string };
 
 export interface RowOptions {
@@ -20,6 +30,8 @@ export interface RowOptions {
   readonly maxNested?: number;
   /** Show every field even in a big state (the initial and violating states). */
   readonly full?: boolean;
+  /** The fields the failing predicate read in this state: their rows are marked. */
+  readonly read?: readonly FieldPath[];
 }
 
 /** A state with more rows than this shows only its changed fields (unless `full`). */
@@ -35,21 +47,30 @@ export function stateRows(step: TraceStep<unknown>, options: RowOptions = {}): R
   if (compact && shown.length < perField.length) rows.push(note(`… ${perField.length - shown.length} unchanged fields not shown`));
   if (fields.length > limit) rows.push(note(`… ${fields.length - limit} more fields`));
   if (step.action !== undefined && step.changes.length === 0) rows.push(note('(no change: the state repeats)'));
-  return rows;
+  return markRead(rows, options.read);
 }
 
-function fieldRows(path: readonly (string | number)[], value: unknown, changes: readonly Change[], maxNested: number, expand: boolean): Row[] {
-  const key = formatChangePath(path);
+/** The rows whose fields the predicate read, marked. */
+export function markRead(rows: readonly Row[], read: readonly FieldPath[] | undefined): Row[] {
+  if (read === undefined || read.length === 0) return [...rows];
+  return rows.map((r) => (r.kind === 'field' && r.path !== undefined && wasRead(read, r.path) ? { ...r, read: true } : r));
+}
+
+/** The rows of one field: itself, its entries (a small record), or its nested changes and changed elements. */
+export function fieldRows(path: readonly (string | number)[], value: unknown, changes: readonly Change[], maxNested: number, expand: boolean, label?: string): Row[] {
+  const key = label ?? formatChangePath(path);
   const whole = changes.find((c) => c.path.length === path.length);
   const entries = expand ? expandable(value) : undefined;
   if (entries !== undefined) {
     return entries.flatMap(([sub, v]) => fieldRows([...path, sub], v, whole ? [{ ...whole, path: [...path, sub] }] : under(changes, sub, path.length), maxNested, false));
   }
   const elements = whole ? elementChanges(whole) : undefined;
-  if (elements !== undefined) return elementRows(key, value, elements, maxNested);
-  if (whole) return [field(key, formatValue(value, V.changedValueWidth), true)];
-  const rows = [field(key, formatValue(value, V.valueWidth), false)];
-  for (const change of changes.slice(0, maxNested)) rows.push(field(`↳ ${formatChangePath(change.path)}`, formatValue(change.after, V.changedValueWidth), true));
+  if (elements !== undefined) return elementRows(key, path, value, elements, maxNested);
+  if (whole) return [field(key, formatValue(value, V.changedValueWidth), true, path)];
+  const rows = [field(key, formatValue(value, V.valueWidth), false, path)];
+  for (const change of changes.slice(0, maxNested)) {
+    rows.push(field(`↳ ${formatChangePath(change.path)}`, formatValue(change.after, V.changedValueWidth), true, change.path));
+  }
   if (changes.length > maxNested) rows.push(note(`↳ … ${changes.length - maxNested} more changes in ${key}`));
   return rows;
 }
@@ -75,10 +96,10 @@ function elementChanges({ before, after }: Change): ElementChanges | undefined {
   return added.length + removed.length > 0 ? { added, removed } : undefined;
 }
 
-function elementRows(key: string, value: unknown, elements: ElementChanges, maxNested: number): Row[] {
+function elementRows(key: string, path: FieldPath, value: unknown, elements: ElementChanges, maxNested: number): Row[] {
   const marked = [...elements.added.map((x) => ['+', x] as const), ...elements.removed.map((x) => ['−', x] as const)];
-  const rows: Row[] = [field(key, formatValue(value, V.valueWidth), false)];
-  for (const [sign, element] of marked.slice(0, maxNested)) rows.push(field(`${sign} ${key}`, formatValue(element, V.changedValueWidth), true));
+  const rows: Row[] = [field(key, formatValue(value, V.valueWidth), false, path)];
+  for (const [sign, element] of marked.slice(0, maxNested)) rows.push(field(`${sign} ${key}`, formatValue(element, V.changedValueWidth), true, path));
   if (marked.length > maxNested) rows.push(note(`… ${marked.length - maxNested} more elements changed in ${key}`));
   return rows;
 }
@@ -98,5 +119,6 @@ export function topLevelFields(state: unknown): [string, unknown][] {
   return isRecord ? Object.entries(state) : [['(state)', state]];
 }
 
-const field = (key: string, value: string, changed: boolean): Row => ({ kind: 'field', key, value, changed });
-const note = (text: string): Row => ({ kind: 'note', text });
+export const field = (key: string, value: string, changed: boolean, path?: FieldPath): Row =>
+  (path === undefined ? { kind: 'field', key, value, changed } : { kind: 'field', key, value, changed, path });
+export const note = (text: string): Row => ({ kind: 'note', text });

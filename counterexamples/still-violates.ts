@@ -7,6 +7,7 @@
 import { KripkeError, unknownName } from '../spec/errors.ts';
 import type { Property } from '../spec/properties.ts';
 import type { Spec } from '../spec/types.ts';
+import { RefinementCheck } from '../checker/refinement.ts';
 import { Successors } from '../checker/successors.ts';
 import type { Trace } from './trace.ts';
 
@@ -18,22 +19,29 @@ export interface Verdict {
 export function stillViolates<S>(spec: Spec<S>, trace: Trace<S>, kind?: string): Verdict {
   const name = trace.property;
   if (name === undefined) return { violates: true, message: 'the trace replays (it names no property to re-check)' };
-  const states = trace.steps.map((s) => s.state);
+  const states = trace.steps.map((s) => s.state); // properties read the real states, not their display form
   if (kind === 'deadlock' || (name === 'deadlock' && !spec.properties.some((p) => p.name === name))) return deadlock(spec, states.at(-1)!);
-  const property = spec.properties.find((p) => p.name === name);
-  if (property === undefined) throw unknownName('property', name, spec.properties.map((p) => p.name), { model: spec.name });
-  const violated = guard(spec, name, () => evaluate(property, trace, states));
-  if (violated === undefined) return { violates: true, message: `'${name}' is a ${property.kind} property: a trace cannot re-check it; run kripke check` };
-  return violated
+  // A family: its saved instance, or any of its instances.
+  const members = spec.properties.filter((p) => p.name === name && (trace.instance === undefined || p.instance === trace.instance));
+  if (members.length === 0) throw unknownName('property', name, [...new Set(spec.properties.map((p) => p.name))], { model: spec.name });
+  const verdicts = members.map((property) => guard(spec, name, () => evaluate(spec, property, trace, states)));
+  if (verdicts.every((v) => v === undefined)) {
+    return { violates: true, message: `'${name}' is a ${members[0]!.kind} property: a trace cannot re-check it; run kripke check` };
+  }
+  return verdicts.includes(true)
     ? { violates: true, message: `'${name}' is still violated` }
     : { violates: false, message: `the trace replays, but '${name}' now holds on it (fixed?)` };
 }
 
 /** True when the trace violates the property, undefined when a trace cannot tell. */
-function evaluate<S>(property: Property<S>, trace: Trace<S>, states: readonly S[]): boolean | undefined {
+function evaluate<S>(spec: Spec<S>, property: Property<S>, trace: Trace<S>, states: readonly S[]): boolean | undefined {
   const last = states.at(-1)!;
   switch (property.kind) {
     case 'always': return !property.holds(last);
+    case 'refines': {
+      const check = new RefinementCheck(spec.name, property);
+      return !check.initialHolds(states[0]!) || states.some((s, i) => i > 0 && !check.stepHolds(states[i - 1]!, s));
+    }
     case 'alwaysStep': {
       const step = trace.steps.at(-1)!;
       if (step.action === undefined) return false;

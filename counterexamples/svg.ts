@@ -6,6 +6,7 @@
  */
 import type { Graphviz } from '@hpcc-js/wasm-graphviz';
 import { KripkeError } from '../spec/errors.ts';
+import { withFontStacks } from './fonts.ts';
 
 let loading: Promise<Graphviz> | undefined;
 
@@ -14,11 +15,11 @@ function graphviz(): Promise<Graphviz> {
   return loading;
 }
 
-/** Lays out a DOT graph and returns a standalone SVG document. */
+/** Lays out a DOT graph and returns a standalone SVG document naming font stacks that fit its layout. */
 export async function dotToSvg(dot: string): Promise<string> {
   const gv = await graphviz();
   try {
-    return gv.layout(dot, 'svg', 'dot');
+    return withFontStacks(gv.layout(dot, 'svg', 'dot'));
   } catch (e) {
     throw new KripkeError('invalid-trace', `Graphviz could not lay out the graph: ${e instanceof Error ? e.message : String(e)}`);
   }

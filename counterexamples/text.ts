@@ -48,7 +48,7 @@ export function renderTraceText(trace: Trace, options: TextOptions = {}): string
  * `rm.r1: "working" → "prepared"`; for a Set, or an array that grew or shrank (a network, a log),
  * the members added and removed: `msgs: + "commit"`.
  */
-function changeLine(change: Change, paint: ReturnType<typeof paintWith>, format?: MessageFormat): string {
+export function changeLine(change: Change, paint: ReturnType<typeof paintWith>, format?: MessageFormat): string {
   const path = paint('yellow', formatChangePath(change.path));
   const { before, after } = change;
   const delta = before instanceof Set && after instanceof Set ? setDelta(before, after)

@@ -10,6 +10,7 @@ import type { ActionPath } from '../checker/path.ts';
 import { Successors } from '../checker/successors.ts';
 import { formatValue } from '../checker/format-value.ts';
 import { type Change, diffStates } from './diff.ts';
+import { type Why, whyItFails } from './why.ts';
 
 export interface TraceAction {
   readonly index: number;
@@ -30,6 +31,8 @@ export interface TraceStep<S> {
   readonly shown: unknown;
   /** What changed from the step before, between the shown forms. */
   readonly changes: readonly Change[];
+  /** The model's milestones (`Spec.milestones`) that became true in this state. */
+  readonly milestones?: readonly string[];
 }
 
 export interface Trace<S = unknown> {
@@ -40,16 +43,23 @@ export interface Trace<S = unknown> {
   readonly packed: boolean;
   /** The violated property, when the trace is a counterexample. */
   readonly property?: string;
+  /** For a family (`forAll`): the failing instance. */
+  readonly instance?: string;
   /** For a lasso: the index of the step the last state loops back to. */
   readonly loop?: number;
   /** Actor models: how the model prints one of its messages (`Spec.formatMessage`). */
   readonly formatMessage?: MessageFormat;
+  /** Actor models: the sequence chart's lanes, when the model orders them (`Spec.lanes`). */
+  readonly lanes?: readonly string[];
+  /** Why the trace violates its property: what the property says and what it read. */
+  readonly why?: Why;
 }
 
 export type MessageFormat = (message: unknown) => string;
 
 export interface TraceInfo {
   readonly property?: string;
+  readonly instance?: string;
   readonly loop?: number;
 }
 
@@ -83,5 +93,33 @@ export function buildTrace<S>(spec: Spec<S>, path: ActionPath, info: TraceInfo =
     state = next;
   });
   const formatMessage = spec.formatMessage as MessageFormat | undefined;
-  return { model: spec.name, path, steps, packed: spec.layout !== undefined, ...info, ...(formatMessage ? { formatMessage } : {}) };
+  const why = info.property === undefined ? undefined : whyOf(spec, steps, info.property, info.loop);
+  return {
+    model: spec.name, path, steps: withMilestones(spec, steps), packed: spec.layout !== undefined, ...info,
+    ...(formatMessage ? { formatMessage } : {}), ...(spec.lanes ? { lanes: spec.lanes } : {}), ...(why ? { why } : {}),
+  };
+}
+
+function whyOf<S>(spec: Spec<S>, steps: readonly TraceStep<S>[], property: string, loop: number | undefined): Why | undefined {
+  const action = steps.at(-1)?.action;
+  const step = action && { action: action.name, param: action.param };
+  return whyItFails(spec, steps.map((s) => s.state), steps.map((s) => s.shown), property, loop, step);
+}
+
+/** Each step with the milestones that became true in it (a milestone that throws is shown as such). */
+function withMilestones<S>(spec: Spec<S>, steps: TraceStep<S>[]): TraceStep<S>[] {
+  const facts = spec.milestones;
+  if (facts === undefined) return steps;
+  let before = new Set<string>();
+  return steps.map((step) => {
+    let now: Set<string>;
+    try {
+      now = new Set(facts(step.state));
+    } catch (e) {
+      now = new Set([`milestones threw: ${e instanceof Error ? e.message : String(e)}`]);
+    }
+    const fresh = [...now].filter((m) => !before.has(m));
+    before = now;
+    return fresh.length > 0 ? { ...step, milestones: fresh } : step;
+  });
 }

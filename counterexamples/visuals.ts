@@ -3,6 +3,7 @@
  * sequence chart, HTML report). VISUALS.md explains what each one means; change both together.
  */
 import { sameValue } from './diff.ts';
+import { FONTS } from './fonts.ts';
 import type { Trace } from './trace.ts';
 
 export const VISUALS = {
@@ -10,6 +11,11 @@ export const VISUALS = {
   initialFill: '#d6e6f5',
   /** Fill of a field (or nested path) that the step into this state changed. */
   changedFill: '#fff1a8',
+  /** Fill and mark of a field the failing property's predicate read (`Trace.why`). */
+  readFill: '#ffd9c7',
+  readMark: '◆',
+  /** A milestone of the model (`Spec.milestones`): `★ v1 chosen in ballot 1`. */
+  milestone: '#1b5e20',
   /** Border and header of the state that violates the property. */
   violation: '#c62828',
   violationFill: '#fbe3e3',
@@ -19,9 +25,10 @@ export const VISUALS = {
   ink: '#263238',
   muted: '#78909c',
   border: '#b0bec5',
-  font: 'Helvetica',
+  /** The fonts Graphviz measures with; the SVG names stacks that fit (`fonts.ts`). */
+  font: FONTS.sans,
   /** Field names and values: monospace, so text widths agree between Graphviz and any viewer. */
-  valueFont: 'Courier',
+  valueFont: FONTS.mono,
   /** Values longer than this are collapsed with an ellipsis (changed values get more room). */
   valueWidth: 40,
   changedValueWidth: 64,
@@ -75,12 +82,13 @@ export function lassoOf(trace: Pick<Trace, 'loop' | 'steps'>): Lasso | undefined
 }
 
 /** "invariant NotSolved is violated after 6 steps" — the caption every picture carries. */
-export function propertyCaption(trace: Pick<Trace, 'property' | 'loop' | 'steps'>): string {
+export function propertyCaption(trace: Pick<Trace, 'property' | 'instance' | 'loop' | 'steps'>): string {
   const steps = trace.steps.length - 1;
   const after = `after ${steps} step${steps === 1 ? '' : 's'}`;
   if (trace.property === undefined) return `a trace of ${steps} step${steps === 1 ? '' : 's'}`;
+  const violated = `'${trace.property}' is violated${trace.instance === undefined ? '' : ` for ${trace.instance}`}`;
   const lasso = lassoOf(trace);
-  if (lasso?.close === 'stutter') return `'${trace.property}' is violated: the behaviour stays in state ${lasso.start + 1} forever`;
-  if (lasso !== undefined) return `'${trace.property}' is violated: the cycle back to state ${lasso.start + 1} repeats forever`;
-  return `'${trace.property}' is violated ${after}`;
+  if (lasso?.close === 'stutter') return `${violated}: the behaviour stays in state ${lasso.start + 1} forever`;
+  if (lasso !== undefined) return `${violated}: the cycle back to state ${lasso.start + 1} repeats forever`;
+  return `${violated} ${after}`;
 }

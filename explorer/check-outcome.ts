@@ -3,6 +3,7 @@ import type { Progress } from '../checker/observer.ts';
 import { formatPath } from '../checker/path.ts';
 import type { CheckResult, Statistics } from '../checker/result.ts';
 import type { CheckOutcome, CheckProgress } from './api-types.ts';
+import { memberName } from './properties-view.ts';
 
 export function progressOf(p: Progress | Statistics | undefined): CheckProgress {
   if (p === undefined) return { distinctStates: 0, generatedStates: 0, depth: 0, elapsedMs: 0, rate: 0 };
@@ -20,7 +21,7 @@ export function checkOutcome(result: CheckResult): CheckOutcome {
       errorPath: result.at && formatPath(result.at),
     };
     case 'violation': case 'incomplete': {
-      const violations = result.violations.map((v) => ({ property: v.property, kind: v.kind, path: v.path && formatPath(v.path), loop: v.loop }));
+      const violations = result.violations.map((v) => ({ property: memberName({ name: v.property, instance: v.instance }), kind: v.kind, path: v.path && formatPath(v.path), loop: v.loop }));
       const head = result.status === 'violation' ? `✘ ${violations.map((v) => `'${v.property}'`).join(', ')} violated` : `incomplete (${result.reason})`;
       return { status: result.status, summary: `${head}: ${counts}`, violations, stats };
     }

@@ -162,7 +162,7 @@ describe.skipIf(!available && !process.env.CI)('the explorer in headless Chromiu
     await until('the cycle in the timeline', () => page.locator('.timeline li.cycle').count(), (n) => n === 4);
     expect(await page.locator('.timeline .loop-mark').allInnerTexts()).toEqual(['↺ cycle starts', '↺ back to 2']);
     expect(await page.locator('[data-picture="trace"] svg').innerHTML()).toContain('this cycle repeats forever');
-    expect(await propertyState(page, 'ClientsWillObtain(c1,r1)')).toBe('fails');
+    expect(await propertyState(page, 'ClientsWillObtain(c1, r1)')).toBe('fails');
     await page.keyboard.press('ArrowRight');
     await until('round the cycle', () => page.locator('.notice').innerText(), (t) => t.startsWith('↺ round the cycle'));
     await until('state 3', () => stateHeading(page), (h) => /^state 3\b/i.test(h));

@@ -126,7 +126,7 @@ describe('the explorer server', () => {
     const allocator = { model: 'allocator', variant: 'weak-allocation', settings: {} };
     const lasso = JSON.parse((await api('/api/checks', { key: allocator, engine: 'bfs', liveness: true, deadlock: true })).body) as { id: string };
     const found = (await checkEvents(lasso.id)).at(-1)!;
-    expect(found.type === 'done' && found.outcome.violations[0]).toEqual({ property: 'ClientsWillObtain(c1,r1)', kind: 'liveness', path: '0/0:0/4:0/5:0/6:0', loop: 1 });
+    expect(found.type === 'done' && found.outcome.violations[0]).toEqual({ property: 'ClientsWillObtain(c1, r1)', kind: 'liveness', path: '0/0:0/0:3/1:3/2:1', loop: 1 });
     const raft = JSON.parse((await api('/api/checks', { key: { model: 'raft', settings: {} }, engine: 'bfs', liveness: false, deadlock: true })).body) as { id: string };
     const stream = checkEvents(raft.id);
     await new Promise((resolve) => setTimeout(resolve, 1500));

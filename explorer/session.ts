@@ -12,6 +12,7 @@ import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import type { ModelInfo, ModelKey, StepError } from './api-types.ts';
 import { SeenGraph } from './seen-graph.ts';
+import { memberName } from './properties-view.ts';
 
 export interface Replayed {
   /** The real states along the path, up to the last step that could be taken. */
@@ -98,7 +99,7 @@ function modelInfo(key: ModelKey, loaded: LoadedModel, initialStates: number): M
     variant: loaded.variant,
     variants: Object.entries(protocol?.variants ?? {}).map(([name, doc]) => ({ name, doc })),
     config: Object.entries(protocol?.config ?? {}).map(([k, c]) => ({ key: k, value: settings[k] ?? String(c.default), doc: c.doc })),
-    properties: spec.properties.map((p) => ({ name: p.name, kind: p.kind })),
+    properties: spec.properties.map((p) => ({ name: memberName(p), kind: p.kind })),
     actions: spec.actions.map((a) => a.name),
     initialStates,
     actor: spec.actions.length > 0 && spec.actions.every((a) => (ACTOR_ACTIONS as readonly string[]).includes(a.name)),

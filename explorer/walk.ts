@@ -10,6 +10,7 @@ import { KripkeError, unknownName } from '../spec/errors.ts';
 import type { Property } from '../spec/properties.ts';
 import type { UntilResult, WalkResult } from './api-types.ts';
 import type { ModelSession } from './session.ts';
+import { memberName } from './properties-view.ts';
 
 interface Successor { readonly state: unknown; readonly step: PathStep }
 
@@ -34,8 +35,8 @@ export function randomWalk(session: ModelSession, from: string, steps: number, s
 }
 
 export function stepUntil(session: ModelSession, from: string, name: string, goal: 'holds' | 'fails', maxStates: number): UntilResult {
-  const property = session.spec.properties.find((p) => p.name === name);
-  if (property === undefined) throw unknownName('property', name, session.spec.properties.map((p) => p.name), { model: session.spec.name });
+  const property = session.spec.properties.find((p) => memberName(p) === name);
+  if (property === undefined) throw unknownName('property', name, session.spec.properties.map(memberName), { model: session.spec.name });
   const test = goalTest(property, goal);
   const start = session.stateAt(from);
   const hasher = new Hasher();

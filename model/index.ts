@@ -7,6 +7,7 @@ import { allocator } from './allocator/allocator.ts';
 import { creditFlow } from './credit-flow/credit-flow.ts';
 import { dieHard } from './die-hard/die-hard.ts';
 import { paxosTuring } from './paxos-turing/paxos.ts';
+import { voting } from './paxos-turing/voting.ts';
 import { diningPhilosophers } from './dining-philosophers/dining-philosophers.ts';
 import { ewd840 } from './ewd840/ewd840.ts';
 import { peterson } from './peterson/peterson.ts';
@@ -25,7 +26,7 @@ import { kubeScheduler } from './scheduling/kube-scheduler.ts';
 import { omega } from './scheduling/omega.ts';
 import { autoscaler } from './scheduling/autoscaler.ts';
 
-export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, paxosCommit, lamportMutex, boulanger, creditFlow, ewd840, diningPhilosophers, allocator, replicatedLog, paxos, raft,
+export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, voting, paxosCommit, lamportMutex, boulanger, creditFlow, ewd840, diningPhilosophers, allocator, replicatedLog, paxos, raft,
   roundRobin, leastConnections, consistentHashing, kubeScheduler, omega, autoscaler];
 
 export function findProtocol(name: string): Protocol {

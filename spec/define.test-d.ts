@@ -49,6 +49,59 @@ describe('defineSpec types', () => {
     defineSpec({ name: 'other', init: (): State[] => [initial], actions: {}, properties: [always('n', (s: { n: number }) => s.n > 0)] });
   });
 
+  it('types fairness arguments by each action\'s parameter type', () => {
+    defineSpec({
+      name: 'fair',
+      init: (): State[] => [initial],
+      actions: {
+        tick: { next: (s) => ({ ...s, count: s.count + 1 }) },
+        prepare: { params: RMS, next: (s, rm) => ({ ...s, rm: { ...s.rm, [rm]: 'prepared' } }) },
+        receive: { params: (s: State) => [...s.msgs], next: (s) => s },
+      },
+      fairness: ({ weak, strong, allActions }) => [
+        weak('prepare', 'r1'),
+        weak('prepare', (rm) => { expectTypeOf(rm).toEqualTypeOf<RM>(); return rm === 'r2'; }),
+        weak('receive', (m) => { expectTypeOf(m).toEqualTypeOf<string>(); return m.length > 0; }),
+        weak(['tick', 'prepare']),
+        strong([{ action: 'prepare', param: 'r2' }, 'tick', { action: 'receive', where: (m) => m.startsWith('x') }]),
+        weak(allActions),
+        // @ts-expect-error — 'r3' is not an RM
+        weak('prepare', 'r3'),
+        // @ts-expect-error — a number where the domain holds RMs
+        weak('prepare', 1),
+        // @ts-expect-error — no action is named 'prepre'
+        weak('prepre'),
+        // @ts-expect-error — a member naming an unknown action
+        weak(['tick', 'tock']),
+        // @ts-expect-error — the predicate's parameter is an RM, not a number
+        weak('prepare', (rm: number) => rm > 0),
+      ],
+    });
+  });
+
+  it('types action constraints, displays, families and refinements by the state type', () => {
+    const abstract = defineSpec({ name: 'abstract', init: (): { n: number }[] => [{ n: 0 }], actions: {} });
+    defineSpec({
+      name: 'more',
+      init: (): State[] => [initial],
+      actions: { prepare: { params: RMS, next: (s, rm) => ({ ...s, rm: { ...s.rm, [rm]: 'prepared' } }) } },
+      actionConstraint: (before, after, step) => {
+        expectTypeOf(before).toEqualTypeOf<State>();
+        expectTypeOf(after).toEqualTypeOf<State>();
+        return step.action !== 'prepare' || before.count === after.count;
+      },
+      display: (s) => { expectTypeOf(s).toEqualTypeOf<State>(); return { count: s.count }; },
+      checkDeadlock: false,
+      properties: ({ forAll, refines }) => [
+        forAll(RMS).always('each RM typed', (s, rm) => { expectTypeOf(rm).toEqualTypeOf<RM>(); return s.rm[rm] !== undefined; }),
+        forAll([1, 2]).leadsTo('numbers', (s, k) => s.count === k, (s, k) => s.count > k),
+        refines('counts', abstract, (s) => ({ n: s.count })),
+        // @ts-expect-error — the mapping must give a state of the abstract spec
+        refines('wrong', abstract, (s) => ({ m: s.count })),
+      ],
+    });
+  });
+
   const layout = packedLayout({ count: int(), tm: oneOf(['init', 'done']) });
   const { count } = layout.fields;
 

@@ -1,6 +1,8 @@
 import { KripkeError } from './errors.ts';
-import { type Property, type PropertyConstructors, propertyConstructors } from './properties.ts';
+import { type Fairness, type FairnessConstructors, fairnessConstructors } from './fairness.ts';
+import { type Property, type PropertyConstructors, propertyConstructors, type PropertyEntry } from './properties.ts';
 import type { StateLayout, Words } from './packed.ts';
+import { resolveFairness } from './resolve-fairness.ts';
 import type {
   Action, ActionDefinition, DefinedState, ParamDomain, Spec, SpecDefinition, SpecFields,
 } from './types.ts';
@@ -31,16 +33,14 @@ function resolveSpec<S, P extends Record<string, unknown>>(definition: SpecField
     ([actionName, def], index) => resolveAction(name, actionName, def, index),
   );
   const given = definition.properties ?? [];
-  const properties: readonly Property<S>[] =
+  const entries: readonly PropertyEntry<S>[] =
     typeof given === 'function' ? given(propertyConstructors as unknown as PropertyConstructors<S>) : given;
-  if (!Array.isArray(properties)) throw new KripkeError('invalid-spec', 'properties must be an array (or a function returning one)', { model: name });
-  requireUnique(name, 'property', properties.map((p) => p.name));
-  const fairness = definition.fairness ?? [];
-  const actionNames = new Set(actions.map((a) => a.name));
-  for (const f of fairness) {
-    if (!actionNames.has(f.action)) {
-      throw new KripkeError('invalid-spec', `${f.kind} fairness names unknown action '${f.action}'; actions: ${[...actionNames].join(', ')}`, { model: name });
-    }
+  const properties = resolveProperties(name, entries);
+  const fairnessGiven = definition.fairness ?? [];
+  const fairness: readonly Fairness[] =
+    typeof fairnessGiven === 'function' ? fairnessGiven(fairnessConstructors as unknown as FairnessConstructors<P>) : fairnessGiven;
+  if (definition.checkDeadlock !== undefined && typeof definition.checkDeadlock !== 'boolean') {
+    throw new KripkeError('invalid-spec', `checkDeadlock must be true or false, got ${String(definition.checkDeadlock)}`, { model: name });
   }
   return {
     name,
@@ -48,13 +48,28 @@ function resolveSpec<S, P extends Record<string, unknown>>(definition: SpecField
     actions,
     properties,
     constraint: definition.constraint,
+    actionConstraint: definition.actionConstraint,
+    checkDeadlock: definition.checkDeadlock,
     view: definition.view,
     terminal: definition.terminal,
     symmetry: definition.symmetry,
-    fairness,
+    fairness: resolveFairness(name, actions as readonly Action<unknown>[], fairness),
     formatMessage: definition.formatMessage,
+    ...(definition.milestones ? { milestones: definition.milestones } : {}),
+    ...(definition.lanes ? { lanes: definition.lanes } : {}),
     layout,
-    display,
+    display: definition.display === undefined ? display : shownBy(name, definition.display),
+  };
+}
+
+/** The definition's `display` (TLC's ALIAS), its failure named as the model's. */
+function shownBy<S>(model: string, display: (state: S) => unknown): (state: S) => unknown {
+  return (state) => {
+    try {
+      return display(state);
+    } catch (e) {
+      throw new KripkeError('property-threw', `display threw: ${e instanceof Error ? e.message : String(e)}`, { model });
+    }
   };
 }
 
@@ -78,17 +93,32 @@ function resolveAction<S>(model: string, name: string, def: ActionDefinition<S, 
   if (params !== undefined && typeof params !== 'function' && !Array.isArray(params)) {
     throw new KripkeError('invalid-spec', `action '${name}': 'params' must be an array or a function of the state`, { model, action: name });
   }
-  const domain: (state: S) => readonly unknown[] =
-    params === undefined ? () => NO_PARAM : typeof params === 'function' ? params : () => params;
+  const values = typeof params === 'function' ? undefined : params ?? NO_PARAM;
+  const domain: (state: S) => readonly unknown[] = typeof params === 'function' ? params : () => values!;
   // The engines always pass the parameter's index; tests may call `next(state, param)` directly.
   const next = def.next as (state: S, param: unknown, index?: number) => S | undefined;
-  return { index, name, parameterless: params === undefined, domain, next };
+  return { index, name, parameterless: params === undefined, domain, values, next };
 }
 
+/** Families listed member by member (each under the family's name); names unique across entries. */
+function resolveProperties<S>(model: string, entries: readonly PropertyEntry<S>[]): Property<S>[] {
+  if (!Array.isArray(entries as unknown)) throw new KripkeError('invalid-spec', 'properties must be an array (or a function returning one)', { model });
+  requireUnique(model, 'properties', entries.map((p) => p.name));
+  return entries.flatMap((entry) => {
+    if (entry.kind !== 'family') return [entry];
+    if (entry.members.length === 0) {
+      throw new KripkeError('invalid-spec', `property '${entry.name}' is a family over no instances (forAll needs at least one)`, { model, property: entry.name });
+    }
+    requireUnique(model, `instances of '${entry.name}'`, entry.members.map((m) => m.instance ?? ''));
+    return entry.members;
+  });
+}
+
+/** `what` in the plural: "two properties are named 'p'". */
 function requireUnique(model: string, what: string, names: readonly string[]) {
   const seen = new Set<string>();
   for (const n of names) {
-    if (seen.has(n)) throw new KripkeError('invalid-spec', `two ${what}s are named '${n}'`, { model });
+    if (seen.has(n)) throw new KripkeError('invalid-spec', `two ${what} are named '${n}'`, { model });
     seen.add(n);
   }
 }

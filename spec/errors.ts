@@ -45,3 +45,26 @@ export function unknownName(what: string, name: string, available: readonly stri
   const list = available.length > 0 ? available.join(', ') : '(none)';
   return new KripkeError('unknown-name', `unknown ${what} '${name}'; available: ${list}`, where);
 }
+
+/** The available name nearest to a misspelt one (at most a third of its letters edited), if any. */
+export function closestName(name: string, available: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const candidate of available) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}

@@ -39,6 +39,10 @@
  *   array of small integers with named fields; pass it as `layout` and the states are `Words` (by
  *   type: a layout on other states does not compile), the checker hashes the words directly
  *   (several times faster), and traces show them decoded (`Spec.display`).
+ * - Porting TLA+: `fairness: ({ weak, strong, allActions }) => [...]` over groups of actions
+ *   (`fairness.ts`), `forAll(instances).leadsTo(…)` families and `refines(name, abstract, map)`
+ *   (`properties.ts`), `actionConstraint` (ACTION_CONSTRAINT), `checkDeadlock` (CHECK_DEADLOCK)
+ *   and `display` (ALIAS) in the definition (`types.ts`).
  */
 export { defineSpec } from './define.ts';
 export { defineProtocol } from './protocol.ts';
@@ -48,15 +52,17 @@ export { arrayOf, bitArrayOf, bool, int, oneOf, packedLayout, queueOf, record, s
 export type { ArrayField, BoolField, EnumField, Field, FieldType, IntField, PackedLayout, QueueField, RecordField, SetField, StateLayout, Words } from './packed.ts';
 export type { ConfigOf, ConfigParameter, ConfigSchema, ConfigValue, Protocol, ProtocolDefinition } from './protocol.ts';
 export {
-  always, alwaysEventually, alwaysStep, eventually, eventuallyAlways, isLiveness, leadsTo, sometimes,
+  always, alwaysEventually, alwaysStep, eventually, eventuallyAlways, isLiveness, leadsTo, refines, sometimes,
 } from './properties.ts';
 export type {
-  AlwaysEventually, Eventually, EventuallyAlways, Invariant, LeadsTo, LivenessProperty, Property, PropertyConstructors, PropertyKind,
-  Reachability, SafetyProperty, StatePredicate, StepInvariant, StepLabel, StepPredicate,
+  AlwaysEventually, Eventually, EventuallyAlways, FamilyConstructors, Invariant, InvariantOptions, LeadsTo, LivenessProperty, Property,
+  PropertyConstructors, PropertyEntry, PropertyFamily, PropertyKind, PropertyOptions, Reachability, Refinement, SafetyProperty, StatePredicate,
+  StepInvariant, StepLabel, StepPredicate,
 } from './properties.ts';
-export { strong, weak } from './fairness.ts';
+export { allActions, strong, weak } from './fairness.ts';
 export { permutations, type SymmetryGroups } from './symmetry.ts';
-export type { Fairness } from './fairness.ts';
+export type { AllActions, Fairness, FairMember, FairnessConstructor, FairnessConstructors, FairTarget, TypedMember } from './fairness.ts';
+export type { ActionInstances, FairnessAssumption } from './resolve-fairness.ts';
 export { KripkeError, unknownName } from './errors.ts';
 export type { ErrorCode } from './errors.ts';
 export type { Action, ActionDefinition, ParamDomain, Spec, SpecDefinition, StateOf } from './types.ts';

@@ -74,8 +74,10 @@ function coerce(model: string, key: string, param: ConfigParameter, given: strin
   const fail = (why: string) => new KripkeError('invalid-config', `${key}=${String(given)}: ${why}`, { model, key });
   switch (typeof param.default) {
     case 'number': {
+      // Text must be a decimal integer: Number() would also take 1e1, 0x10, ' 7' and 1.0.
+      if (typeof given === 'string' && !/^-?\d+$/.test(given)) throw fail('expected a whole number in decimal digits (such as 3)');
       const n = typeof given === 'number' ? given : Number(given);
-      if (typeof given === 'boolean' || String(given).trim() === '' || !Number.isInteger(n)) throw fail('expected a whole number');
+      if (typeof given === 'boolean' || !Number.isSafeInteger(n)) throw fail('expected a whole number');
       if (param.min !== undefined && n < param.min) throw fail(`must be at least ${param.min}`);
       if (param.max !== undefined && n > param.max) throw fail(`must be at most ${param.max}`);
       return n;

@@ -1,8 +1,9 @@
 /**
- * The two walks symmetry reduction needs: a canonical text encoding of a state value under a
- * renaming of ids (equal values give equal text, whatever the object key or Set/Map insertion
- * order), and the renamed value itself. A renaming maps words: whole strings, object keys, and the
- * words inside strings (runs of letters, digits and `_`).
+ * A canonical text encoding of a state value under a renaming of ids (equal values give equal
+ * text, whatever the object key or Set/Map insertion order), and the renamed value itself: the
+ * exact, slow form of what symmetry-walks.ts computes fast. Symmetry reduction uses the encoding
+ * only to order two different candidate images whose hashes are equal; tests use both. A renaming
+ * maps words: whole strings, object keys, and the words inside strings (runs of letters, digits, `_`).
  */
 
 /** Maps one word to its new name (or to itself). */
@@ -77,50 +78,4 @@ export function renameValue(value: unknown, rename: Rename): unknown {
   if (value instanceof Set) return new Set([...value].map((m) => renameValue(m, rename)));
   if (value instanceof Map) return new Map([...value].map(([k, v]) => [renameValue(k, rename), renameValue(v, rename)]));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [renameString(k, rename), renameValue(v, rename)]));
-}
-
-/**
- * For every id, where it occurs: one line per occurrence (the path from the root and the
- * occurrence's text, with the id itself marked and every other id blurred to its group), sorted.
- * A renaming carries each id's lines along unchanged, so equal states up to renaming give each id
- * the same signature as its image. One walk of the state, for all ids at once.
- */
-export function occurrenceSignatures(state: unknown, groupOf: ReadonlyMap<string, number>): Map<string, string> {
-  const lines = new Map<string, string[]>();
-  const blurAll: Rename = (word) => (groupOf.has(word) ? `\u0002${groupOf.get(word)}` : word);
-  const note = (text: string, path: string) => {
-    const parts = piecesOf(text);
-    for (let i = 1; i < parts.length; i += 2) {
-      const id = parts[i]!;
-      if (!groupOf.has(id)) continue;
-      const marked = renameString(text, (word) => (word === id ? '\u0001' : blurAll(word)));
-      let list = lines.get(id);
-      if (list === undefined) lines.set(id, (list = []));
-      list.push(`${path}=${marked}`);
-    }
-  };
-  const walk = (value: unknown, path: string): void => {
-    if (typeof value === 'string') return note(value, path);
-    if (typeof value !== 'object' || value === null) return;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) walk(value[i], `${path}[${i}]`);
-    } else if (value instanceof Set) {
-      for (const member of value) walk(member, `${path}{}`);
-    } else if (value instanceof Map) {
-      for (const [k, v] of value) {
-        walk(k, `${path}<key of ${canonicalEncoding(v, blurAll)}>`);
-        walk(v, `${path}<${canonicalEncoding(k, blurAll)}>`);
-      }
-    } else {
-      const record = value as Record<string, unknown>;
-      for (const key in record) {
-        note(key, `${path}.key of ${canonicalEncoding(record[key], blurAll)}`);
-        walk(record[key], `${path}.${renameString(key, blurAll)}`);
-      }
-    }
-  };
-  walk(state, '');
-  const signatures = new Map<string, string>();
-  for (const [id, list] of lines) signatures.set(id, list.sort(compare).join('\n'));
-  return signatures;
 }

@@ -16,17 +16,20 @@
  * else. Positions do not count: an array indexed by node number is not renamed.
  *
  * The representative is found without trying all n! renamings. Each id gets a signature (where it
- * occurs in the state, every other id blurred) that renaming carries along unchanged. The
- * candidates are the renamings that put each group's ids in signature order onto the declared ids
- * — only ids with equal signatures are permuted among themselves, and not even those when
- * permuting them leaves the state unchanged — and the representative is the candidate with the least
- * canonical encoding. The candidates of two states in one class produce the same set of images, so
- * the result is exact: one class, one representative; different classes, different ones (the
- * representative is a renaming of the state). Only the fingerprint sees it — the checker keeps
- * exploring the concrete states, so traces stay concrete and replay without symmetry.
+ * occurs in the state, every other id blurred, hashed: `symmetry-walks.ts`) that renaming carries
+ * along unchanged. The candidates are the renamings that put each group's ids in signature order
+ * onto the declared ids — only ids with equal signatures are permuted among themselves, and not
+ * even those when permuting them leaves the state unchanged. The candidates of two states in one
+ * class produce the same set of images, and the representative is a function of that set: the
+ * image with the least hash, ties between different images broken by their canonical text
+ * encoding. So the result is exact: one class, one representative; different classes, different
+ * ones (the representative is a renaming of the state). Only the fingerprint sees it — the checker
+ * keeps exploring the concrete states, so traces stay concrete and replay without symmetry.
  */
 import { KripkeError } from './errors.ts';
-import { canonicalEncoding, occurrenceSignatures, type Rename, renameValue } from './symmetry-encoding.ts';
+import { canonicalEncoding } from './symmetry-encoding.ts';
+import { IdTable, type Image } from './symmetry-texts.ts';
+import { Walks } from './symmetry-walks.ts';
 
 /** Groups of interchangeable ids, by a name for each group: `{ acceptors: ['a1', 'a2', 'a3'] }`. */
 export type SymmetryGroups = Readonly<Record<string, readonly string[]>>;
@@ -34,10 +37,8 @@ export type SymmetryGroups = Readonly<Record<string, readonly string[]>>;
 const WORD = /^[A-Za-z0-9_]+$/;
 
 export function permutations<S>(groups: SymmetryGroups): (state: S) => S {
-  const lists = validate(groups);
-  const groupOf = new Map<string, number>();
-  lists.forEach((ids, g) => ids.forEach((id) => groupOf.set(id, g)));
-  return (state: S) => representative(state, lists, groupOf);
+  const reduction = new Reduction(validate(groups));
+  return (state: S) => reduction.representative(state) as S;
 }
 
 function validate(groups: SymmetryGroups): (readonly string[])[] {
@@ -61,90 +62,128 @@ function validate(groups: SymmetryGroups): (readonly string[])[] {
   });
 }
 
-function representative<S>(state: S, groups: readonly (readonly string[])[], groupOf: ReadonlyMap<string, number>): S {
-  const signatures = occurrenceSignatures(state, groupOf);
-  const classes = groups.map((ids) => tieClasses(state, ids, signatures));
-  const renamings = [...candidateRenamings(groups, classes)];
-  if (renamings.length === 1) return renameValue(state, renamings[0]!) as S; // nothing to compare
-  let best: string | undefined;
-  let bestRename: Rename | undefined;
-  for (const rename of renamings) {
-    const encoding = canonicalEncoding(state, rename);
-    if (best === undefined || encoding < best) {
-      best = encoding;
-      bestRename = rename;
+/** Ids with equal signatures, and the declared ids they go to in signature order. */
+interface Tie {
+  readonly ids: readonly number[];
+  readonly targets: readonly number[];
+}
+
+/** One symmetry's ids, walks and scratch signature array (one per spec instance and thread). */
+class Reduction {
+  private readonly ids: IdTable;
+  private readonly walks: Walks;
+  private readonly signature: Int32Array;
+  /**
+   * The last state reduced and its representative. A step that changes nothing returns its input,
+   * and the checker asks for its representative once per such step: the second time is free.
+   * States are immutable (the spec contract), so the same object has the same representative.
+   */
+  private last: { readonly state: unknown; readonly representative: unknown } | undefined;
+
+  constructor(groups: readonly (readonly string[])[]) {
+    this.ids = new IdTable(groups);
+    this.walks = new Walks(this.ids);
+    this.signature = new Int32Array(this.ids.size);
+  }
+
+  representative(state: unknown): unknown {
+    const last = this.last;
+    if (last !== undefined && last.state === state) return last.representative;
+    const representative = this.compute(state);
+    this.last = { state, representative };
+    return representative;
+  }
+
+  private compute(state: unknown): unknown {
+    const signature = this.signature.fill(0);
+    this.walks.signatures(state, signature);
+    const image = this.ids.identity();
+    const open: Tie[] = [];
+    for (const members of this.ids.members) {
+      const sorted = sortBySignature(members, signature);
+      for (let j = 0; j < sorted.length; j++) image[sorted[j]!] = members[j]!;
+      for (let j = 0; j < sorted.length;) {
+        let end = j + 1;
+        while (end < sorted.length && signature[sorted[end]!] === signature[sorted[j]!]) end++;
+        const ids = end - j > 1 ? Array.from(sorted.subarray(j, end)) : undefined;
+        if (ids && !this.orderIsInvisible(state, ids)) open.push({ ids, targets: Array.from(members.subarray(j, end)) });
+        j = end;
+      }
     }
+    if (open.length === 0) return this.ids.isIdentity(image) ? state : this.walks.renamed(state, image);
+    return this.least(state, [...candidates(image, open)]);
   }
-  return renameValue(state, bestRename!) as S;
-}
 
-/** Ids with equal signatures; `fixed` when any order of them gives the same state. */
-interface TieClass {
-  readonly members: readonly string[];
-  readonly fixed: boolean;
-}
+  /**
+   * Whether every order of the ids gives the same state: it suffices that the transposition of the
+   * first two and the cycle through all of them do, as those two generate all permutations.
+   */
+  private orderIsInvisible(state: unknown, ids: readonly number[]): boolean {
+    const swap = this.ids.identity();
+    swap[ids[0]!] = ids[1]!;
+    swap[ids[1]!] = ids[0]!;
+    if (!this.walks.renamedEquals(state, state, swap)) return false;
+    if (ids.length === 2) return true;
+    const cycle = this.ids.identity();
+    ids.forEach((id, i) => { cycle[id] = ids[(i + 1) % ids.length]!; });
+    return this.walks.renamedEquals(state, state, cycle);
+  }
 
-/** The group's ids sorted by signature, as runs of equal signatures. */
-function tieClasses(state: unknown, ids: readonly string[], signatures: ReadonlyMap<string, string>): TieClass[] {
-  const signed = ids.map((id) => ({ id, signature: signatures.get(id) ?? '' }));
-  signed.sort((a, b) => (a.signature < b.signature ? -1 : a.signature > b.signature ? 1 : 0));
-  const runs: string[][] = [];
-  signed.forEach(({ id, signature }, i) => {
-    if (i > 0 && signed[i - 1]!.signature === signature) runs.at(-1)!.push(id);
-    else runs.push([id]);
-  });
-  const identity = runs.some((r) => r.length > 1) ? canonicalEncoding(state, (word) => word) : '';
-  return runs.map((members) => ({ members, fixed: members.length === 1 || swapsAreInvisible(state, members, identity) }));
-}
-
-/**
- * Whether every order of the class gives the same state: it suffices that the transposition of the
- * first two members and the cycle through all of them do, as those two generate all permutations.
- */
-function swapsAreInvisible(state: unknown, members: readonly string[], identity: string): boolean {
-  const [first, second] = members as [string, string];
-  const swapped = canonicalEncoding(state, (word) => (word === first ? second : word === second ? first : word));
-  if (swapped !== identity || members.length === 2) return swapped === identity;
-  const next = new Map(members.map((m, i) => [m, members[(i + 1) % members.length]!]));
-  return canonicalEncoding(state, (word) => next.get(word) ?? word) === identity;
-}
-
-/**
- * Every renaming that maps each group's ids, in signature order, onto the group's declared ids:
- * one per combination of orders within the tie classes.
- */
-function* candidateRenamings(groups: readonly (readonly string[])[], classes: readonly (readonly TieClass[])[]): Generator<Rename> {
-  const orders = groups.map((ids, g) => orderingsOf(classes[g]!).map((order) => zip(order, ids)));
-  for (const pick of product(orders)) {
-    const map = new Map<string, string>();
-    for (const part of pick) part.forEach((to, from) => map.set(from, to));
-    yield (word) => map.get(word) ?? word;
+  /** The candidate image with the least hash; different images with that hash by their encoding. */
+  private least(state: unknown, images: readonly Image[]): unknown {
+    let lowest: Image[] = [];
+    let lowestHash = 0;
+    for (const image of images) {
+      const h = this.walks.hashUnder(state, image);
+      if (lowest.length === 0 || h < lowestHash) {
+        lowest = [image];
+        lowestHash = h;
+      } else if (h === lowestHash) lowest.push(image);
+    }
+    let best = this.walks.renamed(state, lowest[0]!);
+    let bestText: string | undefined;
+    for (const image of lowest.slice(1)) {
+      if (this.walks.renamedEquals(state, best, image)) continue; // the same image
+      bestText ??= canonicalEncoding(best, (word) => word);
+      const text = canonicalEncoding(state, this.ids.renameFunction(image));
+      if (text < bestText) {
+        best = this.walks.renamed(state, image);
+        bestText = text;
+      }
+    }
+    return best;
   }
 }
 
-/** All orders of a group's ids that keep the tie classes in signature order. */
-function orderingsOf(classes: readonly TieClass[]): string[][] {
-  let orders: string[][] = [[]];
-  for (const c of classes) {
-    const within = c.fixed ? [c.members.slice()] : permute(c.members);
-    orders = orders.flatMap((prefix) => within.map((w) => [...prefix, ...w]));
+/** The group's ids by signature, then by number (an insertion sort: groups are small). */
+function sortBySignature(members: Int32Array, signature: Int32Array): Int32Array {
+  const sorted = members.slice();
+  for (let i = 1; i < sorted.length; i++) {
+    const id = sorted[i]!;
+    let j = i - 1;
+    while (j >= 0 && signature[sorted[j]!]! > signature[id]!) {
+      sorted[j + 1] = sorted[j]!;
+      j--;
+    }
+    sorted[j + 1] = id;
   }
-  return orders;
+  return sorted;
 }
 
-function zip(order: readonly string[], ids: readonly string[]): Map<string, string> {
-  return new Map(order.map((from, i) => [from, ids[i]!]));
+/** Every image that differs from `base` only by an order of each open tie's ids onto its targets. */
+function* candidates(base: Image, open: readonly Tie[], i = 0): Generator<Image> {
+  if (i === open.length) {
+    yield base.slice();
+    return;
+  }
+  const { ids, targets } = open[i]!;
+  for (const order of permute(ids)) {
+    order.forEach((id, k) => { base[id] = targets[k]!; });
+    yield* candidates(base, open, i + 1);
+  }
 }
 
 function permute<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [items.slice()];
   return items.flatMap((item, i) => permute([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
-}
-
-function* product<T>(lists: readonly (readonly T[])[], i = 0, prefix: T[] = []): Generator<T[]> {
-  if (i === lists.length) {
-    yield prefix;
-    return;
-  }
-  for (const item of lists[i]!) yield* product(lists, i + 1, [...prefix, item]);
 }

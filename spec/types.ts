@@ -2,9 +2,10 @@
  * The shapes of a specification: what a user writes (`SpecDefinition`) and the resolved form the
  * engines read (`Spec`). A state is plain immutable data — see `value.ts`.
  */
-import type { Property, PropertyConstructors } from './properties.ts';
-import type { Fairness } from './fairness.ts';
+import type { Property, PropertyConstructors, PropertyEntry, StepLabel } from './properties.ts';
+import type { Fairness, FairnessConstructors } from './fairness.ts';
 import type { StateLayout, Words } from './packed.ts';
+import type { FairnessAssumption } from './resolve-fairness.ts';
 
 /** A parameter domain: fixed values, or values read off the current state (messages in flight). */
 export type ParamDomain<S, P> = readonly P[] | ((state: S) => readonly P[]);
@@ -35,22 +36,48 @@ export interface SpecFields<S, P extends Record<string, unknown>> {
    * in — `properties: ({ always }) => [always('safe', (s) => …)]` — or as an array of
    * `always(…)` calls with annotated predicates.
    */
-  readonly properties?: readonly Property<NoInfer<S>>[] | ((build: PropertyConstructors<NoInfer<S>>) => readonly Property<NoInfer<S>>[]);
+  readonly properties?: readonly PropertyEntry<NoInfer<S>>[] | ((build: PropertyConstructors<NoInfer<S>>) => readonly PropertyEntry<NoInfer<S>>[]);
   /**
    * A state constraint (TLC's CONSTRAINT, Kripke's boundary): a successor outside it is counted
    * as generated and checked against invariants, but is neither stored nor explored.
    */
   readonly constraint?: (state: NoInfer<S>) => boolean;
+  /**
+   * An action constraint (TLC's ACTION_CONSTRAINT), over a step: a step it rejects is counted as
+   * generated and checked against invariants and step properties, but its successor is neither
+   * stored nor explored; the state it leaves is not deadlocked by it, and for fairness the action
+   * stays enabled there (TLC's semantics, pinned in `checker/action-constraint.test.ts`).
+   */
+  readonly actionConstraint?: (before: NoInfer<S>, after: NoInfer<S>, step: StepLabel) => boolean;
+  /** TLC's CHECK_DEADLOCK: false means a state without successors is never a deadlock (default true; the CLI's --deadlock/--no-deadlock override it). */
+  readonly checkDeadlock?: boolean;
+  /**
+   * What people see of a state (TLC's ALIAS): traces, pictures and exports show `display(state)`;
+   * identity, replay and properties keep the real state. Default: the state (a packed state decoded).
+   */
+  readonly display?: (state: NoInfer<S>) => unknown;
   /** What identifies a state; two states with equal views are one state. Defaults to the state. */
   readonly view?: (state: NoInfer<S>) => unknown;
   /** States in which having no enabled action is a legal end, not a deadlock. */
   readonly terminal?: (state: NoInfer<S>) => boolean;
   /** Maps a state to the canonical representative of its symmetry class (see `symmetry.ts`). */
   readonly symmetry?: (state: NoInfer<S>) => NoInfer<S>;
-  /** Fairness assumptions for liveness properties, by action name (and optionally parameter). */
-  readonly fairness?: readonly Fairness[];
+  /**
+   * Fairness assumptions for liveness properties, each about a group of action instances
+   * (`fairness.ts`). Write them as a function of the typed constructors —
+   * `fairness: ({ weak }) => [weak(['initiateProbe', 'passToken'])]` — so action names and parameters
+   * are checked against the actions at compile time.
+   */
+  readonly fairness?: readonly Fairness[] | ((build: FairnessConstructors<NoInfer<P>>) => readonly Fairness[]);
   /** Actor specs: how one message reads in traces and charts (default: its type, then its values). */
   readonly formatMessage?: (message: never) => string;
+  /**
+   * Facts worth marking in a counterexample (`v1 chosen in ballot 1`, `n2 leads term 2`): each
+   * picture notes one at the step that makes it true. For showing only; never checked.
+   */
+  readonly milestones?: (state: NoInfer<S>) => readonly string[];
+  /** Actor specs: the order of the sequence chart's lanes (default: the order that crosses fewest lanes). */
+  readonly lanes?: readonly string[];
 }
 
 /**
@@ -82,6 +109,8 @@ export interface Action<S> {
   /** True when the action was declared without parameters (its domain is `[undefined]`). */
   readonly parameterless: boolean;
   readonly domain: (state: S) => readonly unknown[];
+  /** The domain when it is fixed (an array, or no parameter); undefined when it depends on the state. */
+  readonly values: readonly unknown[] | undefined;
   /** `index` is the parameter's position in `domain(state)`; the engines always pass it. */
   readonly next: (state: S, param: unknown, index?: number) => S | undefined;
 }
@@ -93,17 +122,24 @@ export interface Spec<S = unknown> {
   readonly actions: readonly Action<S>[];
   readonly properties: readonly Property<S>[];
   readonly constraint: ((state: S) => boolean) | undefined;
+  readonly actionConstraint: ((before: S, after: S, step: StepLabel) => boolean) | undefined;
+  /** The spec's own CHECK_DEADLOCK; undefined: not said (deadlocks are checked). */
+  readonly checkDeadlock: boolean | undefined;
   readonly view: ((state: S) => unknown) | undefined;
   readonly terminal: ((state: S) => boolean) | undefined;
   readonly symmetry: ((state: S) => S) | undefined;
-  readonly fairness: readonly Fairness[];
+  readonly fairness: readonly FairnessAssumption[];
   readonly formatMessage: ((message: never) => string) | undefined;
+  /** Facts pictures mark when they become true (`SpecFields.milestones`). */
+  readonly milestones?: (state: S) => readonly string[];
+  /** Actor specs: the sequence chart's lane order, when the model gives one. */
+  readonly lanes?: readonly string[];
   /** A packed spec's layout (its states are then `Words`); undefined for object states. */
   readonly layout: StateLayout | undefined;
   /**
-   * A state as people read it — in traces, pictures and saved files: the state itself, or a
-   * packed state's words decoded into named fields. Only for showing: replay, properties and
-   * explanations use the state itself.
+   * A state as people read it — in traces, pictures and saved files: the definition's `display`
+   * (TLC's ALIAS), else the state itself, or a packed state's words decoded into named fields.
+   * Only for showing: identity, replay, properties and explanations use the state itself.
    */
   readonly display: (state: S) => unknown;
 }

@@ -1,55 +1,79 @@
 /**
- * `npm run bench -- symmetry`: what symmetry reduction costs and saves, side by side in one run.
- * - Per model: the full search against the reduced one (states, generated, depth, time).
- * - Per state: the canonical representative (signatures, tie classes, few renamings) against one
- *   canonical encoding and against brute force (the least encoding over all n! renamings), on
- *   reachable states of TwoPhase with 7 RMs (5,040 renamings each).
+ * `npm run bench -- symmetry [--quick]`: what symmetry reduction costs and saves, side by side in one run.
+ * - Per model, each a whole process and in turn: Kripke without symmetry, Kripke with it, TLC with
+ *   the same SYMMETRY (bench/tlc/*.cfg) and, except with --quick, TLC without it. For each: states,
+ *   CPU seconds and CPU µs per generated state; symmetry's cost per state over no symmetry (the
+ *   goal of issue 20: at most 2×); and Kripke's symmetric run against TLC's (×TLC, by wall clock
+ *   and by CPU time; whole processes, start-up included).
+ * - Per state: the canonical representative against one text encoding and against brute force
+ *   (the least encoding over all n! renamings), on reachable states of TwoPhase with 7 RMs.
  */
-import type { BenchOptions } from '../run.ts';
-import { check } from '../../checker/check.ts';
 import { Successors } from '../../checker/successors.ts';
-import { paxosSpec } from '../../model/paxos-turing/paxos.ts';
 import { twoPhaseSpec } from '../../model/transaction-commit/two-phase.ts';
+import { machineLoad, measureKripke, type ProcessMeasurement } from '../peers/kripke.ts';
+import { findTlc, type TlcInstall, type TlcModel, type TlcRun, runTlc } from '../peers/tlc.ts';
 import { permutations } from '../../spec/symmetry.ts';
 import { canonicalEncoding } from '../../spec/symmetry-encoding.ts';
-import type { Spec } from '../../spec/types.ts';
+import type { BenchOptions } from '../run.ts';
 
 export const name = 'symmetry';
-export const description = 'symmetry reduction: reduced vs full search, and the cost of one canonical representative';
-
-const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+export const description = 'symmetry reduction: cost per state with and without it, side by side with TLC\'s SYMMETRY';
 
 interface Case {
   readonly label: string;
-  readonly full: () => Spec<any>;
-  readonly reduced: () => Spec<any>;
+  readonly protocol: string;
+  readonly settings: Record<string, number>;
+  readonly tlcSymmetric: TlcModel;
+  readonly tlcPlain: TlcModel;
 }
 
-function cases(quick: boolean): Case[] {
-  const paxos = (maxBallot: number, symmetric: boolean) => {
-    const spec = paxosSpec({ acceptors: 3, values: 2, maxBallot });
-    return symmetric ? { ...spec, symmetry: permutations({ acceptors: ids('a', 3), values: ids('v', 2) }) } : spec;
-  };
-  return [
-    { label: 'two-phase 5 RMs', full: () => twoPhaseSpec(5), reduced: () => twoPhaseSpec(5, 'correct', true) },
-    ...(quick ? [] : [{ label: 'two-phase 7 RMs', full: () => twoPhaseSpec(7), reduced: () => twoPhaseSpec(7, 'correct', true) }]),
-    { label: 'paxos-turing MCPaxosTiny', full: () => paxos(1, false), reduced: () => paxos(1, true) },
-  ];
-}
+const CASES: readonly Case[] = [
+  { label: 'MCPaxosSmall, acceptors and values symmetric', protocol: 'paxos-turing', settings: { maxBallot: 2 },
+    tlcSymmetric: { dir: 'PaxosHowToWinATuringAward', module: 'MCPaxosSymmetric', cfg: 'MCPaxosSmallSymmetric.cfg' },
+    tlcPlain: { dir: 'PaxosHowToWinATuringAward', module: 'MCPaxos', cfg: 'MCPaxosSmallInvariant.cfg' } },
+  { label: 'TwoPhase 7 RMs, RMs symmetric', protocol: 'two-phase-commit', settings: { rms: 7 },
+    tlcSymmetric: { dir: 'transaction_commit', module: 'TwoPhaseSymmetric', cfg: 'TwoPhaseSymmetric_N7.cfg' },
+    tlcPlain: { dir: 'transaction_commit', module: 'TwoPhase', cfg: 'TwoPhase_N7.cfg' } },
+];
 
-function searchRow(c: Case) {
-  const full = check(c.full());
-  const reduced = check(c.reduced());
-  return {
-    model: c.label, fullStates: full.stats.distinctStates, reducedStates: reduced.stats.distinctStates,
-    reducedGenerated: reduced.stats.generatedStates, depth: `${full.stats.depth}/${reduced.stats.depth}`,
-    fullMs: Math.round(full.stats.elapsedMs), reducedMs: Math.round(reduced.stats.elapsedMs),
-  };
+const n = (x: number) => x.toLocaleString('en-US');
+/** CPU µs per generated state: Kripke's check alone, TLC's whole process (it reports no split). */
+const kripkeUs = (m: ProcessMeasurement) => (m.cpuSeconds * 1e6) / m.generated;
+const tlcUs = (r: TlcRun) => (r.cpuSeconds * 1e6) / r.generated;
+
+function searchRows(c: Case, tlc: TlcInstall | string, quick: boolean, say: (t: string) => void) {
+  say(`${c.label} (${c.protocol} ${Object.entries(c.settings).map(([k, v]) => `${k}=${v}`).join(' ')})\n`);
+  const plain = measureKripke(c.protocol, c.settings, 1);
+  const reduced = measureKripke(c.protocol, { ...c.settings, symmetric: true }, 1);
+  const tlcReduced = typeof tlc === 'string' ? undefined : runTlc(tlc, c.tlcSymmetric);
+  const tlcPlain = typeof tlc === 'string' || quick ? undefined : runTlc(tlc, c.tlcPlain);
+  if (typeof plain === 'string' || typeof reduced === 'string') {
+    say(`  Kripke: ${typeof plain === 'string' ? plain : reduced}\n`);
+    return { label: c.label, error: true };
+  }
+  const kripkeLine = (what: string, m: ProcessMeasurement) => say(`  Kripke ${what.padEnd(12)} ${n(m.distinct).padStart(9)} distinct ${n(m.generated).padStart(10)} generated  depth ${m.depth}  ` +
+    `check ${m.cpuSeconds.toFixed(2)} s cpu = ${kripkeUs(m).toFixed(2)} µs/state; process ${m.processWallSeconds.toFixed(1)} s wall, ${m.processCpuSeconds.toFixed(1)} s cpu\n`);
+  kripkeLine('no symmetry', plain);
+  kripkeLine('symmetry', reduced);
+  const cost = +(kripkeUs(reduced) / kripkeUs(plain)).toFixed(2);
+  const warmUp = reduced.cpuSeconds < 1 ? ' — the reduced search takes under a CPU second, mostly the JIT warming up: read it as a bound' : '';
+  say(`  symmetry costs ${cost}× per generated state over no symmetry (goal ≤ 2)${warmUp}\n`);
+  const tlcLine = (what: string, r: TlcRun) => say(`  TLC ${what.padEnd(15)} ${n(r.distinct).padStart(9)} distinct ${n(r.generated).padStart(10)} generated  depth ${r.depth}  ` +
+    `process ${r.wallSeconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s cpu = ${tlcUs(r).toFixed(2)} µs/state\n`);
+  if (tlcPlain) tlcLine('no symmetry', tlcPlain);
+  if (tlcReduced) {
+    tlcLine('SYMMETRY', tlcReduced);
+    const same = tlcReduced.distinct === reduced.distinct && tlcReduced.generated === reduced.generated && tlcReduced.depth === reduced.depth;
+    say(`  Kripke with symmetry ×TLC with SYMMETRY: ${(tlcReduced.wallSeconds / reduced.processWallSeconds).toFixed(2)} wall, ` +
+      `${(tlcReduced.cpuSeconds / reduced.processCpuSeconds).toFixed(2)} cpu (whole processes); counts ${same ? '= TLC' : 'DIFFER from TLC'}` +
+      `${tlcPlain ? `; TLC's SYMMETRY costs ${(tlcUs(tlcReduced) / tlcUs(tlcPlain)).toFixed(2)}× per state` : ''}\n`);
+  } else if (typeof tlc === 'string') say(`  ${tlc}: TLC not run\n`);
+  return { label: c.label, plain, reduced, costPerState: cost, tlcReduced, tlcPlain };
 }
 
 /** Up to `count` distinct reachable states of TwoPhase with `n` RMs. */
-function sampleStates(n: number, count: number): unknown[] {
-  const successors = new Successors(twoPhaseSpec(n), false);
+function sampleStates(rms: number, count: number): unknown[] {
+  const successors = new Successors(twoPhaseSpec(rms), false);
   const seen = new Map<string, unknown>();
   const stack: unknown[] = [...successors.initialStates()];
   while (stack.length > 0 && seen.size < count) {
@@ -76,7 +100,7 @@ const permute = (items: readonly string[]): string[][] => items.length <= 1 ? [i
   : items.flatMap((x, i) => permute([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
 
 function perStateRow(quick: boolean) {
-  const rms = ids('r', 7);
+  const rms = Array.from({ length: 7 }, (_, i) => `r${i + 1}`);
   const states = sampleStates(7, quick ? 200 : 2000);
   const canonical = permutations<unknown>({ rms });
   const time = (f: (s: unknown) => unknown, sample = states) => {
@@ -94,12 +118,14 @@ function perStateRow(quick: boolean) {
 }
 
 export async function run(options: BenchOptions): Promise<unknown> {
-  const searches = cases(options.quick).map(searchRow);
+  const say = (text: string) => { if (!options.json) process.stdout.write(text); };
+  const tlc = findTlc();
+  say(`${typeof tlc === 'string' ? tlc : `TLC: ${tlc.jar}, one worker`}; ${machineLoad()} at the start.\n`);
+  const cases = options.quick ? CASES.slice(1) : CASES;
+  const searches = cases.map((c) => searchRows(c, tlc, options.quick, say));
   const perState = perStateRow(options.quick);
-  if (!options.json) {
-    console.table(searches);
-    console.log('one representative, TwoPhase 7 RMs (µs per state):');
-    console.table([perState]);
-  }
+  say('one representative, TwoPhase 7 RMs (µs per state, wall clock):\n');
+  if (!options.json) console.table([perState]);
+  say(`${machineLoad()} at the end.\n`);
   return { searches, perState };
 }

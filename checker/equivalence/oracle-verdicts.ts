@@ -6,7 +6,7 @@
  */
 import { canonicalKey } from '../../spec/canonical.ts';
 import { isLiveness, type LivenessProperty } from '../../spec/properties.ts';
-import { ORACLE_MAX_REGION, oracleFails, region, type System } from '../liveness/oracle.ts';
+import { type FairGroup, ORACLE_MAX_REGION, oracleFails, region, type System } from '../liveness/oracle.ts';
 import type { Part } from './part.ts';
 import type { Reference, Verdicts } from './reference.ts';
 
@@ -46,10 +46,15 @@ function systemOf<S>(part: Part<S>, ref: Reference<S>, property: LivenessPropert
       row[s] = to;
     }
   });
-  const fairness = spec.fairness.map((f) => {
-    const action = spec.actions.findIndex((a) => a.name === f.action);
-    return { kind: f.kind, action, param: f.instance === undefined ? undefined : (slots[action]!.get(canonicalKey(f.instance.param)) ?? -1) };
-  });
+  const fairness = spec.fairness.map((f): FairGroup => ({
+    kind: f.kind,
+    every: f.everyAction,
+    members: f.members.map((m) => {
+      if (m.where !== undefined) throw new Error('oracle verdicts: fairness by a predicate is not drawn by these tests');
+      const action = spec.actions.findIndex((a) => a.name === m.action);
+      return { action, param: 'param' in m ? (slots[action]!.get(canonicalKey(m.param)) ?? -1) : undefined, odd: false };
+    }),
+  }));
   const [p, q] = property.kind === 'leadsTo' ? [property.from, property.to] : [property.holds, property.holds];
   return { n, table, fairness, p: ref.graph.map((g) => p(g.state)), q: ref.graph.map((g) => q(g.state)) };
 }

@@ -62,7 +62,7 @@ export function packedPart(shape: PackedShape, index = 0): Part<Words> {
     },
     actions,
     properties: propertiesOf(PACKED_MEASURES, shape.properties, names),
-    fairness: fairnessOf(shape.properties, names, (p) => p),
+    fairness: fairnessOf(shape.properties, names, (p) => p, (i) => shape.actions[i]!.params),
     terminal: terminalOf(PACKED_MEASURES, shape.properties),
   });
   return { kind: 'packed', spec, key: (s) => canonicalKey(packedStates.decode(s)), concrete: true };

@@ -61,9 +61,18 @@ export function terminalOf<S>(m: Measures<S>, shape: PropertyShape): ((s: S) => 
 }
 
 /** The fairness assumptions, by the spec's action names; `paramValue` maps a parameter number to its value. */
-export function fairnessOf(shape: PropertyShape, actionNames: readonly string[], paramValue?: (n: number) => unknown): Fairness[] {
+/**
+ * The shape's fairness over the spec's actions. `domainSize` gives the size of an action's fixed
+ * parameter domain (undefined for one computed from the state): fairness names a value in it, as
+ * `defineSpec` requires before the run (an empty domain: the whole action).
+ */
+export function fairnessOf(shape: PropertyShape, actionNames: readonly string[], paramValue?: (n: number) => unknown,
+  domainSize?: (action: number) => number | undefined): Fairness[] {
   return shape.fairness.map((f) => {
-    const action = actionNames[f.action % actionNames.length]!;
-    return f.param === null || paramValue === undefined ? { kind: f.kind, action } : { kind: f.kind, action, instance: { param: paramValue(f.param) } };
+    const index = f.action % actionNames.length;
+    const action = actionNames[index]!;
+    const size = domainSize?.(index);
+    if (f.param === null || paramValue === undefined || size === 0) return { kind: f.kind, members: [{ action }] };
+    return { kind: f.kind, members: [{ action, param: paramValue(size === undefined ? f.param : f.param % size) }] };
   });
 }

@@ -58,7 +58,7 @@ function unionFields<U, S>(name: string, parts: readonly Spec<S>[], tag: Tagging
     init: () => parts.flatMap((p, i) => p.init().map((s) => tag.wrap(i, s))),
     actions: Object.fromEntries(parts.flatMap((p, i) => p.actions.map((a) => [unionName(i, a.name), unionAction(a, i, tag)]))),
     properties: parts.flatMap((p, i) => p.properties.map((prop) => unionProperty(prop, i, tag))),
-    fairness: parts.flatMap((p, i) => p.fairness.map((f): Fairness => ({ ...f, action: unionName(i, f.action) }))),
+    fairness: parts.flatMap((p, i) => p.fairness.map((f): Fairness => ({ kind: f.kind, members: f.members.map((m) => ({ ...m, action: unionName(i, m.action) })) }))),
     constraint: some('constraint') ? (u) => at(u).constraint?.(tag.inner(u)) ?? true : undefined,
     view: some('view') ? (u) => [tag.partOf(u), at(u).view?.(tag.inner(u)) ?? tag.inner(u)] : undefined,
     symmetry: some('symmetry') ? (u) => {
@@ -95,5 +95,6 @@ function unionProperty<U, S>(p: Property<S>, part: number, tag: Tagging<U, S>): 
     case 'alwaysEventually': return alwaysEventually(name, elsewhereOr(p.holds));
     case 'eventuallyAlways': return eventuallyAlways(name, elsewhereOr(p.holds));
     case 'leadsTo': return leadsTo(name, (u) => here(u) && p.from(tag.inner(u)), elsewhereOr(p.to));
+    case 'refines': throw new Error(`union of specs: part ${part}'s refinement '${p.name}' has no meaning in the other parts`);
   }
 }

@@ -13,9 +13,11 @@ import { Hasher } from '../fingerprint/index.ts';
 import { formatValue } from '../format-value.ts';
 import { Successors } from '../successors.ts';
 import { buildGraph } from './build-graph.ts';
+import type { GraphBuild, Predicate } from './graph-recorder.ts';
 import { concretize } from './concrete.ts';
 import { FairComponentSearch, type FairComponent } from './fair-components.ts';
-import { resolveFairness, type ResolvedFairness } from './fairness.ts';
+import { FairnessMatcher, resolveFairness, type ResolvedFairness } from './fairness.ts';
+import { fairnessOnCycle } from './fairness-on-cycle.ts';
 import type { StateGraph } from './graph.ts';
 import { cycleThrough, type GraphLasso, pathWhileBuilding, PhaseSearch } from './lasso.ts';
 import { lassoRefutes } from './refutes.ts';
@@ -32,15 +34,29 @@ export interface LivenessOutcome {
   readonly at?: ActionPath;
 }
 
-export function checkLiveness<S>(spec: Spec<S>, options: ResolvedOptions, properties: readonly LivenessProperty<S>[]): LivenessOutcome {
+/** What liveness checking needs before the graph exists: the fairness assumptions and the properties' predicates. */
+export interface LivenessPlan {
+  readonly fairness: readonly ResolvedFairness[];
+  readonly predicates: readonly Predicate[];
+  readonly shapes: readonly Shape[];
+}
+
+export function planLiveness<S>(spec: Spec<S>, properties: readonly LivenessProperty<S>[]): LivenessPlan {
+  return { fairness: resolveFairness(spec as Spec<unknown>), ...planShapes(properties as readonly LivenessProperty<unknown>[]) };
+}
+
+/**
+ * Checks the plan's properties on the graph `recorded` during the safety search, or, without one,
+ * on a graph built by an exploration of its own.
+ */
+export function checkLiveness<S>(spec: Spec<S>, options: ResolvedOptions, plan: LivenessPlan, recorded?: GraphBuild): LivenessOutcome {
   const startedAt = performance.now();
-  const fairness = resolveFairness(spec as Spec<unknown>);
-  const { predicates, shapes } = planShapes(properties as readonly LivenessProperty<unknown>[]);
-  const build = buildGraph(spec, options, fairness, predicates);
+  const { fairness, predicates, shapes } = plan;
+  const build = recorded ?? buildGraph(spec, options, fairness, predicates);
   const { graph } = build;
   const stats: LivenessStatistics = { graphStates: graph.stateCount, graphEdges: graph.edgeCount, components: 0,
-    fairComponents: 0, graphBytes: graph.bytes, cutSuccessors: build.cutSuccessors, elapsedMs: 0 };
-  const notes = [...constraintNotes(build.cutSuccessors), ...unusedFairnessNotes(graph, fairness)];
+    fairComponents: 0, graphBytes: graph.bytes, cutSuccessors: build.cutSuccessors, excludedSteps: build.excludedSteps, elapsedMs: 0 };
+  const notes = [...constraintNotes(build.cutSuccessors, build.excludedSteps), ...unusedFairnessNotes(graph, fairness)];
   const finish = (extra: Partial<LivenessOutcome>, violations: Violation[] = []): LivenessOutcome => {
     stats.elapsedMs = performance.now() - startedAt;
     stats.components = search?.scc.componentCount ?? 0;
@@ -53,6 +69,7 @@ export function checkLiveness<S>(spec: Spec<S>, options: ResolvedOptions, proper
   const violations: Violation[] = [];
   try {
     for (const shape of shapes) {
+      if (violations.some((v) => v.property === shape.property.name)) continue; // a family fails once
       const lasso = findLasso(graph, shape, search, stats);
       if (lasso === undefined) continue;
       violations.push(toViolation(spec, graph, shape, lasso, fairness));
@@ -103,11 +120,13 @@ function toViolation<S>(spec: Spec<S>, graph: StateGraph, shape: Shape, lasso: G
     notes.push('caution: on the concrete states this behaviour does not violate the property; ' +
       (spec.symmetry ? 'the property is not symmetric, so symmetry reduction cannot decide it' : 'the view hides what the property reads'));
   }
-  if (spec.symmetry && fairness.some((f) => f.param !== undefined)) {
+  if (fairness.length > 0) notes.push(fairnessOnCycle(spec, fairness, new FairnessMatcher(fairness, spec as Spec<unknown>), concrete.path, concrete.loop));
+  if (spec.symmetry && fairness.some((f) => f.restricted)) {
     notes.push('caution: fairness about one action instance is not symmetric; the cycle was judged fair in the symmetry-reduced graph');
   }
-  return { property: shape.property.name, kind: 'liveness', propertyKind: shape.property.kind, path: concrete.path,
-    loop: concrete.loop, note: notes.join('; ') };
+  const { instance } = shape.property;
+  return { property: shape.property.name, kind: 'liveness', propertyKind: shape.property.kind, ...(instance === undefined ? {} : { instance }),
+    path: concrete.path, loop: concrete.loop, note: notes.join('; ') };
 }
 
 /** The concrete path to the state whose expansion failed, when there is one. */
@@ -144,8 +163,11 @@ function unusedFairnessNotes(graph: StateGraph, fairness: readonly ResolvedFairn
   return fairness.filter((_, f) => !used[f]).map((f) => `fairness ${f.label} never applies: no reachable step matches it`);
 }
 
-function constraintNotes(cut: number): string[] {
-  if (cut === 0) return [];
-  return [`the state constraint cut ${cut.toLocaleString('en-US')} successors: behaviours that leave the boundary were not ` +
-    'checked for liveness, so a pass may be vacuous (a lasso reported is still a real, fair behaviour)'];
+function constraintNotes(cut: number, excluded: number): string[] {
+  const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+  const what = [cut > 0 ? `the state constraint cut ${count(cut, 'successor')}` : '',
+    excluded > 0 ? `the action constraint excluded ${count(excluded, 'step')}` : ''].filter((w) => w !== '');
+  if (what.length === 0) return [];
+  return [`${what.join(' and ')}: behaviours that take them were not checked for liveness, so a pass may be vacuous ` +
+    '(a lasso reported is still a real, fair behaviour)'];
 }

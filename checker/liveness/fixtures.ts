@@ -4,7 +4,7 @@
  * restates a fairness assumption, symmetry, a state constraint, per-instance fairness.
  */
 import { defineSpec } from '../../spec/define.ts';
-import type { Fairness } from '../../spec/fairness.ts';
+import { type Fairness, weak } from '../../spec/fairness.ts';
 import { alwaysEventually, eventually, eventuallyAlways, leadsTo } from '../../spec/properties.ts';
 
 /** x counts 0, 1, 2, 0, … */
@@ -123,6 +123,6 @@ export function namedToken(symmetric: boolean) {
     actions: { pass: { next: (s: { holder: number }) => ({ holder: (s.holder + 1) % 3 }) } },
     properties: [alwaysEventually('node 1 holds it', (s: { holder: number }) => s.holder === 1)],
     symmetry: symmetric ? () => ({ holder: 0 }) : undefined,
-    fairness: [{ kind: 'weak', action: 'pass' }],
+    fairness: [weak('pass')],
   });
 }

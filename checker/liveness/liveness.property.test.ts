@@ -1,29 +1,53 @@
 /**
- * Cross-check of the liveness engine against the brute-force oracle (`oracle.ts`) on random
- * small systems. Each lasso the engine reports is replayed and checked: real steps, the right states
- * on the cycle, and a cycle that is itself fair.
+ * Cross-check of the liveness engine against the brute-force oracle (`oracle.ts`) on random small
+ * systems with fairness over groups (actions, instances, odd parameters, every action) and an
+ * action constraint. Each lasso the engine reports is replayed and checked: real, allowed steps,
+ * the right states on the cycle, and a cycle that is itself fair.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../spec/define.ts';
-import type { Fairness } from '../../spec/fairness.ts';
+import { allActions, type Fairness, type FairMember, strong, weak } from '../../spec/fairness.ts';
 import { alwaysEventually, eventually, eventuallyAlways, leadsTo } from '../../spec/properties.ts';
 import { check } from '../check.ts';
 import { Successors } from '../successors.ts';
-import { fair, LIVENESS_KINDS, type LivenessKind, oracleFails, type System } from './oracle.ts';
+import { type FairGroup, fair, LIVENESS_KINDS, type LivenessKind, type Member, oracleFails, type System } from './oracle.ts';
 
-const systemArb: fc.Arbitrary<System> = fc.integer({ min: 1, max: 5 }).chain((n) => fc.record({
+/** A system whose action constraint rejects some steps. */
+type Constrained = System & { readonly excluded: boolean[][][] };
+
+const memberArb: fc.Arbitrary<Member> = fc.record({ action: fc.nat(2), param: fc.option(fc.nat(2), { nil: undefined }), odd: fc.boolean() })
+  .map((m) => ({ ...m, odd: m.param === undefined && m.odd }));
+
+const systemArb: fc.Arbitrary<Constrained> = fc.integer({ min: 1, max: 5 }).chain((n) => fc.record({
   n: fc.constant(n),
   table: fc.array(fc.array(fc.array(fc.integer({ min: -2, max: n - 1 }).map((t) => Math.max(t, -1)), { minLength: n, maxLength: n }),
-    { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
-  fairness: fc.array(fc.record({ kind: fc.constantFrom('weak' as const, 'strong' as const), action: fc.nat(2), param: fc.option(fc.nat(1), { nil: undefined }) }), { maxLength: 3 }),
+    { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+  excluded: fc.array(fc.array(fc.array(fc.integer({ min: 0, max: 5 }).map((x) => x === 0), { minLength: n, maxLength: n }),
+    { minLength: 3, maxLength: 3 }), { minLength: 3, maxLength: 3 }),
+  fairness: fc.array(fc.record({ kind: fc.constantFrom('weak' as const, 'strong' as const), members: fc.array(memberArb, { minLength: 1, maxLength: 3 }),
+    every: fc.integer({ min: 0, max: 7 }).map((x) => x === 0) }), { maxLength: 3 }),
   p: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
   q: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-})).map((sys) => ({ ...sys, fairness: sys.fairness.filter((f) => f.action < sys.table.length && (f.param ?? 0) < sys.table[f.action]!.length) }));
+})).map((sys) => ({ ...sys, fairness: sys.fairness.map((f) => ({ ...f, members: f.members.filter((m) => valid(sys.table, m)) }))
+  .filter((f) => f.every || f.members.length > 0) }));
+
+/** A member the spec can state: a real action, and a parameter (or odd parameter) its domain has. */
+function valid(table: number[][][], m: Member): boolean {
+  const params = table[m.action]?.length ?? 0;
+  return m.action < table.length && (m.param ?? 0) < params && (!m.odd || params > 1);
+}
 
 type St = { readonly s: number };
 
-function specOf(sys: System) {
+function fairnessOf(f: FairGroup): Fairness {
+  const build = f.kind === 'weak' ? weak : strong;
+  if (f.every) return build(allActions);
+  return build(f.members.map((m): FairMember => (m.param !== undefined ? { action: `a${m.action}`, param: m.param }
+    : m.odd ? { action: `a${m.action}`, where: (p: number) => p % 2 === 1 } : { action: `a${m.action}` })));
+}
+
+function specOf(sys: Constrained) {
   const P = (st: St) => sys.p[st.s]!, Q = (st: St) => sys.q[st.s]!;
   return defineSpec({
     name: 'random',
@@ -33,17 +57,20 @@ function specOf(sys: System) {
       next: (st: St, p: number) => (byParam[p]![st.s]! < 0 ? undefined : { s: byParam[p]![st.s]! }),
     }])),
     properties: [eventually('eventually', P), alwaysEventually('alwaysEventually', P), eventuallyAlways('eventuallyAlways', P), leadsTo('leadsTo', P, Q)],
-    fairness: sys.fairness.map((f): Fairness => (f.param === undefined ? { kind: f.kind, action: `a${f.action}` }
-      : { kind: f.kind, action: `a${f.action}`, instance: { param: f.param } })),
+    fairness: sys.fairness.map(fairnessOf),
+    actionConstraint: (before: St, _after: St, step) => !sys.excluded[Number(step.action.slice(1))]![step.param as number]![before.s]!,
     terminal: () => true,
   });
 }
 
 /** Replays a reported lasso and checks it is a real, fair counterexample of `kind`. */
-function checkLasso(sys: System, kind: LivenessKind, path: { init: number; steps: readonly { action: number; param: number }[] }, loop: number) {
+function checkLasso(sys: Constrained, kind: LivenessKind, path: { init: number; steps: readonly { action: number; param: number }[] }, loop: number) {
   const successors = new Successors(specOf(sys), false);
   const states = [0];
-  for (const st of path.steps) states.push(successors.successor({ s: states.at(-1)! }, st.action, st.param)!.s);
+  for (const st of path.steps) {
+    expect(sys.excluded[st.action]![st.param]![states.at(-1)!]).toBe(false);
+    states.push(successors.successor({ s: states.at(-1)! }, st.action, st.param)!.s);
+  }
   expect(states.at(-1)).toBe(states[loop]);
   const cycleStates = states.slice(loop);
   const cycleSteps = path.steps.slice(loop).filter((_, i) => cycleStates[i] !== cycleStates[i + 1]).map((st) => [st.action, st.param] as const);

@@ -5,15 +5,35 @@
  * its bad region, strongly connected by edges inside S (a single state counts: it can stutter),
  * admits a fair infinite behaviour visiting exactly S and taking every edge inside S —
  * weak(A): A taken inside S or disabled somewhere in S; strong(A): taken inside S or disabled
- * everywhere in S. It tries every subset S of the region, so it only suits tiny systems.
+ * everywhere in S. Each A is a group: the disjunction of some (action, parameter) instances, whole
+ * actions, instances with an odd parameter, or every action (`allActions`). An action constraint
+ * rejects some steps: they are not edges (no behaviour takes them) but still make their action
+ * enabled (TLC's ENABLED ignores the constraint). It tries every subset S of the region, so it
+ * only suits tiny systems.
  */
+
+/** One member of a fairness group: an action, one instance of it (`param`), or its odd-parameter instances. */
+export interface Member {
+  readonly action: number;
+  readonly param: number | undefined;
+  readonly odd: boolean;
+}
+
+/** A fairness assumption over a group: its members, or every action. */
+export interface FairGroup {
+  readonly kind: 'weak' | 'strong';
+  readonly members: readonly Member[];
+  readonly every: boolean;
+}
 
 /** An explicit system: states 0…n-1, state 0 initial. */
 export interface System {
   readonly n: number;
   /** table[action][param][state]: the successor, or -1 when not enabled. */
   readonly table: number[][][];
-  readonly fairness: { kind: 'weak' | 'strong'; action: number; param: number | undefined }[];
+  /** excluded[action][param][state]: the action constraint rejects that step (absent: none is rejected). */
+  readonly excluded?: boolean[][][];
+  readonly fairness: readonly FairGroup[];
   readonly p: boolean[];
   readonly q: boolean[];
 }
@@ -24,17 +44,18 @@ export type LivenessKind = (typeof LIVENESS_KINDS)[number];
 /** The largest bad region the oracle enumerates the subsets of (2^16 subsets). */
 export const ORACLE_MAX_REGION = 16;
 
-/** Real steps (stutters excluded) out of `s`: [action, param, target]. */
-export const steps = (sys: System, s: number) => sys.table.flatMap((byParam, a) => byParam.flatMap((row, p) =>
-  (row[s]! >= 0 && row[s] !== s ? [[a, p, row[s]!] as const] : [])));
+/** Real steps (stutters excluded) out of `s`: [action, param, target]; with `allowed`, only those the action constraint allows. */
+export const steps = (sys: System, s: number, allowed = true) => sys.table.flatMap((byParam, a) => byParam.flatMap((row, p) =>
+  (row[s]! >= 0 && row[s] !== s && (!allowed || !sys.excluded?.[a]![p]![s]) ? [[a, p, row[s]!] as const] : [])));
 
-const matches = (f: System['fairness'][number], a: number, p: number) => f.action === a && (f.param === undefined || f.param === p);
+const matches = (f: FairGroup, a: number, p: number) =>
+  f.every || f.members.some((m) => m.action === a && (m.param === undefined || m.param === p) && (!m.odd || p % 2 === 1));
 
-/** Whether a behaviour visiting exactly `states` forever and taking exactly `taken` steps is fair. */
+/** Whether a behaviour visiting exactly `states` forever and taking exactly `taken` steps is fair (enabled: excluded steps too). */
 export function fair(sys: System, states: readonly number[], taken: readonly (readonly [number, number])[]): boolean {
   return sys.fairness.every((f) => {
     if (taken.some(([a, p]) => matches(f, a, p))) return true;
-    const enabled = (s: number) => steps(sys, s).some(([a, p]) => matches(f, a, p));
+    const enabled = (s: number) => steps(sys, s, false).some(([a, p]) => matches(f, a, p));
     return f.kind === 'weak' ? states.some((s) => !enabled(s)) : states.every((s) => !enabled(s));
   });
 }

@@ -35,27 +35,28 @@ export function planShapes(properties: readonly LivenessProperty<unknown>[]): {
   const predicates: { name: string; holds: StatePredicate<unknown> }[] = [];
   const add = (name: string, holds: StatePredicate<unknown>) => predicates.push({ name, holds }) - 1;
   const shapes = properties.map((property): Shape => {
+    const name = property.instance === undefined ? property.name : `${property.name} for ${property.instance}`;
     switch (property.kind) {
       case 'eventually': {
-        const p = add(property.name, property.holds);
+        const p = add(name, property.holds);
         const bad = (g: StateGraph, s: number) => !g.holds(s, p);
         return { property, prefixMoves: false, entry: bad, inCycleSet: bad, accepting: undefined,
           meaning: 'a fair behaviour in which it never holds' };
       }
       case 'alwaysEventually': {
-        const p = add(property.name, property.holds);
+        const p = add(name, property.holds);
         const bad = (g: StateGraph, s: number) => !g.holds(s, p);
         return { property, prefixMoves: true, entry: bad, inCycleSet: bad, accepting: undefined,
           meaning: 'a fair behaviour in which, from the cycle on, it never holds again' };
       }
       case 'eventuallyAlways': {
-        const p = add(property.name, property.holds);
+        const p = add(name, property.holds);
         return { property, prefixMoves: true, entry: () => true, inCycleSet: () => true,
           accepting: (g, s) => !g.holds(s, p), meaning: 'a fair behaviour in which it fails again and again' };
       }
       case 'leadsTo': {
-        const from = add(`${property.name} (from)`, property.from);
-        const to = add(`${property.name} (to)`, property.to);
+        const from = add(`${name} (from)`, property.from);
+        const to = add(`${name} (to)`, property.to);
         return { property, prefixMoves: true, entry: (g, s) => g.holds(s, from) && !g.holds(s, to),
           inCycleSet: (g, s) => !g.holds(s, to), accepting: undefined,
           meaning: 'a fair behaviour in which the first condition holds and the second never holds afterwards' };

@@ -4,6 +4,7 @@
  */
 import { KripkeError } from '../../spec/errors.ts';
 import type { CheckOptions } from '../options.ts';
+import { shown } from '../option-input.ts';
 
 export const DEFAULT_RUNS = 10_000;
 export const DEFAULT_DEPTH = 100;
@@ -40,7 +41,7 @@ export function resolveRandomOptions(options: CheckOptions): RandomOptions {
 /** A seed is a whole number in [0, 2^32): it round-trips through the command line and JSON. */
 function seedOption(seed: number): number {
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
-    throw new KripkeError('invalid-config', `option seed must be a whole number from 0 to ${2 ** 32 - 1}, got ${seed}`);
+    throw new KripkeError('invalid-config', `option seed must be a whole number from 0 to ${2 ** 32 - 1}, got ${shown(seed)}`);
   }
   return seed;
 }
@@ -52,7 +53,7 @@ function freshSeed(): number {
 function wholeNumber(name: string, value: number): number {
   if (value === Infinity) return value;
   if (!Number.isInteger(value) || value <= 0) {
-    throw new KripkeError('invalid-config', `option ${name} must be a positive whole number, got ${value}`);
+    throw new KripkeError('invalid-config', `option ${name} must be a positive whole number, got ${shown(value)}`);
   }
   return value;
 }

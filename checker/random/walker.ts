@@ -6,6 +6,7 @@
  */
 import { KripkeError } from '../../spec/errors.ts';
 import type { PropertyKind } from '../../spec/properties.ts';
+import { stepAllowed } from '../action-constraint.ts';
 import type { Spec } from '../../spec/types.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { ActionPath, PathStep } from '../path.ts';
@@ -20,6 +21,7 @@ export interface WalkViolation {
   readonly property: string;
   readonly kind: ViolationKind;
   readonly propertyKind: PropertyKind | 'deadlock';
+  readonly instance?: string;
   readonly note?: string;
 }
 
@@ -116,7 +118,10 @@ export class Walker<S> {
     this.initIndex = init;
     this.length = 0;
     this.consumed = 0;
-    return this.arrive(this.inits[init]!, -1);
+    const state = this.inits[init]!;
+    const refinement = this.checks.violatedInitial(state);
+    if (refinement) return { property: refinement.name, kind: 'refinement', propertyKind: 'refines' };
+    return this.arrive(state, -1, false);
   }
 
   private end(violation: WalkViolation | undefined): WalkViolation | undefined {
@@ -129,31 +134,38 @@ export class Walker<S> {
     return DEADLOCK;
   }
 
-  /** Takes one step: action properties on the step, then everything about the new state. */
+  /**
+   * Takes one step: action properties and refinements on the step, then everything about the new
+   * state; a step the action constraint rejects ends the walk there (as a state outside the constraint does).
+   */
   private take(next: S, action: number, param: number): WalkViolation | undefined {
     const before = this.current;
     this.pathActions[this.length] = action;
     this.pathParams[this.length] = param;
     this.length++;
-    if (this.checks.stepProperties.length > 0) {
+    let excluded = false;
+    if (this.checks.checksSteps || this.spec.actionConstraint !== undefined) {
       const a = this.spec.actions[action]!;
-      const broken = this.checks.violatedStep(before, next, { action: a.name, param: a.domain(before)[param] });
+      const label = { action: a.name, param: a.domain(before)[param] };
+      const broken = this.checks.violatedStep(before, next, label);
       if (broken) {
         this.campaign?.recordStep(action, false);
-        return { property: broken.name, kind: 'step', propertyKind: 'alwaysStep' };
+        const kinds = broken.kind === 'refines' ? { kind: 'refinement', propertyKind: 'refines' } as const : { kind: 'step', propertyKind: 'alwaysStep' } as const;
+        return { property: broken.name, ...kinds, ...(broken.instance === undefined ? {} : { instance: broken.instance }) };
       }
+      excluded = !stepAllowed(this.spec, before, next, label);
     }
-    return this.arrive(next, action);
+    return this.arrive(next, action, excluded);
   }
 
-  /** Enters a state: coverage, invariants, `sometimes` goals, and the constraint boundary. */
-  private arrive(state: S, action: number): WalkViolation | undefined {
+  /** Enters a state: coverage, invariants, `sometimes` goals, and the constraint boundaries. */
+  private arrive(state: S, action: number, excluded: boolean): WalkViolation | undefined {
     this.previous = action < 0 ? undefined : this.current;
     this.current = state;
-    this.outside = this.constraint !== undefined && !this.constraint(state);
+    this.outside = excluded || (this.constraint !== undefined && !this.constraint(state));
     if (this.campaign) this.record(state, action);
     const broken = this.checks.violatedInvariant(state);
-    if (broken) return { property: broken.name, kind: 'invariant', propertyKind: 'always' };
+    if (broken) return { property: broken.name, kind: 'invariant', propertyKind: 'always', ...(broken.instance === undefined ? {} : { instance: broken.instance }) };
     const goals = this.goalHit;
     for (let g = 0; g < goals.length; g++) {
       if (goals[g] === 0 && this.checks.reached(g, state)) {

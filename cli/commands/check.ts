@@ -1,14 +1,16 @@
 /** `kripke check <model> [options]`: exhaustive search (BFS or DFS) with the model's properties. */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { check } from '../../checker/check.ts';
 import { ENGINES, type EngineName } from '../../checker/options.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel, specSourceOf } from '../load-model.ts';
 import { createProgress } from '../progress.ts';
 import { describeModel, renderResultText, resultJson } from '../report.ts';
-import { collectSetting, positiveInteger, type Settings } from '../options.ts';
-import { writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
+import { collectSetting, positiveInteger, type Settings, warnAboveCores } from '../options.ts';
+import { basename } from 'node:path';
+import { replayCommand, writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
 import { InvalidArgumentError } from 'commander';
+import { durationArgument } from './simulate.ts';
 import { jsonOutput } from '../json-output.ts';
 import { colourWanted } from '../colour.ts';
 
@@ -18,7 +20,8 @@ interface CheckFlags {
   engine: EngineName;
   maxDepth?: number;
   continue?: boolean;
-  deadlock: boolean;
+  /** Undefined: the spec's own `checkDeadlock` decides. */
+  deadlock?: boolean;
   strict?: boolean;
   property?: string[];
   json?: boolean;
@@ -26,7 +29,13 @@ interface CheckFlags {
   liveness: boolean;
   out?: string;
   memory?: number;
+  store?: 'memory' | 'disk';
+  storeDir?: string;
+  checkpoint?: string;
+  checkpointEvery?: number;
+  resume?: string;
   workers?: number;
+  typecheck: boolean;
 }
 
 export function registerCheck(program: Command, run: (code: Promise<ExitCode>) => void): void {
@@ -36,26 +45,36 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
     .argument('<model>', 'a shipped model (see `kripke list`) or a model file (path/to/model.ts)')
     .option('--set <key=value>', 'set a configuration value (repeatable)', collectSetting, {})
     .option('--variant <name>', 'check a variant of the protocol (see `kripke list`)')
-    .option('--engine <name>', `search order: ${ENGINES.join(' or ')}`, 'bfs')
+    .addOption(new Option('--engine <name>', 'search order').choices(ENGINES).default('bfs'))
     .option('--max-depth <n>', 'explore no deeper than n states (initial states are depth 1)', positiveInteger)
     .option('--continue', 'keep going after a violation and report every violated property')
-    .option('--no-deadlock', 'do not report states without successors as deadlocks')
+    .option('--deadlock', "report states without successors as deadlocks, whatever the spec's checkDeadlock says")
+    .option('--no-deadlock', 'do not report states without successors as deadlocks (the default: the spec says, else report them)')
     .option('--strict', 'catch impure actions: re-hash inputs after each action, run each action twice and compare')
     .option('--property <name...>', 'check only these properties')
     .option('--no-liveness', 'skip liveness properties (eventually, leadsTo, …); check safety only')
     .option('--json', 'print one JSON result object on stdout')
     .option('--no-progress', 'no progress output on stderr')
-    .option('--memory <size>', 'bound the visited-state store and queue (e.g. 500m, 2g); reaching it stops the run as incomplete', byteSize)
+    .option('--memory <size>', 'bound the visited-state store and queue (e.g. 500m, 2g); BFS goes on with the store on disk beyond it ' +
+      '(with --store memory, DFS or --workers, reaching it stops the run as incomplete)', byteSize)
+    .option('--store <kind>', 'memory, or disk: fingerprints, parent links and queue on disk beyond --memory (default 1g); BFS on one worker', storeKind)
+    .option('--store-dir <dir>', 'where the disk store keeps its files (a fresh folder inside this one; default: the system\'s temporary folder)')
+    .option('--checkpoint <dir>', 'save the search into <dir> between BFS levels, to resume after the process is stopped (disk store)')
+    .option('--checkpoint-every <duration>', 'time between checkpoints, e.g. 5m (the default), 30s; 0: after every level', intervalArgument)
+    .option('--resume <dir>', 'resume the check saved in <dir> by --checkpoint (same model, settings and options), saving there as it goes')
     .option('--workers <n>', 'BFS on n threads (worker_threads); same counts, shortest counterexamples', positiveInteger)
+    .option('--no-typecheck', 'run a TypeScript model file without type-checking it first')
     .option('--out <dir>', 'save each counterexample into <dir>/<property>/: trace.json, trace.itf.json, trace.dot, trace.svg, report.html')
     .action((name: string, flags: CheckFlags) => run(runCheck(name, flags)));
 }
 
 async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
-  const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
+  warnAboveCores(flags.workers);
+  const model = await loadModel(name, { settings: flags.set, variant: flags.variant, typecheck: flags.typecheck });
   const color = !flags.json && colourWanted();
   if (!flags.json) process.stdout.write(`Checking ${describeModel(model, flags.set)} (${flags.engine})\n`);
   const progress = createProgress(flags.progress);
+  const saving = flags.checkpoint ?? flags.resume;
   const result = check(model.spec, {
     engine: flags.engine,
     maxDepth: flags.maxDepth,
@@ -63,18 +82,25 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
     checkDeadlock: flags.deadlock,
     strict: flags.strict,
     properties: flags.property,
-    observer: progress.observer,
+    observer: { ...progress.observer, checkpointSaved: (c) => process.stderr.write(`checkpoint saved in ${c.dir} (level ${c.depth}, ${c.distinctStates.toLocaleString('en-US')} states)\n`) },
     liveness: flags.liveness,
     memoryBytes: flags.memory,
+    store: flags.store === 'memory' ? 'table' : flags.store,
+    storeDir: flags.storeDir,
+    checkpoint: saving === undefined ? undefined : { dir: saving, intervalMs: flags.checkpointEvery, identity: checkIdentity(name, flags) },
+    resume: flags.resume,
     workers: flags.workers,
     specSource: flags.workers && flags.workers > 1 ? specSourceOf(name, model, flags.set) : undefined,
   });
   progress.stop();
   const text = flags.json ? jsonOutput(resultJson(result, model, flags.set)) : renderResultText(result, model, color);
-  process.stdout.write(`${text}\n`);
+  // An error is reported on stderr, except under --json, whose one object on stdout says it all.
+  (result.status === 'error' && !flags.json ? process.stderr : process.stdout).write(`${text}\n`);
   if (flags.out && (result.status === 'violation' || result.status === 'incomplete')) {
-    const written = await writeViolationArtifacts(flags.out, model.spec, result.violations, { reference: model.reference, variant: model.variant, settings: flags.set });
-    (flags.json ? process.stderr : process.stdout).write(written.map((file) => `  wrote ${file}\n`).join(''));
+    const context = { reference: model.reference, ...(model.file ? { modelFile: model.file } : {}), variant: model.variant, settings: flags.set };
+    const written = await writeViolationArtifacts(flags.out, model.spec, result.violations, context);
+    const replays = written.filter((file) => basename(file) === 'trace.json').map((file) => `  replay: ${replayCommand(file, context)}\n`);
+    (flags.json ? process.stderr : process.stdout).write([...written.map((file) => `  wrote ${file}\n`), ...replays].join(''));
   }
   switch (result.status) {
     case 'pass': return EXIT.pass;
@@ -82,6 +108,22 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
     case 'incomplete': return EXIT.incomplete;
     case 'error': return EXIT.usageOrModelError;
   }
+}
+
+/** What a checkpoint must share with the run that resumes it, beyond the spec and options the checker compares. */
+function checkIdentity(name: string, flags: CheckFlags): Record<string, string> {
+  const settings = Object.fromEntries(Object.entries(flags.set).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { model: name, variant: flags.variant ?? '(default)', settings: JSON.stringify(settings) };
+}
+
+function storeKind(text: string): 'memory' | 'disk' {
+  if (text === 'memory' || text === 'disk') return text;
+  throw new InvalidArgumentError(`expected memory or disk, got '${text}'`);
+}
+
+/** `--checkpoint-every`: a duration as `--time` takes it, or 0 for every level. */
+function intervalArgument(text: string): number {
+  return text.trim() === '0' ? 0 : durationArgument(text);
 }
 
 /** `--memory 500m` / `2g` / `1.5G` / a number of bytes. */

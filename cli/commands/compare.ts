@@ -17,7 +17,8 @@ export interface RunFlags {
   set: Settings;
   engine: 'bfs' | 'dfs';
   property?: string[];
-  deadlock: boolean;
+  /** Undefined: the spec's own `checkDeadlock` decides. */
+  deadlock?: boolean;
   liveness: boolean;
   workers?: number;
   timeLimit?: number;
@@ -44,7 +45,8 @@ export function withRunOptions(command: Command): Command {
   return command
     .option('--engine <name>', 'search order: bfs or dfs', engineName, 'bfs')
     .option('--property <name...>', 'check only these properties')
-    .option('--no-deadlock', 'do not report states without successors as deadlocks')
+    .option('--deadlock', "report states without successors as deadlocks, whatever the spec's checkDeadlock says")
+    .option('--no-deadlock', 'do not report states without successors as deadlocks (the default: the spec says, else report them)')
     .option('--no-liveness', 'skip liveness properties')
     .option('--workers <n>', 'BFS on n threads per run', positiveInteger)
     .option('--time-limit <duration>', 'per run, e.g. 90s or 10m (default 10m)', durationOption)

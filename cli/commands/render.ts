@@ -3,15 +3,15 @@
  * ITF) without re-running the checker. Only `--format states` needs the model (it explores it).
  */
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { writeArtifacts } from '../../counterexamples/artifacts.ts';
 import { renderTraceDot } from '../../counterexamples/dot.ts';
 import { traceToJson } from '../../counterexamples/export-json.ts';
-import { renderHtmlReport } from '../../counterexamples/html.ts';
 import { traceToItf } from '../../counterexamples/itf.ts';
 import { readTraceFile } from '../../counterexamples/load-trace.ts';
 import { reexecuteTrace } from '../../counterexamples/replay.ts';
-import { replayCommand } from '../../counterexamples/artifacts.ts';
+import { replayCommand, reportHtml } from '../../counterexamples/artifacts.ts';
 import { type SavedTrace, savedToTrace } from '../../counterexamples/saved-trace.ts';
 import { renderSequenceChart } from '../../counterexamples/sequence-chart.ts';
 import { DEFAULT_MAX_STATES, renderStateGraphDot } from '../../counterexamples/state-graph.ts';
@@ -20,6 +20,7 @@ import { renderTraceText } from '../../counterexamples/text.ts';
 import { KripkeError } from '../../spec/errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
+import { replayTarget } from '../replay-target.ts';
 import { positiveInteger } from '../options.ts';
 import { colourWanted } from '../colour.ts';
 
@@ -42,7 +43,7 @@ export function registerRender(program: Command, run: (code: Promise<ExitCode>) 
       'sequence chart (actor models); states: the reachable state graph with the trace on it (small models); json, itf: ' +
       'convert; all: every file into --out <dir>').choices(FORMATS).default('svg'))
     .option('--out <file>', 'write to this file (a folder for --format all) instead of standard output')
-    .option('--model <model>', 'for --format states: the model to explore (default: the one the trace names)')
+    .option('--model <model>', 'for --format states: the model to explore (default: the shipped model the trace names; a model file must be named here)')
     .option('--max-states <n>', 'for --format states: refuse models with more reachable states', positiveInteger, DEFAULT_MAX_STATES)
     .action((file: string, flags: RenderFlags) => run(runRender(file, flags)));
 }
@@ -74,13 +75,12 @@ async function render(saved: SavedTrace, file: string, flags: RenderFlags): Prom
       if (chart === undefined) throw new KripkeError('invalid-trace', `${file}: no actor events (Deliver, Drop, Timeout, …): a sequence chart needs an actor model`, { file });
       return chart;
     }
-    case 'html': {
-      const sequenceSvg = renderSequenceChart(trace);
-      return renderHtmlReport({ trace, context: saved, svg: await dotToSvg(renderTraceDot(trace)), ...(sequenceSvg ? { sequenceSvg } : {}), replay: replayCommand(file, saved) });
-    }
+    case 'html': return reportHtml(trace, saved, replayCommand(file, saved));
     case 'states': {
-      const name = flags.model ?? saved.reference ?? saved.model;
-      const model = await loadModel(name, { settings: saved.settings ?? {}, variant: saved.variant });
+      const target = replayTarget(file, saved, { model: flags.model, variant: undefined, settings: undefined },
+        (model) => ['kripke', 'render', resolve(file), '--format', 'states', '--model', model]);
+      const name = target.name;
+      const model = await loadModel(name, { settings: target.settings, variant: target.variant });
       // The graph holds the model's own states: the trace is re-executed on it to find them.
       const run = reexecuteTrace(model.spec, saved);
       if (run.status === 'diverged') {

@@ -36,13 +36,13 @@ describe('check --out, render, replay', () => {
 
   it('replays a saved trace that still fails (exit 0) and names the first step of an edited one (exit 1)', () => {
     const replayed = kripke('replay', saved);
-    expect(replayed, replayed.stderr).toMatchObject({ code: 0, stdout: "✔ replays all 6 steps: 'NotSolved' is still violated\n" });
+    expect(replayed, replayed.stderr).toMatchObject({ code: 0, stdout: `Replaying ${saved} against die-hard, variant puzzle\n✔ replays all 6 steps: 'NotSolved' is still violated\n` });
     const trace = JSON.parse(readFileSync(saved, 'utf8'));
     trace.steps[3].state.small = 1;
     const edited = join(out, 'edited.json');
     writeFileSync(edited, JSON.stringify(trace));
     expect(kripke('replay', edited)).toEqual({ code: 1, stderr: '',
-      stdout: '✘ the trace no longer holds at step 3: emptySmall now leads to a different state (1 field differs)\n    small: saved 1, now 0\n' });
+      stdout: `Replaying ${edited} against die-hard, variant puzzle\n` + '✘ the trace no longer holds at step 3: emptySmall now leads to a different state (1 field differs)\n    small: saved 1, now 0\n' });
   });
 
   it('renders a saved trace without the model', () => {
@@ -57,13 +57,13 @@ describe('a counterexample of a packed model', () => {
   const dir = join(packedOut, 'TCConsistent');
 
   beforeAll(() => {
-    const { code, stderr } = kripke('check', 'two-phase-commit', '--set', 'packed=true', '--variant', 'commit-on-majority', '--out', packedOut, '--no-progress');
+    const { code, stderr } = kripke('check', 'two-phase-commit', '--set', 'packed=true', '--variant', 'commit-on-majority', '--property', 'TCConsistent', '--out', packedOut, '--no-progress');
     expect(code, stderr).toBe(1);
   });
 
   it('replays from trace.json and trace.itf.json (exit 0), naming the reproduced violation', () => {
     for (const file of ['trace.json', 'trace.itf.json']) {
-      expect(kripke('replay', join(dir, file)), file).toEqual({ code: 0, stderr: '', stdout: "✔ replays all 7 steps: 'TCConsistent' is still violated\n" });
+      expect(kripke('replay', join(dir, file)), file).toEqual({ code: 0, stderr: '', stdout: `Replaying ${join(dir, file)} against two-phase-commit, variant commit-on-majority, packed=true\n✔ replays all 7 steps: 'TCConsistent' is still violated\n` });
     }
   });
 
@@ -73,7 +73,7 @@ describe('a counterexample of a packed model', () => {
     for (const file of ['trace.json', 'trace.dot', 'trace.svg']) {
       expect(readFileSync(join(packedOut, 'all', file), 'utf8'), file).toBe(readFileSync(join(dir, file), 'utf8'));
     }
-    expect(readFileSync(join(packedOut, 'all', 'report.html'), 'utf8')).toContain('<code class="path">rmState.r1</code>: <code class="old">&quot;prepared&quot;</code>');
+    expect(readFileSync(join(packedOut, 'all', 'report.html'), 'utf8')).toContain('<li><code>rmState.r1: &quot;prepared&quot; → &quot;committed&quot;</code>');
     const text = kripke('render', join(dir, 'trace.json'), '--format', 'text');
     expect(text.stdout).toContain('State 8 ← rmRcvCommitMsg("r1")\n    rmState.r1: "prepared" → "committed"');
     const states = kripke('render', join(dir, 'trace.json'), '--format', 'states', '--max-states', '400');

@@ -9,9 +9,13 @@ import { formatValue } from '../../checker/format-value.ts';
 import { formatChangePath } from '../../counterexamples/diff.ts';
 import { readTraceFile } from '../../counterexamples/load-trace.ts';
 import { type ReplayResult, replayTrace } from '../../counterexamples/replay.ts';
-import { KripkeError } from '../../spec/errors.ts';
+import type { KripkeReplayOutcome } from '../../schema/types.ts';
+import { resolve } from 'node:path';
+import { kripkeVersion } from '../../counterexamples/version.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
+import { describeModel } from '../report.ts';
+import { replayTarget } from '../replay-target.ts';
 import { collectSetting, type Settings } from '../options.ts';
 import { jsonOutput } from '../json-output.ts';
 
@@ -26,7 +30,7 @@ export function registerReplay(program: Command, run: (code: Promise<ExitCode>) 
     .command('replay')
     .description('re-execute a saved counterexample against the current model (exit 0: still fails; 1: a step no longer holds)')
     .argument('<trace>', 'trace.json or trace.itf.json written by `kripke check --out`')
-    .argument('[model]', 'the model to replay against (default: the one the trace names)')
+    .argument('[model]', 'the model to replay against (default: the shipped model the trace names; a model file must be named here)')
     .option('--set <key=value>', 'configuration (default: the settings saved with the trace)', collectSetting)
     .option('--variant <name>', 'protocol variant (default: the one saved with the trace)')
     .option('--json', 'print the outcome as JSON')
@@ -35,11 +39,17 @@ export function registerReplay(program: Command, run: (code: Promise<ExitCode>) 
 
 async function runReplay(file: string, modelName: string | undefined, flags: ReplayFlags): Promise<ExitCode> {
   const saved = await readTraceFile(file);
-  const name = modelName ?? saved.reference;
-  if (name === undefined) throw new KripkeError('unknown-name', `${file} does not name its model: give it, as in kripke replay ${file} <model>`, { file });
-  const model = await loadModel(name, { settings: flags.set ?? saved.settings ?? {}, variant: flags.variant ?? saved.variant });
+  const target = replayTarget(file, saved, { model: modelName, variant: flags.variant, settings: flags.set },
+    (model) => ['kripke', 'replay', resolve(file), model]);
+  const model = await loadModel(target.name, { settings: target.settings, variant: target.variant });
+  const against = { model: model.spec.name, reference: model.file ?? model.reference, variant: model.variant ?? null, settings: target.settings };
   const result = replayTrace(model.spec, saved);
-  process.stdout.write(flags.json ? `${jsonOutput(outcomeJson(result))}\n` : `${outcomeText(result, saved.steps.length - 1)}\n`);
+  if (flags.json) {
+    process.stdout.write(`${jsonOutput(replayJson(result, against))}\n`);
+  } else {
+    process.stdout.write(`Replaying ${file} against ${describeModel(model, target.settings)}${model.file ? ` (${model.file})` : ''}\n`);
+    process.stdout.write(`${outcomeText(result, saved.steps.length - 1)}\n`);
+  }
   return result.status === 'reproduced' ? EXIT.pass : EXIT.violation;
 }
 
@@ -53,10 +63,13 @@ function outcomeText(result: ReplayResult, steps: number): string {
   return lines.join('\n');
 }
 
-function outcomeJson(result: ReplayResult) {
-  if (result.status === 'reproduced') return { status: 'reproduced', verdict: result.verdict, steps: result.trace.steps.length - 1 };
+/** What `kripke replay --json` prints (schema/replay-result.schema.json): the outcome, and the model replayed `against`. */
+export function replayJson(result: ReplayResult, against: KripkeReplayOutcome['against']): KripkeReplayOutcome {
+  const head = { version: 1, kripkeVersion: kripkeVersion(), against } as const;
+  if (result.status === 'reproduced') return { ...head, status: 'reproduced', verdict: result.verdict, steps: result.trace.steps.length - 1 };
   const d = result.divergence;
   return {
+    ...head,
     status: 'diverged', step: d.step, action: d.action ?? null, reason: d.reason, message: d.message,
     differences: d.differences.map((c) => ({ path: formatChangePath(c.path), saved: formatValue(c.before, 200), now: formatValue(c.after, 200) })),
   };

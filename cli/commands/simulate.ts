@@ -8,30 +8,37 @@ import { check } from '../../checker/check.ts';
 import { formatPath } from '../../checker/path.ts';
 import type { CheckResult } from '../../checker/result.ts';
 import { DEFAULT_DEPTH, DEFAULT_RUNS, parseShard, type Shard } from '../../checker/random/options.ts';
-import { replayPath } from '../../checker/random/replay.ts';
+import { replayPath, type ReplayResult as PathReplay } from '../../checker/random/replay.ts';
 import { paintWith } from '../../counterexamples/ansi.ts';
 import { renderTraceText } from '../../counterexamples/text.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
+import type { KripkePathReplay } from '../../schema/types.ts';
 import { KripkeError } from '../../spec/errors.ts';
+import { kripkeVersion } from '../../counterexamples/version.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
 import { collectSetting, positiveInteger, type Settings } from '../options.ts';
 import type { ProgressDisplay } from '../progress.ts';
-import { describeModel } from '../report.ts';
+import { describeModel, violatedText } from '../report.ts';
 import { commandLine, type Invocation, renderSimulationText, simulationJson } from '../simulation-report.ts';
 import { jsonOutput } from '../json-output.ts';
 import { colourWanted } from '../colour.ts';
 
-interface SimulateFlags {
+/** The flags that define a campaign (`kripke swarm` takes them too). */
+export interface CampaignFlags {
   set: Settings;
   variant?: string;
   runs?: number;
   depth?: number;
   seed?: number;
   time?: number;
-  shard?: Shard;
   property?: string[];
-  deadlock: boolean;
+  /** Undefined: the spec's own `checkDeadlock` decides. */
+  deadlock?: boolean;
+}
+
+interface SimulateFlags extends CampaignFlags {
+  shard?: Shard;
   strict?: boolean;
   replay?: string;
   json?: boolean;
@@ -51,7 +58,8 @@ export function registerSimulate(program: Command, run: (code: Promise<ExitCode>
     .option('--time <duration>', 'stop after this long, e.g. 60s, 5m, 1500ms', durationArgument)
     .option('--shard <i/n>', 'run shard i of n of the campaign (1 ≤ i ≤ n): its own seed and swarm configuration', shardArgument)
     .option('--property <name...>', 'check only these properties')
-    .option('--no-deadlock', 'do not report states without successors as deadlocks')
+    .option('--deadlock', "report states without successors as deadlocks, whatever the spec's checkDeadlock says")
+    .option('--no-deadlock', 'do not report states without successors as deadlocks (the default: the spec says, else report them)')
     .option('--strict', 'catch impure actions: re-hash inputs after each action, run each action twice and compare')
     .option('--replay <path>', 'replay one path (as printed by a run) with the same checks, instead of random walks')
     .option('--json', 'print one JSON result object on stdout (input for `kripke merge`)')
@@ -61,7 +69,7 @@ export function registerSimulate(program: Command, run: (code: Promise<ExitCode>
 
 async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode> {
   const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
-  const checkFlags = [...(flags.property ? ['--property', ...flags.property] : []), ...(flags.deadlock ? [] : ['--no-deadlock'])];
+  const checkFlags = [...(flags.property ? ['--property', ...flags.property] : []), ...(flags.deadlock === undefined ? [] : [flags.deadlock ? '--deadlock' : '--no-deadlock'])];
   const inv: Invocation = { model, settings: flags.set, checkFlags };
   if (flags.replay !== undefined) return replay(inv, flags.replay, flags);
   const progress = simulationProgress(flags.progress);
@@ -95,19 +103,19 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
   const outcome = replayPath(spec, pathText, { properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict });
   if (outcome.status === 'clean') {
     const text = `✔ the path replays without violation (${outcome.steps} steps)`;
-    process.stdout.write(flags.json ? `${jsonOutput({ kind: 'kripke-replay', status: 'clean', steps: outcome.steps }, 0)}\n` : `${text}\n`);
+    process.stdout.write(flags.json ? `${jsonOutput(pathReplayJson(outcome), 0)}\n` : `${text}\n`);
     return EXIT.pass;
   }
   const v = outcome.violation;
   const path = formatPath(v.path!);
   if (flags.json) {
-    process.stdout.write(`${jsonOutput({ kind: 'kripke-replay', status: 'violation', property: v.property, violationKind: v.kind, path }, 0)}\n`);
+    process.stdout.write(`${jsonOutput(pathReplayJson(outcome), 0)}\n`);
     return EXIT.violation;
   }
   const color = colourWanted();
   const paint = paintWith(color);
-  const what = v.kind === 'deadlock' ? 'deadlock' : `${v.propertyKind} property '${v.property}' is violated`;
-  const trace = buildTrace(spec, v.path!, { property: v.property });
+  const what = v.kind === 'deadlock' ? 'deadlock' : violatedText(v);
+  const trace = buildTrace(spec, v.path!, { property: v.property, instance: v.instance });
   process.stdout.write([
     `Replaying ${describeModel(inv.model, inv.settings)}`,
     `${paint('red', '✘ violation')}: ${what} after ${v.path!.steps.length} steps`,
@@ -116,6 +124,14 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
     `${paint('bold', 'reproduce:')} ${commandLine(inv, ['--replay', path])}`,
   ].join('\n') + '\n');
   return EXIT.violation;
+}
+
+/** What `kripke simulate --replay --json` prints (schema/simulate-replay-result.schema.json). */
+export function pathReplayJson(outcome: PathReplay): KripkePathReplay {
+  const head = { kind: 'kripke-replay', version: 1, kripkeVersion: kripkeVersion() } as const;
+  if (outcome.status === 'clean') return { ...head, status: 'clean', steps: outcome.steps };
+  const v = outcome.violation;
+  return { ...head, status: 'violation', property: v.property, violationKind: v.kind, path: formatPath(v.path!) };
 }
 
 /** Progress on stderr: a line rewritten in place in a terminal, a plain line every 5 s otherwise. */
@@ -138,7 +154,7 @@ function simulationProgress(enabled: boolean, stream: NodeJS.WriteStream = proce
   };
 }
 
-function seedArgument(text: string): number {
+export function seedArgument(text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0 || value >= 2 ** 32) {
     throw new InvalidArgumentError(`expected a whole number from 0 to ${2 ** 32 - 1}, got '${text}'`);

@@ -9,7 +9,7 @@
  *   timeLimit: '10m',                                   // per check (default 10 minutes)
  *   checks: [
  *     { model: 'two-phase-commit', expect: { verdict: 'pass', snapshot: { distinct: 288, generated: 1146, depth: 11 } } },
- *     { model: 'two-phase-commit', variant: 'commit-on-majority', expect: { verdict: 'violation', fails: 'TCConsistent' } },
+ *     { model: 'two-phase-commit', variant: 'commit-on-majority', expect: { verdict: 'violation', fails: ['TCConsistent', 'ImplementsTCommit'] } },
  *     { model: './my-model.ts', settings: { nodes: 3 }, workers: 2, expect: { verdict: 'pass' } },
  *     { model: 'credit-flow', variant: 'off-by-one', engine: { random: { seed: 7, runs: 2000 } },
  *       expect: { verdict: 'violation', fails: 'NoOverflow' } },
@@ -61,7 +61,7 @@ export interface CheckDefinition {
   readonly properties?: readonly string[];
   /** BFS on this many threads (default 1); `kripke ci --workers n` overrides it. */
   readonly workers?: number;
-  /** Report states without successors as deadlocks (default true). */
+  /** Report states without successors as deadlocks (default: the spec's `checkDeadlock`, else true). */
   readonly deadlock?: boolean;
   /** Check liveness properties (default true). */
   readonly liveness?: boolean;

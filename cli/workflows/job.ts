@@ -33,7 +33,8 @@ export interface Job {
   /** Properties to check (default: all). */
   readonly properties: readonly string[] | undefined;
   readonly workers: number;
-  readonly checkDeadlock: boolean;
+  /** Undefined: the spec's own `checkDeadlock` decides (else true). */
+  readonly checkDeadlock: boolean | undefined;
   readonly liveness: boolean;
   /** Exhaustive engines stop as incomplete after this long. */
   readonly timeLimitMs: number | undefined;
@@ -140,7 +141,7 @@ function checkedProperties(model: LoadedModel, job: Job): CheckedProperty[] {
     .filter((p) => (chosen ? chosen.has(p.name) : true) && (job.liveness || !isLiveness(p)))
     .filter((p) => job.engine !== 'random' || !isLiveness(p))
     .map((p) => ({ name: p.name, kind: p.kind }));
-  if (job.checkDeadlock) checked.push({ name: 'deadlock', kind: 'deadlock' });
+  if (job.checkDeadlock ?? model.spec.checkDeadlock ?? true) checked.push({ name: 'deadlock', kind: 'deadlock' });
   return checked;
 }
 

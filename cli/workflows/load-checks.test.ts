@@ -6,13 +6,20 @@ import { resolveChecks } from './load-checks.ts';
 const resolve = (...checks: unknown[]) => resolveChecks({ checks: checks as CheckDefinition[] }, 'kripke.config.ts', process.cwd());
 
 describe('resolveChecks', () => {
-  it('fills in defaults: the name, BFS, one worker, deadlock and liveness on, 10 minutes', async () => {
+  it("fills in defaults: the name, BFS, one worker, deadlock as the spec says, liveness on, 10 minutes", async () => {
     const [check] = await resolve({ model: 'two-phase-commit', variant: 'commit-on-majority', settings: { rms: 3 }, expect: { verdict: 'violation', fails: 'TCConsistent' } });
     expect(check).toMatchObject({
       name: 'two-phase-commit commit-on-majority rms=3', timeLimitMs: 600_000,
-      job: { model: 'two-phase-commit', variant: 'commit-on-majority', settings: { rms: '3' }, engine: 'bfs', workers: 1, checkDeadlock: true, liveness: true },
+      job: { model: 'two-phase-commit', variant: 'commit-on-majority', settings: { rms: '3' }, engine: 'bfs', workers: 1, checkDeadlock: undefined, liveness: true },
       expected: { verdict: 'violation', fails: ['TCConsistent'], snapshot: undefined },
     });
+  });
+
+  it("checks deadlock as the spec says (EWD840: CHECK_DEADLOCK FALSE), unless the check says otherwise", async () => {
+    await expect(resolve({ model: 'ewd840', expect: { verdict: 'violation', fails: 'deadlock' } }))
+      .rejects.toThrow("expect.fails names 'deadlock', which this check does not check");
+    const [check] = await resolve({ model: 'ewd840', deadlock: true, expect: { verdict: 'violation', fails: 'deadlock' } });
+    expect(check).toMatchObject({ job: { checkDeadlock: true }, expected: { fails: ['deadlock'] } });
   });
 
   it('resolves a model file relative to the checks file, and a random budget', async () => {

@@ -85,7 +85,7 @@ async function resolveCheck(def: CheckDefinition, index: number, fileLimit: numb
     model, settings, variant: def.variant,
     engine: random ? 'random' : (engine as 'bfs' | 'dfs'),
     ...(random ? { random: { seed: random.seed, runs: random.runs, depth: random.depth, timeLimitMs: duration(random.time, `${where}: engine.random.time`) } } : {}),
-    properties: def.properties, workers, checkDeadlock: def.deadlock ?? true, liveness: def.liveness ?? true,
+    properties: def.properties, workers, checkDeadlock: def.deadlock, liveness: def.liveness ?? true,
     timeLimitMs: undefined,
   };
   const checked = await checkedNames(job, fail);
@@ -97,16 +97,18 @@ async function resolveCheck(def: CheckDefinition, index: number, fileLimit: numb
 /** Loads the model as the job will (unknown models, variants, settings and properties fail here). */
 async function checkedNames(job: Job, fail: (why: string) => Error): Promise<Set<string>> {
   let names: string[];
+  let deadlock: boolean;
   try {
     const model = await loadModel(job.model, { settings: job.settings, variant: job.variant });
     names = model.spec.properties.map((p) => p.name);
+    deadlock = job.checkDeadlock ?? model.spec.checkDeadlock ?? true;
   } catch (e) {
     if (e instanceof KripkeError) throw fail(e.message);
     throw e;
   }
   for (const p of job.properties ?? []) if (!names.includes(p)) throw fail(unknownName('property', p, names).message);
   const checked = new Set(job.properties ?? names);
-  if (job.checkDeadlock) checked.add('deadlock');
+  if (deadlock) checked.add('deadlock');
   return checked;
 }
 

@@ -6,25 +6,32 @@
  * allocator hands out available resources it asked for, possibly a part at a time; a client may
  * return any part of what it holds, even before its whole request is met.
  *
- * Properties: TypeInvariant, ResourceMutex; liveness, for every client c (and resource r):
- * ClientsWillReturn (unsat[c] = {} ~> alloc[c] = {}), ClientsWillObtain (r in unsat[c] ~>
- * r in alloc[c]) and InfOftenSatisfied ([]<>(unsat[c] = {})) — all hold.
+ * Properties: TypeInvariant, ResourceMutex; liveness, each one property over every client c (and
+ * resource r), as in the spec: ClientsWillReturn (unsat[c] = {} ~> alloc[c] = {}), ClientsWillObtain
+ * (r in unsat[c] ~> r in alloc[c]) and InfOftenSatisfied ([]<>(unsat[c] = {})) — all hold.
  *
- * Fairness as in the spec: WF(Return(c, alloc[c])) — returning everything held — and
- * SF(E S: Allocate(c, S)). Kripke's fairness names an action (or one parameter value), so each
- * client gets its own actions (`c1.allocate` with the set as parameter), and Return is split into
+ * Fairness as in the spec: SF_vars(\E S : Allocate(c, S)) — strong fairness of the allocations to
+ * c, the instances of `allocate` whose parameter names c — and WF_vars(Return(c, alloc[c])),
+ * returning everything held. Return's argument is read off the state, so Return is split into
  * `returnAll` (S = alloc[c]) and `returnPart` (a proper part): the same steps, so the same counts.
  *
  * Variant `weak-allocation` (a bug): weak instead of strong fairness for allocation. A resource
  * two clients want is available only between a return and the next allocation, so allocation to
- * the waiting client is enabled infinitely often but not continuously — it may starve.
- * TLC: 400 distinct states, 1633 generated, depth 6.
+ * the waiting client is enabled infinitely often but not continuously — it may starve (TLC, with
+ * WF for SF: "Temporal properties were violated", a lasso of the same shape).
+ * TLC: 400 distinct states, 1633 generated, depth 6, all properties hold.
  */
-import { defineProtocol, defineSpec, strong, weak, type ActionDefinition } from '../../spec/index.ts';
+import { defineProtocol, defineSpec } from '../../spec/index.ts';
 
 export interface AllocatorState {
   readonly unsat: Readonly<Record<string, ReadonlySet<string>>>;
   readonly alloc: Readonly<Record<string, ReadonlySet<string>>>;
+}
+
+/** A client and a non-empty set of resources: the parameter of Request, Allocate and Return. */
+export interface Choice {
+  readonly c: string;
+  readonly S: ReadonlySet<string>;
 }
 
 export const ALLOCATOR_VARIANTS = {
@@ -50,32 +57,34 @@ export function allocatorSpec(clientCount = 3, resourceCount = 2, variant: Alloc
   const available = (s: AllocatorState) => new Set(resources.filter((r) => clients.every((c) => !s.alloc[c]!.has(r))));
   const set = (m: AllocatorState['unsat'], c: string, v: ReadonlySet<string>) => ({ ...m, [c]: v });
 
-  const perClient = (c: string): [string, ActionDefinition<AllocatorState, ReadonlySet<string> | undefined>][] => [
-    [`${c}.request`, { params: subsets, next: (s, S) => (s.unsat[c]!.size === 0 && s.alloc[c]!.size === 0
-      ? { ...s, unsat: set(s.unsat, c, S!) } : undefined) }],
-    [`${c}.allocate`, { params: subsets, next: (s, S) => (subsetOf(S!, available(s)) && subsetOf(S!, s.unsat[c]!)
-      ? { alloc: set(s.alloc, c, union(s.alloc[c]!, S!)), unsat: set(s.unsat, c, minus(s.unsat[c]!, S!)) } : undefined) }],
-    [`${c}.returnAll`, { next: (s) => (s.alloc[c]!.size > 0 ? { ...s, alloc: set(s.alloc, c, new Set()) } : undefined) }],
-    [`${c}.returnPart`, { params: subsets, next: (s, S) => (subsetOf(S!, s.alloc[c]!) && S!.size < s.alloc[c]!.size
-      ? { ...s, alloc: set(s.alloc, c, minus(s.alloc[c]!, S!)) } : undefined) }],
-  ];
+  const choices = clients.flatMap((c) => subsets.map((S): Choice => ({ c, S })));
   const empty = () => Object.fromEntries(clients.map((c) => [c, new Set<string>()]));
   return defineSpec({
     name: 'allocator',
     init: (): AllocatorState[] => [{ unsat: empty(), alloc: empty() }],
-    actions: Object.fromEntries(clients.flatMap(perClient)),
-    properties: ({ always, leadsTo, alwaysEventually }) => [
+    actions: {
+      request: { params: choices, next: (s, { c, S }) => (s.unsat[c]!.size === 0 && s.alloc[c]!.size === 0
+        ? { ...s, unsat: set(s.unsat, c, S) } : undefined) },
+      allocate: { params: choices, next: (s, { c, S }) => (subsetOf(S, available(s)) && subsetOf(S, s.unsat[c]!)
+        ? { alloc: set(s.alloc, c, union(s.alloc[c]!, S)), unsat: set(s.unsat, c, minus(s.unsat[c]!, S)) } : undefined) },
+      /** Return(c, alloc[c]): everything c holds. */
+      returnAll: { params: clients, next: (s, c) => (s.alloc[c]!.size > 0 ? { ...s, alloc: set(s.alloc, c, new Set()) } : undefined) },
+      /** Return(c, S) for a proper part S of what c holds. */
+      returnPart: { params: choices, next: (s, { c, S }) => (subsetOf(S, s.alloc[c]!) && S.size < s.alloc[c]!.size
+        ? { ...s, alloc: set(s.alloc, c, minus(s.alloc[c]!, S)) } : undefined) },
+    },
+    properties: ({ always, forAll }) => [
       always('TypeInvariant', (s) => clients.every((c) => [...s.unsat[c]!, ...s.alloc[c]!].every((r) => resources.includes(r)))),
       always('ResourceMutex', (s) => clients.every((c1) => clients.every((c2) =>
         c1 === c2 || [...s.alloc[c1]!].every((r) => !s.alloc[c2]!.has(r))))),
-      ...clients.map((c) => leadsTo(`ClientsWillReturn(${c})`, (s) => s.unsat[c]!.size === 0, (s) => s.alloc[c]!.size === 0)),
-      ...clients.flatMap((c) => resources.map((r) =>
-        leadsTo(`ClientsWillObtain(${c},${r})`, (s) => s.unsat[c]!.has(r), (s) => s.alloc[c]!.has(r)))),
-      ...clients.map((c) => alwaysEventually(`InfOftenSatisfied(${c})`, (s) => s.unsat[c]!.size === 0)),
+      forAll(clients).leadsTo('ClientsWillReturn', (s, c) => s.unsat[c]!.size === 0, (s, c) => s.alloc[c]!.size === 0),
+      forAll(clients.flatMap((c) => resources.map((r) => [c, r] as const))).leadsTo('ClientsWillObtain',
+        (s, [c, r]) => s.unsat[c]!.has(r), (s, [c, r]) => s.alloc[c]!.has(r)),
+      forAll(clients).alwaysEventually('InfOftenSatisfied', (s, c) => s.unsat[c]!.size === 0),
     ],
-    fairness: clients.flatMap((c) => [
-      weak(`${c}.returnAll`),
-      variant === 'weak-allocation' ? weak(`${c}.allocate`) : strong(`${c}.allocate`),
+    fairness: ({ weak, strong }) => clients.flatMap((c) => [
+      weak('returnAll', c), // WF_vars(Return(c, alloc[c]))
+      (variant === 'weak-allocation' ? weak : strong)('allocate', (p) => p.c === c), // SF_vars(\E S : Allocate(c, S))
     ]),
   });
 }

@@ -19,7 +19,7 @@ describe('dining philosophers (TLC, NP = 5: 67 distinct states, 336 generated, d
     expect(result.status).toBe('violation');
     if (result.status !== 'violation') return;
     const [v] = result.violations;
-    expect(v).toMatchObject({ property: 'NobodyStarves(1)', kind: 'liveness', loop: 14 });
+    expect(v).toMatchObject({ property: 'NobodyStarves', instance: '1', kind: 'liveness', loop: 14 });
     expect(v!.path!.steps).toHaveLength(14);
     expect(v!.note).toMatch(/enabled here: Loop\(5\)\)/);
     const trace = buildTrace(spec, v!.path!, { loop: v!.loop });
@@ -30,6 +30,6 @@ describe('dining philosophers (TLC, NP = 5: 67 distinct states, 336 generated, d
 
   it('with no fair process at all, the philosophers may stop at the very start', () => {
     const result = check(diningSpec(5, 'unfair-process'));
-    expect(result.status === 'violation' && result.violations[0]).toMatchObject({ property: 'NobodyStarves(1)', loop: 0 });
+    expect(result.status === 'violation' && result.violations[0]).toMatchObject({ property: 'NobodyStarves', instance: '1', loop: 0 });
   });
 });

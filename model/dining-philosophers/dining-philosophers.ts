@@ -8,17 +8,17 @@
  * holding both forks clean, goes to `Eat` (eats, dirtying both forks); if not hungry it goes to
  * `Think` (becomes hungry again). Actions are the labels, each with the philosopher as parameter.
  *
- * Properties: TypeOK, ExclusiveAccess (neighbours never eat at once) and NobodyStarves — for each
- * philosopher p, []<>(~hungry[p]) — which holds because every process is fair: the spec assumes
- * WF(Philosopher(p)) for each p. We state weak fairness of each label's action for p; the two
- * agree because the labels are mutually exclusive (pc[p]) and only p's own steps change pc[p].
+ * Properties: TypeOK, ExclusiveAccess (neighbours never eat at once) and NobodyStarves — one
+ * property over every philosopher p, []<>(~hungry[p]) — which holds because every process is fair: the spec assumes
+ * WF_vars(Philosopher(p)) for each p, one assumption per philosopher over the group of its label
+ * actions: `weak(['Loop', 'Think', 'Eat'], p)`.
  *
  * Variant `unfair-process` (a bug: `process` instead of `fair process`): the philosophers may all
  * stop at once. Variant `one-unfair`: only the last philosopher is unfair; the others keep
  * going around a real cycle while it stalls and philosopher 1 starves.
  * TLC: 67 distinct states, 336 generated, depth 29.
  */
-import { defineProtocol, defineSpec, weak } from '../../spec/index.ts';
+import { defineProtocol, defineSpec } from '../../spec/index.ts';
 
 export type Label = 'Loop' | 'Eat' | 'Think';
 
@@ -86,15 +86,15 @@ export function diningSpec(np = 5, variant: DiningVariant = 'correct') {
       Think: { params: philosophers, next: think },
       Eat: { params: philosophers, next: eat },
     },
-    properties: ({ always, alwaysEventually }) => [
+    properties: ({ always, forAll }) => [
       always('TypeOK', (s) => s.forks.every((f) => philosophers.includes(f.holder)) && s.pc.length === np),
       always('ExclusiveAccess', (s) => philosophers.every((p) => philosophers.every((q) =>
         p === q || !sharesFork(p, q) || !(s.pc[p - 1] === 'Eat' && s.pc[q - 1] === 'Eat')))),
-      ...philosophers.map((p) => alwaysEventually(`NobodyStarves(${p})`, (s) => !s.hungry[p - 1])),
+      forAll(philosophers).alwaysEventually('NobodyStarves', (s, p) => !s.hungry[p - 1]), // \A p \in 1..NP : []<>(~hungry[p])
     ],
-    fairness: philosophers
+    fairness: ({ weak }) => philosophers
       .filter((p) => variant === 'correct' || (variant === 'one-unfair' && p !== np))
-      .flatMap((p) => [weak('Loop', p), weak('Think', p), weak('Eat', p)]),
+      .map((p) => weak(['Loop', 'Think', 'Eat'], p)), // WF_vars(Philosopher(p))
   });
 }
 

@@ -11,20 +11,26 @@
  * Properties: TypeOK, TerminationDetection (detection implies termination) and Dijkstra's
  * invariant Inv; the liveness property `Liveness`: terminated ~> terminationDetected, which holds
  * under weak fairness of the system's token moves. (TDSpec, the refinement of
- * SyncTerminationDetection, is not ported: Kripke does not check refinement.)
+ * SyncTerminationDetection, is not ported.)
  *
- * Fairness: the spec assumes WF(System), System = InitiateProbe \/ E i: PassToken(i). We state
- * weak fairness of each of the two actions; the two agree here because at most one of them is
- * enabled (the token has one position) and only a System step moves the token, so "System
- * continuously enabled" means "the same one continuously enabled".
+ * Fairness as in the spec: one assumption, WF_vars(System) with System == InitiateProbe \/
+ * \E i : PassToken(i) — weak fairness of the group of the two actions. Variant `wf-next`: the
+ * spec's SpecWFNext, WF_vars(Next) (every action), under which Liveness holds too.
+ *
+ * The guards are disjunctions, and TLC generates one successor per true disjunct (the README's
+ * counting rules): InitiateProbe's `tcolor = "black" \/ color[0] = "black"` and PassToken(i)'s
+ * `~active[i] \/ color[i] = "black" \/ tcolor = "black"`. So each action's parameter says which
+ * disjunct holds (`because`), in the spec's order: the same successors, counted as TLC counts them.
+ * Black is `orange` here.
  *
  * Variant `no-fairness` (a bug): nothing forces the token to move, so termination may never be
  * detected — the checker shows the system stopping forever once everyone is passive.
- * TLC (N = 3): 302 distinct states, 2001 generated, depth 9, Liveness holds. Kripke: the same
- * distinct states, depth and verdict; 1817 generated, not TLC's 2001 (unexplained; see the
- * test). Deadlock: the states where termination was detected are terminal; no other deadlocks.
+ * TLC (N = 3): 302 distinct states, 2,001 generated, depth 9, Liveness holds (per action:
+ * InitiateProbe 112, PassToken 350, SendMsg 898, Deactivate 449 generated). Deadlock is not
+ * checked (EWD840.cfg: CHECK_DEADLOCK FALSE): once termination is detected nothing is enabled;
+ * with `--deadlock` that is reported, as TLC does when deadlock checking is on.
  */
-import { defineProtocol, defineSpec, weak } from '../../spec/index.ts';
+import { defineProtocol, defineSpec } from '../../spec/index.ts';
 
 export type Color = 'white' | 'orange';
 
@@ -36,10 +42,21 @@ export interface Ewd840State {
 }
 
 export const EWD840_VARIANTS = {
-  correct: 'EWD840.tla with weak fairness of the token moves',
+  correct: 'EWD840.tla: weak fairness of System (the token moves: InitiateProbe or PassToken)',
+  'wf-next': "EWD840.tla's SpecWFNext: weak fairness of Next (every action)",
   'no-fairness': 'bug: no fairness; the token may stop moving, so termination is never detected',
 } as const;
 export type Ewd840Variant = keyof typeof EWD840_VARIANTS;
+
+/** Which disjunct of a guard holds, as the action's parameter (TLC: one successor per true disjunct). */
+const PROBE_REASONS = ['token orange', 'node 0 orange'] as const;
+const PASS_REASONS = ['passive', 'orange', 'token orange'] as const;
+type PassReason = (typeof PASS_REASONS)[number];
+const passGuard: Record<PassReason, (s: Ewd840State, i: number) => boolean> = {
+  passive: (s, i) => !s.active[i],
+  orange: (s, i) => s.color[i] === 'orange',
+  'token orange': (s) => s.tcolor === 'orange',
+};
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const replace = <T>(array: readonly T[], index: number, value: T) => array.map((x, i) => (i === index ? value : x));
@@ -58,13 +75,16 @@ export function ewd840Spec(n = 3, variant: Ewd840Variant = 'correct') {
     init: (): Ewd840State[] => allTuples(n, [false, true]).flatMap((active) =>
       allTuples<Color>(n, ['white', 'orange']).flatMap((color) => nodes.map((tpos) => ({ active, color, tpos, tcolor: 'orange' as const })))),
     actions: {
+      /** Node 0 starts a probe: one step per true disjunct of `tcolor = "black" \/ color[0] = "black"`. */
       initiateProbe: {
-        next: (s) => (s.tpos === 0 && (s.tcolor === 'orange' || s.color[0] === 'orange')
+        params: PROBE_REASONS,
+        next: (s, because) => (s.tpos === 0 && (because === 'token orange' ? s.tcolor === 'orange' : s.color[0] === 'orange')
           ? { ...s, tpos: n - 1, tcolor: 'white' as const, color: replace(s.color, 0, 'white' as const) } : undefined),
       },
+      /** Node i passes the token on: one step per true disjunct of `~active[i] \/ color[i] = "black" \/ tcolor = "black"`. */
       passToken: {
-        params: nodes.slice(1),
-        next: (s, i) => (s.tpos === i && (!s.active[i] || s.color[i] === 'orange' || s.tcolor === 'orange')
+        params: nodes.slice(1).flatMap((i) => PASS_REASONS.map((because) => ({ i, because }))),
+        next: (s, { i, because }) => (s.tpos === i && passGuard[because](s, i)
           ? { ...s, tpos: i - 1, tcolor: s.color[i] === 'orange' ? 'orange' as const : s.tcolor, color: replace(s.color, i, 'white' as const) }
           : undefined),
       },
@@ -86,9 +106,9 @@ export function ewd840Spec(n = 3, variant: Ewd840Variant = 'correct') {
         nodes.some((j) => j <= s.tpos && s.color[j] === 'orange') || s.tcolor === 'orange'),
       leadsTo('Liveness', terminated, terminationDetected),
     ],
-    // After detection nothing is enabled: a legal end (EWD840.cfg turns deadlock checking off).
-    terminal: terminationDetected,
-    fairness: variant === 'no-fairness' ? [] : [weak('initiateProbe'), weak('passToken')],
+    checkDeadlock: false, // EWD840.cfg: CHECK_DEADLOCK FALSE
+    fairness: ({ weak, allActions }) => (variant === 'correct' ? [weak(['initiateProbe', 'passToken'])] // WF_vars(System)
+      : variant === 'wf-next' ? [weak(allActions)] : []), // WF_vars(Next); none
   });
 }
 

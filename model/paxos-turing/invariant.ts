@@ -5,7 +5,7 @@
  * answers a 2a.
  */
 import { type Ballot, type MaybeValue, type Message, msg2a, parseMessage } from './messages.ts';
-import { showsSafeAt, type Universe, votedFor } from './voting.ts';
+import { showsSafeAt, type Universe, votedFor, type VotingView } from './voting.ts';
 
 export interface PaxosState {
   /** The highest ballot each acceptor has taken part in (-1: none). */
@@ -38,23 +38,27 @@ function isMessage(u: Universe, m: Message | undefined): boolean {
 }
 
 export function inv(u: Universe, s: PaxosState): boolean {
+  const voting = votingView(s);
   return typeOK(u, s)
-    && u.acceptors.every((a) => s.maxBal[a]! >= s.maxVBal[a]! && ownVoteRecorded(s, a))
-    && [...s.msgs].every((text) => justified(u, s, parseMessage(text)!));
+    && u.acceptors.every((a) => s.maxBal[a]! >= s.maxVBal[a]! && ownVoteRecorded(s, voting, a))
+    && [...s.msgs].every((text) => justified(u, s, voting, parseMessage(text)!));
 }
+
+/** Voting's notions on a Paxos state (V!…): its 2b messages are the votes (`votedFor` looks them up among all messages). */
+export const votingView = (s: PaxosState): VotingView => ({ maxBal: s.maxBal, votes: s.msgs });
 
 /** maxVBal/maxVal is None before the first vote, and one of the acceptor's votes after it. */
-function ownVoteRecorded(s: PaxosState, a: string): boolean {
+function ownVoteRecorded(s: PaxosState, voting: VotingView, a: string): boolean {
   const ballot = s.maxVBal[a]!;
   const value = s.maxVal[a]!;
-  return ballot === -1 ? value === null : value !== null && votedFor(s, a, ballot, value);
+  return ballot === -1 ? value === null : value !== null && votedFor(voting, a, ballot, value);
 }
 
-function justified(u: Universe, s: PaxosState, m: Message): boolean {
+function justified(u: Universe, s: PaxosState, voting: VotingView, m: Message): boolean {
   switch (m.type) {
     case '1a': return true;
-    case '1b': return s.maxBal[m.acc]! >= m.bal && (m.mbal < 0 || (m.mval !== null && votedFor(s, m.acc, m.mbal, m.mval)));
-    case '2a': return u.quorums.some((q) => showsSafeAt(u, s, q, m.bal, m.val))
+    case '1b': return s.maxBal[m.acc]! >= m.bal && (m.mbal < 0 || (m.mval !== null && votedFor(voting, m.acc, m.mbal, m.mval)));
+    case '2a': return u.quorums.some((q) => showsSafeAt(u, voting, q, m.bal, m.val))
       && u.values.every((v) => v === m.val || !s.msgs.has(msg2a(m.bal, v)));
     case '2b': return s.maxVBal[m.acc]! >= m.bal && s.msgs.has(msg2a(m.bal, m.val));
   }

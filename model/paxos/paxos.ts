@@ -45,14 +45,32 @@ const ids = (prefix: string, n: number): ActorId[] => Array.from({ length: n }, 
  * duplicating, so every vote ever sent (an `accepted` message) stays in it.
  */
 export function chosen(s: PaxosState, majority: number): string[] {
+  const values = [...votes(s)].filter(([, who]) => who.size >= majority).map(([key]) => key.split('\u0000')[1]!);
+  return [...new Set(values)].sort();
+}
+
+/** Who voted for each ballot and value (`ballot\0value`). */
+function votes(s: PaxosState): Map<string, Set<string>> {
   const voters = new Map<string, Set<string>>();
   for (const { from, msg } of s.network) {
     if (msg.type !== 'accepted') continue;
     const key = `${msg.ballot}\u0000${msg.value}`;
     voters.set(key, (voters.get(key) ?? new Set()).add(from));
   }
-  const values = [...voters].filter(([, who]) => who.size >= majority).map(([key]) => key.split('\u0000')[1]!);
-  return [...new Set(values)].sort();
+  return voters;
+}
+
+/** Each value chosen in a ballot, with the acceptors whose votes chose it (for pictures, not the search). */
+export function choices(s: PaxosState, majority: number): { value: string; ballot: number; voters: string[] }[] {
+  return [...votes(s)].filter(([, who]) => who.size >= majority).map(([key, who]) => {
+    const [ballot, value] = key.split('\u0000') as [string, string];
+    return { value, ballot: Number(ballot), voters: [...who].sort() };
+  }).sort((a, b) => a.ballot - b.ballot);
+}
+
+/** `v1 chosen in ballot 1 (a2, a3 voted)` for each choice: what the pictures mark and explain. */
+function choiceLines(s: PaxosState, majority: number): string[] {
+  return choices(s, majority).map((c) => `${c.value} chosen in ballot ${c.ballot} (${c.voters.join(', ')} voted)`);
 }
 
 export function paxosSpec(config: PaxosConfig, variant: PaxosVariant = 'correct') {
@@ -77,11 +95,17 @@ export function paxosSpec(config: PaxosConfig, variant: PaxosVariant = 'correct'
     faults: { crash: 'recover', crashable: acceptorIds.slice(0, config.crashable ?? acceptorIds.length) },
     bounds: { maxCrashes: config.crashes },
     properties: ({ always, eventually }) => [
-      always('agreement', (s) => chosen(s, majority).length <= 1),
-      always('validity', (s) => chosen(s, majority).every((v) => proposals.has(v))),
+      always('agreement', (s) => chosen(s, majority).length <= 1, {
+        description: 'at most one value is chosen',
+        explain: (s) => choiceLines(s, majority).join('\n'),
+      }),
+      always('validity', (s) => chosen(s, majority).every((v) => proposals.has(v)), { description: 'a chosen value was proposed' }),
       ...(config.proposers === 1 ? [eventually('a value is eventually chosen', (s) => chosen(s, majority).length > 0)] : []),
     ],
     fairness: [weak('Deliver'), weak('Timeout')],
+    milestones: (s) => choiceLines(s, majority),
+    // Proposers outside, acceptors between them: every arrow spans only acceptors.
+    lanes: [...proposerIds.slice(0, 1), ...acceptorIds, ...proposerIds.slice(1)],
   });
 }
 

@@ -46,7 +46,7 @@ export function tcommitSpec(rmCount = 3) {
     },
     properties: ({ always }) => [
       always('TCTypeOK', (s) => rmStatesTyped(s.rmState, rms)),
-      always('TCConsistent', (s) => consistent(s.rmState, rms)),
+      always('TCConsistent', (s) => consistent(s.rmState, rms), { description: 'no RM has committed while another has aborted' }),
     ],
     terminal: (s) => allDecided(s.rmState, rms),
   });

@@ -6,6 +6,7 @@
  */
 import { KripkeError, type PropertyConstructors } from '../../spec/index.ts';
 import type { RmState } from './rms.ts';
+import { type TCommitState, tcommitSpec } from './tcommit.ts';
 
 export type TmState = 'init' | 'committed' | 'aborted';
 
@@ -43,6 +44,11 @@ export interface TwoPhaseAccess<S> {
   readonly receivePrepared: (s: S, i: number) => S;
   /** The rest of TPTypeOK, which only this representation can get wrong (exact keys, Set members). */
   readonly typedBeyondFields: (s: S) => boolean;
+  /**
+   * The refinement mapping onto TCommit (TCommit's rmState is TwoPhase's). Returning the same
+   * parts (or object) while the RM states are unchanged lets the check see a stutter without hashing.
+   */
+  readonly tcommitState: (s: S) => TCommitState;
 }
 
 /** Every message, in the order of positions: `prepared:<rm>` for each RM, then Commit and Abort. */
@@ -125,10 +131,11 @@ export function twoPhaseDefinition<S>(rms: readonly string[], variant: TwoPhaseV
     rmRcvCommitMsg: { params: rms, next: obey(COMMIT_AT, 'committed') },
     rmRcvAbortMsg: { params: rms, next: obey(ABORT_AT, 'aborted') },
   };
-  const properties = ({ always }: PropertyConstructors<S>) => [
+  const properties = ({ always, refines }: PropertyConstructors<S>) => [
     always('TPTypeOK', typed),
-    // TwoPhase refines TCommit (tcommit.ts) by this invariant.
-    always('TCConsistent', consistent),
+    always('TCConsistent', consistent, { description: 'no RM has committed while another has aborted' }),
+    // TC == INSTANCE TCommit; THEOREM TPSpec => TC!TCSpec.
+    refines('ImplementsTCommit', tcommitSpec(rms.length), access.tcommitState),
   ];
   return { actions, properties, terminal };
 }

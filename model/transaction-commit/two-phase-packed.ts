@@ -7,6 +7,8 @@
  * object model's fields.
  */
 import { bitArrayOf, defineSpec, oneOf, packedLayout, setOf, type Words } from '../../spec/index.ts';
+import type { RmState } from './rms.ts';
+import type { TCommitState } from './tcommit.ts';
 import { RM_STATES, TM_STATES, type TwoPhaseAccess, twoPhaseDefinition, twoPhaseMessages, type TwoPhaseVariant } from './two-phase-actions.ts';
 
 export function twoPhasePackedSpec(rms: readonly string[], variant: TwoPhaseVariant = 'correct') {
@@ -51,6 +53,7 @@ export function twoPhasePackedSpec(rms: readonly string[], variant: TwoPhaseVari
     },
     // Every word holds one of its field's values by construction: the fields say it all.
     typedBeyondFields: () => true,
+    tcommitState: tcommitStateOf(rmState, rms),
   };
   const { actions, properties, terminal } = twoPhaseDefinition(rms, variant, access);
   return defineSpec({
@@ -66,4 +69,21 @@ export function twoPhasePackedSpec(rms: readonly string[], variant: TwoPhaseVari
     properties,
     terminal,
   });
+}
+
+/**
+ * The refinement mapping onto TCommit, read off the RM states' word: one TCommit state per distinct
+ * word, made once, so a step that leaves the RM states alone maps to the very same object (a stutter
+ * the refinement check sees without hashing).
+ */
+function tcommitStateOf(field: { readonly offset: number; readonly width: number; at(rm: string): { get(s: Words): RmState } }, rms: readonly string[]) {
+  const decode = (s: Words): TCommitState => ({ rmState: Object.fromEntries(rms.map((rm) => [rm, field.at(rm).get(s)])) });
+  if (field.width !== 1) return decode;
+  const made = new Map<number, TCommitState>();
+  return (s: Words): TCommitState => {
+    const word = s[field.offset]!;
+    let state = made.get(word);
+    if (state === undefined) made.set(word, (state = decode(s)));
+    return state;
+  };
 }

@@ -16,7 +16,7 @@ describe('two-phase-commit with symmetric RMs (TLC SYMMETRY Permutations(RM))', 
   });
 
   it('reports a concrete counterexample that replays on the spec without symmetry', () => {
-    const result = check(twoPhaseSpec(3, 'commit-on-majority', true));
+    const result = check(twoPhaseSpec(3, 'commit-on-majority', true), { properties: ['TCConsistent'] });
     expect(result.status).toBe('violation');
     if (result.status !== 'violation') return;
     const violation = result.violations[0]!;
@@ -25,7 +25,7 @@ describe('two-phase-commit with symmetric RMs (TLC SYMMETRY Permutations(RM))', 
     const last = trace.steps.at(-1)!.state;
     expect(Object.values(last.rmState)).toEqual(expect.arrayContaining(['committed', 'aborted']));
     // The same shortest length as without symmetry: reduction loses no behaviour.
-    const plain = check(twoPhaseSpec(3, 'commit-on-majority', false));
+    const plain = check(twoPhaseSpec(3, 'commit-on-majority', false), { properties: ['TCConsistent'] });
     expect(plain.status === 'violation' && plain.violations[0]!.path!.steps.length).toBe(violation.path!.steps.length);
   });
 });

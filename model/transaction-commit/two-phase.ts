@@ -8,13 +8,17 @@
  * own (its Abort message is elided: the TM aborting spontaneously stands for receiving it).
  * Messages are never removed, so receiving one twice is allowed (and has no effect).
  *
- * Properties: TPTypeOK, and TCConsistent on the RM states — TwoPhase's refinement of TCommit
- * (`tcommit.ts`) as an invariant: no RM commits while another aborts. The actions and properties
- * are written once (`two-phase-actions.ts`) over this file's records and Sets, or over the words
- * of `two-phase-packed.ts` (`--set packed=true`).
- * Variants: `correct` (as in TwoPhase.tla) and two realistic bugs that break consistency:
- * `commit-on-majority` (the TM commits once a majority of RMs are prepared) and
- * `abort-after-prepare` (an RM may still abort on its own after it has prepared).
+ * Properties: TPTypeOK; TCConsistent on the RM states (no RM commits while another aborts); and
+ * ImplementsTCommit, the theorem TPSpec => TC!TCSpec: Two-Phase Commit refines Transaction Commit
+ * (`tcommit.ts`) under the mapping that keeps the RM states — every step is a TCommit step or
+ * leaves the RM states alone (TLC, PROPERTY TC!TCSpec: holds). The actions and properties are
+ * written once (`two-phase-actions.ts`) over this file's records and Sets, or over the words of
+ * `two-phase-packed.ts` (`--set packed=true`).
+ * Variants: `correct` (as in TwoPhase.tla) and two realistic bugs that break the refinement:
+ * `commit-on-majority` (the TM commits once a majority of RMs are prepared: an RM then commits while
+ * another is still working, no TCommit step — 6 steps, as TLC finds) and `abort-after-prepare` (an
+ * RM may still abort on its own after it has prepared; then a commit message turns it from aborted
+ * to committed — 9 steps, as TLC finds). Both break TCConsistent one step or so later.
  * TLC: 3 RMs → 288 distinct, 1,146 generated, depth 11; 7 RMs → 296,448 / 2,744,706 / 23;
  * 8 RMs → 1,745,408 / 18,507,778 / 26. The end states (every RM decided) are `terminal`.
  */
@@ -52,6 +56,8 @@ function objectAccess(rms: readonly string[]): TwoPhaseAccess<TwoPhaseState> {
     decide: (s, tmState, m) => ({ ...s, tmState, msgs: withMember(s.msgs, messages[m]!) }),
     receivePrepared: (s, i) => ({ ...s, tmPrepared: withMember(s.tmPrepared, rms[i]!) }),
     typedBeyondFields: (s) => rmStatesTyped(s.rmState, rms) && [...s.tmPrepared].every((rm) => rms.includes(rm)) && [...s.msgs].every((m) => universe.has(m)),
+    // The TM's steps share the RM-state record, so their image is a stutter seen without hashing.
+    tcommitState: (s) => ({ rmState: s.rmState }),
   };
 }
 

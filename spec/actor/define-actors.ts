@@ -7,6 +7,7 @@ import { KripkeError } from '../errors.ts';
 import type { Spec } from '../types.ts';
 import { actorActions } from './actions.ts';
 import { initialState, resolveSystem } from './system.ts';
+import type { ActorId } from './events.ts';
 import type { ActorSystemDefinition, SystemState } from './types.ts';
 
 const NETWORKS = ['unordered', 'duplicating', 'fifo'];
@@ -17,11 +18,8 @@ export function defineActorSpec<L, M, H = never>(definition: ActorSystemDefiniti
       { model: definition.name });
   }
   const system = resolveSystem(definition);
-  for (const id of definition.faults?.crashable ?? []) {
-    if (!system.ids.includes(id)) {
-      throw new KripkeError('invalid-spec', `crashable names unknown actor '${id}'; actors: ${system.ids.join(', ')}`, { model: definition.name });
-    }
-  }
+  requireActors(definition.name, system.ids, 'crashable', definition.faults?.crashable);
+  requireActors(definition.name, system.ids, 'lanes', definition.lanes);
   const maxInFlight = definition.bounds?.maxInFlight ?? Infinity;
   return defineSpec<SystemState<L, M, H>, Record<string, unknown>>({
     name: definition.name,
@@ -32,5 +30,13 @@ export function defineActorSpec<L, M, H = never>(definition: ActorSystemDefiniti
     constraint: maxInFlight === Infinity ? undefined : (s) => s.network.length <= maxInFlight,
     terminal: definition.terminal ?? (() => true),
     formatMessage: definition.formatMessage as ((message: never) => string) | undefined,
+    milestones: definition.milestones,
+    lanes: definition.lanes,
   });
+}
+
+function requireActors(model: string, ids: readonly ActorId[], what: string, named: readonly ActorId[] | undefined): void {
+  for (const id of named ?? []) {
+    if (!ids.includes(id)) throw new KripkeError('invalid-spec', `${what} names unknown actor '${id}'; actors: ${ids.join(', ')}`, { model });
+  }
 }

@@ -140,4 +140,8 @@ export interface ActorSystemDefinition<L, M, H = never> {
   readonly terminal?: (state: SystemState<L, M, H>) => boolean;
   /** How one message reads in traces and message sequence charts: `requestVote(t2, last 1:1)`. */
   readonly formatMessage?: (message: M) => string;
+  /** Facts the pictures mark when they become true: `v1 chosen in ballot 1`, `n2 leads term 2`. */
+  readonly milestones?: (state: SystemState<L, M, H>) => readonly string[];
+  /** The sequence chart's lanes, left to right (default: the order that crosses fewest lanes). */
+  readonly lanes?: readonly ActorId[];
 }

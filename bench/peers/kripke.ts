@@ -1,0 +1,32 @@
+/**
+ * Kripke measured as a whole process, the way TLC and SPIN are: `bench/measure-one.ts` in a fresh
+ * child (a fresh heap, its own peak RSS), with the operating system's wall clock and CPU seconds
+ * for the whole process (start-up and module loading included, as the JVM's start is for TLC).
+ */
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Measurement } from '../measure-one.ts';
+import { runTimed } from './process.ts';
+
+const MEASURE_ONE = fileURLToPath(new URL('../measure-one.ts', import.meta.url));
+
+export interface ProcessMeasurement extends Measurement {
+  /** Wall clock of the whole child process. */
+  readonly processWallSeconds: number;
+  /** User + system CPU seconds of the whole child process. */
+  readonly processCpuSeconds: number;
+}
+
+/** Checks a shipped protocol with BFS in a child process; a string says why it failed. */
+export function measureKripke(protocol: string, settings: Record<string, number | boolean>, workers: number): ProcessMeasurement | string {
+  const run = runTimed(process.execPath, ['--import', 'tsx', MEASURE_ONE, protocol, JSON.stringify(settings), String(workers)]);
+  if (run.status !== 0) return `child failed (${run.status}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`;
+  const line = run.stdout.trim().split('\n').at(-1)!;
+  return { ...(JSON.parse(line) as Measurement), processWallSeconds: run.wallSeconds, processCpuSeconds: run.cpuSeconds };
+}
+
+/** How busy the machine is, for a report: the load averages over 1 and 5 minutes and the core count. */
+export function machineLoad(): string {
+  const [one, five] = loadavg();
+  return `load average ${one!.toFixed(1)} (1 min), ${five!.toFixed(1)} (5 min) on ${cpus().length} cores`;
+}
