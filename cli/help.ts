@@ -19,7 +19,7 @@ const HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [
       'kripke check two-phase-commit --variant commit-on-majority --out out/',
       'kripke check my-model.ts#spec --workers 2 --json',
-      'kripke check paxos --store disk --checkpoint ckpt/   (then, after a stop: kripke check paxos --resume ckpt/)',
+      'kripke check paxos --checkpoint ckpt/   (after a stop: kripke check paxos --resume ckpt/)',
     ],
     exits: CHECK_EXITS,
   },
