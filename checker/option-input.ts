@@ -14,6 +14,7 @@ const OPTION_KINDS: Readonly<Record<keyof CheckOptions, Kind>> = {
   properties: 'string list', maxStates: 'number', timeLimitMs: 'number', store: 'store', memoryBytes: 'number',
   workers: 'number', specSource: 'object', observer: 'object', liveness: 'boolean', seed: 'number',
   runs: 'number', depth: 'number', shard: 'object', storeDir: 'string', checkpoint: 'object', resume: 'string',
+  interrupt: 'object',
 };
 const OPTION_NAMES = Object.keys(OPTION_KINDS);
 

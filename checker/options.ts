@@ -8,6 +8,7 @@ import type { Observer } from './observer.ts';
 import { shown } from './option-input.ts';
 import type { SpecSource } from './parallel/spec-source.ts';
 import { type RandomOptions, resolveRandomOptions } from './random/options.ts';
+import { defaultMemoryBytes } from './memory.ts';
 import { type FingerprintStore, MapStore, TableStore } from './store.ts';
 import type { DiskBudget } from './disk/disk-visited.ts';
 
@@ -38,8 +39,9 @@ export interface CheckOptions {
    */
   readonly store?: StoreKind;
   /**
-   * Bound on the bytes held by the visited-state store and the queue. With the in-memory store,
-   * reaching it stops the run as `incomplete`; with the disk store it is the store's budget in memory.
+   * Bound on the bytes held by the visited-state store and the JavaScript heap (the queue). With
+   * the in-memory store, reaching it stops the run as `incomplete`; with the disk store it is the
+   * store's budget in memory. Default: half of the machine's memory (`memory.ts`).
    */
   readonly memoryBytes?: number;
   /** Where the disk store keeps its files: a fresh folder inside this one (default: the system's temporary folder). */
@@ -48,6 +50,8 @@ export interface CheckOptions {
   readonly checkpoint?: CheckpointOptions;
   /** Resume from the checkpoint in this folder (the same model, settings and options). */
   readonly resume?: string;
+  /** A shared flag (`interrupt.ts`): once element 0 is non-zero, the run stops as `incomplete` ('interrupted'). */
+  readonly interrupt?: Int32Array;
   /** BFS on this many threads (default 1); more than one needs `specSource`. */
   readonly workers?: number;
   /** How worker threads rebuild the spec (the module exporting it, and its settings). */
@@ -99,6 +103,7 @@ export interface ResolvedOptions {
   /** `map` asks BFS/DFS for a MapStore (cross-checks); otherwise they use the CompactStore (or the disk store: `disk`). */
   readonly storeKind: 'table' | 'map';
   readonly memoryBytes: number;
+  readonly interrupt: Int32Array | undefined;
   readonly workers: number;
   readonly disk: ResolvedDisk | undefined;
   readonly observer: Observer;
@@ -125,7 +130,8 @@ export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}):
     timeLimitMs: positive('timeLimitMs', options.timeLimitMs),
     createStore: options.store === 'map' ? () => new MapStore() : () => new TableStore(),
     storeKind: options.store === 'map' ? 'map' : 'table',
-    memoryBytes: positive('memoryBytes', options.memoryBytes),
+    memoryBytes: options.memoryBytes === undefined ? defaultMemoryBytes() : positive('memoryBytes', options.memoryBytes),
+    interrupt: options.interrupt,
     workers,
     disk: resolveDisk(engine, workers, options),
     observer: options.observer ?? {},

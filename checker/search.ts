@@ -18,6 +18,8 @@ import type { ActionPath, PathStep } from './path.ts';
 import type { ActionCoverage, Statistics } from './result.ts';
 import { CompactStore, type FingerprintStore, MapStore } from './store.ts';
 import { Successors } from './successors.ts';
+import { MemoryGauge } from './memory.ts';
+import { interruptedReason } from './interrupt.ts';
 
 /** Where newly discovered states go: a queue (BFS) or a stack (DFS). */
 export interface Frontier<S> {
@@ -109,6 +111,7 @@ export class Search<S> {
   /** The expanded state's parameter domains, by action, read only when a step is checked. */
   private readonly domains: (readonly unknown[] | undefined)[];
   private readonly startedAt = performance.now();
+  private readonly memory: MemoryGauge;
   /** Successors' fingerprints reuse the expanded state's (not in strict mode, nor under a view or symmetry). */
   private readonly useBase: boolean;
   private readonly hasher: Hasher;
@@ -141,6 +144,7 @@ export class Search<S> {
     this.checksRefinements = this.monitor.hasRefinements;
     this.domains = spec.actions.map(() => undefined);
     this.hasher = this.successors.hasher;
+    this.memory = new MemoryGauge(options.memoryBytes);
     this.useBase = !options.strict && spec.view === undefined && spec.symmetry === undefined && spec.layout === undefined;
     this.discoveredPrints = options.strict ? new Map() : undefined;
     this.coverage = spec.actions.map((a) => ({ action: a.name, fired: 0, found: 0 }));
@@ -276,10 +280,10 @@ export class Search<S> {
 
   /** Whether a time, state or memory limit says stop; sets `boundHit`. */
   limitReached(): boolean {
-    const { maxStates, timeLimitMs, memoryBytes } = this.options;
+    const { maxStates, timeLimitMs, interrupt } = this.options;
     if (this.visited.size >= maxStates) this.boundHit = `state limit ${maxStates} reached`;
     else if (performance.now() - this.startedAt >= timeLimitMs) this.boundHit = `time limit ${timeLimitMs} ms reached`;
-    else this.boundHit ??= memoryBoundHit(this.visited.bytes + (this.observer?.bytes ?? 0), memoryBytes);
+    else this.boundHit ??= interruptedReason(interrupt) ?? this.memory.exceeded(this.visited.bytes + (this.observer?.bytes ?? 0));
     return this.boundHit !== undefined && !this.boundHit.startsWith('depth');
   }
 
@@ -304,33 +308,6 @@ export class Search<S> {
  */
 export function collisionProbability(distinct: number, generated: number): number {
   return Math.min(1, (distinct * Math.max(0, generated - distinct)) / 2 ** 64);
-}
-
-/** The heap in use by this thread (the queue of states lives there), or 0 where unknown. */
-function heapUsed(): number {
-  const usage = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } }).process?.memoryUsage;
-  return usage ? usage().heapUsed : 0;
-}
-
-/** Says why the run must stop when store + heap reach the bound (or near the JS heap's own limit). */
-export function memoryBoundHit(storeBytes: number, bound: number): string | undefined {
-  const heap = heapUsed();
-  const used = storeBytes + heap;
-  const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
-  const advice = 'use --workers, a smaller configuration, symmetry, or a larger --memory';
-  if (used >= bound) return `memory bound ${mb(bound)} reached (store ${mb(storeBytes)}, queue and heap ${mb(heap)}); ${advice}`;
-  if (heap >= heapLimit() * 0.85) return `the JavaScript heap is nearly full (${mb(heap)}); ${advice} (or node --max-old-space-size)`;
-  return undefined;
-}
-
-let cachedHeapLimit = 0;
-function heapLimit(): number {
-  if (cachedHeapLimit === 0) {
-    const v8 = (globalThis as { process?: { getBuiltinModule?: (n: string) => unknown } }).process?.getBuiltinModule?.('node:v8') as
-      { getHeapStatistics(): { heap_size_limit: number } } | undefined;
-    cachedHeapLimit = v8?.getHeapStatistics().heap_size_limit ?? Infinity;
-  }
-  return cachedHeapLimit;
 }
 
 function noop(): void {}

@@ -153,7 +153,18 @@ export interface KripkeCheckResult {
   model: string;
   variant: string | null;
   settings: Settings;
-  status: "pass" | "violation" | "incomplete" | "error";
+  /**
+   * interrupted: SIGINT or SIGTERM stopped the run; `stoppedAs` says what the engine returned then.
+   */
+  status: "pass" | "violation" | "incomplete" | "error" | "interrupted";
+  /**
+   * status interrupted: the signal that stopped the run.
+   */
+  signal?: "SIGINT" | "SIGTERM";
+  /**
+   * status interrupted: the engine's own status (incomplete, or violation / error found before the signal).
+   */
+  stoppedAs?: "pass" | "violation" | "incomplete" | "error";
   stats: Stats;
   /**
    * Each `sometimes` property and the shortest path found to a state satisfying it (null: not reached).
@@ -349,7 +360,8 @@ export interface ModelError {
     | "invalid-value"
     | "state-mutated"
     | "nondeterministic"
-    | "invalid-trace";
+    | "invalid-trace"
+    | "thread-failed";
   message: string;
   /**
    * model, action, parameter, field, … — whatever is known.

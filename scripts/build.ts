@@ -18,7 +18,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const CJS = join(DIST, 'cjs');
 /** The CLI and the entry points of threads and processes use top-level await and stay ES modules. */
-const ESM_ONLY = /^(cli\/main|cli\/workflows\/job-child|checker\/parallel\/worker|explorer\/check-worker)\.js$/;
+const ESM_ONLY = /^(cli\/main|cli\/engine-worker|cli\/workflows\/job-child|checker\/parallel\/worker|explorer\/check-worker)\.js$/;
 const META_URL = '__kripke_import_meta_url';
 
 function filesUnder(dir: string): string[] {

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'invalid-spec' // the definition itself is malformed (duplicate names, unknown action in fairness…)
   | 'unknown-name' // a model, variant, property, option or configuration key that does not exist
   | 'invalid-config' // a configuration value of the wrong type or out of range
+  | 'thread-failed' // a thread of the check stopped unexpectedly (killed, out of memory, crashed)
   | 'init-threw'
   | 'action-threw'
   | 'domain-threw'

@@ -8,7 +8,8 @@ import { KripkeError } from '../../spec/errors.ts';
 import type { Spec } from '../../spec/types.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { stepAllowed } from '../action-constraint.ts';
-import { memoryBoundHit } from '../search.ts';
+import { interruptedReason } from '../interrupt.ts';
+import { MemoryGauge } from '../memory.ts';
 import { Successors } from '../successors.ts';
 import type { ResolvedFairness } from './fairness.ts';
 import { type GraphBuild, GraphRecorder, type Predicate } from './graph-recorder.ts';
@@ -23,6 +24,7 @@ export function buildGraph<S>(
   const { hasher } = successors;
   const queue: (S | undefined)[] = [];
   const startedAt = performance.now();
+  const gauge = new MemoryGauge(options.memoryBytes);
   let head = -1;
   try {
     successors.initialStates().forEach((state, initIndex) => {
@@ -32,7 +34,7 @@ export function buildGraph<S>(
     });
     for (head = 0; head < queue.length; head++) {
       if ((head & 1023) === 1023) {
-        const limit = limitHit(options, recorder.stateCount, recorder.bytes, startedAt);
+        const limit = limitHit(options, gauge, recorder.stateCount, recorder.bytes, startedAt);
         if (limit) return recorder.result(limit);
       }
       const state = queue[head]!;
@@ -68,9 +70,11 @@ function expand<S>(spec: Spec<S>, successors: Successors<S>, recorder: GraphReco
 }
 
 /** The same bounds as the safety search: states, time, and memory (store + graph + heap). */
-function limitHit(options: ResolvedOptions, states: number, bytes: number, startedAt: number): string | undefined {
+function limitHit(options: ResolvedOptions, gauge: MemoryGauge, states: number, bytes: number, startedAt: number): string | undefined {
+  const interrupted = interruptedReason(options.interrupt);
+  if (interrupted) return interrupted;
   if (states >= options.maxStates) return `liveness graph: state limit ${options.maxStates} reached`;
   if (performance.now() - startedAt >= options.timeLimitMs) return `liveness graph: time limit ${options.timeLimitMs} ms reached`;
-  const memory = memoryBoundHit(bytes, options.memoryBytes);
+  const memory = gauge.exceeded(bytes);
   return memory && `liveness graph: ${memory}`;
 }

@@ -21,6 +21,7 @@ export interface GraphLasso {
 
 const NONE = -1;
 const ENTER_PHASE_ONE = -2;
+const UNSEEN = -3;
 
 /** Breadth-first search over (state, phase): phase 0 walks to an entry state, phase 1 stays bad. */
 export class PhaseSearch {
@@ -92,6 +93,7 @@ export function cycleThrough(graph: StateGraph, component: readonly number[], en
   const member = new Uint8Array(graph.stateCount);
   for (const s of component) member[s] = 1;
   const inside = (s: number) => member[s] === 1;
+  const within = new WithinSearch(graph, inside);
   const unmet = new Set(requirements);
   const metByState = (r: Requirement, s: number) =>
     (r.kind === 'takeOrDisabled' && !graph.isEnabled(s, r.fairness)) || (r.kind === 'accepting' && accepting?.(s) === true);
@@ -109,7 +111,7 @@ export function cycleThrough(graph: StateGraph, component: readonly number[], en
   let at = entry;
   while (unmet.size > 0) {
     const before = unmet.size;
-    walk(shortestWithin(graph, inside, at, (s) => {
+    walk(within.shortest(at, (s) => {
       if ([...unmet].some((r) => metByState(r, s))) return 'here';
       for (let e = graph.firstEdge(s); e < graph.endEdge(s); e++) {
         if (inside(graph.edgeTarget(e)) && [...unmet].some((r) => metByEdge(r, e))) return e;
@@ -119,36 +121,64 @@ export function cycleThrough(graph: StateGraph, component: readonly number[], en
     if (unmet.size === before) throw new Error('liveness: a fair component lost a requirement (internal error)');
     at = cycle.length > 0 ? graph.edgeTarget(cycle[cycle.length - 1]!) : entry;
   }
-  if (at !== entry) walk(shortestWithin(graph, inside, at, (s) => (s === entry ? 'here' : undefined)));
+  if (at !== entry) walk(within.shortest(at, (s) => (s === entry ? 'here' : undefined)));
   return cycle;
 }
 
 /**
- * Breadth-first within `inside` from `from` to the nearest state where `goal` answers: 'here'
- * (the path ends at that state) or an edge index (the path continues with that edge).
+ * Breadth-first searches inside a component, from one state to the nearest state where a goal
+ * answers: 'here' (the path ends at that state) or an edge index (the path continues with that
+ * edge). Parents live in typed arrays sized once per component and reset after each search, so
+ * the searches of one cycle cost time linear in the states they visit.
  */
-function shortestWithin(graph: StateGraph, inside: (state: number) => boolean, from: number,
-  goal: (state: number) => 'here' | number | undefined): number[] {
-  const parentEdge = new Map<number, number>([[from, NONE]]);
-  const parentState = new Map<number, number>();
-  const queue = [from];
-  for (let head = 0; head < queue.length; head++) {
-    const s = queue[head]!;
-    const found = goal(s);
-    if (found !== undefined) {
-      const edges = found === 'here' ? [] : [found];
-      for (let at = s; at !== from; at = parentState.get(at)!) edges.unshift(parentEdge.get(at)!);
-      return edges;
-    }
-    for (let e = graph.firstEdge(s); e < graph.endEdge(s); e++) {
-      const t = graph.edgeTarget(e);
-      if (!inside(t) || parentEdge.has(t)) continue;
-      parentEdge.set(t, e);
-      parentState.set(t, s);
-      queue.push(t);
-    }
+class WithinSearch {
+  private readonly parentEdge: Int32Array;
+  private readonly parentState: Int32Array;
+  private readonly queue: Int32Array;
+
+  constructor(private readonly graph: StateGraph, private readonly inside: (state: number) => boolean) {
+    this.parentEdge = new Int32Array(graph.stateCount).fill(UNSEEN);
+    this.parentState = new Int32Array(graph.stateCount);
+    this.queue = new Int32Array(graph.stateCount);
   }
-  throw new Error('liveness: no path inside a strongly connected component (internal error)');
+
+  shortest(from: number, goal: (state: number) => 'here' | number | undefined): number[] {
+    const { graph, parentEdge, queue } = this;
+    parentEdge[from] = NONE;
+    queue[0] = from;
+    let tail = 1;
+    try {
+      for (let head = 0; head < tail; head++) {
+        const s = queue[head]!;
+        const found = goal(s);
+        if (found !== undefined) return this.edgesTo(s, found === 'here' ? [] : [found]);
+        for (let e = graph.firstEdge(s); e < graph.endEdge(s); e++) {
+          const t = graph.edgeTarget(e);
+          if (!this.inside(t) || parentEdge[t] !== UNSEEN) continue;
+          parentEdge[t] = e;
+          this.parentState[t] = s;
+          queue[tail++] = t;
+        }
+      }
+    } finally {
+      for (let i = 0; i < tail; i++) parentEdge[queue[i]!] = UNSEEN;
+    }
+    throw new Error('liveness: no path inside a strongly connected component (internal error)');
+  }
+
+  /** The edges from the search's start to `to`, then `after` (collected backwards, then reversed). */
+  private edgesTo(to: number, after: number[]): number[] {
+    const edges: number[] = [];
+    for (let at = to; this.parentEdge[at] !== NONE; at = this.parentState[at]!) edges.push(this.parentEdge[at]!);
+    return edges.reverse().concat(after);
+  }
+}
+
+/** The edges from a search's root to `to`, following parents back (push, then reverse: linear in the length). */
+function edgesBack(parentEdge: ReadonlyMap<number, number>, parentState: ReadonlyMap<number, number>, to: number): number[] {
+  const edges: number[] = [];
+  for (let at = to; parentEdge.get(at) !== NONE; at = parentState.get(at)!) edges.push(parentEdge.get(at)!);
+  return edges.reverse();
 }
 
 /**
@@ -163,9 +193,9 @@ export function pathWhileBuilding(graph: StateGraph, target: number, expanded: n
   for (let head = 0; head < queue.length; head++) {
     const s = queue[head]!;
     if (s === target) {
-      const prefix: number[] = [];
+      const prefix = edgesBack(parentEdge, parentState, s);
       let at = s;
-      for (; parentEdge.get(at) !== NONE; at = parentState.get(at)!) prefix.unshift(parentEdge.get(at)!);
+      while (parentEdge.get(at) !== NONE) at = parentState.get(at)!;
       const initIndex = graph.initial.find((i) => i.state === at)!.initIndex;
       return { initIndex, prefix, cycle: [], entry: target };
     }

@@ -4,6 +4,7 @@
  * `receiveMessageOnPort` — so neither side needs its event loop, and `check()` stays synchronous.
  */
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
+import { KripkeError } from '../../spec/errors.ts';
 
 export class Channel {
   constructor(
@@ -12,6 +13,8 @@ export class Channel {
     private readonly signals: Int32Array,
     private readonly own: number,
     private readonly peer: number,
+    /** A slot the other side sets when its thread stops (`markStopped`): waiting for it then fails instead of hanging. */
+    private readonly peerStopped?: number,
   ) {}
 
   send(message: unknown, transfer?: readonly ArrayBuffer[]): void {
@@ -27,6 +30,10 @@ export class Channel {
       const seen = Atomics.load(this.signals, this.own);
       const got = receiveMessageOnPort(this.port);
       if (got) return got.message as T;
+      if (this.peerStopped !== undefined && Atomics.load(this.signals, this.peerStopped) !== 0) {
+        throw new KripkeError('thread-failed', 'a worker thread of the parallel search stopped unexpectedly (it exited or crashed) ' +
+          'before answering; the search cannot go on without its share of the states');
+      }
       const left = until - performance.now();
       if (left <= 0) return undefined;
       Atomics.wait(this.signals, this.own, seen, Math.min(left, 100));
@@ -38,4 +45,11 @@ export class Channel {
     const got = receiveMessageOnPort(this.port);
     return got ? (got.message as T) : undefined;
   }
+}
+
+/** Marks this thread as stopped in `slot` and wakes the thread waiting on `wake`. */
+export function markStopped(signals: Int32Array, slot: number, wake: number): void {
+  Atomics.store(signals, slot, 1);
+  Atomics.add(signals, wake, 1);
+  Atomics.notify(signals, wake);
 }

@@ -40,7 +40,8 @@ export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options
       '(specSource: the module that exports the spec or protocol) so that worker threads can rebuild the spec', { model: spec.name }));
   }
   const buffers = allocateShared();
-  const signals = new Int32Array(new SharedArrayBuffer(4 * resolved.workers));
+  // Per thread: a wake-up counter, then (from index `workers`) a flag set when that thread stops.
+  const signals = new Int32Array(new SharedArrayBuffer(4 * 2 * resolved.workers));
   const main = new LevelExplorer(spec, resolved, buffers);
   const threads: Thread[] = [];
   try {
@@ -94,7 +95,7 @@ function spawn(index: number, spec: Spec<unknown>, source: SpecSource, options: 
   };
   const worker = new Worker(ENTRY, { workerData: data, transferList: [port2] });
   worker.unref();
-  return { worker, channel: new Channel(port1, signals, 0, index), nextSize: 0 };
+  return { worker, channel: new Channel(port1, signals, 0, index, signals.length / 2 + index), nextSize: 0 };
 }
 
 function awaitReady(threads: Thread[]): StopReason | undefined {

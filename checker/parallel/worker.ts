@@ -5,7 +5,7 @@
 import { type MessagePort, workerData } from 'node:worker_threads';
 import { KripkeError } from '../../spec/errors.ts';
 import { resolveOptions } from '../options.ts';
-import { Channel } from './channel.ts';
+import { Channel, markStopped } from './channel.ts';
 import { LevelExplorer } from './level-explorer.ts';
 import type { FinalReport, FromWorker, ToWorker, WorkerData } from './messages.ts';
 import { digestDifference, specDigest } from './spec-digest.ts';
@@ -16,6 +16,9 @@ const data = workerData as WorkerData & { port: MessagePort };
 const startedAt = performance.now();
 const channel = new Channel(data.port, new Int32Array(data.signals), data.index, 0);
 const reply = (message: FromWorker) => channel.send(message);
+// However this thread ends (process.exit in a model, a crash), the coordinator stops waiting for it.
+const signalsView = new Int32Array(data.signals);
+process.on('exit', () => markStopped(signalsView, signalsView.length / 2 + data.index, 0));
 
 async function start(): Promise<LevelExplorer<unknown> | undefined> {
   try {

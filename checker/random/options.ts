@@ -46,7 +46,7 @@ function seedOption(seed: number): number {
   return seed;
 }
 
-function freshSeed(): number {
+export function freshSeed(): number {
   return (Date.now() ^ Math.floor(Math.random() * 2 ** 32)) >>> 0;
 }
 

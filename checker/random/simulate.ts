@@ -5,6 +5,7 @@
  * property. The result is the common `CheckResult`: a violation with its path, an error, or — since
  * random search is never exhaustive — `incomplete` with the campaign's coverage.
  */
+import { INTERRUPTED, interruptedReason } from '../interrupt.ts';
 import fc from 'fast-check';
 import { KripkeError } from '../../spec/errors.ts';
 import { isLiveness } from '../../spec/properties.ts';
@@ -50,7 +51,7 @@ export function simulate<S>(spec: Spec<S>, options: ResolvedOptions): CheckResul
     stats.elapsedMs = elapsed();
     return { ...common, status: 'violation', violations: [violation] };
   }
-  return { ...common, status: 'incomplete', reason: noViolationReason(stats.simulation!, run.interrupted, options), violations: [] };
+  return { ...common, status: 'incomplete', reason: run.stopped ? INTERRUPTED : noViolationReason(stats.simulation!, run.interrupted, options), violations: [] };
 }
 
 /** Why a campaign without a violation is `incomplete`: sampling is never exhaustive. */
@@ -65,8 +66,14 @@ interface CampaignRun {
   found?: Found;
   error?: KripkeError;
   at?: ActionPath;
+  /** The time limit ended the campaign. */
   interrupted: boolean;
+  /** The `interrupt` flag ended the campaign. */
+  stopped?: boolean;
 }
+
+/** Thrown inside fast-check's property when the `interrupt` flag is set. */
+const STOPPED = new Error(INTERRUPTED);
 
 function runCampaign<S>(walker: Walker<S>, campaign: Campaign, options: ResolvedOptions, config: WalkConfiguration,
   elapsed: () => number): CampaignRun {
@@ -74,6 +81,7 @@ function runCampaign<S>(walker: Walker<S>, campaign: Campaign, options: Resolved
   const { progress, progressIntervalMs = 1000 } = options.observer;
   let lastProgress = 0;
   const property = fc.property(walkArbitrary(options.random.depth), (choices) => {
+    if (interruptedReason(options.interrupt)) throw STOPPED; // ends fast-check's loop (endOnFailure: no shrinking)
     try {
       const violation = walker.walk(choices[0], choices[1], campaign);
       if (progress && campaign.runs % PROGRESS_EVERY === 0 && elapsed() - lastProgress >= progressIntervalMs) {
@@ -99,8 +107,10 @@ function runCampaign<S>(walker: Walker<S>, campaign: Campaign, options: Resolved
     endOnFailure: true,
     ...(Number.isFinite(options.timeLimitMs) ? { interruptAfterTimeLimit: options.timeLimitMs, markInterruptAsFailure: false } : {}),
   });
-  if (details.failed && !outcome.found && !outcome.error) throw details.errorInstance;
+  const stopped = details.failed && details.errorInstance === STOPPED;
+  if (details.failed && !outcome.found && !outcome.error && !stopped) throw details.errorInstance;
   outcome.interrupted = details.interrupted;
+  outcome.stopped = stopped;
   return outcome;
 }
 

@@ -1,15 +1,20 @@
 /** `kripke check <model> [options]`: exhaustive search (BFS or DFS) with the model's properties. */
 import { type Command, Option } from 'commander';
-import { check } from '../../checker/check.ts';
+import { defaultMemoryBytes, describeMemoryBound } from '../../checker/memory.ts';
+import type { CheckResult } from '../../checker/result.ts';
 import { ENGINES, type EngineName } from '../../checker/options.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
-import { loadModel, specSourceOf } from '../load-model.ts';
+import { loadModel } from '../load-model.ts';
+import { EngineThread } from '../engine-thread.ts';
+import { Interruption, interruptedJson } from '../interruption.ts';
+import { prepareOutDir, writeViolationFiles } from '../output-files.ts';
 import { createProgress } from '../progress.ts';
 import { describeModel, renderResultText, resultJson } from '../report.ts';
 import { collectSetting, positiveInteger, type Settings, warnAboveCores } from '../options.ts';
-import { basename } from 'node:path';
-import { replayCommand, writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
+import { replayCommand } from '../../counterexamples/artifacts.ts';
 import { InvalidArgumentError } from 'commander';
+import { basename } from 'node:path';
+import type { EngineRequest } from '../engine-messages.ts';
 import { durationArgument } from './simulate.ts';
 import { jsonOutput } from '../json-output.ts';
 import { colourWanted } from '../colour.ts';
@@ -70,38 +75,53 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
 
 async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
   warnAboveCores(flags.workers);
-  const model = await loadModel(name, { settings: flags.set, variant: flags.variant, typecheck: flags.typecheck });
-  const color = !flags.json && colourWanted();
-  if (!flags.json) process.stdout.write(`Checking ${describeModel(model, flags.set)} (${flags.engine})\n`);
-  const progress = createProgress(flags.progress);
+  const outDir = flags.out === undefined ? undefined : await prepareOutDir(flags.out);
+  const interruption = new Interruption();
+  let engine: EngineThread | undefined;
+  try {
+    // Loaded (and type-checked) here first: a model with type errors never runs.
+    const model = await loadModel(name, { settings: flags.set, variant: flags.variant, typecheck: flags.typecheck });
+    const progress = createProgress(flags.progress);
+    engine = new EngineThread({ model: name, settings: flags.set, variant: flags.variant, options: engineOptions(name, flags) }, interruption, progress.observer);
+    const color = !flags.json && colourWanted();
+    if (!flags.json) {
+      process.stdout.write(`Checking ${describeModel(model, flags.set)} (${flags.engine})\n`);
+      process.stdout.write(`  ${describeMemoryBound(flags.memory ?? defaultMemoryBytes(), flags.memory !== undefined)}\n`);
+    }
+    const result = await engine.result(model.spec.name, { ...progress.observer, checkpointSaved: (c) => process.stderr.write(
+      `checkpoint saved in ${c.dir} (level ${c.depth}, ${c.distinctStates.toLocaleString('en-US')} states)\n`) });
+    progress.stop();
+    const signal = interruption.signal;
+    const text = flags.json ? jsonOutput(interruptedJson(resultJson(result, model, flags.set), signal))
+      : renderResultText(result, model, color) + (signal ? `\n  stopped by ${signal}: the statistics above are what was explored so far` : '');
+    // An error is reported on stderr, except under --json, whose one object on stdout says it all.
+    (result.status === 'error' && !flags.json ? process.stderr : process.stdout).write(`${text}\n`);
+    if (outDir && (result.status === 'violation' || result.status === 'incomplete')) {
+      const context = { reference: model.reference, ...(model.file ? { modelFile: model.file } : {}), variant: model.variant, settings: flags.set };
+      const report = await writeViolationFiles(outDir, model.spec, result.violations, context);
+      const replays = report.written.filter((file) => basename(file) === 'trace.json').map((file) => `replay: ${replayCommand(file, context)}`);
+      (flags.json ? process.stderr : process.stdout).write([...report.lines, ...replays].map((line) => `  ${line}\n`).join(''));
+    }
+    return interruption.exitCode(exitCodeOf(result));
+  } finally {
+    engine?.stop();
+    interruption.close();
+  }
+}
+
+/** The check options the engine thread runs with (everything but the observer, which stays here). */
+function engineOptions(name: string, flags: CheckFlags): EngineRequest['options'] {
   const saving = flags.checkpoint ?? flags.resume;
-  const result = check(model.spec, {
-    engine: flags.engine,
-    maxDepth: flags.maxDepth,
-    continue: flags.continue,
-    checkDeadlock: flags.deadlock,
-    strict: flags.strict,
-    properties: flags.property,
-    observer: { ...progress.observer, checkpointSaved: (c) => process.stderr.write(`checkpoint saved in ${c.dir} (level ${c.depth}, ${c.distinctStates.toLocaleString('en-US')} states)\n`) },
-    liveness: flags.liveness,
-    memoryBytes: flags.memory,
-    store: flags.store === 'memory' ? 'table' : flags.store,
-    storeDir: flags.storeDir,
+  return {
+    engine: flags.engine, maxDepth: flags.maxDepth, continue: flags.continue, checkDeadlock: flags.deadlock, strict: flags.strict,
+    properties: flags.property, liveness: flags.liveness, memoryBytes: flags.memory, workers: flags.workers,
+    store: flags.store === 'memory' ? 'table' : flags.store, storeDir: flags.storeDir,
     checkpoint: saving === undefined ? undefined : { dir: saving, intervalMs: flags.checkpointEvery, identity: checkIdentity(name, flags) },
     resume: flags.resume,
-    workers: flags.workers,
-    specSource: flags.workers && flags.workers > 1 ? specSourceOf(name, model, flags.set) : undefined,
-  });
-  progress.stop();
-  const text = flags.json ? jsonOutput(resultJson(result, model, flags.set)) : renderResultText(result, model, color);
-  // An error is reported on stderr, except under --json, whose one object on stdout says it all.
-  (result.status === 'error' && !flags.json ? process.stderr : process.stdout).write(`${text}\n`);
-  if (flags.out && (result.status === 'violation' || result.status === 'incomplete')) {
-    const context = { reference: model.reference, ...(model.file ? { modelFile: model.file } : {}), variant: model.variant, settings: flags.set };
-    const written = await writeViolationArtifacts(flags.out, model.spec, result.violations, context);
-    const replays = written.filter((file) => basename(file) === 'trace.json').map((file) => `  replay: ${replayCommand(file, context)}\n`);
-    (flags.json ? process.stderr : process.stdout).write([...written.map((file) => `  wrote ${file}\n`), ...replays].join(''));
-  }
+  };
+}
+
+function exitCodeOf(result: CheckResult): ExitCode {
   switch (result.status) {
     case 'pass': return EXIT.pass;
     case 'violation': return EXIT.violation;

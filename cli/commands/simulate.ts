@@ -4,10 +4,9 @@
  * such a line's path; `--shard i/n` runs one slice of a swarm campaign (merge with `kripke merge`).
  */
 import { type Command, InvalidArgumentError } from 'commander';
-import { check } from '../../checker/check.ts';
 import { formatPath } from '../../checker/path.ts';
 import type { CheckResult } from '../../checker/result.ts';
-import { DEFAULT_DEPTH, DEFAULT_RUNS, parseShard, type Shard } from '../../checker/random/options.ts';
+import { DEFAULT_DEPTH, DEFAULT_RUNS, freshSeed, parseShard, type Shard } from '../../checker/random/options.ts';
 import { replayPath, type ReplayResult as PathReplay } from '../../checker/random/replay.ts';
 import { paintWith } from '../../counterexamples/ansi.ts';
 import { renderTraceText } from '../../counterexamples/text.ts';
@@ -16,7 +15,9 @@ import type { KripkePathReplay } from '../../schema/types.ts';
 import { KripkeError } from '../../spec/errors.ts';
 import { kripkeVersion } from '../../counterexamples/version.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
-import { loadModel } from '../load-model.ts';
+import { EngineThread } from '../engine-thread.ts';
+import { Interruption, interruptedJson } from '../interruption.ts';
+import { type LoadedModel, loadModel } from '../load-model.ts';
 import { collectSetting, positiveInteger, type Settings } from '../options.ts';
 import type { ProgressDisplay } from '../progress.ts';
 import { describeModel, violatedText } from '../report.ts';
@@ -68,17 +69,40 @@ export function registerSimulate(program: Command, run: (code: Promise<ExitCode>
 }
 
 async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode> {
-  const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
-  const checkFlags = [...(flags.property ? ['--property', ...flags.property] : []), ...(flags.deadlock === undefined ? [] : [flags.deadlock ? '--deadlock' : '--no-deadlock'])];
-  const inv: Invocation = { model, settings: flags.set, checkFlags };
-  if (flags.replay !== undefined) return replay(inv, flags.replay, flags);
+  if (flags.replay !== undefined) {
+    const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
+    return replay(invocation(model, flags), flags.replay, flags);
+  }
+  // Drawn here, so that it is printed before the first walk: a run stopped early still reproduces.
+  const seed = flags.seed ?? freshSeed();
+  const interruption = new Interruption();
   const progress = simulationProgress(flags.progress);
-  const result = check(model.spec, {
-    engine: 'random', seed: flags.seed, runs: flags.runs, depth: flags.depth, timeLimitMs: flags.time, shard: flags.shard,
-    properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict, observer: progress.observer,
-  });
-  progress.stop();
-  process.stdout.write(`${flags.json ? jsonOutput(simulationJson(result, inv)) : simulationText(result, inv)}\n`);
+  const engine = new EngineThread({ model: name, settings: flags.set, variant: flags.variant, options: {
+    engine: 'random', seed, runs: flags.runs, depth: flags.depth, timeLimitMs: flags.time, shard: flags.shard,
+    properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict,
+  } }, interruption, progress.observer);
+  try {
+    const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
+    const inv = invocation(model, flags);
+    (flags.json ? process.stderr : process.stdout).write(`${heading(inv, flags, seed)}\n`);
+    const result = await engine.result(model.spec.name, progress.observer);
+    progress.stop();
+    const signal = interruption.signal;
+    process.stdout.write(`${flags.json ? jsonOutput(interruptedJson(simulationJson(result, inv), signal)) : simulationText(result, inv)}\n`);
+    if (signal && !flags.json) process.stdout.write(`  stopped by ${signal}: the figures above are the walks run so far (seed ${seed})\n`);
+    return interruption.exitCode(exitCodeOf(result));
+  } finally {
+    engine.stop();
+    interruption.close();
+  }
+}
+
+function invocation(model: LoadedModel, flags: SimulateFlags): Invocation {
+  const checkFlags = [...(flags.property ? ['--property', ...flags.property] : []), ...(flags.deadlock === undefined ? [] : [flags.deadlock ? '--deadlock' : '--no-deadlock'])];
+  return { model, settings: flags.set, checkFlags };
+}
+
+function exitCodeOf(result: CheckResult): ExitCode {
   switch (result.status) {
     case 'violation': return EXIT.violation;
     case 'error': return EXIT.usageOrModelError;
@@ -86,15 +110,20 @@ async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode
   }
 }
 
+/** "Simulating die-hard (10,000 walks of up to 100 steps, seed 42)", before the first walk. */
+function heading(inv: Invocation, flags: SimulateFlags, seed: number): string {
+  const depth = flags.depth ?? DEFAULT_DEPTH;
+  const runs = flags.runs ?? (flags.time !== undefined ? undefined : DEFAULT_RUNS);
+  const walks = runs === undefined ? `walks of up to ${depth} steps until the time limit` : `${runs.toLocaleString('en-US')} walks of up to ${depth} steps`;
+  return `Simulating ${describeModel(inv.model, inv.settings)} (${walks}, seed ${seed}${flags.shard ? `, shard ${flags.shard.index}/${flags.shard.count}` : ''})`;
+}
+
 function simulationText(result: CheckResult, inv: Invocation): string {
   const sim = result.stats.simulation;
   if (!sim) { // the options were refused before any walk
     return result.status === 'error' ? `✘ [${result.error.code}] ${result.error.message}` : result.status;
   }
-  const walks = sim.runsRequested === null ? `walks of up to ${sim.depth} steps until the time limit`
-    : `${sim.runsRequested.toLocaleString('en-US')} walks of up to ${sim.depth} steps`;
-  const heading = `Simulating ${describeModel(inv.model, inv.settings)} (${walks}, seed ${sim.campaignSeed})`;
-  return `${heading}\n${renderSimulationText(result, inv, colourWanted())}`;
+  return renderSimulationText(result, inv, colourWanted());
 }
 
 /** `--replay`: walks the given path with the same checks and prints what it finds. */
