@@ -106,7 +106,7 @@ describe('assertTraceReplays: a saved counterexample as a regression test', () =
 
 describe('from node:test', () => {
   it('runs assert.node-test.ts under node --test: its three tests pass', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', join(root, 'assert.node-test.ts')], {
+    const run = spawnSync(process.execPath, ['--conditions=kripke-source', '--import', 'tsx', '--test', '--test-reporter=tap', join(root, 'assert.node-test.ts')], {
       cwd: root, encoding: 'utf8',
     });
     expect(run.stdout).toMatch(/# pass 3\b/);

@@ -1,9 +1,13 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // `kripke`, `kripke/spec`, `kripke/checker` imported by name resolve to the sources (package.json).
+  resolve: { conditions: ['kripke-source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['kripke-source', ...defaultServerConditions], externalConditions: ['kripke-source'] } },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**'],
+    exclude: ['node_modules/**', 'dist/**', '.ci/**'], // .ci/consumer: run in a fresh project by .ci/consumer-test
     testTimeout: 60_000,
     // Hooks that run the CLI as a subprocess: a shared, loaded machine can take seconds to start one.
     hookTimeout: 60_000,

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// The `kripke` command. Registers tsx for both module systems, so the CLI and users' model files in
-// TypeScript (ES modules or CommonJS, `.ts`, `.mts`, `.cts`) load without a build step, then runs the CLI.
-import { register as registerCommonJs } from 'tsx/cjs/api';
-import { register } from 'tsx/esm/api';
+// The `kripke` command. In the package it runs the compiled CLI (dist/), which loads tsx only for
+// a user's model file in TypeScript. In a checkout of the sources (main.ts is here) it registers
+// tsx and Kripke's source condition, then runs the TypeScript itself: `npx kripke` needs no build.
+import { existsSync } from 'node:fs';
 
-register();
-registerCommonJs();
-await import('./main.ts');
+if (existsSync(new URL('./main.ts', import.meta.url))) {
+  await import('../checker/register-sources.mjs');
+  await import('./main.ts');
+} else {
+  await import('../dist/cli/main.js');
+}

@@ -147,7 +147,7 @@ describe('kripke check', () => {
     expect(misspelt.code).toBe(2);
     expect(misspelt.stderr).toContain(`weak fairness of 'inc': parameter "X" matches no value of the action's domain; domain: "x", "y"`);
     expect(misspelt.stdout).not.toContain('distinct states'); // refused before the run
-  });
+  }, 180_000); // four runs of the CLI, three of them type-checking a model file
 
   it('reports a model file without a spec clearly', () => {
     const dir = join(root, 'tmp', 'cli-test');

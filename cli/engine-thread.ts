@@ -8,6 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { INTERRUPTED } from '../checker/interrupt.ts';
+import { ownEntry } from '../checker/own-modules.ts';
 import type { Observer, Progress } from '../checker/observer.ts';
 import type { CheckResult } from '../checker/result.ts';
 import { collisionProbability } from '../checker/search.ts';
@@ -15,7 +16,7 @@ import { KripkeError } from '../spec/errors.ts';
 import { type EngineRequest, type FromEngine, fromPortable } from './engine-messages.ts';
 import type { Interruption } from './interruption.ts';
 
-const ENTRY = new URL('./engine-worker-entry.mjs', import.meta.url);
+const ENTRY = ownEntry('engine-worker', import.meta.url);
 /** How long the engine may take to stop after a signal (the whole stop stays under a second). */
 const GRACE_MS = 700;
 /** Progress reports arrive at least this often, so that a stopped thread leaves recent figures. */

@@ -1,8 +1,5 @@
-// The CLI's engine thread: registers tsx for both module systems (the engine and users' model files
-// are TypeScript, ES modules or CommonJS), then runs engine-worker.ts.
-import { register as registerCommonJs } from 'tsx/cjs/api';
-import { register } from 'tsx/esm/api';
+// The CLI's engine thread, run from the sources: registers tsx and Kripke's source condition
+// (../checker/register-sources.mjs), then runs engine-worker.ts. The compiled package starts engine-worker.js.
+import '../checker/register-sources.mjs';
 
-register();
-registerCommonJs();
 await import('./engine-worker.ts');

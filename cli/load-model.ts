@@ -5,6 +5,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importModule } from '../checker/import-module.ts';
+import { ownModule } from '../checker/own-modules.ts';
 import type { SpecSource } from '../checker/parallel/spec-source.ts';
 import { findProtocol } from '../model/index.ts';
 import { KripkeError } from '../spec/errors.ts';
@@ -30,8 +32,10 @@ export interface LoadedModel {
   readonly file?: string | undefined;
 }
 
+/** A model file (`grid.ts`, `models/grid.ts#big`) rather than a shipped model's name. */
 export function looksLikePath(name: string): boolean {
-  return /[\\/]|\.[cm]?[jt]s$/.test(name);
+  const file = name.split('#')[0]!;
+  return /[\\/]|\.[cm]?[jt]sx?$/.test(file);
 }
 
 export async function loadModel(name: string, choice: ModelChoice): Promise<LoadedModel> {
@@ -62,7 +66,7 @@ async function loadFile(file: string, typecheck: boolean): Promise<Spec<unknown>
   if (typecheck) (await import('./typecheck.ts')).typecheckModel(path);
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
+    module = await importModule(pathToFileURL(absolute).href);
   } catch (e) {
     if (e instanceof KripkeError) throw e;
     throw new KripkeError('invalid-spec', `could not load ${path}: ${e instanceof Error ? e.message : String(e)}`, { file: path });
@@ -103,6 +107,6 @@ export function specSourceOf(name: string, model: LoadedModel, settings: Setting
     const [path, exportName] = name.split('#') as [string, string | undefined];
     return { module: resolve(path), exportName, settings, variant: model.variant };
   }
-  const index = new URL('../model/index.ts', import.meta.url).href;
+  const index = ownModule('../model/index.ts', import.meta.url).href;
   return { module: index, exportName: 'protocols', protocol: model.protocol?.name, settings, variant: model.variant };
 }

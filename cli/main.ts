@@ -1,46 +1,19 @@
 /**
- * The `kripke` command line. Each command lives in `commands/` and registers itself here.
+ * The `kripke` command line (program.ts); each command lives in `commands/`.
  * Exit codes (see exit-codes.ts): 0 pass, 1 violation, 2 usage or model error, 3 incomplete.
  */
-import { Command, CommanderError } from 'commander';
+import { CommanderError } from 'commander';
 import { KripkeError } from '../spec/errors.ts';
-import { registerCheck } from './commands/check.ts';
-import { registerCi } from './commands/ci.ts';
-import { registerCompare } from './commands/compare.ts';
-import { registerDiff } from './commands/diff.ts';
-import { registerExplore } from './commands/explore.ts';
-import { registerList } from './commands/list.ts';
-import { registerMerge } from './commands/merge.ts';
-import { registerRender } from './commands/render.ts';
-import { registerReplay } from './commands/replay.ts';
-import { registerSimulate } from './commands/simulate.ts';
-import { registerSweep } from './commands/sweep.ts';
-import { registerSwarm } from './commands/swarm.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
+import { kripkeVersion } from '../counterexamples/version.ts';
+import { jsonOutput } from './json-output.ts';
+import { buildProgram } from './program.ts';
 import { JSON_RESULT_VERSION } from './report.ts';
 
-const program = new Command('kripke')
-  .description('Kripke: a model checker for distributed protocols written in TypeScript')
-  .showHelpAfterError()
-  .exitOverride();
-
 let pending: Promise<ExitCode> | undefined;
-const run = (code: Promise<ExitCode>) => {
+const program = buildProgram((code) => {
   pending = code;
-};
-
-registerList(program, run);
-registerCheck(program, run);
-registerSimulate(program, run);
-registerSwarm(program, run);
-registerMerge(program, run);
-registerRender(program, run);
-registerReplay(program, run);
-registerCi(program, run);
-registerCompare(program, run);
-registerDiff(program, run);
-registerSweep(program, run);
-registerExplore(program, run);
+});
 
 async function main(): Promise<ExitCode> {
   try {
@@ -65,7 +38,7 @@ async function main(): Promise<ExitCode> {
 /** Under `--json` every outcome is one JSON object on stdout, an error before the run included. */
 function printJsonError(code: string, message: string, where: Readonly<Record<string, string>>): void {
   if (!process.argv.slice(2).includes('--json')) return;
-  process.stdout.write(`${JSON.stringify({ version: JSON_RESULT_VERSION, status: 'error', error: { code, message, where } }, null, 2)}\n`);
+  process.stdout.write(`${jsonOutput({ version: JSON_RESULT_VERSION, kripkeVersion: kripkeVersion(), status: 'error', error: { code, message, where } })}\n`);
 }
 
 process.exitCode = await main();

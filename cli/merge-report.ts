@@ -4,6 +4,7 @@
  * shard's count and the sum as an upper bound.
  */
 import type { ShardResult } from './commands/merge.ts';
+import { kripkeVersion } from '../counterexamples/version.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -21,6 +22,7 @@ interface Counted { readonly action: string; fired: number; found: number }
 export interface MergedReport {
   readonly kind: 'kripke-simulation-merge';
   readonly version: 1;
+  readonly kripkeVersion: string;
   readonly model: string;
   readonly variant: string | null;
   readonly settings: Readonly<Record<string, string>>;
@@ -50,7 +52,7 @@ export function renderMerged(shards: readonly ShardResult[]): { text: string; re
   const violations = shortestViolations(shards);
   const errors = shards.filter((s) => s.status === 'error').map((s) => ({ shard: shardName(s), ...s.error! }));
   const report: MergedReport = {
-    kind: 'kripke-simulation-merge', version: 1, model: first.model, variant: first.variant, settings: first.settings,
+    kind: 'kripke-simulation-merge', version: 1, kripkeVersion: kripkeVersion(), model: first.model, variant: first.variant, settings: first.settings,
     campaignSeed: sims[0]!.campaignSeed, depth: sims[0]!.depth,
     status: errors.length ? 'error' : violations.length ? 'violation' : 'pass',
     shards: { count, present, missing },

@@ -15,6 +15,7 @@ const number = (n: number) => n.toLocaleString('en-US');
 function payload(p: Progress) {
   const seconds = Math.max(p.elapsedMs / 1000, 1e-3);
   return {
+    explored: number(p.distinctStates - p.queued),
     distinct: number(p.distinctStates),
     generated: number(p.generatedStates),
     queued: number(p.queued),
@@ -29,8 +30,8 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar({
       stream,
-      // The bar: states explored out of states discovered so far (the queue is what is left).
-      format: '{bar} {distinct} distinct | {generated} generated | {queued} queued | depth {depth} | {rate} states/s | {seconds}s',
+      // The bar, labelled: states explored out of states discovered so far (the queue is what is left).
+      format: 'explored {bar} {explored} of {distinct} states found | {generated} generated | {queued} queued | depth {depth} | {rate} states/s | {seconds}s',
       barsize: 20,
       hideCursor: true,
       clearOnComplete: true,

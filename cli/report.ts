@@ -14,6 +14,7 @@ import type { Spec } from '../spec/types.ts';
 import type { KripkeCheckResult, Simulation, Violation as KripkeViolation } from '../schema/types.ts';
 import type { SimulationStatistics } from '../checker/random/statistics.ts';
 import type { LoadedModel } from './load-model.ts';
+import { kripkeVersion } from '../counterexamples/version.ts';
 
 export const JSON_RESULT_VERSION = 1 as const;
 
@@ -127,6 +128,7 @@ function coverageLines(stats: Statistics): string[] {
 export function resultJson(result: CheckResult, model: LoadedModel, settings: Readonly<Record<string, string>>): KripkeCheckResult {
   const base = {
     version: JSON_RESULT_VERSION,
+    kripkeVersion: kripkeVersion(),
     model: model.spec.name,
     variant: model.variant ?? null,
     settings: { ...settings },

@@ -11,6 +11,7 @@ import {
   badTrace, isObject, packedSteps, type SavedStep, type SavedTrace, settingsOf, stringOr, type TraceContext, wordsIn, wordsOf,
 } from './saved-trace.ts';
 import type { Trace } from './trace.ts';
+import { kripkeVersion } from './version.ts';
 
 export const TRACE_FORMAT = 'kripke-trace';
 export const TRACE_VERSION = 1;
@@ -19,6 +20,7 @@ export function traceToJson(trace: Trace, context: TraceContext = {}): Json {
   return {
     format: TRACE_FORMAT,
     version: TRACE_VERSION,
+    kripkeVersion: kripkeVersion(),
     model: trace.model,
     reference: context.reference ?? trace.model,
     ...(context.modelFile !== undefined ? { modelFile: context.modelFile } : {}),

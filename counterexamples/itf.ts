@@ -1,8 +1,8 @@
 /**
  * The Informal Trace Format (ITF) of Apalache and Quint (ADR-015): `#meta`, `vars`, `states`
  * (each with `#meta.index`), and `loop` for a lasso (values: `itf-value.ts`). Kripke's own fields
- * (path, property, model) ride in `#meta`; the variables are the state as shown, and a packed
- * model's words ride in each state's `#meta`. A lasso's cycle runs from state `loop` to the last
+ * (its version, path, property, model) ride in `#meta.kripke`; the variables are the state as
+ * shown, and a packed model's words ride in each state's `#meta`. A lasso's cycle runs from state `loop` to the last
  * state, which steps back to state `loop` (ADR-015): Kripke's trace ends on the loop's state
  * again, so that repeated state is left out and the step back rides in `#meta.kripke.loopBack`.
  * Quint's `--mbt` traces give each step's action and parameter (`quint-mbt.ts`).
@@ -14,6 +14,7 @@ import {
   badTrace, isObject, packedSteps, type SavedAction, type SavedStep, type SavedTrace, settingsOf, stringOr, type TraceContext, wordsIn, wordsOf,
 } from './saved-trace.ts';
 import type { Trace } from './trace.ts';
+import { kripkeVersion } from './version.ts';
 import { topLevelFields } from './state-rows.ts';
 import { decodeItfValue, encodeItfValue } from './itf-value.ts';
 import { mbtAction } from './quint-mbt.ts';
@@ -65,7 +66,7 @@ function actionMeta(action: NonNullable<Trace['steps'][number]['action']>, index
 
 function kripkeMeta(trace: Trace, context: TraceContext, record: boolean): { [key: string]: Json } {
   return {
-    model: trace.model, reference: context.reference ?? trace.model,
+    kripkeVersion: kripkeVersion(), model: trace.model, reference: context.reference ?? trace.model,
     ...(context.modelFile !== undefined ? { modelFile: context.modelFile } : {}), variant: context.variant ?? null,
     settings: { ...context.settings }, property: trace.property ?? null, kind: context.kind ?? null,
     path: formatPath(trace.path), wholeState: !record, ...(trace.why ? { why: whyToJson(trace.why) } : {}),

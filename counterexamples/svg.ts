@@ -1,15 +1,17 @@
 /**
  * DOT to SVG with Graphviz compiled to WebAssembly (@hpcc-js/wasm-graphviz): the same code runs in
- * Node and in a browser, and no system Graphviz is needed. The module is loaded once, on first use.
+ * Node and in a browser, and no system Graphviz is needed. The module is loaded once, on first use
+ * (it is an ES module, which jest's CommonJS runtime cannot `require`; tests that never draw a
+ * picture need not load it).
  */
-import { Graphviz } from '@hpcc-js/wasm-graphviz';
+import type { Graphviz } from '@hpcc-js/wasm-graphviz';
 import { KripkeError } from '../spec/errors.ts';
 import { withFontStacks } from './fonts.ts';
 
 let loading: Promise<Graphviz> | undefined;
 
 function graphviz(): Promise<Graphviz> {
-  loading ??= Graphviz.load();
+  loading ??= import('@hpcc-js/wasm-graphviz').then((module) => module.Graphviz.load());
   return loading;
 }
 

@@ -1,5 +1,5 @@
-// The explorer's check thread: registers tsx (models and the engine are TypeScript), then runs check-worker.ts.
-import { register } from 'tsx/esm/api';
+// The explorer's check thread, run from the sources: registers tsx and Kripke's source condition
+// (../checker/register-sources.mjs), then runs check-worker.ts. The package starts check-worker.js.
+import '../checker/register-sources.mjs';
 
-register();
 await import('./check-worker.ts');

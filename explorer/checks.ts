@@ -4,11 +4,12 @@
  * event streams), and cancel. At most `MAX_RUNNING` run at once: the machine's cores are few.
  */
 import { Worker } from 'node:worker_threads';
+import { ownEntry } from '../checker/own-modules.ts';
 import { KripkeError } from '../spec/errors.ts';
 import type { CheckEvent, CheckRequest } from './api-types.ts';
 import { progressOf } from './check-outcome.ts';
 
-const ENTRY = new URL('./check-worker-entry.mjs', import.meta.url);
+const ENTRY = ownEntry('check-worker', import.meta.url);
 const MAX_RUNNING = 2;
 /** Finished runs kept for late listeners. */
 const MAX_KEPT = 20;

@@ -33,6 +33,7 @@ import { validatorFor } from './validate.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = mkdtempSync(join(tmpdir(), 'kripke-schema-'));
+const VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const PAXOS_BUG = '0/1:0/0:0/0:0/0:2/0:1/0:2/1:0/0:10/0:3/0:12/0:4/0:11/0:14/2:1/3:0/0:9';
 
 function errorsOf(schema: string, value: unknown): unknown {
@@ -101,7 +102,8 @@ describe('every --json output validates against its published schema', () => {
     const saved = await readTraceFile(join(out, 'NotSolved', 'trace.json'));
     const same = await loadModel('die-hard', { settings: {}, variant: undefined });
     const bigger = await loadModel('die-hard', { settings: { big: '6' }, variant: undefined });
-    const outcomes = [replayJson(replayTrace(same.spec, saved)), replayJson(replayTrace(bigger.spec, saved))];
+    const against = (settings: Record<string, string>) => ({ model: 'die-hard', reference: 'die-hard', variant: null, settings });
+    const outcomes = [replayJson(replayTrace(same.spec, saved), against({})), replayJson(replayTrace(bigger.spec, saved), against({ big: '6' }))];
     expect(outcomes.map((o) => o.status)).toEqual(['reproduced', 'diverged']);
     for (const outcome of outcomes) expect(errorsOf('replay-result', outcome)).toBeNull();
   });
@@ -156,9 +158,12 @@ describe('the schemas say no to what is not an output', () => {
     expect(errorsOf('simulate-result', result)).not.toBeNull(); // a check result is not a simulation's
   });
 
-  it('a version string (the Kripke version) is allowed at the top level', () => {
-    expect(errorsOf('check-result', { ...result, version: '0.2.0' })).toBeNull();
+  it('the format version is 1; the Kripke version is its own field, and required', () => {
+    expect(result).toMatchObject({ version: 1, kripkeVersion: VERSION });
+    expect(errorsOf('check-result', { ...result, version: '0.2.0' })).not.toBeNull();
     expect(errorsOf('check-result', { ...result, version: 2 })).not.toBeNull();
+    const { kripkeVersion: _, ...unversioned } = result;
+    expect(errorsOf('check-result', unversioned)).not.toBeNull();
   });
 });
 

@@ -30,58 +30,33 @@ export type ItfValue =
       [k: string]: ItfValue;
     };
 /**
- * What `kripke list --json` prints: every shipped model with its configuration, variants and properties.
- */
-export type KripkeModelList = {
-  name: string;
-  summary: string;
-  config: {
-    [k: string]: {
-      default: number | boolean | string;
-      doc: string;
-    };
-  };
-  /**
-   * Variant name → what it changes; the first is the default.
-   */
-  variants: {
-    [k: string]: string;
-  };
-  properties: {
-    name: string;
-    kind:
-      | "always"
-      | "sometimes"
-      | "alwaysStep"
-      | "eventually"
-      | "alwaysEventually"
-      | "eventuallyAlways"
-      | "leadsTo"
-      | "refines";
-    /**
-     * a property family: the instances it is checked for
-     */
-    instances?: string[];
-  }[];
-}[];
-/**
- * What `kripke replay <trace> --json` prints: the saved trace still replays (and still violates its property), or the first step that no longer holds, with the fields that differ.
+ * What `kripke replay <trace> --json` prints: the saved trace still replays (and still violates its property), or the first step that no longer holds, with the fields that differ; `against` names the model it was replayed against.
  */
 export type KripkeReplayOutcome =
   | {
       /**
-       * The format's version (1); a later Kripke may write its own version as a string here.
+       * The format's version: fields are added in later versions, never changed in meaning.
        */
-      version?: 1 | string;
+      version: 1;
+      /**
+       * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+       */
+      kripkeVersion: string;
+      against: Against;
       status: "reproduced";
       verdict: string;
       steps: number;
     }
   | {
       /**
-       * The format's version (1); a later Kripke may write its own version as a string here.
+       * The format's version: fields are added in later versions, never changed in meaning.
        */
-      version?: 1 | string;
+      version: 1;
+      /**
+       * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+       */
+      kripkeVersion: string;
+      against: Against;
       status: "diverged";
       /**
        * 0: the initial state; n: the state after the n-th step.
@@ -103,18 +78,26 @@ export type KripkePathReplay =
   | {
       kind: "kripke-replay";
       /**
-       * The format's version (1); a later Kripke may write its own version as a string here.
+       * The format's version: fields are added in later versions, never changed in meaning.
        */
-      version?: 1 | string;
+      version: 1;
+      /**
+       * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+       */
+      kripkeVersion: string;
       status: "clean";
       steps: number;
     }
   | {
       kind: "kripke-replay";
       /**
-       * The format's version (1); a later Kripke may write its own version as a string here.
+       * The format's version: fields are added in later versions, never changed in meaning.
        */
-      version?: 1 | string;
+      version: 1;
+      /**
+       * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+       */
+      kripkeVersion: string;
       status: "violation";
       property: string;
       violationKind: "invariant" | "step" | "deadlock" | "unreachable" | "liveness" | "refinement";
@@ -157,9 +140,13 @@ export interface KripkeCheckResult {
    */
   kind?: "kripke-simulation";
   /**
-   * The format's version (1); a later Kripke may write its own version as a string here.
+   * The format's version: fields are added in later versions, never changed in meaning.
    */
-  version: 1 | string;
+  version: 1;
+  /**
+   * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+   */
+  kripkeVersion: string;
   /**
    * The spec's name.
    */
@@ -389,9 +376,13 @@ export interface ModelError {
 export interface KripkeCIReport {
   kind: "kripke-ci";
   /**
-   * The format's version (1); a later Kripke may write its own version as a string here.
+   * The format's version: fields are added in later versions, never changed in meaning.
    */
-  version: 1 | string;
+  version: 1;
+  /**
+   * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+   */
+  kripkeVersion: string;
   /**
    * The checks file as given on the command line.
    */
@@ -495,9 +486,13 @@ export interface Snapshot {
 export interface KripkeComparison {
   kind: "kripke-compare";
   /**
-   * The format's version (1); a later Kripke may write its own version as a string here.
+   * The format's version: fields are added in later versions, never changed in meaning.
    */
-  version: 1 | string;
+  version: 1;
+  /**
+   * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+   */
+  kripkeVersion: string;
   model: string;
   rows: {
     variant: string | null;
@@ -527,9 +522,13 @@ export interface KripkeComparison {
 export interface KripkeBehaviourDiff {
   kind: "kripke-diff";
   /**
-   * The format's version (1); a later Kripke may write its own version as a string here.
+   * The format's version: fields are added in later versions, never changed in meaning.
    */
-  version: 1 | string;
+  version: 1;
+  /**
+   * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+   */
+  kripkeVersion: string;
   /**
    * What was compared of each state (`the whole state`, or the --observe fields).
    */
@@ -624,13 +623,17 @@ export interface KripkeITFTrace {
     "format-description": string;
     source: string;
     description: string;
-    /**
-     * The format's version (1); a later Kripke may write its own version as a string here.
-     */
-    version?: 1 | string;
     kripke: {
+      /**
+       * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+       */
+      kripkeVersion: string;
       model: string;
       reference: string;
+      /**
+       * The model file the trace was found in (a model file runs on replay only when named on the command line).
+       */
+      modelFile?: string;
       variant: string | null;
       settings: Settings;
       property: string | null;
@@ -647,10 +650,6 @@ export interface KripkeITFTrace {
        * The state is not a record: it is the one variable `state`.
        */
       wholeState: boolean;
-      /**
-       * The format's version (1); a later Kripke may write its own version as a string here.
-       */
-      version?: 1 | string;
       loopBack?: StepMeta;
     };
   };
@@ -706,14 +705,63 @@ export interface StepMeta1 {
   "kripke:words"?: number[];
 }
 /**
+ * What `kripke list --json` prints (version 1): every shipped model with its configuration, variants and properties.
+ */
+export interface KripkeModelList {
+  /**
+   * The format's version: fields are added in later versions, never changed in meaning.
+   */
+  version: 1;
+  /**
+   * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+   */
+  kripkeVersion: string;
+  models: {
+    name: string;
+    summary: string;
+    config: {
+      [k: string]: {
+        default: number | boolean | string;
+        doc: string;
+      };
+    };
+    /**
+     * Variant name → what it changes; the first is the default.
+     */
+    variants: {
+      [k: string]: string;
+    };
+    properties: {
+      name: string;
+      kind:
+        | "always"
+        | "sometimes"
+        | "alwaysStep"
+        | "eventually"
+        | "alwaysEventually"
+        | "eventuallyAlways"
+        | "leadsTo"
+        | "refines";
+      /**
+       * a property family: the instances it is checked for
+       */
+      instances?: string[];
+    }[];
+  }[];
+}
+/**
  * What `kripke merge shard-*.json --json` prints (version 1): the shards of one swarm campaign summed into one report; violations keep the shortest per property.
  */
 export interface KripkeMergedSimulationReport {
   kind: "kripke-simulation-merge";
   /**
-   * The format's version (1); a later Kripke may write its own version as a string here.
+   * The format's version: fields are added in later versions, never changed in meaning.
    */
-  version: 1 | string;
+  version: 1;
+  /**
+   * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+   */
+  kripkeVersion: string;
   model: string;
   variant: string | null;
   settings: Settings;
@@ -759,14 +807,33 @@ export interface KripkeMergedSimulationReport {
   }[];
 }
 /**
+ * The model the trace was replayed against: the one named on the command line, else the shipped model the trace names.
+ */
+export interface Against {
+  /**
+   * The spec's name.
+   */
+  model: string;
+  /**
+   * The model file, or the shipped model's name.
+   */
+  reference: string;
+  variant: string | null;
+  settings: Settings;
+}
+/**
  * What `kripke sweep <model> --set key=a..b --format json` prints (version 1): the state space's size per value of the swept setting, per variant.
  */
 export interface KripkeSweep {
   kind: "kripke-sweep";
   /**
-   * The format's version (1); a later Kripke may write its own version as a string here.
+   * The format's version: fields are added in later versions, never changed in meaning.
    */
-  version: 1 | string;
+  version: 1;
+  /**
+   * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+   */
+  kripkeVersion: string;
   model: string;
   /**
    * The swept setting.
@@ -798,9 +865,13 @@ export interface KripkeSweep {
 export interface KripkeTraceFile {
   format: "kripke-trace";
   /**
-   * The format's version (1); a later Kripke may write its own version as a string here.
+   * The format's version: fields are added in later versions, never changed in meaning.
    */
-  version: 1 | string;
+  version: 1;
+  /**
+   * The version of Kripke that wrote it (its package.json), as `kripke --version` prints it.
+   */
+  kripkeVersion: string;
   /**
    * The spec's name.
    */
@@ -809,6 +880,10 @@ export interface KripkeTraceFile {
    * How to name the model on the command line: a shipped model's name, or a model file.
    */
   reference: string;
+  /**
+   * The model file the trace was found in (a model file runs on replay only when named on the command line).
+   */
+  modelFile?: string;
   variant: string | null;
   settings: Settings;
   /**

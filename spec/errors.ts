@@ -17,8 +17,12 @@ export type ErrorCode =
   | 'nondeterministic' // an action returned different successors for the same input
   | 'invalid-trace'; // a saved trace that does not fit the model
 
+const BRAND = Symbol.for('kripke.error');
+
 export class KripkeError extends Error {
   override readonly name = 'KripkeError';
+  /** Marks Kripke's errors for `instanceof` across copies of Kripke (see below). */
+  readonly [BRAND] = true;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -26,6 +30,14 @@ export class KripkeError extends Error {
     readonly where: Readonly<Record<string, string>> = {},
   ) {
     super(message);
+  }
+
+  /**
+   * A model loaded by tsx in a CommonJS project runs its own copy of Kripke, whose errors must
+   * still be recognised as Kripke's: `instanceof KripkeError` checks the brand, not the prototype.
+   */
+  static [Symbol.hasInstance](value: unknown): value is KripkeError {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
   }
 }
 

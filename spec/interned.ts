@@ -19,11 +19,22 @@ import { canonicalKey } from './canonical.ts';
 
 type Arg = unknown;
 
-/** Every interned object of this thread, by the canonical key of its value. */
-const canonicalByKey = new Map<string, object>();
-const canonicalObjects = new WeakSet<object>();
-/** Array and record arguments: one key object per distinct value. */
-const argKeys = new Map<string, object>();
+interface Tables {
+  /** Every interned object of this thread, by the canonical key of its value. */
+  readonly canonicalByKey: Map<string, object>;
+  readonly canonicalObjects: WeakSet<object>;
+  /** Array and record arguments: one key object per distinct value. */
+  readonly argKeys: Map<string, object>;
+}
+
+/**
+ * The tables live on `globalThis`, so that every copy of Kripke in a thread shares them: a
+ * TypeScript model in a CommonJS project gets its own copy of `kripke/spec` (tsx compiles the
+ * package for `require`), and its interned records must be the checker's.
+ */
+const TABLES = Symbol.for('kripke.interned.tables/1');
+const tables = ((globalThis as { [TABLES]?: Tables })[TABLES] ??= { canonicalByKey: new Map(), canonicalObjects: new WeakSet(), argKeys: new Map() });
+const { canonicalByKey, canonicalObjects, argKeys } = tables;
 
 export function interned<A extends readonly Arg[], V extends object>(make: (...args: A) => V): (...args: A) => Readonly<V> {
   const root = new Map<unknown, unknown>();

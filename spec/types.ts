@@ -89,11 +89,15 @@ export interface SpecFields<S, P extends Record<string, unknown>> {
 export type SpecDefinition<S, P extends Record<string, unknown>, L extends StateLayout | undefined = undefined> =
   SpecFields<DefinedState<S, L>, P> & { readonly layout?: LayoutFor<S, L> };
 
-/** The states of a definition: `Words` when it has a layout, else what its `init` returns. */
-export type DefinedState<S, L> = [L] extends [StateLayout] ? Words : S;
+/**
+ * The states of a definition: `Words` when it has a layout, else what its `init` returns. The
+ * `undefined` test comes first: without `strictNullChecks` (a consumer's non-strict tsconfig,
+ * ts-jest's defaults) `undefined` extends every type, `StateLayout` too.
+ */
+export type DefinedState<S, L> = [L] extends [undefined] ? S : [L] extends [StateLayout] ? Words : S;
 
 /** A layout fits only a spec whose states are words; on any other it reads as this message. */
-type LayoutFor<S, L> = [L] extends [StateLayout] ? ([S] extends [Words] ? L : LayoutNeedsWords) : L;
+type LayoutFor<S, L> = [L] extends [undefined] ? L : [L] extends [StateLayout] ? ([S] extends [Words] ? L : LayoutNeedsWords) : L;
 interface LayoutNeedsWords {
   readonly 'a layout needs a spec whose states are Words (init returns other states)': never;
 }

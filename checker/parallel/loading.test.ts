@@ -93,6 +93,7 @@ describe('worker threads load what one thread loads', () => {
       ['npm init -y package, .ts in ES module syntax (the README model saved in a fresh folder)', undefined, 'model.ts', esmModel()],
       ['"type": "module" package, .ts', 'module', 'model.ts', esmModel()],
       ['"type": "commonjs" package, .mts', 'commonjs', 'nested/model.mts', esmModel()],
+      ['"type": "commonjs" package, .ts in ES module syntax (compiled to CommonJS: a default export inside default)', 'commonjs', 'model.ts', esmModel()],
       ['"type": "module" package, .cts in CommonJS syntax', 'module', 'model.cts', cjsModel()],
       ['npm init -y package, .ts in CommonJS syntax', undefined, 'model.ts', cjsModel()],
     ];

@@ -10,6 +10,7 @@
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { KripkeError } from '../../spec/errors.ts';
+import { ownEntry } from '../own-modules.ts';
 import type { Spec } from '../../spec/types.ts';
 import type { CheckOptions, ResolvedOptions } from '../options.ts';
 import type { CheckResult } from '../result.ts';
@@ -21,7 +22,7 @@ import { allocateShared, type SharedBuffers } from './shared-visited.ts';
 import { type SpecDigest, specDigest } from './spec-digest.ts';
 import type { SpecSource } from './spec-source.ts';
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+const ENTRY = ownEntry('worker', import.meta.url);
 const START_TIMEOUT_MS = 120_000;
 /** Shares are evened out when they differ by more than this fraction of a fair share. */
 const IMBALANCE = 0.1;

@@ -4,6 +4,7 @@
  * it loads; library users pass one with `workers`.
  */
 import { KripkeError } from '../../spec/errors.ts';
+import { importModule } from '../import-module.ts';
 import type { Protocol } from '../../spec/protocol.ts';
 import type { Spec } from '../../spec/types.ts';
 
@@ -23,7 +24,7 @@ export async function loadSpecSource(source: SpecSource): Promise<Spec<unknown>>
   const fail = (why: string) => new KripkeError('invalid-config', `a worker cannot rebuild the spec from ${source.module}: ${why}`, { file: source.module });
   let module: Record<string, unknown>;
   try {
-    module = (await import(url)) as Record<string, unknown>;
+    module = await importModule(url);
   } catch (e) {
     throw fail(e instanceof Error ? e.message : String(e));
   }

@@ -1,8 +1,5 @@
-// A parallel-search worker thread: registers tsx for both module systems (models and the engine
-// are TypeScript; a model file may be an ES module or CommonJS, `.ts`, `.mts` or `.cts`), then runs worker.ts.
-import { register as registerCommonJs } from 'tsx/cjs/api';
-import { register } from 'tsx/esm/api';
+// A parallel-search worker thread, run from the sources: registers tsx and Kripke's source
+// condition (../register-sources.mjs), then runs worker.ts. The compiled package starts worker.js.
+import '../register-sources.mjs';
 
-register();
-registerCommonJs();
 await import('./worker.ts');

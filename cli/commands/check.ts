@@ -16,6 +16,8 @@ import { InvalidArgumentError } from 'commander';
 import { basename } from 'node:path';
 import type { EngineRequest } from '../engine-messages.ts';
 import { durationArgument } from './simulate.ts';
+import { jsonOutput } from '../json-output.ts';
+import { colourWanted } from '../colour.ts';
 
 interface CheckFlags {
   set: Settings;
@@ -81,7 +83,7 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
     const model = await loadModel(name, { settings: flags.set, variant: flags.variant, typecheck: flags.typecheck });
     const progress = createProgress(flags.progress);
     engine = new EngineThread({ model: name, settings: flags.set, variant: flags.variant, options: engineOptions(name, flags) }, interruption, progress.observer);
-    const color = !flags.json && process.stdout.isTTY === true;
+    const color = !flags.json && colourWanted();
     if (!flags.json) {
       process.stdout.write(`Checking ${describeModel(model, flags.set)} (${flags.engine})\n`);
       process.stdout.write(`  ${describeMemoryBound(flags.memory ?? defaultMemoryBytes(), flags.memory !== undefined)}\n`);
@@ -90,7 +92,7 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
       `checkpoint saved in ${c.dir} (level ${c.depth}, ${c.distinctStates.toLocaleString('en-US')} states)\n`) });
     progress.stop();
     const signal = interruption.signal;
-    const text = flags.json ? JSON.stringify(interruptedJson(resultJson(result, model, flags.set), signal), null, 2)
+    const text = flags.json ? jsonOutput(interruptedJson(resultJson(result, model, flags.set), signal))
       : renderResultText(result, model, color) + (signal ? `\n  stopped by ${signal}: the statistics above are what was explored so far` : '');
     // An error is reported on stderr, except under --json, whose one object on stdout says it all.
     (result.status === 'error' && !flags.json ? process.stderr : process.stdout).write(`${text}\n`);

@@ -15,6 +15,7 @@ import { finishedLine, renderCiSummary } from '../workflows/ci-text.ts';
 import { junitXml } from '../workflows/junit.ts';
 import { DEFAULT_CHECKS_FILE } from '../workflows/load-checks.ts';
 import { describeUpdate, updateSnapshots, withoutUpdatedSnapshots } from '../workflows/update-snapshots.ts';
+import { jsonOutput } from '../json-output.ts';
 
 interface CiFlags {
   workers?: number;
@@ -63,7 +64,7 @@ async function runCi(file: string, flags: CiFlags): Promise<ExitCode> {
   const junit = resolve(flags.junit ?? join(flags.out, 'junit.xml'));
   const json = resolve(flags.json ?? join(flags.out, 'report.json'));
   await writeTo(junit, junitXml(report));
-  await writeTo(json, `${JSON.stringify(ciReportJson(report), null, 2)}\n`);
+  await writeTo(json, `${jsonOutput(ciReportJson(report))}\n`);
   const saved = report.checks.flatMap((c) => c.result.artifacts);
   out.write(`wrote ${junit}, ${json}${saved.length ? ` and ${saved.length} counterexample files under ${resolve(flags.out)}` : ''}\n`);
   if (process.env.GITHUB_ACTIONS === 'true') out.write(githubAnnotations(report).map((line) => `${line}\n`).join(''));

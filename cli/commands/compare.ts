@@ -9,6 +9,7 @@ import { collectSetting, positiveInteger, type Settings } from '../options.ts';
 import { compareVariants, comparisonJson, renderComparison } from '../workflows/compare.ts';
 import { parseDuration } from '../workflows/duration.ts';
 import { TABLE_FORMATS, type TableFormat } from '../workflows/table.ts';
+import { jsonOutput } from '../json-output.ts';
 
 export type OutputFormat = TableFormat | 'json';
 
@@ -58,7 +59,7 @@ async function runCompare(model: string, flags: CompareFlags): Promise<ExitCode>
     variants: flags.variants, settings: flags.set, engine: flags.engine, properties: flags.property,
     deadlock: flags.deadlock, liveness: flags.liveness, workers: flags.workers, timeLimitMs: flags.timeLimit, cores: flags.jobs,
   });
-  const text = flags.format === 'json' ? JSON.stringify(comparisonJson(comparison), null, 2) : renderComparison(comparison, flags.format);
+  const text = flags.format === 'json' ? jsonOutput(comparisonJson(comparison)) : renderComparison(comparison, flags.format);
   process.stdout.write(`${text}\n`);
   return comparison.rows.some((r) => r.verdict === 'error') ? EXIT.usageOrModelError : EXIT.pass;
 }

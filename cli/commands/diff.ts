@@ -9,6 +9,8 @@ import { KripkeError } from '../../spec/errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { collectSetting, positiveInteger, type Settings } from '../options.ts';
 import { diffJson, diffModels, renderDiffText, writeDiffArtifacts } from '../workflows/diff.ts';
+import { jsonOutput } from '../json-output.ts';
+import { colourWanted } from '../colour.ts';
 
 interface DiffFlags {
   variant: string[];
@@ -42,8 +44,8 @@ async function runDiff(model: string, other: string | undefined, flags: DiffFlag
     fields: flags.observe?.split(',').map((f) => f.trim()).filter((f) => f !== ''),
     maxPairs: flags.maxPairs,
   });
-  const color = !flags.json && process.stdout.isTTY === true;
-  process.stdout.write(`${flags.json ? JSON.stringify(diffJson(diff), null, 2) : renderDiffText(diff, color)}\n`);
+  const color = !flags.json && colourWanted();
+  process.stdout.write(`${flags.json ? jsonOutput(diffJson(diff)) : renderDiffText(diff, color)}\n`);
   if (flags.out) {
     const written = await writeDiffArtifacts(diff, flags.out);
     (flags.json ? process.stderr : process.stdout).write(written.map((f) => `  wrote ${f}\n`).join(''));

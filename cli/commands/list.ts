@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { protocols } from '../../model/index.ts';
 import type { KripkeModelList } from '../../schema/types.ts';
 import type { Property, PropertyKind } from '../../spec/properties.ts';
+import { kripkeVersion } from '../../counterexamples/version.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { jsonOutput } from '../json-output.ts';
 
 export function registerList(program: Command, run: (code: Promise<ExitCode>) => void): void {
   program
@@ -15,26 +17,28 @@ export function registerList(program: Command, run: (code: Promise<ExitCode>) =>
 
 /** What `kripke list --json` prints (schema/list-result.schema.json). */
 export function modelList(): KripkeModelList {
-  return protocols.map((p) => {
-    const spec = p.instantiate();
-    return {
-      name: p.name,
-      summary: p.summary,
-      config: Object.fromEntries(Object.entries(p.config).map(([k, c]) => [k, { default: c.default, doc: c.doc }])),
-      variants: p.variants,
-      properties: propertyList(spec.properties),
-    };
-  });
+  return { version: 1, kripkeVersion: kripkeVersion(), models: protocols.map(modelEntry) };
+}
+
+function modelEntry(p: (typeof protocols)[number]): KripkeModelList['models'][number] {
+  const spec = p.instantiate();
+  return {
+    name: p.name,
+    summary: p.summary,
+    config: Object.fromEntries(Object.entries(p.config).map(([k, c]) => [k, { default: c.default, doc: c.doc }])),
+    variants: p.variants,
+    properties: propertyList(spec.properties),
+  };
 }
 
 function list(json: boolean): ExitCode {
-  const entries = modelList();
+  const listed = modelList();
   if (json) {
-    process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+    process.stdout.write(`${jsonOutput(listed)}\n`);
     return EXIT.pass;
   }
   const lines: string[] = [];
-  for (const e of entries) {
+  for (const e of listed.models) {
     lines.push(`${e.name} — ${e.summary}`);
     const config = Object.entries(e.config).map(([k, c]) => `${k}=${String(c.default)}`);
     if (config.length) lines.push(`  config:     ${config.join(' ')}`);
@@ -47,7 +51,7 @@ function list(json: boolean): ExitCode {
 }
 
 /** One entry per property; a family (`forAll`) once, with its instances. */
-function propertyList(properties: readonly Property<unknown>[]): KripkeModelList[number]['properties'] {
+function propertyList(properties: readonly Property<unknown>[]): KripkeModelList['models'][number]['properties'] {
   const entries: { name: string; kind: PropertyKind; instances?: string[] }[] = [];
   for (const p of properties) {
     const known = entries.find((e) => e.name === p.name);

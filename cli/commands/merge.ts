@@ -10,6 +10,7 @@ import { KripkeError } from '../../spec/errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { SIMULATION_KIND } from '../simulation-report.ts';
 import { type MergedReport, renderMerged } from '../merge-report.ts';
+import { jsonOutput } from '../json-output.ts';
 
 /** The parts of a `kripke simulate --json` result that merging reads. */
 export interface ShardResult {
@@ -45,7 +46,7 @@ export function registerMerge(program: Command, run: (code: Promise<ExitCode>) =
 
 function merge(files: readonly string[], json: boolean): ExitCode {
   const { text, report } = mergeShardFiles(files);
-  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${text}\n`);
+  process.stdout.write(json ? `${jsonOutput(report)}\n` : `${text}\n`);
   return report.status === 'error' ? EXIT.usageOrModelError : report.status === 'violation' ? EXIT.violation : EXIT.pass;
 }
 

@@ -22,6 +22,7 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
 import { replayTarget } from '../replay-target.ts';
 import { positiveInteger } from '../options.ts';
+import { colourWanted } from '../colour.ts';
 
 const FORMATS = ['svg', 'dot', 'html', 'text', 'sequence', 'states', 'json', 'itf', 'all'] as const;
 type Format = (typeof FORMATS)[number];
@@ -66,7 +67,7 @@ async function render(saved: SavedTrace, file: string, flags: RenderFlags): Prom
   switch (flags.format) {
     case 'dot': return renderTraceDot(trace);
     case 'svg': return dotToSvg(renderTraceDot(trace));
-    case 'text': return `${renderTraceText(trace, { color: !flags.out && process.stdout.isTTY === true })}\n`;
+    case 'text': return `${renderTraceText(trace, { color: !flags.out && colourWanted() })}\n`;
     case 'json': return `${JSON.stringify(traceToJson(trace, saved), null, 2)}\n`;
     case 'itf': return `${JSON.stringify(traceToItf(trace, saved), null, 2)}\n`;
     case 'sequence': {

@@ -11,11 +11,13 @@ import { readTraceFile } from '../../counterexamples/load-trace.ts';
 import { type ReplayResult, replayTrace } from '../../counterexamples/replay.ts';
 import type { KripkeReplayOutcome } from '../../schema/types.ts';
 import { resolve } from 'node:path';
+import { kripkeVersion } from '../../counterexamples/version.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
 import { describeModel } from '../report.ts';
 import { replayTarget } from '../replay-target.ts';
 import { collectSetting, type Settings } from '../options.ts';
+import { jsonOutput } from '../json-output.ts';
 
 interface ReplayFlags {
   set?: Settings;
@@ -43,7 +45,7 @@ async function runReplay(file: string, modelName: string | undefined, flags: Rep
   const against = { model: model.spec.name, reference: model.file ?? model.reference, variant: model.variant ?? null, settings: target.settings };
   const result = replayTrace(model.spec, saved);
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ against, ...replayJson(result) }, null, 2)}\n`);
+    process.stdout.write(`${jsonOutput(replayJson(result, against))}\n`);
   } else {
     process.stdout.write(`Replaying ${file} against ${describeModel(model, target.settings)}${model.file ? ` (${model.file})` : ''}\n`);
     process.stdout.write(`${outcomeText(result, saved.steps.length - 1)}\n`);
@@ -61,11 +63,13 @@ function outcomeText(result: ReplayResult, steps: number): string {
   return lines.join('\n');
 }
 
-/** What `kripke replay --json` prints (schema/replay-result.schema.json). */
-export function replayJson(result: ReplayResult): KripkeReplayOutcome {
-  if (result.status === 'reproduced') return { status: 'reproduced', verdict: result.verdict, steps: result.trace.steps.length - 1 };
+/** What `kripke replay --json` prints (schema/replay-result.schema.json): the outcome, and the model replayed `against`. */
+export function replayJson(result: ReplayResult, against: KripkeReplayOutcome['against']): KripkeReplayOutcome {
+  const head = { version: 1, kripkeVersion: kripkeVersion(), against } as const;
+  if (result.status === 'reproduced') return { ...head, status: 'reproduced', verdict: result.verdict, steps: result.trace.steps.length - 1 };
   const d = result.divergence;
   return {
+    ...head,
     status: 'diverged', step: d.step, action: d.action ?? null, reason: d.reason, message: d.message,
     differences: d.differences.map((c) => ({ path: formatChangePath(c.path), saved: formatValue(c.before, 200), now: formatValue(c.after, 200) })),
   };

@@ -13,6 +13,7 @@ import { renderTraceText } from '../../counterexamples/text.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
 import type { KripkePathReplay } from '../../schema/types.ts';
 import { KripkeError } from '../../spec/errors.ts';
+import { kripkeVersion } from '../../counterexamples/version.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { EngineThread } from '../engine-thread.ts';
 import { Interruption, interruptedJson } from '../interruption.ts';
@@ -21,6 +22,8 @@ import { collectSetting, positiveInteger, type Settings } from '../options.ts';
 import type { ProgressDisplay } from '../progress.ts';
 import { describeModel, violatedText } from '../report.ts';
 import { commandLine, type Invocation, renderSimulationText, simulationJson } from '../simulation-report.ts';
+import { jsonOutput } from '../json-output.ts';
+import { colourWanted } from '../colour.ts';
 
 /** The flags that define a campaign (`kripke swarm` takes them too). */
 export interface CampaignFlags {
@@ -85,7 +88,7 @@ async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode
     const result = await engine.result(model.spec.name, progress.observer);
     progress.stop();
     const signal = interruption.signal;
-    process.stdout.write(`${flags.json ? JSON.stringify(interruptedJson(simulationJson(result, inv), signal), null, 2) : simulationText(result, inv)}\n`);
+    process.stdout.write(`${flags.json ? jsonOutput(interruptedJson(simulationJson(result, inv), signal)) : simulationText(result, inv)}\n`);
     if (signal && !flags.json) process.stdout.write(`  stopped by ${signal}: the figures above are the walks run so far (seed ${seed})\n`);
     return interruption.exitCode(exitCodeOf(result));
   } finally {
@@ -120,7 +123,7 @@ function simulationText(result: CheckResult, inv: Invocation): string {
   if (!sim) { // the options were refused before any walk
     return result.status === 'error' ? `✘ [${result.error.code}] ${result.error.message}` : result.status;
   }
-  return renderSimulationText(result, inv, process.stdout.isTTY === true);
+  return renderSimulationText(result, inv, colourWanted());
 }
 
 /** `--replay`: walks the given path with the same checks and prints what it finds. */
@@ -129,22 +132,23 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
   const outcome = replayPath(spec, pathText, { properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict });
   if (outcome.status === 'clean') {
     const text = `✔ the path replays without violation (${outcome.steps} steps)`;
-    process.stdout.write(flags.json ? `${JSON.stringify(pathReplayJson(outcome))}\n` : `${text}\n`);
+    process.stdout.write(flags.json ? `${jsonOutput(pathReplayJson(outcome), 0)}\n` : `${text}\n`);
     return EXIT.pass;
   }
   const v = outcome.violation;
   const path = formatPath(v.path!);
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(pathReplayJson(outcome))}\n`);
+    process.stdout.write(`${jsonOutput(pathReplayJson(outcome), 0)}\n`);
     return EXIT.violation;
   }
-  const paint = paintWith(process.stdout.isTTY === true);
+  const color = colourWanted();
+  const paint = paintWith(color);
   const what = v.kind === 'deadlock' ? 'deadlock' : violatedText(v);
   const trace = buildTrace(spec, v.path!, { property: v.property, instance: v.instance });
   process.stdout.write([
     `Replaying ${describeModel(inv.model, inv.settings)}`,
     `${paint('red', '✘ violation')}: ${what} after ${v.path!.steps.length} steps`,
-    renderTraceText(trace, { color: process.stdout.isTTY === true }),
+    renderTraceText(trace, { color }),
     `  path: ${path}`,
     `${paint('bold', 'reproduce:')} ${commandLine(inv, ['--replay', path])}`,
     '',
@@ -154,9 +158,10 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
 
 /** What `kripke simulate --replay --json` prints (schema/simulate-replay-result.schema.json). */
 export function pathReplayJson(outcome: PathReplay): KripkePathReplay {
-  if (outcome.status === 'clean') return { kind: 'kripke-replay', status: 'clean', steps: outcome.steps };
+  const head = { kind: 'kripke-replay', version: 1, kripkeVersion: kripkeVersion() } as const;
+  if (outcome.status === 'clean') return { ...head, status: 'clean', steps: outcome.steps };
   const v = outcome.violation;
-  return { kind: 'kripke-replay', status: 'violation', property: v.property, violationKind: v.kind, path: formatPath(v.path!) };
+  return { ...head, status: 'violation', property: v.property, violationKind: v.kind, path: formatPath(v.path!) };
 }
 
 /** Progress on stderr: a line rewritten in place in a terminal, a plain line every 5 s otherwise. */

@@ -12,6 +12,7 @@ import { renderSweep, sweep, sweepJson } from '../workflows/sweep.ts';
 import { renderSweepSvg } from '../workflows/sweep-plot.ts';
 import { expandValues } from '../workflows/settings-grid.ts';
 import { type RunFlags, withRunOptions } from './compare.ts';
+import { jsonOutput } from '../json-output.ts';
 
 interface SweepFlags extends RunFlags {
   variants?: string;
@@ -40,7 +41,7 @@ async function runSweep(model: string, flags: SweepFlags): Promise<ExitCode> {
   const plot = resolve(flags.plot ?? `${model.replace(/.*[\\/]/, '').replace(/\.[cm]?[jt]s(#.*)?$/, '')}-${key}-sweep.svg`);
   await mkdir(dirname(plot), { recursive: true });
   await writeFile(plot, renderSweepSvg(result));
-  const text = flags.format === 'json' ? JSON.stringify(sweepJson(result), null, 2) : renderSweep(result, flags.format);
+  const text = flags.format === 'json' ? jsonOutput(sweepJson(result)) : renderSweep(result, flags.format);
   process.stdout.write(`${text}\n`);
   process.stderr.write(`wrote ${plot}\n`);
   return result.points.some((p) => p.status === 'error' || p.status === 'crashed') ? EXIT.usageOrModelError : EXIT.pass;

@@ -4,6 +4,7 @@
  */
 import type { Json } from '../../counterexamples/json-value.ts';
 import type { CheckReport, CiReport } from './ci.ts';
+import { kripkeVersion } from '../../counterexamples/version.ts';
 
 export const CI_REPORT_VERSION = 1;
 
@@ -12,6 +13,7 @@ export function ciReportJson(report: CiReport): Json {
   return {
     kind: 'kripke-ci',
     version: CI_REPORT_VERSION,
+    kripkeVersion: kripkeVersion(),
     checksFile: report.file,
     startedAt: report.startedAt.toISOString(),
     elapsedMs: Math.round(report.elapsedMs),

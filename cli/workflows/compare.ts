@@ -2,13 +2,14 @@
  * `kripke compare` as a library call: every variant × configuration checked to the end of its
  * state space, one row per property — verdict, distinct states, depth, time, counterexample length.
  */
-import type { Json } from '../../counterexamples/json-value.ts';
 import { formatDuration } from './duration.ts';
 import type { Job, JobResult } from './job.ts';
 import { runJobs } from './pool.ts';
 import { type Configuration, configurations, describeConfiguration } from './settings-grid.ts';
 import { renderTable, type Row, type TableFormat } from './table.ts';
 import { chooseVariants } from './variants.ts';
+import { kripkeVersion } from '../../counterexamples/version.ts';
+import type { KripkeComparison } from '../../schema/types.ts';
 
 export interface RunOptions {
   readonly engine?: 'bfs' | 'dfs';
@@ -101,6 +102,6 @@ export function renderComparison(c: Comparison, format: TableFormat): string {
   return [renderTable(columns, rows, format), ...(format === 'csv' ? [] : notes.map((n) => `note: ${n}`))].join('\n');
 }
 
-export function comparisonJson(c: Comparison): Json {
-  return { kind: 'kripke-compare', version: 1, model: c.model, rows: c.rows.map((r) => ({ ...r, configuration: { ...r.configuration } })) };
+export function comparisonJson(c: Comparison): KripkeComparison {
+  return { kind: 'kripke-compare', version: 1, kripkeVersion: kripkeVersion(), model: c.model, rows: c.rows.map((r) => ({ ...r, configuration: { ...r.configuration } })) };
 }

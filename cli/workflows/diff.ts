@@ -12,6 +12,7 @@ import { buildTrace } from '../../counterexamples/trace.ts';
 import type { Json } from '../../counterexamples/json-value.ts';
 import { type LoadedModel, loadModel } from '../load-model.ts';
 import { declaredObservation, observeFields } from './observe-fields.ts';
+import { kripkeVersion } from '../../counterexamples/version.ts';
 
 export interface DiffSide {
   /** A shipped model's name or a model file (`path#export`). */
@@ -134,7 +135,7 @@ export async function writeDiffArtifacts(d: BehaviourDiff, dir: string): Promise
 
 export function diffJson(d: BehaviourDiff): Json {
   return {
-    kind: 'kripke-diff', version: 1, observation: d.observation,
+    kind: 'kripke-diff', version: 1, kripkeVersion: kripkeVersion(), observation: d.observation,
     directions: d.directions.map(({ allows, forbids, outcome }) => ({
       allows, forbids, status: outcome.status,
       ...(outcome.status === 'differs' ? {

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importModule } from '../../checker/import-module.ts';
 import { KripkeError, unknownName } from '../../spec/errors.ts';
 import { loadModel, looksLikePath } from '../load-model.ts';
 import type { CheckDefinition, ChecksConfig, Duration, Snapshot } from './checks-file.ts';
@@ -37,7 +38,7 @@ export async function importChecksFile(file: string): Promise<ChecksConfig> {
   if (!existsSync(absolute)) throw new KripkeError('unknown-name', `no checks file at ${absolute}`, { file });
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(absolute).href)) as { default?: unknown };
+    module = await importModule(pathToFileURL(absolute).href);
   } catch (e) {
     throw new KripkeError('invalid-config', `could not load ${file}: ${e instanceof Error ? e.message : String(e)}`, { file });
   }

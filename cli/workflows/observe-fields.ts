@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Observe } from '../../checker/diff/index.ts';
 import { wholeState } from '../../checker/diff/index.ts';
+import { importModule } from '../../checker/import-module.ts';
 import { KripkeError } from '../../spec/errors.ts';
 import type { Spec } from '../../spec/types.ts';
 import { looksLikePath } from '../load-model.ts';
@@ -40,7 +41,7 @@ export async function declaredObservation(model: string): Promise<Observe<unknow
   if (!looksLikePath(model)) return undefined;
   const file = resolve(model.split('#')[0]!);
   if (!existsSync(file)) return undefined;
-  const module = (await import(pathToFileURL(file).href)) as { observe?: unknown };
+  const module = await importModule(pathToFileURL(file).href);
   if (module.observe === undefined) return undefined;
   if (typeof module.observe !== 'function') throw new KripkeError('invalid-spec', `${model}: the export 'observe' must be a function of a state`, { file: model });
   return module.observe as Observe<unknown>;

@@ -7,9 +7,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { ownEntry } from '../../checker/own-modules.ts';
 import { failed, type Job, type JobResult } from './job.ts';
 
-const CHILD = fileURLToPath(new URL('./job-child.js', import.meta.url));
+const CHILD = fileURLToPath(ownEntry('job-child', import.meta.url));
 
 export interface PoolOptions {
   /** How many cores to fill (default: all of this machine's). */

@@ -5,7 +5,6 @@
  * one at a time by default (so runs do not slow each other). A variant whose run does not finish
  * is not run at larger values.
  */
-import type { Json } from '../../counterexamples/json-value.ts';
 import { KripkeError } from '../../spec/errors.ts';
 import { runJob, type RunOptions } from './compare.ts';
 import { formatDuration } from './duration.ts';
@@ -14,6 +13,8 @@ import { runJobs } from './pool.ts';
 import { expandValues } from './settings-grid.ts';
 import { renderTable, type Row, type TableFormat } from './table.ts';
 import { chooseVariants } from './variants.ts';
+import { kripkeVersion } from '../../counterexamples/version.ts';
+import type { KripkeSweep } from '../../schema/types.ts';
 
 export interface SweepOptions extends Omit<RunOptions, 'cores'> {
   /** The swept setting and its values (`expandValues('rms', '2..6')`). */
@@ -105,6 +106,6 @@ export function renderSweep(s: Sweep, format: TableFormat): string {
   ], rows, format);
 }
 
-export function sweepJson(s: Sweep): Json {
-  return { kind: 'kripke-sweep', version: 1, model: s.model, key: s.key, values: [...s.values], variants: [...s.variants], points: s.points.map((p) => ({ ...p })) };
+export function sweepJson(s: Sweep): KripkeSweep {
+  return { kind: 'kripke-sweep', version: 1, kripkeVersion: kripkeVersion(), model: s.model, key: s.key, values: [...s.values], variants: [...s.variants], points: s.points.map((p) => ({ ...p })) };
 }
