@@ -96,7 +96,7 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
   (result.status === 'error' && !flags.json ? process.stderr : process.stdout).write(`${text}\n`);
   if (flags.out && (result.status === 'violation' || result.status === 'incomplete')) {
     const context = { reference: model.reference, ...(model.file ? { modelFile: model.file } : {}), variant: model.variant, settings: flags.set };
-    const written = await writeViolationArtifacts(flags.out, model.spec, result.violations, context);
+    const written = await writeViolationArtifacts(flags.out, model.spec, result.violations, context, result.stats.distinctStates);
     const replays = written.filter((file) => basename(file) === 'trace.json').map((file) => `  replay: ${replayCommand(file, context)}\n`);
     (flags.json ? process.stderr : process.stdout).write([...written.map((file) => `  wrote ${file}\n`), ...replays].join(''));
   }
