@@ -15,7 +15,7 @@ import { abstractTrace, refinementOf, renderAbstractTraceHtml } from './refineme
 import { traceToItf } from './itf.ts';
 import type { TraceContext } from './saved-trace.ts';
 import { renderSequenceChart } from './sequence-chart.ts';
-import { renderStateGraphDot } from './state-graph.ts';
+import { stateGraphDotIfDrawable } from './state-graph.ts';
 import { dotToSvg } from './svg.ts';
 import { buildTrace, type Trace } from './trace.ts';
 
@@ -30,7 +30,7 @@ export async function renderArtifacts<S>(trace: Trace<S>, context: TraceContext,
   const dot = renderTraceDot(trace);
   const svg = await dotToSvg(dot);
   const sequenceSvg = renderSequenceChart(trace);
-  const statesDot = spec ? renderStateGraphDot(spec, trace, explored === undefined ? {} : { explored }) : undefined;
+  const statesDot = spec ? stateGraphDotIfDrawable(spec, trace, explored === undefined ? {} : { explored }) : undefined;
   const statesSvg = statesDot === undefined ? undefined : await dotToSvg(statesDot);
   const files = new Map<string, string>([['trace.json', `${JSON.stringify(traceToJson(trace, context), null, 2)}\n`]]);
   const itf = itfText(trace, context);

@@ -58,7 +58,7 @@ export function neighbourhood<S>(spec: Spec<S>, traceStates: readonly S[], maxNo
   };
   let frontier = range(0, onTrace);
   let radius = 0;
-  while (radius < MAX_RADIUS) {
+  while (radius < MAX_RADIUS && onTrace <= maxNodes) { // a trace longer than the bound: its states alone, not expanded
     const fresh = new Map<string, S>();
     for (const node of frontier) {
       for (const { next } of expand(node)) {
@@ -72,7 +72,7 @@ export function neighbourhood<S>(spec: Spec<S>, traceStates: readonly S[], maxNo
     frontier = range(first, states.length);
     radius++;
   }
-  for (const node of frontier) expand(node); // the outermost states' steps: edges among drawn states, and which lead out
+  if (onTrace <= maxNodes) for (const node of frontier) expand(node); // the outermost states' steps: edges among drawn states, and which lead out
   return { states, onTrace, radius, ...edgesAmong(states.length, stepsOf, (s) => ids.get(keyOf(s))), initial,
     nodeOf: (s) => ids.get(keyOf(s)) };
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { check } from '../checker/check.ts';
 import { parsePath } from '../checker/path.ts';
 import { dieHardSpec } from '../model/die-hard/die-hard.ts';
 import { paxosSpec } from '../model/paxos/paxos.ts';
-import { clockSpec } from './fixture-specs.ts';
+import { clockSpec, counterSpec } from './fixture-specs.ts';
 import { neighbourhood } from './neighbourhood.ts';
-import { exploreStateGraph, renderStateGraphDot } from './state-graph.ts';
+import { exploreStateGraph, renderStateGraphDot, stateGraphDotIfDrawable } from './state-graph.ts';
 import { buildTrace } from './trace.ts';
 
 /** BFS's shortest way to 4 gallons (7 states); die-hard has 16 reachable states, and the check stops after 14. */
@@ -56,5 +57,15 @@ describe('the state space around a counterexample', () => {
     expect(dot).toContain('the 17 states of the counterexample and 85 states within 1 step of it<br/>the check explored 32,002 distinct states');
     expect(dot).toContain('label=" 14. Crash a2 "'); // actor steps as the trace graph writes them
     expect(nodes(renderStateGraphDot(spec, trace, { maxNodes: 60 }))).toBe(17);
+  });
+
+  it('refuses a trace of more states than it draws, with a clear message; the files then have no states.svg', () => {
+    const spec = counterSpec(200);
+    const result = check(spec);
+    if (result.status !== 'violation') throw new Error(`expected a violation, got ${result.status}`);
+    const trace = buildTrace(spec, result.violations[0]!.path!, { property: 'below' });
+    expect(() => renderStateGraphDot(spec, trace)).toThrow(/passes through 201 distinct states, more than the 120 a state-space picture draws/);
+    expect(stateGraphDotIfDrawable(spec, trace)).toBeUndefined();
+    expect(nodes(renderStateGraphDot(spec, trace, { maxNodes: 201 }))).toBe(201);
   });
 });

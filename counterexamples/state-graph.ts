@@ -5,6 +5,7 @@
  * its numbers next to the check's, so "17 states drawn" never reads as "the model has 17 states".
  */
 import { formatValue } from '../checker/format-value.ts';
+import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import { stepLabel } from './actor-labels.ts';
 import { html } from './dot.ts';
@@ -27,7 +28,9 @@ export interface StateGraphOptions {
 
 /** The neighbourhood of `trace` in `spec`'s state space as DOT; the trace must be the model's own (built or re-executed on it). */
 export function renderStateGraphDot<S>(spec: Spec<S>, trace: Trace<S>, options: StateGraphOptions = {}): string {
-  const graph = neighbourhood(spec, trace.steps.map((s) => s.state), options.maxNodes ?? DEFAULT_MAX_NODES);
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const graph = neighbourhood(spec, trace.steps.map((s) => s.state), maxNodes);
+  if (graph.onTrace > maxNodes) throw traceTooLong(spec.name, graph.onTrace, maxNodes);
   const path = trace.steps.map((step) => graph.nodeOf(step.state)!);
   const colors = actionColors(trace);
   const violating = trace.property !== undefined && lassoOf(trace) === undefined ? path.at(-1) : undefined;
@@ -43,6 +46,22 @@ export function renderStateGraphDot<S>(spec: Spec<S>, trace: Trace<S>, options: 
     '}',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The state space is drawn around the trace: a trace of more states than the bound has no picture (its trace graph summarises it). */
+function traceTooLong(model: string, states: number, max: number): KripkeError {
+  return new KripkeError('invalid-trace', `the counterexample of '${model}' passes through ${states.toLocaleString('en-US')} distinct states, ` +
+    `more than the ${max} a state-space picture draws (raise the bound with --max-states, or read the trace graph)`, { model, limit: String(max) });
+}
+
+/** The picture, or undefined when the trace alone has more states than it draws. */
+export function stateGraphDotIfDrawable<S>(spec: Spec<S>, trace: Trace<S>, options: StateGraphOptions = {}): string | undefined {
+  try {
+    return renderStateGraphDot(spec, trace, options);
+  } catch (e) {
+    if (e instanceof KripkeError && e.where.limit !== undefined) return undefined;
+    throw e;
+  }
 }
 
 /** What is drawn, and how it relates to what the check explored. */
