@@ -57,7 +57,7 @@ describe('long traces and pictures that cannot be made', () => {
     const out = mkdtempSync(join(tmpdir(), 'kripke-nopictures-'));
     const violation: Violation = { property: 'below 20000', kind: 'invariant', propertyKind: 'always', path: parsePath('0/0:0/0:0') };
     const failing: PictureMaker = () => Promise.reject(new Error('Graphviz: stack overflow'));
-    const report = await writeViolationFiles(out, longTrace, [violation], { reference: 'long-trace' }, failing);
+    const report = await writeViolationFiles(out, longTrace, [violation], { reference: 'long-trace' }, undefined, failing);
     const dir = join(out, 'below-20000');
     expect(readdirSync(dir).sort()).toEqual(['trace.dot', 'trace.itf.json', 'trace.json', 'trace.txt']);
     expect(report.lines.at(-1)).toBe(`skipped the pictures of 2 steps in ${dir} (trace.svg, report.html and the other SVGs): Graphviz: stack overflow`);

@@ -44,8 +44,10 @@ export async function prepareOutDir(out: string): Promise<string> {
 /** Makes the pictures of a trace (Graphviz); a parameter so that a test can make it fail. */
 export type PictureMaker = typeof renderArtifacts;
 
+/** `explored`: the distinct states the check explored, stated beside the state-space picture. */
 export async function writeViolationFiles<S>(
-  outDir: string, spec: Spec<S>, violations: readonly Violation[], context: TraceContext, pictures: PictureMaker = renderArtifacts,
+  outDir: string, spec: Spec<S>, violations: readonly Violation[], context: TraceContext,
+  explored?: number, pictures: PictureMaker = renderArtifacts,
 ): Promise<WriteReport> {
   const report: WriteReport = { lines: [], written: [] };
   const folders = uniqueFolders(violations.filter((v) => v.path !== undefined).map((v) => v.property));
@@ -54,14 +56,15 @@ export async function writeViolationFiles<S>(
     const dir = insideOut(outDir, folders.get(v.property)!);
     const trace = buildTrace(spec, v.path, { property: v.property, ...(v.instance !== undefined ? { instance: v.instance } : {}),
       ...(v.loop !== undefined ? { loop: v.loop } : {}) });
-    await writeTraceFiles(dir, trace, { ...context, kind: v.kind }, spec, report, pictures);
+    await writeTraceFiles(dir, trace, { ...context, kind: v.kind }, spec, report, pictures, explored);
   }
   return report;
 }
 
 /** One trace into `dir`: the plain files, then the pictures if Graphviz can make them. */
 async function writeTraceFiles<S>(
-  dir: string, trace: Trace<S>, context: TraceContext, spec: Spec<S>, report: WriteReport, pictures: PictureMaker,
+  dir: string, trace: Trace<S>, context: TraceContext, spec: Spec<S>, report: WriteReport,
+  pictures: PictureMaker, explored: number | undefined,
 ): Promise<void> {
   const files = new Map<string, string>([
     ['trace.json', `${JSON.stringify(traceToJson(trace, context), null, 2)}\n`],
@@ -70,7 +73,7 @@ async function writeTraceFiles<S>(
   ]);
   let skipped: string | undefined;
   try {
-    for (const [name, content] of await pictures(trace, context, join(dir, 'trace.json'), spec)) files.set(name, content);
+    for (const [name, content] of await pictures(trace, context, join(dir, 'trace.json'), spec, explored)) files.set(name, content);
   } catch (e) {
     skipped = e instanceof Error ? e.message : String(e);
     const dot = attempt(() => renderTraceDot(trace));

@@ -1,7 +1,7 @@
 /**
  * Every file a counterexample is saved as: `trace.json` (Kripke), `trace.itf.json` (ITF),
- * `trace.dot` and `trace.svg` (the trace graph), `sequence.svg` (actor models), `states.svg` (small
- * models: the reachable graph with the trace on it) and `report.html` (all of it in one page). `kripke check --out` and `kripke render` use it.
+ * `trace.dot` and `trace.svg` (the trace graph), `sequence.svg` (actor models), `states.svg` (the
+ * state space around the trace) and `report.html` (all of it in one page). `kripke check --out` and `kripke render` use it.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,19 +15,22 @@ import { abstractTrace, refinementOf, renderAbstractTraceHtml } from './refineme
 import { traceToItf } from './itf.ts';
 import type { TraceContext } from './saved-trace.ts';
 import { renderSequenceChart } from './sequence-chart.ts';
-import { smallStateGraphDot } from './state-graph.ts';
+import { stateGraphDotIfDrawable } from './state-graph.ts';
 import { dotToSvg } from './svg.ts';
 import { buildTrace, type Trace } from './trace.ts';
 
 /** File name → content, in the order they are written. */
 export type Artifacts = ReadonlyMap<string, string>;
 
-/** With `spec`, a small model also gets `states.svg`: its reachable graph with the trace on it. */
-export async function renderArtifacts<S>(trace: Trace<S>, context: TraceContext, replayFile: string, spec?: Spec<S>): Promise<Artifacts> {
+/**
+ * With `spec` (whose own states the trace holds), also `states.svg`: the state space around the
+ * trace; `explored`, the distinct states the check explored, is stated next to what it draws.
+ */
+export async function renderArtifacts<S>(trace: Trace<S>, context: TraceContext, replayFile: string, spec?: Spec<S>, explored?: number): Promise<Artifacts> {
   const dot = renderTraceDot(trace);
   const svg = await dotToSvg(dot);
   const sequenceSvg = renderSequenceChart(trace);
-  const statesDot = spec ? smallStateGraphDot(spec, trace) : undefined;
+  const statesDot = spec ? stateGraphDotIfDrawable(spec, trace, explored === undefined ? {} : { explored }) : undefined;
   const statesSvg = statesDot === undefined ? undefined : await dotToSvg(statesDot);
   const files = new Map<string, string>([['trace.json', `${JSON.stringify(traceToJson(trace, context), null, 2)}\n`]]);
   const itf = itfText(trace, context);
@@ -62,8 +65,8 @@ function itfText(trace: Trace, context: TraceContext): string | KripkeError {
 }
 
 /** Writes the artifacts of one trace into `dir`; returns the paths written (a refused ITF file is said on stderr). */
-export async function writeArtifacts<S>(dir: string, trace: Trace<S>, context: TraceContext, spec?: Spec<S>): Promise<string[]> {
-  const files = await renderArtifacts(trace, context, join(dir, 'trace.json'), spec);
+export async function writeArtifacts<S>(dir: string, trace: Trace<S>, context: TraceContext, spec?: Spec<S>, explored?: number): Promise<string[]> {
+  const files = await renderArtifacts(trace, context, join(dir, 'trace.json'), spec, explored);
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const [name, content] of files) {
@@ -75,14 +78,16 @@ export async function writeArtifacts<S>(dir: string, trace: Trace<S>, context: T
   return written;
 }
 
-/** For `check --out`: one folder per violation with a path, named after its property. */
-export async function writeViolationArtifacts<S>(outDir: string, spec: Spec<S>, violations: readonly Violation[], context: TraceContext): Promise<string[]> {
+/** For `check --out`: one folder per violation with a path, named after its property; `explored` as `renderArtifacts` takes it. */
+export async function writeViolationArtifacts<S>(
+  outDir: string, spec: Spec<S>, violations: readonly Violation[], context: TraceContext, explored?: number,
+): Promise<string[]> {
   const written: string[] = [];
   for (const v of violations) {
     if (v.path === undefined) continue;
     const trace = buildTrace(spec, v.path, { property: v.property, ...(v.instance !== undefined ? { instance: v.instance } : {}),
       ...(v.loop !== undefined ? { loop: v.loop } : {}) });
-    written.push(...await writeArtifacts(join(outDir, folderName(v.property)), trace, { ...context, kind: v.kind }, spec));
+    written.push(...await writeArtifacts(join(outDir, folderName(v.property)), trace, { ...context, kind: v.kind }, spec, explored));
   }
   return written;
 }

@@ -38,7 +38,7 @@ describe('HTML report and the files of a counterexample', () => {
 
   it('adds the state space of a small model, with the trace on it', async () => {
     const files = await renderArtifacts(commitTrace(), context, 'trace.json', miniCommitSpec());
-    expect(files.get('states.svg')).toContain('21 reachable states');
+    expect(files.get('states.svg')).toContain('every reachable state: the 5 states of the counterexample and 16 others'); // 21 in all
     expect(files.get('report.html')).toContain('<h2>State space around the trace</h2>');
   });
 

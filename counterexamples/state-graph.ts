@@ -1,121 +1,99 @@
 /**
- * The reachable state graph of a small model with a counterexample path drawn on it, to see the
- * neighbourhood of a bug: which other moves were possible along the way. Explores breadth-first
- * with the checker's `Successors` and refuses, with a clear error, beyond a size limit.
+ * The state space around a counterexample: the trace's states and the states within k steps of
+ * them (`neighbourhood.ts`), with the path drawn on them, to see which other moves were possible
+ * along the way. Works for models of any size; a small model is drawn whole. Its caption states
+ * its numbers next to the check's, so "17 states drawn" never reads as "the model has 17 states".
  */
-import { stepAllowed } from '../checker/action-constraint.ts';
 import { formatValue } from '../checker/format-value.ts';
-import { Successors } from '../checker/successors.ts';
 import { KripkeError } from '../spec/errors.ts';
 import type { Spec } from '../spec/types.ts';
+import { stepLabel } from './actor-labels.ts';
 import { html } from './dot.ts';
+import { DEFAULT_MAX_NODES, type Neighbourhood, neighbourhood } from './neighbourhood.ts';
 import type { Trace } from './trace.ts';
 import { actionColors, lassoOf, propertyCaption, VISUALS as V } from './visuals.ts';
 
-export const DEFAULT_MAX_STATES = 200;
-/** States are labelled with their values up to this many states; beyond, with numbers only. */
+export { exploreStateGraph, DEFAULT_MAX_STATES, type StateGraph } from './reachable-graph.ts';
+export { DEFAULT_MAX_NODES } from './neighbourhood.ts';
+
+/** States are labelled with their values up to this many drawn states; beyond, the trace's with their numbers only. */
 const LABEL_VALUES_UP_TO = 40;
 
-export interface StateGraph<S> {
-  /** The states themselves (a packed spec's words); drawn as `Spec.display` shows them. */
-  readonly states: readonly S[];
-  readonly initial: readonly number[];
-  /** Deduplicated by (from, to, action name). */
-  readonly edges: readonly { readonly from: number; readonly to: number; readonly action: string }[];
-  /** The node of a (real) state, by its identity (view and symmetry applied). */
-  readonly nodeOf: (state: S) => number | undefined;
+export interface StateGraphOptions {
+  /** At most this many states are drawn: the neighbourhood's radius shrinks to fit. */
+  readonly maxNodes?: number;
+  /** The distinct states the check explored, to state both numbers side by side. */
+  readonly explored?: number;
 }
 
-export function exploreStateGraph<S>(spec: Spec<S>, maxStates = DEFAULT_MAX_STATES): StateGraph<S> {
-  const successors = new Successors(spec, false);
-  const ids = new Map<string, number>();
-  const states: S[] = [];
-  const keyOf = (state: S) => {
-    successors.identify(state, () => ({}));
-    return `${successors.hasher.hi}:${successors.hasher.lo}`;
-  };
-  const add = (state: S): number => {
-    const key = keyOf(state);
-    const known = ids.get(key);
-    if (known !== undefined) return known;
-    if (states.length >= maxStates) throw tooLarge(spec.name, maxStates);
-    ids.set(key, states.length);
-    states.push(state);
-    return states.length - 1;
-  };
-  const initial = [...new Set(successors.initialStates().map(add))];
-  const edges = new Map<string, { from: number; to: number; action: string }>();
-  for (let from = 0; from < states.length; from++) {
-    if (spec.constraint && !spec.constraint(states[from]!)) continue; // outside the boundary: kept, not explored
-    const state = states[from]!;
-    successors.forEach(state, (next, action, param) => {
-      const name = spec.actions[action]!.name;
-      if (spec.actionConstraint && !stepAllowed(spec, state, next, { action: name, param: spec.actions[action]!.domain(state)[param] })) return;
-      const to = add(next);
-      edges.set(`${from}>${to}>${name}`, { from, to, action: name });
-    });
-  }
-  return { states, initial, edges: [...edges.values()], nodeOf: (s) => ids.get(keyOf(s)) };
+/** The neighbourhood of `trace` in `spec`'s state space as DOT; the trace must be the model's own (built or re-executed on it). */
+export function renderStateGraphDot<S>(spec: Spec<S>, trace: Trace<S>, options: StateGraphOptions = {}): string {
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const graph = neighbourhood(spec, trace.steps.map((s) => s.state), maxNodes);
+  if (graph.onTrace > maxNodes) throw traceTooLong(spec.name, graph.onTrace, maxNodes);
+  const path = trace.steps.map((step) => graph.nodeOf(step.state)!);
+  const colors = actionColors(trace);
+  const violating = trace.property !== undefined && lassoOf(trace) === undefined ? path.at(-1) : undefined;
+  const positions = tracePositions(path);
+  const lines = [
+    'digraph states {',
+    `  graph [label=<<b>${html(spec.name)}</b><br/>${countCaption(graph, options.explored)}<br/><font color="${V.violation}">${html(propertyCaption(trace))}</font>> labelloc=t fontname="${V.font}" pad=0.3];`,
+    `  node [shape=ellipse style=filled fillcolor=white color="${V.border}" fontname="${V.valueFont}" fontsize=9 fontcolor="${V.ink}"];`,
+    `  edge [color="#cfd8dc" arrowsize=0.6];`,
+    ...graph.states.map((state, i) => `  n${i} [${nodeAttributes(graph, spec.display(state), i, positions.get(i), i === violating)}];`),
+    ...graph.edges.filter((e) => e.from !== e.to && !pathEdge(path, e.from, e.to)).map((e) => `  n${e.from} -> n${e.to};`),
+    ...pathEdges(trace, path, colors),
+    '}',
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
-function tooLarge(model: string, max: number): KripkeError {
-  return new KripkeError('invalid-config',
-    `'${model}' has more than ${max} reachable states: the state-space picture is for small models ` +
-    '(choose a smaller configuration with --set, raise the limit with --max-states, or read the trace graph instead)',
-    { model, limit: String(max) });
+/** The state space is drawn around the trace: a trace of more states than the bound has no picture (its trace graph summarises it). */
+function traceTooLong(model: string, states: number, max: number): KripkeError {
+  return new KripkeError('invalid-trace', `the counterexample of '${model}' passes through ${states.toLocaleString('en-US')} distinct states, ` +
+    `more than the ${max} a state-space picture draws (raise the bound with --max-states, or read the trace graph)`, { model, limit: String(max) });
 }
 
-/** The reachable graph as DOT, with `trace` (if given) highlighted. */
-export function renderStateGraphDot<S>(spec: Spec<S>, trace?: Trace<S>, maxStates = DEFAULT_MAX_STATES): string {
-  return stateGraphDot(spec, exploreStateGraph(spec, maxStates), trace);
-}
-
-/** The state graph as DOT, or undefined when the model is too large for the picture. */
-export function smallStateGraphDot<S>(spec: Spec<S>, trace: Trace<S>, maxStates = DEFAULT_MAX_STATES): string | undefined {
+/** The picture, or undefined when the trace alone has more states than it draws. */
+export function stateGraphDotIfDrawable<S>(spec: Spec<S>, trace: Trace<S>, options: StateGraphOptions = {}): string | undefined {
   try {
-    return renderStateGraphDot(spec, trace, maxStates);
+    return renderStateGraphDot(spec, trace, options);
   } catch (e) {
     if (e instanceof KripkeError && e.where.limit !== undefined) return undefined;
     throw e;
   }
 }
 
-/** Says where the number comes from: the picture explores the whole model, a check may stop at its first violation. */
-function countCaption(states: number): string {
-  return `${states} reachable states: the whole model, explored for this picture<br/>(a check that stops at its first violation counts fewer; self-loops not drawn)`;
+/** What is drawn, and how it relates to what the check explored. */
+export function countCaption<S>(graph: Neighbourhood<S>, explored?: number): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const others = graph.states.length - graph.onTrace;
+  const trace = `the ${n(graph.onTrace)} states of the counterexample`;
+  const check = explored === undefined ? '' : graph.closed
+    ? (explored < graph.states.length ? `<br/>(the check stopped at the violation after ${n(explored)} distinct states)` : '')
+    : `<br/>the check explored ${n(explored)} distinct states`;
+  const drawn = graph.closed ? `every reachable state: ${trace} and ${n(others)} others`
+    : graph.radius === 0 ? `${trace} (their other successors are too many to draw)`
+      : `${trace} and ${n(others)} states within ${graph.radius} step${graph.radius === 1 ? '' : 's'} of it`;
+  const dashed = graph.closed ? '' : '; dashed outline: more successors, not drawn';
+  return `${drawn}${check}<br/>(self-loops not drawn${dashed})`;
 }
 
-function stateGraphDot<S>(spec: Spec<S>, graph: StateGraph<S>, trace: Trace<S> | undefined): string {
-  const path = trace ? trace.steps.map((step, i) => nodeOnPath(spec, graph, step.state, i)) : [];
-  const colors = trace ? actionColors(trace) : new Map<string, string>();
-  const onPath = new Set(path);
-  const violating = trace && trace.property !== undefined && lassoOf(trace) === undefined ? path.at(-1) : undefined;
-  const title = trace ? `<br/><font color="${V.violation}">${html(propertyCaption(trace))}</font>` : '';
-  const lines = [
-    'digraph states {',
-    `  graph [label=<<b>${html(spec.name)}</b><br/>${countCaption(graph.states.length)}${title}> labelloc=t fontname="${V.font}" pad=0.3];`,
-    `  node [shape=ellipse style=filled fillcolor=white color="${V.border}" fontname="${V.valueFont}" fontsize=9 fontcolor="${V.ink}"];`,
-    `  edge [color="#cfd8dc" arrowsize=0.6];`,
-    ...graph.states.map((state, i) => `  n${i} [${nodeAttributes(graph, spec.display(state), i, onPath.has(i), i === violating)}];`),
-    ...graph.edges.filter((e) => e.from !== e.to && !pathEdge(path, e.from, e.to)).map((e) => `  n${e.from} -> n${e.to};`),
-    ...(trace ? pathEdges(trace, path, colors) : []),
-    '}',
-  ];
-  return `${lines.join('\n')}\n`;
+/** Trace node → the states of the trace it is (1-based, as the trace graph numbers them). */
+function tracePositions(path: readonly number[]): Map<number, number[]> {
+  const positions = new Map<number, number[]>();
+  path.forEach((node, i) => positions.set(node, [...(positions.get(node) ?? []), i + 1]));
+  return positions;
 }
 
-/** The node of a trace's state; the trace must be the model's own (built or re-executed on it). */
-function nodeOnPath<S>(spec: Spec<S>, graph: StateGraph<S>, state: S, step: number): number {
-  const node = graph.nodeOf(state);
-  if (node === undefined) throw new KripkeError('invalid-trace', `state ${step + 1} of the trace is not a reachable state of '${spec.name}'`, { model: spec.name, step: String(step) });
-  return node;
-}
-
-function nodeAttributes<S>(graph: StateGraph<S>, state: unknown, i: number, onPath: boolean, violating: boolean): string {
-  const text = graph.states.length <= LABEL_VALUES_UP_TO ? `${i + 1}\n${formatValue(state, 40)}` : String(i + 1);
-  const fill = violating ? V.violationFill : graph.initial.includes(i) ? V.initialFill : 'white';
-  const line = violating ? `color="${V.violation}" penwidth=2.5` : onPath ? `color="${V.ink}" penwidth=2` : '';
-  return `label=${quoted(text)} tooltip=${quoted(formatValue(state, 400))} fillcolor="${fill}" ${line}`.trim();
+function nodeAttributes<S>(graph: Neighbourhood<S>, state: unknown, i: number, positions: number[] | undefined, violating: boolean): string {
+  const number = positions ? positions.join(', ') : '';
+  const text = graph.states.length <= LABEL_VALUES_UP_TO ? `${number}\n${formatValue(state, 40)}`.trim() : number;
+  const fill = violating ? V.violationFill : graph.initial.has(i) ? V.initialFill : 'white';
+  const line = violating ? `color="${V.violation}" penwidth=2.5` : positions ? `color="${V.ink}" penwidth=2` : '';
+  const style = graph.open.has(i) ? 'style="filled,dashed"' : '';
+  const size = text === '' ? 'width=0.25 height=0.18' : '';
+  return `label=${quoted(text)} tooltip=${quoted(formatValue(state, 400))} fillcolor="${fill}" ${line} ${style} ${size}`.replace(/ +/g, ' ').trim();
 }
 
 function pathEdge(path: readonly number[], from: number, to: number): boolean {
@@ -128,7 +106,7 @@ function pathEdges<S>(trace: Trace<S>, path: readonly number[], colors: Map<stri
     const closing = lasso?.close === 'repeat' && i + 1 === trace.steps.length - 1;
     const color = closing ? V.cycle : colors.get(step.action!.name)!;
     const style = closing ? ' style=dashed' : '';
-    return `  n${path[i]} -> n${path[i + 1]} [label=${quoted(` ${i + 1}. ${step.action!.label} `)} color="${color}" fontcolor="${color}" fontname="${V.font}" fontsize=10 penwidth=2.6${style}];`;
+    return `  n${path[i]} -> n${path[i + 1]} [label=${quoted(` ${i + 1}. ${stepLabel(step.action!, 60, trace.formatMessage)} `)} color="${color}" fontcolor="${color}" fontname="${V.font}" fontsize=10 penwidth=2.6${style}];`;
   });
   if (lasso?.close === 'jump') {
     lines.push(`  n${path.at(-1)} -> n${path[lasso.start]} [label=" ↺ " color="${V.cycle}" style=dashed penwidth=2.6];`);

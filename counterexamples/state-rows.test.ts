@@ -30,4 +30,11 @@ describe('rows of a state box', () => {
     expect(text(stateRows(step(before, after)))).toEqual(['*f3 = 99', '(… 13 unchanged fields not shown)']);
     expect(stateRows(step(before, after), { full: true })).toHaveLength(14);
   });
+
+  it('keeps, in a big state, the unchanged fields the failing predicate read (a lasso\'s cycle start, the state before a step)', () => {
+    const before = Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`f${i}`, i]));
+    const rows = stateRows(step(before, { ...before, f3: 99 }), { read: [['f7']] });
+    expect(text(rows)).toEqual(['*f3 = 99', ' f7 = 7', '(… 12 unchanged fields not shown)']);
+    expect(rows.find((r) => r.kind === 'field' && r.key === 'f7')).toMatchObject({ read: true });
+  });
 });

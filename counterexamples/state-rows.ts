@@ -42,7 +42,10 @@ export function stateRows(step: TraceStep<unknown>, options: RowOptions = {}): R
   const limit = options.maxFields ?? 30;
   const perField = fields.slice(0, limit).map(([key, value]) => fieldRows([key], value, under(step.changes, key), options.maxNested ?? 6, true));
   const compact = !options.full && perField.flat().length > COMPACT_ABOVE;
-  const shown = compact ? perField.filter((rows) => rows.some((r) => r.kind === 'field' && r.changed)) : perField;
+  // A compact state keeps what the failing predicate read (a lasso's cycle start), not only what changed.
+  const read = options.read ?? [];
+  const kept = (r: Row) => r.kind === 'field' && (r.changed || (r.path !== undefined && wasRead(read, r.path)));
+  const shown = compact ? perField.filter((rows) => rows.some(kept)) : perField;
   const rows = shown.flat();
   if (compact && shown.length < perField.length) rows.push(note(`… ${perField.length - shown.length} unchanged fields not shown`));
   if (fields.length > limit) rows.push(note(`… ${fields.length - limit} more fields`));

@@ -98,7 +98,7 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
     (result.status === 'error' && !flags.json ? process.stderr : process.stdout).write(`${text}\n`);
     if (outDir && (result.status === 'violation' || result.status === 'incomplete')) {
       const context = { reference: model.reference, ...(model.file ? { modelFile: model.file } : {}), variant: model.variant, settings: flags.set };
-      const report = await writeViolationFiles(outDir, model.spec, result.violations, context);
+      const report = await writeViolationFiles(outDir, model.spec, result.violations, context, result.stats.distinctStates);
       const replays = report.written.filter((file) => basename(file) === 'trace.json').map((file) => `replay: ${replayCommand(file, context)}`);
       (flags.json ? process.stderr : process.stdout).write([...report.lines, ...replays].map((line) => `  ${line}\n`).join(''));
     }

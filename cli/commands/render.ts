@@ -1,6 +1,6 @@
 /**
  * `kripke render <trace> [--format …] [--out file]`: draws a saved counterexample (Kripke JSON or
- * ITF) without re-running the checker. Only `--format states` needs the model (it explores it).
+ * ITF) without re-running the checker. Only `--format states` needs the model (it explores around the trace).
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { reexecuteTrace } from '../../counterexamples/replay.ts';
 import { replayCommand, reportHtml } from '../../counterexamples/artifacts.ts';
 import { type SavedTrace, savedToTrace } from '../../counterexamples/saved-trace.ts';
 import { renderSequenceChart } from '../../counterexamples/sequence-chart.ts';
-import { DEFAULT_MAX_STATES, renderStateGraphDot } from '../../counterexamples/state-graph.ts';
+import { DEFAULT_MAX_NODES, renderStateGraphDot } from '../../counterexamples/state-graph.ts';
 import { dotToSvg } from '../../counterexamples/svg.ts';
 import { renderTraceText } from '../../counterexamples/text.ts';
 import { KripkeError } from '../../spec/errors.ts';
@@ -40,11 +40,11 @@ export function registerRender(program: Command, run: (code: Promise<ExitCode>) 
     .description('draw a saved counterexample (trace.json or trace.itf.json)')
     .argument('<trace>', 'a trace file written by `kripke check --out` (Kripke JSON or ITF)')
     .addOption(new Option('--format <format>', 'svg: trace graph; dot; html: self-contained report; text; sequence: message ' +
-      'sequence chart (actor models); states: the reachable state graph with the trace on it (small models); json, itf: ' +
+      'sequence chart (actor models); states: the state space around the trace (its states and those a few steps off it); json, itf: ' +
       'convert; all: every file into --out <dir>').choices(FORMATS).default('svg'))
     .option('--out <file>', 'write to this file (a folder for --format all) instead of standard output')
     .option('--model <model>', 'for --format states: the model to explore (default: the shipped model the trace names; a model file must be named here)')
-    .option('--max-states <n>', 'for --format states: refuse models with more reachable states', positiveInteger, DEFAULT_MAX_STATES)
+    .option('--max-states <n>', 'for --format states: draw at most n states (fewer steps around the trace)', positiveInteger, DEFAULT_MAX_NODES)
     .action((file: string, flags: RenderFlags) => run(runRender(file, flags)));
 }
 
@@ -87,7 +87,7 @@ async function render(saved: SavedTrace, file: string, flags: RenderFlags): Prom
         const at = run.divergence.step === 0 ? 'the initial state' : `step ${run.divergence.step}`;
         throw new KripkeError('invalid-trace', `${file} does not replay on '${name}' (at ${at}: ${run.divergence.message}); the state graph needs the model's states`, { file });
       }
-      return dotToSvg(renderStateGraphDot(model.spec, run.trace, flags.maxStates));
+      return dotToSvg(renderStateGraphDot(model.spec, run.trace, { maxNodes: flags.maxStates }));
     }
     case 'all': throw new Error('handled by runRender');
   }
