@@ -1,9 +1,8 @@
 /**
  * The catalogue of bad inputs (issue 13): each way a user, a script or an edited file can feed
  * Kripke something wrong, with the exit code and the message it must get — never a stack trace,
- * never a silent wrong answer. CLI cases run as subprocesses; library cases in-process.
+ * never a silent wrong answer. CLI cases run the program in-process (test-support/run-cli.ts).
  */
-import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,18 +14,14 @@ import { findProtocol } from '../model/index.ts';
 import { parsePath } from '../checker/path.ts';
 import { traceToItf } from '../counterexamples/itf.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
+import { runCli, type CliRun } from './test-support/run-cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'tmp', 'bad-input');
 const marker = join(dir, 'evil-ran');
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function kripke(args: readonly string[], cwd = root): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, [join(root, 'cli', 'bin.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
-      (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));
-  });
+function kripke(args: readonly string[], cwd = root): Promise<CliRun> {
+  return runCli(args, { cwd, env: { NO_COLOR: '1' } });
 }
 
 const MODELS: Record<string, string> = {
@@ -58,7 +53,7 @@ const edited = join(dir, 'edited.json');
 const bareItf = join(dir, 'bare.itf.json');
 const cores = availableParallelism();
 const dieHard = findProtocol('die-hard').instantiate({}, undefined);
-let made: Run;
+let made: CliRun;
 
 beforeAll(async () => {
   rmSync(dir, { recursive: true, force: true });

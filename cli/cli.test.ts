@@ -7,17 +7,24 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './test-support/run-cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** In-process (test-support/run-cli.ts): the program as `kripke` runs it, without a process each. */
 function kripke(...args: string[]) {
+  return runCli(args, { cwd: root, env: { NO_COLOR: '1' } });
+}
+
+/** A real `node cli/bin.js`: the few smoke tests of the command as installed (bin.js, tsx, exit code). */
+function kripkeProcess(...args: string[]) {
   const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe('kripke check', () => {
-  it('exits 1 on a violation and prints the shortest trace with its path', () => {
-    const { code, stdout } = kripke('check', 'die-hard');
+  it('exits 1 on a violation and prints the shortest trace with its path (a real process)', () => {
+    const { code, stdout } = kripkeProcess('check', 'die-hard');
     expect(code).toBe(1);
     expect(stdout).toContain('✘ violation: 14 distinct states, 73 generated, depth 7');
     expect(stdout).toContain("always property 'NotSolved' is violated after 6 steps:");
@@ -25,20 +32,20 @@ describe('kripke check', () => {
     expect(stdout).toContain('path: 0/1:0/5:0/2:0/5:0/1:0/5:0');
   });
 
-  it('exits 0 on a pass', () => {
-    const { code, stdout } = kripke('check', 'die-hard', '--property', 'TypeOK');
+  it('exits 0 on a pass', async () => {
+    const { code, stdout } = await kripke('check', 'die-hard', '--property', 'TypeOK');
     expect(code).toBe(0);
     expect(stdout).toContain('✔ pass: 16 distinct states, 97 generated, depth 8');
   });
 
-  it('exits 3 when a bound cuts the search short', () => {
-    const { code, stdout } = kripke('check', 'die-hard', '--property', 'TypeOK', '--max-depth', '3');
+  it('exits 3 when a bound cuts the search short', async () => {
+    const { code, stdout } = await kripke('check', 'die-hard', '--property', 'TypeOK', '--max-depth', '3');
     expect(code).toBe(3);
     expect(stdout).toContain('incomplete (depth bound 3 reached)');
   });
 
-  it('prints one versioned JSON object with --json', () => {
-    const { code, stdout } = kripke('check', 'die-hard', '--json');
+  it('prints one versioned JSON object with --json', async () => {
+    const { code, stdout } = await kripke('check', 'die-hard', '--json');
     expect(code).toBe(1);
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ version: 1, model: 'die-hard', variant: 'puzzle', status: 'violation' });
@@ -56,33 +63,33 @@ describe('kripke check', () => {
     [['check', 'die-hard', '--engine', 'bsf'], "argument 'bsf' is invalid. Allowed choices are bfs, dfs, random."],
     [['check', 'die-hard', '--max-depth', 'ten'], "expected a positive whole number, got 'ten'"],
     [['check', 'die-hard', '--colour'], "unknown option '--colour'"],
-  ])('exits 2 with a message naming the problem: %j', (args, message) => {
-    const { code, stdout, stderr } = kripke(...args);
+  ])('exits 2 with a message naming the problem: %j', async (args, message) => {
+    const { code, stdout, stderr } = await kripke(...args);
     expect(code).toBe(2);
     expect(stdout + stderr).toContain(message);
   });
 
-  it("follows the spec's checkDeadlock; --deadlock and --no-deadlock override it", () => {
-    expect(kripke('check', 'ewd840', '--no-liveness').code).toBe(0); // EWD840.cfg: CHECK_DEADLOCK FALSE
-    const on = kripke('check', 'ewd840', '--deadlock', '--no-liveness');
+  it("follows the spec's checkDeadlock; --deadlock and --no-deadlock override it", async () => {
+    expect((await kripke('check', 'ewd840', '--no-liveness')).code).toBe(0); // EWD840.cfg: CHECK_DEADLOCK FALSE
+    const on = await kripke('check', 'ewd840', '--deadlock', '--no-liveness');
     expect(on.code).toBe(1);
     expect(on.stdout).toContain('✘ violation: 270 distinct states, 1,710 generated, depth 4'); // TLC's figures at its deadlock
     expect(on.stdout).toContain('Deadlock after 3 steps');
-    expect(kripke('check', 'ewd840', '--no-deadlock', '--no-liveness').code).toBe(0);
+    expect((await kripke('check', 'ewd840', '--no-deadlock', '--no-liveness')).code).toBe(0);
   });
 
-  it('prints a refinement violation with the concrete trace mapped onto the abstract one, and its JSON', () => {
-    const { code, stdout } = kripke('check', 'two-phase-commit', '--variant', 'commit-on-majority');
+  it('prints a refinement violation with the concrete trace mapped onto the abstract one, and its JSON', async () => {
+    const { code, stdout } = await kripke('check', 'two-phase-commit', '--variant', 'commit-on-majority');
     expect(code).toBe(1);
     expect(stdout).toContain("refines property 'ImplementsTCommit' is violated after 6 steps");
     expect(stdout).toContain('    State 3 ← tmRcvPrepared("r1")   ↦ (stutter: the abstract state does not change)');
     expect(stdout).toContain('  the first step with no abstract counterpart is the step into state 7: rmRcvCommitMsg("r1")');
-    const json = JSON.parse(kripke('check', 'two-phase-commit', '--variant', 'commit-on-majority', '--json').stdout);
+    const json = JSON.parse((await kripke('check', 'two-phase-commit', '--variant', 'commit-on-majority', '--json')).stdout);
     expect(json.violations[0]).toMatchObject({ property: 'ImplementsTCommit', kind: 'refinement', abstract: { model: 'transaction-commit', firstUnmatched: 6 } });
     expect(json.violations[0].abstract.trace[1]).toEqual({ counterpart: 'prepare("r1")', state: { rmState: { r1: 'prepared', r2: 'working', r3: 'working' } } });
   });
 
-  it('checks the model file from the README without a build step', () => {
+  it('checks the model file from the README without a build step (a real process: bin.js registers tsx)', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Your own model'));
     const source = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
@@ -90,13 +97,13 @@ describe('kripke check', () => {
     const dir = join(root, 'tmp', 'readme-example');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'my-counter.ts'), source!);
-    const { code, stdout } = kripke('check', 'tmp/readme-example/my-counter.ts');
+    const { code, stdout } = kripkeProcess('check', 'tmp/readme-example/my-counter.ts');
     expect(code).toBe(1);
     expect(stdout).toContain("always property 'no lost update' is violated after 4 steps:");
     expect(stdout.match(/← (\S+)/g)).toEqual(['← read("alice")', '← read("bob")', '← write("alice")', '← write("bob")']);
   });
 
-  it('checks the packed-layout model file from the README, and shows its states decoded in traces', () => {
+  it('checks the packed-layout model file from the README, and shows its states decoded in traces', async () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### Packed state layouts'));
     const source = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
@@ -104,64 +111,80 @@ describe('kripke check', () => {
     const dir = join(root, 'tmp', 'readme-packed');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'tiny-commit.ts'), source!);
-    const passing = kripke('check', 'tmp/readme-packed/tiny-commit.ts');
+    const passing = await kripke('check', 'tmp/readme-packed/tiny-commit.ts');
     expect(passing.code).toBe(0);
     expect(passing.stdout).toContain('✔ pass: 16 distinct states, 26 generated, depth 8');
     // the same model with the TM free to commit at once: the trace reads in field names
     writeFileSync(join(dir, 'eager-commit.ts'), source!.replace("tm.get(s) !== 'init' || !allPrepared(s)", "tm.get(s) !== 'init'"));
-    const failing = kripke('check', 'tmp/readme-packed/eager-commit.ts');
+    const failing = await kripke('check', 'tmp/readme-packed/eager-commit.ts');
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain("always property 'commit only when all prepared' is violated after 1 step");
     expect(failing.stdout).toContain('    rm = { r1: "working", r2: "working", r3: "working" }\n    tm = "init"');
     expect(failing.stdout).toContain('State 2 ← commit\n    tm: "init" → "committed"');
   });
 
-  it("checks the README's port with an action constraint at TLC's figures, with and without it, and refuses a misspelt fairness argument before the run", () => {
+  it("checks the README's port with an action constraint at TLC's figures, with and without it, and refuses a misspelt fairness argument before the run", async () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### Action constraints'));
     const source = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
     expect(source).toContain('actionConstraint');
     const dir = join(root, 'tmp', 'readme-porting');
     mkdirSync(dir, { recursive: true });
-    const run = (file: string, text: string) => {
+    const run = async (file: string, text: string) => {
       writeFileSync(join(dir, file), text);
       return kripke('check', `tmp/readme-porting/${file}`);
     };
     // TLC, Grid.tla with ACTION_CONSTRAINT ActCon: 15 generated, 8 distinct, depth 5, no error.
-    const constrained = run('grid.ts', source!);
+    const constrained = await run('grid.ts', source!);
     expect(constrained.code).toBe(0);
     expect(constrained.stdout).toContain('✔ pass: 8 distinct states, 15 generated, depth 5');
     expect(constrained.stdout).toContain('the action constraint excluded 4 steps');
     // TLC without it: "Deadlock reached", 25 generated, 16 distinct, depth 7.
-    const free = run('free.ts', source!.replace(/ {2}actionConstraint:.*\n/, ''));
+    const free = await run('free.ts', source!.replace(/ {2}actionConstraint:.*\n/, ''));
     expect(free.code).toBe(1);
     expect(free.stdout).toContain('✘ violation: 16 distinct states, 25 generated, depth 7');
     expect(free.stdout).toContain('Deadlock after 6 steps');
     const misspeltSource = source!.replace("weak('inc', 'x')", "weak('inc', 'X')");
     // The type check refuses it first (fairness arguments are typed); without it, the run does.
-    const typed = run('misspelt.ts', misspeltSource);
+    const typed = await run('misspelt.ts', misspeltSource);
     expect(typed.code).toBe(2);
     expect(typed.stderr).toMatch(/misspelt\.ts does not type-check/);
     writeFileSync(join(dir, 'misspelt.ts'), misspeltSource);
-    const misspelt = kripke('check', 'tmp/readme-porting/misspelt.ts', '--no-typecheck');
+    const misspelt = await kripke('check', 'tmp/readme-porting/misspelt.ts', '--no-typecheck');
     expect(misspelt.code).toBe(2);
     expect(misspelt.stderr).toContain(`weak fairness of 'inc': parameter "X" matches no value of the action's domain; domain: "x", "y"`);
     expect(misspelt.stdout).not.toContain('distinct states'); // refused before the run
   }, 180_000); // four runs of the CLI, three of them type-checking a model file
 
-  it('reports a model file without a spec clearly', () => {
+  it('reports a model file without a spec clearly', async () => {
     const dir = join(root, 'tmp', 'cli-test');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'empty.ts'), 'export const answer = 42;\n');
-    const { code, stderr } = kripke('check', 'tmp/cli-test/empty.ts');
+    const { code, stderr } = await kripke('check', 'tmp/cli-test/empty.ts');
     expect(code).toBe(2);
     expect(stderr).toContain('tmp/cli-test/empty.ts exports no spec (defineSpec) or protocol (defineProtocol)');
   });
 });
 
+describe('the kripke process', () => {
+  it('prints its version and exits 0', () => {
+    const { code, stdout } = kripkeProcess('--version');
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n`);
+  });
+
+  it('exits 2 on a usage error, with the message and the usage on stderr', () => {
+    const { code, stdout, stderr } = kripkeProcess('check', 'die-hard', '--colour');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain("error: unknown option '--colour'");
+    expect(stderr).toContain('Usage: kripke check [options] <model>');
+  });
+});
+
 describe('kripke list', () => {
-  it('lists models with configuration, variants and properties', () => {
-    const { code, stdout } = kripke('list');
+  it('lists models with configuration, variants and properties', async () => {
+    const { code, stdout } = await kripke('list');
     expect(code).toBe(0);
     expect(stdout).toContain('die-hard — ');
     expect(stdout).toContain('  config:     small=3 big=5 goal=4');

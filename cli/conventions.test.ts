@@ -2,14 +2,15 @@
  * The command line's conventions, as other Node tools keep them: `--version`, the version in
  * every JSON output and trace file, colour by NO_COLOR / FORCE_COLOR / CI, examples and exit
  * codes in each command's `--help`, a model file named without `./`, a labelled progress bar.
+ * The program runs in-process (test-support/run-cli.ts), its output captured as a pipe.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './test-support/run-cli.ts';
 import { buildProgram } from './program.ts';
 import { createProgress } from './progress.ts';
 
@@ -18,39 +19,37 @@ const VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 const COMMANDS = ['list', 'check', 'simulate', 'swarm', 'merge', 'render', 'replay', 'ci', 'compare', 'diff', 'sweep', 'explore'];
 const ESC = '\u001b[';
 
-/** The CLI with no colour variables of the caller's (CI, FORCE_COLOR, NO_COLOR), then `env`. */
+/** The CLI (in-process, its output a pipe) with no colour variables of the caller's (CI, FORCE_COLOR, NO_COLOR), then `env`. */
 function kripke(args: string[], env: Record<string, string> = {}, cwd = root) {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['CI', 'FORCE_COLOR', 'NO_COLOR'].includes(k)));
-  const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), ...args], { cwd, encoding: 'utf8', env: { ...base, ...env } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runCli(args, { cwd, env: { CI: undefined, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env } });
 }
 
 describe('kripke --version and versioned output', () => {
-  it('prints the version of package.json', () => {
-    expect(kripke(['--version'])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+  it('prints the version of package.json', async () => {
+    expect(await kripke(['--version'])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
   });
 
-  it('records the version in --json results, trace.json and the ITF #meta.kripke', () => {
+  it('records the version in --json results, trace.json and the ITF #meta.kripke', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kripke-version-'));
-    const { code, stdout } = kripke(['check', 'die-hard', '--json', '--out', out]);
+    const { code, stdout } = await kripke(['check', 'die-hard', '--json', '--out', out]);
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ kripkeVersion: VERSION, version: 1, status: 'violation' });
     const trace = JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.json'), 'utf8')) as Record<string, unknown>;
     const itf = JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.itf.json'), 'utf8')) as { '#meta': { kripke: Record<string, unknown> } };
     expect(trace.kripkeVersion).toBe(VERSION);
     expect(itf['#meta'].kripke.kripkeVersion).toBe(VERSION);
-    expect(JSON.parse(kripke(['list', '--json']).stdout)).toMatchObject({ version: 1, kripkeVersion: VERSION, models: expect.arrayContaining([expect.objectContaining({ name: 'die-hard' })]) });
+    expect(JSON.parse((await kripke(['list', '--json'])).stdout)).toMatchObject({ version: 1, kripkeVersion: VERSION, models: expect.arrayContaining([expect.objectContaining({ name: 'die-hard' })]) });
   });
 });
 
 describe('colour', () => {
-  it('is off in a pipe, on with FORCE_COLOR or CI, and NO_COLOR wins over both', () => {
-    const coloured = (env: Record<string, string>) => kripke(['check', 'die-hard', '--no-progress'], env).stdout.includes(ESC);
-    expect(coloured({})).toBe(false);
-    expect(coloured({ FORCE_COLOR: '1' })).toBe(true);
-    expect(coloured({ CI: 'true' })).toBe(true);
-    expect(coloured({ NO_COLOR: '1', FORCE_COLOR: '1', CI: 'true' })).toBe(false);
-    expect(kripke(['check', 'die-hard', '--json'], { FORCE_COLOR: '1' }).stdout).not.toContain(ESC);
+  it('is off in a pipe, on with FORCE_COLOR or CI, and NO_COLOR wins over both', async () => {
+    const coloured = async (env: Record<string, string>) => (await kripke(['check', 'die-hard', '--no-progress'], env)).stdout.includes(ESC);
+    expect(await coloured({})).toBe(false);
+    expect(await coloured({ FORCE_COLOR: '1' })).toBe(true);
+    expect(await coloured({ CI: 'true' })).toBe(true);
+    expect(await coloured({ NO_COLOR: '1', FORCE_COLOR: '1', CI: 'true' })).toBe(false);
+    expect((await kripke(['check', 'die-hard', '--json'], { FORCE_COLOR: '1' })).stdout).not.toContain(ESC);
   }, 180_000); // five runs of the CLI
 });
 
@@ -69,7 +68,7 @@ describe('--help', () => {
 });
 
 describe('a model file', () => {
-  it('is found by its name alone, with or without #export', () => {
+  it('is found by its name alone, with or without #export', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kripke-bare-'));
     const spec = `import { defineSpec } from ${JSON.stringify(join(root, 'spec', 'index.ts'))};
 export const big = defineSpec({ name: 'small-counter', init: () => [{ x: 0 }], actions: { inc: { next: (s: { x: number }) => (s.x < 3 ? { x: s.x + 1 } : undefined) } }, terminal: () => true });
@@ -77,7 +76,7 @@ export default big;
 `;
     writeFileSync(join(dir, 'grid.ts'), spec);
     for (const name of ['grid.ts#big', 'grid.ts', './grid.ts#big']) {
-      const { code, stdout } = kripke(['check', name, '--json'], {}, dir);
+      const { code, stdout } = await kripke(['check', name, '--json'], {}, dir);
       expect({ name, code, distinct: (JSON.parse(stdout) as { stats: { distinctStates: number } }).stats.distinctStates }).toEqual({ name, code: 0, distinct: 4 });
     }
   }, 120_000); // three runs of the CLI

@@ -3,7 +3,6 @@
  * text, never outside --out; a trace too large for Graphviz still gets trace.json, ITF and text;
  * bad output paths are clear errors with exit 2.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,13 +12,13 @@ import type { Violation } from '../checker/result.ts';
 import { parsePath } from '../checker/path.ts';
 import longTrace from './fixtures/long-trace.ts';
 import { type PictureMaker, uniqueFolders, writeViolationFiles } from './output-files.ts';
+import { runCli } from './test-support/run-cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = (name: string) => join(root, 'cli', 'fixtures', name);
 
 function kripke(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runCli(args, { cwd: root, env: { NO_COLOR: '1' } });
 }
 
 describe('output folders', () => {
@@ -29,10 +28,10 @@ describe('output folders', () => {
     ]);
   });
 
-  it('check --continue --out keeps every counterexample inside --out', () => {
+  it('check --continue --out keeps every counterexample inside --out', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'kripke-out-'));
     const out = join(parent, 'out');
-    const { code } = kripke('check', fixture('clashing-names.ts'), '--continue', '--no-progress', '--out', out);
+    const { code } = await kripke('check', fixture('clashing-names.ts'), '--continue', '--no-progress', '--out', out);
     expect(code).toBe(1);
     expect(readdirSync(out).sort()).toEqual(['never-3-a', 'never-3-a-2', 'property-dots']);
     expect(readdirSync(parent)).toEqual(['out']);
@@ -42,9 +41,9 @@ describe('output folders', () => {
 });
 
 describe('long traces and pictures that cannot be made', () => {
-  it('a 20,000-step counterexample gets every file, its pictures summarised, and exits 1', () => {
+  it('a 20,000-step counterexample gets every file, its pictures summarised, and exits 1', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kripke-long-'));
-    const { code, stdout } = kripke('check', fixture('long-trace.ts'), '--no-progress', '--out', out);
+    const { code, stdout } = await kripke('check', fixture('long-trace.ts'), '--no-progress', '--out', out);
     expect(code).toBe(1);
     const dir = join(out, 'below-20000');
     for (const file of ['trace.json', 'trace.itf.json', 'trace.txt', 'trace.svg', 'report.html']) expect(existsSync(join(dir, file))).toBe(true);
@@ -65,18 +64,18 @@ describe('long traces and pictures that cannot be made', () => {
 });
 
 describe('bad output paths', () => {
-  it('--out naming a file is a clear error, exit 2', () => {
+  it('--out naming a file is a clear error, exit 2', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kripke-bad-')), 'a-file');
     writeFileSync(file, 'x');
-    const { code, stderr } = kripke('check', 'die-hard', '--out', file);
+    const { code, stderr } = await kripke('check', 'die-hard', '--out', file);
     expect(code).toBe(2);
     expect(stderr).toBe(`kripke: [invalid-config] cannot write output to ${file}: it is a file, not a folder\n`);
   });
 
-  it('--out below a file is a clear error, exit 2', () => {
+  it('--out below a file is a clear error, exit 2', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kripke-bad-')), 'a-file');
     writeFileSync(file, 'x');
-    const { code, stderr } = kripke('check', 'die-hard', '--out', join(file, 'dir'));
+    const { code, stderr } = await kripke('check', 'die-hard', '--out', join(file, 'dir'));
     expect(code).toBe(2);
     expect(stderr).toBe(`kripke: [invalid-config] cannot write output to ${join(file, 'dir')}: a part of the path is a file, not a folder\n`);
   });

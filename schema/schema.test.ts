@@ -1,10 +1,9 @@
 /**
  * The published schemas hold what the commands print. Each output is built by the function its
- * command prints, on a real run (in-process: spawning the CLI per output is slow); one `kripke check
- * --json --out` runs as a user runs it. Shard files, merge reports and trace files validate too,
+ * command prints, on a real run; one `kripke check --json --out` runs as a user runs it (the
+ * command-line program, in-process: test-support/run-cli.ts). Shard files, merge reports and trace files validate too,
  * the schemas refuse what is not an output, and schema/types.ts is what the schemas generate.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,6 +22,7 @@ import { replayJson } from '../cli/commands/replay.ts';
 import { pathReplayJson } from '../cli/commands/simulate.ts';
 import { replayPath } from '../checker/random/replay.ts';
 import { loadModel } from '../cli/load-model.ts';
+import { runCli } from '../cli/test-support/run-cli.ts';
 import { resultJson } from '../cli/report.ts';
 import { simulationJson } from '../cli/simulation-report.ts';
 import { compareVariants, comparisonJson } from '../cli/workflows/compare.ts';
@@ -60,9 +60,9 @@ async function simulateJson(model: string, { variant, ...options }: CheckOptions
 }
 
 describe('every --json output validates against its published schema', () => {
-  it('kripke check --json, as a user runs it, and the trace.json it writes', () => {
-    const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), 'check', 'die-hard', '--json', '--no-progress', '--out', out], { cwd: root, encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(1);
+  it('kripke check --json, as a user runs it, and the trace.json it writes', async () => {
+    const run = await runCli(['check', 'die-hard', '--json', '--no-progress', '--out', out], { cwd: root });
+    expect(run.code, run.stderr).toBe(1);
     expect(errorsOf('check-result', JSON.parse(run.stdout))).toBeNull();
     expect(errorsOf('trace', JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.json'), 'utf8')))).toBeNull();
     expect(errorsOf('itf-trace', JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.itf.json'), 'utf8')))).toBeNull();

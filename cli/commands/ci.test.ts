@@ -13,11 +13,21 @@ import { describe, expect, it } from 'vitest';
 import { protocols } from '../../model/index.ts';
 import { validatorFor } from '../../schema/validate.ts';
 import { importChecksFile, resolveChecks } from '../workflows/load-checks.ts';
+import { runCli } from '../test-support/run-cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** In-process (test-support/run-cli.ts); the checks' jobs still run in their own processes. */
 function kripke(args: string[], env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env } });
+  return runCli(args, { cwd: root, env: { NO_COLOR: '1', GITHUB_ACTIONS: '', ...env } });
+}
+
+/**
+ * A real `node cli/bin.js`: a checks file rewritten by `--update` is read afresh by the next
+ * process, while a module imported in this one stays as first loaded.
+ */
+function kripkeProcess(args: string[]) {
+  const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -58,7 +68,7 @@ describe('kripke ci', () => {
       "    { model: 'paxos', timeLimit: '1s', expect: { verdict: 'pass' } },",
     ].join('\n'));
     const out = 'tmp/ci-test/differences/report';
-    const { code, stdout } = kripke(['ci', file, '--out', out], { GITHUB_ACTIONS: 'true' });
+    const { code, stdout } = await kripke(['ci', file, '--out', out], { GITHUB_ACTIONS: 'true' });
     expect(code).toBe(1);
     expect(stdout).toContain('5 checks in');
     expect(stdout).toContain(': 2 as expected, 2 differ, 1 incomplete');
@@ -94,7 +104,7 @@ describe('kripke ci', () => {
     expect(existsSync(join(root, out, 'two-phase-commit-commit-on-majority'))).toBe(false);
   });
 
-  it('--update rewrites stale snapshots showing old and new; the same snapshots hold with --workers 2', () => {
+  it('--update rewrites stale snapshots showing old and new; the same snapshots hold with --workers 2', async () => {
     const file = checksFile('update', [
       "    { model: 'two-phase-commit', expect: { verdict: 'pass', snapshot: { distinct: 1, generated: 2, depth: 3 } } },",
       "    { model: 'ewd840', variant: 'no-fairness', expect: { verdict: 'violation', fails: 'Liveness', snapshot: { distinct: 302, generated: 2001, depth: 9 } } },",
@@ -102,26 +112,26 @@ describe('kripke ci', () => {
       "      expect: { verdict: 'violation', fails: ['Inv', 'ImplementsVoting', 'Agreement'], snapshot: { distinct: 5329, generated: 32019, depth: 17 } } },",
     ].join('\n'));
     const before = readFileSync(join(root, file), 'utf8');
-    const updated = kripke(['ci', file, '--update', '--out', 'tmp/ci-test/update/report']);
+    const updated = await kripke(['ci', file, '--update', '--out', 'tmp/ci-test/update/report']);
     expect(updated.code).toBe(0);
     expect(updated.stdout).toContain('updated two-phase-commit: distinct 1 → 288, generated 2 → 1,146, depth 3 → 11');
     expect(readFileSync(join(root, file), 'utf8')).toBe(before.replace('{ distinct: 1, generated: 2, depth: 3 }', '{ distinct: 288, generated: 1_146, depth: 11 }'));
-    const again = kripke(['ci', file, '--workers', '2', '--out', 'tmp/ci-test/update/report']);
+    const again = kripkeProcess(['ci', file, '--workers', '2', '--out', 'tmp/ci-test/update/report']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('3 checks in');
     expect(again.stdout).toContain(': 3 as expected, 0 differ, 0 incomplete');
   });
 
-  it('stops at a bad checks file with exit 2, naming the check and the field', () => {
+  it('stops at a bad checks file with exit 2, naming the check and the field', async () => {
     const file = checksFile('bad', "    { model: 'die-hard', expect: { verdict: 'pass' } },\n    { model: 'die-hard', variant: 'fixed', expect: { verdict: 'pass' } },");
-    const { code, stderr } = kripke(['ci', file]);
+    const { code, stderr } = await kripke(['ci', file]);
     expect(code).toBe(2);
     expect(stderr).toContain(`kripke: [invalid-config] ${file}: check #2: unknown variant 'fixed'; available: puzzle`);
   });
 });
 
 describe('the checks file in the README', () => {
-  it('runs as written, next to the model file of "Your own model"', () => {
+  it('runs as written, next to the model file of "Your own model"', async () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const source = (heading: string) => /```ts\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf(heading)))![1]!;
     const dir = join(root, 'tmp', 'ci-test', 'readme');
@@ -129,7 +139,7 @@ describe('the checks file in the README', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'my-counter.ts'), source('## Your own model'));
     writeFileSync(join(dir, 'kripke.config.ts'), source('## Gating CI'));
-    const { code, stdout } = kripke(['ci', 'tmp/ci-test/readme/kripke.config.ts', '--out', 'tmp/ci-test/readme/report']);
+    const { code, stdout } = await kripke(['ci', 'tmp/ci-test/readme/kripke.config.ts', '--out', 'tmp/ci-test/readme/report']);
     expect(code).toBe(0);
     expect(stdout).toContain(': 4 as expected, 0 differ, 0 incomplete');
   });

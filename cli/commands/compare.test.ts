@@ -1,8 +1,8 @@
 /** `kripke compare`: variant × configuration × property, as a table, Markdown, CSV and JSON. */
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../test-support/run-cli.ts';
 import { compareVariants, comparisonJson, renderComparison } from '../workflows/compare.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -11,9 +11,9 @@ describe('kripke compare', () => {
   const PROPERTIES = ['TPTypeOK', 'TCConsistent', 'ImplementsTCommit', 'deadlock'];
   const BROKEN = new Set(['TCConsistent', 'ImplementsTCommit']);
 
-  it('prints a row per variant, configuration and property', () => {
-    const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), 'compare', 'two-phase-commit', '--variants', 'correct,abort-after-prepare', '--set', 'rms=2,3'], { cwd: root, encoding: 'utf8' });
-    expect(run.status).toBe(0);
+  it('prints a row per variant, configuration and property', async () => {
+    const run = await runCli(['compare', 'two-phase-commit', '--variants', 'correct,abort-after-prepare', '--set', 'rms=2,3'], { cwd: root });
+    expect(run.code).toBe(0);
     const rows = run.stdout.trim().split('\n').map((line) => line.split(/ {2,}/));
     expect(rows[0]).toEqual(['variant', 'configuration', 'property', 'verdict', 'distinct', 'depth', 'time', 'counterexample']);
     expect(rows.slice(2).map((r) => [r[0], r[1], r[2], r[3], r[4], r[5], r[7]])).toEqual([

@@ -3,24 +3,23 @@
  * pinned on Two-Phase Commit against its commit-on-majority bug, over the whole state and over
  * the RM states only — and two model files with their own observations.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../test-support/run-cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function kripke(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), 'diff', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runCli(['diff', ...args], { cwd: root, env: { NO_COLOR: '1' } });
 }
 
 describe('kripke diff', () => {
-  it('prints the shortest behaviour only commit-on-majority allows, and that correct allows nothing more', () => {
+  it('prints the shortest behaviour only commit-on-majority allows, and that correct allows nothing more', async () => {
     const out = join(root, 'tmp', 'diff-test', 'out');
     rmSync(out, { recursive: true, force: true });
-    const { code, stdout } = kripke('two-phase-commit', '--variant', 'correct', '--variant', 'commit-on-majority', '--out', out);
+    const { code, stdout } = await kripke('two-phase-commit', '--variant', 'correct', '--variant', 'commit-on-majority', '--out', out);
     expect(code).toBe(1);
     expect(stdout.slice(0, stdout.indexOf('  wrote'))).toBe([
       'Behaviours of correct and commit-on-majority, observing the whole state:',
@@ -54,8 +53,8 @@ describe('kripke diff', () => {
     expect(existsSync(join(out, 'only-in-correct'))).toBe(false);
   });
 
-  it('over the RM states alone, the difference is an RM committing while another still works', () => {
-    const { code, stdout } = kripke('two-phase-commit', '--variant', 'correct', '--variant', 'commit-on-majority', '--observe', 'rmState', '--json');
+  it('over the RM states alone, the difference is an RM committing while another still works', async () => {
+    const { code, stdout } = await kripke('two-phase-commit', '--variant', 'correct', '--variant', 'commit-on-majority', '--observe', 'rmState', '--json');
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({
       observation: 'rmState',
@@ -67,7 +66,7 @@ describe('kripke diff', () => {
     });
   });
 
-  it('compares two model files over the observation each exports', () => {
+  it('compares two model files over the observation each exports', async () => {
     const dir = join(root, 'tmp', 'diff-test');
     mkdirSync(dir, { recursive: true });
     const counter = (name: string, step: string) => `import { defineSpec } from 'kripke/spec';
@@ -77,7 +76,7 @@ export const observe = (s: { n: number }) => s.n;
 `;
     writeFileSync(join(dir, 'ones.ts'), counter('ones', '1'));
     writeFileSync(join(dir, 'twos.ts'), counter('twos', '2'));
-    const { code, stdout } = kripke('tmp/diff-test/twos.ts', 'tmp/diff-test/ones.ts');
+    const { code, stdout } = await kripke('tmp/diff-test/twos.ts', 'tmp/diff-test/ones.ts');
     expect(code).toBe(1);
     expect(stdout).toContain("observing the models' observe():");
     expect(stdout).toContain('✘ only tmp/diff-test/twos.ts allows this behaviour (1 step); tmp/diff-test/ones.ts forbids it:\nState 1 (initial)');
@@ -85,8 +84,8 @@ export const observe = (s: { n: number }) => s.n;
     expect(stdout).toContain('✘ only tmp/diff-test/ones.ts allows this behaviour (1 step)');
   });
 
-  it('needs two sides', () => {
-    const { code, stderr } = kripke('two-phase-commit', '--variant', 'correct');
+  it('needs two sides', async () => {
+    const { code, stderr } = await kripke('two-phase-commit', '--variant', 'correct');
     expect(code).toBe(2);
     expect(stderr).toContain('diff two-phase-commit needs two variants to compare: --variant a --variant b (or a second model file)');
   });

@@ -17,6 +17,7 @@ import { replayTrace } from '../../counterexamples/replay.ts';
 import { savedToTrace } from '../../counterexamples/saved-trace.ts';
 import { renderTraceText } from '../../counterexamples/text.ts';
 import { loadModel } from '../load-model.ts';
+import { runCli } from '../test-support/run-cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const QUINT = join(root, 'node_modules', '@informalsystems', 'quint', 'dist', 'src', 'cli.js');
@@ -26,8 +27,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kripke-quint-'));
 const traces = [0, 1, 2].map((i) => join(dir, `trace_${i}.itf.json`));
 
 function kripke(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runCli(args, { cwd: root, env: { NO_COLOR: '1' } });
 }
 
 interface QuintState { [key: string]: unknown; 'mbt::actionTaken': string; 'mbt::nondetPicks': { rm: { tag: string; value: unknown } } }
@@ -39,10 +39,10 @@ describe("Quint's --mbt traces", () => {
     expect(run.status, run.stdout + run.stderr).toBe(0);
   });
 
-  it('replay against the Kripke model of the Quint spec: kripke replay exits 0', () => {
+  it('replay against the Kripke model of the Quint spec: kripke replay exits 0', async () => {
     const states = (JSON.parse(readFileSync(traces[0]!, 'utf8')) as { states: QuintState[] }).states;
     expect(states[1]!['mbt::nondetPicks']).toHaveProperty('rm'); // Quint's own format, not ours
-    const replayed = kripke('replay', traces[0]!, MODEL);
+    const replayed = await kripke('replay', traces[0]!, MODEL);
     expect(replayed.code, replayed.stderr).toBe(0);
     expect(replayed.stdout).toMatch(/^Replaying .*trace_0\.itf\.json against two_phase_commit\.qnt \(.*two_phase_commit\.ts\)\n/);
     expect(replayed.stdout).toContain(`✔ replays all ${states.length - 1} steps: the trace replays (it names no property to re-check)\n`);

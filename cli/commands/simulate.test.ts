@@ -1,9 +1,8 @@
 /**
  * `kripke simulate` and `kripke merge` as users and CI see them: exit codes, the reproduce line
- * (which must actually reproduce), JSON, and shards merged into one report. Spawning the CLI is
- * slow, so only what needs the real process spawns it; shard files are written in-process.
+ * (which must actually reproduce), JSON, and shards merged into one report: the program run
+ * in-process (test-support/run-cli.ts); shard files are written by the modules themselves.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,18 +13,18 @@ import { creditFlow } from '../../model/credit-flow/credit-flow.ts';
 import { simulationJson } from '../simulation-report.ts';
 import { mergeShardFiles } from './merge.ts';
 import { durationArgument } from './simulate.ts';
+import { runCli } from '../test-support/run-cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const seventeenSends = `0${'/0:0'.repeat(17)}`;
 
 function kripke(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runCli(args, { cwd: root, env: { NO_COLOR: '1' } });
 }
 
 describe('kripke simulate', () => {
-  it('finds the bug BFS cannot reach, shrinks it, and prints a reproduce line that reproduces it', () => {
-    const { code, stdout } = kripke('simulate', 'credit-flow', '--variant', 'off-by-one', '--seed', '42', '--no-progress');
+  it('finds the bug BFS cannot reach, shrinks it, and prints a reproduce line that reproduces it', async () => {
+    const { code, stdout } = await kripke('simulate', 'credit-flow', '--variant', 'off-by-one', '--seed', '42', '--no-progress');
     expect(code).toBe(1);
     expect(stdout).toContain('Simulating credit-flow, variant off-by-one (10,000 walks of up to 100 steps, seed 42)');
     expect(stdout).toContain("✘ violation: always property 'NoOverflow' is violated");
@@ -33,14 +32,14 @@ describe('kripke simulate', () => {
     expect(stdout).toContain(`path: ${seventeenSends}`);
     const line = /reproduce: (.*)/.exec(stdout)?.[1];
     expect(line).toBe(`kripke simulate credit-flow --variant off-by-one --seed 42 --replay ${seventeenSends}`);
-    const again = kripke(...line!.split(' ').slice(1));
+    const again = await kripke(...line!.split(' ').slice(1));
     expect(again.code).toBe(1);
     expect(again.stdout).toContain("✘ violation: always property 'NoOverflow' is violated after 17 steps");
     expect(again.stdout).toContain('State 18 ← send(1)');
   });
 
-  it('exits 0 with coverage when no walk fails, and prints how to rerun the campaign', () => {
-    const { code, stdout } = kripke('simulate', 'die-hard', '--property', 'TypeOK', '--seed', '5', '--runs', '200', '--depth', '30', '--no-progress');
+  it('exits 0 with coverage when no walk fails, and prints how to rerun the campaign', async () => {
+    const { code, stdout } = await kripke('simulate', 'die-hard', '--property', 'TypeOK', '--seed', '5', '--runs', '200', '--depth', '30', '--no-progress');
     expect(code).toBe(0);
     expect(stdout).toContain('✔ no violation in 200 walks of up to 30 steps');
     expect(stdout).toContain('reproduce: kripke simulate die-hard --property TypeOK --seed 5 --depth 30 --runs 200');
@@ -48,11 +47,11 @@ describe('kripke simulate', () => {
     expect(stdout).toMatch(/fillSmall +1,039 +2\n/);
   });
 
-  it('refuses a bad shard or a path that does not fit the model with exit 2, naming the problem', () => {
-    const shard = kripke('simulate', 'die-hard', '--shard', '5/4');
+  it('refuses a bad shard or a path that does not fit the model with exit 2, naming the problem', async () => {
+    const shard = await kripke('simulate', 'die-hard', '--shard', '5/4');
     expect(shard.code).toBe(2);
     expect(shard.stderr).toContain("option '--shard <i/n>' argument '5/4' is invalid. shard 5/4: expected i/n with 1 ≤ i ≤ n");
-    const replay = kripke('simulate', 'credit-flow', '--replay', '0/1:0');
+    const replay = await kripke('simulate', 'credit-flow', '--replay', '0/1:0');
     expect(replay.code).toBe(2);
     expect(replay.stderr).toContain("[invalid-trace] step 1: action 'deliver' with parameter #0 is not enabled in the state before it");
   });
@@ -75,8 +74,8 @@ describe('kripke merge', () => {
   };
   const [one, two, foreign] = [shard(1), shard(2), shard(3, 'correct')];
 
-  it('merges shards of one campaign, keeping the shortest counterexample per property', () => {
-    const { code, stdout } = kripke('merge', one, two);
+  it('merges shards of one campaign, keeping the shortest counterexample per property', async () => {
+    const { code, stdout } = await kripke('merge', one, two);
     expect(code).toBe(1);
     expect(stdout).toContain('Merged 2 of 3 shards of credit-flow, variant off-by-one (campaign seed 7, walks of up to 40 steps)');
     expect(stdout).toContain('missing shards: 3/3');

@@ -13,21 +13,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Job } from 'kubernetes-models/batch/v1';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { check } from '../../checker/check.ts';
 import { formatPath } from '../../checker/path.ts';
 import type { Shard } from '../../checker/random/options.ts';
 import { findProtocol } from '../../model/index.ts';
+import { type CliRun, runCli } from '../test-support/run-cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(root, 'cli', 'bin.js');
 const SHARDS = 3;
 const CAMPAIGN = ['two-phase-commit', '--set', 'rms=3', '--variant', 'commit-on-majority', '--seed', '7', '--runs', '40', '--depth', '12'];
 
+/** In-process (test-support/run-cli.ts); the pods and the workflow's step run the manifests' own commands. */
 function kripke(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runCli(args, { cwd: root });
 }
 
 interface Container { readonly name: string; readonly command: string[]; readonly env: { name: string; value: string }[]; readonly workingDir: string }
@@ -56,8 +57,12 @@ function direct(shard: Shard | undefined) {
 
 describe('kripke swarm', () => {
   const out = mkdtempSync(join(tmpdir(), 'kripke-swarm-test-'));
-  const written = kripke('swarm', ...CAMPAIGN, '--shards', String(SHARDS), '--out', out, '--image', 'ghcr.io/example/models:1', '--kripke', `node ${BIN}`);
-  const job = parse(readFileSync(join(out, 'job.yaml'), 'utf8')) as JobManifest;
+  let written: CliRun;
+  let job: JobManifest;
+  beforeAll(async () => {
+    written = await kripke('swarm', ...CAMPAIGN, '--shards', String(SHARDS), '--out', out, '--image', 'ghcr.io/example/models:1', '--kripke', `node ${BIN}`);
+    job = parse(readFileSync(join(out, 'job.yaml'), 'utf8')) as JobManifest;
+  });
 
   it('writes an Indexed Job that the Kubernetes API schema accepts', () => {
     expect(written.code).toBe(0);
@@ -68,7 +73,7 @@ describe('kripke swarm', () => {
     expect(() => new Job(broken as unknown as ConstructorParameters<typeof Job>[0]).validate()).toThrow(/completions/);
   });
 
-  it('runs the manifest\'s command for every index, and merge combines the shards', { timeout: 120_000 }, () => {
+  it('runs the manifest\'s command for every index, and merge combines the shards', { timeout: 120_000 }, async () => {
     const container = job.spec.template.spec.containers[0]!;
     const results = mkdtempSync(join(tmpdir(), 'kripke-swarm-results-'));
     const env = Object.fromEntries(container.env.map((e) => [e.name, e.value]));
@@ -86,7 +91,7 @@ describe('kripke swarm', () => {
     // Each pod ran exactly its shard of the campaign; shard 1 is the unsharded campaign.
     results1.forEach((r, i) => expect(campaignOf(r)).toEqual(direct({ index: i + 1, count: SHARDS })));
     expect(results1[0].stats.coverage).toEqual(direct(undefined).coverage);
-    const merged = kripke('merge', ...shards, '--json');
+    const merged = await kripke('merge', ...shards, '--json');
     expect(merged.code).toBe(1);
     const report = JSON.parse(merged.stdout);
     expect(report.shards).toEqual({ count: SHARDS, present: [1, 2, 3], missing: [] });

@@ -1,20 +1,20 @@
 /** `kripke sweep`: states, time and memory per value and variant, growth per step, and the plot. */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../test-support/run-cli.ts';
 import { renderSweep, sweep } from '../workflows/sweep.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 describe('kripke sweep', () => {
-  it('measures each variant at each value and plots it', () => {
+  it('measures each variant at each value and plots it', async () => {
     const plot = join(root, 'tmp', 'sweep-test', 'two-phase.svg');
     rmSync(plot, { force: true });
-    const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), 'sweep', 'two-phase-commit', '--set', 'rms=2..4',
-      '--variants', 'correct,commit-on-majority', '--jobs', '2', '--format', 'json', '--plot', plot], { cwd: root, encoding: 'utf8' });
-    expect(run.status).toBe(0);
+    const run = await runCli(['sweep', 'two-phase-commit', '--set', 'rms=2..4',
+      '--variants', 'correct,commit-on-majority', '--jobs', '2', '--format', 'json', '--plot', plot], { cwd: root });
+    expect(run.code).toBe(0);
     expect(run.stderr).toContain(`wrote ${plot}`);
     const result = JSON.parse(run.stdout);
     expect(result.points.map((p: Record<string, unknown>) => [p.variant, p.value, p.status, p.distinct, p.generated, p.depth, p.growth === null ? null : Number((p.growth as number).toFixed(3))])).toEqual([
