@@ -7,13 +7,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertSpec, assertTraceReplays, defineSpec } from 'kripke';
 
-const counter = (limit: number) => defineSpec({
-  name: 'counter',
-  init: () => [{ x: 0 }],
-  actions: { inc: { next: (s) => (s.x < 5 ? { x: s.x + 1 } : undefined) } },
-  properties: ({ always }) => [always('small', (s) => s.x < limit)],
-  terminal: (s) => s.x === 5,
-});
+const counter = (limit: number) =>
+  defineSpec({
+    name: 'counter',
+    init: () => [{ x: 0 }],
+    actions: { inc: { next: (s) => (s.x < 5 ? { x: s.x + 1 } : undefined) } },
+    properties: ({ always }) => [always('small', (s) => s.x < limit)],
+    terminal: (s) => s.x === 5,
+  });
 
 test('a correct spec passes, exhaustively and with random walks', () => {
   assertSpec(counter(6));
@@ -21,9 +22,12 @@ test('a correct spec passes, exhaustively and with random walks', () => {
 });
 
 test('a violation throws the trace and its reproduce line', () => {
-  assert.throws(() => assertSpec(counter(2), { engine: 'random', seed: 3 }), (e: Error) =>
-    e.message.includes("always property 'small' is violated after 2 steps")
-    && e.message.includes("reproduce: assertTraceReplays(spec, '0/0:0/0:0', { violates: 'small' })"));
+  assert.throws(
+    () => assertSpec(counter(2), { engine: 'random', seed: 3 }),
+    (e: Error) =>
+      e.message.includes("always property 'small' is violated after 2 steps") &&
+      e.message.includes("reproduce: assertTraceReplays(spec, '0/0:0/0:0', { violates: 'small' })"),
+  );
 });
 
 test('a saved path replays as a regression test', () => {

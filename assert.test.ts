@@ -27,10 +27,14 @@ function thrownBy(run: () => unknown): string {
 }
 
 const TRACE = [
-  'State 1 (initial)', '    x = 0',
-  'State 2 ← inc', '    x: 0 → 1',
-  'State 3 ← inc', '    x: 1 → 2',
-  'State 4 ← inc', '    x: 2 → 3',
+  'State 1 (initial)',
+  '    x = 0',
+  'State 2 ← inc',
+  '    x: 0 → 1',
+  'State 3 ← inc',
+  '    x: 1 → 2',
+  'State 4 ← inc',
+  '    x: 2 → 3',
 ].join('\n');
 
 describe('assertSpec', () => {
@@ -40,12 +44,14 @@ describe('assertSpec', () => {
   });
 
   it('throws the counterexample as a text trace with the line that reproduces it (exhaustive)', () => {
-    expect(thrownBy(() => assertSpec(counter(3)))).toBe([
-      "counter: always property 'small' is violated after 3 steps",
-      TRACE,
-      'path: 0/0:0/0:0/0:0',
-      "reproduce: assertTraceReplays(spec, '0/0:0/0:0/0:0', { violates: 'small' })",
-    ].join('\n'));
+    expect(thrownBy(() => assertSpec(counter(3)))).toBe(
+      [
+        "counter: always property 'small' is violated after 3 steps",
+        TRACE,
+        'path: 0/0:0/0:0/0:0',
+        "reproduce: assertTraceReplays(spec, '0/0:0/0:0/0:0', { violates: 'small' })",
+      ].join('\n'),
+    );
   });
 
   it('throws the shrunk counterexample and the seed (random)', () => {
@@ -57,7 +63,9 @@ describe('assertSpec', () => {
     }
     expect(error).toBeInstanceOf(SpecViolationError);
     const message = (error as Error).message;
-    expect(message).toContain("counter: always property 'small' is violated after 3 steps (random walk 1 violated it after 3 steps; shrunk to 3)");
+    expect(message).toContain(
+      "counter: always property 'small' is violated after 3 steps (random walk 1 violated it after 3 steps; shrunk to 3)",
+    );
     expect(message).toContain(TRACE);
     expect(message).toContain("seed: 7 (rerun the campaign with check(spec, { engine: 'random', seed: 7 }))");
     expect(message).toContain("reproduce: assertTraceReplays(spec, '0/0:0/0:0/0:0', { violates: 'small' })");
@@ -66,7 +74,8 @@ describe('assertSpec', () => {
 
   it('refuses an incomplete exhaustive check unless told to accept it', () => {
     expect(() => assertSpec(counter(6), { maxDepth: 3 })).toThrow(
-      'counter: the check is incomplete (depth bound 3 reached); raise the bound, or pass allowIncomplete: true to accept a partial check');
+      'counter: the check is incomplete (depth bound 3 reached); raise the bound, or pass allowIncomplete: true to accept a partial check',
+    );
     expect(assertSpec(counter(6), { maxDepth: 3, allowIncomplete: true }).status).toBe('incomplete');
   });
 
@@ -74,9 +83,17 @@ describe('assertSpec', () => {
     const broken = defineSpec({
       name: 'broken',
       init: () => [{ x: 0 }],
-      actions: { boom: { next: (): { x: number } => { throw new Error('no'); } } },
+      actions: {
+        boom: {
+          next: (): { x: number } => {
+            throw new Error('no');
+          },
+        },
+      },
     });
-    expect(() => assertSpec(broken)).toThrow("broken: model error [action-threw] action 'boom' threw: no\n  model: broken\n  action: boom");
+    expect(() => assertSpec(broken)).toThrow(
+      "broken: model error [action-threw] action 'boom' threw: no\n  model: broken\n  action: boom",
+    );
   });
 });
 
@@ -87,28 +104,45 @@ describe('assertTraceReplays: a saved counterexample as a regression test', () =
   });
 
   it('fails once the bug is fixed, or when the path violates something else', () => {
-    expect(() => assertTraceReplays(counter(6), '0/0:0/0:0/0:0', { violates: 'small' }))
-      .toThrow("counter: expected path 0/0:0/0:0/0:0 to violate 'small', but it replays without violation (3 steps)");
-    expect(() => assertTraceReplays(counter(3), '0/0:0/0:0/0:0', { violates: 'big' }))
-      .toThrow("counter: expected path 0/0:0/0:0/0:0 to violate 'big', but it violates 'small' first:");
+    expect(() => assertTraceReplays(counter(6), '0/0:0/0:0/0:0', { violates: 'small' })).toThrow(
+      "counter: expected path 0/0:0/0:0/0:0 to violate 'small', but it replays without violation (3 steps)",
+    );
+    expect(() => assertTraceReplays(counter(3), '0/0:0/0:0/0:0', { violates: 'big' })).toThrow(
+      "counter: expected path 0/0:0/0:0/0:0 to violate 'big', but it violates 'small' first:",
+    );
   });
 
   it('without `violates`, keeps a fixed bug fixed', () => {
     expect(assertTraceReplays(counter(6), '0/0:0/0:0/0:0')).toEqual({ status: 'clean', steps: 3 });
-    expect(() => assertTraceReplays(counter(3), '0/0:0/0:0/0:0')).toThrow("counter: always property 'small' is violated after 3 steps");
+    expect(() => assertTraceReplays(counter(3), '0/0:0/0:0/0:0')).toThrow(
+      "counter: always property 'small' is violated after 3 steps",
+    );
   });
 
   it('names the step of a saved path that no longer fits the model', () => {
     expect(() => assertTraceReplays(counter(9), '0/0:0/0:0/0:0/0:0/0:0/0:0', { violates: 'small' })).toThrow(
-      "counter: the saved path 0/0:0/0:0/0:0/0:0/0:0/0:0 no longer fits the model: step 6: action 'inc' with parameter #0 is not enabled in the state before it");
+      "counter: the saved path 0/0:0/0:0/0:0/0:0/0:0/0:0 no longer fits the model: step 6: action 'inc' with parameter #0 is not enabled in the state before it",
+    );
   });
 });
 
 describe('from node:test', () => {
   it('runs assert.node-test.ts under node --test: its three tests pass', () => {
-    const run = spawnSync(process.execPath, ['--conditions=kripke-source', '--import', 'tsx', '--test', '--test-reporter=tap', join(root, 'assert.node-test.ts')], {
-      cwd: root, encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--conditions=kripke-source',
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=tap',
+        join(root, 'assert.node-test.ts'),
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(run.stdout).toMatch(/# pass 3\b/);
     expect(run.stdout).toMatch(/# fail 0\b/);
     expect(run.status).toBe(0);

@@ -25,7 +25,10 @@ export interface AssertOptions extends CheckOptions {
 /** Thrown by `assertSpec` on a violation; `result` holds the full `CheckResult`. */
 export class SpecViolationError extends Error {
   override readonly name = 'SpecViolationError';
-  constructor(message: string, readonly result: CheckResult) {
+  constructor(
+    message: string,
+    readonly result: CheckResult,
+  ) {
     super(message);
   }
 }
@@ -36,14 +39,24 @@ export function assertSpec<S>(spec: Spec<S>, options: AssertOptions = {}): Check
   const result = check(spec, checkOptions);
   switch (result.status) {
     case 'violation':
-      throw new SpecViolationError(result.violations.map((v) => violationMessage(spec, v, result)).join('\n\n'), result);
+      throw new SpecViolationError(
+        result.violations.map((v) => violationMessage(spec, v, result)).join('\n\n'),
+        result,
+      );
     case 'error':
-      throw new SpecViolationError(`${spec.name}: model error [${result.error.code}] ${result.error.message}` +
-        whereText(result.error.where) + (result.at ? `\nreached by path: ${formatPath(result.at)}` : ''), result);
+      throw new SpecViolationError(
+        `${spec.name}: model error [${result.error.code}] ${result.error.message}` +
+          whereText(result.error.where) +
+          (result.at ? `\nreached by path: ${formatPath(result.at)}` : ''),
+        result,
+      );
     case 'incomplete':
       if (result.stats.engine !== 'random' && !allowIncomplete) {
-        throw new SpecViolationError(`${spec.name}: the check is incomplete (${result.reason}); ` +
-          'raise the bound, or pass allowIncomplete: true to accept a partial check', result);
+        throw new SpecViolationError(
+          `${spec.name}: the check is incomplete (${result.reason}); ` +
+            'raise the bound, or pass allowIncomplete: true to accept a partial check',
+          result,
+        );
       }
       return result;
     case 'pass':
@@ -60,7 +73,11 @@ export interface ReplayExpectation extends Pick<CheckOptions, 'properties' | 'ch
  * A saved counterexample as a regression test: replays `path` and throws unless it violates
  * `violates` (or, without `violates`, unless it replays cleanly — the fixed bug stays fixed).
  */
-export function assertTraceReplays<S>(spec: Spec<S>, path: ActionPath | string, expect: ReplayExpectation = {}): ReplayResult {
+export function assertTraceReplays<S>(
+  spec: Spec<S>,
+  path: ActionPath | string,
+  expect: ReplayExpectation = {},
+): ReplayResult {
   const text = typeof path === 'string' ? path : formatPath(path);
   let outcome: ReplayResult;
   try {
@@ -72,17 +89,25 @@ export function assertTraceReplays<S>(spec: Spec<S>, path: ActionPath | string, 
   if (expect.violates === undefined) {
     if (outcome.status === 'violation') throw new Error(violationMessage(spec, outcome.violation));
   } else if (outcome.status === 'clean') {
-    throw new Error(`${spec.name}: expected path ${text} to violate '${expect.violates}', but it replays without violation (${outcome.steps} steps)`);
+    throw new Error(
+      `${spec.name}: expected path ${text} to violate '${expect.violates}', but it replays without violation (${outcome.steps} steps)`,
+    );
   } else if (outcome.violation.property !== expect.violates) {
-    throw new Error(`${spec.name}: expected path ${text} to violate '${expect.violates}', but it violates '${outcome.violation.property}' first:\n` +
-      violationMessage(spec, outcome.violation));
+    throw new Error(
+      `${spec.name}: expected path ${text} to violate '${expect.violates}', but it violates '${outcome.violation.property}' first:\n` +
+        violationMessage(spec, outcome.violation),
+    );
   }
   return outcome;
 }
 
 function violationMessage<S>(spec: Spec<S>, v: Violation, result?: CheckResult): string {
-  const what = v.kind === 'deadlock' ? 'deadlock' : v.kind === 'unreachable' ? `'${v.property}' is never reached`
-    : `${v.propertyKind} property '${v.property}' is violated`;
+  const what =
+    v.kind === 'deadlock'
+      ? 'deadlock'
+      : v.kind === 'unreachable'
+        ? `'${v.property}' is never reached`
+        : `${v.propertyKind} property '${v.property}' is violated`;
   if (!v.path) return `${spec.name}: ${what}${v.note ? ` (${v.note})` : ''}`;
   const path = formatPath(v.path);
   const trace = buildTrace(spec, v.path, { property: v.property, loop: v.loop });
@@ -94,11 +119,14 @@ function violationMessage<S>(spec: Spec<S>, v: Violation, result?: CheckResult):
     `path: ${path}`,
   ];
   const seed = result?.stats.simulation?.campaignSeed;
-  if (seed !== undefined) lines.push(`seed: ${seed} (rerun the campaign with check(spec, { engine: 'random', seed: ${seed} }))`);
+  if (seed !== undefined)
+    lines.push(`seed: ${seed} (rerun the campaign with check(spec, { engine: 'random', seed: ${seed} }))`);
   if (v.loop === undefined) lines.push(`reproduce: assertTraceReplays(spec, '${path}', { violates: '${v.property}' })`);
   return lines.join('\n');
 }
 
 function whereText(where: Readonly<Record<string, string>>): string {
-  return Object.entries(where).map(([k, v]) => `\n  ${k}: ${v}`).join('');
+  return Object.entries(where)
+    .map(([k, v]) => `\n  ${k}: ${v}`)
+    .join('');
 }

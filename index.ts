@@ -24,7 +24,15 @@
 export * from './spec/index.ts';
 export { check } from './checker/check.ts';
 export type { CheckOptions, EngineName } from './checker/options.ts';
-export type { ActionCoverage, CheckResult, CheckStatus, Example, Statistics, Violation, ViolationKind } from './checker/result.ts';
+export type {
+  ActionCoverage,
+  CheckResult,
+  CheckStatus,
+  Example,
+  Statistics,
+  Violation,
+  ViolationKind,
+} from './checker/result.ts';
 export type { Observer, Progress } from './checker/observer.ts';
 export { formatPath, parsePath } from './checker/path.ts';
 export type { ActionPath, PathStep, PathString } from './checker/path.ts';
@@ -37,8 +45,16 @@ export { renderTraceText } from './counterexamples/text.ts';
 export { assertSpec, assertTraceReplays, SpecViolationError } from './assert.ts';
 // What the commands print and write, as the published JSON Schemas (schema/*.schema.json) type it.
 export type {
-  KripkeBehaviourDiff, KripkeCheckResult, KripkeCIReport, KripkeComparison, KripkeMergedSimulationReport, KripkeModelList, KripkeReplayOutcome,
-  KripkeSimulationResult, KripkeSweep, KripkeTraceFile,
+  KripkeBehaviourDiff,
+  KripkeCheckResult,
+  KripkeCIReport,
+  KripkeComparison,
+  KripkeMergedSimulationReport,
+  KripkeModelList,
+  KripkeReplayOutcome,
+  KripkeSimulationResult,
+  KripkeSweep,
+  KripkeTraceFile,
 } from './schema/types.ts';
 export type { AssertOptions, ReplayExpectation } from './assert.ts';
 // Workflows: the checks file and `kripke ci`, variant comparison, behaviour diffs, sweeps.

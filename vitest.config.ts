@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // `kripke`, `kripke/spec`, `kripke/checker` imported by name resolve to the sources (package.json).
   resolve: { conditions: ['kripke-source', ...defaultClientConditions] },
-  ssr: { resolve: { conditions: ['kripke-source', ...defaultServerConditions], externalConditions: ['kripke-source'] } },
+  ssr: {
+    resolve: { conditions: ['kripke-source', ...defaultServerConditions], externalConditions: ['kripke-source'] },
+  },
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', '.ci/**'], // .ci/consumer: run in a fresh project by .ci/consumer-test

@@ -52,30 +52,62 @@ function progressPrinter(storeDir: string | undefined): (p: Progress) => void {
   return (p) => {
     if (!every || p.elapsedMs < next) return;
     next = p.elapsedMs + every;
-    const rss = process.memoryUsage.rss(), disk = bytesUnder(storeDir);
-    process.stderr.write(`  ${n(p.elapsedMs / 1000)} s: ${n(p.distinctStates)} distinct, ${n(p.generatedStates)} generated, depth ${p.depth}, ` +
-      `${n(p.generatedStates / (p.elapsedMs / 1000))} generated/s; RSS ${n(rss / 2 ** 20)} MB (${(rss / p.distinctStates).toFixed(1)} B/state), ` +
-      `files ${n(disk / 2 ** 20)} MB (${(disk / p.distinctStates).toFixed(1)} B/state)\n`);
+    const rss = process.memoryUsage.rss(),
+      disk = bytesUnder(storeDir);
+    process.stderr.write(
+      `  ${n(p.elapsedMs / 1000)} s: ${n(p.distinctStates)} distinct, ${n(p.generatedStates)} generated, depth ${p.depth}, ` +
+        `${n(p.generatedStates / (p.elapsedMs / 1000))} generated/s; RSS ${n(rss / 2 ** 20)} MB (${(rss / p.distinctStates).toFixed(1)} B/state), ` +
+        `files ${n(disk / 2 ** 20)} MB (${(disk / p.distinctStates).toFixed(1)} B/state)\n`,
+    );
   };
 }
 
-function measure(protocol: string, settings: Record<string, string | number | boolean>, workers: number, extra: CheckOptions): Measurement {
+function measure(
+  protocol: string,
+  settings: Record<string, string | number | boolean>,
+  workers: number,
+  extra: CheckOptions,
+): Measurement {
   const spec = findProtocol(protocol).instantiate(settings);
   let peakHeap = getHeapStatistics().used_heap_size;
   const print = progressPrinter(extra.storeDir);
-  const observer = { progressIntervalMs: 250, progress: (p: Progress) => { peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size); print(p); } };
-  const specSource = { module: new URL('../model/index.ts', import.meta.url).href, exportName: 'protocols', protocol, settings };
+  const observer = {
+    progressIntervalMs: 250,
+    progress: (p: Progress) => {
+      peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
+      print(p);
+    },
+  };
+  const specSource = {
+    module: new URL('../model/index.ts', import.meta.url).href,
+    exportName: 'protocols',
+    protocol,
+    settings,
+  };
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const result = check(spec, { ...extra, workers, specSource: workers > 1 ? specSource : undefined, observer, liveness: false });
+  const result = check(spec, {
+    ...extra,
+    workers,
+    specSource: workers > 1 ? specSource : undefined,
+    observer,
+    liveness: false,
+  });
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
   const { stats } = result;
   return {
-    protocol, settings, workers, status: result.status,
-    reason: result.status === 'incomplete' ? result.reason : result.status === 'error' ? result.error.message : undefined,
-    distinct: stats.distinctStates, generated: stats.generatedStates, depth: stats.depth, seconds,
+    protocol,
+    settings,
+    workers,
+    status: result.status,
+    reason:
+      result.status === 'incomplete' ? result.reason : result.status === 'error' ? result.error.message : undefined,
+    distinct: stats.distinctStates,
+    generated: stats.generatedStates,
+    depth: stats.depth,
+    seconds,
     generatedPerSecond: Math.round(stats.generatedStates / seconds),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     peakHeapMb: Math.round(peakHeap / 2 ** 20),
@@ -91,4 +123,6 @@ if (!protocol) {
   process.stderr.write('usage: tsx bench/measure-one.ts <protocol> [settings-json] [workers]\n');
   process.exit(2);
 }
-process.stdout.write(`${JSON.stringify(measure(protocol, JSON.parse(settings) as Record<string, string | number>, Number(workers), JSON.parse(options) as CheckOptions))}\n`);
+process.stdout.write(
+  `${JSON.stringify(measure(protocol, JSON.parse(settings) as Record<string, string | number>, Number(workers), JSON.parse(options) as CheckOptions))}\n`,
+);

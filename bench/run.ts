@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const options: BenchOptions = { json: argv.includes('--json'), quick: argv.includes('--quick'), args: argv };
   const wanted = argv.filter((a) => !a.startsWith('--'));
-  const files = readdirSync(join(here, 'suites')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
+  const files = readdirSync(join(here, 'suites'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort();
   const suites: BenchSuite[] = [];
   for (const file of files) suites.push((await import(pathToFileURL(join(here, 'suites', file)).href)) as BenchSuite);
   const unknown = wanted.filter((w) => !suites.some((s) => s.name === w));

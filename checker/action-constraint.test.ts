@@ -20,16 +20,31 @@ const MODULE = new URL('./tlc-fixtures.ts', import.meta.url).href;
 
 /** The same check on BFS, DFS and two workers: the options for each, the worker one loading `exportName`. */
 function engines(exportName: string): CheckOptions[] {
-  return [{ engine: 'bfs' }, { engine: 'dfs' }, { engine: 'bfs', workers: 2, specSource: { module: MODULE, exportName } }];
+  return [
+    { engine: 'bfs' },
+    { engine: 'dfs' },
+    { engine: 'bfs', workers: 2, specSource: { module: MODULE, exportName } },
+  ];
 }
 
-const figures = (r: CheckResult) => ({ status: r.status, distinct: r.stats.distinctStates, generated: r.stats.generatedStates, depth: r.stats.depth });
-const labels = <S>(spec: Spec<S>, r: CheckResult) => (r.status === 'violation' ? buildTrace(spec, r.violations[0]!.path!).steps.map((s) => s.action?.name ?? 'init') : []);
+const figures = (r: CheckResult) => ({
+  status: r.status,
+  distinct: r.stats.distinctStates,
+  generated: r.stats.generatedStates,
+  depth: r.stats.depth,
+});
+const labels = <S>(spec: Spec<S>, r: CheckResult) =>
+  r.status === 'violation' ? buildTrace(spec, r.violations[0]!.path!).steps.map((s) => s.action?.name ?? 'init') : [];
 
 describe('ACTION_CONSTRAINT as TLC does it (AC.tla: IncX, IncY on a 4 x 4 grid; ActCon forbids x: 1 -> 2)', () => {
   it('without it: 16 distinct, 25 generated, depth 7, and the deadlock at (3, 3)', () => {
     for (const options of engines('gridSpec')) {
-      expect(figures(check(fixtures.gridSpec, { ...options, checkDeadlock: false }))).toEqual({ status: 'pass', distinct: 16, generated: 25, depth: 7 });
+      expect(figures(check(fixtures.gridSpec, { ...options, checkDeadlock: false }))).toEqual({
+        status: 'pass',
+        distinct: 16,
+        generated: 25,
+        depth: 7,
+      });
       const deadlock = check(fixtures.gridSpec, options);
       expect(deadlock.status === 'violation' && deadlock.violations[0]!.kind).toBe('deadlock');
     }
@@ -40,15 +55,29 @@ describe('ACTION_CONSTRAINT as TLC does it (AC.tla: IncX, IncY on a 4 x 4 grid; 
       const result = check(fixtures.gridConstrained, options);
       expect(figures(result)).toEqual({ status: 'pass', distinct: 8, generated: 15, depth: 5 });
       // TLC -coverage 1: IncX 1:8 (its 4 rejected steps included), IncY 6:6.
-      expect(result.stats.coverage.map((c) => [c.action, c.fired])).toEqual([['incX', 8], ['incY', 6]]);
+      expect(result.stats.coverage.map((c) => [c.action, c.fired])).toEqual([
+        ['incX', 8],
+        ['incY', 6],
+      ]);
     }
-    expect(check(fixtures.gridConstrained).stats.coverage).toEqual([{ action: 'incX', fired: 8, found: 1 }, { action: 'incY', fired: 6, found: 6 }]);
+    expect(check(fixtures.gridConstrained).stats.coverage).toEqual([
+      { action: 'incX', fired: 8, found: 1 },
+      { action: 'incY', fired: 6, found: 6 },
+    ]);
   });
 
   it('is not the same as disabling the step: that generates fewer states and deadlocks at (1, 3)', () => {
-    expect(figures(check(fixtures.gridDisabled, { checkDeadlock: false }))).toEqual({ status: 'pass', distinct: 8, generated: 11, depth: 5 });
+    expect(figures(check(fixtures.gridDisabled, { checkDeadlock: false }))).toEqual({
+      status: 'pass',
+      distinct: 8,
+      generated: 11,
+      depth: 5,
+    });
     const result = check(fixtures.gridDisabled);
-    expect(result.status === 'violation' && buildTrace(fixtures.gridDisabled, result.violations[0]!.path!).steps.at(-1)!.state).toEqual({ x: 1, y: 3 });
+    expect(
+      result.status === 'violation' &&
+        buildTrace(fixtures.gridDisabled, result.violations[0]!.path!).steps.at(-1)!.state,
+    ).toEqual({ x: 1, y: 3 });
   });
 
   it('checks invariants on the successor of a rejected step (TLC: NotTwo violated, 4 generated, 3 distinct, depth 2)', () => {
@@ -77,13 +106,25 @@ describe('action constraints and fairness, as TLC does it', () => {
       expect(result.stats.liveness?.excludedSteps).toBe(1);
     }
     // Without the constraint: 4 / 4 / 4, pass; without fairness: the system stops at x = 1 (TLC: 0 -> 1, stuttering).
-    expect(figures(check(fixtures.counterWeak, { properties: ['Reach3'] }))).toEqual({ status: 'pass', distinct: 4, generated: 4, depth: 4 });
+    expect(figures(check(fixtures.counterWeak, { properties: ['Reach3'] }))).toEqual({
+      status: 'pass',
+      distinct: 4,
+      generated: 4,
+      depth: 4,
+    });
     const unfair = check(fixtures.counterUnfairConstrained, { properties: ['Reach3'] });
-    expect(unfair.status === 'violation' && [unfair.violations[0]!.path!.steps.length, unfair.violations[0]!.loop]).toEqual([0, 0]);
+    expect(
+      unfair.status === 'violation' && [unfair.violations[0]!.path!.steps.length, unfair.violations[0]!.loop],
+    ).toEqual([0, 0]);
   });
 
   it('a rejected step is no edge: WF(A) with A: 0 -> 1 rejected forces B: 0 -> 2, so <>(x = 2) holds (TLC: success)', () => {
-    expect(figures(check(fixtures.detourFairConstrained))).toEqual({ status: 'pass', distinct: 3, generated: 4, depth: 3 });
+    expect(figures(check(fixtures.detourFairConstrained))).toEqual({
+      status: 'pass',
+      distinct: 3,
+      generated: 4,
+      depth: 3,
+    });
     // Without the constraint A can be taken: 0 -> 1, then stuttering (TLC's counterexample exactly).
     const free = check(fixtures.detourFair);
     expect(free.status).toBe('violation');

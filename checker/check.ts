@@ -25,9 +25,22 @@ export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult
   } catch (e) {
     if (!(e instanceof KripkeError)) throw e;
     return {
-      status: 'error', model: modelName(spec), error: e, at: undefined, examples: [],
-      stats: { engine: ENGINES.find((e) => e === options?.engine) ?? 'bfs', distinctStates: 0, generatedStates: 0, depth: 0, queued: 0,
-        coverage: [], elapsedMs: 0, collisionProbability: 0, storeBytes: 0 },
+      status: 'error',
+      model: modelName(spec),
+      error: e,
+      at: undefined,
+      examples: [],
+      stats: {
+        engine: ENGINES.find((e) => e === options?.engine) ?? 'bfs',
+        distinctStates: 0,
+        generatedStates: 0,
+        depth: 0,
+        queued: 0,
+        coverage: [],
+        elapsedMs: 0,
+        collisionProbability: 0,
+        storeBytes: 0,
+      },
     };
   }
   if (resolved.workers > 1) return withLiveness(spec, resolved, parallelBfs(spec, resolved, options));
@@ -45,8 +58,10 @@ function run<S>(spec: Spec<S>, resolved: ResolvedOptions): CheckResult {
       const recorded = recordLiveness(spec, resolved);
       return withLiveness(spec, resolved, bfs(spec, resolved, recorded?.recorder), recorded);
     }
-    case 'dfs': return withLiveness(spec, resolved, dfs(spec, resolved));
-    case 'random': return simulate(spec, resolved);
+    case 'dfs':
+      return withLiveness(spec, resolved, dfs(spec, resolved));
+    case 'random':
+      return simulate(spec, resolved);
   }
 }
 
@@ -56,7 +71,8 @@ function diskBfsWithLiveness<S>(spec: Spec<S>, resolved: ResolvedOptions, disk: 
   if (result.stats.disk?.spilledAtStates === null) return withLiveness(spec, resolved, result);
   const liveness = resolved.liveness && spec.properties.some((p) => resolved.properties.has(p.name) && isLiveness(p));
   if (!liveness || result.status === 'error') return result;
-  const note = 'liveness properties not checked: the state space went to disk, and the liveness graph is kept in memory';
+  const note =
+    'liveness properties not checked: the state space went to disk, and the liveness graph is kept in memory';
   return { ...result, notes: [...(result.notes ?? []), note] };
 }
 
@@ -65,19 +81,36 @@ function noVacuousReads<S>(spec: Spec<S>, reads: FieldReads<S>, result: CheckRes
   if (result.status === 'error') return result;
   const [first] = reads.vacuous(new Set(result.status === 'pass' ? [] : result.violations.map((v) => v.property)));
   if (first === undefined) return result;
-  const error = new KripkeError('invalid-spec', `property '${first.property}' reads the field '${first.field}', which no state it was ` +
-    `evaluated on has (the state's fields: ${first.fields.join(', ')}): it would hold or fail vacuously. ` +
-    `If the field is optional, test for it with '${first.field}' in s`, { model: spec.name, property: first.property, field: first.field });
+  const error = new KripkeError(
+    'invalid-spec',
+    `property '${first.property}' reads the field '${first.field}', which no state it was ` +
+      `evaluated on has (the state's fields: ${first.fields.join(', ')}): it would hold or fail vacuously. ` +
+      `If the field is optional, test for it with '${first.field}' in s`,
+    { model: spec.name, property: first.property, field: first.field },
+  );
   return { status: 'error', model: spec.name, error, at: undefined, examples: result.examples, stats: result.stats };
 }
 
 /** `check()` called by a spec module while a worker thread of a parallel check imports it: not run there. */
 function notRunInWorker<S>(spec: Spec<S>, options: CheckOptions): CheckResult {
   return {
-    status: 'incomplete', model: spec.name, violations: [], examples: [],
-    reason: 'not run: this check() was called while a worker thread of a parallel check loaded the module; the main thread runs the check',
-    stats: { engine: options.engine ?? 'bfs', distinctStates: 0, generatedStates: 0, depth: 0, queued: 0,
-      coverage: [], elapsedMs: 0, collisionProbability: 0, storeBytes: 0 },
+    status: 'incomplete',
+    model: spec.name,
+    violations: [],
+    examples: [],
+    reason:
+      'not run: this check() was called while a worker thread of a parallel check loaded the module; the main thread runs the check',
+    stats: {
+      engine: options.engine ?? 'bfs',
+      distinctStates: 0,
+      generatedStates: 0,
+      depth: 0,
+      queued: 0,
+      coverage: [],
+      elapsedMs: 0,
+      collisionProbability: 0,
+      storeBytes: 0,
+    },
   };
 }
 

@@ -22,11 +22,14 @@ function counter(withInvariant: boolean) {
 const EXHAUSTIVE = ['bfs', 'dfs'] as const;
 
 describe('state constraint (TLC CONSTRAINT)', () => {
-  it.each(EXHAUSTIVE)('%s: counts the state beyond the constraint as generated, not distinct (4 generated, 3 distinct, depth 3)', (engine) => {
-    const result = check(counter(false), { engine, strict: true });
-    expect(result.status).toBe('pass');
-    expect(result.stats).toMatchObject({ generatedStates: 4, distinctStates: 3, depth: 3, queued: 0 });
-  });
+  it.each(EXHAUSTIVE)(
+    '%s: counts the state beyond the constraint as generated, not distinct (4 generated, 3 distinct, depth 3)',
+    (engine) => {
+      const result = check(counter(false), { engine, strict: true });
+      expect(result.status).toBe('pass');
+      expect(result.stats).toMatchObject({ generatedStates: 4, distinctStates: 3, depth: 3, queued: 0 });
+    },
+  );
 
   it.each(EXHAUSTIVE)('%s: checks invariants on the state beyond the constraint', (engine) => {
     const spec = counter(true);

@@ -36,7 +36,9 @@ interface ActionShape {
 
 interface SpecShape {
   readonly actions: readonly ActionShape[];
-  readonly invariant: { readonly kind: 'sum'; readonly not: number } | { readonly kind: 'size'; readonly below: number }
+  readonly invariant:
+    | { readonly kind: 'sum'; readonly not: number }
+    | { readonly kind: 'size'; readonly below: number }
     | { readonly kind: 'flag'; readonly not: number };
   /** A state constraint: a + b at most this (null: none). */
   readonly constraint: number | null;
@@ -46,15 +48,23 @@ interface SpecShape {
 
 const variable = fc.constantFrom<'a' | 'b'>('a', 'b');
 const effect: fc.Arbitrary<Effect> = fc.oneof(
-  fc.record({ kind: fc.constant('add' as const), to: variable, amount: fc.integer({ min: 1, max: 3 }), modulo: fc.integer({ min: 2, max: 5 }) }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    to: variable,
+    amount: fc.integer({ min: 1, max: 3 }),
+    modulo: fc.integer({ min: 2, max: 5 }),
+  }),
   fc.constantFrom<Effect>({ kind: 'insert' }, { kind: 'remove' }, { kind: 'toggle' }, { kind: 'copy' }),
 );
 const shape: fc.Arbitrary<SpecShape> = fc.record({
-  actions: fc.array(fc.record({
-    effect,
-    params: fc.integer({ min: 1, max: 3 }),
-    guard: fc.option(fc.record({ on: variable, below: fc.integer({ min: 1, max: 4 }) }), { nil: null }),
-  }), { minLength: 1, maxLength: 5 }),
+  actions: fc.array(
+    fc.record({
+      effect,
+      params: fc.integer({ min: 1, max: 3 }),
+      guard: fc.option(fc.record({ on: variable, below: fc.integer({ min: 1, max: 4 }) }), { nil: null }),
+    }),
+    { minLength: 1, maxLength: 5 },
+  ),
   invariant: fc.oneof(
     fc.record({ kind: fc.constant('sum' as const), not: fc.integer({ min: 0, max: 8 }) }),
     fc.record({ kind: fc.constant('size' as const), below: fc.integer({ min: 1, max: 4 }) }),
@@ -66,15 +76,19 @@ const shape: fc.Arbitrary<SpecShape> = fc.record({
 
 function apply(effect: Effect, s: State, p: number): State {
   switch (effect.kind) {
-    case 'add': return { ...s, [effect.to]: (s[effect.to] + effect.amount + p) % effect.modulo };
-    case 'insert': return { ...s, s: new Set(s.s).add(p) };
+    case 'add':
+      return { ...s, [effect.to]: (s[effect.to] + effect.amount + p) % effect.modulo };
+    case 'insert':
+      return { ...s, s: new Set(s.s).add(p) };
     case 'remove': {
       const next = new Set(s.s);
       next.delete(p);
       return { ...s, s: next };
     }
-    case 'toggle': return { ...s, r: { ...s.r, q: !s.r.q } };
-    case 'copy': return { ...s, r: { ...s.r, p: s.a } };
+    case 'toggle':
+      return { ...s, r: { ...s.r, q: !s.r.q } };
+    case 'copy':
+      return { ...s, r: { ...s.r, p: s.a } };
   }
 }
 
@@ -85,29 +99,42 @@ function step(action: ActionShape, s: State, p: number): State | undefined {
 
 function holds(invariant: SpecShape['invariant'], s: State): boolean {
   switch (invariant.kind) {
-    case 'sum': return s.a + s.b !== invariant.not;
-    case 'size': return s.s.size < invariant.below;
-    case 'flag': return !(s.r.q && s.r.p === invariant.not);
+    case 'sum':
+      return s.a + s.b !== invariant.not;
+    case 'size':
+      return s.s.size < invariant.below;
+    case 'flag':
+      return !(s.r.q && s.r.p === invariant.not);
   }
 }
 
 const INIT: State = { a: 0, b: 0, r: { p: 0, q: false }, s: new Set() };
 const inBounds = (shape: SpecShape, s: State) => shape.constraint === null || s.a + s.b <= shape.constraint;
 const allowed = (shape: SpecShape, action: number, before: State, after: State) =>
-  shape.actionConstraint === null || shape.actionConstraint.action !== action || after[shape.actionConstraint.on] >= before[shape.actionConstraint.on];
+  shape.actionConstraint === null ||
+  shape.actionConstraint.action !== action ||
+  after[shape.actionConstraint.on] >= before[shape.actionConstraint.on];
 
 function buildSpec(shape: SpecShape): Spec<State> {
-  const actions = Object.fromEntries(shape.actions.map((action, i) => [`act${i}`, {
-    params: Array.from({ length: action.params }, (_, p) => p),
-    next: (s: State, p: number) => step(action, s, p),
-  }]));
+  const actions = Object.fromEntries(
+    shape.actions.map((action, i) => [
+      `act${i}`,
+      {
+        params: Array.from({ length: action.params }, (_, p) => p),
+        next: (s: State, p: number) => step(action, s, p),
+      },
+    ]),
+  );
   return defineSpec({
     name: 'random-spec',
     init: () => [INIT],
     actions,
     properties: ({ always }) => [always('inv', (s) => holds(shape.invariant, s))],
     constraint: shape.constraint === null ? undefined : (s) => inBounds(shape, s),
-    actionConstraint: shape.actionConstraint === null ? undefined : (before, after, step) => allowed(shape, Number(step.action.slice(3)), before, after),
+    actionConstraint:
+      shape.actionConstraint === null
+        ? undefined
+        : (before, after, step) => allowed(shape, Number(step.action.slice(3)), before, after),
   });
 }
 
@@ -140,35 +167,46 @@ function reference(shape: SpecShape) {
 }
 
 const CONFIGS: readonly CheckOptions[] = [
-  { engine: 'bfs' }, { engine: 'dfs' }, { engine: 'bfs', store: 'map' }, { engine: 'dfs', store: 'map' },
+  { engine: 'bfs' },
+  { engine: 'dfs' },
+  { engine: 'bfs', store: 'map' },
+  { engine: 'dfs', store: 'map' },
 ];
 
 describe('engines agree on random small specs (fast-check)', () => {
   it('BFS, DFS and both stores count the same distinct and generated states as a naive explorer', () => {
-    fc.assert(fc.property(shape, (shape) => {
-      const spec = buildSpec(shape);
-      const expected = reference(shape);
-      for (const options of CONFIGS) {
-        const result = check(spec, { ...options, properties: [], checkDeadlock: false });
-        expect(result.status).toBe('pass');
-        expect({ distinct: result.stats.distinctStates, generated: result.stats.generatedStates })
-          .toEqual({ distinct: expected.distinct, generated: expected.generated });
-      }
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(shape, (shape) => {
+        const spec = buildSpec(shape);
+        const expected = reference(shape);
+        for (const options of CONFIGS) {
+          const result = check(spec, { ...options, properties: [], checkDeadlock: false });
+          expect(result.status).toBe('pass');
+          expect({ distinct: result.stats.distinctStates, generated: result.stats.generatedStates }).toEqual({
+            distinct: expected.distinct,
+            generated: expected.generated,
+          });
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('all engines give the same verdict, and BFS counterexamples are shortest and replay to a violation', () => {
-    fc.assert(fc.property(shape, (shape) => {
-      const spec = buildSpec(shape);
-      const { shortestViolation } = reference(shape);
-      for (const options of CONFIGS) {
-        const result = check(spec, { ...options, checkDeadlock: false, strict: true });
-        expect(result.status).toBe(shortestViolation === Infinity ? 'pass' : 'violation');
-        if (result.status !== 'violation') continue;
-        const trace = buildTrace(spec, result.violations[0]!.path!);
-        expect(holds(shape.invariant, trace.steps.at(-1)!.state)).toBe(false);
-        if (options.engine === 'bfs') expect(trace.steps.length - 1).toBe(shortestViolation);
-      }
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(shape, (shape) => {
+        const spec = buildSpec(shape);
+        const { shortestViolation } = reference(shape);
+        for (const options of CONFIGS) {
+          const result = check(spec, { ...options, checkDeadlock: false, strict: true });
+          expect(result.status).toBe(shortestViolation === Infinity ? 'pass' : 'violation');
+          if (result.status !== 'violation') continue;
+          const trace = buildTrace(spec, result.violations[0]!.path!);
+          expect(holds(shape.invariant, trace.steps.at(-1)!.state)).toBe(false);
+          if (options.engine === 'bfs') expect(trace.steps.length - 1).toBe(shortestViolation);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

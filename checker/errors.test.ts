@@ -8,7 +8,11 @@ import { check } from './check.ts';
 import { formatPath } from './path.ts';
 import type { CheckResult } from './result.ts';
 
-interface Counter { n: number; log: number[]; tags: Set<string> }
+interface Counter {
+  n: number;
+  log: number[];
+  tags: Set<string>;
+}
 const start = (): Counter[] => [{ n: 0, log: [], tags: new Set() }];
 
 function errorOf(result: CheckResult) {
@@ -24,7 +28,13 @@ describe('model errors', () => {
       init: start,
       actions: {
         inc: { next: (s) => (s.n < 2 ? { ...s, n: s.n + 1 } : undefined) },
-        divide: { params: [1, 0], next: (s, d) => { if (s.n === 2 && d === 0) throw new RangeError('divide by zero'); return undefined; } },
+        divide: {
+          params: [1, 0],
+          next: (s, d) => {
+            if (s.n === 2 && d === 0) throw new RangeError('divide by zero');
+            return undefined;
+          },
+        },
       },
     });
     const { error, at } = errorOf(check(spec));
@@ -58,7 +68,9 @@ describe('model errors', () => {
       actions: { push: { params: ['x'], next: (s) => ({ ...s, log: [1, undefined as unknown as number] }) } },
     });
     const { error } = errorOf(check(spec));
-    expect(error.message).toBe("action 'push' returned a state where $.log[1] is undefined (use null, or leave the key out)");
+    expect(error.message).toBe(
+      "action 'push' returned a state where $.log[1] is undefined (use null, or leave the key out)",
+    );
     expect(error.where).toMatchObject({ action: 'push', param: '"x"' });
   });
 
@@ -73,7 +85,15 @@ describe('model errors', () => {
     const spec = defineSpec({
       name: 'mutator',
       init: start,
-      actions: { bump: { next: (s) => { if (s.n > 0) return undefined; (s as { n: number }).n = 1; return s; } } },
+      actions: {
+        bump: {
+          next: (s) => {
+            if (s.n > 0) return undefined;
+            (s as { n: number }).n = 1;
+            return s;
+          },
+        },
+      },
     });
     const { error } = errorOf(check(spec, { strict: true }));
     expect(error.code).toBe('state-mutated');
@@ -85,11 +105,22 @@ describe('model errors', () => {
     const spec = defineSpec({
       name: 'set-mutator',
       init: start,
-      actions: { tag: { params: ['a', 'b'], next: (s, t) => { if (s.tags.has(t)) return undefined; s.tags.add(t); return { ...s, n: s.n + 1 }; } } },
+      actions: {
+        tag: {
+          params: ['a', 'b'],
+          next: (s, t) => {
+            if (s.tags.has(t)) return undefined;
+            s.tags.add(t);
+            return { ...s, n: s.n + 1 };
+          },
+        },
+      },
     });
     const { error } = errorOf(check(spec, { strict: true }));
     expect(error.code).toBe('state-mutated');
-    expect(error.message).toBe("action 'tag' modified its input state ($.tags gained \"a\"); return a new state instead");
+    expect(error.message).toBe(
+      'action \'tag\' modified its input state ($.tags gained "a"); return a new state instead',
+    );
     expect(error.where).toEqual({ model: 'set-mutator', action: 'tag', param: '"a"', field: '$.tags' });
   });
 
@@ -132,15 +163,25 @@ describe('model errors', () => {
       actions: {},
       properties: ({ always }) => [always('agreement', () => true), always('validity', () => true)],
     });
-    expect(errorOf(check(spec, { properties: ['agrement'] })).error.message)
-      .toBe("unknown property 'agrement'; available: agreement, validity");
-    expect(errorOf(check(spec, { engine: 'bsf' as 'bfs' })).error.message).toBe("unknown engine 'bsf'; available: bfs, dfs, random");
+    expect(errorOf(check(spec, { properties: ['agrement'] })).error.message).toBe(
+      "unknown property 'agrement'; available: agreement, validity",
+    );
+    expect(errorOf(check(spec, { engine: 'bsf' as 'bfs' })).error.message).toBe(
+      "unknown engine 'bsf'; available: bfs, dfs, random",
+    );
   });
 
   it('a malformed definition is rejected when defined', () => {
-    expect(() => defineSpec({ name: 'x', init: start, actions: { a: {} as never } })).toThrow("action 'a' needs a 'next' function");
-    expect(() => defineSpec({
-      name: 'x', init: start, actions: {}, properties: ({ always }) => [always('p', () => true), always('p', () => true)],
-    })).toThrow("two properties are named 'p'");
+    expect(() => defineSpec({ name: 'x', init: start, actions: { a: {} as never } })).toThrow(
+      "action 'a' needs a 'next' function",
+    );
+    expect(() =>
+      defineSpec({
+        name: 'x',
+        init: start,
+        actions: {},
+        properties: ({ always }) => [always('p', () => true), always('p', () => true)],
+      }),
+    ).toThrow("two properties are named 'p'");
   });
 });

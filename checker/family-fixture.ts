@@ -13,7 +13,10 @@ export const lamps = defineSpec({
   properties: ({ forAll }) => [
     forAll(LAMPS, (i) => `lamp ${i}`).always('NotFull', (s, i) => i === 0 || s.level[i] !== 2),
     forAll(LAMPS, (i) => `lamp ${i}`).alwaysEventually('OftenOff', (s, i) => s.level[i] === 0),
-    forAll(LAMPS, (i) => `lamp ${i}`).alwaysStep('NoWrap', (before, after, _step, i) => i === 0 || !(before.level[i] === 2 && after.level[i] === 0)),
+    forAll(LAMPS, (i) => `lamp ${i}`).alwaysStep(
+      'NoWrap',
+      (before, after, _step, i) => i === 0 || !(before.level[i] === 2 && after.level[i] === 0),
+    ),
   ],
   fairness: ({ weak }) => [weak('press', 0), weak('press', 1)],
 });

@@ -40,7 +40,8 @@ export class FieldReads<S> {
 
   /** Suspects left after the run, for properties not in `violated`. */
   vacuous(violated: ReadonlySet<string>): VacuousRead[] {
-    return this.tracked.filter((t) => !violated.has(t.property))
+    return this.tracked
+      .filter((t) => !violated.has(t.property))
       .flatMap((t) => [...t.suspects].map((field) => ({ property: t.property, field, fields: this.fields })));
   }
 
@@ -51,23 +52,29 @@ export class FieldReads<S> {
     // Past the sample, an evaluation costs one comparison and allocates nothing.
     if (p.kind === 'alwaysStep') {
       const holds = p.holds;
-      return { ...p, holds: (before, after, label) => {
-        const result = holds(before, after, label);
-        if (this.sampling(t)) this.probe(t, [before, after], (b, a) => holds(b as S, a as S, label));
-        else if (t.suspects.size > 0) {
-          this.clearPresent(t, before);
-          this.clearPresent(t, after);
-        }
-        return result;
-      } };
+      return {
+        ...p,
+        holds: (before, after, label) => {
+          const result = holds(before, after, label);
+          if (this.sampling(t)) this.probe(t, [before, after], (b, a) => holds(b as S, a as S, label));
+          else if (t.suspects.size > 0) {
+            this.clearPresent(t, before);
+            this.clearPresent(t, after);
+          }
+          return result;
+        },
+      };
     }
     const holds = p.holds;
-    return { ...p, holds: (state: S) => {
-      const result = holds(state);
-      if (this.sampling(t)) this.probe(t, [state], (s) => holds(s as S));
-      else if (t.suspects.size > 0) this.clearPresent(t, state);
-      return result;
-    } } as Property<S>;
+    return {
+      ...p,
+      holds: (state: S) => {
+        const result = holds(state);
+        if (this.sampling(t)) this.probe(t, [state], (s) => holds(s as S));
+        else if (t.suspects.size > 0) this.clearPresent(t, state);
+        return result;
+      },
+    } as Property<S>;
   }
 
   private sampling(t: Tracked): boolean {
@@ -80,17 +87,20 @@ export class FieldReads<S> {
     if (!states.every(isRecord)) return;
     if (this.fields.length === 0) this.fields = Object.keys(states[0] as object);
     const absent = new Set<string>();
-    const proxies = states.map((s) => new Proxy(s as object, {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && !(key in target)) absent.add(key);
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-      // `'leader' in s` is a deliberate test for an optional field: not a typo.
-      has(target, key) {
-        if (typeof key === 'string') t.present.add(key);
-        return Reflect.has(target, key);
-      },
-    }));
+    const proxies = states.map(
+      (s) =>
+        new Proxy(s as object, {
+          get(target, key, receiver) {
+            if (typeof key === 'string' && !(key in target)) absent.add(key);
+            return Reflect.get(target, key, receiver) as unknown;
+          },
+          // `'leader' in s` is a deliberate test for an optional field: not a typo.
+          has(target, key) {
+            if (typeof key === 'string') t.present.add(key);
+            return Reflect.has(target, key);
+          },
+        }),
+    );
     try {
       run(...proxies);
     } catch {

@@ -6,18 +6,29 @@ export function formatValue(value: unknown, maxLength = 120): string {
 
 function render(v: unknown): string {
   switch (typeof v) {
-    case 'string': return JSON.stringify(v);
-    case 'bigint': return `${v}n`;
-    case 'undefined': return 'undefined';
-    case 'function': return '<function>';
+    case 'string':
+      return JSON.stringify(v);
+    case 'bigint':
+      return `${v}n`;
+    case 'undefined':
+      return 'undefined';
+    case 'function':
+      return '<function>';
     case 'object': {
       if (v === null) return 'null';
       if (Array.isArray(v)) return `[${v.map(render).join(', ')}]`;
       if (v instanceof Set) return `{${[...v].map(render).sort().join(', ')}}`;
-      if (v instanceof Map) return `Map{${[...v].map(([k, x]) => `${render(k)} => ${render(x)}`).sort().join(', ')}}`;
-      const entries = Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${render(x)}`);
+      if (v instanceof Map)
+        return `Map{${[...v]
+          .map(([k, x]) => `${render(k)} => ${render(x)}`)
+          .sort()
+          .join(', ')}}`;
+      const entries = Object.entries(v).map(
+        ([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${render(x)}`,
+      );
       return `{ ${entries.join(', ')} }`.replace('{  }', '{}');
     }
-    default: return String(v);
+    default:
+      return String(v);
   }
 }

@@ -14,7 +14,8 @@ let registration: Promise<void> | undefined;
 
 /** `url`: a `file:` URL. */
 export async function importModule(url: string): Promise<Record<string, unknown>> {
-  if (TYPESCRIPT.test(new URL(url).pathname) && !fromSource(import.meta.url)) await (registration ??= registerTypeScript());
+  if (TYPESCRIPT.test(new URL(url).pathname) && !fromSource(import.meta.url))
+    await (registration ??= registerTypeScript());
   return esModuleView((await import(url)) as Record<string, unknown>);
 }
 
@@ -25,7 +26,8 @@ export async function importModule(url: string): Promise<Record<string, unknown>
  */
 function esModuleView(module: Record<string, unknown>): Record<string, unknown> {
   const inner = module.default;
-  if (typeof inner !== 'object' || inner === null || (inner as { __esModule?: unknown }).__esModule !== true) return module;
+  if (typeof inner !== 'object' || inner === null || (inner as { __esModule?: unknown }).__esModule !== true)
+    return module;
   const { default: _, ...named } = module;
   return { ...named, ...(inner as Record<string, unknown>) };
 }

@@ -4,7 +4,15 @@
 export { check } from './check.ts';
 export type { CheckOptions, EngineName, ResolvedOptions } from './options.ts';
 export { ENGINES, resolveOptions } from './options.ts';
-export type { ActionCoverage, CheckResult, CheckStatus, Example, Statistics, Violation, ViolationKind } from './result.ts';
+export type {
+  ActionCoverage,
+  CheckResult,
+  CheckStatus,
+  Example,
+  Statistics,
+  Violation,
+  ViolationKind,
+} from './result.ts';
 export type { Observer, Progress } from './observer.ts';
 export { formatPath, parsePath } from './path.ts';
 export type { ActionPath, PathStep, PathString } from './path.ts';

@@ -16,7 +16,11 @@ describe('default memory bound', () => {
   });
 
   it('is described as printed by kripke check', () => {
-    expect(describeMemoryBound(2 ** 30, true)).toMatch(/^memory bound 1\.0 GB \(from --memory\); a run also stops when the JavaScript heap reaches 70% of its [\d.]+ (GB|MB) limit$/);
-    expect(describeMemoryBound(2 ** 33, false)).toMatch(/^memory bound 8\.0 GB \(default: half of the 16\.0 GB of memory; --memory to change\)/);
+    expect(describeMemoryBound(2 ** 30, true)).toMatch(
+      /^memory bound 1\.0 GB \(from --memory\); a run also stops when the JavaScript heap reaches 70% of its [\d.]+ (GB|MB) limit$/,
+    );
+    expect(describeMemoryBound(2 ** 33, false)).toMatch(
+      /^memory bound 8\.0 GB \(default: half of the 16\.0 GB of memory; --memory to change\)/,
+    );
   });
 });

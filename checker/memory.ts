@@ -36,15 +36,21 @@ export function defaultMemoryBytes(): number {
 
 /** The JavaScript heap's limit in this thread (Infinity where unknown). */
 export function heapLimit(): number {
-  const v8 = nodeProcess?.getBuiltinModule?.('node:v8') as { getHeapStatistics(): { heap_size_limit: number } } | undefined;
+  const v8 = nodeProcess?.getBuiltinModule?.('node:v8') as
+    | { getHeapStatistics(): { heap_size_limit: number } }
+    | undefined;
   return v8?.getHeapStatistics().heap_size_limit ?? Infinity;
 }
 
 /** "memory bound 12.0 GB (half of the machine's 24.0 GB); the run also stops when the JavaScript heap reaches 70% of its 4.0 GB limit" */
 export function describeMemoryBound(bound: number, given: boolean): string {
-  const why = given ? 'from --memory' : `default: half of the ${mb(bound / MACHINE_SHARE)} of memory; --memory to change`;
-  return `memory bound ${mb(bound)} (${why}); a run also stops when the JavaScript heap reaches ` +
-    `${Math.round(HEAP_SHARE * 100)}% of its ${mb(heapLimit())} limit`;
+  const why = given
+    ? 'from --memory'
+    : `default: half of the ${mb(bound / MACHINE_SHARE)} of memory; --memory to change`;
+  return (
+    `memory bound ${mb(bound)} (${why}); a run also stops when the JavaScript heap reaches ` +
+    `${Math.round(HEAP_SHARE * 100)}% of its ${mb(heapLimit())} limit`
+  );
 }
 
 /** Measures memory against the bound for one run (the heap limit is read once). */
@@ -60,8 +66,10 @@ export class MemoryGauge {
       return `memory bound ${mb(this.bound)} reached (store ${mb(storeBytes)}, queue and heap ${mb(heap)}); ${ADVICE}`;
     }
     if (heap >= this.heapStop) {
-      return `the JavaScript heap is ${Math.round(HEAP_SHARE * 100)}% full (${mb(heap)} of ${mb(this.heapStop / HEAP_SHARE)}); ` +
-        `${ADVICE} (or node --max-old-space-size)`;
+      return (
+        `the JavaScript heap is ${Math.round(HEAP_SHARE * 100)}% full (${mb(heap)} of ${mb(this.heapStop / HEAP_SHARE)}); ` +
+        `${ADVICE} (or node --max-old-space-size)`
+      );
     }
     return undefined;
   }

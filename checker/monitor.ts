@@ -37,7 +37,8 @@ export class PropertyMonitor<S> {
     this.invariants = chosen.filter((p): p is Invariant<S> => p.kind === 'always');
     this.steps = chosen.filter((p): p is StepInvariant<S> => p.kind === 'alwaysStep');
     this.unreached = chosen.filter((p): p is Reachability<S> => p.kind === 'sometimes');
-    this.refinements = chosen.filter((p): p is Refinement<S> => p.kind === 'refines')
+    this.refinements = chosen
+      .filter((p): p is Refinement<S> => p.kind === 'refines')
       .map((property) => ({ property, check: new RefinementCheck(spec.name, property) }));
   }
 
@@ -64,7 +65,13 @@ export class PropertyMonitor<S> {
       const inv = invariants[i]!;
       if (this.holds(inv, state)) continue;
       this.violated.add(inv.name);
-      this.violations.push({ property: inv.name, kind: 'invariant', propertyKind: 'always', path: pathTo(), ...instanceOf(inv) });
+      this.violations.push({
+        property: inv.name,
+        kind: 'invariant',
+        propertyKind: 'always',
+        path: pathTo(),
+        ...instanceOf(inv),
+      });
       this.invariants = invariants.filter((p) => p.name !== inv.name); // a family's other instances too
       return this.checkState(state, pathTo);
     }
@@ -81,7 +88,11 @@ export class PropertyMonitor<S> {
   checkInitial(state: S, pathTo: () => ActionPath): void {
     for (const refinement of this.refinements) {
       if (refinement.check.initialHolds(state)) continue;
-      this.refinementFails(refinement.property, pathTo(), `the initial state maps to no initial state of '${refinement.property.abstract.name}'`);
+      this.refinementFails(
+        refinement.property,
+        pathTo(),
+        `the initial state maps to no initial state of '${refinement.property.abstract.name}'`,
+      );
     }
   }
 
@@ -91,7 +102,13 @@ export class PropertyMonitor<S> {
       if (this.violated.has(prop.name)) continue;
       if (!this.evaluate(prop.name, () => prop.holds(before, after, label))) {
         this.violated.add(prop.name);
-        this.violations.push({ property: prop.name, kind: 'step', propertyKind: 'alwaysStep', path: pathTo(), ...instanceOf(prop) });
+        this.violations.push({
+          property: prop.name,
+          kind: 'step',
+          propertyKind: 'alwaysStep',
+          path: pathTo(),
+          ...instanceOf(prop),
+        });
       }
     }
   }
@@ -103,7 +120,11 @@ export class PropertyMonitor<S> {
       const { property, check } = refinements[i]!;
       if (check.stepHolds(before, after)) continue;
       const path = pathTo();
-      this.refinementFails(property, path, `the step into state ${path.steps.length + 1} (${action}) maps to no step of '${property.abstract.name}' nor to a stutter`);
+      this.refinementFails(
+        property,
+        path,
+        `the step into state ${path.steps.length + 1} (${action}) maps to no step of '${property.abstract.name}' nor to a stutter`,
+      );
     }
   }
 
@@ -116,15 +137,25 @@ export class PropertyMonitor<S> {
   recordDeadlock(path: ActionPath): void {
     if (this.violated.has('deadlock')) return;
     this.violated.add('deadlock');
-    this.violations.push({ property: 'deadlock', kind: 'deadlock', propertyKind: 'deadlock', path,
-      note: 'no action is enabled and the state is not terminal' });
+    this.violations.push({
+      property: 'deadlock',
+      kind: 'deadlock',
+      propertyKind: 'deadlock',
+      path,
+      note: 'no action is enabled and the state is not terminal',
+    });
   }
 
   /** At the end of an exhaustive run: every `sometimes` never reached is a failure. */
   finishExhaustive(): void {
     for (const goal of this.unreached) {
-      this.violations.push({ property: goal.name, kind: 'unreachable', propertyKind: 'sometimes', path: undefined,
-        note: 'no reachable state satisfies it' });
+      this.violations.push({
+        property: goal.name,
+        kind: 'unreachable',
+        propertyKind: 'sometimes',
+        path: undefined,
+        note: 'no reachable state satisfies it',
+      });
     }
     this.unreached.length = 0;
   }
@@ -139,7 +170,8 @@ export class PropertyMonitor<S> {
     this.violations.push(...snapshot.violations);
     for (const [name, path] of snapshot.examples) this.examples.set(name, path);
     for (const name of snapshot.violated) this.violated.add(name);
-    const keep = <P extends { name: string }>(list: P[], drop: (p: P) => boolean) => list.splice(0, list.length, ...list.filter((p) => !drop(p)));
+    const keep = <P extends { name: string }>(list: P[], drop: (p: P) => boolean) =>
+      list.splice(0, list.length, ...list.filter((p) => !drop(p)));
     keep(this.invariants, (p) => this.violated.has(p.name));
     keep(this.unreached, (p) => this.examples.has(p.name));
   }
@@ -171,13 +203,17 @@ export class PropertyMonitor<S> {
   }
 
   private threw(name: string, e: unknown): KripkeError {
-    return new KripkeError('property-threw', `property '${name}' threw: ${messageOf(e)}`, { model: this.spec.name, property: name });
+    return new KripkeError('property-threw', `property '${name}' threw: ${messageOf(e)}`, {
+      model: this.spec.name,
+      property: name,
+    });
   }
 
   private boolean(name: string, result: unknown): boolean {
     if (typeof result === 'boolean') return result;
     throw new KripkeError('property-threw', `property '${name}' returned ${typeof result}, not a boolean`, {
-      model: this.spec.name, property: name,
+      model: this.spec.name,
+      property: name,
     });
   }
 }

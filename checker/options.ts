@@ -130,7 +130,8 @@ export function resolveOptions(spec: Spec<unknown>, options: CheckOptions = {}):
     timeLimitMs: positive('timeLimitMs', options.timeLimitMs),
     createStore: options.store === 'map' ? () => new MapStore() : () => new TableStore(),
     storeKind: options.store === 'map' ? 'map' : 'table',
-    memoryBytes: options.memoryBytes === undefined ? defaultMemoryBytes() : positive('memoryBytes', options.memoryBytes),
+    memoryBytes:
+      options.memoryBytes === undefined ? defaultMemoryBytes() : positive('memoryBytes', options.memoryBytes),
     interrupt: options.interrupt,
     workers,
     disk: resolveDisk(engine, workers, options),
@@ -150,20 +151,41 @@ function resolveDisk(engine: EngineName, workers: number, options: CheckOptions)
   const { store, checkpoint, resume } = options;
   if (store !== undefined && !STORES.includes(store)) throw unknownName('store', String(store), STORES);
   const wanted = store === 'disk' || checkpoint !== undefined || resume !== undefined;
-  const implied = store === undefined && options.memoryBytes !== undefined && engine === 'bfs' && workers === 1 && !options.strict;
+  const implied =
+    store === undefined && options.memoryBytes !== undefined && engine === 'bfs' && workers === 1 && !options.strict;
   if (!wanted && !implied) return undefined;
   const what = store === 'disk' ? 'the disk store' : checkpoint ? 'checkpoints' : 'resuming';
-  if (store !== undefined && store !== 'disk') throw new KripkeError('invalid-config', `${what === 'checkpoints' ? 'checkpoints need' : 'resuming needs'} the disk store, not store '${store}'`);
+  if (store !== undefined && store !== 'disk')
+    throw new KripkeError(
+      'invalid-config',
+      `${what === 'checkpoints' ? 'checkpoints need' : 'resuming needs'} the disk store, not store '${store}'`,
+    );
   if (engine !== 'bfs') throw new KripkeError('invalid-config', `${what}: BFS only, not ${engine}`);
-  if (workers > 1) throw new KripkeError('invalid-config', `${what}: one worker only (the parallel store lives in shared memory); drop --workers`);
-  if (options.strict) throw new KripkeError('invalid-config', `${what}: not with strict mode, which keeps a fingerprint of every queued state in memory`);
+  if (workers > 1)
+    throw new KripkeError(
+      'invalid-config',
+      `${what}: one worker only (the parallel store lives in shared memory); drop --workers`,
+    );
+  if (options.strict)
+    throw new KripkeError(
+      'invalid-config',
+      `${what}: not with strict mode, which keeps a fingerprint of every queued state in memory`,
+    );
   const memoryBytes = positive('memoryBytes', options.memoryBytes ?? DEFAULT_DISK_MEMORY);
   const saveTo = checkpoint?.dir ?? resume; // a resumed run goes on saving where it resumed from
   return {
-    explicit: wanted, memoryBytes, storeDir: options.storeDir, budget: diskBudget(memoryBytes),
-    checkpoint: saveTo === undefined ? undefined : {
-      dir: saveTo, identity: checkpoint?.identity ?? {}, intervalMs: checkpoint?.intervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS,
-    },
+    explicit: wanted,
+    memoryBytes,
+    storeDir: options.storeDir,
+    budget: diskBudget(memoryBytes),
+    checkpoint:
+      saveTo === undefined
+        ? undefined
+        : {
+            dir: saveTo,
+            identity: checkpoint?.identity ?? {},
+            intervalMs: checkpoint?.intervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS,
+          },
     resume,
   };
 }
@@ -173,18 +195,27 @@ function resolveDisk(engine: EngineName, workers: number, options: CheckOptions)
  * fingerprint), a tenth for the batch of undecided ones (22 bytes each).
  */
 function diskBudget(memoryBytes: number): DiskBudget {
-  return { tableEntries: Math.max(16, Math.floor(memoryBytes / 2 / 10.4)), pendingEntries: Math.max(16, Math.floor(memoryBytes / 10 / 22)) };
+  return {
+    tableEntries: Math.max(16, Math.floor(memoryBytes / 2 / 10.4)),
+    pendingEntries: Math.max(16, Math.floor(memoryBytes / 10 / 22)),
+  };
 }
 
 function resolveWorkers(engine: EngineName, workers: number | undefined): number {
   if (workers === undefined || workers === 1) return 1;
-  if (!Number.isInteger(workers) || workers < 1) throw new KripkeError('invalid-config', `option workers must be a whole number of at least 1, got ${shown(workers)}`);
-  if (engine !== 'bfs') throw new KripkeError('invalid-config', `workers=${workers} applies to the bfs engine only, not ${engine}`);
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new KripkeError(
+      'invalid-config',
+      `option workers must be a whole number of at least 1, got ${shown(workers)}`,
+    );
+  if (engine !== 'bfs')
+    throw new KripkeError('invalid-config', `workers=${workers} applies to the bfs engine only, not ${engine}`);
   return workers;
 }
 
 function positive(name: string, value: number | undefined): number {
   if (value === undefined) return Infinity;
-  if (!(value > 0)) throw new KripkeError('invalid-config', `option ${name} must be a positive number, got ${shown(value)}`);
+  if (!(value > 0))
+    throw new KripkeError('invalid-config', `option ${name} must be a positive number, got ${shown(value)}`);
   return value;
 }

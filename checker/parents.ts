@@ -64,7 +64,12 @@ export class ParentLinks {
  * Turns a lineage back into an action path by replaying it: at each state, the action and
  * parameter of the successor at the recorded position. Optionally extended by one more step.
  */
-export function pathOf<S>(successors: Successors<S>, initial: readonly S[], lineage: Lineage, extra?: PathStep): ActionPath {
+export function pathOf<S>(
+  successors: Successors<S>,
+  initial: readonly S[],
+  lineage: Lineage,
+  extra?: PathStep,
+): ActionPath {
   const steps: PathStep[] = [];
   let state: S = initial[lineage.init] as S;
   for (const choice of lineage.choices) {

@@ -9,22 +9,26 @@ import { formatPath } from './path.ts';
 import type { CheckResult } from './result.ts';
 
 /** x counts up to `top` in steps of 1 or 2; y toggles. 2 × (top + 1) states. */
-const counter = (top: number, options: { terminalAtTop?: boolean } = {}) => defineSpec({
-  name: 'counter',
-  init: (): { x: number; y: boolean }[] => [{ x: 0, y: false }],
-  actions: {
-    add: { params: [1, 2], next: (s, d) => (s.x + d <= top ? { ...s, x: s.x + d } : undefined) },
-    toggle: { next: (s) => (s.x < top ? { ...s, y: !s.y } : undefined) },
-  },
-  terminal: options.terminalAtTop ? (s) => s.x === top : undefined,
-  properties: ({ always, sometimes, alwaysStep }) => [
-    always('x below 3', (s) => s.x < 3),
-    always('x below 4', (s) => s.x < 4),
-    sometimes('x reaches 2 with y set', (s) => s.x === 2 && s.y),
-    sometimes('x reaches 9', (s) => s.x === 9),
-    alwaysStep('x never jumps by 2 from an odd value', (before, after) => !(before.x % 2 === 1 && after.x - before.x === 2)),
-  ],
-});
+const counter = (top: number, options: { terminalAtTop?: boolean } = {}) =>
+  defineSpec({
+    name: 'counter',
+    init: (): { x: number; y: boolean }[] => [{ x: 0, y: false }],
+    actions: {
+      add: { params: [1, 2], next: (s, d) => (s.x + d <= top ? { ...s, x: s.x + d } : undefined) },
+      toggle: { next: (s) => (s.x < top ? { ...s, y: !s.y } : undefined) },
+    },
+    terminal: options.terminalAtTop ? (s) => s.x === top : undefined,
+    properties: ({ always, sometimes, alwaysStep }) => [
+      always('x below 3', (s) => s.x < 3),
+      always('x below 4', (s) => s.x < 4),
+      sometimes('x reaches 2 with y set', (s) => s.x === 2 && s.y),
+      sometimes('x reaches 9', (s) => s.x === 9),
+      alwaysStep(
+        'x never jumps by 2 from an odd value',
+        (before, after) => !(before.x % 2 === 1 && after.x - before.x === 2),
+      ),
+    ],
+  });
 
 const violations = (r: CheckResult) => (r.status === 'violation' || r.status === 'incomplete' ? r.violations : []);
 
@@ -50,7 +54,9 @@ describe('safety engines on fixture specs', () => {
   it('reports a sometimes property with its shortest example', () => {
     const result = check(counter(5), { properties: ['x reaches 2 with y set'], checkDeadlock: false });
     expect(result.status).toBe('pass');
-    expect(result.examples.map((e) => [e.property, formatPath(e.path!)])).toEqual([['x reaches 2 with y set', '0/0:1/1:0']]);
+    expect(result.examples.map((e) => [e.property, formatPath(e.path!)])).toEqual([
+      ['x reaches 2 with y set', '0/0:1/1:0'],
+    ]);
   });
 
   it('reports a deadlock unless the state is terminal or deadlock checking is off', () => {
@@ -83,7 +89,11 @@ describe('safety engines on fixture specs', () => {
   });
 
   it('is incomplete when the state limit is reached', () => {
-    const big = defineSpec({ name: 'big', init: () => [0], actions: { inc: { next: (n) => (n < 100_000 ? n + 1 : undefined) } } });
+    const big = defineSpec({
+      name: 'big',
+      init: () => [0],
+      actions: { inc: { next: (n) => (n < 100_000 ? n + 1 : undefined) } },
+    });
     const result = check(big, { maxStates: 5000, checkDeadlock: false });
     expect(result.status).toBe('incomplete');
     if (result.status === 'incomplete') expect(result.reason).toBe('state limit 5000 reached');
@@ -94,8 +104,14 @@ describe('safety engines on fixture specs', () => {
       name: 'orders',
       init: () => [{ a: 1, b: new Set<number>(), m: new Map<string, number>() }],
       actions: {
-        addSet: { params: [1, 2], next: (s, k) => (s.b.has(k) ? undefined : { b: new Set([...s.b, k]), m: s.m, a: s.a }) },
-        addMap: { params: ['p', 'q'], next: (s, k) => (s.m.has(k) ? undefined : { ...s, m: new Map([...s.m, [k, 0]]) }) },
+        addSet: {
+          params: [1, 2],
+          next: (s, k) => (s.b.has(k) ? undefined : { b: new Set([...s.b, k]), m: s.m, a: s.a }),
+        },
+        addMap: {
+          params: ['p', 'q'],
+          next: (s, k) => (s.m.has(k) ? undefined : { ...s, m: new Map([...s.m, [k, 0]]) }),
+        },
       },
     });
     const bfs = check(spec, { checkDeadlock: false });

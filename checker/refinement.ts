@@ -42,7 +42,10 @@ export class RefinementCheck<S> {
   private hi = 0;
   private lo = 0;
 
-  constructor(private readonly model: string, private readonly refinement: Refinement<S>) {
+  constructor(
+    private readonly model: string,
+    private readonly refinement: Refinement<S>,
+  ) {
     this.abstract = new Successors(refinement.abstract, false);
     for (const state of this.abstract.initialStates()) {
       this.identify(state);
@@ -119,8 +122,11 @@ export class RefinementCheck<S> {
     try {
       return this.refinement.map(state);
     } catch (e) {
-      throw new KripkeError('property-threw', `refinement '${this.refinement.name}': the mapping threw: ${messageOf(e)}`,
-        { model: this.model, property: this.refinement.name });
+      throw new KripkeError(
+        'property-threw',
+        `refinement '${this.refinement.name}': the mapping threw: ${messageOf(e)}`,
+        { model: this.model, property: this.refinement.name },
+      );
     }
   }
 
@@ -133,7 +139,8 @@ export class RefinementCheck<S> {
 function sameParts(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) || a instanceof Set || a instanceof Map) return false;
-  const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
+  const x = a as Record<string, unknown>,
+    y = b as Record<string, unknown>;
   let entries = 0;
   for (const k in x) {
     if (!Object.hasOwn(y, k) || x[k] !== y[k]) return false;

@@ -100,11 +100,11 @@ interface Common {
 export type CheckResult =
   | (Common & { readonly status: 'pass' })
   | (Common & {
-    readonly status: 'violation';
-    readonly violations: readonly Violation[];
-    /** Set when a bound (depth, states, time, memory) left part of the state space unexplored. */
-    readonly unexplored?: string;
-  })
+      readonly status: 'violation';
+      readonly violations: readonly Violation[];
+      /** Set when a bound (depth, states, time, memory) left part of the state space unexplored. */
+      readonly unexplored?: string;
+    })
   | (Common & { readonly status: 'incomplete'; readonly reason: string; readonly violations: readonly Violation[] })
   | (Common & { readonly status: 'error'; readonly error: KripkeError; readonly at: ActionPath | undefined });
 

@@ -19,7 +19,10 @@ export interface TakingFrontier<S> extends Frontier<S> {
 const CHECK_EVERY = 1024;
 
 export function runSearch<S>(
-  spec: Spec<S>, options: ResolvedOptions, frontier: TakingFrontier<S>, observer?: ExplorationObserver<S>,
+  spec: Spec<S>,
+  options: ResolvedOptions,
+  frontier: TakingFrontier<S>,
+  observer?: ExplorationObserver<S>,
 ): CheckResult {
   const search = new Search(spec, options, frontier, undefined, observer);
   const { monitor, stats } = search;
@@ -36,8 +39,13 @@ export function runSearch<S>(
         if (search.limitReached()) break;
         if (progress && search.elapsedMs() - lastProgress >= progressIntervalMs) {
           lastProgress = search.elapsedMs();
-          progress({ distinctStates: search.visited.size, generatedStates: stats.generatedStates,
-            queued: frontier.size, depth: stats.depth, elapsedMs: lastProgress });
+          progress({
+            distinctStates: search.visited.size,
+            generatedStates: stats.generatedStates,
+            queued: frontier.size,
+            depth: stats.depth,
+            elapsedMs: lastProgress,
+          });
         }
       }
     }
@@ -66,7 +74,19 @@ export function searchOutcome<S>(spec: Spec<S>, search: Search<S>, finished: boo
 }
 
 /** The result of a search stopped by a model's error, reached by expanding state `expandingId` (or while seeding). */
-export function errorOutcome<S>(spec: Spec<S>, search: Search<S>, error: KripkeError, expandingId: number): CheckResult {
+export function errorOutcome<S>(
+  spec: Spec<S>,
+  search: Search<S>,
+  error: KripkeError,
+  expandingId: number,
+): CheckResult {
   const at = expandingId >= 0 ? search.pathTo(expandingId) : undefined;
-  return { status: 'error', model: spec.name, error, at, stats: search.finishStats(), examples: search.monitor.exampleList() };
+  return {
+    status: 'error',
+    model: spec.name,
+    error,
+    at,
+    stats: search.finishStats(),
+    examples: search.monitor.exampleList(),
+  };
 }

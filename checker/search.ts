@@ -126,7 +126,8 @@ export class Search<S> {
   private stepAction = 0;
   private stepParam = 0;
   private newId = 0;
-  private readonly whereStep = () => this.successors.where(this.spec.actions[this.stepAction]!, this.paramValue(this.stepAction, this.stepParam));
+  private readonly whereStep = () =>
+    this.successors.where(this.spec.actions[this.stepAction]!, this.paramValue(this.stepAction, this.stepParam));
   private readonly pathToStep = () => this.pathTo(this.currentId, { action: this.stepAction, param: this.stepParam });
   private readonly pathToNew = () => this.pathTo(this.newId);
 
@@ -145,12 +146,20 @@ export class Search<S> {
     this.domains = spec.actions.map(() => undefined);
     this.hasher = this.successors.hasher;
     this.memory = new MemoryGauge(options.memoryBytes);
-    this.useBase = !options.strict && spec.view === undefined && spec.symmetry === undefined && spec.layout === undefined;
+    this.useBase =
+      !options.strict && spec.view === undefined && spec.symmetry === undefined && spec.layout === undefined;
     this.discoveredPrints = options.strict ? new Map() : undefined;
     this.coverage = spec.actions.map((a) => ({ action: a.name, fired: 0, found: 0 }));
     this.stats = {
-      engine: options.engine, distinctStates: 0, generatedStates: 0, depth: 0, queued: 0,
-      coverage: this.coverage, elapsedMs: 0, collisionProbability: 0, storeBytes: 0,
+      engine: options.engine,
+      distinctStates: 0,
+      generatedStates: 0,
+      depth: 0,
+      queued: 0,
+      coverage: this.coverage,
+      elapsedMs: 0,
+      collisionProbability: 0,
+      storeBytes: 0,
     };
   }
 
@@ -213,7 +222,8 @@ export class Search<S> {
     this.stepAction = action;
     this.stepParam = param;
     const allowed = !this.checksSteps || this.checkStep(successor, action, param);
-    if (this.checksRefinements) this.monitor.checkRefinements(this.current, successor, this.spec.actions[action]!.name, this.pathToStep);
+    if (this.checksRefinements)
+      this.monitor.checkRefinements(this.current, successor, this.spec.actions[action]!.name, this.pathToStep);
     // A step outside the action constraint, or a successor outside the state constraint, is
     // generated and checked but neither stored nor explored (TLC).
     if (!allowed || (this.constraint && !this.constraint(successor))) {
@@ -254,8 +264,12 @@ export class Search<S> {
     const print = this.discoveredPrints!.get(id);
     this.discoveredPrints!.delete(id);
     if (print === undefined || this.hasher.of(state) === print) return;
-    throw new KripkeError('state-mutated', 'a state changed after an action returned it (the model keeps a reference to a ' +
-      'state it returned and modifies it later); return new states and never modify one', { model: this.spec.name });
+    throw new KripkeError(
+      'state-mutated',
+      'a state changed after an action returned it (the model keeps a reference to a ' +
+        'state it returned and modifies it later); return new states and never modify one',
+      { model: this.spec.name },
+    );
   }
 
   /** The action path to a visited state (rebuilt by replay), optionally one step further. */
@@ -270,7 +284,7 @@ export class Search<S> {
   /** The parameter of a step of the expanded state (domains are kept per expansion only when steps are checked). */
   private paramValue(action: number, param: number): unknown {
     if (!this.checksSteps) return this.spec.actions[action]!.domain(this.current)[param];
-    const domain = this.domains[action] ??= this.spec.actions[action]!.domain(this.current);
+    const domain = (this.domains[action] ??= this.spec.actions[action]!.domain(this.current));
     return domain[param];
   }
 
@@ -283,7 +297,9 @@ export class Search<S> {
     const { maxStates, timeLimitMs, interrupt } = this.options;
     if (this.visited.size >= maxStates) this.boundHit = `state limit ${maxStates} reached`;
     else if (performance.now() - this.startedAt >= timeLimitMs) this.boundHit = `time limit ${timeLimitMs} ms reached`;
-    else this.boundHit ??= interruptedReason(interrupt) ?? this.memory.exceeded(this.visited.bytes + (this.observer?.bytes ?? 0));
+    else
+      this.boundHit ??=
+        interruptedReason(interrupt) ?? this.memory.exceeded(this.visited.bytes + (this.observer?.bytes ?? 0));
     return this.boundHit !== undefined && !this.boundHit.startsWith('depth');
   }
 

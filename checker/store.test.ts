@@ -12,7 +12,9 @@ function words(seed: number, count: number): Int32Array {
   const out = new Int32Array(count);
   let x = seed;
   for (let i = 0; i < count; i++) {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
     out[i] = i > 8 && (x & 7) === 0 ? out[(x >>> 4) % i]! : x;
   }
   return out;
@@ -20,8 +22,11 @@ function words(seed: number, count: number): Int32Array {
 
 describe('fingerprint stores', () => {
   it('CompactStore and TableStore agree with MapStore on new and seen, ids dense from 0', () => {
-    const his = words(1, 100_000), los = words(7, 100_000);
-    const map = new MapStore(), compact = new CompactStore(), table = new TableStore();
+    const his = words(1, 100_000),
+      los = words(7, 100_000);
+    const map = new MapStore(),
+      compact = new CompactStore(),
+      table = new TableStore();
     let next = 0;
     const wrong: string[] = [];
     for (let i = 0; i < his.length; i++) {
@@ -42,7 +47,9 @@ describe('fingerprint stores', () => {
     const links = new ParentLinks();
     let x = 12345;
     for (let n = 1; n <= 400_000; n++) {
-      x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
       const id = store.insert(x, Math.imul(x, 0x9e3779b1) ^ n);
       links.set(id, id - 1, 0);
       if (n >= 50_000 && n % 25_000 === 0) expect((store.bytes + links.bytes) / store.size).toBeLessThanOrEqual(16);

@@ -63,7 +63,8 @@ export class TableStore implements FingerprintStore {
     if (hi === 0 && lo === 0) lo = 1;
     let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
     for (;;) {
-      const h = this.hiOf[slot]!, l = this.loOf[slot]!;
+      const h = this.hiOf[slot]!,
+        l = this.loOf[slot]!;
       if (h === 0 && l === 0) break;
       if (h === hi && l === lo) return ~this.idOf[slot]!;
       slot = (slot + 1) & this.mask;
@@ -92,7 +93,8 @@ export class TableStore implements FingerprintStore {
     this.idOf = new Int32Array(capacity);
     this.mask = capacity - 1;
     for (let i = 0; i < hiOf.length; i++) {
-      const hi = hiOf[i]!, lo = loOf[i]!;
+      const hi = hiOf[i]!,
+        lo = loOf[i]!;
       if (hi === 0 && lo === 0) continue;
       let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
       while (this.hiOf[slot] !== 0 || this.loOf[slot] !== 0) slot = (slot + 1) & this.mask;
@@ -140,7 +142,8 @@ export class CompactStore implements FingerprintStore {
     let at = homeSlot(lo, capacity) << 1;
     const end = capacity << 1;
     for (;;) {
-      const h = slots[at]!, l = slots[at + 1]!;
+      const h = slots[at]!,
+        l = slots[at + 1]!;
       if (h === hi && l === lo) return -1;
       if (h === 0 && l === 0) break;
       at += 2;
@@ -170,7 +173,8 @@ export class CompactStore implements FingerprintStore {
     let k = 0;
     for (const slots of this.slots) {
       for (let at = 0; at < slots.length; at += 2) {
-        const hi = slots[at]!, lo = slots[at + 1]!;
+        const hi = slots[at]!,
+          lo = slots[at + 1]!;
         if (hi === 0 && lo === 0) continue;
         words[k++] = lo;
         words[k++] = hi;
@@ -199,7 +203,8 @@ export class CompactStore implements FingerprintStore {
     const capacity = this.capacity[segment]!;
     const end = capacity << 1;
     for (let i = 0; i < old.length; i += 2) {
-      const hi = old[i]!, lo = old[i + 1]!;
+      const hi = old[i]!,
+        lo = old[i + 1]!;
       if (hi === 0 && lo === 0) continue;
       let at = homeSlot(lo, capacity) << 1;
       while (slots[at] !== 0 || slots[at + 1] !== 0) {

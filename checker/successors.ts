@@ -31,7 +31,7 @@ export class Successors<S> {
   ) {
     this.actions = spec.actions;
     const { view, symmetry } = spec;
-    this.identity = view && symmetry ? (s) => view(symmetry(s)) : view ?? symmetry ?? ((s) => s);
+    this.identity = view && symmetry ? (s) => view(symmetry(s)) : (view ?? symmetry ?? ((s) => s));
     this.packedSize = spec.layout !== undefined && !view && !symmetry ? spec.layout.size : 0;
   }
 
@@ -48,7 +48,11 @@ export class Successors<S> {
     }
     if (states.length === 0) {
       // No initial state means no behaviour: every property would hold of nothing.
-      throw new KripkeError('invalid-spec', 'init returned no states: there is nothing to check, and every property would pass vacuously', { model: this.spec.name });
+      throw new KripkeError(
+        'invalid-spec',
+        'init returned no states: there is nothing to check, and every property would pass vacuously',
+        { model: this.spec.name },
+      );
     }
     states.forEach((s, i) => this.requireValue(s, { init: String(i) }));
     return states;
@@ -96,7 +100,10 @@ export class Successors<S> {
     try {
       identity = this.identity(state);
     } catch (e) {
-      throw new KripkeError('action-threw', `view or symmetry threw: ${messageOf(e)}`, { model: this.spec.name, ...where() });
+      throw new KripkeError('action-threw', `view or symmetry threw: ${messageOf(e)}`, {
+        model: this.spec.name,
+        ...where(),
+      });
     }
     try {
       this.hasher.fingerprint(identity);
@@ -119,7 +126,8 @@ export class Successors<S> {
       return domain;
     } catch (e) {
       throw new KripkeError('domain-threw', `action '${action.name}': params threw: ${messageOf(e)}`, {
-        model: this.spec.name, action: action.name,
+        model: this.spec.name,
+        action: action.name,
       });
     }
   }
@@ -128,7 +136,11 @@ export class Successors<S> {
     try {
       return action.next(state, param, paramIndex);
     } catch (e) {
-      throw new KripkeError('action-threw', `action '${action.name}' threw: ${messageOf(e)}`, this.where(action, param));
+      throw new KripkeError(
+        'action-threw',
+        `action '${action.name}' threw: ${messageOf(e)}`,
+        this.where(action, param),
+      );
     }
   }
 
@@ -143,16 +155,26 @@ export class Successors<S> {
     return this.valueFingerprint(state, undefined);
   }
 
-  private checkPurity(action: Action<S>, state: S, param: unknown, paramIndex: number, successor: S | undefined, before: bigint): void {
+  private checkPurity(
+    action: Action<S>,
+    state: S,
+    param: unknown,
+    paramIndex: number,
+    successor: S | undefined,
+    before: bigint,
+  ): void {
     this.requireUnchanged(action, state, param, before);
     if (successor === undefined) return;
     const first = this.valueFingerprint(successor, this.where(action, param));
     const again = this.apply(action, state, param, paramIndex);
     this.requireUnchanged(action, state, param, before);
     if (again === undefined || this.valueFingerprint(again, this.where(action, param)) !== first) {
-      throw new KripkeError('nondeterministic',
+      throw new KripkeError(
+        'nondeterministic',
         `action '${action.name}' is not deterministic: called twice on the same state it returned ` +
-        `${again === undefined ? 'a state, then undefined' : 'two different states'}`, this.where(action, param));
+          `${again === undefined ? 'a state, then undefined' : 'two different states'}`,
+        this.where(action, param),
+      );
     }
   }
 
@@ -160,8 +182,11 @@ export class Successors<S> {
     if (this.valueFingerprint(state, undefined) === before) return;
     const field = this.snapshot === undefined ? undefined : firstDifference(this.snapshot, state);
     const what = field === undefined ? '' : ` (${field})`;
-    throw new KripkeError('state-mutated', `action '${action.name}' modified its input state${what}; return a new state instead`,
-      { ...this.where(action, param), ...(field === undefined ? {} : { field: field.split(' ')[0]! }) });
+    throw new KripkeError(
+      'state-mutated',
+      `action '${action.name}' modified its input state${what}; return a new state instead`,
+      { ...this.where(action, param), ...(field === undefined ? {} : { field: field.split(' ')[0]! }) },
+    );
   }
 
   private valueFingerprint(value: unknown, where: Record<string, string> | undefined): bigint {
@@ -184,9 +209,15 @@ export class Successors<S> {
   }
 
   private invalid(value: unknown, where: Record<string, string>): KripkeError {
-    const what = this.spec.layout ? describeInvalidWords(value, this.spec.layout) : describeInvalidValue(value) ?? 'the value is not plain immutable data';
+    const what = this.spec.layout
+      ? describeInvalidWords(value, this.spec.layout)
+      : (describeInvalidValue(value) ?? 'the value is not plain immutable data');
     const source = where.action ? `action '${where.action}' returned a state where ` : '';
-    return new KripkeError('invalid-value', `${source}${what}`, { model: this.spec.name, ...where, field: what.split(' ')[0]! });
+    return new KripkeError('invalid-value', `${source}${what}`, {
+      model: this.spec.name,
+      ...where,
+      field: what.split(' ')[0]!,
+    });
   }
 
   where(action: Action<S>, param: unknown): Record<string, string> {

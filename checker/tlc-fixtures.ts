@@ -6,7 +6,10 @@
  */
 import { defineSpec } from '../spec/define.ts';
 
-interface XY { readonly x: number; readonly y: number }
+interface XY {
+  readonly x: number;
+  readonly y: number;
+}
 
 /**
  * ```tla
@@ -37,7 +40,9 @@ export const gridConstrained = grid({ constrained: true });
 export const gridDisabled = grid({ constrained: false, disabled: true });
 export const gridConstrainedInvariant = grid({ constrained: true, invariant: true });
 
-interface X { readonly x: number }
+interface X {
+  readonly x: number;
+}
 
 /**
  * ```tla
@@ -136,7 +141,10 @@ export const choices = defineSpec({
   name: 'choices',
   init: (): X[] => [{ x: 0 }],
   actions: {
-    inSet: { params: [...new Set(oneToFour.map((i) => i % 2))].sort(), next: (s, v) => (s.x === 0 ? { x: v } : undefined) },
+    inSet: {
+      params: [...new Set(oneToFour.map((i) => i % 2))].sort(),
+      next: (s, v) => (s.x === 0 ? { x: v } : undefined),
+    },
     exists: { params: oneToFour, next: (s, i) => (s.x === 0 ? { x: i % 2 } : undefined) },
   },
   checkDeadlock: false,

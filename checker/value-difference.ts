@@ -18,7 +18,12 @@ export function firstDifference(before: unknown, after: unknown): string | undef
   return same(before, after) ? undefined : differenceAt(before, after, '$', same);
 }
 
-function differenceAt(before: unknown, after: unknown, path: string, same: (a: unknown, b: unknown) => boolean): string {
+function differenceAt(
+  before: unknown,
+  after: unknown,
+  path: string,
+  same: (a: unknown, b: unknown) => boolean,
+): string {
   const changed = () => `${path} is ${formatValue(after, 60)}, was ${formatValue(before, 60)}`;
   if (typeof before !== 'object' || before === null || typeof after !== 'object' || after === null) return changed();
   if (before instanceof Set && after instanceof Set) {
@@ -41,7 +46,8 @@ function differenceAt(before: unknown, after: unknown, path: string, same: (a: u
     return i < 0 ? changed() : differenceAt(before[i], after[i], `${path}[${i}]`, same);
   }
   if (Array.isArray(before) || Array.isArray(after) || before instanceof Set || before instanceof Map) return changed();
-  const b = before as Record<string, unknown>, a = after as Record<string, unknown>;
+  const b = before as Record<string, unknown>,
+    a = after as Record<string, unknown>;
   for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
     if (!(key in a)) return `${path}.${key} was removed`;
     if (!(key in b)) return `${path}.${key} was added`;

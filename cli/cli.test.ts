@@ -18,7 +18,11 @@ function kripke(...args: string[]) {
 
 /** A real `node cli/bin.js`: the few smoke tests of the command as installed (bin.js, tsx, exit code). */
 function kripkeProcess(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(process.execPath, [join(root, 'cli', 'bin.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -83,10 +87,21 @@ describe('kripke check', () => {
     expect(code).toBe(1);
     expect(stdout).toContain("refines property 'ImplementsTCommit' is violated after 6 steps");
     expect(stdout).toContain('    State 3 ← tmRcvPrepared("r1")   ↦ (stutter: the abstract state does not change)');
-    expect(stdout).toContain('  the first step with no abstract counterpart is the step into state 7: rmRcvCommitMsg("r1")');
-    const json = JSON.parse((await kripke('check', 'two-phase-commit', '--variant', 'commit-on-majority', '--json')).stdout);
-    expect(json.violations[0]).toMatchObject({ property: 'ImplementsTCommit', kind: 'refinement', abstract: { model: 'transaction-commit', firstUnmatched: 6 } });
-    expect(json.violations[0].abstract.trace[1]).toEqual({ counterpart: 'prepare("r1")', state: { rmState: { r1: 'prepared', r2: 'working', r3: 'working' } } });
+    expect(stdout).toContain(
+      '  the first step with no abstract counterpart is the step into state 7: rmRcvCommitMsg("r1")',
+    );
+    const json = JSON.parse(
+      (await kripke('check', 'two-phase-commit', '--variant', 'commit-on-majority', '--json')).stdout,
+    );
+    expect(json.violations[0]).toMatchObject({
+      property: 'ImplementsTCommit',
+      kind: 'refinement',
+      abstract: { model: 'transaction-commit', firstUnmatched: 6 },
+    });
+    expect(json.violations[0].abstract.trace[1]).toEqual({
+      counterpart: 'prepare("r1")',
+      state: { rmState: { r1: 'prepared', r2: 'working', r3: 'working' } },
+    });
   });
 
   it('checks the model file from the README without a build step (a real process: bin.js registers tsx)', () => {
@@ -100,7 +115,12 @@ describe('kripke check', () => {
     const { code, stdout } = kripkeProcess('check', 'tmp/readme-example/my-counter.ts');
     expect(code).toBe(1);
     expect(stdout).toContain("always property 'no lost update' is violated after 4 steps:");
-    expect(stdout.match(/← (\S+)/g)).toEqual(['← read("alice")', '← read("bob")', '← write("alice")', '← write("bob")']);
+    expect(stdout.match(/← (\S+)/g)).toEqual([
+      '← read("alice")',
+      '← read("bob")',
+      '← write("alice")',
+      '← write("bob")',
+    ]);
   });
 
   it('checks the packed-layout model file from the README, and shows its states decoded in traces', async () => {
@@ -115,7 +135,10 @@ describe('kripke check', () => {
     expect(passing.code).toBe(0);
     expect(passing.stdout).toContain('✔ pass: 16 distinct states, 26 generated, depth 8');
     // the same model with the TM free to commit at once: the trace reads in field names
-    writeFileSync(join(dir, 'eager-commit.ts'), source!.replace("tm.get(s) !== 'init' || !allPrepared(s)", "tm.get(s) !== 'init'"));
+    writeFileSync(
+      join(dir, 'eager-commit.ts'),
+      source!.replace("tm.get(s) !== 'init' || !allPrepared(s)", "tm.get(s) !== 'init'"),
+    );
     const failing = await kripke('check', 'tmp/readme-packed/eager-commit.ts');
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain("always property 'commit only when all prepared' is violated after 1 step");
@@ -152,7 +175,9 @@ describe('kripke check', () => {
     writeFileSync(join(dir, 'misspelt.ts'), misspeltSource);
     const misspelt = await kripke('check', 'tmp/readme-porting/misspelt.ts', '--no-typecheck');
     expect(misspelt.code).toBe(2);
-    expect(misspelt.stderr).toContain(`weak fairness of 'inc': parameter "X" matches no value of the action's domain; domain: "x", "y"`);
+    expect(misspelt.stderr).toContain(
+      `weak fairness of 'inc': parameter "X" matches no value of the action's domain; domain: "x", "y"`,
+    );
     expect(misspelt.stdout).not.toContain('distinct states'); // refused before the run
   }, 180_000); // four runs of the CLI, three of them type-checking a model file
 

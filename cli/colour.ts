@@ -8,5 +8,11 @@
 export function colourWanted(): boolean {
   const { env, argv, stdout } = process;
   if (env.NO_COLOR || argv.includes('--no-color')) return false;
-  return Boolean(env.FORCE_COLOR || argv.includes('--color') || process.platform === 'win32' || (stdout.isTTY && env.TERM !== 'dumb') || env.CI);
+  return Boolean(
+    env.FORCE_COLOR ||
+      argv.includes('--color') ||
+      process.platform === 'win32' ||
+      (stdout.isTTY && env.TERM !== 'dumb') ||
+      env.CI,
+  );
 }

@@ -16,7 +16,20 @@ import { createProgress } from './progress.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = ['list', 'check', 'simulate', 'swarm', 'merge', 'render', 'replay', 'ci', 'compare', 'diff', 'sweep', 'explore'];
+const COMMANDS = [
+  'list',
+  'check',
+  'simulate',
+  'swarm',
+  'merge',
+  'render',
+  'replay',
+  'ci',
+  'compare',
+  'diff',
+  'sweep',
+  'explore',
+];
 const ESC = '\u001b[';
 
 /** The CLI (in-process, its output a pipe) with no colour variables of the caller's (CI, FORCE_COLOR, NO_COLOR), then `env`. */
@@ -35,16 +48,23 @@ describe('kripke --version and versioned output', () => {
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ kripkeVersion: VERSION, version: 1, status: 'violation' });
     const trace = JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.json'), 'utf8')) as Record<string, unknown>;
-    const itf = JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.itf.json'), 'utf8')) as { '#meta': { kripke: Record<string, unknown> } };
+    const itf = JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.itf.json'), 'utf8')) as {
+      '#meta': { kripke: Record<string, unknown> };
+    };
     expect(trace.kripkeVersion).toBe(VERSION);
     expect(itf['#meta'].kripke.kripkeVersion).toBe(VERSION);
-    expect(JSON.parse((await kripke(['list', '--json'])).stdout)).toMatchObject({ version: 1, kripkeVersion: VERSION, models: expect.arrayContaining([expect.objectContaining({ name: 'die-hard' })]) });
+    expect(JSON.parse((await kripke(['list', '--json'])).stdout)).toMatchObject({
+      version: 1,
+      kripkeVersion: VERSION,
+      models: expect.arrayContaining([expect.objectContaining({ name: 'die-hard' })]),
+    });
   });
 });
 
 describe('colour', () => {
   it('is off in a pipe, on with FORCE_COLOR or CI, and NO_COLOR wins over both', async () => {
-    const coloured = async (env: Record<string, string>) => (await kripke(['check', 'die-hard', '--no-progress'], env)).stdout.includes(ESC);
+    const coloured = async (env: Record<string, string>) =>
+      (await kripke(['check', 'die-hard', '--no-progress'], env)).stdout.includes(ESC);
     expect(await coloured({})).toBe(false);
     expect(await coloured({ FORCE_COLOR: '1' })).toBe(true);
     expect(await coloured({ CI: 'true' })).toBe(true);
@@ -59,7 +79,13 @@ describe('--help', () => {
     expect(program.commands.map((c) => c.name())).toEqual(COMMANDS);
     for (const command of program.commands) {
       let help = '';
-      command.configureOutput({ writeOut: (text) => { help += text; } }).outputHelp();
+      command
+        .configureOutput({
+          writeOut: (text) => {
+            help += text;
+          },
+        })
+        .outputHelp();
       expect(help).toMatch(new RegExp(`Examples:\\n  \\$ kripke ${command.name()}\\b`));
       expect(help).toContain('Exit codes:\n  0  ');
       expect(help).toContain('  2  a usage or model error');
@@ -77,18 +103,36 @@ export default big;
     writeFileSync(join(dir, 'grid.ts'), spec);
     for (const name of ['grid.ts#big', 'grid.ts', './grid.ts#big']) {
       const { code, stdout } = await kripke(['check', name, '--json'], {}, dir);
-      expect({ name, code, distinct: (JSON.parse(stdout) as { stats: { distinctStates: number } }).stats.distinctStates }).toEqual({ name, code: 0, distinct: 4 });
+      expect({
+        name,
+        code,
+        distinct: (JSON.parse(stdout) as { stats: { distinctStates: number } }).stats.distinctStates,
+      }).toEqual({ name, code: 0, distinct: 4 });
     }
   }, 120_000); // three runs of the CLI
 });
 
 describe('the progress bar', () => {
   it('says what it measures', () => {
-    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 200, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    const stream = Object.assign(new PassThrough(), {
+      isTTY: true,
+      columns: 200,
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+    });
     let written = '';
-    stream.on('data', (chunk: Buffer) => { written += chunk.toString(); });
+    stream.on('data', (chunk: Buffer) => {
+      written += chunk.toString();
+    });
     const display = createProgress(true, stream as unknown as NodeJS.WriteStream);
-    display.observer.progress!({ distinctStates: 1000, generatedStates: 2500, queued: 400, depth: 7, elapsedMs: 2000 } as Parameters<NonNullable<typeof display.observer.progress>>[0]);
+    display.observer.progress!({
+      distinctStates: 1000,
+      generatedStates: 2500,
+      queued: 400,
+      depth: 7,
+      elapsedMs: 2000,
+    } as Parameters<NonNullable<typeof display.observer.progress>>[0]);
     expect(written).toContain('explored');
     expect(written).toContain('600 of 1,000 states found | 2,500 generated | 400 queued | depth 7');
     display.stop();

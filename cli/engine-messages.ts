@@ -26,7 +26,9 @@ export interface PortableError {
 }
 
 type ErrorResult = Extract<CheckResult, { status: 'error' }>;
-export type PortableResult = Exclude<CheckResult, ErrorResult> | (Omit<ErrorResult, 'error'> & { readonly error: PortableError });
+export type PortableResult =
+  | Exclude<CheckResult, ErrorResult>
+  | (Omit<ErrorResult, 'error'> & { readonly error: PortableError });
 
 export type FromEngine =
   | { readonly type: 'progress'; readonly progress: Progress }

@@ -34,9 +34,17 @@ export class EngineThread {
   private listener: ((event: Event) => void) | undefined;
   private settled = false;
 
-  constructor(private readonly request: Request, private readonly interruption: Interruption, observer: Observer = {}) {
+  constructor(
+    private readonly request: Request,
+    private readonly interruption: Interruption,
+    observer: Observer = {},
+  ) {
     this.worker = new Worker(ENTRY, {
-      workerData: { ...request, interrupt: interruption.flag, progressIntervalMs: Math.min(observer.progressIntervalMs ?? 1000, REPORT_EVERY_MS) },
+      workerData: {
+        ...request,
+        interrupt: interruption.flag,
+        progressIntervalMs: Math.min(observer.progressIntervalMs ?? 1000, REPORT_EVERY_MS),
+      },
     });
     // Until `result()` listens, what the thread says (or its death) waits here.
     this.worker.on('message', (message: FromEngine) => this.deliver({ message }));
@@ -70,8 +78,18 @@ export class EngineThread {
           reject(e);
         }
       };
-      const stopNow = () => settle(() => fromProgress(specName, engine, last, last === undefined ? `${INTERRUPTED} before the search began`
-        : `${INTERRUPTED}; the engine did not stop in time, statistics are from the last progress report`, 'incomplete'));
+      const stopNow = () =>
+        settle(() =>
+          fromProgress(
+            specName,
+            engine,
+            last,
+            last === undefined
+              ? `${INTERRUPTED} before the search began`
+              : `${INTERRUPTED}; the engine did not stop in time, statistics are from the last progress report`,
+            'incomplete',
+          ),
+        );
       const onSignal = (repeated: boolean) => (repeated ? stopNow() : (timer ??= setTimeout(stopNow, GRACE_MS)));
       const removeListener = interruption.onSignal((_signal, repeated) => onSignal(repeated));
       if (interruption.signal !== undefined) onSignal(false);
@@ -87,14 +105,17 @@ export class EngineThread {
           case 'checkpoint':
             observer.checkpointSaved?.(message.saved);
             return;
-          case 'result': return settle(() => fromPortable(message.result));
-          case 'failed': return settle(() => {
-            if (message.error) throw new KripkeError(message.error.code, message.error.message, message.error.where);
-            throw new Error(`the engine thread failed: ${message.stack}`);
-          });
+          case 'result':
+            return settle(() => fromPortable(message.result));
+          case 'failed':
+            return settle(() => {
+              if (message.error) throw new KripkeError(message.error.code, message.error.message, message.error.where);
+              throw new Error(`the engine thread failed: ${message.stack}`);
+            });
         }
       };
-      this.listener = (event) => (event.message ? onMessage(event.message) : settle(() => died(specName, engine, last, event.error!)));
+      this.listener = (event) =>
+        event.message ? onMessage(event.message) : settle(() => died(specName, engine, last, event.error!));
       for (const event of this.early.splice(0)) this.listener(event);
     });
   }
@@ -111,18 +132,49 @@ type Event = { readonly message?: FromEngine; readonly error?: Error & { code?: 
 function died(model: string, engine: string, last: Progress | undefined, e: Error & { code?: string }): CheckResult {
   const figures = last ? 'statistics are from the last progress report' : 'no progress was reported before';
   if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return fromProgress(model, engine, last, `the JavaScript heap ran out of memory (${figures}); ` +
-      'use --memory to stop earlier with full statistics, --workers, a smaller configuration, symmetry, or node --max-old-space-size', 'incomplete');
+    return fromProgress(
+      model,
+      engine,
+      last,
+      `the JavaScript heap ran out of memory (${figures}); ` +
+        'use --memory to stop earlier with full statistics, --workers, a smaller configuration, symmetry, or node --max-old-space-size',
+      'incomplete',
+    );
   }
-  return fromProgress(model, engine, last, `the engine thread stopped unexpectedly: ${e.message} (${figures})`, 'error');
+  return fromProgress(
+    model,
+    engine,
+    last,
+    `the engine thread stopped unexpectedly: ${e.message} (${figures})`,
+    'error',
+  );
 }
 
-function fromProgress(model: string, engine: string, p: Progress | undefined, reason: string, status: 'incomplete' | 'error'): CheckResult {
+function fromProgress(
+  model: string,
+  engine: string,
+  p: Progress | undefined,
+  reason: string,
+  status: 'incomplete' | 'error',
+): CheckResult {
   const stats = {
-    engine, distinctStates: p?.distinctStates ?? 0, generatedStates: p?.generatedStates ?? 0, depth: p?.depth ?? 0,
-    queued: p?.queued ?? 0, coverage: [], elapsedMs: p?.elapsedMs ?? 0, storeBytes: 0,
+    engine,
+    distinctStates: p?.distinctStates ?? 0,
+    generatedStates: p?.generatedStates ?? 0,
+    depth: p?.depth ?? 0,
+    queued: p?.queued ?? 0,
+    coverage: [],
+    elapsedMs: p?.elapsedMs ?? 0,
+    storeBytes: 0,
     collisionProbability: collisionProbability(p?.distinctStates ?? 0, p?.generatedStates ?? 0),
   };
   if (status === 'incomplete') return { status, model, reason, violations: [], examples: [], stats };
-  return { status, model, error: new KripkeError('thread-failed', reason, { model }), at: undefined, examples: [], stats };
+  return {
+    status,
+    model,
+    error: new KripkeError('thread-failed', reason, { model }),
+    at: undefined,
+    examples: [],
+    stats,
+  };
 }

@@ -26,5 +26,9 @@ try {
   });
   post({ type: 'result', result: toPortable(result) });
 } catch (e) {
-  post(e instanceof KripkeError ? { type: 'failed', error: portableError(e) } : { type: 'failed', stack: e instanceof Error ? e.stack ?? e.message : String(e) });
+  post(
+    e instanceof KripkeError
+      ? { type: 'failed', error: portableError(e) }
+      : { type: 'failed', stack: e instanceof Error ? (e.stack ?? e.message) : String(e) },
+  );
 }

@@ -51,7 +51,10 @@ export class Interruption {
 }
 
 /** Under `--json`, an interrupted run says so: status `interrupted`, the signal, and why it stopped. */
-export function interruptedJson<T extends { readonly status: string }>(json: T, signal: StopSignal | undefined): T | Interrupted<T> {
+export function interruptedJson<T extends { readonly status: string }>(
+  json: T,
+  signal: StopSignal | undefined,
+): T | Interrupted<T> {
   if (signal === undefined) return json;
   return { ...json, status: 'interrupted', signal, stoppedAs: json.status };
 }

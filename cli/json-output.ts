@@ -9,7 +9,13 @@
  * value). Pretty-printed by default; `indent: 0` gives one line.
  */
 export function jsonOutput(value: unknown, indent = 2): string {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || !('kripkeVersion' in value) || typeof value.kripkeVersion !== 'string') {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    !('kripkeVersion' in value) ||
+    typeof value.kripkeVersion !== 'string'
+  ) {
     throw new TypeError('a --json output is an object that names its kripkeVersion');
   }
   return JSON.stringify(value, null, indent);

@@ -43,7 +43,11 @@ export async function loadModel(name: string, choice: ModelChoice): Promise<Load
   const file = looksLikePath(name) ? absoluteReference(name) : undefined;
   if (isSpec(target)) {
     if (Object.keys(choice.settings).length > 0 || choice.variant) {
-      throw new KripkeError('invalid-config', `${name} exports a plain spec: --set and --variant need a protocol (defineProtocol)`, { model: target.name });
+      throw new KripkeError(
+        'invalid-config',
+        `${name} exports a plain spec: --set and --variant need a protocol (defineProtocol)`,
+        { model: target.name },
+      );
     }
     return { spec: target, protocol: undefined, variant: undefined, reference: name, file };
   }
@@ -69,28 +73,45 @@ async function loadFile(file: string, typecheck: boolean): Promise<Spec<unknown>
     module = await importModule(pathToFileURL(absolute).href);
   } catch (e) {
     if (e instanceof KripkeError) throw e;
-    throw new KripkeError('invalid-spec', `could not load ${path}: ${e instanceof Error ? e.message : String(e)}`, { file: path });
+    throw new KripkeError('invalid-spec', `could not load ${path}: ${e instanceof Error ? e.message : String(e)}`, {
+      file: path,
+    });
   }
   const candidates = Object.entries(module).filter(([, v]) => isSpec(v) || isProtocol(v));
   const names = candidates.map(([k]) => k);
   if (exportName !== undefined) {
     const chosen = candidates.find(([k]) => k === exportName);
-    if (!chosen) throw new KripkeError('unknown-name', `${path} has no spec or protocol export '${exportName}'; it has: ${names.join(', ') || '(none)'}`, { file: path });
+    if (!chosen)
+      throw new KripkeError(
+        'unknown-name',
+        `${path} has no spec or protocol export '${exportName}'; it has: ${names.join(', ') || '(none)'}`,
+        { file: path },
+      );
     return chosen[1] as Spec<unknown> | Protocol;
   }
   const preferred = candidates.find(([k]) => k === 'default') ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (!preferred) {
-    throw new KripkeError('unknown-name', candidates.length === 0
-      ? `${path} exports no spec (defineSpec) or protocol (defineProtocol)`
-      : `${path} exports several models (${names.join(', ')}); choose one with ${path}#name`, { file: path });
+    throw new KripkeError(
+      'unknown-name',
+      candidates.length === 0
+        ? `${path} exports no spec (defineSpec) or protocol (defineProtocol)`
+        : `${path} exports several models (${names.join(', ')}); choose one with ${path}#name`,
+      { file: path },
+    );
   }
   return preferred[1] as Spec<unknown> | Protocol;
 }
 
 function folderGiven(path: string, absolute: string): KripkeError {
-  const files = readdirSync(absolute).filter((f) => /\.[cm]?[jt]s$/.test(f) && !/\.test(-d)?\.|\.d\.ts$/.test(f)).sort();
+  const files = readdirSync(absolute)
+    .filter((f) => /\.[cm]?[jt]s$/.test(f) && !/\.test(-d)?\.|\.d\.ts$/.test(f))
+    .sort();
   const hint = files.length > 0 ? `; it holds ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}` : '';
-  return new KripkeError('unknown-name', `${path} is a folder, not a model file: name the file that exports the spec, as in ${join(path, files[0] ?? 'model.ts')}${hint}`, { file: path });
+  return new KripkeError(
+    'unknown-name',
+    `${path} is a folder, not a model file: name the file that exports the spec, as in ${join(path, files[0] ?? 'model.ts')}${hint}`,
+    { file: path },
+  );
 }
 
 function isSpec(v: unknown): v is Spec<unknown> {

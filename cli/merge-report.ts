@@ -17,7 +17,11 @@ interface MergedViolation {
   readonly reproduce: string;
 }
 
-interface Counted { readonly action: string; fired: number; found: number }
+interface Counted {
+  readonly action: string;
+  fired: number;
+  found: number;
+}
 
 export interface MergedReport {
   readonly kind: 'kripke-simulation-merge';
@@ -52,13 +56,24 @@ export function renderMerged(shards: readonly ShardResult[]): { text: string; re
   const violations = shortestViolations(shards);
   const errors = shards.filter((s) => s.status === 'error').map((s) => ({ shard: shardName(s), ...s.error! }));
   const report: MergedReport = {
-    kind: 'kripke-simulation-merge', version: 1, kripkeVersion: kripkeVersion(), model: first.model, variant: first.variant, settings: first.settings,
-    campaignSeed: sims[0]!.campaignSeed, depth: sims[0]!.depth,
+    kind: 'kripke-simulation-merge',
+    version: 1,
+    kripkeVersion: kripkeVersion(),
+    model: first.model,
+    variant: first.variant,
+    settings: first.settings,
+    campaignSeed: sims[0]!.campaignSeed,
+    depth: sims[0]!.depth,
     status: errors.length ? 'error' : violations.length ? 'violation' : 'pass',
     shards: { count, present, missing },
-    runs: sum((s) => s.runs), steps: sum((s) => s.steps), stepsPerSecond: sum((s) => s.stepsPerSecond),
+    runs: sum((s) => s.runs),
+    steps: sum((s) => s.steps),
+    stepsPerSecond: sum((s) => s.stepsPerSecond),
     deepestWalk: Math.max(...sims.map((s) => s.deepestWalk)),
-    distinctStates: { largestShard: Math.max(...shards.map((s) => s.stats.distinctStates)), sumUpperBound: shards.reduce((t, s) => t + s.stats.distinctStates, 0) },
+    distinctStates: {
+      largestShard: Math.max(...shards.map((s) => s.stats.distinctStates)),
+      sumUpperBound: shards.reduce((t, s) => t + s.stats.distinctStates, 0),
+    },
     coverage: mergeCoverage(shards),
     sometimes: mergeSometimes(sims.map((s) => s.sometimes)),
     violations,
@@ -80,7 +95,14 @@ function shortestViolations(shards: readonly ShardResult[]): MergedViolation[] {
       const steps = v.path.split('/').length - 1;
       const known = best.get(v.property);
       if (known && known.steps <= steps) continue;
-      best.set(v.property, { property: v.property, kind: v.kind, steps, path: v.path, shard: shardName(shard), reproduce: shard.reproduce });
+      best.set(v.property, {
+        property: v.property,
+        kind: v.kind,
+        steps,
+        path: v.path,
+        shard: shardName(shard),
+        reproduce: shard.reproduce,
+      });
     }
   }
   return [...best.values()];
@@ -101,25 +123,39 @@ function mergeCoverage(shards: readonly ShardResult[]) {
 
 function mergeSometimes(lists: readonly (readonly { property: string; walks: number }[])[]) {
   const totals = new Map<string, number>();
-  for (const list of lists) for (const hit of list) totals.set(hit.property, (totals.get(hit.property) ?? 0) + hit.walks);
+  for (const list of lists)
+    for (const hit of list) totals.set(hit.property, (totals.get(hit.property) ?? 0) + hit.walks);
   return [...totals].map(([property, walks]) => ({ property, walks }));
 }
 
 function renderText(r: MergedReport): string {
   const missing = r.shards.missing;
-  const lines = [`Merged ${r.shards.present.length} of ${r.shards.count} shards of ${r.model}` +
-    `${r.variant ? `, variant ${r.variant}` : ''} (campaign seed ${r.campaignSeed}, walks of up to ${r.depth} steps)`];
+  const lines = [
+    `Merged ${r.shards.present.length} of ${r.shards.count} shards of ${r.model}` +
+      `${r.variant ? `, variant ${r.variant}` : ''} (campaign seed ${r.campaignSeed}, walks of up to ${r.depth} steps)`,
+  ];
   if (missing.length) lines.push(`  missing shards: ${missing.map((i) => `${i}/${r.shards.count}`).join(', ')}`);
   for (const e of r.errors) lines.push(`✘ model error in shard ${e.shard} [${e.code}]: ${e.message}`);
   for (const v of r.violations) {
-    lines.push(`✘ violation: '${v.property}' (${v.kind}), shortest in shard ${v.shard}: ${v.steps} steps`, `  path: ${v.path}`, `  reproduce: ${v.reproduce}`);
+    lines.push(
+      `✘ violation: '${v.property}' (${v.kind}), shortest in shard ${v.shard}: ${v.steps} steps`,
+      `  path: ${v.path}`,
+      `  reproduce: ${v.reproduce}`,
+    );
   }
-  if (r.status === 'pass') lines.push('✔ no violation in any shard (random simulation samples behaviours; it is not exhaustive)');
-  lines.push(`  ${n(r.runs)} walks, ${n(r.steps)} steps (${n(r.stepsPerSecond)} steps/s across shards), deepest walk ${r.deepestWalk} steps`);
-  lines.push(`  distinct states: ${n(r.distinctStates.largestShard)} in the largest shard, at most ${n(r.distinctStates.sumUpperBound)} in all`);
+  if (r.status === 'pass')
+    lines.push('✔ no violation in any shard (random simulation samples behaviours; it is not exhaustive)');
+  lines.push(
+    `  ${n(r.runs)} walks, ${n(r.steps)} steps (${n(r.stepsPerSecond)} steps/s across shards), deepest walk ${r.deepestWalk} steps`,
+  );
+  lines.push(
+    `  distinct states: ${n(r.distinctStates.largestShard)} in the largest shard, at most ${n(r.distinctStates.sumUpperBound)} in all`,
+  );
   const width = Math.max(6, ...r.coverage.map((c) => c.action.length));
   lines.push(`  ${'action'.padEnd(width)}  ${'taken'.padStart(12)}  ${'new states'.padStart(12)}`);
-  for (const c of r.coverage) lines.push(`  ${c.action.padEnd(width)}  ${n(c.fired).padStart(12)}  ${n(c.found).padStart(12)}`);
-  for (const s of r.sometimes) lines.push(`  sometimes '${s.property}': reached in ${n(s.walks)} of ${n(r.runs)} walks`);
+  for (const c of r.coverage)
+    lines.push(`  ${c.action.padEnd(width)}  ${n(c.fired).padStart(12)}  ${n(c.found).padStart(12)}`);
+  for (const s of r.sometimes)
+    lines.push(`  sometimes '${s.property}': reached in ${n(s.walks)} of ${n(r.runs)} walks`);
   return lines.join('\n');
 }

@@ -14,7 +14,8 @@ export function collectSetting(text: string, previous: Settings): Settings {
 export function positiveInteger(text: string): number {
   const value = Number(text);
   // Decimal digits only: Number() would also take 1e1, 0x10 and 2.0.
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value <= 0) throw new InvalidArgumentError(`expected a positive whole number, got '${text}'`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value <= 0)
+    throw new InvalidArgumentError(`expected a positive whole number, got '${text}'`);
   return value;
 }
 
@@ -22,6 +23,8 @@ export function positiveInteger(text: string): number {
 export function warnAboveCores(workers: number | undefined): void {
   const cores = availableParallelism();
   if (workers === undefined || workers <= cores) return;
-  process.stderr.write(`kripke: warning: --workers ${workers} is more than this machine's ${cores} cores: ` +
-    `the extra threads add memory and contention, not speed (try --workers ${cores})\n`);
+  process.stderr.write(
+    `kripke: warning: --workers ${workers} is more than this machine's ${cores} cores: ` +
+      `the extra threads add memory and contention, not speed (try --workers ${cores})\n`,
+  );
 }

@@ -24,7 +24,12 @@ function kripke(...args: string[]) {
 describe('output folders', () => {
   it('are unique per property and never a path', () => {
     expect([...uniqueFolders(['never 3 (a)', 'never 3 [a]', '..', '.', 'A', 'a'])]).toEqual([
-      ['never 3 (a)', 'never-3-a'], ['never 3 [a]', 'never-3-a-2'], ['..', 'property-dots'], ['.', 'property-dots-2'], ['A', 'A'], ['a', 'a-2'],
+      ['never 3 (a)', 'never-3-a'],
+      ['never 3 [a]', 'never-3-a-2'],
+      ['..', 'property-dots'],
+      ['.', 'property-dots-2'],
+      ['A', 'A'],
+      ['a', 'a-2'],
     ]);
   });
 
@@ -35,7 +40,8 @@ describe('output folders', () => {
     expect(code).toBe(1);
     expect(readdirSync(out).sort()).toEqual(['never-3-a', 'never-3-a-2', 'property-dots']);
     expect(readdirSync(parent)).toEqual(['out']);
-    const property = (dir: string) => (JSON.parse(readFileSync(join(out, dir, 'trace.json'), 'utf8')) as { property: string }).property;
+    const property = (dir: string) =>
+      (JSON.parse(readFileSync(join(out, dir, 'trace.json'), 'utf8')) as { property: string }).property;
     expect(['never-3-a', 'never-3-a-2', 'property-dots'].map(property)).toEqual(['never 3 (a)', 'never 3 [a]', '..']);
   });
 });
@@ -46,20 +52,37 @@ describe('long traces and pictures that cannot be made', () => {
     const { code, stdout } = await kripke('check', fixture('long-trace.ts'), '--no-progress', '--out', out);
     expect(code).toBe(1);
     const dir = join(out, 'below-20000');
-    for (const file of ['trace.json', 'trace.itf.json', 'trace.txt', 'trace.svg', 'report.html']) expect(existsSync(join(dir, file))).toBe(true);
-    expect((JSON.parse(readFileSync(join(dir, 'trace.json'), 'utf8')) as { steps: unknown[] }).steps).toHaveLength(20_001);
+    for (const file of ['trace.json', 'trace.itf.json', 'trace.txt', 'trace.svg', 'report.html'])
+      expect(existsSync(join(dir, file))).toBe(true);
+    expect((JSON.parse(readFileSync(join(dir, 'trace.json'), 'utf8')) as { steps: unknown[] }).steps).toHaveLength(
+      20_001,
+    );
     expect(readFileSync(join(dir, 'trace.svg'), 'utf8')).toContain('up ×');
     expect(stdout).not.toContain('skipped');
   }, 600_000);
 
   it('when the pictures fail, trace.json, ITF and text are still written and the output says what was skipped and why', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kripke-nopictures-'));
-    const violation: Violation = { property: 'below 20000', kind: 'invariant', propertyKind: 'always', path: parsePath('0/0:0/0:0') };
+    const violation: Violation = {
+      property: 'below 20000',
+      kind: 'invariant',
+      propertyKind: 'always',
+      path: parsePath('0/0:0/0:0'),
+    };
     const failing: PictureMaker = () => Promise.reject(new Error('Graphviz: stack overflow'));
-    const report = await writeViolationFiles(out, longTrace, [violation], { reference: 'long-trace' }, undefined, failing);
+    const report = await writeViolationFiles(
+      out,
+      longTrace,
+      [violation],
+      { reference: 'long-trace' },
+      undefined,
+      failing,
+    );
     const dir = join(out, 'below-20000');
     expect(readdirSync(dir).sort()).toEqual(['trace.dot', 'trace.itf.json', 'trace.json', 'trace.txt']);
-    expect(report.lines.at(-1)).toBe(`skipped the pictures of 2 steps in ${dir} (trace.svg, report.html and the other SVGs): Graphviz: stack overflow`);
+    expect(report.lines.at(-1)).toBe(
+      `skipped the pictures of 2 steps in ${dir} (trace.svg, report.html and the other SVGs): Graphviz: stack overflow`,
+    );
   });
 });
 
@@ -77,6 +100,8 @@ describe('bad output paths', () => {
     writeFileSync(file, 'x');
     const { code, stderr } = await kripke('check', 'die-hard', '--out', join(file, 'dir'));
     expect(code).toBe(2);
-    expect(stderr).toBe(`kripke: [invalid-config] cannot write output to ${join(file, 'dir')}: a part of the path is a file, not a folder\n`);
+    expect(stderr).toBe(
+      `kripke: [invalid-config] cannot write output to ${join(file, 'dir')}: a part of the path is a file, not a folder\n`,
+    );
   });
 });

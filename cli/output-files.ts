@@ -46,16 +46,23 @@ export type PictureMaker = typeof renderArtifacts;
 
 /** `explored`: the distinct states the check explored, stated beside the state-space picture. */
 export async function writeViolationFiles<S>(
-  outDir: string, spec: Spec<S>, violations: readonly Violation[], context: TraceContext,
-  explored?: number, pictures: PictureMaker = renderArtifacts,
+  outDir: string,
+  spec: Spec<S>,
+  violations: readonly Violation[],
+  context: TraceContext,
+  explored?: number,
+  pictures: PictureMaker = renderArtifacts,
 ): Promise<WriteReport> {
   const report: WriteReport = { lines: [], written: [] };
   const folders = uniqueFolders(violations.filter((v) => v.path !== undefined).map((v) => v.property));
   for (const v of violations) {
     if (v.path === undefined) continue;
     const dir = insideOut(outDir, folders.get(v.property)!);
-    const trace = buildTrace(spec, v.path, { property: v.property, ...(v.instance !== undefined ? { instance: v.instance } : {}),
-      ...(v.loop !== undefined ? { loop: v.loop } : {}) });
+    const trace = buildTrace(spec, v.path, {
+      property: v.property,
+      ...(v.instance !== undefined ? { instance: v.instance } : {}),
+      ...(v.loop !== undefined ? { loop: v.loop } : {}),
+    });
     await writeTraceFiles(dir, trace, { ...context, kind: v.kind }, spec, report, pictures, explored);
   }
   return report;
@@ -63,8 +70,13 @@ export async function writeViolationFiles<S>(
 
 /** One trace into `dir`: the plain files, then the pictures if Graphviz can make them. */
 async function writeTraceFiles<S>(
-  dir: string, trace: Trace<S>, context: TraceContext, spec: Spec<S>, report: WriteReport,
-  pictures: PictureMaker, explored: number | undefined,
+  dir: string,
+  trace: Trace<S>,
+  context: TraceContext,
+  spec: Spec<S>,
+  report: WriteReport,
+  pictures: PictureMaker,
+  explored: number | undefined,
 ): Promise<void> {
   const files = new Map<string, string>([
     ['trace.json', `${JSON.stringify(traceToJson(trace, context), null, 2)}\n`],
@@ -73,13 +85,16 @@ async function writeTraceFiles<S>(
   ]);
   let skipped: string | undefined;
   try {
-    for (const [name, content] of await pictures(trace, context, join(dir, 'trace.json'), spec, explored)) files.set(name, content);
+    for (const [name, content] of await pictures(trace, context, join(dir, 'trace.json'), spec, explored))
+      files.set(name, content);
   } catch (e) {
     skipped = e instanceof Error ? e.message : String(e);
     const dot = attempt(() => renderTraceDot(trace));
     if (dot !== undefined) files.set('trace.dot', dot);
   }
-  await mkdir(dir, { recursive: true }).catch((e: unknown) => { throw outputError(dir, systemReason(e)); });
+  await mkdir(dir, { recursive: true }).catch((e: unknown) => {
+    throw outputError(dir, systemReason(e));
+  });
   for (const [name, content] of files) {
     const path = join(dir, name);
     await writeFileAtomic(path, content);
@@ -87,7 +102,9 @@ async function writeTraceFiles<S>(
     report.lines.push(`wrote ${path}`);
   }
   if (skipped !== undefined) {
-    report.lines.push(`skipped the pictures of ${trace.steps.length - 1} steps in ${dir} (trace.svg, report.html and the other SVGs): ${skipped}`);
+    report.lines.push(
+      `skipped the pictures of ${trace.steps.length - 1} steps in ${dir} (trace.svg, report.html and the other SVGs): ${skipped}`,
+    );
   }
 }
 
@@ -139,8 +156,13 @@ export function outputError(path: string, why: string): KripkeError {
 function systemReason(e: unknown): string {
   const code = (e as { code?: string }).code;
   const reasons: Record<string, string> = {
-    ENOENT: 'its folder does not exist', ENOTDIR: 'a part of the path is a file, not a folder',
-    EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOSPC: 'the disk is full', EROFS: 'the file system is read-only',
+    ENOENT: 'its folder does not exist',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'it is a folder',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the file system is read-only',
   };
   return (code && reasons[code]) ?? (e instanceof Error ? e.message : String(e));
 }

@@ -25,8 +25,21 @@ export function buildProgram(run: (code: Promise<ExitCode>) => void): Command {
     .version(kripkeVersion(), '-V, --version', 'print the version of Kripke')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerList, registerCheck, registerSimulate, registerSwarm, registerMerge, registerRender, registerReplay,
-    registerCi, registerCompare, registerDiff, registerSweep, registerExplore]) register(program, run);
+  for (const register of [
+    registerList,
+    registerCheck,
+    registerSimulate,
+    registerSwarm,
+    registerMerge,
+    registerRender,
+    registerReplay,
+    registerCi,
+    registerCompare,
+    registerDiff,
+    registerSweep,
+    registerExplore,
+  ])
+    register(program, run);
   addExamplesAndExitCodes(program);
   return program;
 }

@@ -31,7 +31,8 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
     const bar = new cliProgress.SingleBar({
       stream,
       // The bar, labelled: states explored out of states discovered so far (the queue is what is left).
-      format: 'explored {bar} {explored} of {distinct} states found | {generated} generated | {queued} queued | depth {depth} | {rate} states/s | {seconds}s',
+      format:
+        'explored {bar} {explored} of {distinct} states found | {generated} generated | {queued} queued | depth {depth} | {rate} states/s | {seconds}s',
       barsize: 20,
       hideCursor: true,
       clearOnComplete: true,
@@ -56,7 +57,9 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
       progressIntervalMs: 5000,
       progress: (p) => {
         const v = payload(p);
-        stream.write(`progress: ${v.distinct} distinct, ${v.generated} generated, ${v.queued} queued, depth ${v.depth}, ${v.rate} states/s, ${v.seconds}s\n`);
+        stream.write(
+          `progress: ${v.distinct} distinct, ${v.generated} generated, ${v.queued} queued, depth ${v.depth}, ${v.rate} states/s, ${v.seconds}s\n`,
+        );
       },
     },
     stop: () => {},

@@ -26,22 +26,38 @@ export interface Given {
 }
 
 /** The model to run `saved` against; throws a KripkeError naming the command to type when the user must choose. */
-export function replayTarget(file: string, saved: SavedTrace, given: Given, command: (model: string) => string[]): ReplayTarget {
+export function replayTarget(
+  file: string,
+  saved: SavedTrace,
+  given: Given,
+  command: (model: string) => string[],
+): ReplayTarget {
   const variant = given.variant ?? saved.variant;
   const settings = given.settings ?? saved.settings ?? {};
   if (given.model !== undefined) return { name: given.model, variant, settings };
   const example = (model: string) => [...command(model), ...options(variant, settings)].map(shellQuote).join(' ');
   if (!saved.kripkeMetadata) {
-    throw new KripkeError('unknown-name', `${file} has no Kripke metadata (#meta.kripke): it does not say which model, variant and settings ` +
-      `made it. Name them: ${example('<model>')}`, { file });
+    throw new KripkeError(
+      'unknown-name',
+      `${file} has no Kripke metadata (#meta.kripke): it does not say which model, variant and settings ` +
+        `made it. Name them: ${example('<model>')}`,
+      { file },
+    );
   }
   const reference = saved.reference;
-  if (reference === undefined) throw new KripkeError('unknown-name', `${file} does not name its model: give it, as in ${example('<model>')}`, { file });
+  if (reference === undefined)
+    throw new KripkeError('unknown-name', `${file} does not name its model: give it, as in ${example('<model>')}`, {
+      file,
+    });
   if (!looksLikePath(reference)) return { name: reference, variant, settings };
   const recorded = saved.modelFile ?? reference;
   const found = existsSync(recorded.split('#')[0]!) ? '' : ` (no file is there now: name where the model is)`;
-  throw new KripkeError('unknown-name', `${file} was made from the model file ${recorded}${found}. A trace never chooses the code ` +
-    `that runs: name the model file to replay it against, as in\n  ${example(recorded)}`, { file, modelFile: recorded });
+  throw new KripkeError(
+    'unknown-name',
+    `${file} was made from the model file ${recorded}${found}. A trace never chooses the code ` +
+      `that runs: name the model file to replay it against, as in\n  ${example(recorded)}`,
+    { file, modelFile: recorded },
+  );
 }
 
 function options(variant: string | undefined, settings: Readonly<Record<string, string>>): string[] {

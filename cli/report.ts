@@ -31,8 +31,10 @@ export function describeModel(model: LoadedModel, settings: Readonly<Record<stri
 export function statsLine(stats: Statistics): string {
   const seconds = stats.elapsedMs / 1000;
   const rate = seconds > 0 ? Math.round(stats.generatedStates / seconds) : 0;
-  return `${n(stats.distinctStates)} distinct states, ${n(stats.generatedStates)} generated, depth ${stats.depth}, ` +
-    `${seconds.toFixed(2)} s (${n(rate)} states/s)`;
+  return (
+    `${n(stats.distinctStates)} distinct states, ${n(stats.generatedStates)} generated, depth ${stats.depth}, ` +
+    `${seconds.toFixed(2)} s (${n(rate)} states/s)`
+  );
 }
 
 export function renderResultText(result: CheckResult, model: LoadedModel, color: boolean): string {
@@ -58,7 +60,10 @@ export function renderResultText(result: CheckResult, model: LoadedModel, color:
       return lines.join('\n');
   }
   for (const ex of result.examples) {
-    if (ex.path) lines.push(`  sometimes '${ex.property}': reached after ${ex.path.steps.length} steps (path ${formatPath(ex.path)})`);
+    if (ex.path)
+      lines.push(
+        `  sometimes '${ex.property}': reached after ${ex.path.steps.length} steps (path ${formatPath(ex.path)})`,
+      );
   }
   for (const note of result.notes ?? []) lines.push(`  note: ${note}`);
   if (result.stats.liveness) lines.push(livenessLine(result.stats.liveness));
@@ -74,7 +79,12 @@ export function violatedText(v: Violation): string {
 }
 
 function violationLines(v: Violation, model: LoadedModel, color: boolean): string[] {
-  const what = v.kind === 'deadlock' ? 'Deadlock' : v.kind === 'unreachable' ? `'${v.property}' is never reached` : violatedText(v);
+  const what =
+    v.kind === 'deadlock'
+      ? 'Deadlock'
+      : v.kind === 'unreachable'
+        ? `'${v.property}' is never reached`
+        : violatedText(v);
   if (!v.path) return [`${what}${v.note ? `: ${v.note}` : ''}`];
   const spec = model.spec as Spec<unknown>;
   const trace = buildTrace(spec, v.path, traceInfo(v));
@@ -91,27 +101,37 @@ function violationLines(v: Violation, model: LoadedModel, color: boolean): strin
 
 /** What a violation's trace says about itself: the property, its failing instance, the lasso's loop. */
 function traceInfo(v: Violation) {
-  return { property: v.property, ...(v.instance === undefined ? {} : { instance: v.instance }), ...(v.loop === undefined ? {} : { loop: v.loop }) };
+  return {
+    property: v.property,
+    ...(v.instance === undefined ? {} : { instance: v.instance }),
+    ...(v.loop === undefined ? {} : { loop: v.loop }),
+  };
 }
 
 /** "by a lasso: 3 steps to state 4, then a cycle of 2 steps back to it" (or a stutter there). */
 function lassoSummary(loop: number, steps: number): string {
   const reach = `${loop} step${loop === 1 ? '' : 's'} to state ${loop + 1}`;
-  return loop === steps ? `by a lasso: ${reach}, then stuttering there forever`
+  return loop === steps
+    ? `by a lasso: ${reach}, then stuttering there forever`
     : `by a lasso: ${reach}, then a cycle of ${steps - loop} step${steps - loop === 1 ? '' : 's'} back to it, forever`;
 }
 
 function livenessLine(l: LivenessStatistics): string {
-  return `  liveness: graph of ${n(l.graphStates)} states and ${n(l.graphEdges)} edges (${n(Math.round(l.graphBytes / 1024))} KiB), ` +
-    `${n(l.components)} components searched, ${n(l.fairComponents)} fair, ${(l.elapsedMs / 1000).toFixed(2)} s`;
+  return (
+    `  liveness: graph of ${n(l.graphStates)} states and ${n(l.graphEdges)} edges (${n(Math.round(l.graphBytes / 1024))} KiB), ` +
+    `${n(l.components)} components searched, ${n(l.fairComponents)} fair, ${(l.elapsedMs / 1000).toFixed(2)} s`
+  );
 }
 
 function diskLine(d: DiskStatistics, states: number): string {
-  const mb = (bytes: number) => (bytes < 2 ** 20 ? `${n(Math.ceil(bytes / 1024))} KB` : `${n(Math.round(bytes / 2 ** 20))} MB`);
+  const mb = (bytes: number) =>
+    bytes < 2 ** 20 ? `${n(Math.ceil(bytes / 1024))} KB` : `${n(Math.round(bytes / 2 ** 20))} MB`;
   if (d.spilledAtStates === null) return `  disk store: everything fitted in its ${mb(d.memoryBound)} of memory`;
   const perState = ((d.fingerprintBytes + d.parentBytes) / Math.max(1, states)).toFixed(1);
-  return `  disk store: on disk from ${n(d.spilledAtStates)} states (${n(d.flushes)} flushes): ${mb(d.fingerprintBytes)} of fingerprints and ` +
-    `${mb(d.parentBytes)} of parent links (${perState} bytes a state), the queue up to ${mb(d.queueBytes)}; ${mb(d.memoryBound)} of memory`;
+  return (
+    `  disk store: on disk from ${n(d.spilledAtStates)} states (${n(d.flushes)} flushes): ${mb(d.fingerprintBytes)} of fingerprints and ` +
+    `${mb(d.parentBytes)} of parent links (${perState} bytes a state), the queue up to ${mb(d.queueBytes)}; ${mb(d.memoryBound)} of memory`
+  );
 }
 
 function coverageLines(stats: Statistics): string[] {
@@ -125,7 +145,11 @@ function coverageLines(stats: Statistics): string[] {
 }
 
 /** The one JSON object `--json` prints. Versioned: fields are added, never changed in meaning. */
-export function resultJson(result: CheckResult, model: LoadedModel, settings: Readonly<Record<string, string>>): KripkeCheckResult {
+export function resultJson(
+  result: CheckResult,
+  model: LoadedModel,
+  settings: Readonly<Record<string, string>>,
+): KripkeCheckResult {
   const base = {
     version: JSON_RESULT_VERSION,
     kripkeVersion: kripkeVersion(),
@@ -138,20 +162,29 @@ export function resultJson(result: CheckResult, model: LoadedModel, settings: Re
     notes: [...(result.notes ?? [])],
   };
   switch (result.status) {
-    case 'pass': return base;
+    case 'pass':
+      return base;
     case 'error':
-      return { ...base, error: { code: result.error.code, message: result.error.message, where: { ...result.error.where } },
-        at: result.at ? formatPath(result.at) : null };
-    case 'violation': case 'incomplete':
-      return { ...base, ...(result.status === 'incomplete' ? { reason: result.reason } : {}),
-        violations: result.violations.map((v) => violationJson(v, model)) };
+      return {
+        ...base,
+        error: { code: result.error.code, message: result.error.message, where: { ...result.error.where } },
+        at: result.at ? formatPath(result.at) : null,
+      };
+    case 'violation':
+    case 'incomplete':
+      return {
+        ...base,
+        ...(result.status === 'incomplete' ? { reason: result.reason } : {}),
+        violations: result.violations.map((v) => violationJson(v, model)),
+      };
   }
 }
 
 function statsJson(stats: Statistics): KripkeCheckResult['stats'] {
   const { simulation, liveness, ...counts } = stats;
   return {
-    ...counts, coverage: stats.coverage.map((c) => ({ ...c })),
+    ...counts,
+    coverage: stats.coverage.map((c) => ({ ...c })),
     ...(liveness ? { liveness: { ...liveness } } : {}),
     ...(simulation ? { simulation: simulationStatsJson(simulation) } : {}),
   };
@@ -159,8 +192,12 @@ function statsJson(stats: Statistics): KripkeCheckResult['stats'] {
 
 function simulationStatsJson(sim: SimulationStatistics): Simulation {
   return {
-    ...sim, shard: sim.shard && { ...sim.shard }, excludedActions: [...sim.excludedActions], sometimes: sim.sometimes.map((h) => ({ ...h })),
-    shrink: sim.shrink && { ...sim.shrink }, livenessNotChecked: [...sim.livenessNotChecked],
+    ...sim,
+    shard: sim.shard && { ...sim.shard },
+    excludedActions: [...sim.excludedActions],
+    sometimes: sim.sometimes.map((h) => ({ ...h })),
+    shrink: sim.shrink && { ...sim.shrink },
+    livenessNotChecked: [...sim.livenessNotChecked],
   };
 }
 
@@ -169,8 +206,11 @@ function violationJson(v: Violation, model: LoadedModel): KripkeViolation {
   const trace = v.path ? buildTrace(spec, v.path, traceInfo(v)) : undefined;
   const refinement = refinementOf(spec, v.property);
   return {
-    property: v.property, kind: v.kind, instance: v.instance ?? null, note: v.note ?? null,
-    explanation: trace ? explainViolation(spec, trace) ?? null : null,
+    property: v.property,
+    kind: v.kind,
+    instance: v.instance ?? null,
+    note: v.note ?? null,
+    explanation: trace ? (explainViolation(spec, trace) ?? null) : null,
     path: v.path ? formatPath(v.path) : null,
     loop: v.loop ?? null,
     lasso: v.loop === undefined || !v.path ? null : lassoJson(v.loop, v.path.steps.length),
@@ -182,7 +222,8 @@ function violationJson(v: Violation, model: LoadedModel): KripkeViolation {
 /** A refinement violation's abstract image: per concrete state, the abstract state and the step that explains it. */
 function abstractJson(image: ReturnType<typeof abstractTrace>): NonNullable<KripkeViolation['abstract']> {
   return {
-    model: image.abstractModel, firstUnmatched: image.firstUnmatched ?? null,
+    model: image.abstractModel,
+    firstUnmatched: image.firstUnmatched ?? null,
     trace: image.steps.map((s) => ({ counterpart: s.counterpart ?? null, state: encodeValue(s.state) })),
   };
 }

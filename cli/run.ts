@@ -37,7 +37,14 @@ export async function runKripke(args: readonly string[]): Promise<ExitCode> {
 }
 
 /** Under `--json` every outcome is one JSON object on stdout, an error before the run included. */
-function printJsonError(args: readonly string[], code: string, message: string, where: Readonly<Record<string, string>>): void {
+function printJsonError(
+  args: readonly string[],
+  code: string,
+  message: string,
+  where: Readonly<Record<string, string>>,
+): void {
   if (!args.includes('--json')) return;
-  process.stdout.write(`${jsonOutput({ version: JSON_RESULT_VERSION, kripkeVersion: kripkeVersion(), status: 'error', error: { code, message, where } })}\n`);
+  process.stdout.write(
+    `${jsonOutput({ version: JSON_RESULT_VERSION, kripkeVersion: kripkeVersion(), status: 'error', error: { code, message, where } })}\n`,
+  );
 }

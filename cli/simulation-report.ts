@@ -43,10 +43,18 @@ export function simulateArguments(inv: Invocation, extra: readonly string[]): st
 /** The one line that reproduces a run: its path when there is one, else the campaign. */
 export function reproduceLine(result: CheckResult, inv: Invocation): string {
   const sim = result.stats.simulation!;
-  const path = result.status === 'violation' ? result.violations[0]?.path : result.status === 'error' ? result.at : undefined;
+  const path =
+    result.status === 'violation' ? result.violations[0]?.path : result.status === 'error' ? result.at : undefined;
   if (path) return commandLine(inv, ['--seed', String(sim.campaignSeed), '--replay', formatPath(path)]);
   // A time-limited campaign ran the first `runs` walks of its seed: `--runs` repeats exactly those.
-  const campaign = ['--seed', String(sim.campaignSeed), '--depth', String(sim.depth), '--runs', String(sim.runsRequested ?? sim.runs)];
+  const campaign = [
+    '--seed',
+    String(sim.campaignSeed),
+    '--depth',
+    String(sim.depth),
+    '--runs',
+    String(sim.runsRequested ?? sim.runs),
+  ];
   if (sim.shard) campaign.push('--shard', `${sim.shard.index}/${sim.shard.count}`);
   return commandLine(inv, campaign);
 }
@@ -64,12 +72,20 @@ export function renderSimulationText(result: CheckResult, inv: Invocation, color
       for (const [k, v] of Object.entries(result.error.where)) lines.push(`  ${k}: ${v}`);
       if (result.at) lines.push(`  reached by path: ${formatPath(result.at)}`);
       break;
-    case 'pass': case 'incomplete':
-      lines.push(`${paint('green', '✔ no violation')} in ${n(sim.runs)} walks of up to ${n(sim.depth)} steps ` +
-        '(random simulation samples behaviours; it is not exhaustive)');
-      if (sim.livenessNotChecked.length) lines.push(`  not checked (liveness needs kripke check): ${sim.livenessNotChecked.join(', ')}`);
+    case 'pass':
+    case 'incomplete':
+      lines.push(
+        `${paint('green', '✔ no violation')} in ${n(sim.runs)} walks of up to ${n(sim.depth)} steps ` +
+          '(random simulation samples behaviours; it is not exhaustive)',
+      );
+      if (sim.livenessNotChecked.length)
+        lines.push(`  not checked (liveness needs kripke check): ${sim.livenessNotChecked.join(', ')}`);
   }
-  lines.push(`${paint('bold', 'reproduce:')} ${reproduceLine(result, inv)}`, '', ...coverageLines(result.stats, sim, result));
+  lines.push(
+    `${paint('bold', 'reproduce:')} ${reproduceLine(result, inv)}`,
+    '',
+    ...coverageLines(result.stats, sim, result),
+  );
   return lines.join('\n');
 }
 
@@ -78,8 +94,10 @@ function violationLines(v: Violation, model: LoadedModel, sim: SimulationStatist
   const what = v.kind === 'deadlock' ? 'deadlock' : violatedText(v);
   const lines = [`${paint('red', '✘ violation')}: ${what}`];
   if (sim.shrink) {
-    lines.push(`  found in walk ${n(sim.shrink.foundInWalk)} after ${sim.shrink.originalSteps} steps; ` +
-      `shrunk to ${sim.shrink.shrunkSteps} steps (${n(sim.shrink.attempts)} walks replayed while shrinking)`);
+    lines.push(
+      `  found in walk ${n(sim.shrink.foundInWalk)} after ${sim.shrink.originalSteps} steps; ` +
+        `shrunk to ${sim.shrink.shrunkSteps} steps (${n(sim.shrink.attempts)} walks replayed while shrinking)`,
+    );
   }
   if (!v.path) return lines;
   const trace = buildTrace(model.spec, v.path, { property: v.property, instance: v.instance });
@@ -92,18 +110,24 @@ export function coverageLines(stats: Statistics, sim: SimulationStatistics, resu
     `  ${plural(sim.runs, 'walk')}, ${plural(sim.steps, 'step')} (${n(sim.stepsPerSecond)} steps/s), ${seconds.toFixed(2)} s in all; ` +
       `deepest walk ${plural(sim.deepestWalk, 'step')}, ${plural(stats.distinctStates, 'distinct state')} seen`,
     `  seed ${sim.seed}${sim.shard ? ` (shard ${sim.shard.index}/${sim.shard.count} of campaign seed ${sim.campaignSeed})` : ''}` +
-      (sim.excludedActions.length ? `; swarm: leaves out ${sim.excludedActions.join(', ')} when others are enabled` : ''),
+      (sim.excludedActions.length
+        ? `; swarm: leaves out ${sim.excludedActions.join(', ')} when others are enabled`
+        : ''),
   ];
   const width = Math.max(6, ...stats.coverage.map((c) => c.action.length));
   lines.push(`  ${'action'.padEnd(width)}  ${'taken'.padStart(12)}  ${'new states'.padStart(12)}`);
   for (const c of stats.coverage) {
-    lines.push(`  ${c.action.padEnd(width)}  ${n(c.fired).padStart(12)}  ${n(c.found).padStart(12)}${c.fired === 0 ? '  (never taken)' : ''}`);
+    lines.push(
+      `  ${c.action.padEnd(width)}  ${n(c.fired).padStart(12)}  ${n(c.found).padStart(12)}${c.fired === 0 ? '  (never taken)' : ''}`,
+    );
   }
   for (const hit of sim.sometimes) {
     const example = result?.examples.find((e) => e.property === hit.property)?.path;
     const shortest = example && example.steps.length <= 20 ? `, path ${formatPath(example)}` : '';
-    lines.push(`  sometimes '${hit.property}': reached in ${n(hit.walks)} of ${plural(sim.runs, 'walk')}` +
-      (example ? ` (shortest: ${plural(example.steps.length, 'step')}${shortest})` : ''));
+    lines.push(
+      `  sometimes '${hit.property}': reached in ${n(hit.walks)} of ${plural(sim.runs, 'walk')}` +
+        (example ? ` (shortest: ${plural(example.steps.length, 'step')}${shortest})` : ''),
+    );
   }
   return lines;
 }
@@ -111,8 +135,14 @@ export function coverageLines(stats: Statistics, sim: SimulationStatistics, resu
 export function simulationJson(result: CheckResult, inv: Invocation): KripkeSimulationResult {
   const base = resultJson(result, inv.model, inv.settings);
   const simulation = base.stats.simulation;
-  if (simulation === undefined) throw new Error(`simulate: the ${base.stats.engine} engine reported no campaign statistics`);
-  return { kind: SIMULATION_KIND, ...base, stats: { ...base.stats, simulation }, reproduce: reproduceLine(result, inv) };
+  if (simulation === undefined)
+    throw new Error(`simulate: the ${base.stats.engine} engine reported no campaign statistics`);
+  return {
+    kind: SIMULATION_KIND,
+    ...base,
+    stats: { ...base.stats, simulation },
+    reproduce: reproduceLine(result, inv),
+  };
 }
 
 function shellWord(word: string): string {

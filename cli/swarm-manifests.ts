@@ -49,19 +49,23 @@ export function indexedJob(plan: SwarmPlan) {
       completions: plan.shards,
       parallelism: plan.parallelism,
       backoffLimitPerIndex: 1,
-      podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { containerName: 'kripke', operator: 'In', values: [2] } }] },
+      podFailurePolicy: {
+        rules: [{ action: 'FailJob', onExitCodes: { containerName: 'kripke', operator: 'In', values: [2] } }],
+      },
       template: {
         metadata: { labels: { 'app.kubernetes.io/name': 'kripke-swarm' } },
         spec: {
           restartPolicy: 'Never',
-          containers: [{
-            name: 'kripke',
-            image: plan.image,
-            workingDir: plan.workingDir,
-            command: ['sh', '-c', podScript(plan)],
-            env: [{ name: 'RESULTS', value: RESULTS_DIR }],
-            volumeMounts: [{ name: 'results', mountPath: RESULTS_DIR }],
-          }],
+          containers: [
+            {
+              name: 'kripke',
+              image: plan.image,
+              workingDir: plan.workingDir,
+              command: ['sh', '-c', podScript(plan)],
+              env: [{ name: 'RESULTS', value: RESULTS_DIR }],
+              volumeMounts: [{ name: 'results', mountPath: RESULTS_DIR }],
+            },
+          ],
           volumes: [{ name: 'results', ...volume }],
         },
       },
@@ -87,7 +91,10 @@ export function matrixWorkflow(plan: SwarmPlan) {
         steps: [
           ...setup,
           // Exit 1 (a violation found) is a result to keep, not a failed shard.
-          { name: `shard \${{ matrix.shard }}/${plan.shards}`, run: `${plan.kripke} ${plan.campaign} --shard "\${{ matrix.shard }}/${plan.shards}" > ${file} || [ $? -eq 1 ]` },
+          {
+            name: `shard \${{ matrix.shard }}/${plan.shards}`,
+            run: `${plan.kripke} ${plan.campaign} --shard "\${{ matrix.shard }}/${plan.shards}" > ${file} || [ $? -eq 1 ]`,
+          },
           { uses: 'actions/upload-artifact@v4', with: { name: 'shard-${{ matrix.shard }}', path: file } },
         ],
       },
@@ -97,7 +104,10 @@ export function matrixWorkflow(plan: SwarmPlan) {
         'runs-on': 'ubuntu-latest',
         steps: [
           ...setup,
-          { uses: 'actions/download-artifact@v4', with: { pattern: 'shard-*', 'merge-multiple': true, path: 'shards' } },
+          {
+            uses: 'actions/download-artifact@v4',
+            with: { pattern: 'shard-*', 'merge-multiple': true, path: 'shards' },
+          },
           { run: `${plan.kripke} merge shards/*.json` },
         ],
       },

@@ -15,13 +15,20 @@ import { KripkeError } from '../spec/errors.ts';
 
 const KRIPKE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Kripke's own sources, type-checked by its own build: a model file's imports from them are not the user's to fix. */
-const KRIPKE_SOURCES = ['spec', 'checker', 'counterexamples', 'cli', 'explorer', 'model'].map((d) => join(KRIPKE_ROOT, d) + sep);
+const KRIPKE_SOURCES = ['spec', 'checker', 'counterexamples', 'cli', 'explorer', 'model'].map(
+  (d) => join(KRIPKE_ROOT, d) + sep,
+);
 const CACHE_DIR = join(tmpdir(), 'kripke-typecheck');
 const MAX_SHOWN = 10;
 
 const DEFAULTS: ts.CompilerOptions = {
-  strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, allowImportingTsExtensions: true,
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  allowImportingTsExtensions: true,
 };
 
 /** Throws a KripkeError listing each type error as file:line:column when `file` does not type-check. */
@@ -31,16 +38,24 @@ export function typecheckModel(file: string): void {
   if (cachedClean(absolute)) return;
   const program = ts.createProgram([absolute], compilerOptions(absolute));
   const own = program.getSourceFiles().filter((sf) => resolve(sf.fileName) === absolute || isUsers(sf));
-  const errors = own.flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)])
+  const errors = own
+    .flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)])
     .filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (errors.length > 0) throw typeErrors(file, errors);
-  remember(absolute, own.map((sf) => sf.fileName));
+  remember(
+    absolute,
+    own.map((sf) => sf.fileName),
+  );
 }
 
 function compilerOptions(absolute: string): ts.CompilerOptions {
   const configPath = ts.findConfigFile(dirname(absolute), ts.sys.fileExists);
   if (configPath === undefined) return DEFAULTS;
-  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   return { ...(config?.options ?? DEFAULTS), noEmit: true, skipLibCheck: true };
 }
 
@@ -52,12 +67,16 @@ function isUsers(sf: ts.SourceFile): boolean {
 }
 
 function typeErrors(file: string, errors: readonly ts.Diagnostic[]): KripkeError {
-  const lines = errors.slice(0, MAX_SHOWN).map((d) => `  ${where(d)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n    ')}`);
+  const lines = errors
+    .slice(0, MAX_SHOWN)
+    .map((d) => `  ${where(d)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n    ')}`);
   if (errors.length > MAX_SHOWN) lines.push(`  … and ${errors.length - MAX_SHOWN} more`);
   const first = errors[0]!;
-  return new KripkeError('invalid-spec',
+  return new KripkeError(
+    'invalid-spec',
     `${file} does not type-check (${errors.length} error${errors.length === 1 ? '' : 's'}; --no-typecheck runs it anyway):\n${lines.join('\n')}`,
-    { file, at: where(first) });
+    { file, at: where(first) },
+  );
 }
 
 function where(d: ts.Diagnostic): string {

@@ -12,7 +12,8 @@ import type { MessageFormat, TraceAction } from './trace.ts';
  */
 export function messageLabel(msg: unknown, max: number, format?: MessageFormat): string {
   if (format !== undefined) return truncate(format(msg), max);
-  if (typeof msg !== 'object' || msg === null || Array.isArray(msg) || msg instanceof Map || msg instanceof Set) return formatValue(msg, max);
+  if (typeof msg !== 'object' || msg === null || Array.isArray(msg) || msg instanceof Map || msg instanceof Set)
+    return formatValue(msg, max);
   const entries = Object.entries(msg);
   const tag = entries.find(([k, v]) => ['type', 'kind', 'tag'].includes(k) && typeof v === 'string');
   if (tag === undefined) return formatValue(msg, max);
@@ -25,15 +26,28 @@ function truncate(text: string, max: number): string {
 }
 
 /** The step's label as people read it: actor events compactly, any other action as built. */
-export function stepLabel(action: Pick<TraceAction, 'name' | 'param' | 'label'>, max = 60, format?: MessageFormat): string {
+export function stepLabel(
+  action: Pick<TraceAction, 'name' | 'param' | 'label'>,
+  max = 60,
+  format?: MessageFormat,
+): string {
   const e = actorEvent({ action: action.name, param: action.param });
   if (e === undefined) return action.label;
   switch (e.kind) {
-    case 'Deliver': case 'Drop': case 'Duplicate': return `${e.kind} ${String(e.from)}→${String(e.to)}: ${messageLabel(e.msg, max, format)}`;
-    case 'Timeout': return `Timeout ${String(e.node)}: ${e.timer}`;
-    case 'Crash': case 'Recover': return `${e.kind} ${String(e.node)}`;
-    case 'Local': return `${String(e.node)}: ${e.label}`;
-    case 'Partition': return `Partition ${e.groups.map((g) => g.join(',')).join(' | ')}`;
-    case 'Heal': return 'Heal';
+    case 'Deliver':
+    case 'Drop':
+    case 'Duplicate':
+      return `${e.kind} ${String(e.from)}→${String(e.to)}: ${messageLabel(e.msg, max, format)}`;
+    case 'Timeout':
+      return `Timeout ${String(e.node)}: ${e.timer}`;
+    case 'Crash':
+    case 'Recover':
+      return `${e.kind} ${String(e.node)}`;
+    case 'Local':
+      return `${String(e.node)}: ${e.label}`;
+    case 'Partition':
+      return `Partition ${e.groups.map((g) => g.join(',')).join(' | ')}`;
+    case 'Heal':
+      return 'Heal';
   }
 }

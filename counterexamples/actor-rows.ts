@@ -23,7 +23,11 @@ export interface ActorRowOptions {
 /** Wide enough for a node's whole state on one row. */
 const NODE_WIDTH = 96;
 
-export function actorRows(trace: Pick<Trace, 'steps' | 'formatMessage'>, index: number, options: ActorRowOptions = {}): Row[] {
+export function actorRows(
+  trace: Pick<Trace, 'steps' | 'formatMessage'>,
+  index: number,
+  options: ActorRowOptions = {},
+): Row[] {
   const step = trace.steps[index]!;
   const nodes = nodesOf(step.shown)!;
   const before = index > 0 ? nodesOf(trace.steps[index - 1]!.shown) : undefined;
@@ -54,11 +58,13 @@ function changedNode(id: string, node: unknown, was: unknown, changes: readonly 
   if (keys.length === 0 || typeof node !== 'object' || node === null) {
     return [field(id, formatValue(node, NODE_WIDTH), true, ['nodes', id])];
   }
-  const get = (v: unknown, k: string | number) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[String(k)] : undefined);
+  const get = (v: unknown, k: string | number) =>
+    typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[String(k)] : undefined;
   return [
     field(id, '', false, ['nodes', id]),
     ...keys.map((k) => {
-      const now = get(node, k), then = get(was, k);
+      const now = get(node, k),
+        then = get(was, k);
       const old = was === undefined || sameValue(now, then) ? '' : `  (was ${formatValue(then, 40)})`;
       return field(`  .${String(k)}`, `${formatValue(now, 64)}${old}`, true, ['nodes', id, k]);
     }),
@@ -67,7 +73,8 @@ function changedNode(id: string, node: unknown, was: unknown, changes: readonly 
 
 /** A node's state on one line, without its `role` (the lane name says it): `promised: 1, accepted: …`. */
 export function nodeText(node: unknown, width = NODE_WIDTH): string {
-  if (typeof node !== 'object' || node === null || Array.isArray(node) || node instanceof Map || node instanceof Set) return formatValue(node, width);
+  if (typeof node !== 'object' || node === null || Array.isArray(node) || node instanceof Map || node instanceof Set)
+    return formatValue(node, width);
   const entries = Object.entries(node).filter(([k]) => k !== 'role');
   const role = (node as { role?: unknown }).role;
   const text = `${typeof role === 'string' ? `${role}: ` : ''}${entries.map(([k, v]) => `${k} ${formatValue(v, width)}`).join(' · ')}`;
@@ -77,12 +84,23 @@ export function nodeText(node: unknown, width = NODE_WIDTH): string {
 type Sent = ReturnType<typeof actorStep>['sent'];
 
 /** The messages sent in this step; in a full state, how many are in flight and those the predicate read. */
-function networkRows(trace: Pick<Trace, 'steps' | 'formatMessage'>, index: number, sent: Sent, options: ActorRowOptions): Row[] {
+function networkRows(
+  trace: Pick<Trace, 'steps' | 'formatMessage'>,
+  index: number,
+  sent: Sent,
+  options: ActorRowOptions,
+): Row[] {
   const network = networkOf(trace.steps[index]!.shown);
-  const rows: Row[] = sent.map(({ index: at, envelope }) => field('+ sent', envelopeText(envelope, trace.formatMessage), true, ['network', at]));
+  const rows: Row[] = sent.map(({ index: at, envelope }) =>
+    field('+ sent', envelopeText(envelope, trace.formatMessage), true, ['network', at]),
+  );
   const read = options.read ?? [];
-  const readAt = network.flatMap((e, i) => (isEnvelope(e) && wasRead(read, ['network', i]) && !sent.some((s) => s.index === i) ? [i] : []));
-  if (options.full || readAt.length > 0) rows.push(field('network', `${network.length} message${network.length === 1 ? '' : 's'} in flight`, false));
-  for (const i of readAt) rows.push(field(`  [${i}]`, envelopeText(network[i]!, trace.formatMessage), false, ['network', i]));
+  const readAt = network.flatMap((e, i) =>
+    isEnvelope(e) && wasRead(read, ['network', i]) && !sent.some((s) => s.index === i) ? [i] : [],
+  );
+  if (options.full || readAt.length > 0)
+    rows.push(field('network', `${network.length} message${network.length === 1 ? '' : 's'} in flight`, false));
+  for (const i of readAt)
+    rows.push(field(`  [${i}]`, envelopeText(network[i]!, trace.formatMessage), false, ['network', i]));
   return rows;
 }

@@ -41,7 +41,7 @@ export function nodesOf(shown: unknown): Readonly<Record<string, unknown>> | und
   if (typeof shown !== 'object' || shown === null || !('nodes' in shown) || !('network' in shown)) return undefined;
   const { nodes, network } = shown as { nodes: unknown; network: unknown };
   const record = typeof nodes === 'object' && nodes !== null && !Array.isArray(nodes) && !(nodes instanceof Map);
-  return record && Array.isArray(network) && network.every(isEnvelope) ? nodes as Record<string, unknown> : undefined;
+  return record && Array.isArray(network) && network.every(isEnvelope) ? (nodes as Record<string, unknown>) : undefined;
 }
 
 export function networkOf(shown: unknown): readonly EnvelopeLike[] {
@@ -63,7 +63,7 @@ export function actorStep(trace: Pick<Trace, 'steps'>, index: number): ActorStep
   const event = eventOf(step);
   const before = index > 0 ? networkOf(trace.steps[index - 1]!.shown) : [];
   const after = networkOf(step.shown);
-  const delta = index > 0 ? multisetDelta(before, after) ?? { added: [], removed: [] } : { added: [], removed: [] };
+  const delta = index > 0 ? (multisetDelta(before, after) ?? { added: [], removed: [] }) : { added: [], removed: [] };
   const own = event && 'msg' in event ? { from: event.from, to: event.to, msg: event.msg } : undefined;
   const added = event?.kind === 'Duplicate' ? withoutOne(delta.added, own) : delta.added;
   const removed = event?.kind === 'Deliver' || event?.kind === 'Drop' ? withoutOne(delta.removed, own) : delta.removed;
@@ -73,7 +73,8 @@ export function actorStep(trace: Pick<Trace, 'steps'>, index: number): ActorStep
   for (const change of step.changes) {
     const [root, id] = change.path;
     if (root === 'network') continue;
-    if (root === 'nodes' && id !== undefined) nodes.set(String(id), [...nodes.get(String(id)) ?? [], { ...change, path: change.path.slice(2) }]);
+    if (root === 'nodes' && id !== undefined)
+      nodes.set(String(id), [...(nodes.get(String(id)) ?? []), { ...change, path: change.path.slice(2) }]);
     else rest.push(change);
   }
   return { event, sent, discarded: removed.filter(isEnvelope), nodes, rest };

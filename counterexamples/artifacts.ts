@@ -26,7 +26,13 @@ export type Artifacts = ReadonlyMap<string, string>;
  * With `spec` (whose own states the trace holds), also `states.svg`: the state space around the
  * trace; `explored`, the distinct states the check explored, is stated next to what it draws.
  */
-export async function renderArtifacts<S>(trace: Trace<S>, context: TraceContext, replayFile: string, spec?: Spec<S>, explored?: number): Promise<Artifacts> {
+export async function renderArtifacts<S>(
+  trace: Trace<S>,
+  context: TraceContext,
+  replayFile: string,
+  spec?: Spec<S>,
+  explored?: number,
+): Promise<Artifacts> {
   const dot = renderTraceDot(trace);
   const svg = await dotToSvg(dot);
   const sequenceSvg = renderSequenceChart(trace);
@@ -40,18 +46,32 @@ export async function renderArtifacts<S>(trace: Trace<S>, context: TraceContext,
   if (statesSvg !== undefined) files.set('states.svg', statesSvg);
   const refinement = spec && refinementOf(spec, trace.property);
   const refinementHtml = refinement ? renderAbstractTraceHtml(trace, abstractTrace(refinement, trace)) : undefined;
-  files.set('report.html', await reportHtml(trace, context, replayCommand(replayFile, context), statesSvg, refinementHtml));
+  files.set(
+    'report.html',
+    await reportHtml(trace, context, replayCommand(replayFile, context), statesSvg, refinementHtml),
+  );
   return files;
 }
 
 /** The HTML report; it states the title and verdict once, above its pictures, so they have none. */
 export async function reportHtml<S>(
-  trace: Trace<S>, context: TraceContext, replay: string, statesSvg?: string, refinementHtml?: string,
+  trace: Trace<S>,
+  context: TraceContext,
+  replay: string,
+  statesSvg?: string,
+  refinementHtml?: string,
 ): Promise<string> {
   const svg = await dotToSvg(renderTraceDot(trace, { title: false }));
   const sequenceSvg = renderSequenceChart(trace, { title: false });
-  return renderHtmlReport({ trace, context, svg, ...(sequenceSvg ? { sequenceSvg } : {}), ...(statesSvg ? { statesSvg } : {}), replay,
-    ...(refinementHtml ? { refinementHtml } : {}) });
+  return renderHtmlReport({
+    trace,
+    context,
+    svg,
+    ...(sequenceSvg ? { sequenceSvg } : {}),
+    ...(statesSvg ? { statesSvg } : {}),
+    replay,
+    ...(refinementHtml ? { refinementHtml } : {}),
+  });
 }
 
 /** The trace in ITF, or why ITF cannot hold it (a fraction, say): then the other files are still written. */
@@ -65,7 +85,13 @@ function itfText(trace: Trace, context: TraceContext): string | KripkeError {
 }
 
 /** Writes the artifacts of one trace into `dir`; returns the paths written (a refused ITF file is said on stderr). */
-export async function writeArtifacts<S>(dir: string, trace: Trace<S>, context: TraceContext, spec?: Spec<S>, explored?: number): Promise<string[]> {
+export async function writeArtifacts<S>(
+  dir: string,
+  trace: Trace<S>,
+  context: TraceContext,
+  spec?: Spec<S>,
+  explored?: number,
+): Promise<string[]> {
   const files = await renderArtifacts(trace, context, join(dir, 'trace.json'), spec, explored);
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
@@ -74,20 +100,36 @@ export async function writeArtifacts<S>(dir: string, trace: Trace<S>, context: T
     written.push(join(dir, name));
   }
   const itf = files.has('trace.itf.json') ? undefined : itfText(trace, context);
-  if (itf instanceof KripkeError) process.stderr.write(`  not written: ${join(dir, 'trace.itf.json')}: ${itf.message}\n`);
+  if (itf instanceof KripkeError)
+    process.stderr.write(`  not written: ${join(dir, 'trace.itf.json')}: ${itf.message}\n`);
   return written;
 }
 
 /** For `check --out`: one folder per violation with a path, named after its property; `explored` as `renderArtifacts` takes it. */
 export async function writeViolationArtifacts<S>(
-  outDir: string, spec: Spec<S>, violations: readonly Violation[], context: TraceContext, explored?: number,
+  outDir: string,
+  spec: Spec<S>,
+  violations: readonly Violation[],
+  context: TraceContext,
+  explored?: number,
 ): Promise<string[]> {
   const written: string[] = [];
   for (const v of violations) {
     if (v.path === undefined) continue;
-    const trace = buildTrace(spec, v.path, { property: v.property, ...(v.instance !== undefined ? { instance: v.instance } : {}),
-      ...(v.loop !== undefined ? { loop: v.loop } : {}) });
-    written.push(...await writeArtifacts(join(outDir, folderName(v.property)), trace, { ...context, kind: v.kind }, spec, explored));
+    const trace = buildTrace(spec, v.path, {
+      property: v.property,
+      ...(v.instance !== undefined ? { instance: v.instance } : {}),
+      ...(v.loop !== undefined ? { loop: v.loop } : {}),
+    });
+    written.push(
+      ...(await writeArtifacts(
+        join(outDir, folderName(v.property)),
+        trace,
+        { ...context, kind: v.kind },
+        spec,
+        explored,
+      )),
+    );
   }
   return written;
 }

@@ -21,16 +21,25 @@ describe('pictures of shipped bugs', () => {
     const spec = paxosSpec({ proposers: 2, acceptors: 3, rounds: 1, crashes: 1 }, 'volatile-promise');
     const trace = buildTrace(spec, parsePath(PAXOS_PATH), { property: 'agreement' });
     // The predicate read the votes: the four `accepted` messages among the 20 in flight.
-    expect(trace.why?.read).toEqual([['network', 1], ['network', 2], ['network', 4], ['network', 6]]);
+    expect(trace.why?.read).toEqual([
+      ['network', 1],
+      ['network', 2],
+      ['network', 4],
+      ['network', 6],
+    ]);
     const files = await renderArtifacts(trace, { reference: 'paxos', variant: 'volatile-promise' }, 'trace.json');
     const html = files.get('report.html')!;
     const why = html.slice(html.indexOf('<section class="why">'), html.indexOf('</section>'));
     expect(why).toContain('<b>agreement</b> (always): at most one value is chosen');
     expect(why).toContain('v1 chosen in ballot 1 (a1, a2 voted)\nv2 chosen in ballot 2 (a1, a2 voted)');
     expect(why).toContain('✕ Crash a2: a2 loses promised 2→0');
-    expect(why).toContain(`<tr class="read"><td><code>${V.readMark}   [2]</code></td><td><code>a1→p2 accepted(2, v2)</code></td></tr>`);
+    expect(why).toContain(
+      `<tr class="read"><td><code>${V.readMark}   [2]</code></td><td><code>a1→p2 accepted(2, v2)</code></td></tr>`,
+    );
     const chart = files.get('sequence.svg')!;
-    const lanes = [...chart.matchAll(/text-anchor="middle" font-weight="bold" fill="#263238">([^<]+)</g)].map((m) => m[1]);
+    const lanes = [...chart.matchAll(/text-anchor="middle" font-weight="bold" fill="#263238">([^<]+)</g)].map(
+      (m) => m[1],
+    );
     expect(lanes).toEqual(['p1', 'a1', 'a2', 'a3', 'p2']);
     expect(chart).toContain('>loses promised 2→0<');
     expect(chart).toContain('>★ v1 chosen in ballot 1 (a1, a2 voted)<');
@@ -40,10 +49,13 @@ describe('pictures of shipped bugs', () => {
   });
 
   it('two-phase commit: the violating state marks both the committed and the aborted manager as read', async () => {
-    const trace = buildTrace(twoPhaseSpec(3, 'commit-on-majority'), parsePath(TWO_PHASE_PATH), { property: 'TCConsistent' });
+    const trace = buildTrace(twoPhaseSpec(3, 'commit-on-majority'), parsePath(TWO_PHASE_PATH), {
+      property: 'TCConsistent',
+    });
     const dot = (await renderArtifacts(trace, {}, 'trace.json')).get('trace.dot')!;
     const last = dot.slice(dot.indexOf('  s7 [label='));
-    const read = (rm: string, value: string, bold: boolean) => `<tr><td align="left" bgcolor="${V.readFill}"><font face="Courier">${V.readMark} rmState.${rm}</font></td>` +
+    const read = (rm: string, value: string, bold: boolean) =>
+      `<tr><td align="left" bgcolor="${V.readFill}"><font face="Courier">${V.readMark} rmState.${rm}</font></td>` +
       `<td align="left" bgcolor="${V.readFill}"><font face="Courier">${bold ? '<b>' : ''}&quot;${value}&quot;${bold ? '</b>' : ''}</font></td></tr>`;
     expect(last).toContain(read('r1', 'committed', true));
     expect(last).toContain(read('r3', 'aborted', false));

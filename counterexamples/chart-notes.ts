@@ -26,10 +26,12 @@ export function chartNote(trace: Pick<Trace, 'steps' | 'formatMessage'>, index: 
   const event = eventOf(step);
   const node = eventNode(event);
   const actor = actorStep(trace, index);
-  const changes = node === undefined ? [] : actor.nodes.get(node) ?? [];
+  const changes = node === undefined ? [] : (actor.nodes.get(node) ?? []);
   const text = changeText(changes, trace.steps[index - 1]?.shown, step.shown, node);
   const change = text === '' ? '' : event?.kind === 'Crash' ? `loses ${text}` : text;
-  const inFlight = actor.sent.filter(({ envelope }) => !takenLater(trace, index, envelope)).map(({ envelope }) => envelopeText(envelope, trace.formatMessage, 40));
+  const inFlight = actor.sent
+    .filter(({ envelope }) => !takenLater(trace, index, envelope))
+    .map(({ envelope }) => envelopeText(envelope, trace.formatMessage, 40));
   return { node, change, inFlight, milestones: step.milestones ?? [], lost: event?.kind === 'Crash' && text !== '' };
 }
 
@@ -51,7 +53,13 @@ function nodeField(shown: unknown, node: string, key: string | number): unknown 
 function takenLater(trace: Pick<Trace, 'steps'>, index: number, envelope: EnvelopeLike): boolean {
   for (let i = index + 1; i < trace.steps.length; i++) {
     const e = eventOf(trace.steps[i]!);
-    if ((e?.kind === 'Deliver' || e?.kind === 'Drop') && e.from === envelope.from && e.to === envelope.to && sameValue(e.msg, envelope.msg)) return true;
+    if (
+      (e?.kind === 'Deliver' || e?.kind === 'Drop') &&
+      e.from === envelope.from &&
+      e.to === envelope.to &&
+      sameValue(e.msg, envelope.msg)
+    )
+      return true;
   }
   return false;
 }

@@ -37,7 +37,12 @@ function collect(a: unknown, b: unknown, path: (string | number)[], out: Change[
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) collect(a[key], b[key], [...path, key], out);
   } else if (a instanceof Map && b instanceof Map) {
     for (const key of new Set([...a.keys(), ...b.keys()])) collect(a.get(key), b.get(key), [...path, mapKey(key)], out);
-  } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => similar(item, b[i]))) {
+  } else if (
+    Array.isArray(a) &&
+    Array.isArray(b) &&
+    a.length === b.length &&
+    a.every((item, i) => similar(item, b[i]))
+  ) {
     a.forEach((item, i) => collect(item, b[i], [...path, i], out));
   } else {
     out.push({ path, before: a, after: b });
@@ -59,7 +64,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function mapKey(key: unknown): string | number {
-  return typeof key === 'string' || typeof key === 'number' ? key : JSON.stringify(key) ?? String(key);
+  return typeof key === 'string' || typeof key === 'number' ? key : (JSON.stringify(key) ?? String(key));
 }
 
 /** `rm.r1`, `log[2].term` */
@@ -68,9 +73,13 @@ export function formatChangePath(path: readonly (string | number)[]): string {
 }
 
 /** For a changed Set: the members added and removed (compared by value, not identity). */
-export function setDelta(before: ReadonlySet<unknown>, after: ReadonlySet<unknown>): { added: unknown[]; removed: unknown[] } {
+export function setDelta(
+  before: ReadonlySet<unknown>,
+  after: ReadonlySet<unknown>,
+): { added: unknown[]; removed: unknown[] } {
   const keysOf = (set: ReadonlySet<unknown>) => new Set([...set].map((m) => fingerprintOf(m)));
-  const beforeKeys = keysOf(before), afterKeys = keysOf(after);
+  const beforeKeys = keysOf(before),
+    afterKeys = keysOf(after);
   return {
     added: [...after].filter((m) => !beforeKeys.has(fingerprintOf(m))),
     removed: [...before].filter((m) => !afterKeys.has(fingerprintOf(m))),
@@ -81,19 +90,27 @@ export function setDelta(before: ReadonlySet<unknown>, after: ReadonlySet<unknow
  * For a changed array read as a multiset (a network of envelopes, a log): the elements added and
  * removed, or undefined when the arrays hold the same elements in another order.
  */
-export function multisetDelta(before: readonly unknown[], after: readonly unknown[]): { added: unknown[]; removed: unknown[] } | undefined {
+export function multisetDelta(
+  before: readonly unknown[],
+  after: readonly unknown[],
+): { added: unknown[]; removed: unknown[] } | undefined {
   const left = new Map<bigint, number>();
   for (const item of before) left.set(fingerprintOf(item), (left.get(fingerprintOf(item)) ?? 0) + 1);
   const added: unknown[] = [];
   for (const item of after) {
-    const key = fingerprintOf(item), count = left.get(key) ?? 0;
+    const key = fingerprintOf(item),
+      count = left.get(key) ?? 0;
     if (count > 0) left.set(key, count - 1);
     else added.push(item);
   }
   const removed: unknown[] = [];
   for (const item of before) {
-    const key = fingerprintOf(item), count = left.get(key) ?? 0;
-    if (count > 0) { removed.push(item); left.set(key, count - 1); }
+    const key = fingerprintOf(item),
+      count = left.get(key) ?? 0;
+    if (count > 0) {
+      removed.push(item);
+      left.set(key, count - 1);
+    }
   }
   return added.length + removed.length > 0 ? { added, removed } : undefined;
 }

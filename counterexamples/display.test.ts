@@ -16,17 +16,29 @@ import { exploreStateGraph, renderStateGraphDot } from './state-graph.ts';
 import { renderTraceText } from './text.ts';
 import { buildTrace } from './trace.ts';
 
-interface Tally { readonly x: number; readonly log: readonly string[] }
+interface Tally {
+  readonly x: number;
+  readonly log: readonly string[];
+}
 
 /** x counts up by 1 or 2 and the log records how; people see only x (and the log's length). */
-const tally = (display: boolean) => defineSpec({
-  name: 'tally',
-  init: (): Tally[] => [{ x: 0, log: [] }],
-  actions: { add: { params: [1, 2], next: (s, k) => (s.x + k <= 3 ? { x: s.x + k, log: [...s.log, `+${k}`] } : undefined) } },
-  properties: ({ always }) => [always('short log', (s) => s.log.length < 3, (s) => `the log is ${s.log.join(' ')}`)],
-  display: display ? (s) => ({ x: s.x, steps: s.log.length }) : undefined,
-  checkDeadlock: false,
-});
+const tally = (display: boolean) =>
+  defineSpec({
+    name: 'tally',
+    init: (): Tally[] => [{ x: 0, log: [] }],
+    actions: {
+      add: { params: [1, 2], next: (s, k) => (s.x + k <= 3 ? { x: s.x + k, log: [...s.log, `+${k}`] } : undefined) },
+    },
+    properties: ({ always }) => [
+      always(
+        'short log',
+        (s) => s.log.length < 3,
+        (s) => `the log is ${s.log.join(' ')}`,
+      ),
+    ],
+    display: display ? (s) => ({ x: s.x, steps: s.log.length }) : undefined,
+    checkDeadlock: false,
+  });
 
 const violation = (r: CheckResult) => (r.status === 'violation' ? r.violations[0]! : undefined);
 
@@ -34,7 +46,10 @@ describe('the display projection', () => {
   it('does not change identity: two states that look alike stay two states', () => {
     const shown = check(tally(true));
     const plain = check(tally(false));
-    expect(shown.stats).toMatchObject({ distinctStates: plain.stats.distinctStates, generatedStates: plain.stats.generatedStates });
+    expect(shown.stats).toMatchObject({
+      distinctStates: plain.stats.distinctStates,
+      generatedStates: plain.stats.generatedStates,
+    });
     const spec = tally(true);
     const graph = exploreStateGraph(spec);
     expect(graph.states.map(spec.display)).toContainEqual({ x: 2, steps: 1 });
@@ -46,10 +61,15 @@ describe('the display projection', () => {
     const spec = tally(true);
     const v = violation(check(spec))!;
     const trace = buildTrace(spec, v.path!, { property: v.property });
-    expect(trace.steps.map((s) => s.shown)).toEqual([{ x: 0, steps: 0 }, { x: 1, steps: 1 }, { x: 2, steps: 2 }, { x: 3, steps: 3 }]);
+    expect(trace.steps.map((s) => s.shown)).toEqual([
+      { x: 0, steps: 0 },
+      { x: 1, steps: 1 },
+      { x: 2, steps: 2 },
+      { x: 3, steps: 3 },
+    ]);
     expect(trace.steps.at(-1)!.state).toEqual({ x: 3, log: ['+1', '+1', '+1'] });
     expect(renderTraceText(trace)).toContain('steps: 2 → 3');
-    expect(renderTraceText(trace)).not.toContain('log');  // the field, hidden
+    expect(renderTraceText(trace)).not.toContain('log'); // the field, hidden
     // The log's values are hidden (only the model's explanation of the failing state quotes it).
     expect(renderTraceDot(trace)).not.toContain('&quot;+1&quot;');
     expect(traceFromJson(traceToJson(trace)).steps.at(-1)!.state).toEqual({ x: 3, steps: 3 });

@@ -64,28 +64,47 @@ describe('trace graph (DOT)', () => {
   it('collapses long values and summarises many nested changes', () => {
     const long = { log: Array.from({ length: 50 }, (_, i) => i) };
     const trace = {
-      model: 'm', path: { init: 0, steps: [] }, property: 'p', packed: false,
+      model: 'm',
+      path: { init: 0, steps: [] },
+      property: 'p',
+      packed: false,
       steps: [{ action: undefined, state: long, shown: long, changes: [] }],
     };
     expect(renderTraceDot(trace)).toContain('[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …');
     const many = Array.from({ length: 9 }, (_, i) => ({ path: ['log', i], before: i, after: -i }));
-    const step = { action: { index: 0, name: 'x', paramIndex: 0, param: undefined, label: 'x' }, state: long, shown: long, changes: many };
+    const step = {
+      action: { index: 0, name: 'x', paramIndex: 0, param: undefined, label: 'x' },
+      state: long,
+      shown: long,
+      changes: many,
+    };
     expect(renderTraceDot({ ...trace, steps: [trace.steps[0]!, step] })).toContain('↳ … 3 more changes in log');
   });
 
   it('shows what a step added to a set, and small records one entry per row', () => {
     const dot = renderTraceDot(commitTrace());
-    expect(dot).toContain('<font face="Courier">+ msgs</font></td><td align="left" bgcolor="#fff1a8"><font face="Courier"><b>&quot;commit&quot;</b>');
+    expect(dot).toContain(
+      '<font face="Courier">+ msgs</font></td><td align="left" bgcolor="#fff1a8"><font face="Courier"><b>&quot;commit&quot;</b>',
+    );
     const state = (r3: string) => ({ rmState: { r1: 'prepared', r2: 'prepared', r3 }, msgs: new Set(['a']) });
     const trace = {
-      model: 'm', path: { init: 0, steps: [] }, property: 'p', packed: false,
+      model: 'm',
+      path: { init: 0, steps: [] },
+      property: 'p',
+      packed: false,
       steps: [
         { action: undefined, state: state('working'), shown: state('working'), changes: [] },
-        { action: { index: 0, name: 'abort', paramIndex: 0, param: 'r3', label: 'abort("r3")' }, state: state('aborted'), shown: state('aborted'),
-          changes: [{ path: ['rmState', 'r3'], before: 'working', after: 'aborted' }] },
+        {
+          action: { index: 0, name: 'abort', paramIndex: 0, param: 'r3', label: 'abort("r3")' },
+          state: state('aborted'),
+          shown: state('aborted'),
+          changes: [{ path: ['rmState', 'r3'], before: 'working', after: 'aborted' }],
+        },
       ],
     };
-    const rows = renderTraceDot(trace).split('\n').find((l) => l.startsWith('  s1 '))!;
+    const rows = renderTraceDot(trace)
+      .split('\n')
+      .find((l) => l.startsWith('  s1 '))!;
     expect(rows).toContain('<td align="left"><font face="Courier">rmState.r1</font>');
     expect(rows).toContain('<td align="left" bgcolor="#fff1a8"><font face="Courier">rmState.r3</font>');
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../spec/define.ts';
-import { linearizable, register, type HistoryEvent, type RegisterOp, type RegisterRet } from '../spec/semantics/index.ts';
+import {
+  linearizable,
+  register,
+  type HistoryEvent,
+  type RegisterOp,
+  type RegisterRet,
+} from '../spec/semantics/index.ts';
 import { check } from '../checker/check.ts';
 import { explainViolation } from './explain.ts';
 import { buildTrace } from './trace.ts';
@@ -17,7 +23,12 @@ const script: Event[] = [
 const stale = defineSpec({
   name: 'stale-read',
   init: () => [{ history: [] as Event[] }],
-  actions: { record: { next: (s) => (s.history.length < script.length ? { history: [...s.history, script[s.history.length]!] } : undefined) } },
+  actions: {
+    record: {
+      next: (s) =>
+        s.history.length < script.length ? { history: [...s.history, script[s.history.length]!] } : undefined,
+    },
+  },
   terminal: (s) => s.history.length === script.length,
   properties: [linearizable('linearizable', (s: { history: Event[] }) => s.history, register(0))],
 });
@@ -28,17 +39,26 @@ describe('explaining a violation', () => {
     expect(result.status).toBe('violation');
     if (result.status !== 'violation') return;
     const trace = buildTrace(stale, result.violations[0]!.path!, { property: 'linearizable' });
-    expect(explainViolation(stale, trace)).toBe([
-      'history against a register — NOT linearizable (but sequentially consistent):',
-      'c1: {"kind":"write","value":1} [0, 1] → {"kind":"write-ok"}',
-      'c2: {"kind":"read"} [2, 3] → {"kind":"read-ok","value":0}',
-    ].join('\n'));
+    expect(explainViolation(stale, trace)).toBe(
+      [
+        'history against a register — NOT linearizable (but sequentially consistent):',
+        'c1: {"kind":"write","value":1} [0, 1] → {"kind":"write-ok"}',
+        'c2: {"kind":"read"} [2, 3] → {"kind":"read-ok","value":0}',
+      ].join('\n'),
+    );
   });
 
   it('says nothing for a property without an explanation', () => {
-    const plain = defineSpec({ name: 'plain', init: () => [{ n: 0 }], actions: {}, properties: ({ always }) => [always('zero', (s) => s.n === 1)] });
+    const plain = defineSpec({
+      name: 'plain',
+      init: () => [{ n: 0 }],
+      actions: {},
+      properties: ({ always }) => [always('zero', (s) => s.n === 1)],
+    });
     const result = check(plain);
     if (result.status !== 'violation') throw new Error('expected a violation');
-    expect(explainViolation(plain, buildTrace(plain, result.violations[0]!.path!, { property: 'zero' }))).toBeUndefined();
+    expect(
+      explainViolation(plain, buildTrace(plain, result.violations[0]!.path!, { property: 'zero' })),
+    ).toBeUndefined();
   });
 });

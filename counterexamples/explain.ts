@@ -7,7 +7,9 @@ import type { Spec } from '../spec/types.ts';
 import type { Trace } from './trace.ts';
 
 export function explainViolation<S>(spec: Spec<S>, trace: Trace<S>): string | undefined {
-  const property = spec.properties.find((p) => p.name === trace.property && (trace.instance === undefined || p.instance === trace.instance));
+  const property = spec.properties.find(
+    (p) => p.name === trace.property && (trace.instance === undefined || p.instance === trace.instance),
+  );
   const last = trace.steps.at(-1);
   if (property?.kind !== 'always' || last === undefined) return undefined;
   return explanationOf(property, last.state); // the real state, not its display form

@@ -8,7 +8,16 @@ import { whyToJson, withWhy } from './why-json.ts';
 import { formatPath, parsePath } from '../checker/path.ts';
 import { decodeValue, encodeValue, type Json } from './json-value.ts';
 import {
-  badTrace, isObject, packedSteps, type SavedStep, type SavedTrace, settingsOf, stringOr, type TraceContext, wordsIn, wordsOf,
+  badTrace,
+  isObject,
+  packedSteps,
+  type SavedStep,
+  type SavedTrace,
+  settingsOf,
+  stringOr,
+  type TraceContext,
+  wordsIn,
+  wordsOf,
 } from './saved-trace.ts';
 import type { Trace } from './trace.ts';
 import { kripkeVersion } from './version.ts';
@@ -34,12 +43,14 @@ export function traceToJson(trace: Trace, context: TraceContext = {}): Json {
     loop: trace.loop ?? null,
     steps: trace.steps.map((step, index) => ({
       index,
-      action: step.action ? {
-        name: step.action.name,
-        label: step.action.label,
-        param: step.action.param === undefined ? null : encodeValue(step.action.param),
-        paramIndex: step.action.paramIndex,
-      } : null,
+      action: step.action
+        ? {
+            name: step.action.name,
+            label: step.action.label,
+            param: step.action.param === undefined ? null : encodeValue(step.action.param),
+            paramIndex: step.action.paramIndex,
+          }
+        : null,
       state: encodeValue(step.shown),
       ...(trace.packed ? { words: [...wordsOf(step.state, index)] } : {}),
     })),
@@ -48,12 +59,17 @@ export function traceToJson(trace: Trace, context: TraceContext = {}): Json {
 
 /** Reads a Kripke trace file; `file` names it in errors. */
 export function traceFromJson(json: Json, file = 'trace.json'): SavedTrace {
-  if (!isObject(json) || json.format !== TRACE_FORMAT) throw badTrace(file, `not a Kripke trace (expected "format": "${TRACE_FORMAT}")`);
+  if (!isObject(json) || json.format !== TRACE_FORMAT)
+    throw badTrace(file, `not a Kripke trace (expected "format": "${TRACE_FORMAT}")`);
   if (typeof json.version !== 'number' || json.version > TRACE_VERSION) {
-    throw badTrace(file, `trace format version ${String(json.version)} is newer than this Kripke reads (${TRACE_VERSION})`);
+    throw badTrace(
+      file,
+      `trace format version ${String(json.version)} is newer than this Kripke reads (${TRACE_VERSION})`,
+    );
   }
   const model = stringOr(json.model);
-  if (model === undefined || !Array.isArray(json.steps) || json.steps.length === 0) throw badTrace(file, 'needs "model" and a non-empty "steps" list');
+  if (model === undefined || !Array.isArray(json.steps) || json.steps.length === 0)
+    throw badTrace(file, 'needs "model" and a non-empty "steps" list');
   const path = stringOr(json.path);
   const steps = json.steps.map((step, i) => stepFromJson(file, step, i));
   return {
@@ -82,13 +98,15 @@ function stepFromJson(file: string, json: Json, index: number): SavedStep {
   const encoded = json.state!;
   const words = wordsIn(file, json.words, index);
   return {
-    action: isObject(action) ? {
-      name: stringOr(action.name) ?? '?',
-      label: stringOr(action.label) ?? stringOr(action.name) ?? '?',
-      param: action.param === null || action.param === undefined ? undefined : decodeValue(action.param),
-      ...(action.param !== null && action.param !== undefined ? { encodedParam: action.param } : {}),
-      ...(typeof action.paramIndex === 'number' ? { paramIndex: action.paramIndex } : {}),
-    } : undefined,
+    action: isObject(action)
+      ? {
+          name: stringOr(action.name) ?? '?',
+          label: stringOr(action.label) ?? stringOr(action.name) ?? '?',
+          param: action.param === null || action.param === undefined ? undefined : decodeValue(action.param),
+          ...(action.param !== null && action.param !== undefined ? { encodedParam: action.param } : {}),
+          ...(typeof action.paramIndex === 'number' ? { paramIndex: action.paramIndex } : {}),
+        }
+      : undefined,
     state: decodeValue(encoded),
     encoded,
     ...(words ? { words } : {}),

@@ -23,21 +23,33 @@ export function miniCommitSpec(fixed = false) {
     actions: {
       prepare: {
         params: RMS,
-        next: (s, r) => (s.rm[r] !== 'working' ? undefined
-          : { ...s, rm: { ...s.rm, [r]: 'prepared' }, msgs: new Set([...s.msgs, `prepared:${r}`]) }),
+        next: (s, r) =>
+          s.rm[r] !== 'working'
+            ? undefined
+            : { ...s, rm: { ...s.rm, [r]: 'prepared' }, msgs: new Set([...s.msgs, `prepared:${r}`]) },
       },
       tmCommit: {
-        next: (s) => (s.tm !== 'init' || !RMS[fixed ? 'every' : 'some']((r) => s.msgs.has(`prepared:${r}`))
-          ? undefined : { ...s, tm: 'committed' as const, msgs: new Set([...s.msgs, 'commit']) }),
+        next: (s) =>
+          s.tm !== 'init' || !RMS[fixed ? 'every' : 'some']((r) => s.msgs.has(`prepared:${r}`))
+            ? undefined
+            : { ...s, tm: 'committed' as const, msgs: new Set([...s.msgs, 'commit']) },
       },
       rmCommit: {
         params: RMS,
-        next: (s, r) => (s.msgs.has('commit') && s.rm[r] === 'prepared' ? { ...s, rm: { ...s.rm, [r]: 'committed' } } : undefined),
+        next: (s, r) =>
+          s.msgs.has('commit') && s.rm[r] === 'prepared' ? { ...s, rm: { ...s.rm, [r]: 'committed' } } : undefined,
       },
-      rmAbort: { params: RMS, next: (s, r) => (s.rm[r] === 'working' ? { ...s, rm: { ...s.rm, [r]: 'aborted' } } : undefined) },
+      rmAbort: {
+        params: RMS,
+        next: (s, r) => (s.rm[r] === 'working' ? { ...s, rm: { ...s.rm, [r]: 'aborted' } } : undefined),
+      },
     },
     properties: ({ always }) => [
-      always('consistent', (s) => !(Object.values(s.rm).includes('committed') && Object.values(s.rm).includes('aborted')), { description: CONSISTENT }),
+      always(
+        'consistent',
+        (s) => !(Object.values(s.rm).includes('committed') && Object.values(s.rm).includes('aborted')),
+        { description: CONSISTENT },
+      ),
     ],
   });
 }
@@ -65,23 +77,44 @@ export function packedCommitSpec(fixed = false) {
     actions: {
       prepare: {
         params: RMS,
-        next: (s, r) => (rm.at(r).get(s) !== 'working' ? undefined : write(s, (t) => { rm.at(r).set(t, 'prepared'); msgs.add(t, `prepared:${r}`); })),
+        next: (s, r) =>
+          rm.at(r).get(s) !== 'working'
+            ? undefined
+            : write(s, (t) => {
+                rm.at(r).set(t, 'prepared');
+                msgs.add(t, `prepared:${r}`);
+              }),
       },
       tmCommit: {
-        next: (s) => (tm.get(s) !== 'init' || !RMS[fixed ? 'every' : 'some']((r) => msgs.has(s, `prepared:${r}`))
-          ? undefined : write(s, (t) => { tm.set(t, 'committed'); msgs.add(t, 'commit'); })),
+        next: (s) =>
+          tm.get(s) !== 'init' || !RMS[fixed ? 'every' : 'some']((r) => msgs.has(s, `prepared:${r}`))
+            ? undefined
+            : write(s, (t) => {
+                tm.set(t, 'committed');
+                msgs.add(t, 'commit');
+              }),
       },
       rmCommit: {
         params: RMS,
-        next: (s, r) => (msgs.has(s, 'commit') && rm.at(r).get(s) === 'prepared' ? write(s, (t) => rm.at(r).set(t, 'committed')) : undefined),
+        next: (s, r) =>
+          msgs.has(s, 'commit') && rm.at(r).get(s) === 'prepared'
+            ? write(s, (t) => rm.at(r).set(t, 'committed'))
+            : undefined,
       },
-      rmAbort: { params: RMS, next: (s, r) => (rm.at(r).get(s) === 'working' ? write(s, (t) => rm.at(r).set(t, 'aborted')) : undefined) },
+      rmAbort: {
+        params: RMS,
+        next: (s, r) => (rm.at(r).get(s) === 'working' ? write(s, (t) => rm.at(r).set(t, 'aborted')) : undefined),
+      },
     },
     properties: ({ always }) => [
-      always('consistent', (s) => !(rm.items.some((f) => f.get(s) === 'committed') && rm.items.some((f) => f.get(s) === 'aborted')), {
-        description: CONSISTENT,
-        explain: (s) => `a committed and an aborted resource manager, in words ${s.join(' ')}`,
-      }),
+      always(
+        'consistent',
+        (s) => !(rm.items.some((f) => f.get(s) === 'committed') && rm.items.some((f) => f.get(s) === 'aborted')),
+        {
+          description: CONSISTENT,
+          explain: (s) => `a committed and an aborted resource manager, in words ${s.join(' ')}`,
+        },
+      ),
     ],
   });
 }
@@ -112,7 +145,10 @@ export function scriptedActorSpec(script: readonly ActorEvent[]) {
   return defineSpec({
     name: 'scripted-actors',
     init: (): { i: number; log: readonly string[] }[] => [{ i: 0, log: [] }],
-    actions: Object.fromEntries(kinds.map((k) => [k, { params: enabled(k), next: advance }])) as Record<string, { params: ReturnType<typeof enabled>; next: typeof advance }>,
+    actions: Object.fromEntries(kinds.map((k) => [k, { params: enabled(k), next: advance }])) as Record<
+      string,
+      { params: ReturnType<typeof enabled>; next: typeof advance }
+    >,
     properties: ({ always }) => [always('short', (s) => s.i < script.length)],
   });
 }
@@ -123,6 +159,8 @@ export function counterSpec(limit: number) {
     name: 'counter',
     init: (): { count: number }[] => [{ count: 0 }],
     actions: { tick: { next: (s) => (s.count < limit ? { count: s.count + 1 } : undefined) } },
-    properties: ({ always }) => [always('below', (s) => s.count < limit, { description: `the count stays below ${limit}` })],
+    properties: ({ always }) => [
+      always('below', (s) => s.count < limit, { description: `the count stays below ${limit}` }),
+    ],
   });
 }

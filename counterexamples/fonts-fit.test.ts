@@ -13,18 +13,42 @@ import { type FontStyle, textWidth } from './fonts.ts';
 import { golden } from './golden.ts';
 import { buildTrace } from './trace.ts';
 
-interface Text { readonly x: number; readonly y: number; readonly anchor: string; readonly size: number; readonly style: FontStyle; readonly text: string }
-interface Box { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number }
+interface Text {
+  readonly x: number;
+  readonly y: number;
+  readonly anchor: string;
+  readonly size: number;
+  readonly style: FontStyle;
+  readonly text: string;
+}
+interface Box {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 const num = (tag: string, name: string) => Number(attr(tag, name));
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 function texts(svg: string, defaultSize: number): Text[] {
   return [...svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)].map(([, tag, body]) => ({
-    x: num(tag!, 'x'), y: num(tag!, 'y'), anchor: attr(tag!, 'text-anchor') ?? 'start',
+    x: num(tag!, 'x'),
+    y: num(tag!, 'y'),
+    anchor: attr(tag!, 'text-anchor') ?? 'start',
     size: attr(tag!, 'font-size') ? num(tag!, 'font-size') : defaultSize,
-    style: attr(tag!, 'font-family')?.startsWith("'DejaVu Sans Mono'") ? 'mono' : attr(tag!, 'font-weight') === 'bold' ? 'bold' : 'sans',
+    style: attr(tag!, 'font-family')?.startsWith("'DejaVu Sans Mono'")
+      ? 'mono'
+      : attr(tag!, 'font-weight') === 'bold'
+        ? 'bold'
+        : 'sans',
     text: decode(body!),
   }));
 }
@@ -38,7 +62,12 @@ function extent(t: Text): { left: number; right: number } {
 
 /** A Graphviz node's shape: its polygons' bounds, or its ellipse's width at height `y`. */
 function nodeShape(group: string): (y: number) => Box | undefined {
-  const points = [...group.matchAll(/<polygon[^>]*points="([^"]*)"/g)].flatMap(([, p]) => p!.trim().split(/\s+/).map((xy) => xy.split(',').map(Number) as [number, number]));
+  const points = [...group.matchAll(/<polygon[^>]*points="([^"]*)"/g)].flatMap(([, p]) =>
+    p!
+      .trim()
+      .split(/\s+/)
+      .map((xy) => xy.split(',').map(Number) as [number, number]),
+  );
   if (points.length > 0) {
     const xs = points.map((p) => p[0]);
     const ys = points.map((p) => p[1]);
@@ -71,7 +100,8 @@ function graphvizOverflows(svg: string): string[] {
       const box = shape(t.y - t.size * 0.35); // the text's middle, not its baseline
       const { left, right } = extent(t);
       const slack = 0.5 + (t.style === 'mono' ? monoGap(t) : 0);
-      if (box && (left < box.left - slack || right > box.right + slack)) out.push(`${t.text.trim()}: ${Math.max(box.left - left, right - box.right).toFixed(1)} px`);
+      if (box && (left < box.left - slack || right > box.right + slack))
+        out.push(`${t.text.trim()}: ${Math.max(box.left - left, right - box.right).toFixed(1)} px`);
     }
   }
   return out;
@@ -88,7 +118,8 @@ function chartOverflows(svg: string): string[] {
   for (const [, rect, text] of svg.matchAll(/<rect([^>]*stroke="[^"]*"[^>]*)\/><text([^>]*>[^<]*)<\/text>/g)) {
     const [t] = texts(`<text${text}</text>`, 13);
     const { left, right } = extent(t!);
-    if (left < num(rect!, 'x') - 0.5 || right > num(rect!, 'x') + num(rect!, 'width') + 0.5) out.push(`${t!.text}: outside its badge`);
+    if (left < num(rect!, 'x') - 0.5 || right > num(rect!, 'x') + num(rect!, 'width') + 0.5)
+      out.push(`${t!.text}: outside its badge`);
   }
   return out;
 }
@@ -99,7 +130,12 @@ const PAXOS_PATH = '0/1:0/0:0/0:0/0:2/0:1/0:2/1:0/0:10/0:3/0:12/0:4/0:11/0:14/2:
 describe('labels fit their boxes in DejaVu', () => {
   it('two-phase commit: the trace graph (its legend lists rmRcvCommitMsg) and the state space', async () => {
     const spec = twoPhaseSpec(3, 'commit-on-majority');
-    const files = await renderArtifacts(buildTrace(spec, parsePath(TWO_PHASE_PATH), { property: 'TCConsistent' }), {}, 'trace.json', spec);
+    const files = await renderArtifacts(
+      buildTrace(spec, parsePath(TWO_PHASE_PATH), { property: 'TCConsistent' }),
+      {},
+      'trace.json',
+      spec,
+    );
     const svg = files.get('trace.svg')!;
     expect(svg).toContain('>rmRcvCommitMsg</text>');
     expect(graphvizOverflows(svg)).toEqual([]);
@@ -110,7 +146,12 @@ describe('labels fit their boxes in DejaVu', () => {
 
   it('Paxos volatile-promise: the trace graph, the sequence chart with its notes and badges, the state space', async () => {
     const spec = paxosSpec({ proposers: 2, acceptors: 3, rounds: 1, crashes: 1 }, 'volatile-promise');
-    const files = await renderArtifacts(buildTrace(spec, parsePath(PAXOS_PATH), { property: 'agreement' }), {}, 'trace.json', spec);
+    const files = await renderArtifacts(
+      buildTrace(spec, parsePath(PAXOS_PATH), { property: 'agreement' }),
+      {},
+      'trace.json',
+      spec,
+    );
     expect(graphvizOverflows(files.get('trace.svg')!)).toEqual([]);
     expect(graphvizOverflows(files.get('states.svg')!)).toEqual([]);
     const chart = files.get('sequence.svg')!;
@@ -120,7 +161,8 @@ describe('labels fit their boxes in DejaVu', () => {
 
   it('measures what it checks: a label a few characters too long for its box is caught', () => {
     const box = '<g id="node1" class="node"><polygon points="0,0 0,-20 60,-20 60,0 0,0"/>';
-    const label = (text: string) => `${box}<text text-anchor="start" x="2" y="-6" font-family="'DejaVu Sans', sans-serif" font-size="10.00">${text}</text></g>`;
+    const label = (text: string) =>
+      `${box}<text text-anchor="start" x="2" y="-6" font-family="'DejaVu Sans', sans-serif" font-size="10.00">${text}</text></g>`;
     expect(graphvizOverflows(label('rmPrepare'))).toEqual([]);
     expect(graphvizOverflows(label('rmRcvCommitMsg'))).toEqual(['rmRcvCommitMsg: 33.7 px']);
   });

@@ -11,6 +11,7 @@ const GOLDEN_DIR = join(import.meta.dirname, '__golden__');
 export function golden(name: string, actual: string): string {
   const file = join(GOLDEN_DIR, name);
   if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
-  if (!existsSync(file)) throw new Error(`missing golden file ${file}: run the test with UPDATE_GOLDEN=1 once and review it`);
+  if (!existsSync(file))
+    throw new Error(`missing golden file ${file}: run the test with UPDATE_GOLDEN=1 once and review it`);
   return readFileSync(file, 'utf8');
 }

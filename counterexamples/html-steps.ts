@@ -17,12 +17,18 @@ import type { Trace, TraceStep } from './trace.ts';
 import { actionColors, type Lasso, lassoOf, VISUALS as V } from './visuals.ts';
 import { wasRead } from './why.ts';
 
-const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** A run of this many steps that matter less folds into one entry. */
 const RUN = 4;
 const RUN_SHOWN = 40;
 
-interface Context { readonly trace: Trace; readonly colors: ReadonlyMap<string, string>; readonly lasso: Lasso | undefined; readonly actor: boolean }
+interface Context {
+  readonly trace: Trace;
+  readonly colors: ReadonlyMap<string, string>;
+  readonly lasso: Lasso | undefined;
+  readonly actor: boolean;
+}
 
 export function stepList(trace: Trace): string {
   const context: Context = { trace, colors: actionColors(trace), lasso: lassoOf(trace), actor: isActorTrace(trace) };
@@ -31,9 +37,10 @@ export function stepList(trace: Trace): string {
   const long = trace.steps.length > DRAW_ALL;
   const matters = trace.steps.map((_, i) => landmark[i]! || readChangedAt(trace, i));
   const parts: string[] = [];
-  for (let i = 0; i < trace.steps.length;) {
+  for (let i = 0; i < trace.steps.length; ) {
     let end = i;
-    if (long && !landmark[i]) while (end + 1 < trace.steps.length && !landmark[end + 1] && sameAction(trace, i, end + 1)) end++;
+    if (long && !landmark[i])
+      while (end + 1 < trace.steps.length && !landmark[end + 1] && sameAction(trace, i, end + 1)) end++;
     if (end - i + 1 >= RUN) {
       parts.push(run(context, i, end));
       i = end + 1;
@@ -66,10 +73,21 @@ function readChangedAt(trace: Trace, i: number): boolean {
 function run(context: Context, from: number, to: number): string {
   const { trace } = context;
   const actions = new Map<string, number>();
-  for (let i = from; i <= to; i++) actions.set(trace.steps[i]!.action?.name ?? '(initial)', (actions.get(trace.steps[i]!.action?.name ?? '(initial)') ?? 0) + 1);
+  for (let i = from; i <= to; i++)
+    actions.set(
+      trace.steps[i]!.action?.name ?? '(initial)',
+      (actions.get(trace.steps[i]!.action?.name ?? '(initial)') ?? 0) + 1,
+    );
   const count = to - from + 1;
-  const shown = count <= RUN_SHOWN ? range(from, to) : [...range(from, from + RUN_SHOWN / 2 - 1), ...range(to - RUN_SHOWN / 2 + 1, to)];
-  const inner = shown.map((i, k) => (k > 0 && i !== shown[k - 1]! + 1 ? `<p class="muted">… ${i - shown[k - 1]! - 1} steps not listed</p>` : '') + step(context, i, false));
+  const shown =
+    count <= RUN_SHOWN
+      ? range(from, to)
+      : [...range(from, from + RUN_SHOWN / 2 - 1), ...range(to - RUN_SHOWN / 2 + 1, to)];
+  const inner = shown.map(
+    (i, k) =>
+      (k > 0 && i !== shown[k - 1]! + 1 ? `<p class="muted">… ${i - shown[k - 1]! - 1} steps not listed</p>` : '') +
+      step(context, i, false),
+  );
   return `<details class="run"><summary>states ${(from + 1).toLocaleString('en-US')}–${(to + 1).toLocaleString('en-US')}: ${esc(gapSummary(actions))}</summary>\n${inner.join('\n')}\n</details>`;
 }
 
@@ -78,12 +96,21 @@ const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, k)
 function step({ trace, colors, lasso, actor }: Context, i: number, open: boolean): string {
   const s = trace.steps[i]!;
   const violating = trace.property !== undefined && lasso === undefined && i === trace.steps.length - 1;
-  const classes = ['step', violating ? 'violating' : '', lasso && i >= lasso.start ? 'cycle' : ''].filter((c) => c !== '').join(' ');
+  const classes = ['step', violating ? 'violating' : '', lasso && i >= lasso.start ? 'cycle' : '']
+    .filter((c) => c !== '')
+    .join(' ');
   const color = s.action ? colors.get(s.action.name) : undefined;
   const action = s.action
-    ? `<span class="action" style="border-color:${color}" title="${esc(s.action.label)}">${esc(stepLabel(s.action, 80, trace.formatMessage))}</span>` : '<i>initial state</i>';
-  const notes = [...(s.milestones ?? []).map((m) => `<span class="milestone">★ ${esc(m)}</span>`), ...loopNotes(trace, lasso, i)];
-  const body = s.action === undefined ? stateList(trace, s, actor) : `${changeList(trace, s)}<details><summary>whole state</summary>${stateList(trace, s, actor)}</details>`;
+    ? `<span class="action" style="border-color:${color}" title="${esc(s.action.label)}">${esc(stepLabel(s.action, 80, trace.formatMessage))}</span>`
+    : '<i>initial state</i>';
+  const notes = [
+    ...(s.milestones ?? []).map((m) => `<span class="milestone">★ ${esc(m)}</span>`),
+    ...loopNotes(trace, lasso, i),
+  ];
+  const body =
+    s.action === undefined
+      ? stateList(trace, s, actor)
+      : `${changeList(trace, s)}<details><summary>whole state</summary>${stateList(trace, s, actor)}</details>`;
   return `<details class="${classes}" id="state-${i + 1}"${open ? ' open' : ''}><summary><span class="n">${violating ? '✘ ' : ''}${i + 1}</span> ${action} ${notes.join(' ')}</summary>${body}</details>`;
 }
 
@@ -91,7 +118,10 @@ function loopNotes(trace: Trace, lasso: Lasso | undefined, i: number): string[] 
   if (lasso === undefined) return [];
   const last = trace.steps.length - 1;
   const notes = lasso.start === i ? ['<span class="loop">↺ cycle starts</span>'] : [];
-  if (i === last) notes.push(`<span class="loop">↺ ${lasso.close === 'repeat' ? `same as state ${lasso.start + 1}: repeats forever` : lasso.close === 'stutter' ? 'stays here forever' : `back to state ${lasso.start + 1}`}</span>`);
+  if (i === last)
+    notes.push(
+      `<span class="loop">↺ ${lasso.close === 'repeat' ? `same as state ${lasso.start + 1}: repeats forever` : lasso.close === 'stutter' ? 'stays here forever' : `back to state ${lasso.start + 1}`}</span>`,
+    );
   return notes;
 }
 
@@ -106,9 +136,13 @@ function changeList(trace: Trace, s: TraceStep<unknown>): string {
 function stateList(trace: Trace, s: TraceStep<unknown>, actor: boolean): string {
   const nodes = actor ? nodesOf(s.shown) : undefined;
   if (nodes !== undefined) {
-    const lines = [...Object.entries(nodes).map(([id, n]) => [id, nodeText(n, 160)]),
+    const lines = [
+      ...Object.entries(nodes).map(([id, n]) => [id, nodeText(n, 160)]),
       ...networkOf(s.shown).map((e, k) => [`network[${k}]`, envelopeText(e, trace.formatMessage)]),
-      ...topLevelFields(s.shown).filter(([k]) => k !== 'nodes' && k !== 'network').map(([k, v]) => [k, formatValue(v, 200)])];
+      ...topLevelFields(s.shown)
+        .filter(([k]) => k !== 'nodes' && k !== 'network')
+        .map(([k, v]) => [k, formatValue(v, 200)]),
+    ];
     return fieldItems(lines as [string, string][]);
   }
   return fieldItems(topLevelFields(s.shown).map(([k, v]) => [k, formatValue(v, 400)]));

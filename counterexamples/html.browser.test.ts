@@ -18,9 +18,18 @@ import { miniCommitSpec } from './fixture-specs.ts';
 import { buildTrace } from './trace.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) console.warn(`skipping the browser test: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+if (!available && !process.env.CI)
+  console.warn(`skipping the browser test: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 describe.skipIf(!available && !process.env.CI)('HTML report in headless Chromium', () => {
   it('renders the inline SVG and the step table from a file, with no network requests', async () => {
@@ -46,9 +55,11 @@ describe.skipIf(!available && !process.env.CI)('HTML report in headless Chromium
       expect(await page.locator('.steps details.step').count()).toBe(5);
       expect(await page.locator('details.violating .n').innerText()).toBe('✘ 5');
       expect(await page.locator('.verdict').innerText()).toBe("✘ 'consistent' is violated after 4 steps");
-      expect(await page.getByText("is violated after 4 steps").count()).toBe(1); // the verdict once: the graph has no title here
+      expect(await page.getByText('is violated after 4 steps').count()).toBe(1); // the verdict once: the graph has no title here
       // No inner scroll box: every figure shows all of its picture.
-      const clipped = await page.locator('.figure').evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight + 1).length);
+      const clipped = await page
+        .locator('.figure')
+        .evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight + 1).length);
       expect(clipped).toBe(0);
       // The violating state, with what the property read, is on the first screen.
       const read = await page.locator('.why tr.read').first().boundingBox();
@@ -66,7 +77,10 @@ describe.skipIf(!available && !process.env.CI)('HTML report in headless Chromium
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     try {
       const page = await browser.newPage();
-      await page.evaluate(([code, graph]) => Object.assign(globalThis, { gvCode: code, gvDot: graph }), [bundle, dot] as const);
+      await page.evaluate(([code, graph]) => Object.assign(globalThis, { gvCode: code, gvDot: graph }), [
+        bundle,
+        dot,
+      ] as const);
       // A string, so the test runner does not rewrite the dynamic import.
       const svg = await page.evaluate<string>(`(async () => {
         const url = URL.createObjectURL(new Blob([globalThis.gvCode], { type: 'text/javascript' }));

@@ -38,12 +38,15 @@ describe('HTML report and the files of a counterexample', () => {
 
   it('adds the state space of a small model, with the trace on it', async () => {
     const files = await renderArtifacts(commitTrace(), context, 'trace.json', miniCommitSpec());
-    expect(files.get('states.svg')).toContain('every reachable state: the 5 states of the counterexample and 16 others'); // 21 in all
+    expect(files.get('states.svg')).toContain(
+      'every reachable state: the 5 states of the counterexample and 16 others',
+    ); // 21 in all
     expect(files.get('report.html')).toContain('<h2>State space around the trace</h2>');
   });
 
   it('quotes replay arguments for the shell', () => {
-    expect(replayCommand('my traces/trace.json', { reference: 'm', settings: { name: "it's" } }))
-      .toBe("kripke replay 'my traces/trace.json' m --set 'name=it'\\''s'");
+    expect(replayCommand('my traces/trace.json', { reference: 'm', settings: { name: "it's" } })).toBe(
+      "kripke replay 'my traces/trace.json' m --set 'name=it'\\''s'",
+    );
   });
 });

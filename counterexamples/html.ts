@@ -76,9 +76,15 @@ ${report.refinementHtml ?? ''}
 function whySection(trace: Trace): string {
   const why = trace.why;
   if (why === undefined) return '';
-  const said = why.description !== undefined ? esc(why.description) : why.source !== undefined ? `<code>${esc(why.source)}</code>` : '';
+  const said =
+    why.description !== undefined
+      ? esc(why.description)
+      : why.source !== undefined
+        ? `<code>${esc(why.source)}</code>`
+        : '';
   const explanation = why.explanation === undefined ? '' : `<pre class="explanation">${esc(why.explanation)}</pre>`;
-  const note = why.note === undefined ? '' : `<p class="muted">The fields it read are not marked: ${esc(why.note)}.</p>`;
+  const note =
+    why.note === undefined ? '' : `<p class="muted">The fields it read are not marked: ${esc(why.note)}.</p>`;
   const step = trace.steps[why.step]!;
   const milestones = storyLines(trace);
   return `<section class="why">
@@ -98,14 +104,19 @@ function storyLines(trace: Trace): string[] {
     const link = `<a href="#state-${i + 1}">state ${i + 1}</a>`;
     const lines = (s.milestones ?? []).map((m) => `<li>${link}: <span class="milestone">★ ${esc(m)}</span></li>`);
     const note = actor && eventOf(s)?.kind === 'Crash' ? chartNote(trace, i) : undefined;
-    if (note?.lost) lines.unshift(`<li>${link}: <span class="lost">✕ ${esc(stepLabel(s.action!, 60))}: ${esc(note.node ?? '')} ${esc(note.change)}</span></li>`);
+    if (note?.lost)
+      lines.unshift(
+        `<li>${link}: <span class="lost">✕ ${esc(stepLabel(s.action!, 60))}: ${esc(note.node ?? '')} ${esc(note.change)}</span></li>`,
+      );
     return lines;
   });
 }
 
 function rowTable(trace: Trace, index: number, read: Why['read']): string {
   const step = trace.steps[index]!;
-  const rows = isActorTrace(trace) ? actorRows(trace, index, { full: true, read }) : stateRows(step, { full: true, read });
+  const rows = isActorTrace(trace)
+    ? actorRows(trace, index, { full: true, read })
+    : stateRows(step, { full: true, read });
   const html = rows.map((r) => {
     if (r.kind === 'note') return `<tr><td colspan="2" class="muted"><i>${esc(r.text)}</i></td></tr>`;
     const cls = [r.read ? 'read' : '', r.changed ? 'changed' : ''].filter((c) => c !== '').join(' ');

@@ -42,7 +42,11 @@ describe("Quint's ITF reader reads Kripke's traces", () => {
 
   it("writes a lasso as ADR-015's loop: the cycle ends in the last state, which is not repeated", () => {
     const allocator = spec('allocator', 'weak-allocation');
-    const trace = buildTrace(allocator, parsePath('0/0:0/0:3/1:3/2:1'), { property: 'ClientsWillObtain', instance: 'c1, r1', loop: 1 });
+    const trace = buildTrace(allocator, parsePath('0/0:0/0:3/1:3/2:1'), {
+      property: 'ClientsWillObtain',
+      instance: 'c1, r1',
+      loop: 1,
+    });
     expect(trace.steps).toHaveLength(5); // Kripke's trace ends on the loop's state again
     const itf = viaText(traceToItf(trace)) as { states: Json[]; loop: number; '#meta': { kripke: { loopBack: Json } } };
     expect(itf.loop).toBe(1);
@@ -53,7 +57,10 @@ describe("Quint's ITF reader reads Kripke's traces", () => {
     // Read back, Kripke has its lasso again: the step back to state 1 included.
     const saved = traceFromItf(itf as unknown as Json);
     expect(saved.steps).toHaveLength(5);
-    expect(saved.steps[4]).toMatchObject({ action: { name: 'returnAll', param: 'c2' }, encoded: saved.steps[1]!.encoded });
+    expect(saved.steps[4]).toMatchObject({
+      action: { name: 'returnAll', param: 'c2' },
+      encoded: saved.steps[1]!.encoded,
+    });
   });
 
   it('keeps a stuttering lasso whole: its loop is the last state', () => {
@@ -65,16 +72,30 @@ describe("Quint's ITF reader reads Kripke's traces", () => {
 
 describe('values ITF cannot hold are refused, naming the field', () => {
   it('refuses a fraction', () => {
-    expect(() => encodeItfValue({ load: { s1: 0.5 } })).toThrow("cannot write ITF: field 'load.s1': 0.5 is not an integer, and ITF holds integers only");
+    expect(() => encodeItfValue({ load: { s1: 0.5 } })).toThrow(
+      "cannot write ITF: field 'load.s1': 0.5 is not an integer, and ITF holds integers only",
+    );
   });
 
   it('names the state in a trace', () => {
-    const trace = { model: 'm', path: { init: 0, steps: [] }, packed: false, steps: [{ action: undefined, state: 0, shown: { x: [1, 2.5] }, changes: [] }] };
-    expect(() => traceToItf(trace)).toThrow(expect.objectContaining({ code: 'invalid-value', where: { model: 'm', state: '0', field: 'x[1]' } }));
+    const trace = {
+      model: 'm',
+      path: { init: 0, steps: [] },
+      packed: false,
+      steps: [{ action: undefined, state: 0, shown: { x: [1, 2.5] }, changes: [] }],
+    };
+    expect(() => traceToItf(trace)).toThrow(
+      expect.objectContaining({ code: 'invalid-value', where: { model: 'm', state: '0', field: 'x[1]' } }),
+    );
   });
 
   it('still writes the other files of a counterexample ITF cannot hold', async () => {
-    const trace = { model: 'm', path: { init: 0, steps: [] }, packed: false, steps: [{ action: undefined, state: 0, shown: { x: 0.5 }, changes: [] }] };
+    const trace = {
+      model: 'm',
+      path: { init: 0, steps: [] },
+      packed: false,
+      steps: [{ action: undefined, state: 0, shown: { x: 0.5 }, changes: [] }],
+    };
     const files = await renderArtifacts(trace, {}, 'trace.json');
     expect([...files.keys()]).toEqual(['trace.json', 'trace.dot', 'trace.svg', 'report.html']);
   });

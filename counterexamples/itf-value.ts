@@ -22,30 +22,50 @@ export function encodeItfValue(value: unknown, where: Where = (field) => ({ fiel
 
 function encode(value: unknown, field: string, where: Where): Json {
   switch (typeof value) {
-    case 'bigint': return { '#bigint': value.toString() };
-    case 'number': return encodeNumber(value, field, where);
-    case 'string': case 'boolean': return value;
+    case 'bigint':
+      return { '#bigint': value.toString() };
+    case 'number':
+      return encodeNumber(value, field, where);
+    case 'string':
+    case 'boolean':
+      return value;
     case 'object': {
       if (value === null) return ITF_NULL;
       if (Array.isArray(value)) return value.map((v, i) => encode(v, `${field}[${i}]`, where));
       if (value instanceof Set) return { '#set': sorted([...value].map((m) => encode(m, `${field}{…}`, where))) };
       if (value instanceof Map) {
-        return { '#map': sorted([...value].map(([k, v]) => [encode(k, `${field}(key)`, where), encode(v, `${field}[…]`, where)])) };
+        return {
+          '#map': sorted(
+            [...value].map(([k, v]) => [encode(k, `${field}(key)`, where), encode(v, `${field}[…]`, where)]),
+          ),
+        };
       }
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [recordKey(k, field, where), encode(v, join(field, k), where)]));
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [recordKey(k, field, where), encode(v, join(field, k), where)]),
+      );
     }
-    default: throw refuse(field, where, `${typeof value} is not a state value`);
+    default:
+      throw refuse(field, where, `${typeof value} is not a state value`);
   }
 }
 
 /** An integer, exactly (beyond 2^53 too); a fraction is refused: ITF has integers only. */
 function encodeNumber(value: number, field: string, where: Where): Json {
   if (Number.isInteger(value)) return { '#bigint': BigInt(value).toString() };
-  throw refuse(field, where, `${value} is not an integer, and ITF holds integers only (scale it to an integer, or use a string)`);
+  throw refuse(
+    field,
+    where,
+    `${value} is not an integer, and ITF holds integers only (scale it to an integer, or use a string)`,
+  );
 }
 
 function recordKey(key: string, field: string, where: Where): string {
-  if (key.startsWith('#')) throw refuse(join(field, key), where, `a record field named '${key}': ITF reserves names starting with '#' for its own forms`);
+  if (key.startsWith('#'))
+    throw refuse(
+      join(field, key),
+      where,
+      `a record field named '${key}': ITF reserves names starting with '#' for its own forms`,
+    );
   return key;
 }
 

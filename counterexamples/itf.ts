@@ -11,7 +11,17 @@ import { whyToJson, withWhy } from './why-json.ts';
 import { formatPath, parsePath } from '../checker/path.ts';
 import { canonical, type Json } from './json-value.ts';
 import {
-  badTrace, isObject, packedSteps, type SavedAction, type SavedStep, type SavedTrace, settingsOf, stringOr, type TraceContext, wordsIn, wordsOf,
+  badTrace,
+  isObject,
+  packedSteps,
+  type SavedAction,
+  type SavedStep,
+  type SavedTrace,
+  settingsOf,
+  stringOr,
+  type TraceContext,
+  wordsIn,
+  wordsOf,
 } from './saved-trace.ts';
 import type { Trace } from './trace.ts';
 import { kripkeVersion } from './version.ts';
@@ -30,9 +40,13 @@ export function traceToItf(trace: Trace, context: TraceContext = {}): Json {
   const vars = record ? topLevelFields(trace.steps[0]?.shown).map(([k]) => k) : [WHOLE_STATE];
   const states: Json[] = trace.steps.map((step, index) => {
     const words: { [key: string]: Json } = trace.packed ? { 'kripke:words': [...wordsOf(step.state, index)] } : {};
-    const meta: Json = step.action ? { index, action: step.action.label, 'kripke:action': actionMeta(step.action, index), ...words } : { index, ...words };
+    const meta: Json = step.action
+      ? { index, action: step.action.label, 'kripke:action': actionMeta(step.action, index), ...words }
+      : { index, ...words };
     const where = (field: string) => ({ model: trace.model, state: String(index), field });
-    const fields = record ? encodeItfValue(step.shown, where) as { [k: string]: Json } : { [WHOLE_STATE]: encodeItfValue(step.shown, where) };
+    const fields = record
+      ? (encodeItfValue(step.shown, where) as { [k: string]: Json })
+      : { [WHOLE_STATE]: encodeItfValue(step.shown, where) };
     return { '#meta': meta, ...fields };
   });
   const loopBack = repeatedLoopState(trace, states);
@@ -60,22 +74,37 @@ function repeatedLoopState(trace: Trace, states: readonly Json[]): Json | undefi
 }
 
 function actionMeta(action: NonNullable<Trace['steps'][number]['action']>, index: number): Json {
-  const param = action.param === undefined ? null : encodeItfValue(action.param, (field) => ({ state: String(index), action: action.name, field: `(parameter)${field}` }));
+  const param =
+    action.param === undefined
+      ? null
+      : encodeItfValue(action.param, (field) => ({
+          state: String(index),
+          action: action.name,
+          field: `(parameter)${field}`,
+        }));
   return { name: action.name, param, paramIndex: action.paramIndex };
 }
 
 function kripkeMeta(trace: Trace, context: TraceContext, record: boolean): { [key: string]: Json } {
   return {
-    kripkeVersion: kripkeVersion(), model: trace.model, reference: context.reference ?? trace.model,
-    ...(context.modelFile !== undefined ? { modelFile: context.modelFile } : {}), variant: context.variant ?? null,
-    settings: { ...context.settings }, property: trace.property ?? null, kind: context.kind ?? null,
-    path: formatPath(trace.path), wholeState: !record, ...(trace.why ? { why: whyToJson(trace.why) } : {}),
+    kripkeVersion: kripkeVersion(),
+    model: trace.model,
+    reference: context.reference ?? trace.model,
+    ...(context.modelFile !== undefined ? { modelFile: context.modelFile } : {}),
+    variant: context.variant ?? null,
+    settings: { ...context.settings },
+    property: trace.property ?? null,
+    kind: context.kind ?? null,
+    path: formatPath(trace.path),
+    wholeState: !record,
+    ...(trace.why ? { why: whyToJson(trace.why) } : {}),
   };
 }
 
 /** Reads an ITF trace (Kripke's, or another tool's: then without a path, so render-only). */
 export function traceFromItf(json: Json, file = 'trace.itf.json'): SavedTrace {
-  if (!isObject(json) || !Array.isArray(json.states) || !Array.isArray(json.vars)) throw badTrace(file, 'not an ITF trace (needs "vars" and "states")');
+  if (!isObject(json) || !Array.isArray(json.states) || !Array.isArray(json.vars))
+    throw badTrace(file, 'not an ITF trace (needs "vars" and "states")');
   if (json.states.length === 0) throw badTrace(file, 'an ITF trace needs at least one state');
   const meta = isObject(json['#meta']) ? json['#meta'] : {};
   const kripkeMetadata = isObject(meta.kripke);
@@ -115,11 +144,16 @@ function withLoopState(states: readonly Json[], loop: number | undefined, loopBa
 
 function itfStep(file: string, json: Json, index: number, vars: readonly string[], wholeState: boolean): SavedStep {
   if (!isObject(json)) throw badTrace(file, `state ${index} is not an object`);
-  const encoded: Json = wholeState ? json[WHOLE_STATE] ?? null : Object.fromEntries(vars.map((v) => [v, json[v] ?? null]));
+  const encoded: Json = wholeState
+    ? (json[WHOLE_STATE] ?? null)
+    : Object.fromEntries(vars.map((v) => [v, json[v] ?? null]));
   const meta = isObject(json['#meta']) ? json['#meta'] : {};
   const words = wordsIn(file, meta['kripke:words'], index);
   return {
-    action: index === 0 ? undefined : kripkeAction(meta) ?? mbtAction(json) ?? { name: 'step', label: 'step', param: undefined },
+    action:
+      index === 0
+        ? undefined
+        : (kripkeAction(meta) ?? mbtAction(json) ?? { name: 'step', label: 'step', param: undefined }),
     state: decodeItfValue(encoded),
     encoded,
     ...(words ? { words } : {}),

@@ -7,8 +7,12 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 export function encodeValue(value: unknown): Json {
   switch (typeof value) {
-    case 'bigint': return { '#bigint': value.toString() };
-    case 'number': case 'string': case 'boolean': return value;
+    case 'bigint':
+      return { '#bigint': value.toString() };
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return value;
     case 'object': {
       if (value === null) return null;
       if (Array.isArray(value)) return value.map(encodeValue);
@@ -18,7 +22,8 @@ export function encodeValue(value: unknown): Json {
       }
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeValue(v)]));
     }
-    default: throw new TypeError(`not a state value: ${typeof value}`);
+    default:
+      throw new TypeError(`not a state value: ${typeof value}`);
   }
 }
 
@@ -31,10 +36,13 @@ export function decodeValue(json: Json): unknown {
     if (keys[0] === '#bigint' && typeof tagged === 'string') return BigInt(tagged);
     if (keys[0] === '#set' && Array.isArray(tagged)) return new Set(tagged.map(decodeValue));
     if (keys[0] === '#map' && Array.isArray(tagged)) {
-      return new Map(tagged.map((pair) => {
-        if (!Array.isArray(pair) || pair.length !== 2) throw new TypeError('a #map entry must be a [key, value] pair');
-        return [decodeValue(pair[0]!), decodeValue(pair[1]!)];
-      }));
+      return new Map(
+        tagged.map((pair) => {
+          if (!Array.isArray(pair) || pair.length !== 2)
+            throw new TypeError('a #map entry must be a [key, value] pair');
+          return [decodeValue(pair[0]!), decodeValue(pair[1]!)];
+        }),
+      );
     }
   }
   return Object.fromEntries(keys.map((k) => [k, decodeValue(json[k]!)]));
@@ -49,6 +57,13 @@ function canonicalOrder<T>(items: T[]): T[] {
 
 /** JSON text with object keys sorted: equal encodings compare equal whatever the key order. */
 export function canonical(json: Json): string {
-  return JSON.stringify(json, (_key, value: Json) => (value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]])) : value));
+  return JSON.stringify(json, (_key, value: Json) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, value[k]]),
+        )
+      : value,
+  );
 }

@@ -5,20 +5,34 @@
  */
 import type { ActorId } from '../spec/actor/events.ts';
 
-export interface LaneMessage { readonly from: ActorId; readonly to: ActorId }
+export interface LaneMessage {
+  readonly from: ActorId;
+  readonly to: ActorId;
+}
 
 const EXHAUSTIVE_UP_TO = 8;
 
-export function orderLanes(appearance: readonly ActorId[], messages: readonly LaneMessage[], declared?: readonly ActorId[]): ActorId[] {
+export function orderLanes(
+  appearance: readonly ActorId[],
+  messages: readonly LaneMessage[],
+  declared?: readonly ActorId[],
+): ActorId[] {
   if (declared !== undefined && declared.length > 0) {
     return [...declared.filter((id) => appearance.includes(id)), ...appearance.filter((id) => !declared.includes(id))];
   }
   if (appearance.length > EXHAUSTIVE_UP_TO || appearance.length < 3) return [...appearance];
   const weight = pairWeights(appearance, messages);
-  let best = [...appearance], bestCost = crossings(best.map((_, i) => i), weight);
+  let best = [...appearance],
+    bestCost = crossings(
+      best.map((_, i) => i),
+      weight,
+    );
   for (const order of permutations(appearance.length)) {
     const cost = crossings(order, weight);
-    if (cost < bestCost) { best = order.map((i) => appearance[i]!); bestCost = cost; }
+    if (cost < bestCost) {
+      best = order.map((i) => appearance[i]!);
+      bestCost = cost;
+    }
   }
   return best;
 }
@@ -28,7 +42,8 @@ function pairWeights(appearance: readonly ActorId[], messages: readonly LaneMess
   const n = appearance.length;
   const weight = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (const { from, to } of messages) {
-    const a = appearance.indexOf(from), b = appearance.indexOf(to);
+    const a = appearance.indexOf(from),
+      b = appearance.indexOf(to);
     if (a >= 0 && b >= 0 && a !== b) weight[a]![b]! += 1;
   }
   return weight;
@@ -37,10 +52,13 @@ function pairWeights(appearance: readonly ActorId[], messages: readonly LaneMess
 /** The lanes crossed by every arrow, with `order[p]` the lane at position p. */
 function crossings(order: readonly number[], weight: readonly (readonly number[])[]): number {
   const at = new Array<number>(order.length);
-  order.forEach((lane, position) => { at[lane] = position; });
+  order.forEach((lane, position) => {
+    at[lane] = position;
+  });
   let cost = 0;
   for (let a = 0; a < order.length; a++) {
-    for (let b = 0; b < order.length; b++) if (weight[a]![b]! > 0) cost += weight[a]![b]! * (Math.abs(at[a]! - at[b]!) - 1);
+    for (let b = 0; b < order.length; b++)
+      if (weight[a]![b]! > 0) cost += weight[a]![b]! * (Math.abs(at[a]! - at[b]!) - 1);
   }
   return cost;
 }

@@ -13,7 +13,11 @@ export const DEFAULT_MAX_NODES = 120;
 /** Steps beyond this add clutter, not insight; a small model is drawn whole before it is reached. */
 const MAX_RADIUS = 12;
 
-export interface Edge { readonly from: number; readonly to: number; readonly action: string }
+export interface Edge {
+  readonly from: number;
+  readonly to: number;
+  readonly action: string;
+}
 
 export interface Neighbourhood<S> {
   /** The drawn states: the trace's first (in trace order, each once), then by distance. */
@@ -33,10 +37,17 @@ export interface Neighbourhood<S> {
   readonly nodeOf: (state: S) => number | undefined;
 }
 
-interface Step<S> { readonly next: S; readonly action: string }
+interface Step<S> {
+  readonly next: S;
+  readonly action: string;
+}
 
 /** The trace's states and every state within k steps of them, k as large as `maxNodes` allows. */
-export function neighbourhood<S>(spec: Spec<S>, traceStates: readonly S[], maxNodes = DEFAULT_MAX_NODES): Neighbourhood<S> {
+export function neighbourhood<S>(
+  spec: Spec<S>,
+  traceStates: readonly S[],
+  maxNodes = DEFAULT_MAX_NODES,
+): Neighbourhood<S> {
   const successors = new Successors(spec, false);
   const keyOf = (state: S) => {
     successors.identify(state, () => ({}));
@@ -45,12 +56,21 @@ export function neighbourhood<S>(spec: Spec<S>, traceStates: readonly S[], maxNo
   const ids = new Map<string, number>();
   const states: S[] = [];
   const add = (state: S, key = keyOf(state)) => {
-    if (!ids.has(key)) { ids.set(key, states.length); states.push(state); }
+    if (!ids.has(key)) {
+      ids.set(key, states.length);
+      states.push(state);
+    }
     return ids.get(key)!;
   };
   for (const s of traceStates) add(s);
   const onTrace = states.length;
-  const initial = new Set(successors.initialStates().map(keyOf).map((k) => ids.get(k)).filter((n) => n !== undefined));
+  const initial = new Set(
+    successors
+      .initialStates()
+      .map(keyOf)
+      .map((k) => ids.get(k))
+      .filter((n) => n !== undefined),
+  );
   const stepsOf = new Map<number, Step<S>[]>();
   const expand = (node: number) => {
     if (!stepsOf.has(node)) stepsOf.set(node, stepsFrom(spec, successors, states[node]!));
@@ -58,7 +78,8 @@ export function neighbourhood<S>(spec: Spec<S>, traceStates: readonly S[], maxNo
   };
   let frontier = range(0, onTrace);
   let radius = 0;
-  while (radius < MAX_RADIUS && onTrace <= maxNodes) { // a trace longer than the bound: its states alone, not expanded
+  while (radius < MAX_RADIUS && onTrace <= maxNodes) {
+    // a trace longer than the bound: its states alone, not expanded
     const fresh = new Map<string, S>();
     for (const node of frontier) {
       for (const { next } of expand(node)) {
@@ -73,11 +94,21 @@ export function neighbourhood<S>(spec: Spec<S>, traceStates: readonly S[], maxNo
     radius++;
   }
   if (onTrace <= maxNodes) for (const node of frontier) expand(node); // the outermost states' steps: edges among drawn states, and which lead out
-  return { states, onTrace, radius, ...edgesAmong(states.length, stepsOf, (s) => ids.get(keyOf(s))), initial,
-    nodeOf: (s) => ids.get(keyOf(s)) };
+  return {
+    states,
+    onTrace,
+    radius,
+    ...edgesAmong(states.length, stepsOf, (s) => ids.get(keyOf(s))),
+    initial,
+    nodeOf: (s) => ids.get(keyOf(s)),
+  };
 }
 
-function edgesAmong<S>(count: number, stepsOf: ReadonlyMap<number, readonly Step<S>[]>, nodeOf: (s: S) => number | undefined) {
+function edgesAmong<S>(
+  count: number,
+  stepsOf: ReadonlyMap<number, readonly Step<S>[]>,
+  nodeOf: (s: S) => number | undefined,
+) {
   const edges = new Map<string, Edge>();
   const open = new Set<number>();
   for (let from = 0; from < count; from++) {
@@ -96,7 +127,11 @@ function stepsFrom<S>(spec: Spec<S>, successors: Successors<S>, state: S): Step<
   const steps: Step<S>[] = [];
   successors.forEach(state, (next, action, param) => {
     const name = spec.actions[action]!.name;
-    if (spec.actionConstraint && !stepAllowed(spec, state, next, { action: name, param: spec.actions[action]!.domain(state)[param] })) return;
+    if (
+      spec.actionConstraint &&
+      !stepAllowed(spec, state, next, { action: name, param: spec.actions[action]!.domain(state)[param] })
+    )
+      return;
     steps.push({ next, action: name });
   });
   return steps;

@@ -35,7 +35,9 @@ function keptStates(trace: Pick<Trace, 'steps' | 'why'>, last: number): number[]
   const kept = new Set<number>();
   for (let i = 0; i < HEAD; i++) kept.add(i);
   for (let i = last - TAIL + 1; i <= last; i++) kept.add(i);
-  trace.steps.forEach((step, i) => { if (i <= last && step.milestones !== undefined) kept.add(i); });
+  trace.steps.forEach((step, i) => {
+    if (i <= last && step.milestones !== undefined) kept.add(i);
+  });
   const why = trace.why?.step;
   if (why !== undefined && why <= last) kept.add(why);
   return [...kept].filter((i) => i >= 0 && i <= last).sort((a, b) => a - b);

@@ -44,7 +44,11 @@ export function exploreStateGraph<S>(spec: Spec<S>, maxStates = DEFAULT_MAX_STAT
     const state = states[from]!;
     successors.forEach(state, (next, action, param) => {
       const name = spec.actions[action]!.name;
-      if (spec.actionConstraint && !stepAllowed(spec, state, next, { action: name, param: spec.actions[action]!.domain(state)[param] })) return;
+      if (
+        spec.actionConstraint &&
+        !stepAllowed(spec, state, next, { action: name, param: spec.actions[action]!.domain(state)[param] })
+      )
+        return;
       const to = add(next);
       edges.set(`${from}>${to}>${name}`, { from, to, action: name });
     });
@@ -53,7 +57,9 @@ export function exploreStateGraph<S>(spec: Spec<S>, maxStates = DEFAULT_MAX_STAT
 }
 
 function tooLarge(model: string, max: number): KripkeError {
-  return new KripkeError('invalid-config',
+  return new KripkeError(
+    'invalid-config',
     `'${model}' has more than ${max} reachable states: this exploration is for small models`,
-    { model, limit: String(max) });
+    { model, limit: String(max) },
+  );
 }

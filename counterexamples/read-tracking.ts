@@ -21,21 +21,31 @@ export interface Tracked<R> {
 }
 
 /** Runs `read` on stand-ins for `states` (same order), returning its result and, per state, what it read. */
-export function trackReads<S, R>(states: readonly S[], read: (...states: S[]) => R): { result: R; reads: FieldRead[][] } {
+export function trackReads<S, R>(
+  states: readonly S[],
+  read: (...states: S[]) => R,
+): { result: R; reads: FieldRead[][] } {
   const recorders = states.map(() => new Recorder());
   const result = read(...states.map((s, i) => recorders[i]!.wrap(s, []) as S));
   return { result, reads: recorders.map((r) => r.reads()) };
 }
 
 /** For packed states: the fields whose words `read` reads, named by the layout. */
-export function trackWordReads<R>(layout: StateLayout, states: readonly Words[], read: (...states: Words[]) => R): { result: R; reads: FieldRead[][] } {
+export function trackWordReads<R>(
+  layout: StateLayout,
+  states: readonly Words[],
+  read: (...states: Words[]) => R,
+): { result: R; reads: FieldRead[][] } {
   const seen = states.map(() => new Set<number>());
-  const standIns = states.map((words, i) => new Proxy([...words], {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) seen[i]!.add(Number(key));
-      return Reflect.get(target, key, receiver);
-    },
-  }));
+  const standIns = states.map(
+    (words, i) =>
+      new Proxy([...words], {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) seen[i]!.add(Number(key));
+          return Reflect.get(target, key, receiver);
+        },
+      }),
+  );
   const result = read(...standIns);
   const reads = seen.map((words) => {
     const fields = new Set([...words].sort((a, b) => a - b).map((w) => layout.fieldAt(w)));
@@ -77,7 +87,12 @@ class Recorder {
     this.standIns.set(value, byPath);
     const known = byPath.get(JSON.stringify(path));
     if (known !== undefined) return known;
-    const standIn = value instanceof Map ? this.map(value, path) : value instanceof Set ? this.set(value, path) : this.proxy(value, path);
+    const standIn =
+      value instanceof Map
+        ? this.map(value, path)
+        : value instanceof Set
+          ? this.set(value, path)
+          : this.proxy(value, path);
     byPath.set(JSON.stringify(path), standIn);
     this.originals.set(standIn, value);
     return standIn;
@@ -85,11 +100,13 @@ class Recorder {
 
   /** The original of a stand-in (so a Set's or Map's look-up by identity still finds it). */
   unwrap(value: unknown): unknown {
-    return typeof value === 'object' && value !== null ? this.originals.get(value) ?? value : value;
+    return typeof value === 'object' && value !== null ? (this.originals.get(value) ?? value) : value;
   }
 
   private proxy(value: object, path: FieldPath): object {
-    const copy: object = Array.isArray(value) ? [...value] : Object.assign(Object.create(Object.getPrototypeOf(value) as object | null) as object, value);
+    const copy: object = Array.isArray(value)
+      ? [...value]
+      : Object.assign(Object.create(Object.getPrototypeOf(value) as object | null) as object, value);
     const array = Array.isArray(value);
     return new Proxy(copy, {
       get: (target, key, receiver) => {
@@ -115,16 +132,31 @@ class Recorder {
     const recorder = this;
     const at = (k: unknown) => [...path, keyOf(k)];
     return new (class extends Map<unknown, unknown> {
-      override get(k: unknown) { return recorder.wrap(super.get(recorder.unwrap(k)), at(k)); }
-      override has(k: unknown) { recorder.note(at(k), 'value'); return super.has(recorder.unwrap(k)); }
-      override get size() { recorder.note(path, 'size'); return super.size; }
+      override get(k: unknown) {
+        return recorder.wrap(super.get(recorder.unwrap(k)), at(k));
+      }
+      override has(k: unknown) {
+        recorder.note(at(k), 'value');
+        return super.has(recorder.unwrap(k));
+      }
+      override get size() {
+        recorder.note(path, 'size');
+        return super.size;
+      }
       override *entries(): MapIterator<[unknown, unknown]> {
         recorder.note(path, 'size');
         for (const [k, v] of super.entries()) yield [k, recorder.wrap(v, at(k))];
       }
-      override [Symbol.iterator]() { return this.entries(); }
-      override *values(): MapIterator<unknown> { for (const [, v] of this.entries()) yield v; }
-      override keys() { recorder.note(path, 'size'); return super.keys(); }
+      override [Symbol.iterator]() {
+        return this.entries();
+      }
+      override *values(): MapIterator<unknown> {
+        for (const [, v] of this.entries()) yield v;
+      }
+      override keys() {
+        recorder.note(path, 'size');
+        return super.keys();
+      }
       override forEach(f: (v: unknown, k: unknown, m: Map<unknown, unknown>) => void, self?: unknown) {
         for (const [k, v] of this.entries()) f.call(self, v, k, this);
       }
@@ -134,15 +166,27 @@ class Recorder {
   private set(value: ReadonlySet<unknown>, path: FieldPath): Set<unknown> {
     const recorder = this;
     return new (class extends Set<unknown> {
-      override has(m: unknown) { recorder.note(path, 'value'); return super.has(recorder.unwrap(m)); }
-      override get size() { recorder.note(path, 'size'); return super.size; }
+      override has(m: unknown) {
+        recorder.note(path, 'value');
+        return super.has(recorder.unwrap(m));
+      }
+      override get size() {
+        recorder.note(path, 'size');
+        return super.size;
+      }
       override *values(): SetIterator<unknown> {
         recorder.note(path, 'value');
         for (const m of super.values()) yield typeof m === 'object' && m !== null ? recorder.wrap(m, path) : m;
       }
-      override [Symbol.iterator]() { return this.values(); }
-      override keys() { return this.values(); }
-      override *entries(): SetIterator<[unknown, unknown]> { for (const m of this.values()) yield [m, m]; }
+      override [Symbol.iterator]() {
+        return this.values();
+      }
+      override keys() {
+        return this.values();
+      }
+      override *entries(): SetIterator<[unknown, unknown]> {
+        for (const m of this.values()) yield [m, m];
+      }
       override forEach(f: (v: unknown, k: unknown, s: Set<unknown>) => void, self?: unknown) {
         for (const m of this.values()) f.call(self, m, m, this);
       }
@@ -151,5 +195,5 @@ class Recorder {
 }
 
 function keyOf(k: unknown): Key {
-  return typeof k === 'string' || typeof k === 'number' ? k : JSON.stringify(k) ?? String(k);
+  return typeof k === 'string' || typeof k === 'number' ? k : (JSON.stringify(k) ?? String(k));
 }

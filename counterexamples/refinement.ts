@@ -41,9 +41,18 @@ export function abstractTrace<S>(refinement: Refinement<S>, trace: Trace<S>): Ab
   const steps: AbstractStep[] = [];
   let firstUnmatched: number | undefined;
   mapped.forEach((state, i) => {
-    const counterpart = i === 0 ? (inits.has(abstract.identityOf(state)) ? 'initial' : undefined) : stepLabel(refinement.abstract, abstract, mapped[i - 1], state);
+    const counterpart =
+      i === 0
+        ? inits.has(abstract.identityOf(state))
+          ? 'initial'
+          : undefined
+        : stepLabel(refinement.abstract, abstract, mapped[i - 1], state);
     if (counterpart === undefined) firstUnmatched ??= i;
-    steps.push({ state: show(state), counterpart, changes: i === 0 ? [] : diffStates(show(mapped[i - 1]), show(state)) });
+    steps.push({
+      state: show(state),
+      counterpart,
+      changes: i === 0 ? [] : diffStates(show(mapped[i - 1]), show(state)),
+    });
   });
   return { abstractModel: refinement.abstract.name, steps, firstUnmatched };
 }
@@ -64,23 +73,36 @@ function stepLabel<A>(spec: Spec<A>, abstract: Successors<A>, before: A, after: 
 /** Text: one line per concrete state and the abstract step into its image, the failing one marked. */
 export function renderAbstractTraceText(trace: Trace, image: AbstractTrace, color = false): string {
   const paint = paintWith(color);
-  const heads = image.steps.map((_, i) => (i === 0 ? 'State 1 (initial)' : `State ${i + 1} ← ${trace.steps[i]!.action!.label}`));
+  const heads = image.steps.map((_, i) =>
+    i === 0 ? 'State 1 (initial)' : `State ${i + 1} ← ${trace.steps[i]!.action!.label}`,
+  );
   const width = Math.min(60, Math.max(...heads.map((h) => h.length)));
   const lines = [`  mapped onto ${image.abstractModel}:`];
-  image.steps.forEach((step, i) => lines.push(`    ${heads[i]!.padEnd(width)}  ${imageText(step, image.abstractModel, paint)}`));
+  image.steps.forEach((step, i) =>
+    lines.push(`    ${heads[i]!.padEnd(width)}  ${imageText(step, image.abstractModel, paint)}`),
+  );
   const at = image.firstUnmatched;
   if (at === 0) lines.push(`  the initial state maps to no initial state of ${image.abstractModel}`);
-  else if (at !== undefined) lines.push(`  the first step with no abstract counterpart is the step into state ${at + 1}: ${trace.steps[at]!.action!.label}`);
+  else if (at !== undefined)
+    lines.push(
+      `  the first step with no abstract counterpart is the step into state ${at + 1}: ${trace.steps[at]!.action!.label}`,
+    );
   return lines.join('\n');
 }
 
 function imageText(step: AbstractStep, model: string, paint: ReturnType<typeof paintWith>): string {
-  const changes = step.changes.map((c) => `${formatChangePath(c.path)}: ${formatValue(c.before, 40)} → ${formatValue(c.after, 40)}`).join(', ');
+  const changes = step.changes
+    .map((c) => `${formatChangePath(c.path)}: ${formatValue(c.before, 40)} → ${formatValue(c.after, 40)}`)
+    .join(', ');
   switch (step.counterpart) {
-    case undefined: return paint('red', `✘ no step of ${model}${changes ? ` makes ${changes}` : ''}`);
-    case 'initial': return `↦ ${formatValue(step.state, 100)}`;
-    case 'stutter': return paint('dim', '↦ (stutter: the abstract state does not change)');
-    default: return `↦ ${paint('cyan', step.counterpart)}${changes ? `: ${changes}` : ''}`;
+    case undefined:
+      return paint('red', `✘ no step of ${model}${changes ? ` makes ${changes}` : ''}`);
+    case 'initial':
+      return `↦ ${formatValue(step.state, 100)}`;
+    case 'stutter':
+      return paint('dim', '↦ (stutter: the abstract state does not change)');
+    default:
+      return `↦ ${paint('cyan', step.counterpart)}${changes ? `: ${changes}` : ''}`;
   }
 }
 
@@ -88,14 +110,28 @@ function imageText(step: AbstractStep, model: string, paint: ReturnType<typeof p
 export function renderAbstractTraceHtml(trace: Trace, image: AbstractTrace): string {
   const rows = image.steps.map((step, i) => {
     const concrete = i === 0 ? '<i>initial state</i>' : `<code>${esc(trace.steps[i]!.action!.label)}</code>`;
-    const what = step.counterpart === undefined ? `✘ no step of ${esc(image.abstractModel)}`
-      : step.counterpart === 'initial' ? 'initial state' : step.counterpart === 'stutter' ? '<i class="muted">stutter</i>'
-        : `<code>${esc(step.counterpart)}</code>`;
-    const changes = step.changes.map((c) => `<code class="path">${esc(formatChangePath(c.path))}</code>: ` +
-      `<code class="old">${esc(formatValue(c.before, 200))}</code> → <code class="new">${esc(formatValue(c.after, 200))}</code>`).join('<br>');
-    return `<tr${step.counterpart === undefined ? ' class="violating"' : ''}><td class="n">${i + 1}</td><td>${concrete}</td><td>${what}</td>` +
-      `<td>${i === 0 ? `<code>${esc(formatValue(step.state, 400))}</code>` : changes}</td></tr>`;
+    const what =
+      step.counterpart === undefined
+        ? `✘ no step of ${esc(image.abstractModel)}`
+        : step.counterpart === 'initial'
+          ? 'initial state'
+          : step.counterpart === 'stutter'
+            ? '<i class="muted">stutter</i>'
+            : `<code>${esc(step.counterpart)}</code>`;
+    const changes = step.changes
+      .map(
+        (c) =>
+          `<code class="path">${esc(formatChangePath(c.path))}</code>: ` +
+          `<code class="old">${esc(formatValue(c.before, 200))}</code> → <code class="new">${esc(formatValue(c.after, 200))}</code>`,
+      )
+      .join('<br>');
+    return (
+      `<tr${step.counterpart === undefined ? ' class="violating"' : ''}><td class="n">${i + 1}</td><td>${concrete}</td><td>${what}</td>` +
+      `<td>${i === 0 ? `<code>${esc(formatValue(step.state, 400))}</code>` : changes}</td></tr>`
+    );
   });
-  return `<section>\n<h2>Mapped onto ${esc(image.abstractModel)}</h2>\n<table class="steps"><thead><tr><th>State</th><th>Step</th>` +
-    `<th>Abstract step</th><th>Abstract changes</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>\n</section>`;
+  return (
+    `<section>\n<h2>Mapped onto ${esc(image.abstractModel)}</h2>\n<table class="steps"><thead><tr><th>State</th><th>Step</th>` +
+    `<th>Abstract step</th><th>Abstract changes</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>\n</section>`
+  );
 }

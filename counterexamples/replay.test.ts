@@ -30,31 +30,47 @@ describe('replay of a saved counterexample', () => {
   });
 
   it('names the first edited step and the differing field', () => {
-    const edited = saveJson((json) => { json.steps[3].state.rm.a = 'aborted'; });
+    const edited = saveJson((json) => {
+      json.steps[3].state.rm.a = 'aborted';
+    });
     expect(divergence(miniCommitSpec(), edited)).toMatchObject({
-      step: 3, action: 'rmCommit("a")', reason: 'different-state',
+      step: 3,
+      action: 'rmCommit("a")',
+      reason: 'different-state',
       differences: [{ path: ['rm', 'a'], before: 'aborted', after: 'committed' }],
     });
   });
 
   it('names the step whose action is no longer enabled once the bug is fixed', () => {
     expect(divergence(miniCommitSpec(true), saveJson())).toMatchObject({
-      step: 2, action: 'tmCommit', reason: 'not-enabled', message: 'tmCommit is not enabled in the state before it',
+      step: 2,
+      action: 'tmCommit',
+      reason: 'not-enabled',
+      message: 'tmCommit is not enabled in the state before it',
     });
   });
 
   it('names an action the model no longer has, and a parameter outside its domain', () => {
-    const renamed = saveJson((json) => { json.steps[1].action.name = 'vote'; });
+    const renamed = saveJson((json) => {
+      json.steps[1].action.name = 'vote';
+    });
     expect(divergence(miniCommitSpec(), renamed)).toMatchObject({ step: 1, reason: 'unknown-action' });
     expect(divergence(miniCommitSpec(), renamed).message).toContain('it has: prepare, tmCommit, rmCommit, rmAbort');
-    const param = saveJson((json) => { json.steps[1].action.param = 'c'; });
+    const param = saveJson((json) => {
+      json.steps[1].action.param = 'c';
+    });
     expect(divergence(miniCommitSpec(), param)).toMatchObject({ step: 1, reason: 'not-enabled' });
   });
 
   it('reports an initial state that changed', () => {
-    const edited = saveJson((json) => { json.steps[0].state.tm = 'busy'; });
-    expect(divergence(miniCommitSpec(), edited)).toMatchObject({ step: 0, reason: 'initial-state',
-      differences: [{ path: ['tm'], before: 'busy', after: 'init' }] });
+    const edited = saveJson((json) => {
+      json.steps[0].state.tm = 'busy';
+    });
+    expect(divergence(miniCommitSpec(), edited)).toMatchObject({
+      step: 0,
+      reason: 'initial-state',
+      differences: [{ path: ['tm'], before: 'busy', after: 'init' }],
+    });
   });
 
   it('matches steps by action name and parameter, so reordering actions keeps traces valid', () => {
@@ -78,7 +94,9 @@ describe('replay of a saved counterexample', () => {
   });
 
   it('throws a clear error for a property the model no longer has', () => {
-    const saved = saveJson((json) => { json.property = 'agreement'; });
+    const saved = saveJson((json) => {
+      json.property = 'agreement';
+    });
     expect(() => replayTrace(miniCommitSpec(), saved)).toThrow("unknown property 'agreement'; available: consistent");
   });
 });

@@ -26,7 +26,12 @@ import { buildTrace, type Trace } from './trace.ts';
 
 export { canonical } from './json-value.ts';
 
-export type DivergenceReason = 'initial-state' | 'unknown-action' | 'not-enabled' | 'different-state' | 'no-longer-violates';
+export type DivergenceReason =
+  | 'initial-state'
+  | 'unknown-action'
+  | 'not-enabled'
+  | 'different-state'
+  | 'no-longer-violates';
 
 export interface Divergence {
   /** The step that no longer holds: 0 is the initial state, n the state after the n-th action. */
@@ -43,10 +48,16 @@ export interface Diverged {
   readonly divergence: Divergence;
 }
 
-export type ReplayResult = { readonly status: 'reproduced'; readonly trace: Trace; readonly verdict: string } | Diverged;
+export type ReplayResult =
+  | { readonly status: 'reproduced'; readonly trace: Trace; readonly verdict: string }
+  | Diverged;
 
 /** `saved` turns a file's encoding into the form `encode` gives: another ITF writer orders sets its own way. */
-interface Codec { encode: (v: unknown) => Json; decode: (j: Json) => unknown; saved: (j: Json) => string }
+interface Codec {
+  encode: (v: unknown) => Json;
+  decode: (j: Json) => unknown;
+  saved: (j: Json) => string;
+}
 const CODECS: Record<TraceFormat, Codec> = {
   kripke: { encode: encodeValue, decode: decodeValue, saved: canonical },
   itf: { encode: encodeItfValue, decode: decodeItfValue, saved: (j) => canonical(encodeItfValue(decodeItfValue(j))) },
@@ -60,7 +71,14 @@ export function replayTrace<S>(spec: Spec<S>, saved: SavedTrace): ReplayResult {
   if (run.status === 'diverged') return run;
   const { trace } = run;
   const verdict = stillViolates(spec, trace, saved.kind);
-  if (!verdict.violates) return diverged(trace.steps.length - 1, trace.steps.at(-1)?.action?.label, 'no-longer-violates', verdict.message, []);
+  if (!verdict.violates)
+    return diverged(
+      trace.steps.length - 1,
+      trace.steps.at(-1)?.action?.label,
+      'no-longer-violates',
+      verdict.message,
+      [],
+    );
   return { status: 'reproduced', trace, verdict: verdict.message };
 }
 
@@ -79,10 +97,19 @@ export function reexecuteTrace<S>(spec: Spec<S>, saved: SavedTrace): ReexecuteRe
     steps.push(outcome.step);
     state = outcome.state;
   }
-  return { status: 'replayed', trace: buildTrace(spec, { init, steps }, { property: saved.property, instance: saved.instance, loop: saved.loop }) };
+  return {
+    status: 'replayed',
+    trace: buildTrace(spec, { init, steps }, { property: saved.property, instance: saved.instance, loop: saved.loop }),
+  };
 }
 
-function matchInitial<S>(spec: Spec<S>, inits: readonly S[], saved: SavedStep, codec: Codec, preferred = 0): number | { message: string; differences: Change[] } {
+function matchInitial<S>(
+  spec: Spec<S>,
+  inits: readonly S[],
+  saved: SavedStep,
+  codec: Codec,
+  preferred = 0,
+): number | { message: string; differences: Change[] } {
   const found = [preferred, ...inits.keys()].find((i) => i < inits.length && matches(spec, saved, inits[i]!, codec));
   if (found !== undefined) return found;
   const closest = inits[preferred] ?? inits[0];
@@ -94,13 +121,25 @@ function matchInitial<S>(spec: Spec<S>, inits: readonly S[], saved: SavedStep, c
 
 type StepOutcome<S> = { step: PathStep; state: S } | Divergence;
 
-function replayStep<S>(spec: Spec<S>, successors: Successors<S>, state: S, saved: SavedStep, index: number, codec: Codec): StepOutcome<S> {
+function replayStep<S>(
+  spec: Spec<S>,
+  successors: Successors<S>,
+  state: S,
+  saved: SavedStep,
+  index: number,
+  codec: Codec,
+): StepOutcome<S> {
   const label = saved.action && stepLabel(saved.action);
   const actionIndex = spec.actions.findIndex((a) => a.name === saved.action?.name);
   const action = spec.actions[actionIndex];
   if (action === undefined) {
     const names = spec.actions.map((a) => a.name).join(', ');
-    return divergence(index, label, 'unknown-action', `the model has no action '${saved.action?.name}' any more; it has: ${names}`);
+    return divergence(
+      index,
+      label,
+      'unknown-action',
+      `the model has no action '${saved.action?.name}' any more; it has: ${names}`,
+    );
   }
   const param = paramIndexOf(spec, action.index, state, saved, codec);
   const next = param === undefined ? undefined : successors.successor(state, actionIndex, param);
@@ -109,20 +148,36 @@ function replayStep<S>(spec: Spec<S>, successors: Successors<S>, state: S, saved
   }
   if (!matches(spec, saved, next, codec)) {
     const diffs = differences(spec, saved, next, codec);
-    return divergence(index, label, 'different-state', `${label} now leads to a different state (${diffs.length} ${diffs.length === 1 ? 'field differs' : 'fields differ'})`, diffs);
+    return divergence(
+      index,
+      label,
+      'different-state',
+      `${label} now leads to a different state (${diffs.length} ${diffs.length === 1 ? 'field differs' : 'fields differ'})`,
+      diffs,
+    );
   }
   return { step: { action: actionIndex, param }, state: next };
 }
 
 /** The parameter's position in the action's domain now, found by value (index for old files). */
-function paramIndexOf<S>(spec: Spec<S>, actionIndex: number, state: S, saved: SavedStep, codec: Codec): number | undefined {
+function paramIndexOf<S>(
+  spec: Spec<S>,
+  actionIndex: number,
+  state: S,
+  saved: SavedStep,
+  codec: Codec,
+): number | undefined {
   const action = spec.actions[actionIndex]!;
   if (action.parameterless) return 0;
   let domain: readonly unknown[];
   try {
     domain = action.domain(state);
   } catch (e) {
-    throw new KripkeError('domain-threw', `action '${action.name}': params threw: ${e instanceof Error ? e.message : String(e)}`, { model: spec.name, action: action.name });
+    throw new KripkeError(
+      'domain-threw',
+      `action '${action.name}': params threw: ${e instanceof Error ? e.message : String(e)}`,
+      { model: spec.name, action: action.name },
+    );
   }
   if (saved.action?.encodedParam === undefined) return saved.action?.paramIndex;
   const wanted = codec.saved(saved.action.encodedParam);
@@ -147,10 +202,22 @@ function differences<S>(spec: Spec<S>, saved: SavedStep, actual: S, codec: Codec
   return diffStates(saved.words, actual).map((c) => ({ ...c, path: ['(words)', ...c.path] }));
 }
 
-function divergence(step: number, action: string | undefined, reason: DivergenceReason, message: string, differences: Change[] = []): Divergence {
+function divergence(
+  step: number,
+  action: string | undefined,
+  reason: DivergenceReason,
+  message: string,
+  differences: Change[] = [],
+): Divergence {
   return { step, action, reason, message, differences };
 }
 
-function diverged(step: number, action: string | undefined, reason: DivergenceReason, message: string, differences: Change[]): Diverged {
+function diverged(
+  step: number,
+  action: string | undefined,
+  reason: DivergenceReason,
+  message: string,
+  differences: Change[],
+): Diverged {
   return { status: 'diverged', divergence: divergence(step, action, reason, message, differences) };
 }

@@ -123,7 +123,8 @@ export function wordsIn(file: string, json: Json | undefined, index: number): Wo
 /** Words on every step or on none: a packed trace, or an object one. */
 export function packedSteps(file: string, steps: readonly SavedStep[]): boolean {
   const withWords = steps.filter((s) => s.words !== undefined).length;
-  if (withWords !== 0 && withWords !== steps.length) throw badTrace(file, `${withWords} of ${steps.length} steps have "words": a packed trace has them on every step`);
+  if (withWords !== 0 && withWords !== steps.length)
+    throw badTrace(file, `${withWords} of ${steps.length} steps have "words": a packed trace has them on every step`);
   return withWords > 0;
 }
 
@@ -132,4 +133,3 @@ export function wordsOf(state: unknown, index: number): Words {
   if (Array.isArray(state) && state.every((w): w is number => Number.isInteger(w))) return state;
   throw new TypeError(`step ${index} of a packed trace holds a state that is not words`);
 }
-

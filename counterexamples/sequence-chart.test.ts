@@ -22,7 +22,9 @@ const SCRIPT: ActorEvent[] = [
 function scriptedTrace(script: readonly ActorEvent[]) {
   const spec = scriptedActorSpec(script);
   const index = (kind: string) => spec.actions.findIndex((a) => a.name === kind);
-  return buildTrace(spec, parsePath(['0', ...script.map((e) => `${index(e.kind)}:0`)].join('/')), { property: 'short' });
+  return buildTrace(spec, parsePath(['0', ...script.map((e) => `${index(e.kind)}:0`)].join('/')), {
+    property: 'short',
+  });
 }
 
 describe('message sequence chart', () => {
@@ -33,7 +35,9 @@ describe('message sequence chart', () => {
 
   it('draws one lane per node in order of appearance and each event distinctly', () => {
     const svg = renderSequenceChart(scriptedTrace(SCRIPT))!;
-    const lanes = [...svg.matchAll(/text-anchor="middle" font-weight="bold" fill="#263238">([^<]+)</g)].map((m) => m[1]);
+    const lanes = [...svg.matchAll(/text-anchor="middle" font-weight="bold" fill="#263238">([^<]+)</g)].map(
+      (m) => m[1],
+    );
     expect(lanes).toEqual(['client', 'n1', 'n2']);
     expect(svg).toContain('marker-end="url(#head-msg)"'); // delivered
     expect(svg).toContain('dropped (to n2)'); // dropped, with a cross
@@ -51,7 +55,9 @@ describe('message sequence chart', () => {
     expect(messageLabel({ type: 'ping' }, 40)).toBe('ping');
     expect(messageLabel({ term: 3 }, 40)).toBe('{ term: 3 }');
     expect(messageLabel({ kind: 'append', entries: [1, 2, 3, 4, 5, 6] }, 12)).toBe('append([1, …');
-    expect(stepLabel({ name: 'Deliver', param: { from: 'p1', to: 'a2', msg: { type: 'accept', b: 1 } }, label: 'x' })).toBe('Deliver p1→a2: accept(1)');
+    expect(
+      stepLabel({ name: 'Deliver', param: { from: 'p1', to: 'a2', msg: { type: 'accept', b: 1 } }, label: 'x' }),
+    ).toBe('Deliver p1→a2: accept(1)');
     expect(stepLabel({ name: 'Crash', param: { node: 'a2' }, label: 'x' })).toBe('Crash a2');
     expect(stepLabel({ name: 'tick', param: undefined, label: 'tick' })).toBe('tick');
     const svg = renderSequenceChart(scriptedTrace(SCRIPT))!;

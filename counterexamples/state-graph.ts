@@ -29,7 +29,11 @@ export interface StateGraphOptions {
 /** The neighbourhood of `trace` in `spec`'s state space as DOT; the trace must be the model's own (built or re-executed on it). */
 export function renderStateGraphDot<S>(spec: Spec<S>, trace: Trace<S>, options: StateGraphOptions = {}): string {
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
-  const graph = neighbourhood(spec, trace.steps.map((s) => s.state), maxNodes);
+  const graph = neighbourhood(
+    spec,
+    trace.steps.map((s) => s.state),
+    maxNodes,
+  );
   if (graph.onTrace > maxNodes) throw traceTooLong(spec.name, graph.onTrace, maxNodes);
   const path = trace.steps.map((step) => graph.nodeOf(step.state)!);
   const colors = actionColors(trace);
@@ -40,8 +44,12 @@ export function renderStateGraphDot<S>(spec: Spec<S>, trace: Trace<S>, options: 
     `  graph [label=<<b>${html(spec.name)}</b><br/>${countCaption(graph, options.explored)}<br/><font color="${V.violation}">${html(propertyCaption(trace))}</font>> labelloc=t fontname="${V.font}" pad=0.3];`,
     `  node [shape=ellipse style=filled fillcolor=white color="${V.border}" fontname="${V.valueFont}" fontsize=9 fontcolor="${V.ink}"];`,
     `  edge [color="#cfd8dc" arrowsize=0.6];`,
-    ...graph.states.map((state, i) => `  n${i} [${nodeAttributes(graph, spec.display(state), i, positions.get(i), i === violating)}];`),
-    ...graph.edges.filter((e) => e.from !== e.to && !pathEdge(path, e.from, e.to)).map((e) => `  n${e.from} -> n${e.to};`),
+    ...graph.states.map(
+      (state, i) => `  n${i} [${nodeAttributes(graph, spec.display(state), i, positions.get(i), i === violating)}];`,
+    ),
+    ...graph.edges
+      .filter((e) => e.from !== e.to && !pathEdge(path, e.from, e.to))
+      .map((e) => `  n${e.from} -> n${e.to};`),
     ...pathEdges(trace, path, colors),
     '}',
   ];
@@ -50,12 +58,20 @@ export function renderStateGraphDot<S>(spec: Spec<S>, trace: Trace<S>, options: 
 
 /** The state space is drawn around the trace: a trace of more states than the bound has no picture (its trace graph summarises it). */
 function traceTooLong(model: string, states: number, max: number): KripkeError {
-  return new KripkeError('invalid-trace', `the counterexample of '${model}' passes through ${states.toLocaleString('en-US')} distinct states, ` +
-    `more than the ${max} a state-space picture draws (raise the bound with --max-states, or read the trace graph)`, { model, limit: String(max) });
+  return new KripkeError(
+    'invalid-trace',
+    `the counterexample of '${model}' passes through ${states.toLocaleString('en-US')} distinct states, ` +
+      `more than the ${max} a state-space picture draws (raise the bound with --max-states, or read the trace graph)`,
+    { model, limit: String(max) },
+  );
 }
 
 /** The picture, or undefined when the trace alone has more states than it draws. */
-export function stateGraphDotIfDrawable<S>(spec: Spec<S>, trace: Trace<S>, options: StateGraphOptions = {}): string | undefined {
+export function stateGraphDotIfDrawable<S>(
+  spec: Spec<S>,
+  trace: Trace<S>,
+  options: StateGraphOptions = {},
+): string | undefined {
   try {
     return renderStateGraphDot(spec, trace, options);
   } catch (e) {
@@ -69,11 +85,18 @@ export function countCaption<S>(graph: Neighbourhood<S>, explored?: number): str
   const n = (x: number) => x.toLocaleString('en-US');
   const others = graph.states.length - graph.onTrace;
   const trace = `the ${n(graph.onTrace)} states of the counterexample`;
-  const check = explored === undefined ? '' : graph.closed
-    ? (explored < graph.states.length ? `<br/>(the check stopped at the violation after ${n(explored)} distinct states)` : '')
-    : `<br/>the check explored ${n(explored)} distinct states`;
-  const drawn = graph.closed ? `every reachable state: ${trace} and ${n(others)} others`
-    : graph.radius === 0 ? `${trace} (their other successors are too many to draw)`
+  const check =
+    explored === undefined
+      ? ''
+      : graph.closed
+        ? explored < graph.states.length
+          ? `<br/>(the check stopped at the violation after ${n(explored)} distinct states)`
+          : ''
+        : `<br/>the check explored ${n(explored)} distinct states`;
+  const drawn = graph.closed
+    ? `every reachable state: ${trace} and ${n(others)} others`
+    : graph.radius === 0
+      ? `${trace} (their other successors are too many to draw)`
       : `${trace} and ${n(others)} states within ${graph.radius} step${graph.radius === 1 ? '' : 's'} of it`;
   const dashed = graph.closed ? '' : '; dashed outline: more successors, not drawn';
   return `${drawn}${check}<br/>(self-loops not drawn${dashed})`;
@@ -86,14 +109,22 @@ function tracePositions(path: readonly number[]): Map<number, number[]> {
   return positions;
 }
 
-function nodeAttributes<S>(graph: Neighbourhood<S>, state: unknown, i: number, positions: number[] | undefined, violating: boolean): string {
+function nodeAttributes<S>(
+  graph: Neighbourhood<S>,
+  state: unknown,
+  i: number,
+  positions: number[] | undefined,
+  violating: boolean,
+): string {
   const number = positions ? positions.join(', ') : '';
   const text = graph.states.length <= LABEL_VALUES_UP_TO ? `${number}\n${formatValue(state, 40)}`.trim() : number;
   const fill = violating ? V.violationFill : graph.initial.has(i) ? V.initialFill : 'white';
   const line = violating ? `color="${V.violation}" penwidth=2.5` : positions ? `color="${V.ink}" penwidth=2` : '';
   const style = graph.open.has(i) ? 'style="filled,dashed"' : '';
   const size = text === '' ? 'width=0.25 height=0.18' : '';
-  return `label=${quoted(text)} tooltip=${quoted(formatValue(state, 400))} fillcolor="${fill}" ${line} ${style} ${size}`.replace(/ +/g, ' ').trim();
+  return `label=${quoted(text)} tooltip=${quoted(formatValue(state, 400))} fillcolor="${fill}" ${line} ${style} ${size}`
+    .replace(/ +/g, ' ')
+    .trim();
 }
 
 function pathEdge(path: readonly number[], from: number, to: number): boolean {
@@ -109,7 +140,9 @@ function pathEdges<S>(trace: Trace<S>, path: readonly number[], colors: Map<stri
     return `  n${path[i]} -> n${path[i + 1]} [label=${quoted(` ${i + 1}. ${stepLabel(step.action!, 60, trace.formatMessage)} `)} color="${color}" fontcolor="${color}" fontname="${V.font}" fontsize=10 penwidth=2.6${style}];`;
   });
   if (lasso?.close === 'jump') {
-    lines.push(`  n${path.at(-1)} -> n${path[lasso.start]} [label=" ↺ " color="${V.cycle}" style=dashed penwidth=2.6];`);
+    lines.push(
+      `  n${path.at(-1)} -> n${path[lasso.start]} [label=" ↺ " color="${V.cycle}" style=dashed penwidth=2.6];`,
+    );
   }
   return lines;
 }

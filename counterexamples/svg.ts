@@ -21,7 +21,10 @@ export async function dotToSvg(dot: string): Promise<string> {
   try {
     return withFontStacks(gv.layout(dot, 'svg', 'dot'));
   } catch (e) {
-    throw new KripkeError('invalid-trace', `Graphviz could not lay out the graph: ${e instanceof Error ? e.message : String(e)}`);
+    throw new KripkeError(
+      'invalid-trace',
+      `Graphviz could not lay out the graph: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 

@@ -20,13 +20,16 @@ export function renderTraceText(trace: Trace, options: TextOptions = {}): string
   const lines: string[] = [];
   trace.steps.forEach((step, i) => {
     const stutters = trace.loop === trace.steps.length - 1;
-    const loopMark = trace.loop === i ? paint('magenta', stutters ? '  ◀ stays here forever' : '  ◀ the cycle starts here') : '';
+    const loopMark =
+      trace.loop === i ? paint('magenta', stutters ? '  ◀ stays here forever' : '  ◀ the cycle starts here') : '';
     if (step.action === undefined) {
       lines.push(`${paint('bold', `State ${i + 1}`)} (initial)${loopMark}`);
       lines.push(...fieldLines(step.shown).map((l) => `    ${l}`));
       return;
     }
-    lines.push(`${paint('bold', `State ${i + 1}`)} ← ${paint('cyan', stepLabel(step.action, 100, trace.formatMessage))}${loopMark}`);
+    lines.push(
+      `${paint('bold', `State ${i + 1}`)} ← ${paint('cyan', stepLabel(step.action, 100, trace.formatMessage))}${loopMark}`,
+    );
     if (options.full) {
       const changed = new Set(step.changes.map((c) => String(c.path[0])));
       for (const [key, value] of entries(step.shown)) {
@@ -51,11 +54,18 @@ export function renderTraceText(trace: Trace, options: TextOptions = {}): string
 export function changeLine(change: Change, paint: ReturnType<typeof paintWith>, format?: MessageFormat): string {
   const path = paint('yellow', formatChangePath(change.path));
   const { before, after } = change;
-  const delta = before instanceof Set && after instanceof Set ? setDelta(before, after)
-    : Array.isArray(before) && Array.isArray(after) ? multisetDelta(before, after) : undefined;
+  const delta =
+    before instanceof Set && after instanceof Set
+      ? setDelta(before, after)
+      : Array.isArray(before) && Array.isArray(after)
+        ? multisetDelta(before, after)
+        : undefined;
   if (delta) {
     const { added, removed } = delta;
-    const parts = [...added.map((m) => paint('green', `+ ${memberText(m, format)}`)), ...removed.map((m) => paint('red', `− ${memberText(m, format)}`))];
+    const parts = [
+      ...added.map((m) => paint('green', `+ ${memberText(m, format)}`)),
+      ...removed.map((m) => paint('red', `− ${memberText(m, format)}`)),
+    ];
     return `${path}: ${parts.join('  ')}`;
   }
   return `${path}: ${paint('red', formatValue(before, 60))} → ${paint('green', formatValue(after, 60))}`;
@@ -75,14 +85,27 @@ function loopLines(trace: Trace, paint: ReturnType<typeof paintWith>): string[] 
   if (trace.loop === undefined) return [];
   const last = trace.steps.length;
   if (trace.loop === last - 1) {
-    return [paint('magenta', `  ↺ state ${last} repeats forever: the system stutters there (it takes no further step)`)];
+    return [
+      paint('magenta', `  ↺ state ${last} repeats forever: the system stutters there (it takes no further step)`),
+    ];
   }
-  return [paint('magenta', `  ↺ the step into state ${last} loops back: state ${last} is state ${trace.loop + 1} again, ` +
-    `and states ${trace.loop + 1}–${last} repeat forever`)];
+  return [
+    paint(
+      'magenta',
+      `  ↺ the step into state ${last} loops back: state ${last} is state ${trace.loop + 1} again, ` +
+        `and states ${trace.loop + 1}–${last} repeat forever`,
+    ),
+  ];
 }
 
 function entries(state: unknown): [string, unknown][] {
-  if (typeof state === 'object' && state !== null && !Array.isArray(state) && !(state instanceof Map) && !(state instanceof Set)) {
+  if (
+    typeof state === 'object' &&
+    state !== null &&
+    !Array.isArray(state) &&
+    !(state instanceof Map) &&
+    !(state instanceof Set)
+  ) {
     return Object.entries(state);
   }
   return [['(state)', state]];

@@ -68,8 +68,11 @@ export function buildTrace<S>(spec: Spec<S>, path: ActionPath, info: TraceInfo =
   const inits = successors.initialStates();
   const first = inits[path.init];
   if (first === undefined) {
-    throw new KripkeError('invalid-trace', `the trace starts at initial state #${path.init}, but '${spec.name}' has ${inits.length}`,
-      { model: spec.name, step: '0' });
+    throw new KripkeError(
+      'invalid-trace',
+      `the trace starts at initial state #${path.init}, but '${spec.name}' has ${inits.length}`,
+      { model: spec.name, step: '0' },
+    );
   }
   let state: S = first;
   const steps: TraceStep<S>[] = [{ action: undefined, state, shown: spec.display(state), changes: [] }];
@@ -78,8 +81,11 @@ export function buildTrace<S>(spec: Spec<S>, path: ActionPath, info: TraceInfo =
     const next = successors.successor(state, step.action, step.param);
     if (action === undefined || next === undefined) {
       const name = action ? `action '${action.name}'` : `action #${step.action}`;
-      throw new KripkeError('invalid-trace', `step ${i + 1}: ${name} with parameter #${step.param} is not enabled in the state before it`,
-        { model: spec.name, step: String(i + 1) });
+      throw new KripkeError(
+        'invalid-trace',
+        `step ${i + 1}: ${name} with parameter #${step.param} is not enabled in the state before it`,
+        { model: spec.name, step: String(i + 1) },
+      );
     }
     const param = action.domain(state)[step.param];
     const label = action.parameterless ? action.name : `${action.name}(${formatValue(param, 60)})`;
@@ -95,15 +101,33 @@ export function buildTrace<S>(spec: Spec<S>, path: ActionPath, info: TraceInfo =
   const formatMessage = spec.formatMessage as MessageFormat | undefined;
   const why = info.property === undefined ? undefined : whyOf(spec, steps, info.property, info.loop);
   return {
-    model: spec.name, path, steps: withMilestones(spec, steps), packed: spec.layout !== undefined, ...info,
-    ...(formatMessage ? { formatMessage } : {}), ...(spec.lanes ? { lanes: spec.lanes } : {}), ...(why ? { why } : {}),
+    model: spec.name,
+    path,
+    steps: withMilestones(spec, steps),
+    packed: spec.layout !== undefined,
+    ...info,
+    ...(formatMessage ? { formatMessage } : {}),
+    ...(spec.lanes ? { lanes: spec.lanes } : {}),
+    ...(why ? { why } : {}),
   };
 }
 
-function whyOf<S>(spec: Spec<S>, steps: readonly TraceStep<S>[], property: string, loop: number | undefined): Why | undefined {
+function whyOf<S>(
+  spec: Spec<S>,
+  steps: readonly TraceStep<S>[],
+  property: string,
+  loop: number | undefined,
+): Why | undefined {
   const action = steps.at(-1)?.action;
   const step = action && { action: action.name, param: action.param };
-  return whyItFails(spec, steps.map((s) => s.state), steps.map((s) => s.shown), property, loop, step);
+  return whyItFails(
+    spec,
+    steps.map((s) => s.state),
+    steps.map((s) => s.shown),
+    property,
+    loop,
+    step,
+  );
 }
 
 /** Each step with the milestones that became true in it (a milestone that throws is shown as such). */

@@ -38,7 +38,16 @@ export const VISUALS = {
 
 /** One colour per action name, in order of first appearance; colour-blind-safe first. */
 export const ACTION_PALETTE: readonly string[] = [
-  '#0072b2', '#e69f00', '#009e73', '#d55e00', '#56b4e9', '#cc79a7', '#8c564b', '#7f7f7f', '#bcbd22', '#17becf',
+  '#0072b2',
+  '#e69f00',
+  '#009e73',
+  '#d55e00',
+  '#56b4e9',
+  '#cc79a7',
+  '#8c564b',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
 ];
 
 /** Action name → colour, stable for a given trace (first appearance order). */
@@ -77,7 +86,8 @@ export function lassoOf(trace: Pick<Trace, 'loop' | 'steps'>): Lasso | undefined
   if (start === undefined) return undefined;
   const last = trace.steps.length - 1;
   if (start === last) return { start, close: 'stutter', lastDrawn: last };
-  if (sameValue(trace.steps[last]!.state, trace.steps[start]!.state)) return { start, close: 'repeat', lastDrawn: last - 1 };
+  if (sameValue(trace.steps[last]!.state, trace.steps[start]!.state))
+    return { start, close: 'repeat', lastDrawn: last - 1 };
   return { start, close: 'jump', lastDrawn: last };
 }
 

@@ -9,7 +9,10 @@ import type { Why } from './why.ts';
 
 export function whyToJson(why: Why): Json {
   return {
-    property: why.property, kind: why.kind, step: why.step, read: why.read.map((p) => [...p]),
+    property: why.property,
+    kind: why.kind,
+    step: why.step,
+    read: why.read.map((p) => [...p]),
     ...(why.description !== undefined ? { description: why.description } : {}),
     ...(why.source !== undefined ? { source: why.source } : {}),
     ...(why.explanation !== undefined ? { explanation: why.explanation } : {}),
@@ -30,12 +33,28 @@ export function whyFromJson(json: Json | undefined): Why | undefined {
   const text = (key: string) => (typeof json[key] === 'string' ? { [key]: json[key] } : {});
   const before = paths(json.readBefore);
   return {
-    property, kind, step, read: readPaths, ...text('description'), ...text('source'), ...text('explanation'), ...text('note'),
+    property,
+    kind,
+    step,
+    read: readPaths,
+    ...text('description'),
+    ...text('source'),
+    ...text('explanation'),
+    ...text('note'),
     ...(before ? { readBefore: before } : {}),
   };
 }
 
-const KINDS: readonly PropertyKind[] = ['always', 'sometimes', 'alwaysStep', 'eventually', 'alwaysEventually', 'eventuallyAlways', 'leadsTo', 'refines'];
+const KINDS: readonly PropertyKind[] = [
+  'always',
+  'sometimes',
+  'alwaysStep',
+  'eventually',
+  'alwaysEventually',
+  'eventuallyAlways',
+  'leadsTo',
+  'refines',
+];
 
 function isKind(kind: string): kind is PropertyKind {
   return (KINDS as readonly string[]).includes(kind);

@@ -36,30 +36,59 @@ interface Evaluation<S> {
 }
 
 /** Why the trace of `states` fails `name` (its last state, or the cycle from `loop`); undefined when the spec has no such property. */
-export function whyItFails<S>(spec: Spec<S>, states: readonly S[], shown: readonly unknown[], name: string, loop?: number, step?: { action: string; param: unknown }): Why | undefined {
+export function whyItFails<S>(
+  spec: Spec<S>,
+  states: readonly S[],
+  shown: readonly unknown[],
+  name: string,
+  loop?: number,
+  step?: { action: string; param: unknown },
+): Why | undefined {
   const property = spec.properties.find((p) => p.name === name);
   if (property === undefined || states.length === 0) return undefined;
   const evaluation = evaluationOf(property, states, loop, step);
   const said = property.description !== undefined ? { description: property.description } : sourceOf(property);
   const explanation = property.kind === 'always' ? explanationOf(property, states.at(-1)!) : undefined;
-  const base = { property: name, kind: property.kind, ...said, ...(explanation !== undefined ? { explanation } : {}), step: evaluation.step };
+  const base = {
+    property: name,
+    kind: property.kind,
+    ...said,
+    ...(explanation !== undefined ? { explanation } : {}),
+    step: evaluation.step,
+  };
   const reads = readsIn(spec, evaluation);
   if (typeof reads === 'string') return { ...base, read: [], note: reads };
-  const fields = reads.map((r, i) => standOut(r.filter((read) => hasPath(shown[evaluation.step - (reads.length - 1) + i], read.path))));
+  const fields = reads.map((r, i) =>
+    standOut(r.filter((read) => hasPath(shown[evaluation.step - (reads.length - 1) + i], read.path))),
+  );
   return { ...base, read: fields.at(-1)!, ...(fields.length > 1 ? { readBefore: fields[0]! } : {}) };
 }
 
-function evaluationOf<S>(property: Property<S>, states: readonly S[], loop: number | undefined, step?: { action: string; param: unknown }): Evaluation<S> {
+function evaluationOf<S>(
+  property: Property<S>,
+  states: readonly S[],
+  loop: number | undefined,
+  step?: { action: string; param: unknown },
+): Evaluation<S> {
   const last = states.length - 1;
   switch (property.kind) {
-    case 'always': case 'sometimes': return { step: last, states: [states[last]!], run: (s) => property.holds(s) };
+    case 'always':
+    case 'sometimes':
+      return { step: last, states: [states[last]!], run: (s) => property.holds(s) };
     case 'alwaysStep': {
       if (last === 0 || step === undefined) return { step: last, states: [], run: () => undefined };
-      return { step: last, states: [states[last - 1]!, states[last]!], run: (before, after) => property.holds(before!, after!, step) };
+      return {
+        step: last,
+        states: [states[last - 1]!, states[last]!],
+        run: (before, after) => property.holds(before!, after!, step),
+      };
     }
-    case 'leadsTo': return cycleStart(states, loop, (s) => property.to(s));
-    case 'refines': return { step: last, states: [], run: () => undefined };
-    default: return cycleStart(states, loop, (s) => property.holds(s));
+    case 'leadsTo':
+      return cycleStart(states, loop, (s) => property.to(s));
+    case 'refines':
+      return { step: last, states: [], run: () => undefined };
+    default:
+      return cycleStart(states, loop, (s) => property.holds(s));
   }
 }
 
@@ -79,10 +108,12 @@ function readsIn<S>(spec: Spec<S>, { states, run }: Evaluation<S>): FieldRead[][
   }
   try {
     const layout = spec.layout;
-    const tracked = layout !== undefined
-      ? trackWordReads(layout, states as unknown as Words[], run as unknown as (...w: Words[]) => unknown)
-      : trackReads(states, run);
-    if (tracked.result !== plain) return 'reading it through a recording stand-in changed its answer, so its reads are not shown';
+    const tracked =
+      layout !== undefined
+        ? trackWordReads(layout, states as unknown as Words[], run as unknown as (...w: Words[]) => unknown)
+        : trackReads(states, run);
+    if (tracked.result !== plain)
+      return 'reading it through a recording stand-in changed its answer, so its reads are not shown';
     return tracked.reads;
   } catch (e) {
     return `its reads could not be recorded (${e instanceof Error ? e.message : String(e)})`;
@@ -93,7 +124,9 @@ function readsIn<S>(spec: Spec<S>, { states, run }: Evaluation<S>): FieldRead[][
 function sourceOf<S>(property: Property<S>): { source: string } | Record<string, never> {
   const fn = property.kind === 'leadsTo' ? property.to : property.kind === 'refines' ? property.map : property.holds;
   const text = String(fn).replace(/\s+/g, ' ').trim();
-  return text.length > 0 && !text.includes('[native code]') ? { source: text.length > 160 ? `${text.slice(0, 159)}…` : text } : {};
+  return text.length > 0 && !text.includes('[native code]')
+    ? { source: text.length > 160 ? `${text.slice(0, 159)}…` : text }
+    : {};
 }
 
 /**
@@ -106,7 +139,7 @@ export function standOut(reads: readonly FieldRead[]): FieldPath[] {
   const groups = new Map<string, { prefix: FieldPath; elements: Map<number, Set<string>> }>();
   for (const { path, kind } of reads) {
     const at = path.findIndex((k) => typeof k === 'number');
-    if (at < 0 || kind === 'size' && at === path.length - 1) {
+    if (at < 0 || (kind === 'size' && at === path.length - 1)) {
       if (kind === 'value' || !reads.some((r) => r.path.length > path.length && startsWith(r.path, path))) add(path);
       continue;
     }
@@ -114,7 +147,10 @@ export function standOut(reads: readonly FieldRead[]): FieldPath[] {
     const group = groups.get(JSON.stringify(prefix)) ?? { prefix, elements: new Map() };
     groups.set(JSON.stringify(prefix), group);
     const element = path[at] as number;
-    group.elements.set(element, (group.elements.get(element) ?? new Set()).add(`${kind}:${JSON.stringify(path.slice(at + 1))}`));
+    group.elements.set(
+      element,
+      (group.elements.get(element) ?? new Set()).add(`${kind}:${JSON.stringify(path.slice(at + 1))}`),
+    );
   }
   for (const { prefix, elements } of groups.values()) {
     const sets = [...elements.values()];
@@ -140,7 +176,8 @@ function hasPath(value: unknown, path: FieldPath): boolean {
     if (at instanceof Map) {
       if (!at.has(key)) return false;
       at = at.get(key);
-    } else if (typeof at === 'object' && at !== null && Object.hasOwn(at, String(key))) at = (at as Record<string, unknown>)[String(key)];
+    } else if (typeof at === 'object' && at !== null && Object.hasOwn(at, String(key)))
+      at = (at as Record<string, unknown>)[String(key)];
     else return at instanceof Set;
   }
   return true;

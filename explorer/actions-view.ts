@@ -16,7 +16,12 @@ import type { Action } from '../spec/types.ts';
 import type { ActionGroup, Choice } from './api-types.ts';
 import type { ModelSession } from './session.ts';
 
-export function actionGroups(session: ModelSession, state: unknown, path: ActionPath, node: number | undefined): ActionGroup[] {
+export function actionGroups(
+  session: ModelSession,
+  state: unknown,
+  path: ActionPath,
+  node: number | undefined,
+): ActionGroup[] {
   return session.spec.actions.map((action) => {
     const color = ACTION_PALETTE[action.index % ACTION_PALETTE.length]!;
     let domain: readonly unknown[];
@@ -29,14 +34,23 @@ export function actionGroups(session: ModelSession, state: unknown, path: Action
     const choices: Choice[] = [];
     for (let p = 0; p < domain.length; p++) {
       const outcome = choose(session, action, state, domain[p], p, path, node);
-      if (typeof outcome === 'string') return { index: action.index, name: action.name, color, choices, error: outcome };
+      if (typeof outcome === 'string')
+        return { index: action.index, name: action.name, color, choices, error: outcome };
       choices.push(outcome);
     }
     return { index: action.index, name: action.name, color, choices };
   });
 }
 
-function choose(session: ModelSession, action: Action<unknown>, state: unknown, param: unknown, p: number, path: ActionPath, node: number | undefined): Choice | string {
+function choose(
+  session: ModelSession,
+  action: Action<unknown>,
+  state: unknown,
+  param: unknown,
+  p: number,
+  path: ActionPath,
+  node: number | undefined,
+): Choice | string {
   const label = choiceLabel(action, param, session.spec.formatMessage as MessageFormat | undefined);
   let next: unknown;
   try {
@@ -48,7 +62,14 @@ function choose(session: ModelSession, action: Action<unknown>, state: unknown, 
   const target = formatPath({ init: path.init, steps: [...path.steps, { action: action.index, param: p }] });
   const to = session.seen.add(next, target);
   if (node !== undefined && to !== undefined) session.seen.link(node, to, action.name, label);
-  return { param: p, label, enabled: true, noChange: sameValue(state, next), target, violates: violated(session, state, next, action.name, param) };
+  return {
+    param: p,
+    label,
+    enabled: true,
+    noChange: sameValue(state, next),
+    target,
+    violates: violated(session, state, next, action.name, param),
+  };
 }
 
 /** The label of one parameter inside its action's group: `p1→a2: prepare(1)`, `r1`, or the name. */
@@ -67,7 +88,8 @@ function violated(session: ModelSession, before: unknown, after: unknown, action
   for (const property of session.spec.properties) {
     try {
       if (property.kind === 'always' && !property.holds(after) && property.holds(before)) names.push(property.name);
-      if (property.kind === 'alwaysStep' && !property.holds(before, after, { action, param })) names.push(property.name);
+      if (property.kind === 'alwaysStep' && !property.holds(before, after, { action, param }))
+        names.push(property.name);
     } catch {
       names.push(property.name);
     }

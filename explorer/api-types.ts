@@ -94,7 +94,11 @@ export interface ProcessTable {
   readonly shared: readonly ValueNode[];
 }
 
-export interface ProcessCell { readonly text: string; readonly changed: boolean; readonly before?: string }
+export interface ProcessCell {
+  readonly text: string;
+  readonly changed: boolean;
+  readonly before?: string;
+}
 
 export interface Neighbourhood {
   readonly dot: string;
@@ -151,7 +155,12 @@ export interface PinnedLine {
   readonly wrapTo: number | undefined;
 }
 
-export interface WalkRequest { readonly key: ModelKey; readonly path: string; readonly steps: number; readonly seed?: number | undefined }
+export interface WalkRequest {
+  readonly key: ModelKey;
+  readonly path: string;
+  readonly steps: number;
+  readonly seed?: number | undefined;
+}
 export interface WalkResult {
   readonly path: string;
   readonly seed: number;
@@ -171,7 +180,11 @@ export type UntilResult =
   | { readonly found: true; readonly path: string; readonly steps: number; readonly explored: number }
   | { readonly found: false; readonly explored: number; readonly exhaustive: boolean; readonly message: string };
 
-export interface OpenTraceRequest { readonly key: ModelKey; readonly name: string; readonly text: string }
+export interface OpenTraceRequest {
+  readonly key: ModelKey;
+  readonly name: string;
+  readonly text: string;
+}
 export interface OpenTraceResult {
   readonly key: ModelKey;
   readonly line: LineRequest;
@@ -182,7 +195,10 @@ export interface OpenTraceResult {
   readonly note: string;
 }
 
-export interface TraceRef { readonly key: ModelKey; readonly path: string }
+export interface TraceRef {
+  readonly key: ModelKey;
+  readonly path: string;
+}
 export interface CompareRequest {
   readonly left: TraceRef;
   /** Another trace, or a model under which to replay the left trace's actions. */
@@ -252,4 +268,10 @@ export type CheckEvent =
   | { readonly type: 'progress'; readonly progress: CheckProgress }
   | { readonly type: 'done'; readonly outcome: CheckOutcome };
 
-export interface ApiError { readonly error: { readonly code: string; readonly message: string; readonly where?: Readonly<Record<string, string>> } }
+export interface ApiError {
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly where?: Readonly<Record<string, string>>;
+  };
+}

@@ -21,7 +21,10 @@ async function run(request: CheckRequest): Promise<CheckEvent> {
     liveness: request.liveness,
     checkDeadlock: request.deadlock,
     ...(request.engine === 'random' ? { runs: request.runs, depth: request.depth, seed: request.seed } : {}),
-    observer: { progress: (p: Progress) => post({ type: 'progress', progress: progressOf(p) }), progressIntervalMs: PROGRESS_INTERVAL_MS },
+    observer: {
+      progress: (p: Progress) => post({ type: 'progress', progress: progressOf(p) }),
+      progressIntervalMs: PROGRESS_INTERVAL_MS,
+    },
   });
   return { type: 'done', outcome: checkOutcome(result) };
 }
@@ -34,5 +37,8 @@ try {
   post(await run(workerData as CheckRequest));
 } catch (e) {
   if (!(e instanceof KripkeError)) throw e;
-  post({ type: 'done', outcome: { status: 'error', summary: `[${e.code}] ${e.message}`, violations: [], stats: progressOf(undefined) } });
+  post({
+    type: 'done',
+    outcome: { status: 'error', summary: `[${e.code}] ${e.message}`, violations: [], stats: progressOf(undefined) },
+  });
 }

@@ -33,7 +33,12 @@ export class Checks {
       throw new KripkeError('invalid-config', `${running} checks are already running: cancel one first`);
     }
     const id = String(this.next++);
-    const run: Run = { worker: new Worker(ENTRY, { workerData: request }), events: [], listeners: new Set(), done: false };
+    const run: Run = {
+      worker: new Worker(ENTRY, { workerData: request }),
+      events: [],
+      listeners: new Set(),
+      done: false,
+    };
     this.runs.set(id, run);
     run.worker.on('message', (event: CheckEvent) => this.emit(run, event));
     run.worker.on('error', (e) => this.finish(run, 'error', `the check thread failed: ${e.message}`));
@@ -64,7 +69,10 @@ export class Checks {
 
   private find(id: string): Run {
     const run = this.runs.get(id);
-    if (run === undefined) throw new KripkeError('unknown-name', `no check #${id} (checks are numbered from 1 as they start)`, { check: id });
+    if (run === undefined)
+      throw new KripkeError('unknown-name', `no check #${id} (checks are numbered from 1 as they start)`, {
+        check: id,
+      });
     return run;
   }
 
@@ -78,7 +86,15 @@ export class Checks {
 
   private finish(run: Run, status: 'error' | 'cancelled', summary: string): void {
     const stats = [...run.events].reverse().find((e) => e.type === 'progress');
-    this.emit(run, { type: 'done', outcome: { status, summary, violations: [], stats: stats?.type === 'progress' ? stats.progress : progressOf(undefined) } });
+    this.emit(run, {
+      type: 'done',
+      outcome: {
+        status,
+        summary,
+        violations: [],
+        stats: stats?.type === 'progress' ? stats.progress : progressOf(undefined),
+      },
+    });
   }
 
   private forgetOld(): void {

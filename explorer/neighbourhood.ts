@@ -23,7 +23,13 @@ export interface Here {
 
 export function neighbourhood(seen: SeenGraph, here: Here): Neighbourhood {
   const { node } = here;
-  if (node === undefined) return { dot: emptyDot('the explorer has recorded too many states to draw more'), targets: {}, predecessors: 0, successors: 0 };
+  if (node === undefined)
+    return {
+      dot: emptyDot('the explorer has recorded too many states to draw more'),
+      targets: {},
+      predecessors: 0,
+      successors: 0,
+    };
   const into = seen.predecessors(node).filter((e) => e.from !== node);
   const out = seen.successors(node).filter((e) => e.to !== node);
   const loops = seen.successors(node).length - out.length;
@@ -36,14 +42,23 @@ export function neighbourhood(seen: SeenGraph, here: Here): Neighbourhood {
       targets[id] = seen.pathOf(other);
       const steps = edges.filter((x) => (side === 'p' ? x.from : x.to) === other);
       lines.push(`  ${id} [${neighbourLabel(seen, node, other, here, steps)}];`);
-      for (const e of steps) lines.push(side === 'p' ? `  ${id} -> here [${edgeColor(e, here)}];` : `  here -> ${id} [${edgeColor(e, here)}];`);
+      for (const e of steps)
+        lines.push(
+          side === 'p' ? `  ${id} -> here [${edgeColor(e, here)}];` : `  here -> ${id} [${edgeColor(e, here)}];`,
+        );
     });
-    if (ends.length > max) lines.push(`  ${side}more [label="… ${ends.length - max} more" shape=plaintext fontcolor="${V.muted}"];`);
+    if (ends.length > max)
+      lines.push(`  ${side}more [label="… ${ends.length - max} more" shape=plaintext fontcolor="${V.muted}"];`);
   };
   draw(into, 'p', MAX_PREDECESSORS);
   draw(out, 's', MAX_SUCCESSORS);
   lines.push('}');
-  return { dot: `${lines.join('\n')}\n`, targets, predecessors: new Set(into.map((e) => e.from)).size, successors: new Set(out.map((e) => e.to)).size };
+  return {
+    dot: `${lines.join('\n')}\n`,
+    targets,
+    predecessors: new Set(into.map((e) => e.from)).size,
+    successors: new Set(out.map((e) => e.to)).size,
+  };
 }
 
 function header(traceLength: number, loops: number): string[] {
@@ -62,7 +77,8 @@ function neighbourLabel(seen: SeenGraph, node: number, other: number, here: Here
   const taken = steps.slice(0, 2).map((e) => truncate(e.label === e.action ? e.label : `${e.action} ${e.label}`, 34));
   if (steps.length > 2) taken.push(`… ${steps.length - 2} more steps`);
   const onTrace = here.trace.indexOf(other);
-  if (onTrace >= 0) return `label=${quoted([...taken, `State ${onTrace + 1} on this trace`].join('\n'))} fillcolor="${V.initialFill}"`;
+  if (onTrace >= 0)
+    return `label=${quoted([...taken, `State ${onTrace + 1} on this trace`].join('\n'))} fillcolor="${V.initialFill}"`;
   const changes = diffStates(seen.stateOf(node), seen.stateOf(other));
   const lines = changes.slice(0, 3).map((c) => `${formatChangePath(c.path)}: ${changeText(c)}`);
   if (changes.length > 3) lines.push(`… ${changes.length - 3} more`);
@@ -72,10 +88,15 @@ function neighbourLabel(seen: SeenGraph, node: number, other: number, here: Here
 /** A change in a few words: the new value, or for a set or list the members it gains and loses. */
 function changeText(change: Change): string {
   const { before, after } = change;
-  const delta = before instanceof Set && after instanceof Set ? setDelta(before, after)
-    : Array.isArray(before) && Array.isArray(after) ? multisetDelta(before, after) : undefined;
+  const delta =
+    before instanceof Set && after instanceof Set
+      ? setDelta(before, after)
+      : Array.isArray(before) && Array.isArray(after)
+        ? multisetDelta(before, after)
+        : undefined;
   if (delta === undefined) return formatValue(after, 20);
-  const one = (sign: string, items: unknown[]) => (items.length === 1 ? `${sign}${formatValue(items[0], 20)}` : items.length > 1 ? `${sign}${items.length}` : '');
+  const one = (sign: string, items: unknown[]) =>
+    items.length === 1 ? `${sign}${formatValue(items[0], 20)}` : items.length > 1 ? `${sign}${items.length}` : '';
   return [one('+', delta.added), one('−', delta.removed)].filter(Boolean).join(' ') || 'reordered';
 }
 

@@ -12,7 +12,11 @@ const DIE_HARD = { model: 'die-hard', settings: {} };
 async function savedPaxos(): Promise<{ json: string; itf: string }> {
   const session = await (await sessionsFor(PAXOS_KEY)).get(PAXOS_KEY);
   const trace = buildTrace(session.spec, parsePath(PAXOS_BUG), { property: 'agreement' });
-  const files = await renderArtifacts(trace, { reference: 'paxos', variant: 'volatile-promise', settings: {}, kind: 'invariant' }, 'trace.json');
+  const files = await renderArtifacts(
+    trace,
+    { reference: 'paxos', variant: 'volatile-promise', settings: {}, kind: 'invariant' },
+    'trace.json',
+  );
   return { json: files.get('trace.json')!, itf: files.get('trace.itf.json')! };
 }
 
@@ -20,10 +24,17 @@ describe('opening a saved trace', () => {
   it('opens Kripke JSON and Kripke ITF by their actions, under the model and variant they name', async () => {
     const sessions = await sessionsFor(DIE_HARD); // the explorer serves another model: the file names its own
     const { json, itf } = await savedPaxos();
-    for (const [name, text, format] of [['trace.json', json, 'kripke'], ['trace.itf.json', itf, 'itf']] as const) {
+    for (const [name, text, format] of [
+      ['trace.json', json, 'kripke'],
+      ['trace.itf.json', itf, 'itf'],
+    ] as const) {
       const opened = await openTrace(sessions, { key: DIE_HARD, name, text });
       expect(opened).toEqual({
-        key: PAXOS_KEY, line: { path: PAXOS_BUG, loop: undefined, property: 'agreement' }, matched: 'actions', format, steps: 16,
+        key: PAXOS_KEY,
+        line: { path: PAXOS_BUG, loop: undefined, property: 'agreement' },
+        matched: 'actions',
+        format,
+        steps: 16,
         note: "'agreement' is still violated",
       });
     }
@@ -43,7 +54,12 @@ describe('opening a saved trace', () => {
     const open = (text: string) => openTrace(sessions, { key: DIE_HARD, name: 'x.json', text });
     await expect(open('{')).rejects.toThrow('x.json: not JSON');
     await expect(open('{"a": 1}')).rejects.toThrow('x.json: neither a Kripke trace');
-    const other = QUINT_ITF.replace('"big":{"#bigint":"0"},"small":{"#bigint":"0"}', '"big":{"#bigint":"1"},"small":{"#bigint":"0"}');
-    await expect(open(other)).rejects.toThrow("x.json does not fit 'die-hard': its initial state is none of the model's 1 initial state(s)");
+    const other = QUINT_ITF.replace(
+      '"big":{"#bigint":"0"},"small":{"#bigint":"0"}',
+      '"big":{"#bigint":"1"},"small":{"#bigint":"0"}',
+    );
+    await expect(open(other)).rejects.toThrow(
+      "x.json does not fit 'die-hard': its initial state is none of the model's 1 initial state(s)",
+    );
   });
 });

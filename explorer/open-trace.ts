@@ -25,8 +25,12 @@ export async function openTrace(sessions: Sessions, request: OpenTraceRequest): 
   const replayed = byActions ? replayTrace(session.spec, saved) : undefined;
   const matched = replayed?.status === 'reproduced' ? 'actions' : 'states';
   const path = replayed?.status === 'reproduced' ? replayed.trace.path : matchStates(session, saved, request.name);
-  const note = replayed?.status === 'reproduced' ? replayed.verdict
-    : replayed ? `replayed state by state (${replayed.divergence.message})` : 'matched state by state: the file names no Kripke actions';
+  const note =
+    replayed?.status === 'reproduced'
+      ? replayed.verdict
+      : replayed
+        ? `replayed state by state (${replayed.divergence.message})`
+        : 'matched state by state: the file names no Kripke actions';
   return {
     key,
     line: { path: formatPath(path), loop: saved.loop, property: saved.property },
@@ -62,7 +66,8 @@ function matchStates(session: ModelSession, saved: SavedTrace, file: string): Ac
   const inits = successors.initialStates();
   const wanted = (i: number) => canonical(saved.steps[i]!.encoded);
   const init = inits.findIndex((s) => shown(s) === wanted(0));
-  if (init < 0) throw mismatch(file, spec.name, `its initial state is none of the model's ${inits.length} initial state(s)`);
+  if (init < 0)
+    throw mismatch(file, spec.name, `its initial state is none of the model's ${inits.length} initial state(s)`);
   let state = inits[init];
   const steps: PathStep[] = [];
   for (let i = 1; i < saved.steps.length; i++) {
@@ -70,7 +75,8 @@ function matchStates(session: ModelSession, saved: SavedTrace, file: string): Ac
     successors.forEach(state, (next, action, param) => {
       if (found === undefined && shown(next) === wanted(i)) found = { state: next, step: { action, param } };
     });
-    if (found === undefined) throw mismatch(file, spec.name, `no step of the model leads from its state ${i} to its state ${i + 1}`);
+    if (found === undefined)
+      throw mismatch(file, spec.name, `no step of the model leads from its state ${i} to its state ${i + 1}`);
     steps.push(found.step);
     state = found.state;
   }

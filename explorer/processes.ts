@@ -20,7 +20,12 @@ interface ActorState {
 const INBOX_LINES = 4;
 const OWN_FIELDS = new Set(['nodes', 'down', 'timers', 'network']);
 
-export function processTable(state: unknown, before: unknown, tree: ValueNode, format?: MessageFormat): ProcessTable | undefined {
+export function processTable(
+  state: unknown,
+  before: unknown,
+  tree: ValueNode,
+  format?: MessageFormat,
+): ProcessTable | undefined {
   if (!isActorState(state)) return undefined;
   const previous = isActorState(before) ? before : undefined;
   const ids = Object.keys(state.nodes);
@@ -35,8 +40,13 @@ export function processTable(state: unknown, before: unknown, tree: ValueNode, f
   return { ids, rows, shared };
 }
 
-function row(field: string, ids: readonly string[], state: ActorState, before: ActorState | undefined,
-  read: (s: ActorState, id: string) => string): ProcessTable['rows'][number] {
+function row(
+  field: string,
+  ids: readonly string[],
+  state: ActorState,
+  before: ActorState | undefined,
+  read: (s: ActorState, id: string) => string,
+): ProcessTable['rows'][number] {
   const cells = ids.map((id): ProcessCell => {
     const text = read(state, id);
     const was = before === undefined || !(id in before.nodes) ? text : read(before, id);
@@ -62,11 +72,23 @@ function localFields(value: unknown): string[] {
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Map) &&
+    !(value instanceof Set)
+  );
 }
 
 function isActorState(value: unknown): value is ActorState {
   if (typeof value !== 'object' || value === null) return false;
   const s = value as Partial<ActorState>;
-  return typeof s.nodes === 'object' && s.nodes !== null && Array.isArray(s.down) && typeof s.timers === 'object' && Array.isArray(s.network);
+  return (
+    typeof s.nodes === 'object' &&
+    s.nodes !== null &&
+    Array.isArray(s.down) &&
+    typeof s.timers === 'object' &&
+    Array.isArray(s.network)
+  );
 }

@@ -26,7 +26,12 @@ export function propertyStatuses(properties: readonly Property<unknown>[], conte
     try {
       return { name: memberName(property), kind: property.kind, ...statusOf(property, context) };
     } catch (e) {
-      return { name: memberName(property), kind: property.kind, state: 'error' as const, detail: `threw: ${messageOf(e)}` };
+      return {
+        name: memberName(property),
+        kind: property.kind,
+        state: 'error' as const,
+        detail: `threw: ${messageOf(e)}`,
+      };
     }
   });
 }
@@ -41,28 +46,43 @@ function statusOf(property: Property<unknown>, { states, last }: StepContext): O
     case 'alwaysStep': {
       if (last === undefined) return { state: 'holds', detail: 'no step taken yet' };
       return property.holds(states.at(-2), state, last)
-        ? { state: 'holds', detail: 'holds on the last step' } : { state: 'fails', detail: 'the last step breaks it' };
+        ? { state: 'holds', detail: 'holds on the last step' }
+        : { state: 'fails', detail: 'the last step breaks it' };
     }
     case 'sometimes': {
       if (property.holds(state)) return { state: 'reached', detail: 'reached in this state' };
       const earlier = states.findIndex((s) => property.holds(s));
-      return earlier >= 0 ? { state: 'reached', detail: `reached earlier, in state ${earlier + 1}` } : { state: 'unreached', detail: 'not reached on this trace' };
+      return earlier >= 0
+        ? { state: 'reached', detail: `reached earlier, in state ${earlier + 1}` }
+        : { state: 'unreached', detail: 'not reached on this trace' };
     }
-    case 'refines': return refinementStatus(property, states);
+    case 'refines':
+      return refinementStatus(property, states);
     case 'leadsTo':
-      return { state: 'liveness', detail: `condition ${yesNo(property.from(state))}, goal ${yesNo(property.to(state))} here; run a check for the verdict` };
+      return {
+        state: 'liveness',
+        detail: `condition ${yesNo(property.from(state))}, goal ${yesNo(property.to(state))} here; run a check for the verdict`,
+      };
     default:
-      return { state: 'liveness', detail: `its condition ${property.holds(state) ? 'holds' : 'does not hold'} here; run a check for the verdict` };
+      return {
+        state: 'liveness',
+        detail: `its condition ${property.holds(state) ? 'holds' : 'does not hold'} here; run a check for the verdict`,
+      };
   }
 }
 
 /** A refinement on the trace so far: its initial state and every step map into the abstract spec. */
-function refinementStatus(property: Refinement<unknown>, states: readonly unknown[]): Omit<PropertyStatus, 'name' | 'kind'> {
+function refinementStatus(
+  property: Refinement<unknown>,
+  states: readonly unknown[],
+): Omit<PropertyStatus, 'name' | 'kind'> {
   const check = new RefinementCheck('explorer', property);
   const abstract = property.abstract.name;
-  if (!check.initialHolds(states[0])) return { state: 'fails', detail: `the initial state maps to no initial state of '${abstract}'` };
+  if (!check.initialHolds(states[0]))
+    return { state: 'fails', detail: `the initial state maps to no initial state of '${abstract}'` };
   const broken = states.findIndex((s, i) => i > 0 && !check.stepHolds(states[i - 1], s));
-  return broken < 0 ? { state: 'holds', detail: `every step so far maps to a step of '${abstract}' or a stutter` }
+  return broken < 0
+    ? { state: 'holds', detail: `every step so far maps to a step of '${abstract}' or a stutter` }
     : { state: 'fails', detail: `the step into state ${broken + 1} maps to no step of '${abstract}'` };
 }
 

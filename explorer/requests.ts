@@ -4,9 +4,19 @@
  */
 import { z } from 'zod';
 import { KripkeError } from '../spec/errors.ts';
-import type { CheckRequest, CompareRequest, OpenTraceRequest, StateRequest, UntilRequest, WalkRequest } from './api-types.ts';
+import type {
+  CheckRequest,
+  CompareRequest,
+  OpenTraceRequest,
+  StateRequest,
+  UntilRequest,
+  WalkRequest,
+} from './api-types.ts';
 
-const PATH = z.string().max(100_000).regex(/^\d+(\/\d+(:\d+)?)*$/, 'expected an action-index path such as 0/2:1/0:0');
+const PATH = z
+  .string()
+  .max(100_000)
+  .regex(/^\d+(\/\d+(:\d+)?)*$/, 'expected an action-index path such as 0/2:1/0:0');
 
 const KEY = z.strictObject({
   model: z.string().min(1).max(4096),
@@ -24,8 +34,24 @@ const COUNT = (max: number) => z.number().int().min(1).max(max);
 
 export const SCHEMAS = {
   state: z.strictObject({ key: KEY, path: PATH, line: LINE.optional() }),
-  walk: z.strictObject({ key: KEY, path: PATH, steps: COUNT(10_000), seed: z.number().int().min(0).max(2 ** 32 - 1).optional() }),
-  until: z.strictObject({ key: KEY, path: PATH, property: z.string().max(500), goal: z.enum(['holds', 'fails']), maxStates: COUNT(2_000_000).optional() }),
+  walk: z.strictObject({
+    key: KEY,
+    path: PATH,
+    steps: COUNT(10_000),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
+  }),
+  until: z.strictObject({
+    key: KEY,
+    path: PATH,
+    property: z.string().max(500),
+    goal: z.enum(['holds', 'fails']),
+    maxStates: COUNT(2_000_000).optional(),
+  }),
   openTrace: z.strictObject({ key: KEY, name: z.string().min(1).max(500), text: z.string().max(20_000_000) }),
   compare: z.strictObject({
     left: z.strictObject({ key: KEY, path: PATH }),
@@ -38,7 +64,12 @@ export const SCHEMAS = {
     deadlock: z.boolean(),
     runs: COUNT(100_000_000).optional(),
     depth: COUNT(100_000).optional(),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
   }),
 } as const;
 

@@ -13,21 +13,41 @@ import { PAXOS_BUG, PAXOS_KEY } from './test-helpers.ts';
 
 let explorer: Explorer;
 beforeAll(async () => {
-  explorer = await startExplorer({ key: PAXOS_KEY, model: await loadModel('paxos', { settings: {}, variant: 'volatile-promise' }) });
+  explorer = await startExplorer({
+    key: PAXOS_KEY,
+    model: await loadModel('paxos', { settings: {}, variant: 'volatile-promise' }),
+  });
 });
 afterAll(() => explorer.close());
 
-interface Answer { status: number; type: string; body: string }
+interface Answer {
+  status: number;
+  type: string;
+  body: string;
+}
 
 /** A raw request, so tests can send any path, Host, Origin or body. */
 function send(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: explorer.port, method, path, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { text += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body: text }));
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: explorer.port,
+        method,
+        path,
+        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body: text }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -39,7 +59,10 @@ const errorOf = (answer: Answer) => (JSON.parse(answer.body) as { error: { code:
 async function checkEvents(id: string): Promise<CheckEvent[]> {
   const response = await fetch(`${explorer.url}api/checks/${id}/events`);
   const text = await response.text(); // the stream ends after the `done` event
-  return text.split('\n\n').filter((block) => block.startsWith('event:')).map((block) => JSON.parse(block.split('\ndata: ')[1]!) as CheckEvent);
+  return text
+    .split('\n\n')
+    .filter((block) => block.startsWith('event:'))
+    .map((block) => JSON.parse(block.split('\ndata: ')[1]!) as CheckEvent);
 }
 
 describe('the explorer server', () => {
@@ -55,7 +78,15 @@ describe('the explorer server', () => {
   });
 
   it('serves nothing outside its own assets', async () => {
-    for (const path of ['/assets/../package.json', '/assets/%2e%2e/package.json', '/assets/..%2fpackage.json', '/package.json', '/explorer/server.ts', '/assets/', '/assets/bundle.ts']) {
+    for (const path of [
+      '/assets/../package.json',
+      '/assets/%2e%2e/package.json',
+      '/assets/..%2fpackage.json',
+      '/package.json',
+      '/explorer/server.ts',
+      '/assets/',
+      '/assets/bundle.ts',
+    ]) {
       const answer = await send('GET', path);
       expect([path, answer.status]).toEqual([path, 404]);
       expect(answer.body).not.toContain('"name": "kripke"');
@@ -69,14 +100,44 @@ describe('the explorer server', () => {
     const cases: [string, string | undefined, number, string][] = [
       ['/api/state', '{not json', 400, 'the body is not JSON'],
       ['/api/state', JSON.stringify({ key: PAXOS_KEY }), 400, 'bad state request: path: '],
-      ['/api/state', JSON.stringify({ key: PAXOS_KEY, path: '0/../1' }), 400, 'path: expected an action-index path such as 0/2:1/0:0'],
+      [
+        '/api/state',
+        JSON.stringify({ key: PAXOS_KEY, path: '0/../1' }),
+        400,
+        'path: expected an action-index path such as 0/2:1/0:0',
+      ],
       ['/api/state', JSON.stringify({ key: PAXOS_KEY, path: '0', extra: 1 }), 400, 'bad state request: the body: '],
-      ['/api/state', JSON.stringify({ key: { ...PAXOS_KEY, model: 'paxo' }, path: '0' }), 400, "unknown model 'paxo'; available: die-hard"],
-      ['/api/state', JSON.stringify({ key: { ...PAXOS_KEY, model: '/etc/passwd.ts' }, path: '0' }), 400, 'this explorer serves the model file paxos only'],
-      ['/api/state', JSON.stringify({ key: { ...PAXOS_KEY, settings: { acceptors: 'many' } }, path: '0' }), 400, 'acceptors=many: expected a whole number'],
-      ['/api/state', JSON.stringify({ key: PAXOS_KEY, path: '0/7:0' }), 400, 'step 1 of 0/7:0: action #7 does not exist'],
+      [
+        '/api/state',
+        JSON.stringify({ key: { ...PAXOS_KEY, model: 'paxo' }, path: '0' }),
+        400,
+        "unknown model 'paxo'; available: die-hard",
+      ],
+      [
+        '/api/state',
+        JSON.stringify({ key: { ...PAXOS_KEY, model: '/etc/passwd.ts' }, path: '0' }),
+        400,
+        'this explorer serves the model file paxos only',
+      ],
+      [
+        '/api/state',
+        JSON.stringify({ key: { ...PAXOS_KEY, settings: { acceptors: 'many' } }, path: '0' }),
+        400,
+        'acceptors=many: expected a whole number',
+      ],
+      [
+        '/api/state',
+        JSON.stringify({ key: PAXOS_KEY, path: '0/7:0' }),
+        400,
+        'step 1 of 0/7:0: action #7 does not exist',
+      ],
       ['/api/walk', JSON.stringify({ key: PAXOS_KEY, path: '0', steps: -1 }), 400, 'bad walk request: steps: '],
-      ['/api/trace', JSON.stringify({ key: PAXOS_KEY, name: 't.json', text: '[]' }), 400, 't.json: neither a Kripke trace'],
+      [
+        '/api/trace',
+        JSON.stringify({ key: PAXOS_KEY, name: 't.json', text: '[]' }),
+        400,
+        't.json: neither a Kripke trace',
+      ],
       ['/api/nothing', '{}', 404, 'POST /api/nothing: no such API'],
     ];
     for (const [route, body, status, message] of cases) {
@@ -92,18 +153,27 @@ describe('the explorer server', () => {
   it('refuses requests addressed to another host or sent from another site', async () => {
     const other = await send('GET', '/', undefined, { host: `evil.example:${explorer.port}` });
     expect([other.status, errorOf(other).code]).toEqual([403, 'forbidden']);
-    const site = await send('POST', '/api/state', JSON.stringify({ key: PAXOS_KEY, path: '0' }), { origin: 'http://evil.example' });
-    expect([site.status, errorOf(site).message]).toEqual([403, 'requests from pages of http://evil.example are refused']);
+    const site = await send('POST', '/api/state', JSON.stringify({ key: PAXOS_KEY, path: '0' }), {
+      origin: 'http://evil.example',
+    });
+    expect([site.status, errorOf(site).message]).toEqual([
+      403,
+      'requests from pages of http://evil.example are refused',
+    ]);
     expect((await send('GET', '/', undefined, { host: `localhost:${explorer.port}` })).status).toBe(200);
   });
 
   it('listens on 127.0.0.1 only: another loopback address and IPv6 are refused', async () => {
     expect(explorer.url).toBe(`http://127.0.0.1:${explorer.port}/`);
-    const attempt = (host: string) => new Promise<string>((resolve) => {
-      const socket = connect({ host, port: explorer.port });
-      socket.on('connect', () => { socket.destroy(); resolve('connected'); });
-      socket.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
-    });
+    const attempt = (host: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect({ host, port: explorer.port });
+        socket.on('connect', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+      });
     expect(await attempt('127.0.0.1')).toBe('connected');
     expect(await attempt('127.0.0.2')).toBe('ECONNREFUSED'); // a server on 0.0.0.0 would accept this
     expect(['ECONNREFUSED', 'EADDRNOTAVAIL', 'ENETUNREACH']).toContain(await attempt('::1'));
@@ -124,15 +194,33 @@ describe('the explorer server', () => {
 
   it('finds a liveness lasso and cancels a long check', async () => {
     const allocator = { model: 'allocator', variant: 'weak-allocation', settings: {} };
-    const lasso = JSON.parse((await api('/api/checks', { key: allocator, engine: 'bfs', liveness: true, deadlock: true })).body) as { id: string };
+    const lasso = JSON.parse(
+      (await api('/api/checks', { key: allocator, engine: 'bfs', liveness: true, deadlock: true })).body,
+    ) as { id: string };
     const found = (await checkEvents(lasso.id)).at(-1)!;
-    expect(found.type === 'done' && found.outcome.violations[0]).toEqual({ property: 'ClientsWillObtain(c1, r1)', kind: 'liveness', path: '0/0:0/0:3/1:3/2:1', loop: 1 });
-    const raft = JSON.parse((await api('/api/checks', { key: { model: 'raft', settings: {} }, engine: 'bfs', liveness: false, deadlock: true })).body) as { id: string };
+    expect(found.type === 'done' && found.outcome.violations[0]).toEqual({
+      property: 'ClientsWillObtain(c1, r1)',
+      kind: 'liveness',
+      path: '0/0:0/0:3/1:3/2:1',
+      loop: 1,
+    });
+    const raft = JSON.parse(
+      (
+        await api('/api/checks', {
+          key: { model: 'raft', settings: {} },
+          engine: 'bfs',
+          liveness: false,
+          deadlock: true,
+        })
+      ).body,
+    ) as { id: string };
     const stream = checkEvents(raft.id);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await api(`/api/checks/${raft.id}/cancel`, {})).status).toBe(200);
     const last = (await stream).at(-1)!;
     expect(last.type === 'done' && last.outcome.status).toBe('cancelled');
-    expect(errorOf(await api('/api/checks/999/cancel', {})).message).toBe('no check #999 (checks are numbered from 1 as they start)');
+    expect(errorOf(await api('/api/checks/999/cancel', {})).message).toBe(
+      'no check #999 (checks are numbered from 1 as they start)',
+    );
   });
 });

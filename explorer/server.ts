@@ -21,7 +21,8 @@ import { randomWalk, stepUntil } from './walk.ts';
 
 export const HOST = '127.0.0.1';
 const DEFAULT_UNTIL_STATES = 200_000;
-const PAGE_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+const PAGE_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 
 export interface ExplorerOptions {
   readonly key: ModelKey;
@@ -78,13 +79,20 @@ export async function startExplorer(options: ExplorerOptions): Promise<Explorer>
     if (request.method === 'GET' && route.startsWith('/assets/')) {
       if (assets === undefined) {
         assets = bundleUi();
-        assets.catch(() => { assets = undefined; }); // a failed build is tried again on the next request
+        assets.catch(() => {
+          assets = undefined;
+        }); // a failed build is tried again on the next request
       }
       return sendAsset(response, (await assets).get(route.slice('/assets/'.length)));
     }
     const events = /^\/api\/checks\/(\d+)\/events$/.exec(route);
     if (request.method === 'GET' && events) return streamCheck(request, response, checks, events[1]!);
-    if (request.method !== 'POST') throw new HttpError(route.startsWith('/api/') ? 405 : 404, 'not-found', `${request.method} ${route}: no such page here`);
+    if (request.method !== 'POST')
+      throw new HttpError(
+        route.startsWith('/api/') ? 405 : 404,
+        'not-found',
+        `${request.method} ${route}: no such page here`,
+      );
     const body = await readJson(request);
     const cancel = /^\/api\/checks\/(\d+)\/cancel$/.exec(route);
     if (cancel) {
@@ -92,7 +100,8 @@ export async function startExplorer(options: ExplorerOptions): Promise<Explorer>
       return sendJson(response, 200, { cancelled: true });
     }
     const handler = api[route];
-    if (handler === undefined) throw new HttpError(404, 'not-found', `POST ${route}: no such API (${Object.keys(api).join(', ')})`);
+    if (handler === undefined)
+      throw new HttpError(404, 'not-found', `POST ${route}: no such API (${Object.keys(api).join(', ')})`);
     sendJson(response, 200, await handler(body));
   }
 
@@ -116,19 +125,28 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 function sendPage(response: ServerResponse, html: string): void {
-  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_POLICY, 'cache-control': 'no-store' });
+  response.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': PAGE_POLICY,
+    'cache-control': 'no-store',
+  });
   response.end(html);
 }
 
 function sendAsset(response: ServerResponse, asset: Asset | undefined): void {
   if (asset === undefined) throw new HttpError(404, 'not-found', 'no such asset');
-  response.writeHead(200, { 'content-type': asset.type, 'content-length': asset.body.byteLength, 'cache-control': 'no-cache' });
+  response.writeHead(200, {
+    'content-type': asset.type,
+    'content-length': asset.body.byteLength,
+    'cache-control': 'no-cache',
+  });
   response.end(asset.body);
 }
 
 function streamCheck(request: IncomingMessage, response: ServerResponse, checks: Checks, id: string): void {
   const open = () => {
-    if (!response.headersSent) response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store' });
+    if (!response.headersSent)
+      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store' });
   };
   // An unknown id throws before anything is written, and is answered as an error.
   const stop = checks.listen(id, (event: CheckEvent) => {

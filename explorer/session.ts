@@ -31,7 +31,10 @@ export class ModelSession {
   readonly info: ModelInfo;
   private readonly inits: readonly unknown[];
 
-  constructor(readonly key: ModelKey, readonly loaded: LoadedModel) {
+  constructor(
+    readonly key: ModelKey,
+    readonly loaded: LoadedModel,
+  ) {
     this.spec = loaded.spec;
     this.successors = new Successors(this.spec, false);
     this.inits = this.successors.initialStates();
@@ -43,7 +46,10 @@ export class ModelSession {
     try {
       return parsePath(text);
     } catch (e) {
-      throw new KripkeError('invalid-trace', e instanceof Error ? e.message : String(e), { model: this.spec.name, path: text });
+      throw new KripkeError('invalid-trace', e instanceof Error ? e.message : String(e), {
+        model: this.spec.name,
+        path: text,
+      });
     }
   }
 
@@ -51,8 +57,11 @@ export class ModelSession {
   replay(path: ActionPath): Replayed {
     const first = this.inits[path.init];
     if (first === undefined) {
-      throw new KripkeError('invalid-trace', `the path starts at initial state #${path.init}, but '${this.spec.name}' has ${this.inits.length}`,
-        { model: this.spec.name, step: '0' });
+      throw new KripkeError(
+        'invalid-trace',
+        `the path starts at initial state #${path.init}, but '${this.spec.name}' has ${this.inits.length}`,
+        { model: this.spec.name, step: '0' },
+      );
     }
     const states: unknown[] = [first];
     const steps: PathStep[] = [];
@@ -62,7 +71,12 @@ export class ModelSession {
         next = this.successors.successor(states[i], step.action, step.param);
       } catch (e) {
         if (!(e instanceof KripkeError)) throw e;
-        return { states, path: { init: path.init, steps }, error: { step: i + 1, code: e.code, message: e.message }, thrown: e };
+        return {
+          states,
+          path: { init: path.init, steps },
+          error: { step: i + 1, code: e.code, message: e.message },
+          thrown: e,
+        };
       }
       if (next === undefined) throw this.notEnabled(path, i);
       states.push(next);
@@ -75,17 +89,25 @@ export class ModelSession {
   stateAt(text: string): { state: unknown; path: ActionPath } {
     const replayed = this.replay(this.parse(text));
     const { error, thrown } = replayed;
-    if (error && thrown) throw new KripkeError(thrown.code, `step ${error.step}: ${thrown.message}`, { ...thrown.where, step: String(error.step) });
+    if (error && thrown)
+      throw new KripkeError(thrown.code, `step ${error.step}: ${thrown.message}`, {
+        ...thrown.where,
+        step: String(error.step),
+      });
     return { state: replayed.states.at(-1), path: replayed.path };
   }
 
   private notEnabled(path: ActionPath, i: number): KripkeError {
     const step = path.steps[i]!;
     const action = this.spec.actions[step.action];
-    const what = action === undefined
-      ? `action #${step.action} does not exist ('${this.spec.name}' has ${this.spec.actions.length} actions)`
-      : `action '${action.name}' with parameter #${step.param} is not enabled in the state before it`;
-    return new KripkeError('invalid-trace', `step ${i + 1} of ${formatPath(path)}: ${what}`, { model: this.spec.name, step: String(i + 1) });
+    const what =
+      action === undefined
+        ? `action #${step.action} does not exist ('${this.spec.name}' has ${this.spec.actions.length} actions)`
+        : `action '${action.name}' with parameter #${step.param} is not enabled in the state before it`;
+    return new KripkeError('invalid-trace', `step ${i + 1} of ${formatPath(path)}: ${what}`, {
+      model: this.spec.name,
+      step: String(i + 1),
+    });
   }
 }
 
@@ -98,7 +120,11 @@ function modelInfo(key: ModelKey, loaded: LoadedModel, initialStates: number): M
     summary: protocol?.summary,
     variant: loaded.variant,
     variants: Object.entries(protocol?.variants ?? {}).map(([name, doc]) => ({ name, doc })),
-    config: Object.entries(protocol?.config ?? {}).map(([k, c]) => ({ key: k, value: settings[k] ?? String(c.default), doc: c.doc })),
+    config: Object.entries(protocol?.config ?? {}).map(([k, c]) => ({
+      key: k,
+      value: settings[k] ?? String(c.default),
+      doc: c.doc,
+    })),
     properties: spec.properties.map((p) => ({ name: memberName(p), kind: p.kind })),
     actions: spec.actions.map((a) => a.name),
     initialStates,

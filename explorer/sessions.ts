@@ -16,7 +16,10 @@ export class Sessions {
   private readonly loaded = new Map<string, Promise<ModelSession>>();
 
   /** `served` is the model the explorer was started with, already loaded. */
-  constructor(readonly served: ModelKey, first: LoadedModel) {
+  constructor(
+    readonly served: ModelKey,
+    first: LoadedModel,
+  ) {
     this.loaded.set(keyText(served), Promise.resolve(new ModelSession(served, first)));
   }
 
@@ -37,8 +40,12 @@ export class Sessions {
 
   private async load(key: ModelKey): Promise<ModelSession> {
     if (looksLikePath(key.model) && key.model !== this.served.model) {
-      throw new KripkeError('unknown-name', `this explorer serves the model file ${this.served.model} only, not ${key.model}; ` +
-        `start another with kripke explore ${key.model}`, { model: key.model });
+      throw new KripkeError(
+        'unknown-name',
+        `this explorer serves the model file ${this.served.model} only, not ${key.model}; ` +
+          `start another with kripke explore ${key.model}`,
+        { model: key.model },
+      );
     }
     return new ModelSession(key, await loadModel(key.model, { settings: key.settings, variant: key.variant }));
   }
@@ -53,6 +60,8 @@ export class Sessions {
 
 /** One text per configuration: settings in key order, the variant as given. */
 export function keyText(key: ModelKey): string {
-  const settings = Object.keys(key.settings).sort().map((k) => [k, key.settings[k]]);
+  const settings = Object.keys(key.settings)
+    .sort()
+    .map((k) => [k, key.settings[k]]);
   return JSON.stringify([key.model, key.variant ?? null, settings]);
 }

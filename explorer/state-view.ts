@@ -52,9 +52,14 @@ export function stateView(session: ModelSession, request: StateRequest): StateVi
 /** The pinned trace; it must replay entirely (it came from a check, a file or a walk). */
 function lineTrace(session: ModelSession, line: LineRequest): Trace {
   const path = session.parse(line.path);
-  const info = { ...(line.property !== undefined ? { property: line.property } : {}), ...(line.loop !== undefined ? { loop: line.loop } : {}) };
+  const info = {
+    ...(line.property !== undefined ? { property: line.property } : {}),
+    ...(line.loop !== undefined ? { loop: line.loop } : {}),
+  };
   if (line.loop !== undefined && !(line.loop >= 0 && line.loop <= path.steps.length)) {
-    throw new KripkeError('invalid-trace', `loop ${line.loop} is outside the trace's ${path.steps.length + 1} states`, { model: session.spec.name });
+    throw new KripkeError('invalid-trace', `loop ${line.loop} is outside the trace's ${path.steps.length + 1} states`, {
+      model: session.spec.name,
+    });
   }
   return buildTrace(session.spec, path, info);
 }
@@ -65,7 +70,8 @@ function lineTrace(session: ModelSession, line: LineRequest): Trace {
  */
 function pictureInfo(session: ModelSession, path: ActionPath, states: readonly unknown[], line: Trace | undefined) {
   const whole = line !== undefined && formatPath(line.path) === formatPath(path);
-  if (whole && line.property !== undefined) return { property: line.property, ...(line.loop !== undefined ? { loop: line.loop } : {}) };
+  if (whole && line.property !== undefined)
+    return { property: line.property, ...(line.loop !== undefined ? { loop: line.loop } : {}) };
   const failing = session.spec.properties.find((p) => {
     try {
       return p.kind === 'always' && !p.holds(states.at(-1));
@@ -108,12 +114,24 @@ function summaries(trace: Trace, colors: ReadonlyMap<string, string>): StepSumma
 
 /** Records the trace's states in the seen graph, with the steps between them. */
 function trailNodes(session: ModelSession, states: readonly unknown[], path: ActionPath): (number | undefined)[] {
-  const nodes = states.map((s, i) => session.seen.add(s, formatPath({ init: path.init, steps: path.steps.slice(0, i) })));
+  const nodes = states.map((s, i) =>
+    session.seen.add(s, formatPath({ init: path.init, steps: path.steps.slice(0, i) })),
+  );
   path.steps.forEach((step, i) => {
-    const from = nodes[i], to = nodes[i + 1];
+    const from = nodes[i],
+      to = nodes[i + 1];
     if (from === undefined || to === undefined) return;
     const action = session.spec.actions[step.action]!;
-    session.seen.link(from, to, action.name, choiceLabel(action, action.domain(states[i])[step.param], session.spec.formatMessage as MessageFormat | undefined));
+    session.seen.link(
+      from,
+      to,
+      action.name,
+      choiceLabel(
+        action,
+        action.domain(states[i])[step.param],
+        session.spec.formatMessage as MessageFormat | undefined,
+      ),
+    );
   });
   return nodes;
 }

@@ -28,7 +28,11 @@ function node(key: string, path: readonly Key[], value: unknown, changes: readon
     path: formatChangePath(path),
     kind,
     text: entries === undefined ? formatValue(value, TEXT_WIDTH) : '',
-    ...(here ? { change: 'changed' as const, before: formatValue(here.before, TEXT_WIDTH) } : inside.length > 0 ? { change: 'inside' as const } : {}),
+    ...(here
+      ? { change: 'changed' as const, before: formatValue(here.before, TEXT_WIDTH) }
+      : inside.length > 0
+        ? { change: 'inside' as const }
+        : {}),
   };
   if (entries === undefined) return base;
   const delta = here ? memberDelta(here) : undefined;
@@ -54,15 +58,28 @@ function containerText(kind: ValueNode['kind'], children: readonly ValueNode[], 
   const items: string[] = [];
   let length = 0;
   for (const child of children) {
-    const item = kind === 'record' ? `${/^[A-Za-z_$][\w$]*$/.test(child.key) ? child.key : JSON.stringify(child.key)}: ${child.text}`
-      : kind === 'map' ? `${child.key} => ${child.text}` : child.text;
+    const item =
+      kind === 'record'
+        ? `${/^[A-Za-z_$][\w$]*$/.test(child.key) ? child.key : JSON.stringify(child.key)}: ${child.text}`
+        : kind === 'map'
+          ? `${child.key} => ${child.text}`
+          : child.text;
     items.push(item);
     length += item.length + 2;
     if (length > TEXT_WIDTH) break;
   }
   if (more || items.length < children.length) items.push('…');
   const body = items.join(', ');
-  const text = kind === 'list' ? `[${body}]` : kind === 'set' ? `{${body}}` : kind === 'map' ? `Map{${body}}` : children.length === 0 ? '{}' : `{ ${body} }`;
+  const text =
+    kind === 'list'
+      ? `[${body}]`
+      : kind === 'set'
+        ? `{${body}}`
+        : kind === 'map'
+          ? `Map{${body}}`
+          : children.length === 0
+            ? '{}'
+            : `{ ${body} }`;
   return text.length > TEXT_WIDTH ? `${text.slice(0, TEXT_WIDTH - 1)}…` : text;
 }
 
@@ -75,7 +92,8 @@ function kindOf(value: unknown): ValueNode['kind'] {
 
 /** A container's entries, keyed as `diffStates` keys its paths; sets by position in display order. */
 function entriesOf(value: unknown): [Key, unknown][] | undefined {
-  if (value instanceof Set) return [...value].map((m) => [formatValue(m, 60), m] as [string, unknown]).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (value instanceof Set)
+    return [...value].map((m) => [formatValue(m, 60), m] as [string, unknown]).sort(([a], [b]) => (a < b ? -1 : 1));
   if (value instanceof Map) return [...value].map(([k, v]) => [mapKey(k), v]);
   if (Array.isArray(value)) return value.map((v, i) => [i, v]);
   if (typeof value === 'object' && value !== null) return Object.entries(value);
@@ -84,7 +102,7 @@ function entriesOf(value: unknown): [Key, unknown][] | undefined {
 
 /** As `diffStates` names a Map key in a path. */
 function mapKey(key: unknown): Key {
-  return typeof key === 'string' || typeof key === 'number' ? key : JSON.stringify(key) ?? String(key);
+  return typeof key === 'string' || typeof key === 'number' ? key : (JSON.stringify(key) ?? String(key));
 }
 
 function under(changes: readonly Change[], key: Key, depth: number): Change[] {

@@ -34,12 +34,24 @@ describe('random walks and step-until', () => {
   it('reports a goal no state reaches, and refuses liveness properties', async () => {
     const session = await (await sessionsFor(DIE_HARD)).get(DIE_HARD);
     expect(stepUntil(session, '0', 'TypeOK', 'fails', 1000)).toEqual({
-      found: false, explored: 16, exhaustive: true, message: "no state reachable from here makes 'TypeOK' fail",
+      found: false,
+      explored: 16,
+      exhaustive: true,
+      message: "no state reachable from here makes 'TypeOK' fail",
     });
-    expect(stepUntil(session, '0', 'NotSolved', 'fails', 3)).toMatchObject({ found: false, exhaustive: false, message: 'not found within 3 states' });
-    const paxos = await (await sessionsFor({ ...PAXOS_KEY, settings: { proposers: '1' } })).get({ ...PAXOS_KEY, settings: { proposers: '1' } });
+    expect(stepUntil(session, '0', 'NotSolved', 'fails', 3)).toMatchObject({
+      found: false,
+      exhaustive: false,
+      message: 'not found within 3 states',
+    });
+    const paxos = await (await sessionsFor({ ...PAXOS_KEY, settings: { proposers: '1' } })).get({
+      ...PAXOS_KEY,
+      settings: { proposers: '1' },
+    });
     const live = paxos.spec.properties.find((p) => p.kind !== 'always')!.name;
     expect(() => stepUntil(paxos, '0', live, 'holds', 10)).toThrow('about infinite behaviours');
-    expect(() => stepUntil(session, '0', 'nope', 'holds', 10)).toThrow("unknown property 'nope'; available: TypeOK, NotSolved");
+    expect(() => stepUntil(session, '0', 'nope', 'holds', 10)).toThrow(
+      "unknown property 'nope'; available: TypeOK, NotSolved",
+    );
   });
 });

@@ -12,7 +12,10 @@ import type { UntilResult, WalkResult } from './api-types.ts';
 import type { ModelSession } from './session.ts';
 import { memberName } from './properties-view.ts';
 
-interface Successor { readonly state: unknown; readonly step: PathStep }
+interface Successor {
+  readonly state: unknown;
+  readonly step: PathStep;
+}
 
 export function randomWalk(session: ModelSession, from: string, steps: number, seed: number): WalkResult {
   const start = session.stateAt(from);
@@ -20,7 +23,11 @@ export function randomWalk(session: ModelSession, from: string, steps: number, s
   const taken: PathStep[] = [];
   let state = start.state;
   const result = (stopped: WalkResult['stopped'], property?: string): WalkResult => ({
-    path: formatPath({ init: start.path.init, steps: [...start.path.steps, ...taken] }), seed, taken: taken.length, stopped, ...(property ? { property } : {}),
+    path: formatPath({ init: start.path.init, steps: [...start.path.steps, ...taken] }),
+    seed,
+    taken: taken.length,
+    stopped,
+    ...(property ? { property } : {}),
   });
   while (taken.length < steps) {
     const next = successorsOf(session, state);
@@ -34,9 +41,16 @@ export function randomWalk(session: ModelSession, from: string, steps: number, s
   return result('steps');
 }
 
-export function stepUntil(session: ModelSession, from: string, name: string, goal: 'holds' | 'fails', maxStates: number): UntilResult {
+export function stepUntil(
+  session: ModelSession,
+  from: string,
+  name: string,
+  goal: 'holds' | 'fails',
+  maxStates: number,
+): UntilResult {
   const property = session.spec.properties.find((p) => memberName(p) === name);
-  if (property === undefined) throw unknownName('property', name, session.spec.properties.map(memberName), { model: session.spec.name });
+  if (property === undefined)
+    throw unknownName('property', name, session.spec.properties.map(memberName), { model: session.spec.name });
   const test = goalTest(property, goal);
   const start = session.stateAt(from);
   const hasher = new Hasher();
@@ -54,17 +68,30 @@ export function stepUntil(session: ModelSession, from: string, name: string, goa
       const parent = fingerprintOf(state);
       for (const successor of successorsOf(session, state)) {
         const fp = fingerprintOf(successor.state);
-        const hit = test.state?.(successor.state) || test.step?.(state, successor.state, stepLabelOf(session, state, successor.step));
+        const hit =
+          test.state?.(successor.state) ||
+          test.step?.(state, successor.state, stepLabelOf(session, state, successor.step));
         if (hit) return found(parent, successor.step);
         if (parents.has(fp)) continue;
-        if (parents.size >= maxStates) return { found: false, explored: parents.size, exhaustive: false, message: `not found within ${maxStates} states` };
+        if (parents.size >= maxStates)
+          return {
+            found: false,
+            explored: parents.size,
+            exhaustive: false,
+            message: `not found within ${maxStates} states`,
+          };
         parents.set(fp, { parent, step: successor.step });
         next.push(successor.state);
       }
     }
     frontier = next;
   }
-  return { found: false, explored: parents.size, exhaustive: true, message: `no state reachable from here makes '${name}' ${goal === 'holds' ? 'hold' : 'fail'}` };
+  return {
+    found: false,
+    explored: parents.size,
+    exhaustive: true,
+    message: `no state reachable from here makes '${name}' ${goal === 'holds' ? 'hold' : 'fail'}`,
+  };
 }
 
 interface GoalTest {
@@ -74,13 +101,18 @@ interface GoalTest {
 
 function goalTest(property: Property<unknown>, goal: 'holds' | 'fails'): GoalTest {
   switch (property.kind) {
-    case 'always': case 'sometimes':
+    case 'always':
+    case 'sometimes':
       return { state: (s) => guarded(property, () => property.holds(s) === (goal === 'holds')) };
     case 'alwaysStep':
       return { step: (a, b, l) => guarded(property, () => property.holds(a, b, l) === (goal === 'holds')) };
     default:
-      throw new KripkeError('invalid-config', `'${property.name}' is a ${property.kind} property, about infinite behaviours: ` +
-        'no single state makes it hold or fail (run a check with liveness instead)', { property: property.name });
+      throw new KripkeError(
+        'invalid-config',
+        `'${property.name}' is a ${property.kind} property, about infinite behaviours: ` +
+          'no single state makes it hold or fail (run a check with liveness instead)',
+        { property: property.name },
+      );
   }
 }
 
@@ -93,8 +125,14 @@ function successorsOf(session: ModelSession, state: unknown): Successor[] {
 /** The first invariant the successor breaks, or step property the step breaks. */
 function brokenBy(session: ModelSession, before: unknown, successor: Successor): string | undefined {
   const label = stepLabelOf(session, before, successor.step);
-  return session.spec.properties.find((p) => guarded(p, () => (p.kind === 'always' && !p.holds(successor.state)) ||
-    (p.kind === 'alwaysStep' && !p.holds(before, successor.state, label))))?.name;
+  return session.spec.properties.find((p) =>
+    guarded(
+      p,
+      () =>
+        (p.kind === 'always' && !p.holds(successor.state)) ||
+        (p.kind === 'alwaysStep' && !p.holds(before, successor.state, label)),
+    ),
+  )?.name;
 }
 
 /** Runs a property's code, naming the property if it throws. */
@@ -102,7 +140,9 @@ function guarded<T>(property: Property<unknown>, run: () => T): T {
   try {
     return run();
   } catch (e) {
-    throw new KripkeError('property-threw', `property '${property.name}' threw: ${messageOf(e)}`, { property: property.name });
+    throw new KripkeError('property-threw', `property '${property.name}' threw: ${messageOf(e)}`, {
+      property: property.name,
+    });
   }
 }
 

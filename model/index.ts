@@ -26,11 +26,38 @@ import { kubeScheduler } from './scheduling/kube-scheduler.ts';
 import { omega } from './scheduling/omega.ts';
 import { autoscaler } from './scheduling/autoscaler.ts';
 
-export const protocols: readonly Protocol[] = [dieHard, transactionCommit, twoPhaseCommit, peterson, paxosTuring, voting, paxosCommit, lamportMutex, boulanger, creditFlow, ewd840, diningPhilosophers, allocator, replicatedLog, paxos, raft,
-  roundRobin, leastConnections, consistentHashing, kubeScheduler, omega, autoscaler];
+export const protocols: readonly Protocol[] = [
+  dieHard,
+  transactionCommit,
+  twoPhaseCommit,
+  peterson,
+  paxosTuring,
+  voting,
+  paxosCommit,
+  lamportMutex,
+  boulanger,
+  creditFlow,
+  ewd840,
+  diningPhilosophers,
+  allocator,
+  replicatedLog,
+  paxos,
+  raft,
+  roundRobin,
+  leastConnections,
+  consistentHashing,
+  kubeScheduler,
+  omega,
+  autoscaler,
+];
 
 export function findProtocol(name: string): Protocol {
   const found = protocols.find((p) => p.name === name);
-  if (!found) throw unknownName('model', name, protocols.map((p) => p.name));
+  if (!found)
+    throw unknownName(
+      'model',
+      name,
+      protocols.map((p) => p.name),
+    );
   return found;
 }

@@ -26,7 +26,13 @@ export function counterexample<S>(spec: Spec<S>, options: CheckOptions = {}): Co
     const event = actorEvent({ action: s.action!.name, param: s.action!.param });
     return event === undefined ? s.action!.label : describeActorEvent(event, spec.formatMessage);
   });
-  return { property: violation.property, kind: violation.kind, steps, loop: violation.loop, last: trace.steps.at(-1)!.state };
+  return {
+    property: violation.property,
+    kind: violation.kind,
+    steps,
+    loop: violation.loop,
+    last: trace.steps.at(-1)!.state,
+  };
 }
 
 /**

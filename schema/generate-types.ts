@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { SCHEMA_DIR, SCHEMA_FILES } from './validate.ts';
 
-const HEADER = '/* Generated from schema/*.schema.json by `npm run schemas` (schema/generate-types.ts): do not edit. */\n';
+const HEADER =
+  '/* Generated from schema/*.schema.json by `npm run schemas` (schema/generate-types.ts): do not edit. */\n';
 
 /** Every schema's types in one module, compiled together so that types shared through `$ref` are written once. */
 export async function schemaTypes(): Promise<string> {
@@ -16,7 +17,11 @@ export async function schemaTypes(): Promise<string> {
     type: 'object',
     properties: Object.fromEntries(SCHEMA_FILES.map((file) => [file, { $ref: file }])),
   };
-  const types = await compile(all, 'kripke', { bannerComment: '', cwd: fileURLToPath(SCHEMA_DIR), additionalProperties: false });
+  const types = await compile(all, 'kripke', {
+    bannerComment: '',
+    cwd: fileURLToPath(SCHEMA_DIR),
+    additionalProperties: false,
+  });
   return HEADER + types;
 }
 

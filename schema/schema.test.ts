@@ -44,8 +44,11 @@ function errorsOf(schema: string, value: unknown): unknown {
 /** A model whose action throws: `check` reports a model error. */
 function throwingModel(): string {
   const file = join(out, 'throws.ts');
-  writeFileSync(file, `import { defineSpec } from '${join(root, 'spec', 'index.ts')}';
-export default defineSpec({ name: 'throws', init: () => [0], actions: { up: { next: (n: number) => { if (n === 1) throw new Error('no'); return n + 1; } } } });\n`);
+  writeFileSync(
+    file,
+    `import { defineSpec } from '${join(root, 'spec', 'index.ts')}';
+export default defineSpec({ name: 'throws', init: () => [0], actions: { up: { next: (n: number) => { if (n === 1) throw new Error('no'); return n + 1; } } } });\n`,
+  );
   return file;
 }
 
@@ -56,7 +59,11 @@ async function checkJson(model: string, { variant, ...options }: CheckOptions & 
 
 async function simulateJson(model: string, { variant, ...options }: CheckOptions & { variant?: string }) {
   const loaded = await loadModel(model, { settings: {}, variant });
-  return simulationJson(check(loaded.spec, { engine: 'random', ...options }), { model: loaded, settings: {}, checkFlags: [] });
+  return simulationJson(check(loaded.spec, { engine: 'random', ...options }), {
+    model: loaded,
+    settings: {},
+    checkFlags: [],
+  });
 }
 
 describe('every --json output validates against its published schema', () => {
@@ -65,7 +72,9 @@ describe('every --json output validates against its published schema', () => {
     expect(run.code, run.stderr).toBe(1);
     expect(errorsOf('check-result', JSON.parse(run.stdout))).toBeNull();
     expect(errorsOf('trace', JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.json'), 'utf8')))).toBeNull();
-    expect(errorsOf('itf-trace', JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.itf.json'), 'utf8')))).toBeNull();
+    expect(
+      errorsOf('itf-trace', JSON.parse(readFileSync(join(out, 'NotSolved', 'trace.itf.json'), 'utf8'))),
+    ).toBeNull();
   });
 
   it('check: pass, lasso, incomplete, model error (check-result)', async () => {
@@ -82,13 +91,15 @@ describe('every --json output validates against its published schema', () => {
   it('simulate: a shrunk violation, and the shards of a swarm merged (simulate-result, merge-report)', async () => {
     const violation = await simulateJson('credit-flow', { variant: 'off-by-one', seed: 42 });
     expect(errorsOf('simulate-result', violation)).toBeNull();
-    const files = await Promise.all([1, 2].map(async (index) => {
-      const shard = await simulateJson('two-phase-commit', { seed: 7, runs: 200, shard: { index, count: 2 } });
-      expect(errorsOf('simulate-result', shard)).toBeNull();
-      const file = join(out, `shard-${index}.json`);
-      writeFileSync(file, JSON.stringify(shard));
-      return file;
-    }));
+    const files = await Promise.all(
+      [1, 2].map(async (index) => {
+        const shard = await simulateJson('two-phase-commit', { seed: 7, runs: 200, shard: { index, count: 2 } });
+        expect(errorsOf('simulate-result', shard)).toBeNull();
+        const file = join(out, `shard-${index}.json`);
+        writeFileSync(file, JSON.stringify(shard));
+        return file;
+      }),
+    );
     const { report } = mergeShardFiles(files);
     expect(report.shards).toEqual({ count: 2, present: [1, 2], missing: [] });
     expect(errorsOf('merge-report', report)).toBeNull();
@@ -102,51 +113,77 @@ describe('every --json output validates against its published schema', () => {
     const saved = await readTraceFile(join(out, 'NotSolved', 'trace.json'));
     const same = await loadModel('die-hard', { settings: {}, variant: undefined });
     const bigger = await loadModel('die-hard', { settings: { big: '6' }, variant: undefined });
-    const against = (settings: Record<string, string>) => ({ model: 'die-hard', reference: 'die-hard', variant: null, settings });
-    const outcomes = [replayJson(replayTrace(same.spec, saved), against({})), replayJson(replayTrace(bigger.spec, saved), against({ big: '6' }))];
+    const against = (settings: Record<string, string>) => ({
+      model: 'die-hard',
+      reference: 'die-hard',
+      variant: null,
+      settings,
+    });
+    const outcomes = [
+      replayJson(replayTrace(same.spec, saved), against({})),
+      replayJson(replayTrace(bigger.spec, saved), against({ big: '6' })),
+    ];
     expect(outcomes.map((o) => o.status)).toEqual(['reproduced', 'diverged']);
     for (const outcome of outcomes) expect(errorsOf('replay-result', outcome)).toBeNull();
   });
 
   it('simulate --replay: clean and violated (simulate-replay-result)', async () => {
     const { spec } = await loadModel('die-hard', { settings: {}, variant: undefined });
-    const outcomes = [pathReplayJson(replayPath(spec, '0/1:0')), pathReplayJson(replayPath(spec, '0/1:0/5:0/2:0/5:0/1:0/5:0'))];
+    const outcomes = [
+      pathReplayJson(replayPath(spec, '0/1:0')),
+      pathReplayJson(replayPath(spec, '0/1:0/5:0/2:0/5:0/1:0/5:0')),
+    ];
     expect(outcomes.map((o) => o.status)).toEqual(['clean', 'violation']);
     for (const outcome of outcomes) expect(errorsOf('simulate-replay-result', outcome)).toBeNull();
   });
 
   it('compare, sweep, diff (compare-result, sweep-result, diff-result)', async () => {
     // Both run their checks in child processes: at once, to take half the time.
-    const [comparison, swept] = await Promise.all([compareVariants('die-hard', { cores: 1 }), sweep('two-phase-commit', { key: 'rms', values: ['2', '3'] })]);
+    const [comparison, swept] = await Promise.all([
+      compareVariants('die-hard', { cores: 1 }),
+      sweep('two-phase-commit', { key: 'rms', values: ['2', '3'] }),
+    ]);
     expect(errorsOf('compare-result', comparisonJson(comparison))).toBeNull();
     expect(swept.points.map((p) => p.distinct)).toEqual([56, 288]);
     expect(errorsOf('sweep-result', sweepJson(swept))).toBeNull();
-    const diff = diffJson(await diffModels({ a: { model: 'two-phase-commit', variant: 'correct' }, b: { model: 'two-phase-commit', variant: 'commit-on-majority' } }));
+    const diff = diffJson(
+      await diffModels({
+        a: { model: 'two-phase-commit', variant: 'correct' },
+        b: { model: 'two-phase-commit', variant: 'commit-on-majority' },
+      }),
+    );
     expect(diff).toMatchObject({ directions: [{ status: 'included' }, { status: 'differs' }] });
     expect(errorsOf('diff-result', diff)).toBeNull();
   });
 
-  it('a lasso\'s trace.json (trace)', async () => {
+  it("a lasso's trace.json (trace)", async () => {
     const allocator = await loadModel('allocator', { settings: {}, variant: 'weak-allocation' });
-    const trace = buildTrace(allocator.spec, parsePath('0/0:0/0:3/1:3/2:1'), { property: 'ClientsWillObtain', instance: 'c1, r1', loop: 1 });
+    const trace = buildTrace(allocator.spec, parsePath('0/0:0/0:3/1:3/2:1'), {
+      property: 'ClientsWillObtain',
+      instance: 'c1, r1',
+      loop: 1,
+    });
     expect(errorsOf('trace', traceToJson(trace, { reference: 'allocator', kind: 'liveness' }))).toBeNull();
     expect(errorsOf('itf-trace', traceToItf(trace, { reference: 'allocator', kind: 'liveness' }))).toBeNull();
   });
 
   it("Paxos's ITF, with its nulls (itf-trace); ITF's schema refuses what ADR-015 has no form for", async () => {
     const paxos = await loadModel('paxos', { settings: {}, variant: 'volatile-promise' });
-    const itf = traceToItf(buildTrace(paxos.spec, parsePath(PAXOS_BUG), { property: 'agreement' }), { reference: 'paxos' }) as { states: Record<string, unknown>[] };
+    const itf = traceToItf(buildTrace(paxos.spec, parsePath(PAXOS_BUG), { property: 'agreement' }), {
+      reference: 'paxos',
+    }) as { states: Record<string, unknown>[] };
     expect(errorsOf('itf-trace', itf)).toBeNull();
     const withState = (value: unknown) => ({ ...itf, states: [{ ...itf.states[0], extra: value }] });
     expect(errorsOf('itf-trace', withState({ '#tup': [] }))).toBeNull();
-    for (const bad of [0.5, null, { '#bigint': '1.5' }, { '#meta2': 1 }]) expect(errorsOf('itf-trace', withState(bad)), JSON.stringify(bad)).not.toBeNull();
+    for (const bad of [0.5, null, { '#bigint': '1.5' }, { '#meta2': 1 }])
+      expect(errorsOf('itf-trace', withState(bad)), JSON.stringify(bad)).not.toBeNull();
   });
 });
 
 describe('the schemas say no to what is not an output', () => {
   let result: Record<string, unknown>;
   beforeAll(async () => {
-    result = await checkJson('die-hard') as unknown as Record<string, unknown>;
+    result = (await checkJson('die-hard')) as unknown as Record<string, unknown>;
   });
 
   it('a missing field, an unknown field, a wrong type, an unknown status', () => {

@@ -18,7 +18,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const CJS = join(DIST, 'cjs');
 /** The CLI and the entry points of threads and processes use top-level await and stay ES modules. */
-const ESM_ONLY = /^(cli\/main|cli\/engine-worker|cli\/workflows\/job-child|checker\/parallel\/worker|explorer\/check-worker)\.js$/;
+const ESM_ONLY =
+  /^(cli\/main|cli\/engine-worker|cli\/workflows\/job-child|checker\/parallel\/worker|explorer\/check-worker)\.js$/;
 const META_URL = '__kripke_import_meta_url';
 
 function filesUnder(dir: string): string[] {
@@ -52,7 +53,11 @@ function write(path: string, text: string): void {
 }
 
 rmSync(DIST, { recursive: true, force: true });
-execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')],
+  { stdio: 'inherit' },
+);
 await build(uiBuildOptions(join(ROOT, 'explorer/ui'), join(DIST, 'explorer/ui')));
 const compiled = filesUnder(DIST);
 for (const file of compiled) {

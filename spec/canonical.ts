@@ -18,10 +18,14 @@ export function canonicalKey(value: unknown): string {
 
 function scalarKey(value: unknown): string {
   switch (typeof value) {
-    case 'string': return JSON.stringify(value);
-    case 'bigint': return `${value}n`;
-    case 'undefined': return 'undefined';
-    default: return String(value);
+    case 'string':
+      return JSON.stringify(value);
+    case 'bigint':
+      return `${value}n`;
+    case 'undefined':
+      return 'undefined';
+    default:
+      return String(value);
   }
 }
 
@@ -29,9 +33,14 @@ function objectKey(value: object): string {
   if (Array.isArray(value)) return `[${value.map(canonicalKey).join(',')}]`;
   if (value instanceof Set) return `#set{${[...value].map(canonicalKey).sort().join(',')}}`;
   if (value instanceof Map) {
-    return `#map{${[...value].map(([k, v]) => `${canonicalKey(k)}:${canonicalKey(v)}`).sort().join(',')}}`;
+    return `#map{${[...value]
+      .map(([k, v]) => `${canonicalKey(k)}:${canonicalKey(v)}`)
+      .sort()
+      .join(',')}}`;
   }
-  const fields = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalKey((value as Record<string, unknown>)[k])}`);
+  const fields = Object.keys(value)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalKey((value as Record<string, unknown>)[k])}`);
   return `{${fields.join(',')}}`;
 }
 

@@ -10,7 +10,11 @@ import type { Spec } from './types.ts';
 
 type RM = 'r1' | 'r2';
 const RMS: readonly RM[] = ['r1', 'r2'];
-interface State { readonly count: number; readonly rm: Readonly<Record<RM, 'working' | 'prepared'>>; readonly msgs: ReadonlySet<string> }
+interface State {
+  readonly count: number;
+  readonly rm: Readonly<Record<RM, 'working' | 'prepared'>>;
+  readonly msgs: ReadonlySet<string>;
+}
 const initial: State = { count: 0, rm: { r1: 'working', r2: 'working' }, msgs: new Set() };
 
 describe('defineSpec types', () => {
@@ -19,13 +23,35 @@ describe('defineSpec types', () => {
       name: 'typed',
       init: (): State[] => [initial],
       actions: {
-        tick: { next: (s) => { expectTypeOf(s).toEqualTypeOf<State>(); return { ...s, count: s.count + 1 }; } },
-        prepare: { params: RMS, next: (s, rm) => { expectTypeOf(rm).toEqualTypeOf<RM>(); return { ...s, rm: { ...s.rm, [rm]: 'prepared' } }; } },
-        receive: { params: (s: State) => [...s.msgs], next: (s, m) => { expectTypeOf(m).toEqualTypeOf<string>(); return s; } },
+        tick: {
+          next: (s) => {
+            expectTypeOf(s).toEqualTypeOf<State>();
+            return { ...s, count: s.count + 1 };
+          },
+        },
+        prepare: {
+          params: RMS,
+          next: (s, rm) => {
+            expectTypeOf(rm).toEqualTypeOf<RM>();
+            return { ...s, rm: { ...s.rm, [rm]: 'prepared' } };
+          },
+        },
+        receive: {
+          params: (s: State) => [...s.msgs],
+          next: (s, m) => {
+            expectTypeOf(m).toEqualTypeOf<string>();
+            return s;
+          },
+        },
         // literal unions stay literal in a returned state (no widening to string)
         prepareAll: { next: (s) => (s.count > 0 ? undefined : { ...s, rm: { r1: 'prepared', r2: 'prepared' } }) },
       },
-      properties: ({ always: inv }) => [inv('small', (s) => { expectTypeOf(s).toEqualTypeOf<State>(); return s.count < 3; })],
+      properties: ({ always: inv }) => [
+        inv('small', (s) => {
+          expectTypeOf(s).toEqualTypeOf<State>();
+          return s.count < 3;
+        }),
+      ],
     });
     expectTypeOf(spec).toEqualTypeOf<Spec<State>>();
   });
@@ -54,7 +80,7 @@ describe('defineSpec types', () => {
     });
   });
 
-  it('types fairness arguments by each action\'s parameter type', () => {
+  it("types fairness arguments by each action's parameter type", () => {
     defineSpec({
       name: 'fair',
       init: (): State[] => [initial],
@@ -65,8 +91,14 @@ describe('defineSpec types', () => {
       },
       fairness: ({ weak, strong, allActions }) => [
         weak('prepare', 'r1'),
-        weak('prepare', (rm) => { expectTypeOf(rm).toEqualTypeOf<RM>(); return rm === 'r2'; }),
-        weak('receive', (m) => { expectTypeOf(m).toEqualTypeOf<string>(); return m.length > 0; }),
+        weak('prepare', (rm) => {
+          expectTypeOf(rm).toEqualTypeOf<RM>();
+          return rm === 'r2';
+        }),
+        weak('receive', (m) => {
+          expectTypeOf(m).toEqualTypeOf<string>();
+          return m.length > 0;
+        }),
         weak(['tick', 'prepare']),
         strong([{ action: 'prepare', param: 'r2' }, 'tick', { action: 'receive', where: (m) => m.startsWith('x') }]),
         weak(allActions),
@@ -95,11 +127,21 @@ describe('defineSpec types', () => {
         expectTypeOf(after).toEqualTypeOf<State>();
         return step.action !== 'prepare' || before.count === after.count;
       },
-      display: (s) => { expectTypeOf(s).toEqualTypeOf<State>(); return { count: s.count }; },
+      display: (s) => {
+        expectTypeOf(s).toEqualTypeOf<State>();
+        return { count: s.count };
+      },
       checkDeadlock: false,
       properties: ({ forAll, refines }) => [
-        forAll(RMS).always('each RM typed', (s, rm) => { expectTypeOf(rm).toEqualTypeOf<RM>(); return s.rm[rm] !== undefined; }),
-        forAll([1, 2]).leadsTo('numbers', (s, k) => s.count === k, (s, k) => s.count > k),
+        forAll(RMS).always('each RM typed', (s, rm) => {
+          expectTypeOf(rm).toEqualTypeOf<RM>();
+          return s.rm[rm] !== undefined;
+        }),
+        forAll([1, 2]).leadsTo(
+          'numbers',
+          (s, k) => s.count === k,
+          (s, k) => s.count > k,
+        ),
         refines('counts', abstract, (s) => ({ n: s.count })),
         // @ts-expect-error — the mapping must give a state of the abstract spec
         refines('wrong', abstract, (s) => ({ m: s.count })),
@@ -116,15 +158,40 @@ describe('defineSpec types', () => {
       layout,
       init: () => [layout.blank()],
       actions: {
-        tick: { next: (s) => { expectTypeOf(s).toEqualTypeOf<Words>(); const t = s.slice(); count.set(t, count.get(s) + 1); return t; } },
-        add: { params: [1, 2], next: (s, k) => { expectTypeOf(k).toEqualTypeOf<number>(); const t = s.slice(); count.set(t, k); return t; } },
+        tick: {
+          next: (s) => {
+            expectTypeOf(s).toEqualTypeOf<Words>();
+            const t = s.slice();
+            count.set(t, count.get(s) + 1);
+            return t;
+          },
+        },
+        add: {
+          params: [1, 2],
+          next: (s, k) => {
+            expectTypeOf(k).toEqualTypeOf<number>();
+            const t = s.slice();
+            count.set(t, k);
+            return t;
+          },
+        },
       },
-      properties: ({ always: inv }) => [inv('small', (s) => { expectTypeOf(s).toEqualTypeOf<Words>(); return count.get(s) < 3; })],
-      constraint: (s) => { expectTypeOf(s).toEqualTypeOf<Words>(); return true; },
+      properties: ({ always: inv }) => [
+        inv('small', (s) => {
+          expectTypeOf(s).toEqualTypeOf<Words>();
+          return count.get(s) < 3;
+        }),
+      ],
+      constraint: (s) => {
+        expectTypeOf(s).toEqualTypeOf<Words>();
+        return true;
+      },
     });
     expectTypeOf(spec).toEqualTypeOf<Spec<Words>>();
     expectTypeOf(spec.display).toEqualTypeOf<(state: Words) => unknown>();
-    expectTypeOf(defineSpec({ name: 'typed', layout, init: (): Words[] => [layout.blank()], actions: {} })).toEqualTypeOf<Spec<Words>>();
+    expectTypeOf(
+      defineSpec({ name: 'typed', layout, init: (): Words[] => [layout.blank()], actions: {} }),
+    ).toEqualTypeOf<Spec<Words>>();
   });
 
   it('rejects a layout on a spec whose states are not words, and writes to packed states in place', () => {

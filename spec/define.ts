@@ -3,9 +3,7 @@ import { type Fairness, type FairnessConstructors, fairnessConstructors } from '
 import { type Property, type PropertyConstructors, propertyConstructors, type PropertyEntry } from './properties.ts';
 import type { StateLayout, Words } from './packed.ts';
 import { resolveFairness } from './resolve-fairness.ts';
-import type {
-  Action, ActionDefinition, DefinedState, ParamDomain, Spec, SpecDefinition, SpecFields,
-} from './types.ts';
+import type { Action, ActionDefinition, DefinedState, ParamDomain, Spec, SpecDefinition, SpecFields } from './types.ts';
 
 const NO_PARAM: readonly unknown[] = Object.freeze([undefined]);
 
@@ -21,12 +19,18 @@ export function defineSpec<S, P extends Record<string, unknown>, L extends State
   const layout: unknown = definition.layout;
   if (layout === undefined) return resolveSpec(definition, undefined, (state) => state);
   if (!isStateLayout(layout)) {
-    throw new KripkeError('invalid-spec', "'layout' must be a packed layout (packedLayout({ … }) from kripke/spec)", { model: definition.name });
+    throw new KripkeError('invalid-spec', "'layout' must be a packed layout (packedLayout({ … }) from kripke/spec)", {
+      model: definition.name,
+    });
   }
   return resolveSpec(definition, layout, (state) => layout.decode(wordsOf(definition.name, state)));
 }
 
-function resolveSpec<S, P extends Record<string, unknown>>(definition: SpecFields<S, P>, layout: StateLayout | undefined, display: (state: S) => unknown): Spec<S> {
+function resolveSpec<S, P extends Record<string, unknown>>(
+  definition: SpecFields<S, P>,
+  layout: StateLayout | undefined,
+  display: (state: S) => unknown,
+): Spec<S> {
   const { name } = definition;
   if (typeof name !== 'string' || name === '') throw new KripkeError('invalid-spec', 'a spec needs a non-empty name');
   const actions = Object.entries(definition.actions as Record<string, ActionDefinition<S, unknown>>).map(
@@ -38,9 +42,15 @@ function resolveSpec<S, P extends Record<string, unknown>>(definition: SpecField
   const properties = resolveProperties(name, entries);
   const fairnessGiven = definition.fairness ?? [];
   const fairness: readonly Fairness[] =
-    typeof fairnessGiven === 'function' ? fairnessGiven(fairnessConstructors as unknown as FairnessConstructors<P>) : fairnessGiven;
+    typeof fairnessGiven === 'function'
+      ? fairnessGiven(fairnessConstructors as unknown as FairnessConstructors<P>)
+      : fairnessGiven;
   if (definition.checkDeadlock !== undefined && typeof definition.checkDeadlock !== 'boolean') {
-    throw new KripkeError('invalid-spec', `checkDeadlock must be true or false, got ${String(definition.checkDeadlock)}`, { model: name });
+    throw new KripkeError(
+      'invalid-spec',
+      `checkDeadlock must be true or false, got ${String(definition.checkDeadlock)}`,
+      { model: name },
+    );
   }
   return {
     name,
@@ -68,7 +78,9 @@ function shownBy<S>(model: string, display: (state: S) => unknown): (state: S) =
     try {
       return display(state);
     } catch (e) {
-      throw new KripkeError('property-threw', `display threw: ${e instanceof Error ? e.message : String(e)}`, { model });
+      throw new KripkeError('property-threw', `display threw: ${e instanceof Error ? e.message : String(e)}`, {
+        model,
+      });
     }
   };
 }
@@ -82,7 +94,11 @@ function isStateLayout(value: unknown): value is StateLayout {
 
 function wordsOf(model: string, state: unknown): Words {
   if (Array.isArray(state) && state.every(Number.isInteger)) return state;
-  throw new KripkeError('invalid-value', `'${model}' has a packed layout, but a state to show is not an array of words`, { model });
+  throw new KripkeError(
+    'invalid-value',
+    `'${model}' has a packed layout, but a state to show is not an array of words`,
+    { model },
+  );
 }
 
 function resolveAction<S>(model: string, name: string, def: ActionDefinition<S, unknown>, index: number): Action<S> {
@@ -91,9 +107,12 @@ function resolveAction<S>(model: string, name: string, def: ActionDefinition<S, 
   }
   const params: ParamDomain<S, unknown> | undefined = def.params;
   if (params !== undefined && typeof params !== 'function' && !Array.isArray(params)) {
-    throw new KripkeError('invalid-spec', `action '${name}': 'params' must be an array or a function of the state`, { model, action: name });
+    throw new KripkeError('invalid-spec', `action '${name}': 'params' must be an array or a function of the state`, {
+      model,
+      action: name,
+    });
   }
-  const values = typeof params === 'function' ? undefined : params ?? NO_PARAM;
+  const values = typeof params === 'function' ? undefined : (params ?? NO_PARAM);
   const domain: (state: S) => readonly unknown[] = typeof params === 'function' ? params : () => values!;
   // The engines always pass the parameter's index; tests may call `next(state, param)` directly.
   const next = def.next as (state: S, param: unknown, index?: number) => S | undefined;
@@ -102,14 +121,27 @@ function resolveAction<S>(model: string, name: string, def: ActionDefinition<S, 
 
 /** Families listed member by member (each under the family's name); names unique across entries. */
 function resolveProperties<S>(model: string, entries: readonly PropertyEntry<S>[]): Property<S>[] {
-  if (!Array.isArray(entries as unknown)) throw new KripkeError('invalid-spec', 'properties must be an array (or a function returning one)', { model });
-  requireUnique(model, 'properties', entries.map((p) => p.name));
+  if (!Array.isArray(entries as unknown))
+    throw new KripkeError('invalid-spec', 'properties must be an array (or a function returning one)', { model });
+  requireUnique(
+    model,
+    'properties',
+    entries.map((p) => p.name),
+  );
   return entries.flatMap((entry) => {
     if (entry.kind !== 'family') return [entry];
     if (entry.members.length === 0) {
-      throw new KripkeError('invalid-spec', `property '${entry.name}' is a family over no instances (forAll needs at least one)`, { model, property: entry.name });
+      throw new KripkeError(
+        'invalid-spec',
+        `property '${entry.name}' is a family over no instances (forAll needs at least one)`,
+        { model, property: entry.name },
+      );
     }
-    requireUnique(model, `instances of '${entry.name}'`, entry.members.map((m) => m.instance ?? ''));
+    requireUnique(
+      model,
+      `instances of '${entry.name}'`,
+      entry.members.map((m) => m.instance ?? ''),
+    );
     return entry.members;
   });
 }

@@ -42,7 +42,12 @@ export class KripkeError extends Error {
 }
 
 /** "unknown property 'agrement'; this model has: agreement, validity" */
-export function unknownName(what: string, name: string, available: readonly string[], where: Record<string, string> = {}) {
+export function unknownName(
+  what: string,
+  name: string,
+  available: readonly string[],
+  where: Record<string, string> = {},
+) {
   const list = available.length > 0 ? available.join(', ') : '(none)';
   return new KripkeError('unknown-name', `unknown ${what} '${name}'; available: ${list}`, where);
 }

@@ -50,12 +50,15 @@ export function strong(target: FairTarget, ...select: [] | [unknown]): Fairness 
 }
 
 function membersOf(target: FairTarget, select: [] | [unknown]): FairMember[] {
-  const list: readonly (string | AllActions | FairMember)[] = typeof target === 'string' || target === allActions ? [target] : target;
+  const list: readonly (string | AllActions | FairMember)[] =
+    typeof target === 'string' || target === allActions ? [target] : target;
   return list.map((m) => {
     const member: FairMember = typeof m === 'object' ? m : { action: m };
     if (select.length === 0) return member;
     const [value] = select;
-    return typeof value === 'function' ? { ...member, where: value as FairMember['where'] } : { ...member, param: value };
+    return typeof value === 'function'
+      ? { ...member, where: value as FairMember['where'] }
+      : { ...member, param: value };
   });
 }
 
@@ -63,13 +66,22 @@ type ActionName<P> = keyof P & string;
 
 /** A member, typed: its parameter or predicate takes the action's parameter type. */
 export type TypedMember<P> = {
-  [K in ActionName<P>]: K | { readonly action: K; readonly param: P[K] } | { readonly action: K; readonly where: (param: P[K]) => boolean }
+  [K in ActionName<P>]:
+    | K
+    | { readonly action: K; readonly param: P[K] }
+    | { readonly action: K; readonly where: (param: P[K]) => boolean };
 }[ActionName<P>];
 
 /** `weak` or `strong` with the spec's actions: names and parameter types are checked at compile time. */
 export interface FairnessConstructor<P> {
-  <K extends ActionName<P>>(action: K | readonly K[], ...select: [] | [param: P[K]] | [where: (param: P[K]) => boolean]): Fairness;
-  (members: readonly TypedMember<P>[] | AllActions, ...select: [] | [param: P[ActionName<P>]] | [where: (param: P[ActionName<P>]) => boolean]): Fairness;
+  <K extends ActionName<P>>(
+    action: K | readonly K[],
+    ...select: [] | [param: P[K]] | [where: (param: P[K]) => boolean]
+  ): Fairness;
+  (
+    members: readonly TypedMember<P>[] | AllActions,
+    ...select: [] | [param: P[ActionName<P>]] | [where: (param: P[ActionName<P>]) => boolean]
+  ): Fairness;
 }
 
 /** What a spec's `fairness` function receives (`P` maps each action name to its parameter type). */

@@ -49,24 +49,89 @@ export { defineProtocol } from './protocol.ts';
 export { withEntry, withMember, withoutMember } from './updates.ts';
 export { interned } from './interned.ts';
 export { arrayOf, bitArrayOf, bool, int, oneOf, packedLayout, queueOf, record, setOf } from './packed.ts';
-export type { ArrayField, BoolField, EnumField, Field, FieldType, IntField, PackedLayout, QueueField, RecordField, SetField, StateLayout, Words } from './packed.ts';
+export type {
+  ArrayField,
+  BoolField,
+  EnumField,
+  Field,
+  FieldType,
+  IntField,
+  PackedLayout,
+  QueueField,
+  RecordField,
+  SetField,
+  StateLayout,
+  Words,
+} from './packed.ts';
 export type { ConfigOf, ConfigParameter, ConfigSchema, ConfigValue, Protocol, ProtocolDefinition } from './protocol.ts';
 export {
-  always, alwaysEventually, alwaysStep, eventually, eventuallyAlways, isLiveness, leadsTo, refines, sometimes,
+  always,
+  alwaysEventually,
+  alwaysStep,
+  eventually,
+  eventuallyAlways,
+  isLiveness,
+  leadsTo,
+  refines,
+  sometimes,
 } from './properties.ts';
 export type {
-  AlwaysEventually, Eventually, EventuallyAlways, FamilyConstructors, Invariant, InvariantOptions, LeadsTo, LivenessProperty, Property,
-  PropertyConstructors, PropertyEntry, PropertyFamily, PropertyKind, PropertyOptions, Reachability, Refinement, SafetyProperty, StatePredicate,
-  StepInvariant, StepLabel, StepPredicate,
+  AlwaysEventually,
+  Eventually,
+  EventuallyAlways,
+  FamilyConstructors,
+  Invariant,
+  InvariantOptions,
+  LeadsTo,
+  LivenessProperty,
+  Property,
+  PropertyConstructors,
+  PropertyEntry,
+  PropertyFamily,
+  PropertyKind,
+  PropertyOptions,
+  Reachability,
+  Refinement,
+  SafetyProperty,
+  StatePredicate,
+  StepInvariant,
+  StepLabel,
+  StepPredicate,
 } from './properties.ts';
 export { allActions, strong, weak } from './fairness.ts';
 export { permutations, type SymmetryGroups } from './symmetry.ts';
-export type { AllActions, Fairness, FairMember, FairnessConstructor, FairnessConstructors, FairTarget, TypedMember } from './fairness.ts';
+export type {
+  AllActions,
+  Fairness,
+  FairMember,
+  FairnessConstructor,
+  FairnessConstructors,
+  FairTarget,
+  TypedMember,
+} from './fairness.ts';
 export type { ActionInstances, FairnessAssumption } from './resolve-fairness.ts';
 export { KripkeError, unknownName } from './errors.ts';
 export type { ErrorCode } from './errors.ts';
 export type { Action, ActionDefinition, ParamDomain, Spec, SpecDefinition, StateOf } from './types.ts';
 export { ACTOR_ACTIONS, actorEvent, defineActorSpec, describeActorEvent } from './actor/index.ts';
-export type { ActorContext, ActorEvent, ActorId, ActorSystemDefinition, Behaviour, Envelope, Reaction, SystemState } from './actor/index.ts';
-export { explainConsistency, formatHistory, isLinearizable, isSequentiallyConsistent, keyValueMap, linearizable, register, sequentiallyConsistent } from './semantics/index.ts';
+export type {
+  ActorContext,
+  ActorEvent,
+  ActorId,
+  ActorSystemDefinition,
+  Behaviour,
+  Envelope,
+  Reaction,
+  SystemState,
+} from './actor/index.ts';
+export {
+  explainConsistency,
+  formatHistory,
+  isLinearizable,
+  isSequentiallyConsistent,
+  keyValueMap,
+  linearizable,
+  register,
+  sequentiallyConsistent,
+} from './semantics/index.ts';
 export type { HistoryEvent, SequentialSpec } from './semantics/index.ts';

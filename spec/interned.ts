@@ -33,10 +33,16 @@ interface Tables {
  * package for `require`), and its interned records must be the checker's.
  */
 const TABLES = Symbol.for('kripke.interned.tables/1');
-const tables = ((globalThis as { [TABLES]?: Tables })[TABLES] ??= { canonicalByKey: new Map(), canonicalObjects: new WeakSet(), argKeys: new Map() });
+const tables = ((globalThis as { [TABLES]?: Tables })[TABLES] ??= {
+  canonicalByKey: new Map(),
+  canonicalObjects: new WeakSet(),
+  argKeys: new Map(),
+});
 const { canonicalByKey, canonicalObjects, argKeys } = tables;
 
-export function interned<A extends readonly Arg[], V extends object>(make: (...args: A) => V): (...args: A) => Readonly<V> {
+export function interned<A extends readonly Arg[], V extends object>(
+  make: (...args: A) => V,
+): (...args: A) => Readonly<V> {
   const root = new Map<unknown, unknown>();
   return (...args: A): Readonly<V> => {
     let level = root;
@@ -93,7 +99,11 @@ export function adoptInterned<V extends object>(value: V): Readonly<V> {
 
 function deepFreeze(value: unknown): void {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  if (value instanceof Map) value.forEach((v, k) => { deepFreeze(k); deepFreeze(v); });
+  if (value instanceof Map)
+    value.forEach((v, k) => {
+      deepFreeze(k);
+      deepFreeze(v);
+    });
   else if (value instanceof Set) value.forEach(deepFreeze);
   else for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
   Object.freeze(value);

@@ -26,14 +26,22 @@ function errorOf(f: () => unknown): KripkeError {
 }
 
 describe('packed layouts', () => {
-  it('lays fields out one after another and starts blank at each field\'s zero', () => {
+  it("lays fields out one after another and starts blank at each field's zero", () => {
     // phase, clock, done: 3; seen: 3 words; inbox: 1 + 3; procs: 3 × (1 + 1)
     expect(layout.size).toBe(3 + 3 + 4 + 6);
     const s = layout.blank();
     expect(s).toEqual(new Array(16).fill(0));
     expect(layout.decode(s)).toEqual({
-      phase: 'idle', clock: 0, done: false, seen: new Set(), inbox: [],
-      procs: [{ pc: 'a', acks: new Set() }, { pc: 'a', acks: new Set() }, { pc: 'a', acks: new Set() }],
+      phase: 'idle',
+      clock: 0,
+      done: false,
+      seen: new Set(),
+      inbox: [],
+      procs: [
+        { pc: 'a', acks: new Set() },
+        { pc: 'a', acks: new Set() },
+        { pc: 'a', acks: new Set() },
+      ],
     });
   });
 
@@ -45,7 +53,12 @@ describe('packed layouts', () => {
     procs.at(2).fields.pc.set(s, 'b');
     procs.at(1).fields.acks.add(s, 0);
     procs.at(1).fields.acks.add(s, 2);
-    expect([phase.get(s), clock.get(s), done.get(s), procs.at(2).fields.pc.get(s)]).toEqual(['critical', -7, true, 'b']);
+    expect([phase.get(s), clock.get(s), done.get(s), procs.at(2).fields.pc.get(s)]).toEqual([
+      'critical',
+      -7,
+      true,
+      'b',
+    ]);
     expect(procs.items[1]!.fields.acks.members(s)).toEqual([0, 2]);
     expect(procs.at(0).fields.acks.isEmpty(s)).toBe(true);
   });
@@ -84,20 +97,38 @@ describe('packed layouts', () => {
 
   it('names the field when a write does not fit', () => {
     const s = layout.blank();
-    expect(errorOf(() => phase.set(s, 'sleeping' as 'idle')).message).toBe("packed field 'phase': sleeping is not one of idle, waiting, critical");
-    expect(errorOf(() => clock.set(s, 2 ** 31)).message).toBe("packed field 'clock': 2147483648 is not an integer within ±2^30");
+    expect(errorOf(() => phase.set(s, 'sleeping' as 'idle')).message).toBe(
+      "packed field 'phase': sleeping is not one of idle, waiting, critical",
+    );
+    expect(errorOf(() => clock.set(s, 2 ** 31)).message).toBe(
+      "packed field 'clock': 2147483648 is not an integer within ±2^30",
+    );
     expect(errorOf(() => clock.set(s, 0.5)).where).toEqual({ field: 'clock' });
-    expect(errorOf(() => procs.at(1).fields.acks.add(s, 5 as 0)).message).toBe("packed field 'procs[1].acks': 5 is not in the set's universe");
+    expect(errorOf(() => procs.at(1).fields.acks.add(s, 5 as 0)).message).toBe(
+      "packed field 'procs[1].acks': 5 is not in the set's universe",
+    );
     for (let i = 0; i < 3; i++) inbox.push(s, 'ping');
-    expect(errorOf(() => inbox.push(s, 'ping')).message).toMatch(/^packed field 'inbox': the queue is full \(capacity 3\)/);
+    expect(errorOf(() => inbox.push(s, 'ping')).message).toMatch(
+      /^packed field 'inbox': the queue is full \(capacity 3\)/,
+    );
     expect(errorOf(() => procs.at(3 as 0)).message).toBe("packed field 'procs': no element for key 3");
     const messages = packedLayout({ sent: setOf([{ type: 'ack' }]) }).fields.sent;
-    expect(errorOf(() => messages.add(s, { type: 'req' })).message).toBe('packed field \'sent\': {"type":"req"} is not in the set\'s universe');
+    expect(errorOf(() => messages.add(s, { type: 'req' })).message).toBe(
+      'packed field \'sent\': {"type":"req"} is not in the set\'s universe',
+    );
   });
 
   it('says which field a word belongs to', () => {
-    expect([0, 1, 4, 6, 9, 10, 13, 15].map((w) => layout.fieldAt(w)))
-      .toEqual(['phase', 'clock', 'seen', 'inbox', 'inbox', 'procs[0].pc', 'procs[1].acks', 'procs[2].acks']);
+    expect([0, 1, 4, 6, 9, 10, 13, 15].map((w) => layout.fieldAt(w))).toEqual([
+      'phase',
+      'clock',
+      'seen',
+      'inbox',
+      'inbox',
+      'procs[0].pc',
+      'procs[1].acks',
+      'procs[2].acks',
+    ]);
   });
 
   it('shares words between small elements of a bitArrayOf, each element keeping to its bits', () => {
@@ -126,8 +157,12 @@ describe('packed layouts', () => {
     acks.at(1).clear(s);
     flag.at(1).set(s, false);
     expect(acks.at(1).isEmpty(s) && acks.at(2).has(s, 0) && !flag.at(1).get(s)).toBe(true);
-    expect(small.decode(s)).toMatchObject({ flag: [false, false, false], acks: [new Set(), new Set(), new Set([0])], after: -5 });
-    expect(s.every((w) => Number.isInteger(w) && w >= 0 && w < 2 ** 30 || w === -5)).toBe(true);
+    expect(small.decode(s)).toMatchObject({
+      flag: [false, false, false],
+      acks: [new Set(), new Set(), new Set([0])],
+      after: -5,
+    });
+    expect(s.every((w) => (Number.isInteger(w) && w >= 0 && w < 2 ** 30) || w === -5)).toBe(true);
     expect([0, 1, 2, 3].map((w) => small.fieldAt(w))).toEqual(['state', 'state', 'flag', 'acks']);
   });
 
@@ -139,17 +174,21 @@ describe('packed layouts', () => {
     expect(errorOf(() => bitArrayOf([0, 1], int())).message).toMatch(/bitArrayOf needs elements smaller than a word/);
   });
 
-  it('shows a spec\'s states decoded, or as `shownAs` decodes them, and refuses what is not a layout', () => {
+  it("shows a spec's states decoded, or as `shownAs` decodes them, and refuses what is not a layout", () => {
     const small = packedLayout({ phase: oneOf(['idle', 'busy']), clock: int() });
     const s = small.blank();
     small.fields.clock.set(s, 4);
-    const spec = (l: typeof small | ReturnType<typeof small.shownAs>) => defineSpec({ name: 'p', layout: l, init: () => [s], actions: {} });
+    const spec = (l: typeof small | ReturnType<typeof small.shownAs>) =>
+      defineSpec({ name: 'p', layout: l, init: () => [s], actions: {} });
     expect(spec(small).display(s)).toEqual({ phase: 'idle', clock: 4 });
     const shown = small.shownAs((w) => `${small.fields.phase.get(w)} at ${small.fields.clock.get(w)}`);
     expect([shown.size, shown.fieldAt(1), spec(shown).display(s)]).toEqual([2, 'clock', 'idle at 4']);
     // JavaScript callers, whom the compiler does not stop
-    expect(errorOf(() => defineSpec({ name: 'p', layout: {} as never, init: () => [s], actions: {} })).message)
-      .toBe("'layout' must be a packed layout (packedLayout({ … }) from kripke/spec)");
-    expect(errorOf(() => spec(small).display({ phase: 'idle' } as never)).message).toBe("'p' has a packed layout, but a state to show is not an array of words");
+    expect(errorOf(() => defineSpec({ name: 'p', layout: {} as never, init: () => [s], actions: {} })).message).toBe(
+      "'layout' must be a packed layout (packedLayout({ … }) from kripke/spec)",
+    );
+    expect(errorOf(() => spec(small).display({ phase: 'idle' } as never)).message).toBe(
+      "'p' has a packed layout, but a state to show is not an array of words",
+    );
   });
 });

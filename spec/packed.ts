@@ -80,7 +80,12 @@ export class EnumField<V> implements Field {
   /** Its bits within the word: all of them, or `bitsFor(values)` from `shift` in a shared word. */
   private readonly mask: number;
   readonly shift: number;
-  constructor(readonly values: readonly V[], readonly offset: number, readonly path: string, shift?: number) {
+  constructor(
+    readonly values: readonly V[],
+    readonly offset: number,
+    readonly path: string,
+    shift?: number,
+  ) {
     this.index = indexOf(values);
     this.shift = shift ?? 0;
     this.mask = shift === undefined ? SMALL_INT - 1 : (1 << bitsFor(values.length)) - 1;
@@ -96,7 +101,8 @@ export class EnumField<V> implements Field {
     return (s[this.offset]! >>> this.shift) & this.mask;
   }
   setCode(out: number[], code: number): void {
-    if (!(code >= 0 && code < this.values.length && (code | 0) === code)) throw fail(this.path, `${code} is not a code of ${this.values.length} values`);
+    if (!(code >= 0 && code < this.values.length && (code | 0) === code))
+      throw fail(this.path, `${code} is not a code of ${this.values.length} values`);
     this.write(out, code);
   }
   private write(out: number[], code: number): void {
@@ -116,12 +122,16 @@ export class EnumField<V> implements Field {
 /** An integer (within ±2^30). */
 export class IntField implements Field {
   readonly width = 1;
-  constructor(readonly offset: number, readonly path: string) {}
+  constructor(
+    readonly offset: number,
+    readonly path: string,
+  ) {}
   get(s: Words): number {
     return s[this.offset]!;
   }
   set(out: number[], value: number): void {
-    if (!Number.isInteger(value) || value >= SMALL_INT || value < -SMALL_INT) throw fail(this.path, `${value} is not an integer within ±2^30`);
+    if (!Number.isInteger(value) || value >= SMALL_INT || value < -SMALL_INT)
+      throw fail(this.path, `${value} is not an integer within ±2^30`);
     out[this.offset] = value;
   }
   decode(s: Words): unknown {
@@ -132,7 +142,11 @@ export class IntField implements Field {
 export class BoolField implements Field {
   readonly width = 1;
   /** Its bit within the word (0 unless it shares the word: `bitArrayOf`). */
-  constructor(readonly offset: number, readonly path: string, readonly shift = 0) {}
+  constructor(
+    readonly offset: number,
+    readonly path: string,
+    readonly shift = 0,
+  ) {}
   get(s: Words): boolean {
     return ((s[this.offset]! >>> this.shift) & 1) === 1;
   }
@@ -153,7 +167,12 @@ export class SetField<T> implements Field {
   private readonly index: Map<T, number>;
   /** The set's bits in each of its words (a small set may share its word: `bitArrayOf`). */
   private readonly own: number;
-  constructor(readonly universe: readonly T[], readonly offset: number, readonly path: string, readonly shift = 0) {
+  constructor(
+    readonly universe: readonly T[],
+    readonly offset: number,
+    readonly path: string,
+    readonly shift = 0,
+  ) {
     this.index = indexOf(universe);
     this.width = setWidth(universe.length);
     this.own = this.width === 1 ? ((2 ** universe.length - 1) << shift) | 0 : -1;
@@ -224,7 +243,7 @@ function bitsFor(count: number): number {
 function bitCount(w: number): number {
   w -= (w >>> 1) & 0x55555555;
   w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
-  return (Math.imul((w + (w >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  return Math.imul((w + (w >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 // ---- queues --------------------------------------------------------------------------------
@@ -233,7 +252,12 @@ function bitCount(w: number): number {
 export class QueueField<V> implements Field {
   readonly width: number;
   private readonly item: EnumField<V>;
-  constructor(values: readonly V[], readonly capacity: number, readonly offset: number, readonly path: string) {
+  constructor(
+    values: readonly V[],
+    readonly capacity: number,
+    readonly offset: number,
+    readonly path: string,
+  ) {
     this.width = 1 + capacity;
     this.item = new EnumField(values, offset + 1, path);
   }
@@ -246,7 +270,8 @@ export class QueueField<V> implements Field {
   }
   push(out: number[], value: V): void {
     const n = out[this.offset]!;
-    if (n === this.capacity) throw fail(this.path, `the queue is full (capacity ${this.capacity}); give it a larger capacity in the layout`);
+    if (n === this.capacity)
+      throw fail(this.path, `the queue is full (capacity ${this.capacity}); give it a larger capacity in the layout`);
     out[this.offset + 1 + n] = this.item.code(value);
     out[this.offset] = n + 1;
   }
@@ -276,7 +301,13 @@ export class ArrayField<K, A extends Field> implements Field {
   private readonly byKey: Map<K, A>;
   /** Elements share words (`bitArrayOf`), `perWord` to a word. */
   readonly sharesWords: boolean;
-  constructor(readonly keys: readonly K[], item: FieldType<A>, readonly offset: number, readonly path: string, shareWords = false) {
+  constructor(
+    readonly keys: readonly K[],
+    item: FieldType<A>,
+    readonly offset: number,
+    readonly path: string,
+    shareWords = false,
+  ) {
     const name = (k: K) => `${path}[${String(k)}]`;
     this.sharesWords = shareWords;
     if (shareWords) {
@@ -309,11 +340,19 @@ export type Placed<T extends FieldTypes> = { readonly [K in keyof T]: T[K] exten
 export class RecordField<T extends FieldTypes> implements Field {
   readonly width: number;
   readonly fields: Placed<T>;
-  constructor(types: T, readonly offset: number, readonly path: string) {
+  constructor(
+    types: T,
+    readonly offset: number,
+    readonly path: string,
+  ) {
     let at = offset;
     const placed: Record<string, Field> = {};
     for (const [name, type] of Object.entries(types)) {
-      if (typeof type?.place !== 'function') throw new KripkeError('invalid-spec', `packed layout: field '${join(path, name)}' is not a field type (use oneOf, int, bool, setOf, queueOf, arrayOf, record)`);
+      if (typeof type?.place !== 'function')
+        throw new KripkeError(
+          'invalid-spec',
+          `packed layout: field '${join(path, name)}' is not a field type (use oneOf, int, bool, setOf, queueOf, arrayOf, record)`,
+        );
       placed[name] = type.place(at, join(path, name));
       at += type.width;
     }
@@ -321,7 +360,9 @@ export class RecordField<T extends FieldTypes> implements Field {
     this.fields = placed as Placed<T>;
   }
   decode(s: Words): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(this.fields as Record<string, Field>).map(([name, f]) => [name, f.decode(s)]));
+    return Object.fromEntries(
+      Object.entries(this.fields as Record<string, Field>).map(([name, f]) => [name, f.decode(s)]),
+    );
   }
 }
 
@@ -333,25 +374,37 @@ export const oneOf = <const V>(values: readonly V[]): FieldType<EnumField<V>> =>
   if (values.length === 0) throw new KripkeError('invalid-spec', 'packed layout: oneOf needs at least one value');
   indexOf(values); // duplicates are reported where the layout is written
   return {
-    width: 1, place: (offset, path) => new EnumField(values, offset, path),
-    bits: bitsFor(values.length), placeBits: (offset, shift, path) => new EnumField(values, offset, path, shift),
+    width: 1,
+    place: (offset, path) => new EnumField(values, offset, path),
+    bits: bitsFor(values.length),
+    placeBits: (offset, shift, path) => new EnumField(values, offset, path, shift),
   };
 };
 export const int = (): FieldType<IntField> => ({ width: 1, place: (offset, path) => new IntField(offset, path) });
 export const bool = (): FieldType<BoolField> => ({
-  width: 1, place: (offset, path) => new BoolField(offset, path),
-  bits: 1, placeBits: (offset, shift, path) => new BoolField(offset, path, shift),
+  width: 1,
+  place: (offset, path) => new BoolField(offset, path),
+  bits: 1,
+  placeBits: (offset, shift, path) => new BoolField(offset, path, shift),
 });
 export const setOf = <T>(universe: readonly T[]): FieldType<SetField<T>> => {
   indexOf(universe);
   const small = universe.length <= SET_BITS;
   return {
-    width: setWidth(universe.length), place: (offset, path) => new SetField(universe, offset, path),
-    ...(small ? { bits: Math.max(1, universe.length), placeBits: (offset: number, shift: number, path: string) => new SetField(universe, offset, path, shift) } : {}),
+    width: setWidth(universe.length),
+    place: (offset, path) => new SetField(universe, offset, path),
+    ...(small
+      ? {
+          bits: Math.max(1, universe.length),
+          placeBits: (offset: number, shift: number, path: string) => new SetField(universe, offset, path, shift),
+        }
+      : {}),
   };
 };
-export const queueOf = <V>(capacity: number, values: readonly V[]): FieldType<QueueField<V>> =>
-  ({ width: 1 + capacity, place: (offset, path) => new QueueField(values, capacity, offset, path) });
+export const queueOf = <V>(capacity: number, values: readonly V[]): FieldType<QueueField<V>> => ({
+  width: 1 + capacity,
+  place: (offset, path) => new QueueField(values, capacity, offset, path),
+});
 export const arrayOf = <K, A extends Field>(keys: readonly K[], item: FieldType<A>): FieldType<ArrayField<K, A>> => {
   indexOf(keys);
   return { width: keys.length * item.width, place: (offset, path) => new ArrayField(keys, item, offset, path) };
@@ -364,17 +417,25 @@ export const arrayOf = <K, A extends Field>(keys: readonly K[], item: FieldType<
 export const bitArrayOf = <K, A extends Field>(keys: readonly K[], item: FieldType<A>): FieldType<ArrayField<K, A>> => {
   indexOf(keys);
   const { perWord } = sharing(item);
-  return { width: Math.ceil(keys.length / perWord), place: (offset, path) => new ArrayField(keys, item, offset, path, true) };
+  return {
+    width: Math.ceil(keys.length / perWord),
+    place: (offset, path) => new ArrayField(keys, item, offset, path, true),
+  };
 };
 
 function sharing(item: FieldType<unknown>): { bits: number; perWord: number } {
   if (item.bits === undefined || item.placeBits === undefined) {
-    throw new KripkeError('invalid-spec', 'packed layout: bitArrayOf needs elements smaller than a word (oneOf, bool, or setOf of at most 30 members)');
+    throw new KripkeError(
+      'invalid-spec',
+      'packed layout: bitArrayOf needs elements smaller than a word (oneOf, bool, or setOf of at most 30 members)',
+    );
   }
   return { bits: item.bits, perWord: Math.floor(SET_BITS / item.bits) };
 }
-export const record = <T extends FieldTypes>(types: T): FieldType<RecordField<T>> =>
-  ({ width: Object.values(types).reduce((n, t) => n + t.width, 0), place: (offset, path) => new RecordField(types, offset, path) });
+export const record = <T extends FieldTypes>(types: T): FieldType<RecordField<T>> => ({
+  width: Object.values(types).reduce((n, t) => n + t.width, 0),
+  place: (offset, path) => new RecordField(types, offset, path),
+});
 
 /** What the checker needs from a layout: the word count, and how to show a state to people. */
 export interface StateLayout {

@@ -39,7 +39,9 @@ export interface InvariantOptions<S> extends PropertyOptions {
   readonly explain?: (state: S) => string;
 }
 
-interface Described { readonly description?: string }
+interface Described {
+  readonly description?: string;
+}
 
 interface Named extends Described {
   readonly name: string;
@@ -53,14 +55,29 @@ export interface Invariant<S> extends Named {
   /** Says why a violating state breaks the invariant (e.g. the offending history); printed under its trace. */
   readonly explain?: (state: S) => string;
 }
-export interface Reachability<S> extends Named { readonly kind: 'sometimes'; readonly holds: StatePredicate<S> }
-export interface StepInvariant<S> extends Named { readonly kind: 'alwaysStep'; readonly holds: StepPredicate<S> }
+export interface Reachability<S> extends Named {
+  readonly kind: 'sometimes';
+  readonly holds: StatePredicate<S>;
+}
+export interface StepInvariant<S> extends Named {
+  readonly kind: 'alwaysStep';
+  readonly holds: StepPredicate<S>;
+}
 /** <>P: every behaviour reaches a state satisfying P. */
-export interface Eventually<S> extends Named { readonly kind: 'eventually'; readonly holds: StatePredicate<S> }
+export interface Eventually<S> extends Named {
+  readonly kind: 'eventually';
+  readonly holds: StatePredicate<S>;
+}
 /** []<>P: P holds infinitely often. */
-export interface AlwaysEventually<S> extends Named { readonly kind: 'alwaysEventually'; readonly holds: StatePredicate<S> }
+export interface AlwaysEventually<S> extends Named {
+  readonly kind: 'alwaysEventually';
+  readonly holds: StatePredicate<S>;
+}
 /** <>[]P: from some point on, P holds forever. */
-export interface EventuallyAlways<S> extends Named { readonly kind: 'eventuallyAlways'; readonly holds: StatePredicate<S> }
+export interface EventuallyAlways<S> extends Named {
+  readonly kind: 'eventuallyAlways';
+  readonly holds: StatePredicate<S>;
+}
 /** P ~> Q: every state satisfying P is followed (now or later) by one satisfying Q. */
 export interface LeadsTo<S> extends Named {
   readonly kind: 'leadsTo';
@@ -100,9 +117,16 @@ function described<P extends object>(property: P, options: PropertyOptions | und
 }
 
 /** `explain` alone, or options with a description and an explanation. */
-export const always = <S>(name: string, holds: StatePredicate<S>, options?: ((state: S) => string) | InvariantOptions<S>): Invariant<S> => {
-  const { explain, ...rest } = typeof options === 'function' ? { explain: options } : options ?? {};
-  return described<Invariant<S>>(explain ? { kind: 'always', name, holds, explain } : { kind: 'always', name, holds }, rest);
+export const always = <S>(
+  name: string,
+  holds: StatePredicate<S>,
+  options?: ((state: S) => string) | InvariantOptions<S>,
+): Invariant<S> => {
+  const { explain, ...rest } = typeof options === 'function' ? { explain: options } : (options ?? {});
+  return described<Invariant<S>>(
+    explain ? { kind: 'always', name, holds, explain } : { kind: 'always', name, holds },
+    rest,
+  );
 };
 export const sometimes = <S>(name: string, holds: StatePredicate<S>, options?: PropertyOptions): Reachability<S> =>
   described({ kind: 'sometimes', name, holds }, options);
@@ -110,25 +134,45 @@ export const alwaysStep = <S>(name: string, holds: StepPredicate<S>, options?: P
   described({ kind: 'alwaysStep', name, holds }, options);
 export const eventually = <S>(name: string, holds: StatePredicate<S>, options?: PropertyOptions): Eventually<S> =>
   described({ kind: 'eventually', name, holds }, options);
-export const alwaysEventually = <S>(name: string, holds: StatePredicate<S>, options?: PropertyOptions): AlwaysEventually<S> =>
-  described({ kind: 'alwaysEventually', name, holds }, options);
-export const eventuallyAlways = <S>(name: string, holds: StatePredicate<S>, options?: PropertyOptions): EventuallyAlways<S> =>
-  described({ kind: 'eventuallyAlways', name, holds }, options);
-export const leadsTo = <S>(name: string, from: StatePredicate<S>, to: StatePredicate<S>, options?: PropertyOptions): LeadsTo<S> =>
-  described({ kind: 'leadsTo', name, from, to }, options);
+export const alwaysEventually = <S>(
+  name: string,
+  holds: StatePredicate<S>,
+  options?: PropertyOptions,
+): AlwaysEventually<S> => described({ kind: 'alwaysEventually', name, holds }, options);
+export const eventuallyAlways = <S>(
+  name: string,
+  holds: StatePredicate<S>,
+  options?: PropertyOptions,
+): EventuallyAlways<S> => described({ kind: 'eventuallyAlways', name, holds }, options);
+export const leadsTo = <S>(
+  name: string,
+  from: StatePredicate<S>,
+  to: StatePredicate<S>,
+  options?: PropertyOptions,
+): LeadsTo<S> => described({ kind: 'leadsTo', name, from, to }, options);
 
 export const refines = <S, A>(name: string, abstract: Spec<A>, map: (state: S) => A): Refinement<S, A> => ({
-  kind: 'refines', name, abstract, map,
+  kind: 'refines',
+  name,
+  abstract,
+  map,
 });
 
 /** The family constructors over instances of type `X`: each predicate also receives the instance. */
 export interface FamilyConstructors<S, X> {
   readonly always: (name: string, holds: (state: S, x: X) => boolean) => PropertyFamily<S>;
-  readonly alwaysStep: (name: string, holds: (before: S, after: S, step: StepLabel, x: X) => boolean) => PropertyFamily<S>;
+  readonly alwaysStep: (
+    name: string,
+    holds: (before: S, after: S, step: StepLabel, x: X) => boolean,
+  ) => PropertyFamily<S>;
   readonly eventually: (name: string, holds: (state: S, x: X) => boolean) => PropertyFamily<S>;
   readonly alwaysEventually: (name: string, holds: (state: S, x: X) => boolean) => PropertyFamily<S>;
   readonly eventuallyAlways: (name: string, holds: (state: S, x: X) => boolean) => PropertyFamily<S>;
-  readonly leadsTo: (name: string, from: (state: S, x: X) => boolean, to: (state: S, x: X) => boolean) => PropertyFamily<S>;
+  readonly leadsTo: (
+    name: string,
+    from: (state: S, x: X) => boolean,
+    to: (state: S, x: X) => boolean,
+  ) => PropertyFamily<S>;
 }
 
 /**
@@ -136,17 +180,30 @@ export interface FamilyConstructors<S, X> {
  * instance, under one name; `label` names an instance in reports (default: strings as they are,
  * arrays joined with commas, other values as JSON).
  */
-export function forAll<S, X>(instances: readonly X[], label: (x: X) => string = instanceLabel): FamilyConstructors<S, X> {
+export function forAll<S, X>(
+  instances: readonly X[],
+  label: (x: X) => string = instanceLabel,
+): FamilyConstructors<S, X> {
   const family = (name: string, member: (x: X) => Property<S>): PropertyFamily<S> => ({
-    kind: 'family', name, members: instances.map((x) => ({ ...member(x), name, instance: label(x) })),
+    kind: 'family',
+    name,
+    members: instances.map((x) => ({ ...member(x), name, instance: label(x) })),
   });
   return {
     always: (name, holds) => family(name, (x) => always(name, (s) => holds(s, x))),
-    alwaysStep: (name, holds) => family(name, (x) => alwaysStep(name, (before, after, step) => holds(before, after, step, x))),
+    alwaysStep: (name, holds) =>
+      family(name, (x) => alwaysStep(name, (before, after, step) => holds(before, after, step, x))),
     eventually: (name, holds) => family(name, (x) => eventually(name, (s) => holds(s, x))),
     alwaysEventually: (name, holds) => family(name, (x) => alwaysEventually(name, (s) => holds(s, x))),
     eventuallyAlways: (name, holds) => family(name, (x) => eventuallyAlways(name, (s) => holds(s, x))),
-    leadsTo: (name, from, to) => family(name, (x) => leadsTo(name, (s) => from(s, x), (s) => to(s, x))),
+    leadsTo: (name, from, to) =>
+      family(name, (x) =>
+        leadsTo(
+          name,
+          (s) => from(s, x),
+          (s) => to(s, x),
+        ),
+      ),
   };
 }
 
@@ -158,22 +215,44 @@ function instanceLabel(x: unknown): string {
 
 /** The constructors with the state type fixed, as passed to a spec's `properties` function. */
 export interface PropertyConstructors<S> {
-  readonly always: (name: string, holds: StatePredicate<S>, options?: ((state: S) => string) | InvariantOptions<S>) => Invariant<S>;
+  readonly always: (
+    name: string,
+    holds: StatePredicate<S>,
+    options?: ((state: S) => string) | InvariantOptions<S>,
+  ) => Invariant<S>;
   readonly sometimes: (name: string, holds: StatePredicate<S>, options?: PropertyOptions) => Reachability<S>;
   readonly alwaysStep: (name: string, holds: StepPredicate<S>, options?: PropertyOptions) => StepInvariant<S>;
   readonly eventually: (name: string, holds: StatePredicate<S>, options?: PropertyOptions) => Eventually<S>;
   readonly alwaysEventually: (name: string, holds: StatePredicate<S>, options?: PropertyOptions) => AlwaysEventually<S>;
   readonly eventuallyAlways: (name: string, holds: StatePredicate<S>, options?: PropertyOptions) => EventuallyAlways<S>;
-  readonly leadsTo: (name: string, from: StatePredicate<S>, to: StatePredicate<S>, options?: PropertyOptions) => LeadsTo<S>;
+  readonly leadsTo: (
+    name: string,
+    from: StatePredicate<S>,
+    to: StatePredicate<S>,
+    options?: PropertyOptions,
+  ) => LeadsTo<S>;
   readonly refines: <A>(name: string, abstract: Spec<A>, map: (state: S) => A) => Refinement<S, A>;
   readonly forAll: <X>(instances: readonly X[], label?: (x: X) => string) => FamilyConstructors<S, X>;
 }
 
 export const propertyConstructors = {
-  always, sometimes, alwaysStep, eventually, alwaysEventually, eventuallyAlways, leadsTo, refines, forAll,
+  always,
+  sometimes,
+  alwaysStep,
+  eventually,
+  alwaysEventually,
+  eventuallyAlways,
+  leadsTo,
+  refines,
+  forAll,
 };
 
-const LIVENESS_KINDS: ReadonlySet<PropertyKind> = new Set(['eventually', 'alwaysEventually', 'eventuallyAlways', 'leadsTo']);
+const LIVENESS_KINDS: ReadonlySet<PropertyKind> = new Set([
+  'eventually',
+  'alwaysEventually',
+  'eventuallyAlways',
+  'leadsTo',
+]);
 
 export function isLiveness<S>(property: Property<S>): property is LivenessProperty<S> {
   return LIVENESS_KINDS.has(property.kind);

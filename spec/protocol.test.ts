@@ -44,6 +44,8 @@ describe('defineProtocol', () => {
   });
 
   it('rejects an unknown variant, listing the variants', () => {
-    expect(() => counter.instantiate({}, 'of-by-one')).toThrow("unknown variant 'of-by-one'; available: correct, off-by-one");
+    expect(() => counter.instantiate({}, 'of-by-one')).toThrow(
+      "unknown variant 'of-by-one'; available: correct, off-by-one",
+    );
   });
 });

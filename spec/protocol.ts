@@ -18,8 +18,9 @@ export interface ConfigParameter<T extends ConfigValue = ConfigValue> {
 }
 
 export type ConfigSchema = Record<string, ConfigParameter>;
-export type ConfigOf<C extends ConfigSchema> = { readonly [K in keyof C]: C[K]['default'] extends number ? number
-  : C[K]['default'] extends boolean ? boolean : string };
+export type ConfigOf<C extends ConfigSchema> = {
+  readonly [K in keyof C]: C[K]['default'] extends number ? number : C[K]['default'] extends boolean ? boolean : string;
+};
 
 export interface ProtocolDefinition<C extends ConfigSchema, V extends string> {
   readonly name: string;
@@ -43,7 +44,8 @@ export interface Protocol {
 export function defineProtocol<C extends ConfigSchema, V extends string>(def: ProtocolDefinition<C, V>): Protocol {
   const variantNames = Object.keys(def.variants) as V[];
   const defaultVariant = variantNames[0];
-  if (defaultVariant === undefined) throw new KripkeError('invalid-spec', `protocol '${def.name}' needs at least one variant`);
+  if (defaultVariant === undefined)
+    throw new KripkeError('invalid-spec', `protocol '${def.name}' needs at least one variant`);
   return {
     name: def.name,
     summary: def.summary,
@@ -51,7 +53,8 @@ export function defineProtocol<C extends ConfigSchema, V extends string>(def: Pr
     variants: def.variants,
     defaultVariant,
     instantiate(settings = {}, variant = defaultVariant) {
-      if (!variantNames.includes(variant as V)) throw unknownName('variant', variant, variantNames, { model: def.name });
+      if (!variantNames.includes(variant as V))
+        throw unknownName('variant', variant, variantNames, { model: def.name });
       const config = resolveConfig(def.name, def.config, settings) as ConfigOf<C>;
       return def.build(config, variant as V) as Spec<unknown>;
     },
@@ -75,7 +78,8 @@ function coerce(model: string, key: string, param: ConfigParameter, given: strin
   switch (typeof param.default) {
     case 'number': {
       // Text must be a decimal integer: Number() would also take 1e1, 0x10, ' 7' and 1.0.
-      if (typeof given === 'string' && !/^-?\d+$/.test(given)) throw fail('expected a whole number in decimal digits (such as 3)');
+      if (typeof given === 'string' && !/^-?\d+$/.test(given))
+        throw fail('expected a whole number in decimal digits (such as 3)');
       const n = typeof given === 'number' ? given : Number(given);
       if (typeof given === 'boolean' || !Number.isSafeInteger(n)) throw fail('expected a whole number');
       if (param.min !== undefined && n < param.min) throw fail(`must be at least ${param.min}`);

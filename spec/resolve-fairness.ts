@@ -25,11 +25,24 @@ export interface FairnessAssumption {
   readonly everyAction: boolean;
 }
 
-export function resolveFairness(model: string, actions: readonly Action<unknown>[], given: readonly Fairness[]): FairnessAssumption[] {
-  if (!Array.isArray(given as unknown)) throw new KripkeError('invalid-spec', 'fairness must be an array (or a function returning one)', { model });
+export function resolveFairness(
+  model: string,
+  actions: readonly Action<unknown>[],
+  given: readonly Fairness[],
+): FairnessAssumption[] {
+  if (!Array.isArray(given as unknown))
+    throw new KripkeError('invalid-spec', 'fairness must be an array (or a function returning one)', { model });
   return given.map((f) => {
-    if ((f?.kind !== 'weak' && f?.kind !== 'strong') || !Array.isArray(f.members as unknown) || f.members.length === 0) {
-      throw new KripkeError('invalid-spec', 'a fairness assumption must be built with weak(…) or strong(…) and name at least one action', { model });
+    if (
+      (f?.kind !== 'weak' && f?.kind !== 'strong') ||
+      !Array.isArray(f.members as unknown) ||
+      f.members.length === 0
+    ) {
+      throw new KripkeError(
+        'invalid-spec',
+        'a fairness assumption must be built with weak(…) or strong(…) and name at least one action',
+        { model },
+      );
     }
     const members = f.members.flatMap((m) => expand(m, actions));
     for (const m of members) check(model, f.kind, m, actions);
@@ -47,17 +60,29 @@ function check(model: string, kind: string, member: ActionInstances, actions: re
   const action = actions.find((a) => a.name === member.action);
   const where = { model, action: member.action };
   if (action === undefined) {
-    throw new KripkeError('invalid-spec', `${kind} fairness names unknown action '${member.action}'; actions: ${actions.map((a) => a.name).join(', ')}`, where);
+    throw new KripkeError(
+      'invalid-spec',
+      `${kind} fairness names unknown action '${member.action}'; actions: ${actions.map((a) => a.name).join(', ')}`,
+      where,
+    );
   }
   const restricted = 'param' in member || member.where !== undefined;
   if (restricted && action.parameterless) {
-    throw new KripkeError('invalid-spec', `${kind} fairness of '${action.name}': the action has no parameter, so the assumption cannot name one`, where);
+    throw new KripkeError(
+      'invalid-spec',
+      `${kind} fairness of '${action.name}': the action has no parameter, so the assumption cannot name one`,
+      where,
+    );
   }
   if (!restricted || action.values === undefined) return; // a state-dependent domain is checked after the run
   if (!action.values.some((value) => matches(model, kind, action.name, member, value))) {
     const wanted = 'param' in member ? `parameter ${describe(member.param)}` : 'the predicate';
-    throw new KripkeError('invalid-spec', `${kind} fairness of '${action.name}': ${wanted} matches no value of the action's domain; ` +
-      `domain: ${listDomain(action.values)}`, where);
+    throw new KripkeError(
+      'invalid-spec',
+      `${kind} fairness of '${action.name}': ${wanted} matches no value of the action's domain; ` +
+        `domain: ${listDomain(action.values)}`,
+      where,
+    );
   }
 }
 
@@ -69,11 +94,18 @@ export function matches(model: string, kind: string, action: string, member: Act
   try {
     result = (member.where as (param: unknown) => boolean)(value);
   } catch (e) {
-    throw new KripkeError('invalid-spec', `${kind} fairness of '${action}': the predicate threw on ${describe(value)}: ${e instanceof Error ? e.message : String(e)}`,
-      { model, action });
+    throw new KripkeError(
+      'invalid-spec',
+      `${kind} fairness of '${action}': the predicate threw on ${describe(value)}: ${e instanceof Error ? e.message : String(e)}`,
+      { model, action },
+    );
   }
   if (typeof result !== 'boolean') {
-    throw new KripkeError('invalid-spec', `${kind} fairness of '${action}': the predicate returned ${typeof result}, not a boolean`, { model, action });
+    throw new KripkeError(
+      'invalid-spec',
+      `${kind} fairness of '${action}': the predicate returned ${typeof result}, not a boolean`,
+      { model, action },
+    );
   }
   return result;
 }

@@ -34,12 +34,18 @@ export function renameString(text: string, rename: Rename): string {
 
 export function canonicalEncoding(value: unknown, rename: Rename): string {
   switch (typeof value) {
-    case 'string': return quote(renameString(value, rename));
-    case 'number': return `#${value}`;
-    case 'boolean': return value ? 'T' : 'F';
-    case 'bigint': return `${value}n`;
-    case 'object': return value === null ? 'N' : encodeObject(value, rename);
-    default: throw new TypeError(`not a state value: ${typeof value}`);
+    case 'string':
+      return quote(renameString(value, rename));
+    case 'number':
+      return `#${value}`;
+    case 'boolean':
+      return value ? 'T' : 'F';
+    case 'bigint':
+      return `${value}n`;
+    case 'object':
+      return value === null ? 'N' : encodeObject(value, rename);
+    default:
+      throw new TypeError(`not a state value: ${typeof value}`);
   }
 }
 
@@ -76,6 +82,7 @@ export function renameValue(value: unknown, rename: Rename): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map((item) => renameValue(item, rename));
   if (value instanceof Set) return new Set([...value].map((m) => renameValue(m, rename)));
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [renameValue(k, rename), renameValue(v, rename)]));
+  if (value instanceof Map)
+    return new Map([...value].map(([k, v]) => [renameValue(k, rename), renameValue(v, rename)]));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [renameString(k, rename), renameValue(v, rename)]));
 }

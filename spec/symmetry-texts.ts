@@ -120,11 +120,20 @@ export class IdTable {
     }
     between.push(piece);
     const ids = [...new Set(slots)];
-    const blurred = (marked: number) => between.map((b, k) => k === 0 ? b
-      : `${slots[k - 1] === marked ? '\u0001' : `\u0002${this.group[slots[k - 1]!]}`}${b}`).join('');
+    const blurred = (marked: number) =>
+      between
+        .map((b, k) =>
+          k === 0 ? b : `${slots[k - 1] === marked ? '\u0001' : `\u0002${this.group[slots[k - 1]!]}`}${b}`,
+        )
+        .join('');
     return {
-      text, between, slots: Int32Array.from(slots), shape: hashString(blurred(-1)),
-      ids: Int32Array.from(ids), marked: Int32Array.from(ids, (id) => hashString(blurred(id))), renamings: new Map(),
+      text,
+      between,
+      slots: Int32Array.from(slots),
+      shape: hashString(blurred(-1)),
+      ids: Int32Array.from(ids),
+      marked: Int32Array.from(ids, (id) => hashString(blurred(id))),
+      renamings: new Map(),
     };
   }
 }

@@ -13,7 +13,25 @@
 import { finish, type IdTable, type Image, mix, type Text } from './symmetry-texts.ts';
 
 // biome-ignore lint/suspicious/noConstEnum: the tags inline as numbers on the hashing hot path; the enum never leaves this file
-const enum Tag { Null = 1, True, False, Int, Float, BigInt, Str, Arr, Set, Map, Rec, Index, Member, MapKey, MapValue, KeyOf, Field }
+const enum Tag {
+  Null = 1,
+  True,
+  False,
+  Int,
+  Float,
+  BigInt,
+  Str,
+  Arr,
+  Set,
+  Map,
+  Rec,
+  Index,
+  Member,
+  MapKey,
+  MapValue,
+  KeyOf,
+  Field,
+}
 
 export class Walks {
   private readonly float = new Float64Array(1);
@@ -59,12 +77,18 @@ export class Walks {
   /** A hash of `value` renamed by `image`, or with every id blurred to its group (`null`). */
   hashUnder(value: unknown, image: Image | null): number {
     switch (typeof value) {
-      case 'string': return this.hashText(this.ids.text(value), image);
-      case 'number': return this.hashNumber(value);
-      case 'boolean': return value ? Tag.True : Tag.False;
-      case 'bigint': return mix(Tag.BigInt, this.hashText(this.ids.text(String(value)), null));
-      case 'object': return value === null ? Tag.Null : this.hashObject(value, image);
-      default: return 0; // not a state value: the fingerprint of the representative reports it
+      case 'string':
+        return this.hashText(this.ids.text(value), image);
+      case 'number':
+        return this.hashNumber(value);
+      case 'boolean':
+        return value ? Tag.True : Tag.False;
+      case 'bigint':
+        return mix(Tag.BigInt, this.hashText(this.ids.text(String(value)), null));
+      case 'object':
+        return value === null ? Tag.Null : this.hashObject(value, image);
+      default:
+        return 0; // not a state value: the fingerprint of the representative reports it
     }
   }
 
@@ -108,8 +132,10 @@ export class Walks {
 
   /** Whether `value` renamed by `image` is exactly `other` (as the text encoding compares values). */
   renamedEquals(value: unknown, other: unknown, image: Image): boolean {
-    if (typeof value === 'string') return typeof other === 'string' && this.ids.rename(this.ids.text(value), image) === other;
-    if (typeof value === 'number') return typeof other === 'number' && (value === other || (Number.isNaN(value) && Number.isNaN(other)));
+    if (typeof value === 'string')
+      return typeof other === 'string' && this.ids.rename(this.ids.text(value), image) === other;
+    if (typeof value === 'number')
+      return typeof other === 'number' && (value === other || (Number.isNaN(value) && Number.isNaN(other)));
     if (typeof value !== 'object' || value === null) return value === other;
     if (typeof other !== 'object' || other === null) return false;
     if (Array.isArray(value)) {
@@ -117,26 +143,34 @@ export class Walks {
       for (let i = 0; i < value.length; i++) if (!this.renamedEquals(value[i], other[i], image)) return false;
       return true;
     }
-    if (value instanceof Set) return other instanceof Set && other.size === value.size && this.setRenamedEquals(value, other, image);
-    if (value instanceof Map) return other instanceof Map && other.size === value.size && this.mapRenamedEquals(value, other, image);
+    if (value instanceof Set)
+      return other instanceof Set && other.size === value.size && this.setRenamedEquals(value, other, image);
+    if (value instanceof Map)
+      return other instanceof Map && other.size === value.size && this.mapRenamedEquals(value, other, image);
     if (Array.isArray(other) || other instanceof Set || other instanceof Map) return false;
     return this.recordRenamedEquals(value as Record<string, unknown>, other as Record<string, unknown>, image);
   }
 
   private setRenamedEquals(value: ReadonlySet<unknown>, other: ReadonlySet<unknown>, image: Image): boolean {
     for (const member of value) {
-      const found = typeof member === 'object' && member !== null
-        ? [...other].some((o) => this.renamedEquals(member, o, image))
-        : other.has(this.renamed(member, image));
+      const found =
+        typeof member === 'object' && member !== null
+          ? [...other].some((o) => this.renamedEquals(member, o, image))
+          : other.has(this.renamed(member, image));
       if (!found) return false;
     }
     return true;
   }
 
-  private mapRenamedEquals(value: ReadonlyMap<unknown, unknown>, other: ReadonlyMap<unknown, unknown>, image: Image): boolean {
+  private mapRenamedEquals(
+    value: ReadonlyMap<unknown, unknown>,
+    other: ReadonlyMap<unknown, unknown>,
+    image: Image,
+  ): boolean {
     for (const [k, v] of value) {
       if (typeof k === 'object' && k !== null) {
-        if (![...other].some(([ok, ov]) => this.renamedEquals(k, ok, image) && this.renamedEquals(v, ov, image))) return false;
+        if (![...other].some(([ok, ov]) => this.renamedEquals(k, ok, image) && this.renamedEquals(v, ov, image)))
+          return false;
         continue;
       }
       const key = this.renamed(k, image);

@@ -13,22 +13,35 @@ const identity = (word: string) => word;
 /** A small state mixing every place an id can hide: keys, values, Set members, words in strings. */
 const stateArb = fc.record({
   role: fc.dictionary(fc.constantFrom(...NODES), fc.constantFrom('leader', 'follower', 'v1', 'v2')),
-  votes: fc.uniqueArray(fc.tuple(fc.constantFrom(...NODES), fc.constantFrom(...VALUES)), { maxLength: 4 })
+  votes: fc
+    .uniqueArray(fc.tuple(fc.constantFrom(...NODES), fc.constantFrom(...VALUES)), { maxLength: 4 })
     .map((pairs) => new Set(pairs.map(([n, v]) => `vote(${n}, ${v})`))),
   acks: fc.array(fc.constantFrom(...NODES, 'none'), { maxLength: 3 }),
   owner: fc.option(fc.constantFrom(...NODES), { nil: null }),
   round: fc.integer({ min: 0, max: 2 }),
-  links: fc.uniqueArray(fc.tuple(fc.constantFrom(...NODES), fc.constantFrom(...NODES)), { maxLength: 3, selector: ([a, b]) => `${a}${b}` })
+  links: fc
+    .uniqueArray(fc.tuple(fc.constantFrom(...NODES), fc.constantFrom(...NODES)), {
+      maxLength: 3,
+      selector: ([a, b]) => `${a}${b}`,
+    })
     .map((pairs) => new Map(pairs.map(([a, b]) => [a, b]))),
 });
 
-const permutationsOf = <T>(items: readonly T[]): T[][] => items.length <= 1 ? [items.slice()]
-  : items.flatMap((x, i) => permutationsOf([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+const permutationsOf = <T>(items: readonly T[]): T[][] =>
+  items.length <= 1
+    ? [items.slice()]
+    : items.flatMap((x, i) =>
+        permutationsOf([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]),
+      );
 
 /** Renames by a random permutation of each group. */
-const renamingArb = fc.tuple(fc.shuffledSubarray(NODES, { minLength: 4 }), fc.shuffledSubarray(VALUES, { minLength: 2 }))
+const renamingArb = fc
+  .tuple(fc.shuffledSubarray(NODES, { minLength: 4 }), fc.shuffledSubarray(VALUES, { minLength: 2 }))
   .map(([nodes, values]) => {
-    const map = new Map([...NODES.map((n, i) => [n, nodes[i]!] as const), ...VALUES.map((v, i) => [v, values[i]!] as const)]);
+    const map = new Map([
+      ...NODES.map((n, i) => [n, nodes[i]!] as const),
+      ...VALUES.map((v, i) => [v, values[i]!] as const),
+    ]);
     return (word: string) => map.get(word) ?? word;
   });
 
@@ -37,7 +50,10 @@ function classOf(state: unknown): Set<string> {
   const encodings = new Set<string>();
   for (const nodes of permutationsOf(NODES)) {
     for (const values of permutationsOf(VALUES)) {
-      const map = new Map([...NODES.map((n, i) => [n, nodes[i]!] as const), ...VALUES.map((v, i) => [v, values[i]!] as const)]);
+      const map = new Map([
+        ...NODES.map((n, i) => [n, nodes[i]!] as const),
+        ...VALUES.map((v, i) => [v, values[i]!] as const),
+      ]);
       encodings.add(canonicalEncoding(state, (w) => map.get(w) ?? w));
     }
   }
@@ -46,28 +62,43 @@ function classOf(state: unknown): Set<string> {
 
 describe('permutations (symmetry reduction)', () => {
   it('gives states in one class the same representative', () => {
-    fc.assert(fc.property(stateArb, renamingArb, (state, rename) => {
-      const renamed = renameValue(state, rename);
-      expect(canonicalEncoding(canonical(renamed), identity)).toBe(canonicalEncoding(canonical(state), identity));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(stateArb, renamingArb, (state, rename) => {
+        const renamed = renameValue(state, rename);
+        expect(canonicalEncoding(canonical(renamed), identity)).toBe(canonicalEncoding(canonical(state), identity));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('returns a renaming of the state itself, so different classes never share a representative', () => {
-    fc.assert(fc.property(stateArb, (state) => {
-      expect(classOf(state).has(canonicalEncoding(canonical(state), identity))).toBe(true);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        expect(classOf(state).has(canonicalEncoding(canonical(state), identity))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('counts as many states as there are classes, on random sets of states', () => {
-    fc.assert(fc.property(fc.array(stateArb, { maxLength: 12 }), (states) => {
-      const classes = new Set(states.map((s) => [...classOf(s)].sort()[0]));
-      const representatives = new Set(states.map((s) => canonicalEncoding(canonical(s), identity)));
-      expect(representatives.size).toBe(classes.size);
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(fc.array(stateArb, { maxLength: 12 }), (states) => {
+        const classes = new Set(states.map((s) => [...classOf(s)].sort()[0]));
+        const representatives = new Set(states.map((s) => canonicalEncoding(canonical(s), identity)));
+        expect(representatives.size).toBe(classes.size);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('tells apart ids whose signatures tie but whose swap is visible (a directed 3-cycle)', () => {
-    const cycle = (a: string, b: string, c: string) => ({ next: new Map([[a, b], [b, c], [c, a]]) });
+    const cycle = (a: string, b: string, c: string) => ({
+      next: new Map([
+        [a, b],
+        [b, c],
+        [c, a],
+      ]),
+    });
     const forward = canonical(cycle('n1', 'n2', 'n3'));
     expect(canonical(cycle('n2', 'n1', 'n3'))).toEqual(forward); // the reverse cycle, renamed
     expect(canonical(cycle('n4', 'n3', 'n2'))).toEqual(forward);
@@ -76,7 +107,12 @@ describe('permutations (symmetry reduction)', () => {
 
   it('renames ids in keys, values, Set members, Map entries and words inside strings', () => {
     const only = permutations<unknown>({ nodes: ['n1', 'n2'] });
-    const about = (n: string) => ({ role: { [n]: 'leader' }, msgs: new Set([`ack:${n}`]), next: new Map([[n, n]]), count: 2 });
+    const about = (n: string) => ({
+      role: { [n]: 'leader' },
+      msgs: new Set([`ack:${n}`]),
+      next: new Map([[n, n]]),
+      count: 2,
+    });
     const representative = only(about('n2'));
     expect(only(about('n1'))).toEqual(representative);
     expect([about('n1'), about('n2')]).toContainEqual(representative);

@@ -45,16 +45,25 @@ function validate(groups: SymmetryGroups): (readonly string[])[] {
   const seen = new Map<string, string>();
   return Object.entries(groups).map(([name, ids]) => {
     if (!Array.isArray(ids) || ids.length === 0) {
-      throw new KripkeError('invalid-spec', `symmetry group '${name}' must be a non-empty array of ids`, { field: `symmetry.${name}` });
+      throw new KripkeError('invalid-spec', `symmetry group '${name}' must be a non-empty array of ids`, {
+        field: `symmetry.${name}`,
+      });
     }
     for (const id of ids) {
       if (typeof id !== 'string' || !WORD.test(id)) {
-        throw new KripkeError('invalid-spec', `symmetry group '${name}': id ${JSON.stringify(id)} must be a word of letters, digits or _`,
-          { field: `symmetry.${name}` });
+        throw new KripkeError(
+          'invalid-spec',
+          `symmetry group '${name}': id ${JSON.stringify(id)} must be a word of letters, digits or _`,
+          { field: `symmetry.${name}` },
+        );
       }
       const other = seen.get(id);
       if (other !== undefined) {
-        throw new KripkeError('invalid-spec', `symmetry: id '${id}' appears in group '${other}' and again in '${name}'`, { field: `symmetry.${name}` });
+        throw new KripkeError(
+          'invalid-spec',
+          `symmetry: id '${id}' appears in group '${other}' and again in '${name}'`,
+          { field: `symmetry.${name}` },
+        );
       }
       seen.set(id, name);
     }
@@ -102,11 +111,12 @@ class Reduction {
     for (const members of this.ids.members) {
       const sorted = sortBySignature(members, signature);
       for (let j = 0; j < sorted.length; j++) image[sorted[j]!] = members[j]!;
-      for (let j = 0; j < sorted.length;) {
+      for (let j = 0; j < sorted.length; ) {
         let end = j + 1;
         while (end < sorted.length && signature[sorted[end]!] === signature[sorted[j]!]) end++;
         const ids = end - j > 1 ? Array.from(sorted.subarray(j, end)) : undefined;
-        if (ids && !this.orderIsInvisible(state, ids)) open.push({ ids, targets: Array.from(members.subarray(j, end)) });
+        if (ids && !this.orderIsInvisible(state, ids))
+          open.push({ ids, targets: Array.from(members.subarray(j, end)) });
         j = end;
       }
     }
@@ -125,7 +135,9 @@ class Reduction {
     if (!this.walks.renamedEquals(state, state, swap)) return false;
     if (ids.length === 2) return true;
     const cycle = this.ids.identity();
-    ids.forEach((id, i) => { cycle[id] = ids[(i + 1) % ids.length]!; });
+    ids.forEach((id, i) => {
+      cycle[id] = ids[(i + 1) % ids.length]!;
+    });
     return this.walks.renamedEquals(state, state, cycle);
   }
 
@@ -178,12 +190,16 @@ function* candidates(base: Image, open: readonly Tie[], i = 0): Generator<Image>
   }
   const { ids, targets } = open[i]!;
   for (const order of permute(ids)) {
-    order.forEach((id, k) => { base[id] = targets[k]!; });
+    order.forEach((id, k) => {
+      base[id] = targets[k]!;
+    });
     yield* candidates(base, open, i + 1);
   }
 }
 
 function permute<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [items.slice()];
-  return items.flatMap((item, i) => permute([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, i) =>
+    permute([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
 }

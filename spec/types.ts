@@ -36,7 +36,9 @@ export interface SpecFields<S, P extends Record<string, unknown>> {
    * in — `properties: ({ always }) => [always('safe', (s) => …)]` — or as an array of
    * `always(…)` calls with annotated predicates.
    */
-  readonly properties?: readonly PropertyEntry<NoInfer<S>>[] | ((build: PropertyConstructors<NoInfer<S>>) => readonly PropertyEntry<NoInfer<S>>[]);
+  readonly properties?:
+    | readonly PropertyEntry<NoInfer<S>>[]
+    | ((build: PropertyConstructors<NoInfer<S>>) => readonly PropertyEntry<NoInfer<S>>[]);
   /**
    * A state constraint (TLC's CONSTRAINT, Kripke's boundary): a successor outside it is counted
    * as generated and checked against invariants, but is neither stored nor explored.
@@ -86,8 +88,11 @@ export interface SpecFields<S, P extends Record<string, unknown>> {
  * the checker hashes them word by word, and traces show them decoded by the layout. A layout on a
  * spec whose `init` returns anything but words does not compile.
  */
-export type SpecDefinition<S, P extends Record<string, unknown>, L extends StateLayout | undefined = undefined> =
-  SpecFields<DefinedState<S, L>, P> & { readonly layout?: LayoutFor<S, L> };
+export type SpecDefinition<
+  S,
+  P extends Record<string, unknown>,
+  L extends StateLayout | undefined = undefined,
+> = SpecFields<DefinedState<S, L>, P> & { readonly layout?: LayoutFor<S, L> };
 
 /**
  * The states of a definition: `Words` when it has a layout, else what its `init` returns. The
@@ -97,7 +102,13 @@ export type SpecDefinition<S, P extends Record<string, unknown>, L extends State
 export type DefinedState<S, L> = [L] extends [undefined] ? S : [L] extends [StateLayout] ? Words : S;
 
 /** A layout fits only a spec whose states are words; on any other it reads as this message. */
-type LayoutFor<S, L> = [L] extends [undefined] ? L : [L] extends [StateLayout] ? ([S] extends [Words] ? L : LayoutNeedsWords) : L;
+type LayoutFor<S, L> = [L] extends [undefined]
+  ? L
+  : [L] extends [StateLayout]
+    ? [S] extends [Words]
+      ? L
+      : LayoutNeedsWords
+    : L;
 interface LayoutNeedsWords {
   readonly 'a layout needs a spec whose states are Words (init returns other states)': never;
 }

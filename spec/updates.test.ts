@@ -24,7 +24,12 @@ describe('copy-on-write updates', () => {
 });
 
 describe('interned', () => {
-  const vote = interned((acceptor: string, ballot: number, granted: boolean) => ({ type: 'vote', acceptor, ballot, granted }));
+  const vote = interned((acceptor: string, ballot: number, granted: boolean) => ({
+    type: 'vote',
+    acceptor,
+    ballot,
+    granted,
+  }));
 
   it('gives one frozen object per distinct argument list', () => {
     expect(vote('a1', 2, true)).toBe(vote('a1', 2, true));

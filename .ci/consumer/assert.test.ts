@@ -2,15 +2,18 @@
 import { expect, test } from 'vitest';
 import { assertSpec, assertTraceReplays, check, defineSpec, type CheckResult } from 'kripke';
 
-interface State { readonly x: number }
+interface State {
+  readonly x: number;
+}
 
-const counter = (limit: number) => defineSpec({
-  name: 'counter',
-  init: (): State[] => [{ x: 0 }],
-  actions: { inc: { next: (s: State) => (s.x < 5 ? { x: s.x + 1 } : undefined) } },
-  properties: ({ always }) => [always('small', (s) => s.x < limit)],
-  terminal: (s) => s.x === 5,
-});
+const counter = (limit: number) =>
+  defineSpec({
+    name: 'counter',
+    init: (): State[] => [{ x: 0 }],
+    actions: { inc: { next: (s: State) => (s.x < 5 ? { x: s.x + 1 } : undefined) } },
+    properties: ({ always }) => [always('small', (s) => s.x < limit)],
+    terminal: (s) => s.x === 5,
+  });
 
 test('a correct spec passes, exhaustively and with random walks', () => {
   assertSpec(counter(6));
@@ -20,7 +23,9 @@ test('a correct spec passes, exhaustively and with random walks', () => {
 });
 
 test('a violation throws the trace and its reproduce line', () => {
-  expect(() => assertSpec(counter(2))).toThrow("reproduce: assertTraceReplays(spec, '0/0:0/0:0', { violates: 'small' })");
+  expect(() => assertSpec(counter(2))).toThrow(
+    "reproduce: assertTraceReplays(spec, '0/0:0/0:0', { violates: 'small' })",
+  );
 });
 
 test('a saved path replays', () => {

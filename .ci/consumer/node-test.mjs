@@ -10,7 +10,10 @@ test('a correct spec passes, exhaustively and with random walks', () => {
 });
 
 test('a violation throws the reproduce line', () => {
-  assert.throws(() => assertSpec(counter(2)), /reproduce: assertTraceReplays\(spec, '0\/0:0\/0:0', \{ violates: 'small' \}\)/);
+  assert.throws(
+    () => assertSpec(counter(2)),
+    /reproduce: assertTraceReplays\(spec, '0\/0:0\/0:0', \{ violates: 'small' \}\)/,
+  );
 });
 
 test('a saved path replays', () => {

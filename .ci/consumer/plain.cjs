@@ -8,7 +8,10 @@ const { counter, passing } = require('./counter.cjs');
 assert.equal(typeof Hasher, 'function');
 const one = check(passing);
 assert.deepEqual([one.status, one.stats.distinctStates, one.stats.depth], ['pass', 6, 6]);
-const two = check(passing, { workers: 2, specSource: { module: pathToFileURL(require.resolve('./counter.cjs')).href, exportName: 'passing' } });
+const two = check(passing, {
+  workers: 2,
+  specSource: { module: pathToFileURL(require.resolve('./counter.cjs')).href, exportName: 'passing' },
+});
 assert.deepEqual([two.status, two.stats.distinctStates, two.stats.depth], ['pass', 6, 6]);
 const failed = check(counter(2));
 assert.equal(failed.status, 'violation');

@@ -2,4 +2,8 @@
 import { defineSpec } from 'kripke/spec';
 
 const limit: number = 'three';
-export default defineSpec({ name: 'typo', init: () => [{ x: 0 }], actions: { inc: { next: (s: { x: number }) => (s.x < limit ? { x: s.x + 1 } : undefined) } } });
+export default defineSpec({
+  name: 'typo',
+  init: () => [{ x: 0 }],
+  actions: { inc: { next: (s: { x: number }) => (s.x < limit ? { x: s.x + 1 } : undefined) } },
+});

@@ -18,11 +18,26 @@ export interface ProcessMeasurement extends Measurement {
 }
 
 /** Checks a shipped protocol with BFS in a child process; a string says why it failed. */
-export function measureKripke(protocol: string, settings: Record<string, number | boolean>, workers: number): ProcessMeasurement | string {
-  const run = runTimed(process.execPath, ['--import', 'tsx', MEASURE_ONE, protocol, JSON.stringify(settings), String(workers)]);
+export function measureKripke(
+  protocol: string,
+  settings: Record<string, number | boolean>,
+  workers: number,
+): ProcessMeasurement | string {
+  const run = runTimed(process.execPath, [
+    '--import',
+    'tsx',
+    MEASURE_ONE,
+    protocol,
+    JSON.stringify(settings),
+    String(workers),
+  ]);
   if (run.status !== 0) return `child failed (${run.status}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`;
   const line = run.stdout.trim().split('\n').at(-1)!;
-  return { ...(JSON.parse(line) as Measurement), processWallSeconds: run.wallSeconds, processCpuSeconds: run.cpuSeconds };
+  return {
+    ...(JSON.parse(line) as Measurement),
+    processWallSeconds: run.wallSeconds,
+    processCpuSeconds: run.cpuSeconds,
+  };
 }
 
 /** How busy the machine is, for a report: the load averages over 1 and 5 minutes and the core count. */

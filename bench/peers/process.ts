@@ -24,9 +24,19 @@ function childCpuSeconds(times: string): number {
 export function runTimed(command: string, args: readonly string[], cwd?: string): ProcessRun {
   const script = '"$@"; status=$?; times >&3; exit $status';
   const started = performance.now();
-  const child = spawnSync('bash', ['-c', script, 'bash', command, ...args],
-    { cwd, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+  const child = spawnSync('bash', ['-c', script, 'bash', command, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  });
   const wallSeconds = (performance.now() - started) / 1000;
   const times = String(child.output[3] ?? '');
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr, wallSeconds, cpuSeconds: childCpuSeconds(times) };
+  return {
+    status: child.status,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    wallSeconds,
+    cpuSeconds: childCpuSeconds(times),
+  };
 }

@@ -21,7 +21,8 @@ const peers = resolve(checkout, '../shared/peers/tlc');
 /** Modules and configurations of this benchmark's own (symmetric variants of Examples models). */
 const OWN_FILES = fileURLToPath(new URL('../tlc', import.meta.url));
 
-export const TLC_HELP = 'TLC not found: set TLC_JAR to tla2tools.jar (https://github.com/tlaplus/tlaplus/releases) ' +
+export const TLC_HELP =
+  'TLC not found: set TLC_JAR to tla2tools.jar (https://github.com/tlaplus/tlaplus/releases) ' +
   'and TLA_EXAMPLES to the specifications/ folder of a clone of https://github.com/tlaplus/Examples ' +
   '(defaults: ../shared/peers/tlc/tla2tools.jar and ../shared/peers/tlc/specs), with java on the PATH';
 
@@ -63,13 +64,35 @@ export function runTlc(install: TlcInstall, model: TlcModel): TlcRun {
   const work = mkdtempSync(join(tmpdir(), 'kripke-tlc-'));
   try {
     const source = join(install.examples, model.dir);
-    for (const f of readdirSync(source)) if (f.endsWith('.tla') || f.endsWith('.cfg')) copyFileSync(join(source, f), join(work, f));
+    for (const f of readdirSync(source))
+      if (f.endsWith('.tla') || f.endsWith('.cfg')) copyFileSync(join(source, f), join(work, f));
     for (const f of readdirSync(OWN_FILES)) copyFileSync(join(OWN_FILES, f), join(work, f));
-    const run = runTimed('java', ['-XX:+UseParallelGC', '-cp', classPath(install.jar), 'tlc2.TLC', model.module,
-      '-config', model.cfg, '-workers', '1', '-metadir', join(work, 'states'), '-cleanup'], work);
+    const run = runTimed(
+      'java',
+      [
+        '-XX:+UseParallelGC',
+        '-cp',
+        classPath(install.jar),
+        'tlc2.TLC',
+        model.module,
+        '-config',
+        model.cfg,
+        '-workers',
+        '1',
+        '-metadir',
+        join(work, 'states'),
+        '-cleanup',
+      ],
+      work,
+    );
     const counts = /(\d+) states generated, (\d+) distinct states found/.exec(run.stdout);
     const depth = /depth of the complete state graph search is (\d+)/.exec(run.stdout);
-    return { ...run, generated: Number(counts?.[1] ?? Number.NaN), distinct: Number(counts?.[2] ?? Number.NaN), depth: Number(depth?.[1] ?? Number.NaN) };
+    return {
+      ...run,
+      generated: Number(counts?.[1] ?? Number.NaN),
+      distinct: Number(counts?.[2] ?? Number.NaN),
+      depth: Number(depth?.[1] ?? Number.NaN),
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -9,7 +9,10 @@ import { defineSpec, interned, withMember } from '../../spec/index.ts';
 
 const RM = ['r1', 'r2', 'r3'] as const;
 type Rm = (typeof RM)[number];
-interface Message { readonly tag: string; readonly rm: string }
+interface Message {
+  readonly tag: string;
+  readonly rm: string;
+}
 
 interface State {
   readonly rmState: ReadonlyMap<Rm, string>;
@@ -25,27 +28,49 @@ const rmIs = (s: State, rm: Rm, what: string) => s.rmState.get(rm) === what;
 
 export default defineSpec({
   name: 'two_phase_commit.qnt',
-  init: (): State[] => [{ rmState: new Map(RM.map((rm) => [rm, 'working'])), tmState: 'init', tmPrepared: new Set(), msgs: new Set() }],
+  init: (): State[] => [
+    { rmState: new Map(RM.map((rm) => [rm, 'working'])), tmState: 'init', tmPrepared: new Set(), msgs: new Set() },
+  ],
   actions: {
     tmRcvPrepared: {
       params: RM,
-      next: (s, rm) => (s.tmState === 'init' && s.msgs.has(message('Prepared', rm)) ? { ...s, tmPrepared: withMember(s.tmPrepared, rm) } : undefined),
+      next: (s, rm) =>
+        s.tmState === 'init' && s.msgs.has(message('Prepared', rm))
+          ? { ...s, tmPrepared: withMember(s.tmPrepared, rm) }
+          : undefined,
     },
     tmCommit: {
-      next: (s) => (s.tmState === 'init' && s.tmPrepared.size === RM.length
-        ? { ...s, tmState: 'committed', msgs: withMember(s.msgs, message('Commit', '')) } : undefined),
+      next: (s) =>
+        s.tmState === 'init' && s.tmPrepared.size === RM.length
+          ? { ...s, tmState: 'committed', msgs: withMember(s.msgs, message('Commit', '')) }
+          : undefined,
     },
-    tmAbort: { next: (s) => (s.tmState === 'init' ? { ...s, tmState: 'aborted', msgs: withMember(s.msgs, message('Abort', '')) } : undefined) },
+    tmAbort: {
+      next: (s) =>
+        s.tmState === 'init' ? { ...s, tmState: 'aborted', msgs: withMember(s.msgs, message('Abort', '')) } : undefined,
+    },
     rmPrepare: {
       params: RM,
-      next: (s, rm) => (rmIs(s, rm, 'working') ? { ...setRm(s, rm, 'prepared'), msgs: withMember(s.msgs, message('Prepared', rm)) } : undefined),
+      next: (s, rm) =>
+        rmIs(s, rm, 'working')
+          ? { ...setRm(s, rm, 'prepared'), msgs: withMember(s.msgs, message('Prepared', rm)) }
+          : undefined,
     },
     rmChooseToAbort: { params: RM, next: (s, rm) => (rmIs(s, rm, 'working') ? setRm(s, rm, 'aborted') : undefined) },
-    rmRcvCommitMsg: { params: RM, next: (s, rm) => (s.msgs.has(message('Commit', '')) ? setRm(s, rm, 'committed') : undefined) },
-    rmRcvAbortMsg: { params: RM, next: (s, rm) => (s.msgs.has(message('Abort', '')) ? setRm(s, rm, 'aborted') : undefined) },
+    rmRcvCommitMsg: {
+      params: RM,
+      next: (s, rm) => (s.msgs.has(message('Commit', '')) ? setRm(s, rm, 'committed') : undefined),
+    },
+    rmRcvAbortMsg: {
+      params: RM,
+      next: (s, rm) => (s.msgs.has(message('Abort', '')) ? setRm(s, rm, 'aborted') : undefined),
+    },
   },
   // Quint's `step` has no end: once every RM has decided, receiving a decision again is the only step.
   properties: ({ always }) => [
-    always('TCConsistent', (s) => !RM.some((r1) => rmIs(s, r1, 'aborted')) || !RM.some((r2) => rmIs(s, r2, 'committed'))),
+    always(
+      'TCConsistent',
+      (s) => !RM.some((r1) => rmIs(s, r1, 'aborted')) || !RM.some((r2) => rmIs(s, r2, 'committed')),
+    ),
   ],
 });

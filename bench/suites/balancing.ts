@@ -15,7 +15,8 @@ import { omega } from '../../model/scheduling/omega.ts';
 import type { BenchOptions } from '../run.ts';
 
 export const name = 'balancing';
-export const description = 'load balancers and schedulers: defaults (states, seconds), bug variants (counterexample length)';
+export const description =
+  'load balancers and schedulers: defaults (states, seconds), bug variants (counterexample length)';
 
 const MODELS: readonly Protocol[] = [roundRobin, leastConnections, consistentHashing, kubeScheduler, omega, autoscaler];
 
@@ -39,8 +40,23 @@ function measure(protocol: Protocol, variant: string): Row {
   const { distinctStates: distinct, generatedStates: generated, depth } = result.stats;
   const violation = result.status === 'violation' ? result.violations[0] : undefined;
   const length = violation?.path?.steps.length ?? 0;
-  const steps = violation === undefined ? '' : violation.loop === undefined ? String(length) : `${violation.loop}+${length - violation.loop}`;
-  return { model: protocol.name, variant, status: result.status, distinct, generated, depth, property: violation?.property ?? '', steps, seconds };
+  const steps =
+    violation === undefined
+      ? ''
+      : violation.loop === undefined
+        ? String(length)
+        : `${violation.loop}+${length - violation.loop}`;
+  return {
+    model: protocol.name,
+    variant,
+    status: result.status,
+    distinct,
+    generated,
+    depth,
+    property: violation?.property ?? '',
+    steps,
+    seconds,
+  };
 }
 
 export async function run(options: BenchOptions): Promise<Row[]> {
@@ -50,9 +66,11 @@ export async function run(options: BenchOptions): Promise<Row[]> {
       const row = measure(protocol, variant);
       rows.push(row);
       if (!options.json) {
-        process.stdout.write(`${row.model.padEnd(19)} ${row.variant.padEnd(26)} ${row.status.padEnd(9)} ${String(row.distinct).padStart(7)} distinct `
-          + `${String(row.generated).padStart(8)} generated  depth ${String(row.depth).padStart(2)}  ${row.seconds.toFixed(2).padStart(6)} s`
-          + `${row.property ? `  '${row.property}' in ${row.steps} steps` : ''}\n`);
+        process.stdout.write(
+          `${row.model.padEnd(19)} ${row.variant.padEnd(26)} ${row.status.padEnd(9)} ${String(row.distinct).padStart(7)} distinct ` +
+            `${String(row.generated).padStart(8)} generated  depth ${String(row.depth).padStart(2)}  ${row.seconds.toFixed(2).padStart(6)} s` +
+            `${row.property ? `  '${row.property}' in ${row.steps} steps` : ''}\n`,
+        );
       }
     }
   }

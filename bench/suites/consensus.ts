@@ -30,10 +30,21 @@ const MODULES: Readonly<Record<string, string>> = {
 function measure(protocol: Protocol, settings: Record<string, string>, workers: number): Row {
   const spec = protocol.instantiate(settings);
   const started = performance.now();
-  const result = check(spec, { workers, specSource: { module: MODULES[protocol.name]!, exportName: protocol.name, settings } });
+  const result = check(spec, {
+    workers,
+    specSource: { module: MODULES[protocol.name]!, exportName: protocol.name, settings },
+  });
   const seconds = (performance.now() - started) / 1000;
   const { distinctStates, generatedStates, depth } = result.stats;
-  return { model: protocol.name, workers, status: result.status, distinctStates, generatedStates, depth, seconds: Math.round(seconds * 100) / 100 };
+  return {
+    model: protocol.name,
+    workers,
+    status: result.status,
+    distinctStates,
+    generatedStates,
+    depth,
+    seconds: Math.round(seconds * 100) / 100,
+  };
 }
 
 export async function run(options: BenchOptions): Promise<Row[]> {
@@ -43,10 +54,14 @@ export async function run(options: BenchOptions): Promise<Row[]> {
   if (!options.json) {
     rows.forEach((r, i) => {
       const one = rows[i - (r.workers - 1)]!;
-      const same = [r.status, r.distinctStates, r.generatedStates, r.depth].join() === [one.status, one.distinctStates, one.generatedStates, one.depth].join();
-      process.stdout.write(`${r.model.padEnd(8)} ${r.workers} worker${r.workers > 1 ? 's' : ' '} ${r.status.padEnd(6)} ` +
-        `${String(r.distinctStates).padStart(9)} distinct ${String(r.generatedStates).padStart(10)} generated  depth ${r.depth}  ` +
-        `${r.seconds.toFixed(2)} s${same ? '' : '  MISMATCH with one worker'}\n`);
+      const same =
+        [r.status, r.distinctStates, r.generatedStates, r.depth].join() ===
+        [one.status, one.distinctStates, one.generatedStates, one.depth].join();
+      process.stdout.write(
+        `${r.model.padEnd(8)} ${r.workers} worker${r.workers > 1 ? 's' : ' '} ${r.status.padEnd(6)} ` +
+          `${String(r.distinctStates).padStart(9)} distinct ${String(r.generatedStates).padStart(10)} generated  depth ${r.depth}  ` +
+          `${r.seconds.toFixed(2)} s${same ? '' : '  MISMATCH with one worker'}\n`,
+      );
     });
   }
   return rows;

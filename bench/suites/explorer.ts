@@ -29,12 +29,20 @@ const PASSES = 3;
  */
 function request(url: string, method: 'GET' | 'POST', body?: unknown): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method, agent: false, headers: body === undefined ? {} : { 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { text += chunk; });
-      res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`${url}: ${res.statusCode} ${text}`))));
-    });
+    const req = httpRequest(
+      url,
+      { method, agent: false, headers: body === undefined ? {} : { 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(text) : reject(new Error(`${url}: ${res.statusCode} ${text}`)),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
@@ -63,7 +71,12 @@ async function stepLatency(base: string): Promise<{ steps: number; medianMs: num
   return { steps: times.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: +times.at(-1)!.toFixed(1) };
 }
 
-interface CheckTiming { readonly wallSeconds: number; readonly engineSeconds: number; readonly generatedPerSecond: number; readonly distinctStates: number }
+interface CheckTiming {
+  readonly wallSeconds: number;
+  readonly engineSeconds: number;
+  readonly generatedPerSecond: number;
+  readonly distinctStates: number;
+}
 
 function cliCheck(spec: Parameters<typeof check>[0]): CheckTiming {
   const started = performance.now();
@@ -74,7 +87,12 @@ function cliCheck(spec: Parameters<typeof check>[0]): CheckTiming {
 
 async function pageCheck(base: string, key: ModelKey): Promise<CheckTiming> {
   const started = performance.now();
-  const { id } = await post<{ id: string }>(`${base}api/checks`, { key, engine: 'bfs', liveness: true, deadlock: true });
+  const { id } = await post<{ id: string }>(`${base}api/checks`, {
+    key,
+    engine: 'bfs',
+    liveness: true,
+    deadlock: true,
+  });
   const text = await request(`${base}api/checks/${id}/events`, 'GET');
   const wall = (performance.now() - started) / 1000;
   const done = JSON.parse(text.trim().split('\n\n').at(-1)!.split('\ndata: ')[1]!) as CheckEvent;
@@ -84,12 +102,20 @@ async function pageCheck(base: string, key: ModelKey): Promise<CheckTiming> {
 }
 
 function timing(wall: number, engineMs: number, generated: number, distinct: number): CheckTiming {
-  return { wallSeconds: +wall.toFixed(2), engineSeconds: +(engineMs / 1000).toFixed(2), generatedPerSecond: Math.round(generated / (engineMs / 1000)), distinctStates: distinct };
+  return {
+    wallSeconds: +wall.toFixed(2),
+    engineSeconds: +(engineMs / 1000).toFixed(2),
+    generatedPerSecond: Math.round(generated / (engineMs / 1000)),
+    distinctStates: distinct,
+  };
 }
 
 /** `kripke explore raft` in a process of its own, as a user starts it; resolves to its URL. */
 function startCli(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['cli/bin.js', 'explore', RAFT.model], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['cli/bin.js', 'explore', RAFT.model], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -113,8 +139,14 @@ export async function run(options: BenchOptions) {
     const page1 = await pageCheck(explorer.url, checked);
     const cli2 = cliCheck(spec);
     const page2 = await pageCheck(explorer.url, checked);
-    const ratio = +((page1.generatedPerSecond + page2.generatedPerSecond) / (cli1.generatedPerSecond + cli2.generatedPerSecond)).toFixed(2);
-    const result = { steps, check: { model: checked.model, cli: [cli1, cli2], page: [page1, page2], pageOverCliRate: ratio } };
+    const ratio = +(
+      (page1.generatedPerSecond + page2.generatedPerSecond) /
+      (cli1.generatedPerSecond + cli2.generatedPerSecond)
+    ).toFixed(2);
+    const result = {
+      steps,
+      check: { model: checked.model, cli: [cli1, cli2], page: [page1, page2], pageOverCliRate: ratio },
+    };
     if (!options.json) print(result);
     return result;
   } finally {
@@ -124,12 +156,26 @@ export async function run(options: BenchOptions) {
 
 function print(r: Awaited<ReturnType<typeof run>>): void {
   const s = r.steps;
-  process.stdout.write(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores\n`);
-  process.stdout.write(`step on raft (default configuration), over HTTP, ${s.steps} steps (${PASSES} passes along a seeded ${WALK_STEPS}-step walk): ` +
-    `median ${s.medianMs} ms, p95 ${s.p95Ms} ms, max ${s.maxMs} ms (goal ≤ 100 ms) ${s.maxMs <= 100 ? 'OK' : 'SLOW'}\n`);
-  const row = (label: string, t: CheckTiming) => process.stdout.write(`  ${label.padEnd(14)} ${t.distinctStates.toLocaleString('en-US').padStart(9)} states  ` +
-    `engine ${t.engineSeconds.toFixed(2)} s  wall ${t.wallSeconds.toFixed(2)} s  ${t.generatedPerSecond.toLocaleString('en-US')} generated/s\n`);
-  process.stdout.write(`check of ${r.check.model} (BFS), in-process as the CLI runs it vs from the page (worker thread):\n`);
-  r.check.cli.forEach((t, i) => { row(`cli #${i + 1}`, t); row(`page #${i + 1}`, r.check.page[i]!); });
+  process.stdout.write(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores\n`,
+  );
+  process.stdout.write(
+    `step on raft (default configuration), over HTTP, ${s.steps} steps (${PASSES} passes along a seeded ${WALK_STEPS}-step walk): ` +
+      `median ${s.medianMs} ms, p95 ${s.p95Ms} ms, max ${s.maxMs} ms (goal ≤ 100 ms) ${s.maxMs <= 100 ? 'OK' : 'SLOW'}\n`,
+  );
+  const row = (label: string, t: CheckTiming) =>
+    process.stdout.write(
+      `  ${label.padEnd(14)} ${t.distinctStates.toLocaleString('en-US').padStart(9)} states  ` +
+        `engine ${t.engineSeconds.toFixed(2)} s  wall ${t.wallSeconds.toFixed(2)} s  ${t.generatedPerSecond.toLocaleString('en-US')} generated/s\n`,
+    );
+  process.stdout.write(
+    `check of ${r.check.model} (BFS), in-process as the CLI runs it vs from the page (worker thread):\n`,
+  );
+  r.check.cli.forEach((t, i) => {
+    row(`cli #${i + 1}`, t);
+    row(`page #${i + 1}`, r.check.page[i]!);
+  });
   process.stdout.write(`  page/cli generated-states rate: ${r.check.pageOverCliRate}\n`);
 }

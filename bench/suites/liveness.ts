@@ -23,16 +23,16 @@ interface Case {
 function cases(quick: boolean): Case[] {
   return quick
     ? [
-      { label: 'ewd840 N=4', spec: () => ewd840Spec(4), checkDeadlock: false },
-      { label: 'dining NP=5', spec: () => diningSpec(5) },
-      { label: 'allocator 3x2', spec: () => allocatorSpec(3, 2) },
-      { label: 'replicated-log', spec: () => replicatedLogSpec(3, 1, 3) },
-    ]
+        { label: 'ewd840 N=4', spec: () => ewd840Spec(4), checkDeadlock: false },
+        { label: 'dining NP=5', spec: () => diningSpec(5) },
+        { label: 'allocator 3x2', spec: () => allocatorSpec(3, 2) },
+        { label: 'replicated-log', spec: () => replicatedLogSpec(3, 1, 3) },
+      ]
     : [
-      { label: 'ewd840 N=6', spec: () => ewd840Spec(6), checkDeadlock: false },
-      { label: 'dining NP=12', spec: () => diningSpec(12) },
-      { label: 'allocator 4x3', spec: () => allocatorSpec(4, 3) },
-    ];
+        { label: 'ewd840 N=6', spec: () => ewd840Spec(6), checkDeadlock: false },
+        { label: 'dining NP=12', spec: () => diningSpec(12) },
+        { label: 'allocator 4x3', spec: () => allocatorSpec(4, 3) },
+      ];
 }
 
 const ROUNDS = 3;
@@ -59,19 +59,27 @@ export async function run(options: BenchOptions): Promise<unknown> {
   const rows = cases(options.quick).map((c) => {
     const checkDeadlock = c.checkDeadlock ?? true;
     check(c.spec(), { checkDeadlock }); // warm up the JIT
-    const safetyMs: number[] = [], bothMs: number[] = [];
+    const safetyMs: number[] = [],
+      bothMs: number[] = [];
     let both = check(c.spec(), { checkDeadlock });
     for (let r = 0; r < ROUNDS; r++) {
       safetyMs.push(cpuMs(() => check(c.spec(), { checkDeadlock, liveness: false })));
       bothMs.push(cpuMs(() => (both = check(c.spec(), { checkDeadlock }))));
     }
     const live = both.stats.liveness;
-    const safety = median(safetyMs), withLiveness = median(bothMs);
+    const safety = median(safetyMs),
+      withLiveness = median(bothMs);
     return {
-      model: c.label, verdict: both.status, states: both.stats.distinctStates,
-      safetyCpuMs: Math.round(safety), withLivenessCpuMs: Math.round(withLiveness),
-      added: `${Math.round((withLiveness / safety - 1) * 100)}%`, analysisMs: Math.round(live?.elapsedMs ?? 0),
-      edges: live?.graphEdges ?? 0, graphKiB: Math.round((live?.graphBytes ?? 0) / 1024), components: live?.components ?? 0,
+      model: c.label,
+      verdict: both.status,
+      states: both.stats.distinctStates,
+      safetyCpuMs: Math.round(safety),
+      withLivenessCpuMs: Math.round(withLiveness),
+      added: `${Math.round((withLiveness / safety - 1) * 100)}%`,
+      analysisMs: Math.round(live?.elapsedMs ?? 0),
+      edges: live?.graphEdges ?? 0,
+      graphKiB: Math.round((live?.graphBytes ?? 0) / 1024),
+      components: live?.components ?? 0,
     };
   });
   if (!options.json) console.table(rows);

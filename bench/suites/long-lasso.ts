@@ -20,8 +20,18 @@ export async function run(options: BenchOptions): Promise<unknown> {
       const totalMs = performance.now() - started;
       const livenessMs = result.stats.liveness?.elapsedMs ?? NaN;
       const steps = result.status === 'violation' ? result.violations[0]!.path!.steps.length : 0;
-      rows.push({ shape, n, steps, totalMs: Math.round(totalMs), livenessMs: Math.round(livenessMs), msPer1kSteps: +(livenessMs / (n / 1000)).toFixed(2) });
-      if (!options.json) process.stdout.write(`  ${shape.padEnd(6)} ${String(n).padStart(9)} steps=${steps}  total ${(totalMs / 1000).toFixed(2)} s  liveness ${(livenessMs / 1000).toFixed(2)} s  (${rows.at(-1)!.msPer1kSteps} ms per 1k steps)\n`);
+      rows.push({
+        shape,
+        n,
+        steps,
+        totalMs: Math.round(totalMs),
+        livenessMs: Math.round(livenessMs),
+        msPer1kSteps: +(livenessMs / (n / 1000)).toFixed(2),
+      });
+      if (!options.json)
+        process.stdout.write(
+          `  ${shape.padEnd(6)} ${String(n).padStart(9)} steps=${steps}  total ${(totalMs / 1000).toFixed(2)} s  liveness ${(livenessMs / 1000).toFixed(2)} s  (${rows.at(-1)!.msPer1kSteps} ms per 1k steps)\n`,
+        );
     }
   }
   return rows;

@@ -16,12 +16,17 @@ import type { BenchOptions } from '../run.ts';
 import { measureInChild } from './throughput.ts';
 
 export const name = 'scale';
-export const description = 'the disk store: a model of 10^8 states with a 1 GB bound; slowdown against the in-memory store';
+export const description =
+  'the disk store: a model of 10^8 states with a 1 GB bound; slowdown against the in-memory store';
 
 const MB = 2 ** 20;
 
 interface Plan {
-  readonly fits: { readonly label: string; readonly settings: Record<string, number | boolean>; readonly bound: number };
+  readonly fits: {
+    readonly label: string;
+    readonly settings: Record<string, number | boolean>;
+    readonly bound: number;
+  };
   readonly large: { readonly label: string; readonly rms: number; readonly bound: number };
 }
 
@@ -48,9 +53,15 @@ function slowdown(plan: Plan['fits']) {
   const disk = measured(measureInChild(target, 1, { store: 'disk', memoryBytes: plan.bound }));
   const same = memory.distinct === disk.distinct && memory.generated === disk.generated && memory.depth === disk.depth;
   return {
-    model: plan.label, memorySeconds: +memory.seconds.toFixed(1), diskSeconds: +disk.seconds.toFixed(1),
-    slowdown: +(disk.seconds / memory.seconds).toFixed(2), cpuSlowdown: +(disk.cpuSeconds / memory.cpuSeconds).toFixed(2),
-    memoryRssMb: memory.peakRssMb, diskRssMb: disk.peakRssMb, flushes: disk.disk?.flushes ?? 0, sameCounts: same,
+    model: plan.label,
+    memorySeconds: +memory.seconds.toFixed(1),
+    diskSeconds: +disk.seconds.toFixed(1),
+    slowdown: +(disk.seconds / memory.seconds).toFixed(2),
+    cpuSlowdown: +(disk.cpuSeconds / memory.cpuSeconds).toFixed(2),
+    memoryRssMb: memory.peakRssMb,
+    diskRssMb: disk.peakRssMb,
+    flushes: disk.disk?.flushes ?? 0,
+    sameCounts: same,
   };
 }
 
@@ -64,11 +75,21 @@ function large(plan: Plan['large']) {
     const m = measured(measureInChild(target, 1, { store: 'disk', memoryBytes: plan.bound, storeDir }, 60_000));
     const d = m.disk!;
     return {
-      model: plan.label, status: m.status, distinct: m.distinct, expected: twoPhaseStates(plan.rms), generated: m.generated, depth: m.depth,
-      bound: `${plan.bound / MB} MB`, seconds: Math.round(m.seconds), generatedPerSecond: m.generatedPerSecond, peakRssMb: m.peakRssMb,
+      model: plan.label,
+      status: m.status,
+      distinct: m.distinct,
+      expected: twoPhaseStates(plan.rms),
+      generated: m.generated,
+      depth: m.depth,
+      bound: `${plan.bound / MB} MB`,
+      seconds: Math.round(m.seconds),
+      generatedPerSecond: m.generatedPerSecond,
+      peakRssMb: m.peakRssMb,
       ramBytesPerState: +((m.peakRssMb * MB) / m.distinct).toFixed(2),
       diskBytesPerState: +((d.fingerprintBytes + d.parentBytes) / m.distinct).toFixed(2),
-      queuePeakMb: Math.round(d.queueBytes / MB), flushes: d.flushes, spilledAtStates: d.spilledAtStates,
+      queuePeakMb: Math.round(d.queueBytes / MB),
+      flushes: d.flushes,
+      spilledAtStates: d.spilledAtStates,
     };
   } finally {
     rmSync(storeDir, { recursive: true, force: true });
@@ -79,16 +100,20 @@ export async function run(options: BenchOptions): Promise<unknown> {
   const plan = options.quick ? QUICK : FULL;
   const fits = slowdown(plan.fits);
   if (!options.json) {
-    process.stdout.write(`${fits.model}: in memory ${fits.memorySeconds} s (RSS ${fits.memoryRssMb} MB), disk store ${fits.diskSeconds} s ` +
-      `(RSS ${fits.diskRssMb} MB, ${fits.flushes} flushes): ${fits.slowdown}× by wall clock, ${fits.cpuSlowdown}× by CPU time; ` +
-      `${fits.sameCounts ? 'same counts' : 'COUNTS DIFFER'}\n`);
+    process.stdout.write(
+      `${fits.model}: in memory ${fits.memorySeconds} s (RSS ${fits.memoryRssMb} MB), disk store ${fits.diskSeconds} s ` +
+        `(RSS ${fits.diskRssMb} MB, ${fits.flushes} flushes): ${fits.slowdown}× by wall clock, ${fits.cpuSlowdown}× by CPU time; ` +
+        `${fits.sameCounts ? 'same counts' : 'COUNTS DIFFER'}\n`,
+    );
   }
   const big = large(plan.large);
   if (!options.json) {
-    process.stdout.write(`${big.model}, store bound ${big.bound}: ${big.status}, ${n(big.distinct)} distinct, ${n(big.generated)} generated, ` +
-      `depth ${big.depth}, ${n(big.seconds)} s (${n(big.generatedPerSecond)}/s); peak RSS ${n(big.peakRssMb)} MB = ${big.ramBytesPerState} B/state, ` +
-      `disk ${big.diskBytesPerState} B/state (+ queue up to ${n(big.queuePeakMb)} MB), ${big.flushes} flushes from ${n(big.spilledAtStates ?? 0)} states` +
-      `; ${big.distinct === big.expected ? `= 4ⁿ + 2ⁿ + 6ⁿ` : `EXPECTED ${n(big.expected)}`}${big.distinct >= 1e8 || options.quick ? '' : '; BELOW 10^8 STATES'}\n`);
+    process.stdout.write(
+      `${big.model}, store bound ${big.bound}: ${big.status}, ${n(big.distinct)} distinct, ${n(big.generated)} generated, ` +
+        `depth ${big.depth}, ${n(big.seconds)} s (${n(big.generatedPerSecond)}/s); peak RSS ${n(big.peakRssMb)} MB = ${big.ramBytesPerState} B/state, ` +
+        `disk ${big.diskBytesPerState} B/state (+ queue up to ${n(big.queuePeakMb)} MB), ${big.flushes} flushes from ${n(big.spilledAtStates ?? 0)} states` +
+        `; ${big.distinct === big.expected ? `= 4ⁿ + 2ⁿ + 6ⁿ` : `EXPECTED ${n(big.expected)}`}${big.distinct >= 1e8 || options.quick ? '' : '; BELOW 10^8 STATES'}\n`,
+    );
   }
   return { fits, large: big };
 }

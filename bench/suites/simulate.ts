@@ -16,7 +16,8 @@ import type { Spec } from '../../spec/types.ts';
 import type { BenchOptions } from '../run.ts';
 
 export const name = 'simulate';
-export const description = 'random simulation steps/s (walks of 20 steps) next to Quint\'s simulator on two-phase commit';
+export const description =
+  "random simulation steps/s (walks of 20 steps) next to Quint's simulator on two-phase commit";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const QUINT_CLI = join(root, 'node_modules', '@informalsystems', 'quint', 'dist', 'src', 'cli.js');
@@ -39,24 +40,56 @@ function kripkeRow(model: string, spec: Spec<any>, walks: number): Row {
   const result = check(spec, { engine: 'random', seed: 2, runs: walks, depth: STEPS });
   const sim = result.stats.simulation!;
   const seconds = sim.steps / sim.stepsPerSecond;
-  return { engine: 'kripke', model, walks: sim.runs, steps: sim.steps, seconds: +seconds.toFixed(2),
-    stepsPerSecond: sim.stepsPerSecond, walksPerSecond: Math.round(sim.runs / seconds) };
+  return {
+    engine: 'kripke',
+    model,
+    walks: sim.runs,
+    steps: sim.steps,
+    seconds: +seconds.toFixed(2),
+    stepsPerSecond: sim.stepsPerSecond,
+    walksPerSecond: Math.round(sim.runs / seconds),
+  };
 }
 
 /** Runs `quint run` and reads its own timing line, or says why it could not. */
 function quintRow(samples: number): Row | string {
   if (!existsSync(QUINT_CLI)) return 'Quint is not installed (npm install --save-dev @informalsystems/quint)';
-  const run = spawnSync(process.execPath, [QUINT_CLI, 'run', '--backend', 'typescript', '--max-samples', String(samples),
-    '--max-steps', String(STEPS), '--invariant', 'invariant', '--seed', '1', QUINT_MODEL], { encoding: 'utf8', timeout: 600_000 });
+  const run = spawnSync(
+    process.execPath,
+    [
+      QUINT_CLI,
+      'run',
+      '--backend',
+      'typescript',
+      '--max-samples',
+      String(samples),
+      '--max-steps',
+      String(STEPS),
+      '--invariant',
+      'invariant',
+      '--seed',
+      '1',
+      QUINT_MODEL,
+    ],
+    { encoding: 'utf8', timeout: 600_000 },
+  );
   const out = `${run.stdout}\n${run.stderr}`;
   const timing = /\((\d+)ms at (\d+(?:\.\d+)?) traces\/second\)/.exec(out);
   const length = /average=(\d+(?:\.\d+)?)/.exec(out);
-  if (run.status !== 0 || !timing || !length) return `Quint did not run (exit ${run.status}): ${out.trim().split('\n').slice(-3).join(' | ')}`;
+  if (run.status !== 0 || !timing || !length)
+    return `Quint did not run (exit ${run.status}): ${out.trim().split('\n').slice(-3).join(' | ')}`;
   const seconds = Number(timing[1]) / 1000;
   const stepsPerWalk = Number(length[1]) - 1; // Quint reports trace length in states
   const steps = Math.round(samples * stepsPerWalk);
-  return { engine: 'quint (typescript backend)', model: 'two-phase-commit rms=3', walks: samples, steps, seconds,
-    stepsPerSecond: Math.round(steps / seconds), walksPerSecond: Math.round(Number(timing[2])) };
+  return {
+    engine: 'quint (typescript backend)',
+    model: 'two-phase-commit rms=3',
+    walks: samples,
+    steps,
+    seconds,
+    stepsPerSecond: Math.round(steps / seconds),
+    walksPerSecond: Math.round(Number(timing[2])),
+  };
 }
 
 export async function run(options: BenchOptions): Promise<unknown> {
@@ -72,7 +105,10 @@ export async function run(options: BenchOptions): Promise<unknown> {
   if (!options.json) {
     console.table(rows);
     if (ratio === null) console.log(`Quint skipped: ${quint as string}`);
-    else console.log(`two-phase-commit rms=3: Kripke ${ratio}× Quint's steps per second (goal ≥ ${GOAL}×: ${ratio >= GOAL ? 'met' : 'not met'})`);
+    else
+      console.log(
+        `two-phase-commit rms=3: Kripke ${ratio}× Quint's steps per second (goal ≥ ${GOAL}×: ${ratio >= GOAL ? 'met' : 'not met'})`,
+      );
   }
   return { rows, ratio, goal: GOAL, quintSkipped: typeof quint === 'string' ? quint : null };
 }

@@ -52,7 +52,8 @@ function runSpin(rms: number): SpinRun | string {
     ];
     for (const [command, args] of steps) {
       const done = spawnSync(command, args, { cwd: dir, encoding: 'utf8' });
-      if (done.status !== 0) return `${command} ${args.join(' ')} failed: ${(done.stderr || done.stdout).trim().slice(0, 300)}`;
+      if (done.status !== 0)
+        return `${command} ${args.join(' ')} failed: ${(done.stderr || done.stdout).trim().slice(0, 300)}`;
     }
     return readPan(runTimed('./pan', ['-m1000000', '-w24'], dir));
   } finally {
@@ -64,12 +65,15 @@ function readPan(pan: ProcessRun): SpinRun | string {
   const number = (re: RegExp) => Number(re.exec(pan.stdout)?.[1] ?? Number.NaN);
   const states = number(/(\d+) states, stored/);
   const transitions = number(/(\d+) transitions \(= stored\+matched\)/);
-  if (!Number.isFinite(states) || !Number.isFinite(transitions)) return `could not read pan's output: ${pan.stdout.slice(0, 300)}`;
+  if (!Number.isFinite(states) || !Number.isFinite(transitions))
+    return `could not read pan's output: ${pan.stdout.slice(0, 300)}`;
   return { states, transitions, wallSeconds: pan.wallSeconds, cpuSeconds: pan.cpuSeconds };
 }
 
 function reference(rms: number): SpinRun | undefined {
-  const json = JSON.parse(readFileSync(REFERENCE, 'utf8')) as { runs: { rms: number; states: number; transitions: number; wall_seconds: number; cpu_seconds: number }[] };
+  const json = JSON.parse(readFileSync(REFERENCE, 'utf8')) as {
+    runs: { rms: number; states: number; transitions: number; wall_seconds: number; cpu_seconds: number }[];
+  };
   const r = json.runs.find((x) => x.rms === rms);
   return r && { states: r.states, transitions: r.transitions, wallSeconds: r.wall_seconds, cpuSeconds: r.cpu_seconds };
 }
@@ -77,29 +81,46 @@ function reference(rms: number): SpinRun | undefined {
 const n = (x: number) => x.toLocaleString('en-US');
 
 export async function run(options: BenchOptions): Promise<unknown> {
-  const say = (text: string) => { if (!options.json) process.stdout.write(text); };
+  const say = (text: string) => {
+    if (!options.json) process.stdout.write(text);
+  };
   const rms = options.quick ? 7 : 8;
   const installed = spinInstalled();
-  say(installed ? `SPIN in turn with Kripke; ${machineLoad()} at the start.\n`
-    : `SPIN is not installed; install it with: ${INSTALL}.\nComparing with SPIN's REFERENCE figures (bench/spin/reference.json, another run), not side by side.\n`);
+  say(
+    installed
+      ? `SPIN in turn with Kripke; ${machineLoad()} at the start.\n`
+      : `SPIN is not installed; install it with: ${INSTALL}.\nComparing with SPIN's REFERENCE figures (bench/spin/reference.json, another run), not side by side.\n`,
+  );
   const kripke = (packed: boolean) => measureKripke('two-phase-commit', { rms, packed }, 1);
   const packed = kripke(true);
-  const spin = installed ? runSpin(rms) : reference(rms) ?? `no reference figures for ${rms} RMs`;
+  const spin = installed ? runSpin(rms) : (reference(rms) ?? `no reference figures for ${rms} RMs`);
   const objects = kripke(false);
   if (typeof spin === 'string') {
     say(`SPIN: ${spin}\n`);
     return { error: spin };
   }
   const label = installed ? 'SPIN' : 'SPIN (reference)';
-  say(`${label.padEnd(17)} two_phase.pml N=${rms}: ${n(spin.states)} states, ${n(spin.transitions)} transitions, ` +
-    `${spin.wallSeconds.toFixed(2)} s wall, ${spin.cpuSeconds.toFixed(2)} s cpu\n`);
+  say(
+    `${label.padEnd(17)} two_phase.pml N=${rms}: ${n(spin.states)} states, ${n(spin.transitions)} transitions, ` +
+      `${spin.wallSeconds.toFixed(2)} s wall, ${spin.cpuSeconds.toFixed(2)} s cpu\n`,
+  );
   const rows: Record<string, unknown> = {};
-  for (const [layout, m] of [['packed', packed], ['objects', objects]] as const) rows[layout] = compare(layout, m, spin, label, say);
+  for (const [layout, m] of [
+    ['packed', packed],
+    ['objects', objects],
+  ] as const)
+    rows[layout] = compare(layout, m, spin, label, say);
   say(`${machineLoad()} at the end.\n`);
   return { rms, spin: { ...spin, reference: !installed }, kripke: rows };
 }
 
-function compare(layout: string, m: ProcessMeasurement | string, spin: SpinRun, label: string, say: (t: string) => void) {
+function compare(
+  layout: string,
+  m: ProcessMeasurement | string,
+  spin: SpinRun,
+  label: string,
+  say: (t: string) => void,
+) {
   if (typeof m === 'string') {
     say(`Kripke ${layout}: ${m}\n`);
     return { error: m };
@@ -107,8 +128,10 @@ function compare(layout: string, m: ProcessMeasurement | string, spin: SpinRun, 
   const wall = +(m.processWallSeconds / spin.wallSeconds).toFixed(2);
   const cpu = +(m.processCpuSeconds / spin.cpuSeconds).toFixed(2);
   const same = m.distinct === spin.states && m.generated === spin.transitions;
-  say(`Kripke ${layout.padEnd(10)} rms=${m.settings.rms}: ${n(m.distinct)} distinct, ${n(m.generated)} generated, ` +
-    `${m.processWallSeconds.toFixed(2)} s wall, ${m.processCpuSeconds.toFixed(2)} s cpu (check ${m.seconds.toFixed(2)} s); ` +
-    `Kripke's time = ${wall}× ${label}'s by wall clock, ${cpu}× by CPU (goal ≤ 2); state spaces ${same ? 'identical' : 'DIFFER'}\n`);
+  say(
+    `Kripke ${layout.padEnd(10)} rms=${m.settings.rms}: ${n(m.distinct)} distinct, ${n(m.generated)} generated, ` +
+      `${m.processWallSeconds.toFixed(2)} s wall, ${m.processCpuSeconds.toFixed(2)} s cpu (check ${m.seconds.toFixed(2)} s); ` +
+      `Kripke's time = ${wall}× ${label}'s by wall clock, ${cpu}× by CPU (goal ≤ 2); state spaces ${same ? 'identical' : 'DIFFER'}\n`,
+  );
   return { ...m, wallTimesSpin: wall, cpuTimesSpin: cpu, sameStateSpace: same };
 }

@@ -17,7 +17,7 @@ import { canonicalEncoding } from '../../spec/symmetry-encoding.ts';
 import type { BenchOptions } from '../run.ts';
 
 export const name = 'symmetry';
-export const description = 'symmetry reduction: cost per state with and without it, side by side with TLC\'s SYMMETRY';
+export const description = "symmetry reduction: cost per state with and without it, side by side with TLC's SYMMETRY";
 
 interface Case {
   readonly label: string;
@@ -28,12 +28,20 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { label: 'MCPaxosSmall, acceptors and values symmetric', protocol: 'paxos-turing', settings: { maxBallot: 2 },
+  {
+    label: 'MCPaxosSmall, acceptors and values symmetric',
+    protocol: 'paxos-turing',
+    settings: { maxBallot: 2 },
     tlcSymmetric: { dir: 'PaxosHowToWinATuringAward', module: 'MCPaxosSymmetric', cfg: 'MCPaxosSmallSymmetric.cfg' },
-    tlcPlain: { dir: 'PaxosHowToWinATuringAward', module: 'MCPaxos', cfg: 'MCPaxosSmallInvariant.cfg' } },
-  { label: 'TwoPhase 7 RMs, RMs symmetric', protocol: 'two-phase-commit', settings: { rms: 7 },
+    tlcPlain: { dir: 'PaxosHowToWinATuringAward', module: 'MCPaxos', cfg: 'MCPaxosSmallInvariant.cfg' },
+  },
+  {
+    label: 'TwoPhase 7 RMs, RMs symmetric',
+    protocol: 'two-phase-commit',
+    settings: { rms: 7 },
     tlcSymmetric: { dir: 'transaction_commit', module: 'TwoPhaseSymmetric', cfg: 'TwoPhaseSymmetric_N7.cfg' },
-    tlcPlain: { dir: 'transaction_commit', module: 'TwoPhase', cfg: 'TwoPhase_N7.cfg' } },
+    tlcPlain: { dir: 'transaction_commit', module: 'TwoPhase', cfg: 'TwoPhase_N7.cfg' },
+  },
 ];
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -42,7 +50,11 @@ const kripkeUs = (m: ProcessMeasurement) => (m.cpuSeconds * 1e6) / m.generated;
 const tlcUs = (r: TlcRun) => (r.cpuSeconds * 1e6) / r.generated;
 
 function searchRows(c: Case, tlc: TlcInstall | string, quick: boolean, say: (t: string) => void) {
-  say(`${c.label} (${c.protocol} ${Object.entries(c.settings).map(([k, v]) => `${k}=${v}`).join(' ')})\n`);
+  say(
+    `${c.label} (${c.protocol} ${Object.entries(c.settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')})\n`,
+  );
   const plain = measureKripke(c.protocol, c.settings, 1);
   const reduced = measureKripke(c.protocol, { ...c.settings, symmetric: true }, 1);
   const tlcReduced = typeof tlc === 'string' ? undefined : runTlc(tlc, c.tlcSymmetric);
@@ -51,22 +63,36 @@ function searchRows(c: Case, tlc: TlcInstall | string, quick: boolean, say: (t: 
     say(`  Kripke: ${typeof plain === 'string' ? plain : reduced}\n`);
     return { label: c.label, error: true };
   }
-  const kripkeLine = (what: string, m: ProcessMeasurement) => say(`  Kripke ${what.padEnd(12)} ${n(m.distinct).padStart(9)} distinct ${n(m.generated).padStart(10)} generated  depth ${m.depth}  ` +
-    `check ${m.cpuSeconds.toFixed(2)} s cpu = ${kripkeUs(m).toFixed(2)} µs/state; process ${m.processWallSeconds.toFixed(1)} s wall, ${m.processCpuSeconds.toFixed(1)} s cpu\n`);
+  const kripkeLine = (what: string, m: ProcessMeasurement) =>
+    say(
+      `  Kripke ${what.padEnd(12)} ${n(m.distinct).padStart(9)} distinct ${n(m.generated).padStart(10)} generated  depth ${m.depth}  ` +
+        `check ${m.cpuSeconds.toFixed(2)} s cpu = ${kripkeUs(m).toFixed(2)} µs/state; process ${m.processWallSeconds.toFixed(1)} s wall, ${m.processCpuSeconds.toFixed(1)} s cpu\n`,
+    );
   kripkeLine('no symmetry', plain);
   kripkeLine('symmetry', reduced);
   const cost = +(kripkeUs(reduced) / kripkeUs(plain)).toFixed(2);
-  const warmUp = reduced.cpuSeconds < 1 ? ' — the reduced search takes under a CPU second, mostly the JIT warming up: read it as a bound' : '';
+  const warmUp =
+    reduced.cpuSeconds < 1
+      ? ' — the reduced search takes under a CPU second, mostly the JIT warming up: read it as a bound'
+      : '';
   say(`  symmetry costs ${cost}× per generated state over no symmetry (goal ≤ 2)${warmUp}\n`);
-  const tlcLine = (what: string, r: TlcRun) => say(`  TLC ${what.padEnd(15)} ${n(r.distinct).padStart(9)} distinct ${n(r.generated).padStart(10)} generated  depth ${r.depth}  ` +
-    `process ${r.wallSeconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s cpu = ${tlcUs(r).toFixed(2)} µs/state\n`);
+  const tlcLine = (what: string, r: TlcRun) =>
+    say(
+      `  TLC ${what.padEnd(15)} ${n(r.distinct).padStart(9)} distinct ${n(r.generated).padStart(10)} generated  depth ${r.depth}  ` +
+        `process ${r.wallSeconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s cpu = ${tlcUs(r).toFixed(2)} µs/state\n`,
+    );
   if (tlcPlain) tlcLine('no symmetry', tlcPlain);
   if (tlcReduced) {
     tlcLine('SYMMETRY', tlcReduced);
-    const same = tlcReduced.distinct === reduced.distinct && tlcReduced.generated === reduced.generated && tlcReduced.depth === reduced.depth;
-    say(`  Kripke with symmetry ×TLC with SYMMETRY: ${(tlcReduced.wallSeconds / reduced.processWallSeconds).toFixed(2)} wall, ` +
-      `${(tlcReduced.cpuSeconds / reduced.processCpuSeconds).toFixed(2)} cpu (whole processes); counts ${same ? '= TLC' : 'DIFFER from TLC'}` +
-      `${tlcPlain ? `; TLC's SYMMETRY costs ${(tlcUs(tlcReduced) / tlcUs(tlcPlain)).toFixed(2)}× per state` : ''}\n`);
+    const same =
+      tlcReduced.distinct === reduced.distinct &&
+      tlcReduced.generated === reduced.generated &&
+      tlcReduced.depth === reduced.depth;
+    say(
+      `  Kripke with symmetry ×TLC with SYMMETRY: ${(tlcReduced.wallSeconds / reduced.processWallSeconds).toFixed(2)} wall, ` +
+        `${(tlcReduced.cpuSeconds / reduced.processCpuSeconds).toFixed(2)} cpu (whole processes); counts ${same ? '= TLC' : 'DIFFER from TLC'}` +
+        `${tlcPlain ? `; TLC's SYMMETRY costs ${(tlcUs(tlcReduced) / tlcUs(tlcPlain)).toFixed(2)}× per state` : ''}\n`,
+    );
   } else if (typeof tlc === 'string') say(`  ${tlc}: TLC not run\n`);
   return { label: c.label, plain, reduced, costPerState: cost, tlcReduced, tlcPlain };
 }
@@ -96,8 +122,10 @@ function bruteForce(state: unknown, rms: readonly string[], orders: readonly str
   return least!;
 }
 
-const permute = (items: readonly string[]): string[][] => items.length <= 1 ? [items.slice()]
-  : items.flatMap((x, i) => permute([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+const permute = (items: readonly string[]): string[][] =>
+  items.length <= 1
+    ? [items.slice()]
+    : items.flatMap((x, i) => permute([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
 
 function perStateRow(quick: boolean) {
   const rms = Array.from({ length: 7 }, (_, i) => `r${i + 1}`);
@@ -112,13 +140,17 @@ function perStateRow(quick: boolean) {
   const orders = permute(rms);
   const few = states.slice(0, quick ? 5 : 20);
   return {
-    states: states.length, canonicalUs: +time(canonical).toFixed(1), oneEncodingUs: +time((s) => canonicalEncoding(s, (w) => w)).toFixed(1),
+    states: states.length,
+    canonicalUs: +time(canonical).toFixed(1),
+    oneEncodingUs: +time((s) => canonicalEncoding(s, (w) => w)).toFixed(1),
     bruteForceUs: Math.round(time((s) => bruteForce(s, rms, orders), few)),
   };
 }
 
 export async function run(options: BenchOptions): Promise<unknown> {
-  const say = (text: string) => { if (!options.json) process.stdout.write(text); };
+  const say = (text: string) => {
+    if (!options.json) process.stdout.write(text);
+  };
   const tlc = findTlc();
   say(`${typeof tlc === 'string' ? tlc : `TLC: ${tlc.jar}, one worker`}; ${machineLoad()} at the start.\n`);
   const cases = options.quick ? CASES.slice(1) : CASES;

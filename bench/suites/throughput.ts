@@ -32,7 +32,8 @@ import type { BenchOptions } from '../run.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 
 export const name = 'throughput';
-export const description = 'Kripke vs TLC side by side (wall clock and CPU time) on the TLC performance models; 2 workers';
+export const description =
+  'Kripke vs TLC side by side (wall clock and CPU time) on the TLC performance models; 2 workers';
 
 export interface Target {
   /** The start of the `model` field of the TLC reference entry. */
@@ -46,18 +47,48 @@ export interface Target {
 
 /** The performance entries of tlc-counts.json and the shipped protocol + constants that port each. */
 const TARGETS: readonly Target[] = [
-  { tlcModel: 'specifications/transaction_commit/TwoPhase.tla with RM = {r1, ..., r7} (7', label: 'TwoPhase 7 RMs', protocol: 'two-phase-commit', settings: { rms: 7 },
-    tlc: { dir: 'transaction_commit', module: 'TwoPhase', cfg: 'TwoPhase_N7.cfg' } },
-  { tlcModel: 'specifications/transaction_commit/TwoPhase.tla with RM = {r1, ..., r8} (8', label: 'TwoPhase 8 RMs', protocol: 'two-phase-commit', settings: { rms: 8 },
-    tlc: { dir: 'transaction_commit', module: 'TwoPhase', cfg: 'TwoPhase_N8.cfg' } },
-  { tlcModel: 'specifications/PaxosHowToWinATuringAward/MCPaxosSmall.cfg', label: 'MCPaxosSmall', protocol: 'paxos-turing', settings: { maxBallot: 2 },
-    tlc: { dir: 'PaxosHowToWinATuringAward', module: 'MCPaxos', cfg: 'MCPaxosSmall.cfg' } },
-  { tlcModel: 'specifications/transaction_commit/PaxosCommit.cfg', label: 'PaxosCommit', protocol: 'paxos-commit', settings: {},
-    tlc: { dir: 'transaction_commit', module: 'PaxosCommit', cfg: 'PaxosCommit.cfg' } },
-  { tlcModel: 'specifications/lamport_mutex/MCLamportMutex.cfg', label: 'MCLamportMutex', protocol: 'lamport-mutex', settings: {},
-    tlc: { dir: 'lamport_mutex', module: 'MCLamportMutex', cfg: 'MCLamportMutex.cfg' } },
-  { tlcModel: 'specifications/Bakery-Boulangerie/MCBoulanger.cfg', label: 'MCBoulanger', protocol: 'boulanger', settings: {},
-    tlc: { dir: 'Bakery-Boulangerie', module: 'MCBoulanger', cfg: 'MCBoulanger.cfg' } },
+  {
+    tlcModel: 'specifications/transaction_commit/TwoPhase.tla with RM = {r1, ..., r7} (7',
+    label: 'TwoPhase 7 RMs',
+    protocol: 'two-phase-commit',
+    settings: { rms: 7 },
+    tlc: { dir: 'transaction_commit', module: 'TwoPhase', cfg: 'TwoPhase_N7.cfg' },
+  },
+  {
+    tlcModel: 'specifications/transaction_commit/TwoPhase.tla with RM = {r1, ..., r8} (8',
+    label: 'TwoPhase 8 RMs',
+    protocol: 'two-phase-commit',
+    settings: { rms: 8 },
+    tlc: { dir: 'transaction_commit', module: 'TwoPhase', cfg: 'TwoPhase_N8.cfg' },
+  },
+  {
+    tlcModel: 'specifications/PaxosHowToWinATuringAward/MCPaxosSmall.cfg',
+    label: 'MCPaxosSmall',
+    protocol: 'paxos-turing',
+    settings: { maxBallot: 2 },
+    tlc: { dir: 'PaxosHowToWinATuringAward', module: 'MCPaxos', cfg: 'MCPaxosSmall.cfg' },
+  },
+  {
+    tlcModel: 'specifications/transaction_commit/PaxosCommit.cfg',
+    label: 'PaxosCommit',
+    protocol: 'paxos-commit',
+    settings: {},
+    tlc: { dir: 'transaction_commit', module: 'PaxosCommit', cfg: 'PaxosCommit.cfg' },
+  },
+  {
+    tlcModel: 'specifications/lamport_mutex/MCLamportMutex.cfg',
+    label: 'MCLamportMutex',
+    protocol: 'lamport-mutex',
+    settings: {},
+    tlc: { dir: 'lamport_mutex', module: 'MCLamportMutex', cfg: 'MCLamportMutex.cfg' },
+  },
+  {
+    tlcModel: 'specifications/Bakery-Boulangerie/MCBoulanger.cfg',
+    label: 'MCBoulanger',
+    protocol: 'boulanger',
+    settings: {},
+    tlc: { dir: 'Bakery-Boulangerie', module: 'MCBoulanger', cfg: 'MCBoulanger.cfg' },
+  },
 ];
 const QUICK = ['TwoPhase 7 RMs', 'MCLamportMutex'];
 
@@ -87,7 +118,9 @@ interface Row extends ProcessMeasurement {
 const REFERENCE = fileURLToPath(new URL('../../../shared/reference/tlc-counts.json', import.meta.url));
 
 function references(): Map<string, Reference> {
-  const json = JSON.parse(readFileSync(REFERENCE, 'utf8')) as { models: { model: string; use: string; tlc: Reference }[] };
+  const json = JSON.parse(readFileSync(REFERENCE, 'utf8')) as {
+    models: { model: string; use: string; tlc: Reference }[];
+  };
   const found = new Map<string, Reference>();
   for (const t of TARGETS) {
     const entry = json.models.find((m) => m.model.startsWith(t.tlcModel) && m.use.includes('performance'));
@@ -101,26 +134,60 @@ function references(): Map<string, Reference> {
  * options (the disk store's). With `progressEveryMs` the child prints progress lines (with its RSS
  * and the bytes under `options.storeDir`) to this process's stderr: a long run shows how far it got.
  */
-export function measureInChild<T extends Pick<Target, 'protocol' | 'settings'>>(target: T, workers: number, options: CheckOptions = {}, progressEveryMs?: number): Measurement | string {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', `${here}/../measure-one.ts`, target.protocol, JSON.stringify(target.settings), String(workers), JSON.stringify(options)],
+export function measureInChild<T extends Pick<Target, 'protocol' | 'settings'>>(
+  target: T,
+  workers: number,
+  options: CheckOptions = {},
+  progressEveryMs?: number,
+): Measurement | string {
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      `${here}/../measure-one.ts`,
+      target.protocol,
+      JSON.stringify(target.settings),
+      String(workers),
+      JSON.stringify(options),
+    ],
     {
-      encoding: 'utf8', maxBuffer: 1 << 24,
-      ...(progressEveryMs ? { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, KRIPKE_BENCH_PROGRESS_MS: String(progressEveryMs) } } : {}),
-    });
-  if (child.status !== 0) return `child failed (${child.status ?? child.signal}): ${(child.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`;
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+      ...(progressEveryMs
+        ? {
+            stdio: ['ignore', 'pipe', 'inherit'],
+            env: { ...process.env, KRIPKE_BENCH_PROGRESS_MS: String(progressEveryMs) },
+          }
+        : {}),
+    },
+  );
+  if (child.status !== 0)
+    return `child failed (${child.status ?? child.signal}): ${(child.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`;
   const line = child.stdout.trim().split('\n').at(-1)!;
   return JSON.parse(line) as Measurement;
 }
 
 function row(target: Target, style: Row['style'], m: ProcessMeasurement, tlc: TlcFigures, ref: Reference): Row {
-  const countsMatch = m.distinct === ref.distinct_states && m.generated === ref.generated_states && m.depth === ref.depth;
+  const countsMatch =
+    m.distinct === ref.distinct_states && m.generated === ref.generated_states && m.depth === ref.depth;
   if (tlc.source === 'reference') {
     const rate = tlc.ref.generated_per_second_1_worker;
     const ratio = +(m.generated / m.processWallSeconds / rate).toFixed(2);
-    return { ...m, label: target.label, style, ratio, cpuRatio: +(m.generated / m.processCpuSeconds / rate).toFixed(2), countsMatch };
+    return {
+      ...m,
+      label: target.label,
+      style,
+      ratio,
+      cpuRatio: +(m.generated / m.processCpuSeconds / rate).toFixed(2),
+      countsMatch,
+    };
   }
   return {
-    ...m, label: target.label, style, countsMatch,
+    ...m,
+    label: target.label,
+    style,
+    countsMatch,
     ratio: +(tlc.run.wallSeconds / m.processWallSeconds).toFixed(2),
     cpuRatio: +(tlc.run.cpuSeconds / m.processCpuSeconds).toFixed(2),
   };
@@ -129,17 +196,26 @@ function row(target: Target, style: Row['style'], m: ProcessMeasurement, tlc: Tl
 const n = (x: number) => x.toLocaleString('en-US');
 
 function printRow(r: Row, reference: boolean, say: (t: string) => void): void {
-  const counts = r.countsMatch ? 'counts = TLC' : `MISMATCH vs TLC (distinct ${n(r.distinct)}, generated ${n(r.generated)}, depth ${r.depth})`;
-  const ratio = reference ? `×TLC(reference) ${r.ratio} wall, ${r.cpuRatio} by Kripke's cpu` : `×TLC ${r.ratio} wall, ${r.cpuRatio} cpu`;
-  say(`  Kripke ${r.style.padEnd(7)} ${r.workers}w ${r.status.padEnd(5)} ${r.processWallSeconds.toFixed(1).padStart(6)} s wall ${r.processCpuSeconds.toFixed(1).padStart(6)} s cpu ` +
-    `(check ${r.seconds.toFixed(1)} s, ${n(r.generatedPerSecond)}/s)  RSS ${r.peakRssMb} MB  store ${r.storeBytesPerState} B/state  ${ratio}  ${counts}\n`);
+  const counts = r.countsMatch
+    ? 'counts = TLC'
+    : `MISMATCH vs TLC (distinct ${n(r.distinct)}, generated ${n(r.generated)}, depth ${r.depth})`;
+  const ratio = reference
+    ? `×TLC(reference) ${r.ratio} wall, ${r.cpuRatio} by Kripke's cpu`
+    : `×TLC ${r.ratio} wall, ${r.cpuRatio} cpu`;
+  say(
+    `  Kripke ${r.style.padEnd(7)} ${r.workers}w ${r.status.padEnd(5)} ${r.processWallSeconds.toFixed(1).padStart(6)} s wall ${r.processCpuSeconds.toFixed(1).padStart(6)} s cpu ` +
+      `(check ${r.seconds.toFixed(1)} s, ${n(r.generatedPerSecond)}/s)  RSS ${r.peakRssMb} MB  store ${r.storeBytesPerState} B/state  ${ratio}  ${counts}\n`,
+  );
   if (r.reason) say(`    ${r.reason}\n`);
 }
 
 function printTlc(run: TlcRun, ref: Reference, say: (t: string) => void): void {
-  const same = run.distinct === ref.distinct_states && run.generated === ref.generated_states && run.depth === ref.depth;
-  say(`  TLC 1w          ${run.status === 0 ? 'done ' : `exit ${run.status}`} ${run.wallSeconds.toFixed(1).padStart(6)} s wall ${run.cpuSeconds.toFixed(1).padStart(6)} s cpu ` +
-    `distinct ${n(run.distinct)}  generated ${n(run.generated)}  depth ${run.depth}  ${same ? 'counts = reference' : 'counts DIFFER from the reference'}\n`);
+  const same =
+    run.distinct === ref.distinct_states && run.generated === ref.generated_states && run.depth === ref.depth;
+  say(
+    `  TLC 1w          ${run.status === 0 ? 'done ' : `exit ${run.status}`} ${run.wallSeconds.toFixed(1).padStart(6)} s wall ${run.cpuSeconds.toFixed(1).padStart(6)} s cpu ` +
+      `distinct ${n(run.distinct)}  generated ${n(run.generated)}  depth ${run.depth}  ${same ? 'counts = reference' : 'counts DIFFER from the reference'}\n`,
+  );
 }
 
 /** The target with `packed: true` when its protocol offers a packed layout (a `packed` setting). */
@@ -151,34 +227,64 @@ function packedIfOffered(target: Target): Target | undefined {
 export async function run(options: BenchOptions): Promise<unknown> {
   const refs = references();
   const targets = TARGETS.filter((t) => !options.quick || QUICK.includes(t.label));
-  const say = (text: string) => { if (!options.json) process.stdout.write(text); };
+  const say = (text: string) => {
+    if (!options.json) process.stdout.write(text);
+  };
   const tlc = findTlc();
-  say(typeof tlc === 'string'
-    ? `${tlc}.\nRatios below are against TLC's REFERENCE figures (../shared/reference/tlc-counts.json, another run on another day): ` +
-      `its generated states per second then, against Kripke's now by wall clock and by CPU time.\n`
-    : `TLC: ${tlc.jar}, one worker, in turn with Kripke on each model. ${machineLoad()} at the start.\n`);
+  say(
+    typeof tlc === 'string'
+      ? `${tlc}.\nRatios below are against TLC's REFERENCE figures (../shared/reference/tlc-counts.json, another run on another day): ` +
+          `its generated states per second then, against Kripke's now by wall clock and by CPU time.\n`
+      : `TLC: ${tlc.jar}, one worker, in turn with Kripke on each model. ${machineLoad()} at the start.\n`,
+  );
   const rows: Row[] = [];
   for (const target of targets) rows.push(...measureTarget(target, refs.get(target.tlcModel), tlc, options, say));
-  const summary = (['packed', 'objects'] as const).map((style) => summarise(rows.filter((r) => r.style === style), style, typeof tlc === 'string', say));
+  const summary = (['packed', 'objects'] as const).map((style) =>
+    summarise(
+      rows.filter((r) => r.style === style),
+      style,
+      typeof tlc === 'string',
+      say,
+    ),
+  );
   const parallel = measureParallel(rows, targets, say);
   say(`${machineLoad()} at the end.\n`);
   return { tlc: typeof tlc === 'string' ? { reference: true, why: tlc } : { jar: tlc.jar }, rows, summary, parallel };
 }
 
 /** One model: Kripke packed, TLC, Kripke objects — in turn, so the three see the same machine. */
-function measureTarget(target: Target, ref: Reference | undefined, tlc: TlcInstall | string, options: BenchOptions, say: (t: string) => void): Row[] {
-  if (!protocols.some((p) => p.name === target.protocol)) { say(`${target.label}: skipped — no shipped model '${target.protocol}'\n`); return []; }
-  if (!ref) { say(`${target.label}: skipped — no TLC reference entry\n`); return []; }
-  say(`${target.label} (${target.tlc.dir}/${target.tlc.cfg}; reference: ${n(ref.distinct_states)} distinct, ${n(ref.generated_states)} generated, depth ${ref.depth})\n`);
+function measureTarget(
+  target: Target,
+  ref: Reference | undefined,
+  tlc: TlcInstall | string,
+  options: BenchOptions,
+  say: (t: string) => void,
+): Row[] {
+  if (!protocols.some((p) => p.name === target.protocol)) {
+    say(`${target.label}: skipped — no shipped model '${target.protocol}'\n`);
+    return [];
+  }
+  if (!ref) {
+    say(`${target.label}: skipped — no TLC reference entry\n`);
+    return [];
+  }
+  say(
+    `${target.label} (${target.tlc.dir}/${target.tlc.cfg}; reference: ${n(ref.distinct_states)} distinct, ${n(ref.generated_states)} generated, depth ${ref.depth})\n`,
+  );
   const packed = packedIfOffered(target);
   const runs: [Row['style'], ProcessMeasurement | string][] = [];
   if (packed) runs.push(['packed', measureKripke(packed.protocol, packed.settings, 1)]);
-  const figures: TlcFigures = typeof tlc === 'string' ? { source: 'reference', ref } : { source: 'measured', run: runTlc(tlc, target.tlc) };
+  const figures: TlcFigures =
+    typeof tlc === 'string' ? { source: 'reference', ref } : { source: 'measured', run: runTlc(tlc, target.tlc) };
   if (figures.source === 'measured') printTlc(figures.run, ref, say);
-  if (!packed || !options.args.includes('--packed')) runs.push(['objects', measureKripke(target.protocol, target.settings, 1)]);
+  if (!packed || !options.args.includes('--packed'))
+    runs.push(['objects', measureKripke(target.protocol, target.settings, 1)]);
   const rows: Row[] = [];
   for (const [style, m] of runs) {
-    if (typeof m === 'string') { say(`  Kripke ${style}: ${m}\n`); continue; }
+    if (typeof m === 'string') {
+      say(`  Kripke ${style}: ${m}\n`);
+      continue;
+    }
     rows.push(row(target, style, m, figures, ref));
     printRow(rows.at(-1)!, figures.source === 'reference', say);
   }
@@ -190,8 +296,10 @@ function summarise(rows: readonly Row[], style: Row['style'], reference: boolean
   const wall = geometricMean(rows.map((r) => r.ratio));
   const cpu = geometricMean(rows.map((r) => r.cpuRatio));
   const least = Math.min(...rows.map((r) => r.cpuRatio));
-  say(`${style}: geometric mean ×TLC${reference ? '(reference)' : ''} ${wall} wall clock, ${cpu} CPU time over ${rows.length} models; ` +
-    `least ${least} (goal: every model ≥ 4, mean ≥ 8)\n`);
+  say(
+    `${style}: geometric mean ×TLC${reference ? '(reference)' : ''} ${wall} wall clock, ${cpu} CPU time over ${rows.length} models; ` +
+      `least ${least} (goal: every model ≥ 4, mean ≥ 8)\n`,
+  );
   return { style, models: rows.length, geomean: wall, cpuGeomean: cpu, least };
 }
 
@@ -210,12 +318,18 @@ function measureParallel(rows: readonly Row[], targets: readonly Target[], say: 
   const settings = { ...target.settings, packed: true };
   const two = measureKripke(target.protocol, settings, 2);
   const again = measureKripke(target.protocol, settings, 1);
-  if (typeof two === 'string' || typeof again === 'string') { say(`${target.label} 2 workers: ${typeof two === 'string' ? two : again}\n`); return undefined; }
+  if (typeof two === 'string' || typeof again === 'string') {
+    say(`${target.label} 2 workers: ${typeof two === 'string' ? two : again}\n`);
+    return undefined;
+  }
   const oneWorker = (largest.generatedPerSecond + again.generatedPerSecond) / 2;
   const speedup = +(two.generatedPerSecond / oneWorker).toFixed(2);
-  const sameCounts = two.distinct === largest.distinct && two.generated === largest.generated && two.depth === largest.depth;
+  const sameCounts =
+    two.distinct === largest.distinct && two.generated === largest.generated && two.depth === largest.depth;
   const busy = two.cpuSeconds / two.seconds;
-  say(`2 workers on ${target.label} (packed): ${speedup}× one worker (check time; the mean of the runs before and after; goal ≥ 1.8); ` +
-    `counts ${sameCounts ? 'identical' : 'DIFFER'} to one worker; the two threads kept ${busy.toFixed(2)} cores busy\n`);
+  say(
+    `2 workers on ${target.label} (packed): ${speedup}× one worker (check time; the mean of the runs before and after; goal ≥ 1.8); ` +
+      `counts ${sameCounts ? 'identical' : 'DIFFER'} to one worker; the two threads kept ${busy.toFixed(2)} cores busy\n`,
+  );
   return { two, oneWorkerAfter: again, speedup, sameCounts, coresBusy: busy };
 }

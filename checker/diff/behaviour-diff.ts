@@ -39,18 +39,18 @@ export interface DiffStatistics {
 export type DiffOutcome =
   | { readonly status: 'included'; readonly stats: DiffStatistics }
   | {
-    readonly status: 'differs';
-    /** The shortest behaviour, as a path of `allowed`. */
-    readonly path: ActionPath;
-    /**
-     * A path of `forbidding` that shows the same as all of `path` but its last step; undefined
-     * when `path` has no steps (no initial state of `forbidding` looks like its first state).
-     */
-    readonly witness: ActionPath | undefined;
-    /** How many states `forbidding` could be in before the step it cannot match. */
-    readonly candidates: number;
-    readonly stats: DiffStatistics;
-  }
+      readonly status: 'differs';
+      /** The shortest behaviour, as a path of `allowed`. */
+      readonly path: ActionPath;
+      /**
+       * A path of `forbidding` that shows the same as all of `path` but its last step; undefined
+       * when `path` has no steps (no initial state of `forbidding` looks like its first state).
+       */
+      readonly witness: ActionPath | undefined;
+      /** How many states `forbidding` could be in before the step it cannot match. */
+      readonly candidates: number;
+      readonly stats: DiffStatistics;
+    }
   | { readonly status: 'incomplete'; readonly reason: string; readonly stats: DiffStatistics }
   | { readonly status: 'error'; readonly error: KripkeError };
 
@@ -62,7 +62,11 @@ interface Pair<A> extends Linked {
   readonly set: StateSetId;
 }
 
-export function findBehaviourOnlyIn<A, B>(allowed: Spec<A>, forbidding: Spec<B>, options: DiffOptions<A, B> = {}): DiffOutcome {
+export function findBehaviourOnlyIn<A, B>(
+  allowed: Spec<A>,
+  forbidding: Spec<B>,
+  options: DiffOptions<A, B> = {},
+): DiffOutcome {
   try {
     return search(allowed, forbidding, options);
   } catch (e) {
@@ -80,10 +84,21 @@ function search<A, B>(allowed: Spec<A>, forbidding: Spec<B>, options: DiffOption
   const pairs: Pair<A>[] = [];
   const seen = new Set<string>();
   const statesA = new Set<bigint>();
-  const stats = (): DiffStatistics => ({ pairs: pairs.length, allowedStates: statesA.size, forbiddingStates: follower.size });
+  const stats = (): DiffStatistics => ({
+    pairs: pairs.length,
+    allowedStates: statesA.size,
+    forbiddingStates: follower.size,
+  });
   let found: { pair: Pair<A>; from: StateSetId } | undefined;
 
-  const visit = (state: A, observed: bigint, set: StateSetId, parent: number, step: PathStep | undefined, from: StateSetId) => {
+  const visit = (
+    state: A,
+    observed: bigint,
+    set: StateSetId,
+    parent: number,
+    step: PathStep | undefined,
+    from: StateSetId,
+  ) => {
     const pair = { state, observed, set, parent, step };
     if (follower.members(set).length === 0) {
       found ??= { pair, from };
@@ -103,7 +118,8 @@ function search<A, B>(allowed: Spec<A>, forbidding: Spec<B>, options: DiffOption
     visit(state, observed, set, -1 - i, undefined, set);
   });
   for (let i = 0; i < pairs.length && found === undefined; i++) {
-    if (pairs.length > maxPairs) return { status: 'incomplete', reason: `pair bound ${maxPairs.toLocaleString('en-US')} reached`, stats: stats() };
+    if (pairs.length > maxPairs)
+      return { status: 'incomplete', reason: `pair bound ${maxPairs.toLocaleString('en-US')} reached`, stats: stats() };
     const pair = pairs[i]!;
     successors.forEach(pair.state, (next, action, param) => {
       if (found !== undefined) return;
@@ -116,7 +132,9 @@ function search<A, B>(allowed: Spec<A>, forbidding: Spec<B>, options: DiffOption
   const path = pathBack(pairs, found.pair);
   const shown = observationsAlong(allowed, path, seeA);
   return {
-    status: 'differs', path, stats: stats(),
+    status: 'differs',
+    path,
+    stats: stats(),
     witness: path.steps.length === 0 ? undefined : followWitness(follower, shown.slice(0, -1)),
     candidates: path.steps.length === 0 ? 0 : follower.members(found.from).length,
   };

@@ -28,7 +28,10 @@ export class Follower<S> {
   private readonly setIds = new Map<string, StateSetId>();
   private readonly sets: (readonly number[])[] = [];
 
-  constructor(spec: Spec<S>, private readonly observation: Observation<S>) {
+  constructor(
+    spec: Spec<S>,
+    private readonly observation: Observation<S>,
+  ) {
     this.successors = new Successors(spec, false);
     this.initial = this.successors.initialStates().map((s) => this.idOf(s));
   }
@@ -63,7 +66,9 @@ export class Follower<S> {
     let out = this.edges[id];
     if (out === undefined) {
       const found: Edge[] = [];
-      this.successors.forEach(this.states[id]!, (next, action, param) => found.push({ target: this.idOf(next), action, param }));
+      this.successors.forEach(this.states[id]!, (next, action, param) =>
+        found.push({ target: this.idOf(next), action, param }),
+      );
       this.edges[id] = out = found;
     }
     return out;

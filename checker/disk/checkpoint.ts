@@ -7,7 +7,18 @@
  * atomic rename, so a process killed at any moment leaves the previous checkpoint intact.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, fsyncSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { KripkeError } from '../../spec/errors.ts';
 import type { Spec } from '../../spec/types.ts';
@@ -32,10 +43,19 @@ interface Meta {
   readonly identity: Readonly<Record<string, string>>;
   readonly depth: number;
   readonly elapsedMs: number;
-  readonly stats: { readonly generatedStates: number; readonly depth: number; readonly coverage: readonly { fired: number; found: number }[] };
+  readonly stats: {
+    readonly generatedStates: number;
+    readonly depth: number;
+    readonly coverage: readonly { fired: number; found: number }[];
+  };
   readonly monitor: MonitorSnapshot;
   readonly visited: VisitedSnapshot;
-  readonly level: { readonly firstId: number; readonly pushes: number; readonly count: number; readonly blocks: readonly StoredBlock[] };
+  readonly level: {
+    readonly firstId: number;
+    readonly pushes: number;
+    readonly count: number;
+    readonly blocks: readonly StoredBlock[];
+  };
 }
 
 export class Checkpoints<S> {
@@ -78,9 +98,16 @@ export class Checkpoints<S> {
     writeFileSync(join(partial, 'news.bin'), level.news.subarray(0, Math.ceil(level.pushes / 8)));
     const { stats } = this.search;
     const meta: Meta = {
-      kind: KIND, version: VERSION, identity: this.identity, depth,
+      kind: KIND,
+      version: VERSION,
+      identity: this.identity,
+      depth,
       elapsedMs: this.priorMs + this.search.elapsedMs(),
-      stats: { generatedStates: stats.generatedStates, depth: stats.depth, coverage: stats.coverage.map(({ fired, found }) => ({ fired, found })) },
+      stats: {
+        generatedStates: stats.generatedStates,
+        depth: stats.depth,
+        coverage: stats.coverage.map(({ fired, found }) => ({ fired, found })),
+      },
       monitor: this.search.monitor.snapshot(),
       visited: this.visited.save(partial),
       level: { firstId: level.firstId, pushes: level.pushes, count: level.count, blocks },
@@ -89,7 +116,8 @@ export class Checkpoints<S> {
     renameSync(partial, join(dir, name));
     writeDurably(join(dir, `${CURRENT}.partial`), JSON.stringify({ checkpoint: name }));
     renameSync(join(dir, `${CURRENT}.partial`), join(dir, CURRENT));
-    for (const old of readdirSync(dir)) if (old.startsWith('checkpoint-') && old !== name) rmSync(join(dir, old), { recursive: true, force: true });
+    for (const old of readdirSync(dir))
+      if (old.startsWith('checkpoint-') && old !== name) rmSync(join(dir, old), { recursive: true, force: true });
     this.observer.checkpointSaved?.({ dir, depth, distinctStates: this.visited.confirmed });
   }
 
@@ -104,7 +132,9 @@ export class Checkpoints<S> {
     const level = {
       file: LevelFile.restore(this.codec, path, meta.level.blocks),
       news: new Uint8Array(Math.max(1024, Math.ceil(meta.level.pushes / 8))),
-      pushes: meta.level.pushes, count: meta.level.count, firstId: meta.level.firstId,
+      pushes: meta.level.pushes,
+      count: meta.level.count,
+      firstId: meta.level.firstId,
     };
     level.news.set(readFileSync(join(from, 'news.bin')));
     this.levels.begin(level);
@@ -123,39 +153,71 @@ export class Checkpoints<S> {
     const { dir } = this.settings;
     if (!existsSync(dir)) return;
     rmSync(join(dir, CURRENT), { force: true });
-    for (const old of readdirSync(dir)) if (old.startsWith('checkpoint-')) rmSync(join(dir, old), { recursive: true, force: true });
+    for (const old of readdirSync(dir))
+      if (old.startsWith('checkpoint-')) rmSync(join(dir, old), { recursive: true, force: true });
   }
 }
 
 /** Everything a resumed run must share with the saved one. */
-function identityOf<S>(spec: Spec<S>, options: ResolvedOptions, search: Search<S>, extra: Readonly<Record<string, string>>): Record<string, string> {
-  const digest = createHash('sha256').update(JSON.stringify(specDigest(search.successors))).digest('hex').slice(0, 32);
+function identityOf<S>(
+  spec: Spec<S>,
+  options: ResolvedOptions,
+  search: Search<S>,
+  extra: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const digest = createHash('sha256')
+    .update(JSON.stringify(specDigest(search.successors)))
+    .digest('hex')
+    .slice(0, 32);
   const checked = {
-    properties: [...options.properties].sort(), maxDepth: options.maxDepth, deadlock: options.checkDeadlock,
+    properties: [...options.properties].sort(),
+    maxDepth: options.maxDepth,
+    deadlock: options.checkDeadlock,
     continue: options.continueAfterViolation,
   };
-  return { kripke: kripkeVersion(), ...extra, spec: spec.name, 'spec digest': digest, options: JSON.stringify(checked) };
+  return {
+    kripke: kripkeVersion(),
+    ...extra,
+    spec: spec.name,
+    'spec digest': digest,
+    options: JSON.stringify(checked),
+  };
 }
 
-function requireSameCheck(dir: string, saved: Readonly<Record<string, string>>, current: Readonly<Record<string, string>>): void {
+function requireSameCheck(
+  dir: string,
+  saved: Readonly<Record<string, string>>,
+  current: Readonly<Record<string, string>>,
+): void {
   for (const field of new Set([...Object.keys(current), ...Object.keys(saved)])) {
     if (saved[field] === current[field]) continue;
-    throw new KripkeError('invalid-config', `cannot resume from ${dir}: it is a checkpoint of another check ` +
-      `(${field}: ${saved[field] ?? 'none'} in the checkpoint, ${current[field] ?? 'none'} now); ` +
-      'resume with the same model, settings, variant and options, or start afresh without --resume', { checkpoint: dir, field });
+    throw new KripkeError(
+      'invalid-config',
+      `cannot resume from ${dir}: it is a checkpoint of another check ` +
+        `(${field}: ${saved[field] ?? 'none'} in the checkpoint, ${current[field] ?? 'none'} now); ` +
+        'resume with the same model, settings, variant and options, or start afresh without --resume',
+      { checkpoint: dir, field },
+    );
   }
 }
 
 function readCurrent(dir: string): string {
   const file = join(dir, CURRENT);
-  if (!existsSync(file)) throw new KripkeError('invalid-config', `cannot resume from ${dir}: it holds no checkpoint (no ${CURRENT})`, { checkpoint: dir });
+  if (!existsSync(file))
+    throw new KripkeError('invalid-config', `cannot resume from ${dir}: it holds no checkpoint (no ${CURRENT})`, {
+      checkpoint: dir,
+    });
   return (JSON.parse(readFileSync(file, 'utf8')) as { checkpoint: string }).checkpoint;
 }
 
 function readMeta(dir: string): Meta {
   const meta = JSON.parse(readFileSync(join(dir, readCurrent(dir), 'meta.json'), 'utf8')) as Partial<Meta>;
   if (meta.kind !== KIND || meta.version !== VERSION) {
-    throw new KripkeError('invalid-config', `cannot resume from ${dir}: not a checkpoint of this Kripke (version ${VERSION})`, { checkpoint: dir });
+    throw new KripkeError(
+      'invalid-config',
+      `cannot resume from ${dir}: not a checkpoint of this Kripke (version ${VERSION})`,
+      { checkpoint: dir },
+    );
   }
   return meta as Meta;
 }
@@ -171,5 +233,6 @@ function writeDurably(path: string, text: string): void {
 }
 
 function kripkeVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 }

@@ -46,10 +46,14 @@ export function diskBfs<S>(spec: Spec<S>, options: ResolvedOptions, disk: Resolv
   const { coverage } = search.stats;
   visited.attach({
     confirmed: (push) => levels.confirm(push),
-    seen: (_push, action) => { coverage[action]!.found--; },
+    seen: (_push, action) => {
+      coverage[action]!.found--;
+    },
     spilled: () => levels.spill(),
   });
-  const checkpoints = disk.checkpoint ? new Checkpoints(spec, options, disk.checkpoint, search, visited, levels, codec) : undefined;
+  const checkpoints = disk.checkpoint
+    ? new Checkpoints(spec, options, disk.checkpoint, search, visited, levels, codec)
+    : undefined;
   const run: Run<S> = { spec, options, disk, search, visited, levels, checkpoints, expanded: 0 };
   try {
     return withDiskStatistics(run, explore(run));
@@ -76,7 +80,9 @@ function explore<S>(run: Run<S>): CheckResult {
       search.stats.depth = levels.current.count > 0 ? depth : depth - 1;
       if (levels.current.count === 0 || search.monitor.shouldStop) break;
       checkpoints?.maybeSave(depth);
-      const stopped = expandLevel(run, depth, (id) => { expandingId = id; });
+      const stopped = expandLevel(run, depth, (id) => {
+        expandingId = id;
+      });
       visited.resolve();
       if (stopped) {
         if (levels.next.count > 0) search.stats.depth = depth + 1;
@@ -108,8 +114,13 @@ function expandLevel<S>(run: Run<S>, depth: number, expanding: (id: number) => v
     if (!visited.spilled && overBudget(run)) visited.flush();
     if (progress && search.elapsedMs() - lastProgress >= progressIntervalMs) {
       lastProgress = search.elapsedMs();
-      progress({ distinctStates: visited.size, generatedStates: search.stats.generatedStates,
-        queued: levels.size, depth: search.stats.depth, elapsedMs: lastProgress + (run.checkpoints?.priorMs ?? 0) });
+      progress({
+        distinctStates: visited.size,
+        generatedStates: search.stats.generatedStates,
+        queued: levels.size,
+        depth: search.stats.depth,
+        elapsedMs: lastProgress + (run.checkpoints?.priorMs ?? 0),
+      });
     }
   }
   return false;
@@ -118,14 +129,18 @@ function expandLevel<S>(run: Run<S>, depth: number, expanding: (id: number) => v
 function withDiskStatistics<S>(run: Run<S>, result: CheckResult): CheckResult {
   const { visited, levels, disk } = run;
   const stats: DiskStatistics = {
-    memoryBound: disk.memoryBytes, spilledAtStates: visited.spilledAt ?? null, flushes: visited.flushes,
-    fingerprintBytes: visited.diskBytes - visited.parents.diskBytes, parentBytes: visited.parents.diskBytes,
+    memoryBound: disk.memoryBytes,
+    spilledAtStates: visited.spilledAt ?? null,
+    flushes: visited.flushes,
+    fingerprintBytes: visited.diskBytes - visited.parents.diskBytes,
+    parentBytes: visited.parents.diskBytes,
     queueBytes: levels.peakDiskBytes,
   };
   result.stats.disk = stats;
   result.stats.elapsedMs += run.checkpoints?.priorMs ?? 0;
   if (visited.spilledAt === undefined || disk.explicit) return result;
-  const note = `the store reached the memory bound (${Math.round(disk.memoryBytes / MB)} MB) at ` +
+  const note =
+    `the store reached the memory bound (${Math.round(disk.memoryBytes / MB)} MB) at ` +
     `${visited.spilledAt.toLocaleString('en-US')} states and went on with fingerprints, parent links and the queue on disk`;
   return { ...result, notes: [...(result.notes ?? []), note] };
 }

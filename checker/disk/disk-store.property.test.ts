@@ -25,14 +25,21 @@ const TINY = { store: 'disk', memoryBytes: 2048 } as const;
 
 describe('the disk store', () => {
   it('gives the in-memory answer on random specs of every kind', () => {
-    fc.assert(fc.property(fc.oneof(...KINDS.map((k) => shapeOf(k))), fc.option(fc.integer({ min: 2, max: 6 }), { nil: undefined }),
-      fc.boolean(), (shape, maxDepth, keepGoing) => {
-        const { spec } = partOf(shape, 1);
-        // Liveness keeps its graph in memory: it is not checked once the store went to disk (below).
-        const options: CheckOptions = { maxDepth, continue: keepGoing, liveness: false };
-        const disk = check(spec, { ...options, ...TINY });
-        expect(answer(disk)).toEqual(answer(check(spec, options)));
-        if (disk.stats.distinctStates > 50) expect(disk.stats.disk!.flushes).toBeGreaterThan(0);
-      }), { numRuns: 40 });
+    fc.assert(
+      fc.property(
+        fc.oneof(...KINDS.map((k) => shapeOf(k))),
+        fc.option(fc.integer({ min: 2, max: 6 }), { nil: undefined }),
+        fc.boolean(),
+        (shape, maxDepth, keepGoing) => {
+          const { spec } = partOf(shape, 1);
+          // Liveness keeps its graph in memory: it is not checked once the store went to disk (below).
+          const options: CheckOptions = { maxDepth, continue: keepGoing, liveness: false };
+          const disk = check(spec, { ...options, ...TINY });
+          expect(answer(disk)).toEqual(answer(check(spec, options)));
+          if (disk.stats.distinctStates > 50) expect(disk.stats.disk!.flushes).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

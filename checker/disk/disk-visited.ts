@@ -69,7 +69,10 @@ export class DiskVisited implements Visited {
   spilledAt: number | undefined;
   private resolution: Resolution | undefined;
 
-  constructor(readonly dir: string, private readonly budget: DiskBudget) {
+  constructor(
+    readonly dir: string,
+    private readonly budget: DiskBudget,
+  ) {
     this.file = FingerprintFile.empty(this.nextFilePath());
   }
 
@@ -174,7 +177,10 @@ export class DiskVisited implements Visited {
     const recent = this.recent.sorted();
     writeFileSync(join(to, 'recent.bin'), new Uint8Array(recent.buffer, recent.byteOffset, recent.byteLength));
     return {
-      confirmed: this.confirmedCount, fileCount: this.file.count, flushes: this.flushes, spilledAt: this.spilledAt ?? null,
+      confirmed: this.confirmedCount,
+      fileCount: this.file.count,
+      flushes: this.flushes,
+      spilledAt: this.spilledAt ?? null,
       bigChoices: this.parents.bigChoiceEntries(),
     };
   }

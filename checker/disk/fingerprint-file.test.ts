@@ -24,23 +24,31 @@ describe('the sorted fingerprint file', () => {
     let serial = 0;
     // Small values collide often (found), large ones spread over the whole 64-bit range.
     const value = fc.oneof(fc.bigInt({ min: 0n, max: 5000n }), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }));
-    fc.assert(fc.property(fc.array(fc.array(value, { maxLength: 3 * PAGE }), { minLength: 1, maxLength: 4 }), fc.array(value, { maxLength: 2000 }),
-      (batches, probes) => {
-        let file = FingerprintFile.empty(join(dir, `f${serial++}`));
-        const held = new Set<bigint>();
-        for (const batch of batches) {
-          const added = pairs(batch);
-          file = file.merge(added, added.length / 2, join(dir, `f${serial++}`));
-          batch.forEach((v) => held.add(v));
-        }
-        expect(file.count).toBe(held.size);
-        const reopened = FingerprintFile.open(file.path, file.count);
-        const probe = pairs([...probes, ...[...held].filter((_, i) => i % 7 === 0)]);
-        for (const f of [file, reopened]) {
-          const found = new Uint8Array(probe.length / 2);
-          f.findSorted(probe, found.length, found);
-          found.forEach((hit, i) => expect([key(probe, i), hit === 1]).toEqual([key(probe, i), held.has(key(probe, i))]));
-        }
-      }), { numRuns: 40 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(value, { maxLength: 3 * PAGE }), { minLength: 1, maxLength: 4 }),
+        fc.array(value, { maxLength: 2000 }),
+        (batches, probes) => {
+          let file = FingerprintFile.empty(join(dir, `f${serial++}`));
+          const held = new Set<bigint>();
+          for (const batch of batches) {
+            const added = pairs(batch);
+            file = file.merge(added, added.length / 2, join(dir, `f${serial++}`));
+            batch.forEach((v) => held.add(v));
+          }
+          expect(file.count).toBe(held.size);
+          const reopened = FingerprintFile.open(file.path, file.count);
+          const probe = pairs([...probes, ...[...held].filter((_, i) => i % 7 === 0)]);
+          for (const f of [file, reopened]) {
+            const found = new Uint8Array(probe.length / 2);
+            f.findSorted(probe, found.length, found);
+            found.forEach((hit, i) =>
+              expect([key(probe, i), hit === 1]).toEqual([key(probe, i), held.has(key(probe, i))]),
+            );
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -72,7 +72,10 @@ export class FingerprintFile {
       let i = 0;
       while (i < n) {
         const page = this.pageOf(sorted[i * 2 + 1]!, sorted[i * 2]!);
-        if (page < 0) { i++; continue; }
+        if (page < 0) {
+          i++;
+          continue;
+        }
         const pages = this.pagesNeeded(sorted, i, n, page);
         const first = page * PAGE;
         const length = Math.min(pages * PAGE, this.count - first);
@@ -92,11 +95,16 @@ export class FingerprintFile {
   /** The last page whose first fingerprint is ≤ (hi, lo), or -1 when it is below every page. */
   private pageOf(hi: number, lo: number): number {
     const { firsts } = this;
-    let low = 0, high = firsts.length / 2 - 1, found = -1;
+    let low = 0,
+      high = firsts.length / 2 - 1,
+      found = -1;
     while (low <= high) {
       const mid = (low + high) >>> 1;
       if (before(hi, lo, firsts[mid * 2 + 1]!, firsts[mid * 2]!)) high = mid - 1;
-      else { found = mid; low = mid + 1; }
+      else {
+        found = mid;
+        low = mid + 1;
+      }
     }
     return found;
   }
@@ -126,7 +134,10 @@ export class FingerprintFile {
     const fd = this.count > 0 ? openSync(this.path, 'r') : -1;
     try {
       const chunk = new Uint32Array(PAGE * IO_PAGES * 2);
-      let read = 0, have = 0, at = 0, j = 0;
+      let read = 0,
+        have = 0,
+        at = 0,
+        j = 0;
       for (;;) {
         if (at === have && read < this.count) {
           have = Math.min(PAGE * IO_PAGES, this.count - read);
@@ -158,11 +169,20 @@ export class FingerprintFile {
  * Advances through the candidates that belong to the pages read — those below `end`, the first
  * fingerprint of the next page (undefined: the file ends there) — marking those present.
  */
-function markFound(sorted: Uint32Array, from: number, n: number, page: Uint32Array, length: number, found: Uint8Array,
-  end: readonly [number, number] | undefined): number {
-  let i = from, at = 0;
+function markFound(
+  sorted: Uint32Array,
+  from: number,
+  n: number,
+  page: Uint32Array,
+  length: number,
+  found: Uint8Array,
+  end: readonly [number, number] | undefined,
+): number {
+  let i = from,
+    at = 0;
   while (i < n) {
-    const hi = sorted[i * 2 + 1]!, lo = sorted[i * 2]!;
+    const hi = sorted[i * 2 + 1]!,
+      lo = sorted[i * 2]!;
     if (end && !before(hi, lo, end[0], end[1])) break; // it belongs to a later page
     while (at < length && before(page[at * 2 + 1]!, page[at * 2]!, hi, lo)) at++;
     if (at < length && page[at * 2 + 1] === hi && page[at * 2] === lo) found[i] = 1;

@@ -10,7 +10,11 @@ import type { StateCodec } from './state-codec.ts';
 export const BLOCK_STATES = 4096;
 
 /** Where an encoded block lies in the file. */
-export interface StoredBlock { readonly offset: number; readonly bytes: number; readonly count: number }
+export interface StoredBlock {
+  readonly offset: number;
+  readonly bytes: number;
+  readonly count: number;
+}
 type Block<S> = { readonly states: S[] } | StoredBlock;
 
 export class LevelFile<S> {
@@ -20,7 +24,10 @@ export class LevelFile<S> {
   private written = 0;
   private count = 0;
 
-  constructor(private readonly codec: StateCodec<S>, readonly path: string) {}
+  constructor(
+    private readonly codec: StateCodec<S>,
+    readonly path: string,
+  ) {}
 
   /** A sealed level saved earlier (a checkpoint): its file at `path`, holding `blocks`. */
   static restore<S>(codec: StateCodec<S>, path: string, blocks: readonly StoredBlock[]): LevelFile<S> {

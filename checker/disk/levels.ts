@@ -114,7 +114,13 @@ export class Levels<S> implements Frontier<S> {
 
   /** An empty level whose first new state will have id `firstId`. */
   newLevel(firstId: number): Level<S> {
-    return { file: new LevelFile(this.codec, this.freshPath()), news: new Uint8Array(1024), pushes: 0, count: 0, firstId };
+    return {
+      file: new LevelFile(this.codec, this.freshPath()),
+      news: new Uint8Array(1024),
+      pushes: 0,
+      count: 0,
+      firstId,
+    };
   }
 
   /** A name for a level file not used yet. */

@@ -98,10 +98,12 @@ function onlyFound(words: Uint32Array, n: number, found: Uint8Array): Uint32Arra
 
 /** Binary search of (hi, lo) among ascending (lo, hi) pairs. */
 function contains(sorted: Uint32Array, hi: number, lo: number): boolean {
-  let low = 0, high = sorted.length / 2 - 1;
+  let low = 0,
+    high = sorted.length / 2 - 1;
   while (low <= high) {
     const mid = (low + high) >>> 1;
-    const h = sorted[mid * 2 + 1]!, l = sorted[mid * 2]!;
+    const h = sorted[mid * 2 + 1]!,
+      l = sorted[mid * 2]!;
     if (h === hi && l === lo) return true;
     if (h !== hi ? h < hi : l < lo) low = mid + 1;
     else high = mid - 1;

@@ -27,7 +27,10 @@ export class WorkDir {
     const base = parent ?? tmpdir();
     mkdirSync(base, { recursive: true });
     const path = mkdtempSync(join(base, 'kripke-store-'));
-    const janitor = spawn(process.execPath, ['-e', JANITOR, String(process.pid), path], { detached: true, stdio: 'ignore' });
+    const janitor = spawn(process.execPath, ['-e', JANITOR, String(process.pid), path], {
+      detached: true,
+      stdio: 'ignore',
+    });
     janitor.unref();
     return new WorkDir(path);
   }

@@ -10,8 +10,15 @@ import type { ActorId, Behaviour, SystemState } from '../../spec/actor/index.ts'
 import type { Part } from './part.ts';
 import { fairnessOf, type Measures, propertiesOf, type PropertyShape } from './property-shapes.ts';
 
-interface Msg { readonly type: 'val' | 'ack'; readonly v: number }
-interface Local { readonly seen: readonly number[]; readonly acks: number; readonly last: { readonly from: string; readonly v: number } | null }
+interface Msg {
+  readonly type: 'val' | 'ack';
+  readonly v: number;
+}
+interface Local {
+  readonly seen: readonly number[];
+  readonly acks: number;
+  readonly last: { readonly from: string; readonly v: number } | null;
+}
 export type ActorState = SystemState<Local, Msg>;
 
 export interface ActorShape {
@@ -42,16 +49,25 @@ export const ACTOR_MEASURES: Measures<ActorState> = {
 
 export function actorPart(shape: ActorShape): Part<ActorState> {
   const ids = Array.from({ length: shape.nodes }, (_, i) => `n${i + 1}`);
-  const actors: Record<ActorId, Behaviour<Local, Msg>> = Object.fromEntries(ids.map((id) => [id, node(shape, id, ids)]));
-  const build = (names: readonly string[]) => defineActorSpec<Local, Msg>({
-    name: 'random-actor',
-    actors,
-    network: { kind: shape.network, lossy: shape.lossy },
-    faults: { crash: shape.crash, crashable: ids.slice(1), partitions: shape.partitions },
-    bounds: { maxCrashes: 1, maxTimeouts: 1, maxPartitions: 1, maxDuplicates: shape.duplicates, ...(shape.maxInFlight ? { maxInFlight: shape.maxInFlight } : {}) },
-    properties: () => propertiesOf(ACTOR_MEASURES, shape.properties, names),
-    fairness: fairnessOf(shape.properties, names),
-  });
+  const actors: Record<ActorId, Behaviour<Local, Msg>> = Object.fromEntries(
+    ids.map((id) => [id, node(shape, id, ids)]),
+  );
+  const build = (names: readonly string[]) =>
+    defineActorSpec<Local, Msg>({
+      name: 'random-actor',
+      actors,
+      network: { kind: shape.network, lossy: shape.lossy },
+      faults: { crash: shape.crash, crashable: ids.slice(1), partitions: shape.partitions },
+      bounds: {
+        maxCrashes: 1,
+        maxTimeouts: 1,
+        maxPartitions: 1,
+        maxDuplicates: shape.duplicates,
+        ...(shape.maxInFlight ? { maxInFlight: shape.maxInFlight } : {}),
+      },
+      properties: () => propertiesOf(ACTOR_MEASURES, shape.properties, names),
+      fairness: fairnessOf(shape.properties, names),
+    });
   // Fairness names the compiled actions (Deliver, Drop, …), known once the system is built.
   const spec = build(build(['Deliver']).actions.map((a) => a.name));
   return { kind: 'actor', spec, key: canonicalKey, concrete: shape.maxInFlight === null };
@@ -65,7 +81,9 @@ function node(shape: ActorShape, self: string, ids: readonly string[]): Behaviou
   return {
     onStart: () => ({
       state: { seen: [], acks: 0, last: null },
-      ...(starter ? { send: targets.flatMap((to) => values.map((v) => ({ to, msg: { type: 'val' as const, v } }))) } : {}),
+      ...(starter
+        ? { send: targets.flatMap((to) => values.map((v) => ({ to, msg: { type: 'val' as const, v } }))) }
+        : {}),
       ...(starter && shape.timer ? { setTimers: ['retry'] } : {}),
     }),
     onMessage: (s, { from, msg }) => {
@@ -73,11 +91,22 @@ function node(shape: ActorShape, self: string, ids: readonly string[]): Behaviou
       if (s.seen.includes(msg.v)) return undefined;
       const state: Local = { ...s, seen: [...s.seen, msg.v].sort(), last: { from, v: msg.v } };
       const onward = shape.forward ? peers.filter((p) => p !== from && p !== 'n1').slice(0, 1) : [];
-      return { state, send: [...(shape.ack ? [{ to: from, msg: { type: 'ack' as const, v: msg.v } }] : []), ...onward.map((to) => ({ to, msg }))] };
+      return {
+        state,
+        send: [
+          ...(shape.ack ? [{ to: from, msg: { type: 'ack' as const, v: msg.v } }] : []),
+          ...onward.map((to) => ({ to, msg })),
+        ],
+      };
     },
-    onTimeout: starter && shape.timer
-      ? (s) => ({ state: s, send: targets.slice(0, 1).map((to) => ({ to, msg: { type: 'val' as const, v: 0 } })), setTimers: ['retry'] })
-      : undefined,
+    onTimeout:
+      starter && shape.timer
+        ? (s) => ({
+            state: s,
+            send: targets.slice(0, 1).map((to) => ({ to, msg: { type: 'val' as const, v: 0 } })),
+            setTimers: ['retry'],
+          })
+        : undefined,
     durable: shape.durable ? ['seen'] : [], // a node that forgets what it saw accepts it again
   };
 }

@@ -32,7 +32,11 @@ function bundle(kinds: readonly Kind[]): fc.Arbitrary<Bundle> {
   const shape = fc.oneof(...kinds.map((k) => shapeOf(k)));
   return fc.record({
     // One spec of each kind of the group, then more of any: five to eight in all.
-    shapes: fc.tuple(fc.tuple(...kinds.map((k) => shapeOf(k))), fc.array(shape, { minLength: 5 - kinds.length, maxLength: 8 - kinds.length }))
+    shapes: fc
+      .tuple(
+        fc.tuple(...kinds.map((k) => shapeOf(k))),
+        fc.array(shape, { minLength: 5 - kinds.length, maxLength: 8 - kinds.length }),
+      )
       .map(([each, more]) => [...each, ...more]),
     maxDepth: fc.option(fc.integer({ min: 2, max: 6 }), { nil: undefined, freq: 3 }),
   });
@@ -44,7 +48,9 @@ function disagreements({ shapes, maxDepth }: Bundle): string[] {
   const alone = parts.map((p) => checkAlone(p, maxDepth));
   const found = alone.flatMap((a, i) => [
     ...a.differences.map((d) => `part ${i} (${parts[i]!.kind}), alone: ${d}`),
-    ...(parts[i]!.kind === 'liveness' && a.undecided.length > 0 ? [`part ${i} (liveness): the oracle cannot decide ${a.undecided.join(', ')}`] : []),
+    ...(parts[i]!.kind === 'liveness' && a.undecided.length > 0
+      ? [`part ${i} (liveness): the oracle cannot decide ${a.undecided.join(', ')}`]
+      : []),
   ]);
   return [...found, ...checkBundle(shapes, parts, alone, maxDepth)];
 }
@@ -63,12 +69,24 @@ function withShrinkBudget<T>(ms: number, property: (t: T) => void): (t: T) => vo
 }
 
 describe('BFS, DFS, two workers and the liveness graph agree on random specs', () => {
-  it.each(Object.entries(GROUPS) as [Group, readonly Kind[]][])('%s specs (%j)', (group, kinds) => {
-    fc.assert(fc.property(bundle(kinds), withShrinkBudget(SHRINK_MS, (b) => {
-      const found = disagreements(b);
-      if (found.length > 0) {
-        throw new Error(`engines disagree on a bundle of ${group} specs${b.maxDepth ? ` (max depth ${b.maxDepth})` : ''}:\n  ${found.join('\n  ')}`);
-      }
-    })), { numRuns: BUNDLES_PER_GROUP });
-  }, 120_000);
+  it.each(Object.entries(GROUPS) as [Group, readonly Kind[]][])(
+    '%s specs (%j)',
+    (group, kinds) => {
+      fc.assert(
+        fc.property(
+          bundle(kinds),
+          withShrinkBudget(SHRINK_MS, (b) => {
+            const found = disagreements(b);
+            if (found.length > 0) {
+              throw new Error(
+                `engines disagree on a bundle of ${group} specs${b.maxDepth ? ` (max depth ${b.maxDepth})` : ''}:\n  ${found.join('\n  ')}`,
+              );
+            }
+          }),
+        ),
+        { numRuns: BUNDLES_PER_GROUP },
+      );
+    },
+    120_000,
+  );
 });

@@ -22,9 +22,20 @@ export function figuresOf(result: CheckResult): EngineFigures {
     if (v.kind === 'liveness') liveness.set(v.property, 'lasso');
     else violations.set(v.property, v.kind === 'unreachable' ? 'unreachable' : `${v.path!.steps.length} steps`);
   }
-  const examples = new Map(result.examples.filter((e) => e.path).map((e) => [e.property, `${e.path!.steps.length} steps`]));
+  const examples = new Map(
+    result.examples.filter((e) => e.path).map((e) => [e.property, `${e.path!.steps.length} steps`]),
+  );
   const { distinctStates: distinct, generatedStates: generated, depth } = result.stats;
-  return { distinct, generated, depth, status: result.status, violations, examples, liveness, graphStates: result.stats.liveness?.graphStates };
+  return {
+    distinct,
+    generated,
+    depth,
+    status: result.status,
+    violations,
+    examples,
+    liveness,
+    graphStates: result.stats.liveness?.graphStates,
+  };
 }
 
 /** Successors computed and new states found by one part's actions (bundles: `i:` actions), or by all. */
@@ -42,7 +53,9 @@ export function coverageOf(result: CheckResult, part?: number): Coverage {
 export function partVerdicts(verdicts: Verdicts, part?: number): Verdicts {
   if (part === undefined) return verdicts;
   const prefix = unionName(part, '');
-  return new Map([...verdicts].filter(([name]) => name.startsWith(prefix)).map(([name, v]) => [name.slice(prefix.length), v]));
+  return new Map(
+    [...verdicts].filter(([name]) => name.startsWith(prefix)).map(([name, v]) => [name.slice(prefix.length), v]),
+  );
 }
 
 /** Names only: where an engine promises the same properties, not the same (shortest) lengths. */
@@ -52,13 +65,19 @@ export const names = (verdicts: Verdicts): string[] => [...verdicts.keys()].sort
 export function differences(what: string, expected: object, actual: object): string[] {
   const shown = (v: unknown) => JSON.stringify(v instanceof Map ? Object.fromEntries([...v].sort()) : v);
   const field = (o: object, k: string) => shown((o as Record<string, unknown>)[k]);
-  return Object.keys(expected).filter((k) => field(expected, k) !== field(actual, k))
+  return Object.keys(expected)
+    .filter((k) => field(expected, k) !== field(actual, k))
     .map((k) => `${what}: ${k} ${field(actual, k)}, expected ${field(expected, k)}`);
 }
 
 /** A result's figures as plain data, for tests that pin them. */
 export function summaryOf(result: CheckResult) {
   const f = figuresOf(result);
-  return { status: f.status, distinct: f.distinct, generated: f.generated, depth: f.depth,
-    violations: Object.fromEntries([...f.violations, ...f.liveness].sort()) };
+  return {
+    status: f.status,
+    distinct: f.distinct,
+    generated: f.generated,
+    depth: f.depth,
+    violations: Object.fromEntries([...f.violations, ...f.liveness].sort()),
+  };
 }

@@ -14,7 +14,8 @@ import type { Reference, Verdicts } from './reference.ts';
 export function oracleVerdicts<S>(part: Part<S>, ref: Reference<S>): { verdicts: Verdicts; undecided: string[] } {
   const properties = part.spec.properties.filter((p): p is LivenessProperty<S> => isLiveness(p));
   if (properties.length === 0) return { verdicts: new Map(), undecided: [] };
-  if (!part.concrete || ref.initial.length !== 1 || ref.graph.length === 0) return { verdicts: new Map(), undecided: properties.map((p) => p.name) };
+  if (!part.concrete || ref.initial.length !== 1 || ref.graph.length === 0)
+    return { verdicts: new Map(), undecided: properties.map((p) => p.name) };
   const verdicts = new Map<string, string>();
   const undecided: string[] = [];
   for (const property of properties) {
@@ -46,15 +47,22 @@ function systemOf<S>(part: Part<S>, ref: Reference<S>, property: LivenessPropert
       row[s] = to;
     }
   });
-  const fairness = spec.fairness.map((f): FairGroup => ({
-    kind: f.kind,
-    every: f.everyAction,
-    members: f.members.map((m) => {
-      if (m.where !== undefined) throw new Error('oracle verdicts: fairness by a predicate is not drawn by these tests');
-      const action = spec.actions.findIndex((a) => a.name === m.action);
-      return { action, param: 'param' in m ? (slots[action]!.get(canonicalKey(m.param)) ?? -1) : undefined, odd: false };
+  const fairness = spec.fairness.map(
+    (f): FairGroup => ({
+      kind: f.kind,
+      every: f.everyAction,
+      members: f.members.map((m) => {
+        if (m.where !== undefined)
+          throw new Error('oracle verdicts: fairness by a predicate is not drawn by these tests');
+        const action = spec.actions.findIndex((a) => a.name === m.action);
+        return {
+          action,
+          param: 'param' in m ? (slots[action]!.get(canonicalKey(m.param)) ?? -1) : undefined,
+          odd: false,
+        };
+      }),
     }),
-  }));
+  );
   const [p, q] = property.kind === 'leadsTo' ? [property.from, property.to] : [property.holds, property.holds];
   return { n, table, fairness, p: ref.graph.map((g) => p(g.state)), q: ref.graph.map((g) => q(g.state)) };
 }

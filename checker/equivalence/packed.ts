@@ -33,7 +33,11 @@ type Effect = (typeof PACKED_EFFECTS)[number];
 export interface PackedShape {
   readonly kind: 'packed';
   readonly mod: number;
-  readonly actions: readonly { readonly effect: Effect; readonly params: number; readonly guard: { readonly on: string; readonly below: number } | null }[];
+  readonly actions: readonly {
+    readonly effect: Effect;
+    readonly params: number;
+    readonly guard: { readonly on: string; readonly below: number } | null;
+  }[];
   readonly properties: PropertyShape;
 }
 
@@ -47,10 +51,18 @@ export const PACKED_MEASURES: Measures<Words> = {
 
 /** Part number `index` of a bundle (its states' `part` word). */
 export function packedPart(shape: PackedShape, index = 0): Part<Words> {
-  const actions = Object.fromEntries(shape.actions.map((a, i) => [`act${i}`, {
-    params: Array.from({ length: a.params }, (_, p) => p),
-    next: (s: Words, p: number) => (a.guard === null || PACKED_MEASURES[a.guard.on]!(s) < a.guard.below ? apply(shape, a.effect, s, p) : undefined),
-  }]));
+  const actions = Object.fromEntries(
+    shape.actions.map((a, i) => [
+      `act${i}`,
+      {
+        params: Array.from({ length: a.params }, (_, p) => p),
+        next: (s: Words, p: number) =>
+          a.guard === null || PACKED_MEASURES[a.guard.on]!(s) < a.guard.below
+            ? apply(shape, a.effect, s, p)
+            : undefined,
+      },
+    ]),
+  );
   const names = Object.keys(actions);
   const spec = defineSpec({
     name: 'random-packed',
@@ -62,7 +74,12 @@ export function packedPart(shape: PackedShape, index = 0): Part<Words> {
     },
     actions,
     properties: propertiesOf(PACKED_MEASURES, shape.properties, names),
-    fairness: fairnessOf(shape.properties, names, (p) => p, (i) => shape.actions[i]!.params),
+    fairness: fairnessOf(
+      shape.properties,
+      names,
+      (p) => p,
+      (i) => shape.actions[i]!.params,
+    ),
     terminal: terminalOf(PACKED_MEASURES, shape.properties),
   });
   return { kind: 'packed', spec, key: (s) => canonicalKey(packedStates.decode(s)), concrete: true };
@@ -71,10 +88,18 @@ export function packedPart(shape: PackedShape, index = 0): Part<Words> {
 function apply(shape: PackedShape, effect: Effect, s: Words, p: number): Words | undefined {
   const t = s.slice();
   switch (effect) {
-    case 'count': n.set(t, (n.get(s) + 1 + p) % shape.mod); break;
-    case 'cycle': mode.setCode(t, (mode.getCode(s) + 1) % 3); break;
-    case 'flag': flags.items[p]!.set(t, !flags.items[p]!.get(s)); break;
-    case 'add': members.add(t, p); break;
+    case 'count':
+      n.set(t, (n.get(s) + 1 + p) % shape.mod);
+      break;
+    case 'cycle':
+      mode.setCode(t, (mode.getCode(s) + 1) % 3);
+      break;
+    case 'flag':
+      flags.items[p]!.set(t, !flags.items[p]!.get(s));
+      break;
+    case 'add':
+      members.add(t, p);
+      break;
     case 'remove':
       if (!members.has(s, p)) return undefined;
       members.delete(t, p);
@@ -87,8 +112,12 @@ function apply(shape: PackedShape, effect: Effect, s: Words, p: number): Words |
       if (queue.length(s) === 0) return undefined;
       queue.shift(t);
       break;
-    case 'slot': slots.at(p % 2).set(t, (slots.at(p % 2).get(s) + 1) % 3); break;
-    case 'choose': choice.set(t, PICKS[p % 2]!); break;
+    case 'slot':
+      slots.at(p % 2).set(t, (slots.at(p % 2).get(s) + 1) % 3);
+      break;
+    case 'choose':
+      choice.set(t, PICKS[p % 2]!);
+      break;
   }
   return t;
 }

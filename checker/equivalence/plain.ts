@@ -18,8 +18,14 @@ import { fairnessOf, type Measures, propertiesOf, type PropertyShape, terminalOf
 
 export type PlainKind = 'plain' | 'interned' | 'constraint' | 'view' | 'liveness';
 
-interface Msg { readonly to: number; readonly v: number }
-interface Entry { readonly v: number; readonly seen: readonly number[] }
+interface Msg {
+  readonly to: number;
+  readonly v: number;
+}
+interface Entry {
+  readonly v: number;
+  readonly seen: readonly number[];
+}
 export interface PlainState {
   readonly n: number;
   readonly rec: { readonly a: number; readonly inner: { readonly on: boolean; readonly tag: string } };
@@ -30,7 +36,18 @@ export interface PlainState {
   readonly ghost?: number;
 }
 
-export const PLAIN_EFFECTS = ['count', 'nest', 'toggle', 'push', 'shift', 'flip', 'send', 'receive', 'put', 'drop'] as const;
+export const PLAIN_EFFECTS = [
+  'count',
+  'nest',
+  'toggle',
+  'push',
+  'shift',
+  'flip',
+  'send',
+  'receive',
+  'put',
+  'drop',
+] as const;
 type Effect = (typeof PLAIN_EFFECTS)[number];
 /** The effects of the `liveness` kind: each keeps its component within 2 or 3 values. */
 export const SMALL_EFFECTS: readonly Effect[] = ['count', 'toggle', 'flip'];
@@ -68,17 +85,37 @@ export function plainPart(shape: PlainShape): Part<PlainState> {
   const names = Object.keys(actions);
   const spec = defineSpec<PlainState, Record<string, any>>({
     name: `random-${shape.kind}`,
-    init: () => [{ n: 0, rec: { a: 0, inner: { on: false, tag: 'off' } }, list: [], msgs: new Set([records.make(0, 0)]), table: new Map(), handled: new Map(),
-      ...(ghost ? { ghost: 0 } : {}) }],
+    init: () => [
+      {
+        n: 0,
+        rec: { a: 0, inner: { on: false, tag: 'off' } },
+        list: [],
+        msgs: new Set([records.make(0, 0)]),
+        table: new Map(),
+        handled: new Map(),
+        ...(ghost ? { ghost: 0 } : {}),
+      },
+    ],
     actions,
     properties: propertiesOf(PLAIN_MEASURES, shape.properties, names),
-    fairness: fairnessOf(shape.properties, names, (p) => p,
-      (i) => (shape.actions[i]!.effect === 'receive' ? undefined : shape.actions[i]!.params)),
+    fairness: fairnessOf(
+      shape.properties,
+      names,
+      (p) => p,
+      (i) => (shape.actions[i]!.effect === 'receive' ? undefined : shape.actions[i]!.params),
+    ),
     terminal: terminalOf(PLAIN_MEASURES, shape.properties),
-    constraint: shape.constraint ? (s) => PLAIN_MEASURES[shape.constraint!.on]!(s) <= shape.constraint!.atMost : undefined,
+    constraint: shape.constraint
+      ? (s) => PLAIN_MEASURES[shape.constraint!.on]!(s) <= shape.constraint!.atMost
+      : undefined,
     view: ghost ? viewOf(shape.view) : undefined,
   });
-  return { kind: shape.kind, spec, key: (s) => canonicalKey(ghost ? withoutGhost(s) : s), concrete: !ghost && shape.constraint === null };
+  return {
+    kind: shape.kind,
+    spec,
+    key: (s) => canonicalKey(ghost ? withoutGhost(s) : s),
+    concrete: !ghost && shape.constraint === null,
+  };
 }
 
 const withoutGhost = ({ ghost: _, ...rest }: PlainState) => rest;
@@ -112,7 +149,8 @@ function valueRecords(): Records {
 
 function plainAction(shape: PlainShape, a: ActionShape, records: Records, ghost: boolean) {
   const enabled = (s: PlainState) => a.guard === null || PLAIN_MEASURES[a.guard.on]!(s) < a.guard.below;
-  const tick = (s: PlainState, t: PlainState | undefined) => (t === undefined || !ghost ? t : { ...t, ghost: (s.ghost! + 1) % 2 });
+  const tick = (s: PlainState, t: PlainState | undefined) =>
+    t === undefined || !ghost ? t : { ...t, ghost: (s.ghost! + 1) % 2 };
   if (a.effect === 'receive') {
     return {
       params: (s: PlainState) => [...s.msgs],
@@ -132,16 +170,31 @@ function receive(s: PlainState, m: Msg, records: Records): PlainState {
 
 function apply(shape: PlainShape, effect: Effect, s: PlainState, p: number, records: Records): PlainState | undefined {
   switch (effect) {
-    case 'count': return { ...s, n: (s.n + 1 + p) % shape.mod };
-    case 'nest': return { ...s, rec: { ...s.rec, a: (s.rec.a + p + 1) % 3 } };
-    case 'toggle': return { ...s, rec: { ...s.rec, inner: s.rec.inner.on ? { on: false, tag: 'off' } : { on: true, tag: `on${p}` } } };
-    case 'push': return s.list.length < 2 ? { ...s, list: [...s.list, p] } : undefined;
-    case 'shift': return s.list.length > 0 ? { ...s, list: s.list.slice(1) } : undefined;
-    case 'flip': return { ...s, list: s.list.length > 0 ? [] : [p] };
-    case 'send': return { ...s, msgs: records.add(s.msgs, records.make(p % 2, s.n % 2)) };
-    case 'receive': return undefined; // state-dependent parameters: see plainAction
-    case 'put': return { ...s, table: put(s, p) };
-    case 'drop': return s.table.has(`k${p % 2}`) ? { ...s, table: new Map([...s.table].filter(([k]) => k !== `k${p % 2}`)) } : undefined;
+    case 'count':
+      return { ...s, n: (s.n + 1 + p) % shape.mod };
+    case 'nest':
+      return { ...s, rec: { ...s.rec, a: (s.rec.a + p + 1) % 3 } };
+    case 'toggle':
+      return {
+        ...s,
+        rec: { ...s.rec, inner: s.rec.inner.on ? { on: false, tag: 'off' } : { on: true, tag: `on${p}` } },
+      };
+    case 'push':
+      return s.list.length < 2 ? { ...s, list: [...s.list, p] } : undefined;
+    case 'shift':
+      return s.list.length > 0 ? { ...s, list: s.list.slice(1) } : undefined;
+    case 'flip':
+      return { ...s, list: s.list.length > 0 ? [] : [p] };
+    case 'send':
+      return { ...s, msgs: records.add(s.msgs, records.make(p % 2, s.n % 2)) };
+    case 'receive':
+      return undefined; // state-dependent parameters: see plainAction
+    case 'put':
+      return { ...s, table: put(s, p) };
+    case 'drop':
+      return s.table.has(`k${p % 2}`)
+        ? { ...s, table: new Map([...s.table].filter(([k]) => k !== `k${p % 2}`)) }
+        : undefined;
   }
 }
 

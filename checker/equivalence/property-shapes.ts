@@ -5,7 +5,16 @@
  * JSON, so a worker thread rebuilds the same properties from its settings.
  */
 import type { Fairness } from '../../spec/fairness.ts';
-import { always, alwaysEventually, alwaysStep, eventually, eventuallyAlways, leadsTo, type Property, sometimes } from '../../spec/properties.ts';
+import {
+  always,
+  alwaysEventually,
+  alwaysStep,
+  eventually,
+  eventuallyAlways,
+  leadsTo,
+  type Property,
+  sometimes,
+} from '../../spec/properties.ts';
 import type { LivenessKind } from '../liveness/oracle.ts';
 
 /** `measure(s) === is`. */
@@ -25,19 +34,33 @@ export interface PropertyShape {
   readonly terminal: 'any' | 'none' | Predicate;
   readonly liveness: { readonly kind: LivenessKind; readonly p: Predicate; readonly q: Predicate } | null;
   /** Fairness by action number, optionally for one parameter value. */
-  readonly fairness: readonly { readonly kind: 'weak' | 'strong'; readonly action: number; readonly param: number | null }[];
+  readonly fairness: readonly {
+    readonly kind: 'weak' | 'strong';
+    readonly action: number;
+    readonly param: number | null;
+  }[];
 }
 
 export type Measures<S> = Readonly<Record<string, (s: S) => number>>;
 
-const holds = <S>(m: Measures<S>, p: Predicate) => (s: S) => m[p.on]!(s) === p.is;
+const holds =
+  <S>(m: Measures<S>, p: Predicate) =>
+  (s: S) =>
+    m[p.on]!(s) === p.is;
 
 export function propertiesOf<S>(m: Measures<S>, shape: PropertyShape, actionNames: readonly string[]): Property<S>[] {
-  const properties: Property<S>[] = shape.invariants.map((inv, i) => always(`inv${i}`, (s: S) => m[inv.on]!(s) !== inv.not));
+  const properties: Property<S>[] = shape.invariants.map((inv, i) =>
+    always(`inv${i}`, (s: S) => m[inv.on]!(s) !== inv.not),
+  );
   const { step, reach, liveness } = shape;
   if (step) {
     const action = actionNames[step.action % actionNames.length];
-    properties.push(alwaysStep('step', (b: S, a: S, label) => label.action !== action || m[step.on]!(a) !== m[step.on]!(b) + step.jump));
+    properties.push(
+      alwaysStep(
+        'step',
+        (b: S, a: S, label) => label.action !== action || m[step.on]!(a) !== m[step.on]!(b) + step.jump,
+      ),
+    );
   }
   if (reach) properties.push(sometimes('reach', holds(m, reach)));
   if (liveness) properties.push(livenessProperty(m, liveness));
@@ -47,10 +70,14 @@ export function propertiesOf<S>(m: Measures<S>, shape: PropertyShape, actionName
 function livenessProperty<S>(m: Measures<S>, l: NonNullable<PropertyShape['liveness']>): Property<S> {
   const p = holds(m, l.p);
   switch (l.kind) {
-    case 'eventually': return eventually('live', p);
-    case 'alwaysEventually': return alwaysEventually('live', p);
-    case 'eventuallyAlways': return eventuallyAlways('live', p);
-    case 'leadsTo': return leadsTo('live', p, holds(m, l.q));
+    case 'eventually':
+      return eventually('live', p);
+    case 'alwaysEventually':
+      return alwaysEventually('live', p);
+    case 'eventuallyAlways':
+      return eventuallyAlways('live', p);
+    case 'leadsTo':
+      return leadsTo('live', p, holds(m, l.q));
   }
 }
 
@@ -66,8 +93,12 @@ export function terminalOf<S>(m: Measures<S>, shape: PropertyShape): ((s: S) => 
  * parameter domain (undefined for one computed from the state): fairness names a value in it, as
  * `defineSpec` requires before the run (an empty domain: the whole action).
  */
-export function fairnessOf(shape: PropertyShape, actionNames: readonly string[], paramValue?: (n: number) => unknown,
-  domainSize?: (action: number) => number | undefined): Fairness[] {
+export function fairnessOf(
+  shape: PropertyShape,
+  actionNames: readonly string[],
+  paramValue?: (n: number) => unknown,
+  domainSize?: (action: number) => number | undefined,
+): Fairness[] {
   return shape.fairness.map((f) => {
     const index = f.action % actionNames.length;
     const action = actionNames[index]!;

@@ -33,10 +33,14 @@ export type Group = keyof typeof GROUPS;
 /** Part number `index` of a bundle. */
 export function partOf(shape: Shape, index: number): Part {
   switch (shape.kind) {
-    case 'symmetric': return symmetricPart(shape);
-    case 'actor': return actorPart(shape);
-    case 'packed': return packedPart(shape, index);
-    default: return plainPart(shape);
+    case 'symmetric':
+      return symmetricPart(shape);
+    case 'actor':
+      return actorPart(shape);
+    case 'packed':
+      return packedPart(shape, index);
+    default:
+      return plainPart(shape);
   }
 }
 
@@ -53,23 +57,35 @@ export function bundleSpec(shapes: readonly Shape[]): Spec<Tagged<unknown>> | Sp
   const specs = shapes.map((shape, i) => partOf(shape, partNumber(i)).spec);
   const ballast = Array.from({ length: BALLAST }, (_, i) => i);
   if (shapes.every((s) => s.kind === 'packed')) {
-    const words = (): Words[] => ballast.map((i) => {
-      const s = packedStates.blank();
-      packedStates.fields.n.set(s, i);
-      return s;
-    });
-    const parts = [defineSpec({ name: 'ballast', layout: packedStates, init: words, actions: {}, terminal: () => true }), ...specs as Spec<Words>[]];
+    const words = (): Words[] =>
+      ballast.map((i) => {
+        const s = packedStates.blank();
+        packedStates.fields.n.set(s, i);
+        return s;
+      });
+    const parts = [
+      defineSpec({ name: 'ballast', layout: packedStates, init: words, actions: {}, terminal: () => true }),
+      ...(specs as Spec<Words>[]),
+    ];
     return packedUnionSpec('random-bundle', parts, packedTagging(packedStates.fields.part), packedStates);
   }
   if (shapes.some((s) => s.kind === 'packed')) throw new Error('a bundle mixes packed and object specs');
-  const parts: Spec<any>[] = [defineSpec({ name: 'ballast', init: () => ballast.map((i) => ({ ballast: i })), actions: {}, terminal: () => true }), ...specs];
+  const parts: Spec<any>[] = [
+    defineSpec({
+      name: 'ballast',
+      init: () => ballast.map((i) => ({ ballast: i })),
+      actions: {},
+      terminal: () => true,
+    }),
+    ...specs,
+  ];
   return unionSpec<Tagged<unknown>, unknown>('random-bundle', parts, objectTagging);
 }
 
 export const randomSpecs = defineProtocol({
   name: 'random-specs',
   summary: 'a bundle of random specs (the equivalence test fixture)',
-  config: { shapes: { default: '[]', doc: 'the specs\' shapes, as JSON' } },
+  config: { shapes: { default: '[]', doc: "the specs' shapes, as JSON" } },
   variants: { bundle: 'the disjoint union of the specs' },
   build: (c) => bundleSpec(JSON.parse(c.shapes) as Shape[]),
 });

@@ -82,7 +82,8 @@ class Explorer<S> {
     const fresh: number[] = [];
     for (const [action, param, t] of successors) {
       for (const p of spec.properties) {
-        if (p.kind === 'alwaysStep' && !p.holds(from.state, t, { action: spec.actions[action]!.name, param })) this.note(this.found, p.name, d);
+        if (p.kind === 'alwaysStep' && !p.holds(from.state, t, { action: spec.actions[action]!.name, param }))
+          this.note(this.found, p.name, d);
       }
       const id = this.discover(t, d, fresh);
       if (id !== undefined) from.steps.push([action, param, id]);
@@ -119,17 +120,28 @@ class Explorer<S> {
     }
     const status = violations.size > 0 ? 'violation' : bounded ? 'incomplete' : 'pass';
     const examples = new Map([...this.reached].map(([name, n]) => [name, steps(n)]));
-    return { distinct: this.graph.length, generated: this.generated, depth, status, exhaustive: !bounded, violations, examples,
-      graph: this.graph, initial: this.initial };
+    return {
+      distinct: this.graph.length,
+      generated: this.generated,
+      depth,
+      status,
+      exhaustive: !bounded,
+      violations,
+      examples,
+      graph: this.graph,
+      initial: this.initial,
+    };
   }
 }
 
 /** Every successor of `s` in action and parameter order: [action, parameter value, state]. */
 export function successorsOf<S>(spec: Part<S>['spec'], s: S): (readonly [number, unknown, S])[] {
   const out: (readonly [number, unknown, S])[] = [];
-  spec.actions.forEach((a, i) => a.domain(s).forEach((param, p) => {
-    const t = a.next(s, param, p);
-    if (t !== undefined) out.push([i, param, t]);
-  }));
+  spec.actions.forEach((a, i) =>
+    a.domain(s).forEach((param, p) => {
+      const t = a.next(s, param, p);
+      if (t !== undefined) out.push([i, param, t]);
+    }),
+  );
   return out;
 }

@@ -10,7 +10,9 @@ import { withMember } from '../../spec/updates.ts';
 
 const REQUESTS = Array.from({ length: 40 }, (_, v) => v);
 type Echo = { readonly kind: 'request' | 'answer'; readonly v: number };
-interface Client { readonly wrong: boolean }
+interface Client {
+  readonly wrong: boolean;
+}
 
 /**
  * A client sends any of 40 requests, one in flight at a time; the server answers each; the
@@ -26,7 +28,10 @@ export const echo = defineActorSpec<Client, Echo>({
     client: {
       onStart: () => ({ state: { wrong: false } }),
       localSteps: REQUESTS.map((v) => `request ${v}`),
-      onLocal: (s, label) => ({ state: s, send: [{ to: 'server', msg: { kind: 'request', v: Number(label.slice(8)) } }] }),
+      onLocal: (s, label) => ({
+        state: s,
+        send: [{ to: 'server', msg: { kind: 'request', v: Number(label.slice(8)) } }],
+      }),
       onMessage: (s, { msg }) => (msg.kind === 'answer' ? { state: { wrong: s.wrong || msg.v === 39 } } : undefined),
     } satisfies Behaviour<Client, Echo>,
     server: {
@@ -41,7 +46,9 @@ export const echo = defineActorSpec<Client, Echo>({
 
 const ACCEPTORS = Array.from({ length: 40 }, (_, i) => `a${i}`);
 const vote = interned((from: string) => ({ type: 'vote', from }));
-interface Votes { readonly votes: ReadonlySet<ReturnType<typeof vote>> }
+interface Votes {
+  readonly votes: ReadonlySet<ReturnType<typeof vote>>;
+}
 
 /**
  * Acceptors vote, at most two votes in all; a vote is an interned record, so voting again adds
@@ -54,10 +61,15 @@ export const votes = defineSpec({
   name: 'votes',
   init: (): Votes[] => [{ votes: new Set() }],
   actions: {
-    vote: { params: ACCEPTORS, next: (s, a) => (s.votes.size < 2 ? { votes: withMember(s.votes, vote(a)) } : undefined) },
+    vote: {
+      params: ACCEPTORS,
+      next: (s, a) => (s.votes.size < 2 ? { votes: withMember(s.votes, vote(a)) } : undefined),
+    },
   },
   properties: ({ always }) => [
-    always('no acceptor votes twice', (s) => ACCEPTORS.every((a) => [...s.votes].filter((v) => v.from === a).length <= 1)),
+    always('no acceptor votes twice', (s) =>
+      ACCEPTORS.every((a) => [...s.votes].filter((v) => v.from === a).length <= 1),
+    ),
   ],
   terminal: () => true,
 });

@@ -43,13 +43,27 @@ export const SYMMETRIC_MEASURES: Measures<SymState> = {
 export function symmetricPart(shape: SymmetricShape): Part<SymState> {
   const ids = Array.from({ length: shape.ids }, (_, i) => `p${i + 1}`);
   const pairs = ids.flatMap((from) => ids.filter((to) => to !== from).map((to) => ({ from, to })));
-  const actions = Object.fromEntries(shape.actions.map((a) => [a, a === 'vote'
-    ? { params: pairs, next: (s: SymState, v: { from: string; to: string }) => vote(s, v.from, v.to) }
-    : { params: ids, next: (s: SymState, id: string) => step(shape, a, s, id) }]));
+  const actions = Object.fromEntries(
+    shape.actions.map((a) => [
+      a,
+      a === 'vote'
+        ? { params: pairs, next: (s: SymState, v: { from: string; to: string }) => vote(s, v.from, v.to) }
+        : { params: ids, next: (s: SymState, id: string) => step(shape, a, s, id) },
+    ]),
+  );
   const names = Object.keys(actions);
   const spec = defineSpec<SymState, Record<string, any>>({
     name: 'random-symmetric',
-    init: () => [{ pc: Object.fromEntries(ids.map((id) => [id, 'idle'])), owner: 'none', waiting: new Set(), votes: new Map(), log: [], rounds: 0 }],
+    init: () => [
+      {
+        pc: Object.fromEntries(ids.map((id) => [id, 'idle'])),
+        owner: 'none',
+        waiting: new Set(),
+        votes: new Map(),
+        log: [],
+        rounds: 0,
+      },
+    ],
     actions,
     properties: propertiesOf(SYMMETRIC_MEASURES, shape.properties, names),
     fairness: fairnessOf(shape.properties, names),
@@ -61,16 +75,24 @@ export function symmetricPart(shape: SymmetricShape): Part<SymState> {
   return { kind: 'symmetric', spec, key, concrete: false };
 }
 
-function step(shape: SymmetricShape, action: Exclude<SymAction, 'vote'>, s: SymState, id: string): SymState | undefined {
+function step(
+  shape: SymmetricShape,
+  action: Exclude<SymAction, 'vote'>,
+  s: SymState,
+  id: string,
+): SymState | undefined {
   const pc = s.pc[id]!;
   const setPc = (to: Pc) => ({ ...s.pc, [id]: to });
   switch (action) {
-    case 'request': return pc === 'idle' ? { ...s, pc: setPc('want'), waiting: new Set([...s.waiting, id]) } : undefined;
+    case 'request':
+      return pc === 'idle' ? { ...s, pc: setPc('want'), waiting: new Set([...s.waiting, id]) } : undefined;
     case 'enter':
       if (pc !== 'want' || (shape.exclusive && s.owner !== 'none')) return undefined;
       return { ...s, pc: setPc('crit'), owner: id, waiting: new Set([...s.waiting].filter((w) => w !== id)) };
-    case 'exit': return pc === 'crit' ? { ...s, pc: setPc('idle'), owner: 'none', rounds: Math.min(s.rounds + 1, 2) } : undefined;
-    case 'note': return s.log.length < 2 && !s.log.includes(`saw ${id}`) ? { ...s, log: [...s.log, `saw ${id}`] } : undefined;
+    case 'exit':
+      return pc === 'crit' ? { ...s, pc: setPc('idle'), owner: 'none', rounds: Math.min(s.rounds + 1, 2) } : undefined;
+    case 'note':
+      return s.log.length < 2 && !s.log.includes(`saw ${id}`) ? { ...s, log: [...s.log, `saw ${id}`] } : undefined;
   }
 }
 
@@ -95,5 +117,7 @@ function rename(s: SymState, r: ReadonlyMap<string, string>): SymState {
 
 function permute<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [items.slice()];
-  return items.flatMap((item, i) => permute([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, i) =>
+    permute([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
 }

@@ -10,7 +10,14 @@ import { defineSpec } from '../../spec/define.ts';
 import type { Fairness } from '../../spec/fairness.ts';
 import type { StateLayout, Words } from '../../spec/packed.ts';
 import {
-  always, alwaysEventually, alwaysStep, eventually, eventuallyAlways, leadsTo, type Property, sometimes,
+  always,
+  alwaysEventually,
+  alwaysStep,
+  eventually,
+  eventuallyAlways,
+  leadsTo,
+  type Property,
+  sometimes,
 } from '../../spec/properties.ts';
 import type { ActionDefinition, Spec, SpecFields } from '../../spec/types.ts';
 
@@ -46,32 +53,53 @@ export function unionSpec<U, S>(name: string, parts: readonly Spec<S>[], tag: Ta
 }
 
 /** The union of packed specs sharing one layout (their part number in a word of it). */
-export function packedUnionSpec(name: string, parts: readonly Spec<Words>[], tag: Tagging<Words, Words>, layout: StateLayout): Spec<Words> {
+export function packedUnionSpec(
+  name: string,
+  parts: readonly Spec<Words>[],
+  tag: Tagging<Words, Words>,
+  layout: StateLayout,
+): Spec<Words> {
   return defineSpec({ ...unionFields(name, parts, tag), layout });
 }
 
-function unionFields<U, S>(name: string, parts: readonly Spec<S>[], tag: Tagging<U, S>): SpecFields<U, Record<string, unknown>> {
+function unionFields<U, S>(
+  name: string,
+  parts: readonly Spec<S>[],
+  tag: Tagging<U, S>,
+): SpecFields<U, Record<string, unknown>> {
   const some = <K extends keyof Spec<S>>(key: K) => parts.some((p) => p[key] !== undefined);
   const at = (u: U) => parts[tag.partOf(u)]!;
   return {
     name,
     init: () => parts.flatMap((p, i) => p.init().map((s) => tag.wrap(i, s))),
-    actions: Object.fromEntries(parts.flatMap((p, i) => p.actions.map((a) => [unionName(i, a.name), unionAction(a, i, tag)]))),
+    actions: Object.fromEntries(
+      parts.flatMap((p, i) => p.actions.map((a) => [unionName(i, a.name), unionAction(a, i, tag)])),
+    ),
     properties: parts.flatMap((p, i) => p.properties.map((prop) => unionProperty(prop, i, tag))),
-    fairness: parts.flatMap((p, i) => p.fairness.map((f): Fairness => ({ kind: f.kind, members: f.members.map((m) => ({ ...m, action: unionName(i, m.action) })) }))),
+    fairness: parts.flatMap((p, i) =>
+      p.fairness.map(
+        (f): Fairness => ({ kind: f.kind, members: f.members.map((m) => ({ ...m, action: unionName(i, m.action) })) }),
+      ),
+    ),
     constraint: some('constraint') ? (u) => at(u).constraint?.(tag.inner(u)) ?? true : undefined,
     view: some('view') ? (u) => [tag.partOf(u), at(u).view?.(tag.inner(u)) ?? tag.inner(u)] : undefined,
-    symmetry: some('symmetry') ? (u) => {
-      const symmetry = at(u).symmetry;
-      return symmetry ? tag.wrap(tag.partOf(u), symmetry(tag.inner(u))) : u;
-    } : undefined,
+    symmetry: some('symmetry')
+      ? (u) => {
+          const symmetry = at(u).symmetry;
+          return symmetry ? tag.wrap(tag.partOf(u), symmetry(tag.inner(u))) : u;
+        }
+      : undefined,
     terminal: some('terminal') ? (u) => at(u).terminal?.(tag.inner(u)) ?? false : undefined,
   };
 }
 
 const NONE: readonly unknown[] = [];
 
-function unionAction<U, S>(a: Spec<S>['actions'][number], part: number, tag: Tagging<U, S>): ActionDefinition<U, unknown> {
+function unionAction<U, S>(
+  a: Spec<S>['actions'][number],
+  part: number,
+  tag: Tagging<U, S>,
+): ActionDefinition<U, unknown> {
   return {
     params: (u: U) => (tag.partOf(u) === part ? a.domain(tag.inner(u)) : NONE),
     next: (u, param, index) => {
@@ -87,14 +115,26 @@ function unionProperty<U, S>(p: Property<S>, part: number, tag: Tagging<U, S>): 
   const here = (u: U) => tag.partOf(u) === part;
   const elsewhereOr = (holds: (s: S) => boolean) => (u: U) => !here(u) || holds(tag.inner(u));
   switch (p.kind) {
-    case 'always': return always(name, elsewhereOr(p.holds));
-    case 'sometimes': return sometimes(name, (u) => here(u) && p.holds(tag.inner(u)));
-    case 'alwaysStep': return alwaysStep(name, (b, a, step) => !here(b)
-      || p.holds(tag.inner(b), tag.inner(a), { ...step, action: step.action.slice(step.action.indexOf(':') + 1) }));
-    case 'eventually': return eventually(name, elsewhereOr(p.holds));
-    case 'alwaysEventually': return alwaysEventually(name, elsewhereOr(p.holds));
-    case 'eventuallyAlways': return eventuallyAlways(name, elsewhereOr(p.holds));
-    case 'leadsTo': return leadsTo(name, (u) => here(u) && p.from(tag.inner(u)), elsewhereOr(p.to));
-    case 'refines': throw new Error(`union of specs: part ${part}'s refinement '${p.name}' has no meaning in the other parts`);
+    case 'always':
+      return always(name, elsewhereOr(p.holds));
+    case 'sometimes':
+      return sometimes(name, (u) => here(u) && p.holds(tag.inner(u)));
+    case 'alwaysStep':
+      return alwaysStep(
+        name,
+        (b, a, step) =>
+          !here(b) ||
+          p.holds(tag.inner(b), tag.inner(a), { ...step, action: step.action.slice(step.action.indexOf(':') + 1) }),
+      );
+    case 'eventually':
+      return eventually(name, elsewhereOr(p.holds));
+    case 'alwaysEventually':
+      return alwaysEventually(name, elsewhereOr(p.holds));
+    case 'eventuallyAlways':
+      return eventuallyAlways(name, elsewhereOr(p.holds));
+    case 'leadsTo':
+      return leadsTo(name, (u) => here(u) && p.from(tag.inner(u)), elsewhereOr(p.to));
+    case 'refines':
+      throw new Error(`union of specs: part ${part}'s refinement '${p.name}' has no meaning in the other parts`);
   }
 }

@@ -8,7 +8,11 @@
  * same place reuses its hash (identity, not a WeakMap: values are immutable).
  */
 
-export const SCALAR = 0, ARRAY = 1, RECORD = 2, SET = 3, MAP = 4;
+export const SCALAR = 0,
+  ARRAY = 1,
+  RECORD = 2,
+  SET = 3,
+  MAP = 4;
 export const MAX_NODES = 1 << 14;
 
 export class BaseTree {

@@ -9,7 +9,11 @@ const LARGE = 8;
 const MAX_PENDING = 64;
 
 export class Sums {
-  constructor(readonly a: number, readonly b: number, readonly canonical: boolean) {}
+  constructor(
+    readonly a: number,
+    readonly b: number,
+    readonly canonical: boolean,
+  ) {}
 }
 
 export class CollectionSums {
@@ -37,7 +41,10 @@ export class CollectionSums {
 
   keepPending(): void {
     for (let i = 0; i < this.pendingCount; i++) {
-      this.byCollection.set(this.pending[i]!, new Sums(this.pendingA[i]!, this.pendingB[i]!, this.pendingCanonical[i] === 1));
+      this.byCollection.set(
+        this.pending[i]!,
+        new Sums(this.pendingA[i]!, this.pendingB[i]!, this.pendingCanonical[i] === 1),
+      );
     }
     this.pendingCount = 0;
   }

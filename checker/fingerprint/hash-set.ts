@@ -48,7 +48,8 @@ export class HashSet64 {
     this.stamps = new Int32Array(stamps.length * 2);
     this.mask = stamps.length * 2 - 1;
     this.count = 0;
-    for (let i = 0; i < stamps.length; i++) if (stamps[i] === generation) this.add(lanes[i << 1]!, lanes[(i << 1) + 1]!);
+    for (let i = 0; i < stamps.length; i++)
+      if (stamps[i] === generation) this.add(lanes[i << 1]!, lanes[(i << 1) + 1]!);
   }
 }
 
@@ -60,7 +61,8 @@ export class HashList {
 
   push(a: number, b: number): void {
     if (this.count === this.a.length) {
-      const grownA = new Int32Array(this.count * 2), grownB = new Int32Array(this.count * 2);
+      const grownA = new Int32Array(this.count * 2),
+        grownB = new Int32Array(this.count * 2);
       grownA.set(this.a);
       grownB.set(this.b);
       this.a = grownA;

@@ -8,13 +8,26 @@ import { describe, expect, it } from 'vitest';
 import { describeInvalidValue, fingerprintOf, Hasher, NOT_A_VALUE } from './index.ts';
 
 const value = fc.letrec((tie) => ({
-  leaf: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 50 }),
-    fc.boolean(), fc.constant(null), fc.bigInt()),
-  node: fc.oneof({ depthSize: 'small' }, tie('leaf'),
+  leaf: fc.oneof(
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.string({ maxLength: 50 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.bigInt(),
+  ),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    tie('leaf'),
     fc.array(tie('node'), { maxLength: 4 }),
     fc.dictionary(fc.string({ maxLength: 6 }), tie('node'), { maxKeys: 4 }),
-    fc.uniqueArray(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.string({ maxLength: 3 })), { maxLength: 4 }).map((xs) => new Set(xs)),
-    fc.uniqueArray(fc.tuple(fc.string({ maxLength: 3 }), tie('node')), { maxLength: 4, selector: ([k]) => k }).map((es) => new Map(es))),
+    fc
+      .uniqueArray(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.string({ maxLength: 3 })), { maxLength: 4 })
+      .map((xs) => new Set(xs)),
+    fc
+      .uniqueArray(fc.tuple(fc.string({ maxLength: 3 }), tie('node')), { maxLength: 4, selector: ([k]) => k })
+      .map((es) => new Map(es)),
+  ),
 })).node;
 
 /** The same value with every object's keys and every Set's and Map's members in reverse order. */
@@ -22,7 +35,12 @@ function reordered(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(reordered);
   if (v instanceof Set) return new Set([...v].reverse());
   if (v instanceof Map) return new Map([...v].reverse().map(([k, x]) => [k, reordered(x)]));
-  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reordered(x)]));
+  if (typeof v === 'object' && v !== null)
+    return Object.fromEntries(
+      Object.entries(v)
+        .reverse()
+        .map(([k, x]) => [k, reordered(x)]),
+    );
   return v;
 }
 
@@ -59,64 +77,136 @@ describe('fingerprint', () => {
   });
 
   it('tells near values apart', () => {
-    const near: unknown[] = [0, 1, -1, 1.5, '1', '', 'a', 'b', 'ab', 'ba', true, false, null, 1n, [], [1], [1, 2], [2, 1], [[1], 2], [1, [2]],
-      {}, { a: 1 }, { a: '1' }, { b: 1 }, { a: 1, b: 2 }, { a: 2, b: 1 }, new Set(), new Set([1]), new Set([1, 2]), new Set(['1']),
-      new Map(), new Map([['a', 1]]), new Map([[1, 'a']]), [new Set([1])], { a: { b: 1 } }, { a: { c: 1 } }, 'x'.repeat(41), 'x'.repeat(42)];
+    const near: unknown[] = [
+      0,
+      1,
+      -1,
+      1.5,
+      '1',
+      '',
+      'a',
+      'b',
+      'ab',
+      'ba',
+      true,
+      false,
+      null,
+      1n,
+      [],
+      [1],
+      [1, 2],
+      [2, 1],
+      [[1], 2],
+      [1, [2]],
+      {},
+      { a: 1 },
+      { a: '1' },
+      { b: 1 },
+      { a: 1, b: 2 },
+      { a: 2, b: 1 },
+      new Set(),
+      new Set([1]),
+      new Set([1, 2]),
+      new Set(['1']),
+      new Map(),
+      new Map([['a', 1]]),
+      new Map([[1, 'a']]),
+      [new Set([1])],
+      { a: { b: 1 } },
+      { a: { c: 1 } },
+      'x'.repeat(41),
+      'x'.repeat(42),
+    ];
     const prints = new Set(near.map(fingerprintOf));
     expect(prints.size).toBe(near.length);
   });
 
   it('is the same with the expanded state as base as without (shared and replaced parts)', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string({ maxLength: 4 }), value, { maxKeys: 6 }), value, fc.nat(), (state, replacement, pick) => {
-      const keys = Object.keys(state);
-      const key = keys.length ? keys[pick % keys.length]! : 'k';
-      const inner = state[key];
-      const successor = typeof inner === 'object' && inner !== null && !Array.isArray(inner) && !(inner instanceof Set) && !(inner instanceof Map)
-        ? { ...state, [key]: { ...(inner as object), z: replacement } } : { ...state, [key]: replacement };
-      const plain = fingerprintOf(successor);
-      const hasher = new Hasher();
-      hasher.setBase(state);
-      const withBase = hasher.of(successor);
-      const sameState = hasher.of(state);
-      hasher.setBase(undefined);
-      return withBase === plain && sameState === fingerprintOf(state);
-    }));
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 4 }), value, { maxKeys: 6 }),
+        value,
+        fc.nat(),
+        (state, replacement, pick) => {
+          const keys = Object.keys(state);
+          const key = keys.length ? keys[pick % keys.length]! : 'k';
+          const inner = state[key];
+          const successor =
+            typeof inner === 'object' &&
+            inner !== null &&
+            !Array.isArray(inner) &&
+            !(inner instanceof Set) &&
+            !(inner instanceof Map)
+              ? { ...state, [key]: { ...(inner as object), z: replacement } }
+              : { ...state, [key]: replacement };
+          const plain = fingerprintOf(successor);
+          const hasher = new Hasher();
+          hasher.setBase(state);
+          const withBase = hasher.of(successor);
+          const sameState = hasher.of(state);
+          hasher.setBase(undefined);
+          return withBase === plain && sameState === fingerprintOf(state);
+        },
+      ),
+    );
   });
 
   it('is the same with a base for successors edited anywhere: arrays, records, Sets gaining and losing members', () => {
-    fc.assert(fc.property(value, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), value, (state, choices, fresh) => {
-      let successor = state;
-      for (const c of choices) successor = edit(successor, c, fresh);
-      const plain = fingerprintOf(successor);
-      const hasher = new Hasher();
-      hasher.setBase(state);
-      const withBase = hasher.of(successor);
-      hasher.setBase(undefined);
-      return withBase === plain;
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(value, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), value, (state, choices, fresh) => {
+        let successor = state;
+        for (const c of choices) successor = edit(successor, c, fresh);
+        const plain = fingerprintOf(successor);
+        const hasher = new Hasher();
+        hasher.setBase(state);
+        const withBase = hasher.of(successor);
+        hasher.setBase(undefined);
+        return withBase === plain;
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is the same along a chain of expansions that keep large Sets and Maps (their sums kept by identity)', () => {
-    const large = (n: number) => fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.string({ maxLength: 3 })), { minLength: n, maxLength: n + 6 });
-    fc.assert(fc.property(large(8), large(8), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), value, (members, keys, choices, fresh) => {
-      let state: unknown = { set: new Set(members), map: new Map(keys.map((k, i) => [k, i])), other: [new Set(members)] };
-      const hasher = new Hasher();
-      for (const c of choices) {
-        const successor = edit(state, c, fresh);
-        const plain = fingerprintOf(successor);
-        hasher.setBase(state);
-        const withBase = hasher.of(successor);
-        hasher.keepCollectionSums(); // as the search does for a new state
-        hasher.setBase(undefined);
-        if (withBase !== plain) return false;
-        state = successor;
-      }
-      return true;
-    }), { numRuns: 300 });
+    const large = (n: number) =>
+      fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.string({ maxLength: 3 })), {
+        minLength: n,
+        maxLength: n + 6,
+      });
+    fc.assert(
+      fc.property(
+        large(8),
+        large(8),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        value,
+        (members, keys, choices, fresh) => {
+          let state: unknown = {
+            set: new Set(members),
+            map: new Map(keys.map((k, i) => [k, i])),
+            other: [new Set(members)],
+          };
+          const hasher = new Hasher();
+          for (const c of choices) {
+            const successor = edit(state, c, fresh);
+            const plain = fingerprintOf(successor);
+            hasher.setBase(state);
+            const withBase = hasher.of(successor);
+            hasher.keepCollectionSums(); // as the search does for a new state
+            hasher.setBase(undefined);
+            if (withBase !== plain) return false;
+            state = successor;
+          }
+          return true;
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('throws NOT_A_VALUE for what is not plain immutable data, and says where', () => {
-    class Point { x = 1; }
+    class Point {
+      x = 1;
+    }
     const bad: [unknown, string][] = [
       [{ a: undefined }, '$.a is undefined (use null, or leave the key out)'],
       [[1, Number.NaN], '$[1] is NaN (only finite numbers are state values)'],
@@ -130,7 +220,11 @@ describe('fingerprint', () => {
       expect(describeInvalidValue(v)).toBe(where);
     }
     expect(() => hasher.fingerprint(Infinity)).toThrow(expect.anything());
-    try { hasher.fingerprint([undefined]); } catch (e) { expect(e).toBe(NOT_A_VALUE); }
+    try {
+      hasher.fingerprint([undefined]);
+    } catch (e) {
+      expect(e).toBe(NOT_A_VALUE);
+    }
   });
 });
 
@@ -145,7 +239,8 @@ describe('fingerprints of packed states (words)', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 16 ** 4; i++) seen.add(wordsPrint([i & 15, (i >> 4) & 15, (i >> 8) & 15, i >> 12]));
     for (let i = 0; i < 16 ** 3; i++) seen.add(wordsPrint([i & 15, (i >> 4) & 15, i >> 8]));
-    for (let i = 0; i < 16 ** 5; i += 7) seen.add(wordsPrint([i & 15, (i >> 4) & 15, (i >> 8) & 15, (i >> 12) & 15, i >> 16]));
+    for (let i = 0; i < 16 ** 5; i += 7)
+      seen.add(wordsPrint([i & 15, (i >> 4) & 15, (i >> 8) & 15, (i >> 12) & 15, i >> 16]));
     expect(seen.size).toBe(16 ** 4 + 16 ** 3 + Math.ceil(16 ** 5 / 7));
     // high bits and negative words count too (set bitsets use bit 29)
     expect(wordsPrint([1 << 29, 0])).not.toBe(wordsPrint([0, 1 << 29]));
@@ -153,7 +248,12 @@ describe('fingerprints of packed states (words)', () => {
   });
 
   it('throw NOT_A_VALUE for a word that is not an integer or a state of the wrong length', () => {
-    for (const bad of [[0, 0.5], [0, undefined], [0, Number.NaN], [0, 2 ** 40]]) {
+    for (const bad of [
+      [0, 0.5],
+      [0, undefined],
+      [0, Number.NaN],
+      [0, 2 ** 40],
+    ]) {
       expect(() => hasher.words(bad as number[], 2)).toThrow(expect.objectContaining({ notAValue: true }));
     }
     expect(() => hasher.words([0, 0, 0], 2)).toThrow(expect.objectContaining({ notAValue: true }));

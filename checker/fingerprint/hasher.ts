@@ -15,8 +15,28 @@ import { CollectionSums } from './collection-sums.ts';
 import { HashList, HashSet64 } from './hash-set.ts';
 import { type KeyNode, KeyTrie } from './key-trie.ts';
 import {
-  chainA, chainB, finalHi, finalLo, fmix, K1, K2, K3, K4, K5, TAG_ARRAY, TAG_BIGINT, TAG_FALSE, TAG_FLOAT, TAG_INT, TAG_MAP,
-  TAG_MEMBER, TAG_NULL, TAG_RECORD, TAG_SET, TAG_TRUE, toBigint,
+  chainA,
+  chainB,
+  finalHi,
+  finalLo,
+  fmix,
+  K1,
+  K2,
+  K3,
+  K4,
+  K5,
+  TAG_ARRAY,
+  TAG_BIGINT,
+  TAG_FALSE,
+  TAG_FLOAT,
+  TAG_INT,
+  TAG_MAP,
+  TAG_MEMBER,
+  TAG_NULL,
+  TAG_RECORD,
+  TAG_SET,
+  TAG_TRUE,
+  toBigint,
 } from './mix.ts';
 import { StringHashes } from './strings.ts';
 import { isInterned } from '../../spec/interned.ts';
@@ -85,7 +105,8 @@ export class Hasher {
    */
   words(words: readonly number[], size: number): void {
     if (words.length !== size) throw NOT_A_VALUE;
-    let a = 0x6a09e667 ^ size, b = 0xbb67ae85;
+    let a = 0x6a09e667 ^ size,
+      b = 0xbb67ae85;
     for (let i = 0; i < size; i++) {
       const w = words[i]!;
       if ((w | 0) !== w) throw NOT_A_VALUE;
@@ -145,7 +166,8 @@ export class Hasher {
   /** A scalar (or null) into a/b. */
   private hashScalar(v: unknown): void {
     switch (typeof v) {
-      case 'number': return this.hashNumber(v);
+      case 'number':
+        return this.hashNumber(v);
       case 'string': {
         const strings = this.strings;
         strings.hash(v);
@@ -168,7 +190,8 @@ export class Hasher {
         this.a = TAG_NULL;
         this.b = ~TAG_NULL;
         return;
-      default: throw NOT_A_VALUE;
+      default:
+        throw NOT_A_VALUE;
     }
   }
 
@@ -191,9 +214,14 @@ export class Hasher {
     if (at >= 0 && tree!.kind[at] !== kind) at = -1;
     const self = this.recording ? tree!.open(o, kind) : -1;
     switch (kind) {
-      case ARRAY: this.walkArray(o as readonly unknown[], at); break;
-      case RECORD: this.walkRecord(o as Record<string, unknown>, at); break;
-      default: this.walkCollection(o as ReadonlySet<unknown> | ReadonlyMap<unknown, unknown>, kind, at, self);
+      case ARRAY:
+        this.walkArray(o as readonly unknown[], at);
+        break;
+      case RECORD:
+        this.walkRecord(o as Record<string, unknown>, at);
+        break;
+      default:
+        this.walkCollection(o as ReadonlySet<unknown> | ReadonlyMap<unknown, unknown>, kind, at, self);
     }
     if (self >= 0) tree!.close(self, this.a, this.b);
     this.depth--;
@@ -206,7 +234,8 @@ export class Hasher {
    * when items were inserted or removed before it (sorted arrays such as an actor network).
    */
   private walkArray(items: readonly unknown[], at: number): void {
-    let a = TAG_ARRAY ^ items.length, c = ~TAG_ARRAY;
+    let a = TAG_ARRAY ^ items.length,
+      c = ~TAG_ARRAY;
     const tree = this.tree;
     let child = at + 1;
     const end = at >= 0 ? tree!.end[at]! : 0;
@@ -236,7 +265,9 @@ export class Hasher {
 
   /** Entries summed, each its key's and value's hashes mixed: key order does not matter. */
   private walkRecord(record: Record<string, unknown>, at: number): void {
-    let entriesA = 0, entriesB = 0, count = 0;
+    let entriesA = 0,
+      entriesB = 0,
+      count = 0;
     const tree = this.tree;
     let child = at + 1;
     const end = at >= 0 ? tree!.end[at]! : 0;
@@ -247,7 +278,8 @@ export class Hasher {
       if (value === undefined) throw NOT_A_VALUE;
       count++;
       keys = trie.after(keys, key);
-      const kA = trie.a, kB = trie.b;
+      const kA = trie.a,
+        kB = trie.b;
       const cb = child < end && tree!.key[child] === key ? child : -1;
       if (cb >= 0) {
         child = tree!.end[cb]!;
@@ -279,7 +311,12 @@ export class Hasher {
    * A Set's or Map's members summed: kept sums when there are some, else next to the base's
    * collection only the differences are hashed, else every member.
    */
-  private walkCollection(collection: ReadonlySet<unknown> | ReadonlyMap<unknown, unknown>, kind: number, at: number, self: number): void {
+  private walkCollection(
+    collection: ReadonlySet<unknown> | ReadonlyMap<unknown, unknown>,
+    kind: number,
+    at: number,
+    self: number,
+  ): void {
     const size = collection.size;
     const keeping = this.baseActive || this.recording;
     const kept = at < 0 && keeping ? this.sums.kept(collection, size) : undefined;
@@ -312,7 +349,9 @@ export class Hasher {
    * member is not interned can that happen, and only then are their hashes compared.
    */
   private sumSet(set: ReadonlySet<unknown>): void {
-    let sumA = 0, sumB = 0, canonical = true;
+    let sumA = 0,
+      sumB = 0,
+      canonical = true;
     const composites = this.compositeHashes();
     composites.count = 0;
     for (const member of set) {
@@ -348,7 +387,8 @@ export class Hasher {
    */
   private sumSetDelta(set: ReadonlySet<unknown>, at: number): void {
     const base = this.tree!.ref[at] as ReadonlySet<unknown>;
-    let sumA = this.tree!.sumA[at]!, sumB = this.tree!.sumB[at]!;
+    let sumA = this.tree!.sumA[at]!,
+      sumB = this.tree!.sumB[at]!;
     let canonical = this.tree!.canonical[at] === 1;
     const inBase = base.values();
     let next = inBase.next();
@@ -394,7 +434,8 @@ export class Hasher {
     seen.clear();
     for (const member of gained) {
       this.hashMember(member);
-      const a = this.memberA, b = this.memberB;
+      const a = this.memberA,
+        b = this.memberB;
       if (!seen.add(a, b)) throw NOT_A_VALUE;
       if (inBase.has(a, b) && !lostHashes?.some(([la, lb]) => la === a && lb === b)) throw NOT_A_VALUE;
     }
@@ -423,7 +464,8 @@ export class Hasher {
 
   /** Every entry; two composite keys equal in value are not a Map. */
   private sumMap(map: ReadonlyMap<unknown, unknown>): void {
-    let sumA = 0, sumB = 0;
+    let sumA = 0,
+      sumB = 0;
     let seen: HashSet64 | undefined;
     for (const [key, value] of map) {
       this.hashEntry(key, value);
@@ -444,7 +486,8 @@ export class Hasher {
   /** An entry is unchanged when its key maps to the very same value in both Maps. */
   private sumMapDelta(map: ReadonlyMap<unknown, unknown>, at: number): void {
     const base = this.tree!.ref[at] as ReadonlyMap<unknown, unknown>;
-    let sumA = this.tree!.sumA[at]!, sumB = this.tree!.sumB[at]!;
+    let sumA = this.tree!.sumA[at]!,
+      sumB = this.tree!.sumB[at]!;
     let newCompositeKey = false;
     for (const [key, value] of map) {
       if (sameEntry(base, key, value)) continue;
@@ -485,7 +528,8 @@ export class Hasher {
     const wasRecording = this.recording;
     this.recording = false;
     this.walk(key, -1);
-    const kA = this.a, kB = this.b;
+    const kA = this.a,
+      kB = this.b;
     this.walk(value, -1);
     this.recording = wasRecording;
     this.keyA = kA;

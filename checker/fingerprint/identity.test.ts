@@ -38,8 +38,13 @@ describe('fingerprints', () => {
       register();
       const { fingerprintOf } = await import(${JSON.stringify(hasher)});
       parentPort.postMessage(workerData.map((v) => fingerprintOf(v).toString(16)));`;
-    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: PINNED.map(([v]) => v) });
-    const prints = await new Promise((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
+    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), {
+      workerData: PINNED.map(([v]) => v),
+    });
+    const prints = await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
     await worker.terminate();
     expect(prints).toEqual(PINNED.map(([, p]) => p));
   });
@@ -66,10 +71,14 @@ describe('values that are not states', () => {
   it('circular values and values nested past the limit are NOT_A_VALUE, explained by path', () => {
     const hasher = new Hasher();
     expect(() => hasher.fingerprint(circular())).toThrow(NOT_A_VALUE as unknown as Error);
-    expect(describeInvalidValue(circular())).toBe('$.head.next.back refers back to $.head (a circular value; states are trees of data)');
+    expect(describeInvalidValue(circular())).toBe(
+      '$.head.next.back refers back to $.head (a circular value; states are trees of data)',
+    );
     expect(() => hasher.fingerprint(nested(MAX_DEPTH))).not.toThrow();
     expect(() => hasher.fingerprint(nested(MAX_DEPTH + 1))).toThrow(NOT_A_VALUE as unknown as Error);
-    expect(describeInvalidValue(nested(MAX_DEPTH + 1))).toMatch(/^\$(\[0\]){1000} is nested more than 1000 levels deep/);
+    expect(describeInvalidValue(nested(MAX_DEPTH + 1))).toMatch(
+      /^\$(\[0\]){1000} is nested more than 1000 levels deep/,
+    );
     expect(() => hasher.fingerprint(nested(100_000))).toThrow(NOT_A_VALUE as unknown as Error);
   });
 
@@ -78,14 +87,19 @@ describe('values that are not states', () => {
       name: 'equal-members',
       init: () => [{ msgs: new Set<{ to: string }>() }],
       actions: {
-        send: { params: ['a', 'b'], next: (s, _to) => (s.msgs.size >= 2 ? undefined : { msgs: new Set([...s.msgs, { to: 'x' }]) }) },
+        send: {
+          params: ['a', 'b'],
+          next: (s, _to) => (s.msgs.size >= 2 ? undefined : { msgs: new Set([...s.msgs, { to: 'x' }]) }),
+        },
       },
     });
     for (const strict of [false, true]) {
       const result = check(spec, { strict });
       if (result.status !== 'error') throw new Error(`expected an error, got ${result.status}`);
       expect(result.error.code).toBe('invalid-value');
-      expect(result.error.message).toMatch(/^action 'send' returned a state where \$\.msgs holds two members equal in value, \{"to":"x"\}, that are different objects/);
+      expect(result.error.message).toMatch(
+        /^action 'send' returned a state where \$\.msgs holds two members equal in value, \{"to":"x"\}, that are different objects/,
+      );
       expect(result.error.where).toMatchObject({ model: 'equal-members', action: 'send', field: '$.msgs' });
     }
   });
@@ -110,7 +124,12 @@ describe('values that are not states', () => {
     const spec = defineSpec({
       name: 'interned-votes',
       init: () => [{ votes: new Set<ReturnType<typeof vote>>() }],
-      actions: { cast: { params: [[1, 2], [1, 2], [3]], next: (s, b) => (s.votes.size >= 2 ? undefined : { votes: new Set([...s.votes, vote('a1', b)]) }) } },
+      actions: {
+        cast: {
+          params: [[1, 2], [1, 2], [3]],
+          next: (s, b) => (s.votes.size >= 2 ? undefined : { votes: new Set([...s.votes, vote('a1', b)]) }),
+        },
+      },
     });
     const result = check(spec, { checkDeadlock: false });
     expect(result.status).toBe('pass');

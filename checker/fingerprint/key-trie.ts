@@ -9,7 +9,10 @@ import type { StringHashes } from './strings.ts';
 export class KeyNode {
   readonly keys: string[] = [];
   readonly next: KeyNode[] = [];
-  constructor(readonly a: number, readonly b: number) {}
+  constructor(
+    readonly a: number,
+    readonly b: number,
+  ) {}
 }
 
 const FANOUT = 8;

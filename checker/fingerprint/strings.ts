@@ -35,7 +35,8 @@ export class StringHashes {
 
   private hashChars(s: string): void {
     const n = s.length;
-    let a = 0x3c6ef372 ^ n, b = 0xa54ff53a ^ Math.imul(n, K1);
+    let a = 0x3c6ef372 ^ n,
+      b = 0xa54ff53a ^ Math.imul(n, K1);
     let i = 0;
     for (; i + 1 < n; i += 2) {
       const w = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);

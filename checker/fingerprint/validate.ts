@@ -20,20 +20,33 @@ class Explainer {
     switch (typeof value) {
       case 'number':
         return Number.isFinite(value) ? undefined : `${path} is ${value} (only finite numbers are state values)`;
-      case 'string': case 'boolean': case 'bigint': return undefined;
-      case 'undefined': return `${path} is undefined (use null, or leave the key out)`;
-      case 'function': return `${path} is a function (states hold data only)`;
-      case 'symbol': return `${path} is a symbol (states hold data only)`;
-      case 'object': return value === null ? undefined : this.explainObject(value, path, depth);
+      case 'string':
+      case 'boolean':
+      case 'bigint':
+        return undefined;
+      case 'undefined':
+        return `${path} is undefined (use null, or leave the key out)`;
+      case 'function':
+        return `${path} is a function (states hold data only)`;
+      case 'symbol':
+        return `${path} is a symbol (states hold data only)`;
+      case 'object':
+        return value === null ? undefined : this.explainObject(value, path, depth);
     }
   }
 
   private explainObject(value: object, path: string, depth: number): string | undefined {
     const cycle = this.ancestors.indexOf(value);
-    if (cycle >= 0) return `${path} refers back to ${this.ancestorPaths[cycle]} (a circular value; states are trees of data)`;
+    if (cycle >= 0)
+      return `${path} refers back to ${this.ancestorPaths[cycle]} (a circular value; states are trees of data)`;
     if (depth >= MAX_DEPTH) return `${path} is nested more than ${MAX_DEPTH} levels deep (the limit for state values)`;
     const proto: unknown = Object.getPrototypeOf(value);
-    const plain = Array.isArray(value) || value instanceof Map || value instanceof Set || proto === Object.prototype || proto === null;
+    const plain =
+      Array.isArray(value) ||
+      value instanceof Map ||
+      value instanceof Set ||
+      proto === Object.prototype ||
+      proto === null;
     if (!plain) {
       const ctor = (value as { constructor?: { name?: string } }).constructor?.name ?? 'unknown class';
       return `${path} is an instance of ${ctor} (use plain objects, arrays, Map or Set)`;
@@ -49,13 +62,33 @@ class Explainer {
   }
 
   private explainParts(value: object, path: string, depth: number): string | undefined {
-    if (Array.isArray(value)) return this.first(value.map((v, i) => [v, `${path}[${i}]`]), depth);
+    if (Array.isArray(value))
+      return this.first(
+        value.map((v, i) => [v, `${path}[${i}]`]),
+        depth,
+      );
     if (value instanceof Map) {
-      return this.first([...value].flatMap(([k, v]) => [[k, `${path}<key>`], [v, `${path}.get(${short(k)})`]]), depth)
-        ?? this.equalMembers([...value.keys()], path, 'keys', 'Map');
+      return (
+        this.first(
+          [...value].flatMap(([k, v]) => [
+            [k, `${path}<key>`],
+            [v, `${path}.get(${short(k)})`],
+          ]),
+          depth,
+        ) ?? this.equalMembers([...value.keys()], path, 'keys', 'Map')
+      );
     }
-    if (value instanceof Set) return this.first([...value].map((m) => [m, `${path}<member>`]), depth) ?? this.equalMembers([...value], path, 'members', 'Set');
-    const entries = Object.keys(value).map((k): [unknown, string] => [(value as Record<string, unknown>)[k], `${path}.${k}`]);
+    if (value instanceof Set)
+      return (
+        this.first(
+          [...value].map((m) => [m, `${path}<member>`]),
+          depth,
+        ) ?? this.equalMembers([...value], path, 'members', 'Set')
+      );
+    const entries = Object.keys(value).map((k): [unknown, string] => [
+      (value as Record<string, unknown>)[k],
+      `${path}.${k}`,
+    ]);
     return this.first(entries, depth);
   }
 
@@ -74,9 +107,11 @@ class Explainer {
       if (typeof member !== 'object' || member === null) continue;
       const print = this.hasher.of(member);
       if (byPrint.has(print)) {
-        return `${path} holds two ${what} equal in value, ${preview(member)}, that are different objects: a ${kind} compares ` +
+        return (
+          `${path} holds two ${what} equal in value, ${preview(member)}, that are different objects: a ${kind} compares ` +
           'objects by identity, so this state would not mean what it says; build such values with interned(…) (kripke/spec), ' +
-          'or use scalar keys';
+          'or use scalar keys'
+        );
       }
       byPrint.set(print, member);
     }
@@ -90,7 +125,9 @@ function short(v: unknown): string {
 
 function preview(v: unknown): string {
   try {
-    const text = JSON.stringify(v, (_k, x: unknown) => (x instanceof Set || x instanceof Map ? [...x] : typeof x === 'bigint' ? `${x}n` : x));
+    const text = JSON.stringify(v, (_k, x: unknown) =>
+      x instanceof Set || x instanceof Map ? [...x] : typeof x === 'bigint' ? `${x}n` : x,
+    );
     return text.length > 80 ? `${text.slice(0, 77)}…` : text;
   } catch {
     return String(v);

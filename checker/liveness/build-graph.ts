@@ -17,7 +17,10 @@ import { type GraphBuild, GraphRecorder, type Predicate } from './graph-recorder
 export type { GraphBuild } from './graph-recorder.ts';
 
 export function buildGraph<S>(
-  spec: Spec<S>, options: ResolvedOptions, fairness: readonly ResolvedFairness[], predicates: readonly Predicate[],
+  spec: Spec<S>,
+  options: ResolvedOptions,
+  fairness: readonly ResolvedFairness[],
+  predicates: readonly Predicate[],
 ): GraphBuild {
   const recorder = new GraphRecorder(spec, options, fairness, predicates);
   const successors = new Successors(spec, options.strict);
@@ -48,14 +51,24 @@ export function buildGraph<S>(
   return recorder.result(undefined);
 }
 
-function expand<S>(spec: Spec<S>, successors: Successors<S>, recorder: GraphRecorder<S>, queue: (S | undefined)[], state: S, id: number): void {
+function expand<S>(
+  spec: Spec<S>,
+  successors: Successors<S>,
+  recorder: GraphRecorder<S>,
+  queue: (S | undefined)[],
+  state: S,
+  id: number,
+): void {
   const { hasher } = successors;
   recorder.expanding(id, state);
   const domains: (readonly unknown[] | undefined)[] = [];
   const value = (action: number, param: number) => (domains[action] ??= spec.actions[action]!.domain(state))[param];
   successors.forEach(state, (next, action, param) => {
     const where = () => successors.where(spec.actions[action]!, value(action, param));
-    if (spec.actionConstraint && !stepAllowed(spec, state, next, { action: spec.actions[action]!.name, param: value(action, param) })) {
+    if (
+      spec.actionConstraint &&
+      !stepAllowed(spec, state, next, { action: spec.actions[action]!.name, param: value(action, param) })
+    ) {
       successors.identify(next, where);
       recorder.rejected(next, action, param, hasher.hi, hasher.lo);
       return;
@@ -70,11 +83,18 @@ function expand<S>(spec: Spec<S>, successors: Successors<S>, recorder: GraphReco
 }
 
 /** The same bounds as the safety search: states, time, and memory (store + graph + heap). */
-function limitHit(options: ResolvedOptions, gauge: MemoryGauge, states: number, bytes: number, startedAt: number): string | undefined {
+function limitHit(
+  options: ResolvedOptions,
+  gauge: MemoryGauge,
+  states: number,
+  bytes: number,
+  startedAt: number,
+): string | undefined {
   const interrupted = interruptedReason(options.interrupt);
   if (interrupted) return interrupted;
   if (states >= options.maxStates) return `liveness graph: state limit ${options.maxStates} reached`;
-  if (performance.now() - startedAt >= options.timeLimitMs) return `liveness graph: time limit ${options.timeLimitMs} ms reached`;
+  if (performance.now() - startedAt >= options.timeLimitMs)
+    return `liveness graph: time limit ${options.timeLimitMs} ms reached`;
   const memory = gauge.exceeded(bytes);
   return memory && `liveness graph: ${memory}`;
 }

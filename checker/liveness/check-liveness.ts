@@ -42,20 +42,36 @@ export interface LivenessPlan {
 }
 
 export function planLiveness<S>(spec: Spec<S>, properties: readonly LivenessProperty<S>[]): LivenessPlan {
-  return { fairness: resolveFairness(spec as Spec<unknown>), ...planShapes(properties as readonly LivenessProperty<unknown>[]) };
+  return {
+    fairness: resolveFairness(spec as Spec<unknown>),
+    ...planShapes(properties as readonly LivenessProperty<unknown>[]),
+  };
 }
 
 /**
  * Checks the plan's properties on the graph `recorded` during the safety search, or, without one,
  * on a graph built by an exploration of its own.
  */
-export function checkLiveness<S>(spec: Spec<S>, options: ResolvedOptions, plan: LivenessPlan, recorded?: GraphBuild): LivenessOutcome {
+export function checkLiveness<S>(
+  spec: Spec<S>,
+  options: ResolvedOptions,
+  plan: LivenessPlan,
+  recorded?: GraphBuild,
+): LivenessOutcome {
   const startedAt = performance.now();
   const { fairness, predicates, shapes } = plan;
   const build = recorded ?? buildGraph(spec, options, fairness, predicates);
   const { graph } = build;
-  const stats: LivenessStatistics = { graphStates: graph.stateCount, graphEdges: graph.edgeCount, components: 0,
-    fairComponents: 0, graphBytes: graph.bytes, cutSuccessors: build.cutSuccessors, excludedSteps: build.excludedSteps, elapsedMs: 0 };
+  const stats: LivenessStatistics = {
+    graphStates: graph.stateCount,
+    graphEdges: graph.edgeCount,
+    components: 0,
+    fairComponents: 0,
+    graphBytes: graph.bytes,
+    cutSuccessors: build.cutSuccessors,
+    excludedSteps: build.excludedSteps,
+    elapsedMs: 0,
+  };
   const notes = [...constraintNotes(build.cutSuccessors, build.excludedSteps), ...unusedFairnessNotes(graph, fairness)];
   const finish = (extra: Partial<LivenessOutcome>, violations: Violation[] = []): LivenessOutcome => {
     stats.elapsedMs = performance.now() - startedAt;
@@ -83,7 +99,12 @@ export function checkLiveness<S>(spec: Spec<S>, options: ResolvedOptions, plan: 
 }
 
 /** The lasso with the shortest prefix into any fair component of the shape's region, if one exists. */
-function findLasso(graph: StateGraph, shape: Shape, search: FairComponentSearch, stats: LivenessStatistics): GraphLasso | undefined {
+function findLasso(
+  graph: StateGraph,
+  shape: Shape,
+  search: FairComponentSearch,
+  stats: LivenessStatistics,
+): GraphLasso | undefined {
   const phases = new PhaseSearch(graph, shape);
   const region = phases.run();
   const accepting = shape.accepting ? (s: number) => shape.accepting!(graph, s) : undefined;
@@ -102,7 +123,13 @@ function findLasso(graph: StateGraph, shape: Shape, search: FairComponentSearch,
   return { initIndex: prefix.initIndex, prefix: prefix.edges, cycle, entry };
 }
 
-function toViolation<S>(spec: Spec<S>, graph: StateGraph, shape: Shape, lasso: GraphLasso, fairness: readonly ResolvedFairness[]): Violation {
+function toViolation<S>(
+  spec: Spec<S>,
+  graph: StateGraph,
+  shape: Shape,
+  lasso: GraphLasso,
+  fairness: readonly ResolvedFairness[],
+): Violation {
   const concrete = concretize(spec, graph, lasso);
   const notes: string[] = [];
   if (lasso.cycle.length === 0) {
@@ -111,22 +138,46 @@ function toViolation<S>(spec: Spec<S>, graph: StateGraph, shape: Shape, lasso: G
     notes.push(shape.meaning);
   }
   if (spec.view && lasso.cycle.length > 0) {
-    notes.push(`states are compared by the spec's view: the last state has the same view as state ${concrete.loop + 1}`);
+    notes.push(
+      `states are compared by the spec's view: the last state has the same view as state ${concrete.loop + 1}`,
+    );
   }
   if (concrete.turns > 1) {
     notes.push(`under symmetry the cycle was followed ${concrete.turns} times before the concrete state repeated`);
   }
   if (!lassoRefutes(spec, shape.property as LivenessProperty<S>, concrete.path, concrete.loop)) {
-    notes.push('caution: on the concrete states this behaviour does not violate the property; ' +
-      (spec.symmetry ? 'the property is not symmetric, so symmetry reduction cannot decide it' : 'the view hides what the property reads'));
+    notes.push(
+      'caution: on the concrete states this behaviour does not violate the property; ' +
+        (spec.symmetry
+          ? 'the property is not symmetric, so symmetry reduction cannot decide it'
+          : 'the view hides what the property reads'),
+    );
   }
-  if (fairness.length > 0) notes.push(fairnessOnCycle(spec, fairness, new FairnessMatcher(fairness, spec as Spec<unknown>), concrete.path, concrete.loop));
+  if (fairness.length > 0)
+    notes.push(
+      fairnessOnCycle(
+        spec,
+        fairness,
+        new FairnessMatcher(fairness, spec as Spec<unknown>),
+        concrete.path,
+        concrete.loop,
+      ),
+    );
   if (spec.symmetry && fairness.some((f) => f.restricted)) {
-    notes.push('caution: fairness about one action instance is not symmetric; the cycle was judged fair in the symmetry-reduced graph');
+    notes.push(
+      'caution: fairness about one action instance is not symmetric; the cycle was judged fair in the symmetry-reduced graph',
+    );
   }
   const { instance } = shape.property;
-  return { property: shape.property.name, kind: 'liveness', propertyKind: shape.property.kind, ...(instance === undefined ? {} : { instance }),
-    path: concrete.path, loop: concrete.loop, note: notes.join('; ') };
+  return {
+    property: shape.property.name,
+    kind: 'liveness',
+    propertyKind: shape.property.kind,
+    ...(instance === undefined ? {} : { instance }),
+    path: concrete.path,
+    loop: concrete.loop,
+    note: notes.join('; '),
+  };
 }
 
 /** The concrete path to the state whose expansion failed, when there is one. */
@@ -151,23 +202,35 @@ function stutterNote<S>(spec: Spec<S>, state: S, fairnessCount: number): string 
     const action = spec.actions[a]!;
     enabled.add(action.parameterless ? action.name : `${action.name}(${formatValue(action.domain(state)[p], 40)})`);
   });
-  if (enabled.size === 0) return 'the system can stop here forever: no action is enabled (a deadlock is an infinite stutter)';
-  return `the system can stop here forever: no fairness assumption forces an action (enabled here: ${[...enabled].join(', ')}` +
-    `${fairnessCount === 0 ? '; the spec declares no fairness' : ''})`;
+  if (enabled.size === 0)
+    return 'the system can stop here forever: no action is enabled (a deadlock is an infinite stutter)';
+  return (
+    `the system can stop here forever: no fairness assumption forces an action (enabled here: ${[...enabled].join(', ')}` +
+    `${fairnessCount === 0 ? '; the spec declares no fairness' : ''})`
+  );
 }
 
 /** A fairness assumption no reachable step matches is likely a mistake (a misspelt parameter?). */
 function unusedFairnessNotes(graph: StateGraph, fairness: readonly ResolvedFairness[]): string[] {
   const used = fairness.map(() => false);
-  for (let s = 0; s < graph.stateCount; s++) fairness.forEach((_, f) => { if (graph.isEnabled(s, f)) used[f] = true; });
-  return fairness.filter((_, f) => !used[f]).map((f) => `fairness ${f.label} never applies: no reachable step matches it`);
+  for (let s = 0; s < graph.stateCount; s++)
+    fairness.forEach((_, f) => {
+      if (graph.isEnabled(s, f)) used[f] = true;
+    });
+  return fairness
+    .filter((_, f) => !used[f])
+    .map((f) => `fairness ${f.label} never applies: no reachable step matches it`);
 }
 
 function constraintNotes(cut: number, excluded: number): string[] {
   const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
-  const what = [cut > 0 ? `the state constraint cut ${count(cut, 'successor')}` : '',
-    excluded > 0 ? `the action constraint excluded ${count(excluded, 'step')}` : ''].filter((w) => w !== '');
+  const what = [
+    cut > 0 ? `the state constraint cut ${count(cut, 'successor')}` : '',
+    excluded > 0 ? `the action constraint excluded ${count(excluded, 'step')}` : '',
+  ].filter((w) => w !== '');
   if (what.length === 0) return [];
-  return [`${what.join(' and ')}: behaviours that take them were not checked for liveness, so a pass may be vacuous ` +
-    '(a lasso reported is still a real, fair behaviour)'];
+  return [
+    `${what.join(' and ')}: behaviours that take them were not checked for liveness, so a pass may be vacuous ` +
+      '(a lasso reported is still a real, fair behaviour)',
+  ];
 }

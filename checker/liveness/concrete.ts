@@ -41,27 +41,41 @@ export function concretize<S>(spec: Spec<S>, graph: StateGraph, lasso: GraphLass
     state = next.state;
   };
   lasso.prefix.forEach(step);
-  if (lasso.cycle.length === 0) return { path: { init: lasso.initIndex, steps }, loop: steps.length, turns: 0, last: state };
+  if (lasso.cycle.length === 0)
+    return { path: { init: lasso.initIndex, steps }, loop: steps.length, turns: 0, last: state };
   const turnStarts = new Map<bigint, number>();
   for (let turn = 0; turn < MAX_TURNS; turn++) {
     const key = concreteKey(spec, successors, state);
     const earlier = turnStarts.get(key);
-    if (earlier !== undefined) return { path: { init: lasso.initIndex, steps }, loop: earlier, turns: turn, last: state };
+    if (earlier !== undefined)
+      return { path: { init: lasso.initIndex, steps }, loop: earlier, turns: turn, last: state };
     turnStarts.set(key, steps.length);
     lasso.cycle.forEach(step);
   }
-  throw new KripkeError('invalid-trace', `could not close the liveness cycle concretely after ${MAX_TURNS} turns ` +
-    '(is the symmetry function a canonical representative?)', { model: spec.name });
+  throw new KripkeError(
+    'invalid-trace',
+    `could not close the liveness cycle concretely after ${MAX_TURNS} turns ` +
+      '(is the symmetry function a canonical representative?)',
+    { model: spec.name },
+  );
 }
 
-function matchStep<S>(spec: Spec<S>, successors: Successors<S>, graph: StateGraph, state: S, edge: number): { step: PathStep; state: S } {
+function matchStep<S>(
+  spec: Spec<S>,
+  successors: Successors<S>,
+  graph: StateGraph,
+  state: S,
+  edge: number,
+): { step: PathStep; state: S } {
   const target = graph.edgeTarget(edge);
-  const hi = graph.fingerprintHi(target), lo = graph.fingerprintLo(target);
+  const hi = graph.fingerprintHi(target),
+    lo = graph.fingerprintLo(target);
   const inTarget = (s: S) => {
     successors.identify(s, () => ({}));
     return successors.hasher.hi === hi && successors.hasher.lo === lo;
   };
-  const action = graph.edgeAction(edge), param = graph.edgeParam(edge);
+  const action = graph.edgeAction(edge),
+    param = graph.edgeParam(edge);
   const recorded = successors.successor(state, action, param);
   if (recorded !== undefined && inTarget(recorded)) return { step: { action, param }, state: recorded };
   // Prefer a step of the same action (it satisfies the same fairness), then any step.
@@ -74,8 +88,12 @@ function matchStep<S>(spec: Spec<S>, successors: Successors<S>, graph: StateGrap
   });
   const found = sameAction ?? other;
   if (found) return found;
-  throw new KripkeError('invalid-trace', 'could not rebuild a concrete step of the liveness counterexample ' +
-    '(the view or symmetry does not respect the transitions)', { model: spec.name, action: spec.actions[action]?.name ?? '?' });
+  throw new KripkeError(
+    'invalid-trace',
+    'could not rebuild a concrete step of the liveness counterexample ' +
+      '(the view or symmetry does not respect the transitions)',
+    { model: spec.name, action: spec.actions[action]?.name ?? '?' },
+  );
 }
 
 /** A concrete state's identity without symmetry reduction: its view, or the state itself. */

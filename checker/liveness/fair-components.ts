@@ -52,26 +52,36 @@ export class FairComponentSearch {
    * Every fair component within `region` (a state set), refined for strong fairness; calls
    * `onFair` for each, in discovery order.
    */
-  search(region: readonly number[], accepting: ((state: number) => boolean) | undefined, onFair: (c: FairComponent) => void): void {
+  search(
+    region: readonly number[],
+    accepting: ((state: number) => boolean) | undefined,
+    onFair: (c: FairComponent) => void,
+  ): void {
     const work: number[][] = [region.slice()];
     while (work.length > 0) {
       const states = work.pop()!;
       const gen = this.markAll(this.regionMark, states);
-      this.scc.run(states, (s) => this.regionMark[s] === gen, (component) => {
-        const verdict = this.judge(component, accepting);
-        if (verdict === 'unfair') return;
-        if (Array.isArray(verdict)) {
-          if (verdict.length > 0) work.push(verdict);
-          return;
-        }
-        onFair({ states: component, requirements: verdict.requirements });
-      });
+      this.scc.run(
+        states,
+        (s) => this.regionMark[s] === gen,
+        (component) => {
+          const verdict = this.judge(component, accepting);
+          if (verdict === 'unfair') return;
+          if (Array.isArray(verdict)) {
+            if (verdict.length > 0) work.push(verdict);
+            return;
+          }
+          onFair({ states: component, requirements: verdict.requirements });
+        },
+      );
     }
   }
 
   /** 'unfair', a smaller state set to search again (strong fairness), or the requirements. */
-  private judge(component: number[], accepting: ((state: number) => boolean) | undefined):
-    'unfair' | number[] | { requirements: Requirement[] } {
+  private judge(
+    component: number[],
+    accepting: ((state: number) => boolean) | undefined,
+  ): 'unfair' | number[] | { requirements: Requirement[] } {
     if (accepting && !component.some(accepting)) return 'unfair';
     const gen = this.markAll(this.componentMark, component);
     const requirements: Requirement[] = [];

@@ -8,7 +8,13 @@ import type { ActionPath } from '../path.ts';
 import { Successors } from '../successors.ts';
 import type { FairnessMatcher, ResolvedFairness } from './fairness.ts';
 
-export function fairnessOnCycle<S>(spec: Spec<S>, fairness: readonly ResolvedFairness[], matcher: FairnessMatcher, path: ActionPath, loop: number): string {
+export function fairnessOnCycle<S>(
+  spec: Spec<S>,
+  fairness: readonly ResolvedFairness[],
+  matcher: FairnessMatcher,
+  path: ActionPath,
+  loop: number,
+): string {
   if (fairness.length === 0) return '';
   const successors = new Successors(spec, false);
   const states = [successors.initialStates()[path.init]!];
@@ -18,7 +24,9 @@ export function fairnessOnCycle<S>(spec: Spec<S>, fairness: readonly ResolvedFai
   path.steps.slice(loop).forEach((step, i) => {
     if (sameState(successors, cycle[i]!, cycle[i + 1]!)) return; // a stutter takes nothing
     const value = () => spec.actions[step.action]!.domain(cycle[i]!)[step.param];
-    matcher.forEachMatch(step.action, step.param, value, (f) => { if (taken[f]! < 0) taken[f] = loop + i + 1; });
+    matcher.forEachMatch(step.action, step.param, value, (f) => {
+      if (taken[f]! < 0) taken[f] = loop + i + 1;
+    });
   });
   const enabledIn = cycle.map((s) => enabledAssumptions(spec, successors, matcher, s));
   const parts = fairness.map((f, i) => {
@@ -30,7 +38,12 @@ export function fairnessOnCycle<S>(spec: Spec<S>, fairness: readonly ResolvedFai
 }
 
 /** The assumptions some real step out of `state` satisfies (steps the action constraint rejects included: TLC). */
-function enabledAssumptions<S>(spec: Spec<S>, successors: Successors<S>, matcher: FairnessMatcher, state: S): Set<number> {
+function enabledAssumptions<S>(
+  spec: Spec<S>,
+  successors: Successors<S>,
+  matcher: FairnessMatcher,
+  state: S,
+): Set<number> {
   const enabled = new Set<number>();
   successors.forEach(state, (next, a, p) => {
     if (sameState(successors, state, next)) return;

@@ -36,7 +36,8 @@ export function resolveFairness(spec: Spec<unknown>): ResolvedFairness[] {
   return spec.fairness.map((f: FairnessAssumption) => {
     const members = f.members.map((m): ResolvedMember => {
       const action = spec.actions.findIndex((a) => a.name === m.action);
-      if (!('param' in m)) return { action, param: undefined, where: m.where as ((param: unknown) => boolean) | undefined };
+      if (!('param' in m))
+        return { action, param: undefined, where: m.where as ((param: unknown) => boolean) | undefined };
       hasher.fingerprint(m.param);
       return { action, param: { hi: hasher.hi, lo: hasher.lo }, where: undefined };
     });
@@ -47,7 +48,9 @@ export function resolveFairness(spec: Spec<unknown>): ResolvedFairness[] {
 
 /** `initiateProbe ∨ passToken`, `Loop(1) ∨ Eat(1)`, `allocate(3 of 9 parameters: …)`, `every action`. */
 function groupLabel(spec: Spec<unknown>, f: FairnessAssumption): string {
-  const names = f.members.map((m) => ('param' in m ? `${m.action}(${formatValue(m.param, 40)})` : m.where ? whereLabel(spec, m) : m.action));
+  const names = f.members.map((m) =>
+    'param' in m ? `${m.action}(${formatValue(m.param, 40)})` : m.where ? whereLabel(spec, m) : m.action,
+  );
   if (f.everyAction && names.every((n, i) => n === spec.actions[i]?.name)) return 'every action';
   return names.length <= 8 ? names.join(' ∨ ') : `${names.slice(0, 8).join(' ∨ ')} ∨ … (${names.length} members)`;
 }
@@ -57,7 +60,10 @@ function whereLabel(spec: Spec<unknown>, m: FairnessAssumption['members'][number
   const values = spec.actions.find((a) => a.name === m.action)?.values;
   if (values === undefined) return `${m.action}(where …)`;
   const chosen = values.filter((v) => matches(spec.name, 'fair', m.action, m, v));
-  const shown = chosen.slice(0, 2).map((v) => formatValue(v, 40)).join(', ');
+  const shown = chosen
+    .slice(0, 2)
+    .map((v) => formatValue(v, 40))
+    .join(', ');
   return `${m.action}(${chosen.length} of ${values.length} parameters: ${shown}${chosen.length > 2 ? ', …' : ''})`;
 }
 
@@ -73,18 +79,31 @@ export class FairnessMatcher {
   private readonly restricted: { readonly fairness: number; readonly member: ResolvedMember }[][];
   private readonly hasher = new Hasher();
 
-  constructor(private readonly fairness: readonly ResolvedFairness[], private readonly spec: Spec<unknown>) {
+  constructor(
+    private readonly fairness: readonly ResolvedFairness[],
+    private readonly spec: Spec<unknown>,
+  ) {
     this.whole = spec.actions.map(() => []);
     this.restricted = spec.actions.map(() => []);
-    fairness.forEach((f, i) => f.members.forEach((member) => {
-      if (member.param === undefined && member.where === undefined) this.whole[member.action]!.push(i);
-      else this.restricted[member.action]!.push({ fairness: i, member });
-    }));
-    spec.actions.forEach((action, a) => this.fixed.push(action.values?.map((value) => {
-      const found = new Set<number>();
-      this.forEachDynamic(a, () => value, (f) => found.add(f));
-      return [...found];
-    })));
+    fairness.forEach((f, i) =>
+      f.members.forEach((member) => {
+        if (member.param === undefined && member.where === undefined) this.whole[member.action]!.push(i);
+        else this.restricted[member.action]!.push({ fairness: i, member });
+      }),
+    );
+    spec.actions.forEach((action, a) =>
+      this.fixed.push(
+        action.values?.map((value) => {
+          const found = new Set<number>();
+          this.forEachDynamic(
+            a,
+            () => value,
+            (f) => found.add(f),
+          );
+          return [...found];
+        }),
+      ),
+    );
   }
 
   /**

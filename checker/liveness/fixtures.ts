@@ -30,7 +30,7 @@ export function flicker(fairness: readonly Fairness[]) {
     name: 'flicker',
     init: (): { at: Light }[] => [{ at: 'a' }],
     actions: {
-      toggle: { next: (s) => (s.at === 'done' ? undefined : { at: s.at === 'a' ? 'b' as const : 'a' as const }) },
+      toggle: { next: (s) => (s.at === 'done' ? undefined : { at: s.at === 'a' ? ('b' as const) : ('a' as const) }) },
       go: { next: (s) => (s.at === 'a' ? { at: 'done' as const } : undefined) },
     },
     properties: ({ eventually }) => [eventually('finishes', (s) => s.at === 'done')],
@@ -61,14 +61,26 @@ export function server(fairness: readonly Fairness[]) {
     init: () => [{ pending: false, served: 0 }],
     actions: {
       request: { next: (s: { pending: boolean; served: number }) => (s.pending ? undefined : { ...s, pending: true }) },
-      serve: { next: (s: { pending: boolean; served: number }) => (s.pending ? { pending: false, served: (s.served + 1) % 2 } : undefined) },
+      serve: {
+        next: (s: { pending: boolean; served: number }) =>
+          s.pending ? { pending: false, served: (s.served + 1) % 2 } : undefined,
+      },
     },
-    properties: [leadsTo('served', (s: { pending: boolean }) => s.pending, (s: { pending: boolean }) => !s.pending)],
+    properties: [
+      leadsTo(
+        'served',
+        (s: { pending: boolean }) => s.pending,
+        (s: { pending: boolean }) => !s.pending,
+      ),
+    ],
     fairness,
   });
 }
 
-interface Token { readonly holder: number; readonly phase: 0 | 1 }
+interface Token {
+  readonly holder: number;
+  readonly phase: 0 | 1;
+}
 
 /** A token passed around a ring of interchangeable nodes 0..n-1; `work` and `rest` flip the phase. */
 export function token(fairness: readonly Fairness[], symmetric: boolean, nodes = 2) {
@@ -105,7 +117,10 @@ export function pair(fairness: readonly Fairness[]) {
     name: 'pair',
     init: () => [{ a: 0, b: 0 }],
     actions: {
-      flip: { params: ['a', 'b'] as const, next: (s: { a: number; b: number }, p: 'a' | 'b') => ({ ...s, [p]: 1 - s[p] }) },
+      flip: {
+        params: ['a', 'b'] as const,
+        next: (s: { a: number; b: number }, p: 'a' | 'b') => ({ ...s, [p]: 1 - s[p] }),
+      },
     },
     properties: ({ alwaysEventually }) => [
       alwaysEventually('a flips', (s) => s.a === 1),

@@ -58,7 +58,7 @@ export class GraphRecorder<S> implements ExplorationObserver<S> {
   private markAction = 0;
   private markParam = 0;
   private readonly paramValue = (): unknown => {
-    const domain = this.domains[this.markAction] ??= this.spec.actions[this.markAction]!.domain(this.fromState);
+    const domain = (this.domains[this.markAction] ??= this.spec.actions[this.markAction]!.domain(this.fromState));
     return domain[this.markParam];
   };
   private readonly onMatch = (f: number): void => {
@@ -67,7 +67,9 @@ export class GraphRecorder<S> implements ExplorationObserver<S> {
   };
 
   constructor(
-    private readonly spec: Spec<S>, options: ResolvedOptions, fairness: readonly ResolvedFairness[],
+    private readonly spec: Spec<S>,
+    options: ResolvedOptions,
+    fairness: readonly ResolvedFairness[],
     private readonly predicates: readonly Predicate[],
   ) {
     this.graph = new StateGraph(fairness.length, predicates.length);
@@ -108,7 +110,8 @@ export class GraphRecorder<S> implements ExplorationObserver<S> {
     const to = found < 0 ? ~found : found;
     // A step back to the same state is a stutter: it changes nothing and satisfies no fairness.
     // Under a view or symmetry the same identity may hide a real change (a permutation): keep it.
-    if (to !== this.from || !this.sameConcrete(next)) this.markEnabled(this.graph.addEdge(to, action, param), action, param);
+    if (to !== this.from || !this.sameConcrete(next))
+      this.markEnabled(this.graph.addEdge(to, action, param), action, param);
     return found;
   }
 
@@ -128,8 +131,13 @@ export class GraphRecorder<S> implements ExplorationObserver<S> {
   /** The graph so far, sealed unless a limit or an error stopped the exploration. */
   result(limit: string | undefined, error?: GraphBuild['error']): GraphBuild {
     if (limit === undefined && error === undefined) this.graph.seal();
-    return { graph: this.graph, cutSuccessors: this.cutSuccessors, excludedSteps: this.excludedSteps, limitHit: limit,
-      ...(error ? { error } : {}) };
+    return {
+      graph: this.graph,
+      cutSuccessors: this.cutSuccessors,
+      excludedSteps: this.excludedSteps,
+      limitHit: limit,
+      ...(error ? { error } : {}),
+    };
   }
 
   private discover(state: S, hi: number, lo: number): number {
@@ -155,18 +163,29 @@ export class GraphRecorder<S> implements ExplorationObserver<S> {
   }
 }
 
-function evaluatePredicates<S>(spec: Spec<S>, graph: StateGraph, id: number, state: S, predicates: readonly Predicate[]): void {
+function evaluatePredicates<S>(
+  spec: Spec<S>,
+  graph: StateGraph,
+  id: number,
+  state: S,
+  predicates: readonly Predicate[],
+): void {
   for (let p = 0; p < predicates.length; p++) {
     const predicate = predicates[p]!;
     let result: unknown;
     try {
       result = predicate.holds(state);
     } catch (e) {
-      throw new KripkeError('property-threw', `property '${predicate.name}' threw: ${messageOf(e)}`, { model: spec.name, property: predicate.name });
+      throw new KripkeError('property-threw', `property '${predicate.name}' threw: ${messageOf(e)}`, {
+        model: spec.name,
+        property: predicate.name,
+      });
     }
     if (typeof result !== 'boolean') {
-      throw new KripkeError('property-threw', `property '${predicate.name}' returned ${typeof result}, not a boolean`,
-        { model: spec.name, property: predicate.name });
+      throw new KripkeError('property-threw', `property '${predicate.name}' returned ${typeof result}, not a boolean`, {
+        model: spec.name,
+        property: predicate.name,
+      });
     }
     if (result) graph.setPredicate(id, p);
   }

@@ -131,7 +131,15 @@ export class StateGraph {
   }
 
   get bytes(): number {
-    return this.edgeStart.bytes + this.target.bytes + this.action.bytes + this.param.bytes +
-      this.hi.bytes + this.lo.bytes + this.stateBits.bytes + this.edgeBits.bytes;
+    return (
+      this.edgeStart.bytes +
+      this.target.bytes +
+      this.action.bytes +
+      this.param.bytes +
+      this.hi.bytes +
+      this.lo.bytes +
+      this.stateBits.bytes +
+      this.edgeBits.bytes
+    );
   }
 }

@@ -30,7 +30,10 @@ export class PhaseSearch {
   private readonly parentEdge: Int32Array;
   private readonly initIndexOf = new Map<number, number>();
 
-  constructor(private readonly graph: StateGraph, private readonly shape: Shape) {
+  constructor(
+    private readonly graph: StateGraph,
+    private readonly shape: Shape,
+  ) {
     const n = graph.stateCount;
     this.dist = new Int32Array(2 * n).fill(NONE);
     this.parent = new Int32Array(2 * n).fill(NONE);
@@ -49,7 +52,8 @@ export class PhaseSearch {
       this.parentEdge[node] = edge;
       queue[tail++] = node;
       const state = node >> 1;
-      if ((node & 1) === 0 && shape.inCycleSet(graph, state) && shape.entry(graph, state)) visit(node | 1, node, ENTER_PHASE_ONE);
+      if ((node & 1) === 0 && shape.inCycleSet(graph, state) && shape.entry(graph, state))
+        visit(node | 1, node, ENTER_PHASE_ONE);
     };
     for (const { state, initIndex } of graph.initial) {
       if (!this.initIndexOf.has(state)) this.initIndexOf.set(state, initIndex);
@@ -58,7 +62,8 @@ export class PhaseSearch {
     const region: number[] = [];
     for (let head = 0; head < tail; head++) {
       const node = queue[head]!;
-      const state = node >> 1, phase = node & 1;
+      const state = node >> 1,
+        phase = node & 1;
       if (phase === 1) region.push(state);
       if (phase === 0 && !shape.prefixMoves) continue;
       for (let e = graph.firstEdge(state); e < graph.endEdge(state); e++) {
@@ -88,15 +93,21 @@ export class PhaseSearch {
 }
 
 /** A cycle from `entry` back to `entry` inside `component` meeting every requirement (greedily, nearest first). */
-export function cycleThrough(graph: StateGraph, component: readonly number[], entry: number,
-  requirements: readonly Requirement[], accepting: ((state: number) => boolean) | undefined): number[] {
+export function cycleThrough(
+  graph: StateGraph,
+  component: readonly number[],
+  entry: number,
+  requirements: readonly Requirement[],
+  accepting: ((state: number) => boolean) | undefined,
+): number[] {
   const member = new Uint8Array(graph.stateCount);
   for (const s of component) member[s] = 1;
   const inside = (s: number) => member[s] === 1;
   const within = new WithinSearch(graph, inside);
   const unmet = new Set(requirements);
   const metByState = (r: Requirement, s: number) =>
-    (r.kind === 'takeOrDisabled' && !graph.isEnabled(s, r.fairness)) || (r.kind === 'accepting' && accepting?.(s) === true);
+    (r.kind === 'takeOrDisabled' && !graph.isEnabled(s, r.fairness)) ||
+    (r.kind === 'accepting' && accepting?.(s) === true);
   const metByEdge = (r: Requirement, e: number) => r.kind !== 'accepting' && graph.takes(e, r.fairness);
   const cycle: number[] = [];
   const arrive = (s: number) => unmet.forEach((r) => metByState(r, s) && unmet.delete(r));
@@ -111,13 +122,15 @@ export function cycleThrough(graph: StateGraph, component: readonly number[], en
   let at = entry;
   while (unmet.size > 0) {
     const before = unmet.size;
-    walk(within.shortest(at, (s) => {
-      if ([...unmet].some((r) => metByState(r, s))) return 'here';
-      for (let e = graph.firstEdge(s); e < graph.endEdge(s); e++) {
-        if (inside(graph.edgeTarget(e)) && [...unmet].some((r) => metByEdge(r, e))) return e;
-      }
-      return undefined;
-    }));
+    walk(
+      within.shortest(at, (s) => {
+        if ([...unmet].some((r) => metByState(r, s))) return 'here';
+        for (let e = graph.firstEdge(s); e < graph.endEdge(s); e++) {
+          if (inside(graph.edgeTarget(e)) && [...unmet].some((r) => metByEdge(r, e))) return e;
+        }
+        return undefined;
+      }),
+    );
     if (unmet.size === before) throw new Error('liveness: a fair component lost a requirement (internal error)');
     at = cycle.length > 0 ? graph.edgeTarget(cycle[cycle.length - 1]!) : entry;
   }
@@ -136,7 +149,10 @@ class WithinSearch {
   private readonly parentState: Int32Array;
   private readonly queue: Int32Array;
 
-  constructor(private readonly graph: StateGraph, private readonly inside: (state: number) => boolean) {
+  constructor(
+    private readonly graph: StateGraph,
+    private readonly inside: (state: number) => boolean,
+  ) {
     this.parentEdge = new Int32Array(graph.stateCount).fill(UNSEEN);
     this.parentState = new Int32Array(graph.stateCount);
     this.queue = new Int32Array(graph.stateCount);
@@ -175,7 +191,11 @@ class WithinSearch {
 }
 
 /** The edges from a search's root to `to`, following parents back (push, then reverse: linear in the length). */
-function edgesBack(parentEdge: ReadonlyMap<number, number>, parentState: ReadonlyMap<number, number>, to: number): number[] {
+function edgesBack(
+  parentEdge: ReadonlyMap<number, number>,
+  parentState: ReadonlyMap<number, number>,
+  to: number,
+): number[] {
   const edges: number[] = [];
   for (let at = to; parentEdge.get(at) !== NONE; at = parentState.get(at)!) edges.push(parentEdge.get(at)!);
   return edges.reverse();

@@ -41,7 +41,9 @@ describe('liveness: stuttering and fairness', () => {
     const [v] = violations(check(flicker([weak('toggle'), weak('go')])));
     expect(lasso(v)).toEqual({ path: '0/0:0/0:0', loop: 0 });
     // The note says why the cycle is fair, assumption by assumption: go is disabled in b.
-    expect(v?.note).toBe('a fair behaviour in which it never holds; fair: weak(toggle) is taken by the step into state 2; weak(go) is disabled in state 2');
+    expect(v?.note).toBe(
+      'a fair behaviour in which it never holds; fair: weak(toggle) is taken by the step into state 2; weak(go) is disabled in state 2',
+    );
     expect(check(flicker([weak('toggle'), strong('go')])).status).toBe('pass');
   });
 
@@ -78,7 +80,9 @@ describe('liveness: symmetry, constraints, options', () => {
   it('a property that is not symmetric is caught when the concrete lasso does not violate it', () => {
     expect(check(namedToken(false)).status).toBe('pass');
     const [v] = violations(check(namedToken(true)));
-    expect(v?.note).toMatch(/caution: on the concrete states this behaviour does not violate the property; the property is not symmetric/);
+    expect(v?.note).toMatch(
+      /caution: on the concrete states this behaviour does not violate the property; the property is not symmetric/,
+    );
   });
 
   it('symmetry and no symmetry agree on the verdicts', () => {
@@ -109,11 +113,15 @@ describe('liveness: symmetry, constraints, options', () => {
 
   it('a fairness parameter that no value of a fixed domain matches is an error before the run', () => {
     expect(() => pair([weak('flip', 'c'), weak('flip', 'a')])).toThrow(
-      'weak fairness of \'flip\': parameter "c" matches no value of the action\'s domain; domain: "a", "b"');
+      'weak fairness of \'flip\': parameter "c" matches no value of the action\'s domain; domain: "a", "b"',
+    );
   });
 
   it('a predicate that throws is a model error naming the property', () => {
-    const boom = (s: { x: number }) => { if (s.x === 2) throw new Error('bad'); return false; };
+    const boom = (s: { x: number }) => {
+      if (s.x === 2) throw new Error('bad');
+      return false;
+    };
     const spec = { ...ring(), properties: [{ kind: 'eventually' as const, name: 'boom', holds: boom }] };
     const result = check(spec);
     expect(result.status).toBe('error');

@@ -12,7 +12,9 @@ export function longLasso(n: number, shape: 'cycle' | 'prefix') {
     name: `long-lasso-${shape}`,
     init: () => [{ x: 0 }],
     actions: {
-      tick: { next: (s: { x: number }) => (shape === 'cycle' ? { x: (s.x + 1) % n } : s.x < n ? { x: s.x + 1 } : undefined) },
+      tick: {
+        next: (s: { x: number }) => (shape === 'cycle' ? { x: (s.x + 1) % n } : s.x < n ? { x: s.x + 1 } : undefined),
+      },
     },
     properties: [eventually('goes negative', (s: { x: number }) => s.x < 0)],
     terminal: () => true,

@@ -48,8 +48,12 @@ function describeGraph(graph: StateGraph): unknown {
     holds: Array.from({ length: graph.predicateCount }, (_, p) => graph.holds(s, p)),
     edges: Array.from({ length: graph.endEdge(s) - graph.firstEdge(s) }, (_, i) => {
       const e = graph.firstEdge(s) + i;
-      return [graph.edgeTarget(e), graph.edgeAction(e), graph.edgeParam(e),
-        Array.from({ length: graph.fairnessCount }, (_, f) => graph.takes(e, f))];
+      return [
+        graph.edgeTarget(e),
+        graph.edgeAction(e),
+        graph.edgeParam(e),
+        Array.from({ length: graph.fairnessCount }, (_, f) => graph.takes(e, f)),
+      ];
     }),
   }));
   return { states, initial: graph.initial };
@@ -57,10 +61,16 @@ function describeGraph(graph: StateGraph): unknown {
 
 function recordedAndBuilt<S>(spec: Spec<S>, checkDeadlock: boolean) {
   const options = resolveOptions(spec as Spec<unknown>, { checkDeadlock });
-  const plan = planLiveness(spec, spec.properties.filter((p) => isLiveness(p)));
+  const plan = planLiveness(
+    spec,
+    spec.properties.filter((p) => isLiveness(p)),
+  );
   const recorder = new GraphRecorder(spec, options, plan.fairness, plan.predicates);
   expect(bfs(spec, options, recorder).status).toBe('pass');
-  return { recorded: recorder.result(undefined).graph, built: buildGraph(spec, options, plan.fairness, plan.predicates).graph };
+  return {
+    recorded: recorder.result(undefined).graph,
+    built: buildGraph(spec, options, plan.fairness, plan.predicates).graph,
+  };
 }
 
 function sameGraph<S>(spec: Spec<S>, checkDeadlock: boolean): void {

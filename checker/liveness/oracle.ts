@@ -45,11 +45,18 @@ export type LivenessKind = (typeof LIVENESS_KINDS)[number];
 export const ORACLE_MAX_REGION = 16;
 
 /** Real steps (stutters excluded) out of `s`: [action, param, target]; with `allowed`, only those the action constraint allows. */
-export const steps = (sys: System, s: number, allowed = true) => sys.table.flatMap((byParam, a) => byParam.flatMap((row, p) =>
-  (row[s]! >= 0 && row[s] !== s && (!allowed || sys.excluded?.[a]?.[p]?.[s] !== true) ? [[a, p, row[s]!] as const] : [])));
+export const steps = (sys: System, s: number, allowed = true) =>
+  sys.table.flatMap((byParam, a) =>
+    byParam.flatMap((row, p) =>
+      row[s]! >= 0 && row[s] !== s && (!allowed || sys.excluded?.[a]?.[p]?.[s] !== true)
+        ? [[a, p, row[s]!] as const]
+        : [],
+    ),
+  );
 
 const matches = (f: FairGroup, a: number, p: number) =>
-  f.every || f.members.some((m) => m.action === a && (m.param === undefined || m.param === p) && (!m.odd || p % 2 === 1));
+  f.every ||
+  f.members.some((m) => m.action === a && (m.param === undefined || m.param === p) && (!m.odd || p % 2 === 1));
 
 /** Whether a behaviour visiting exactly `states` forever and taking exactly `taken` steps is fair (enabled: excluded steps too). */
 export function fair(sys: System, states: readonly number[], taken: readonly (readonly [number, number])[]): boolean {
@@ -76,11 +83,16 @@ export function region(sys: System, kind: LivenessKind): Set<number> {
 /** Whether some fair behaviour violates the property (throws past `ORACLE_MAX_REGION`). */
 export function oracleFails(sys: System, kind: LivenessKind): boolean {
   const r = [...region(sys, kind)];
-  if (r.length > ORACLE_MAX_REGION) throw new Error(`liveness oracle: a region of ${r.length} states is too large to enumerate`);
+  if (r.length > ORACLE_MAX_REGION)
+    throw new Error(`liveness oracle: a region of ${r.length} states is too large to enumerate`);
   for (let mask = 1; mask < 1 << r.length; mask++) {
     const S = r.filter((_, i) => mask & (1 << i));
     const inside = (t: number) => S.includes(t);
-    const edges = S.flatMap((s) => steps(sys, s).filter(([, , t]) => inside(t)).map(([a, p, t]) => ({ s, a, p, t })));
+    const edges = S.flatMap((s) =>
+      steps(sys, s)
+        .filter(([, , t]) => inside(t))
+        .map(([a, p, t]) => ({ s, a, p, t })),
+    );
     const reaches = (from: number, forward: boolean) => {
       const seen = new Set([from]);
       for (const x of seen) for (const e of edges) if ((forward ? e.s : e.t) === x) seen.add(forward ? e.t : e.s);
@@ -88,7 +100,14 @@ export function oracleFails(sys: System, kind: LivenessKind): boolean {
     };
     if (!reaches(S[0]!, true) || !reaches(S[0]!, false)) continue;
     if (kind === 'eventuallyAlways' && S.every((s) => sys.p[s])) continue;
-    if (fair(sys, S, edges.map((e) => [e.a, e.p] as const))) return true;
+    if (
+      fair(
+        sys,
+        S,
+        edges.map((e) => [e.a, e.p] as const),
+      )
+    )
+      return true;
   }
   return false;
 }

@@ -14,13 +14,18 @@ export function lassoRefutes<S>(spec: Spec<S>, property: LivenessProperty<S>, pa
   const states = replay(spec, path);
   const cycle = states.slice(loop);
   switch (property.kind) {
-    case 'eventually': return states.every((s) => !property.holds(s));
-    case 'alwaysEventually': return cycle.every((s) => !property.holds(s));
-    case 'eventuallyAlways': return cycle.some((s) => !property.holds(s));
+    case 'eventually':
+      return states.every((s) => !property.holds(s));
+    case 'alwaysEventually':
+      return cycle.every((s) => !property.holds(s));
+    case 'eventuallyAlways':
+      return cycle.some((s) => !property.holds(s));
     case 'leadsTo': {
       // The trigger must come no later than the cycle's start, and Q must never hold from it on.
       let lastQ = -1;
-      states.forEach((s, i) => { if (property.to(s)) lastQ = i; });
+      states.forEach((s, i) => {
+        if (property.to(s)) lastQ = i;
+      });
       return states.some((s, i) => i <= loop && i > lastQ && property.from(s));
     }
   }

@@ -33,7 +33,9 @@ export class SccFinder {
   run(roots: ArrayLike<number>, member: (state: number) => boolean, onComponent: (states: number[]) => void): void {
     const gen = ++this.generation;
     const { graph, index, low, visited, onStack, stack, callState, callEdge } = this;
-    let counter = 0, top = 0, calls = 0;
+    let counter = 0,
+      top = 0,
+      calls = 0;
     const enter = (v: number) => {
       visited[v] = gen;
       index[v] = low[v] = counter++;

@@ -40,26 +40,49 @@ export function planShapes(properties: readonly LivenessProperty<unknown>[]): {
       case 'eventually': {
         const p = add(name, property.holds);
         const bad = (g: StateGraph, s: number) => !g.holds(s, p);
-        return { property, prefixMoves: false, entry: bad, inCycleSet: bad, accepting: undefined,
-          meaning: 'a fair behaviour in which it never holds' };
+        return {
+          property,
+          prefixMoves: false,
+          entry: bad,
+          inCycleSet: bad,
+          accepting: undefined,
+          meaning: 'a fair behaviour in which it never holds',
+        };
       }
       case 'alwaysEventually': {
         const p = add(name, property.holds);
         const bad = (g: StateGraph, s: number) => !g.holds(s, p);
-        return { property, prefixMoves: true, entry: bad, inCycleSet: bad, accepting: undefined,
-          meaning: 'a fair behaviour in which, from the cycle on, it never holds again' };
+        return {
+          property,
+          prefixMoves: true,
+          entry: bad,
+          inCycleSet: bad,
+          accepting: undefined,
+          meaning: 'a fair behaviour in which, from the cycle on, it never holds again',
+        };
       }
       case 'eventuallyAlways': {
         const p = add(name, property.holds);
-        return { property, prefixMoves: true, entry: () => true, inCycleSet: () => true,
-          accepting: (g, s) => !g.holds(s, p), meaning: 'a fair behaviour in which it fails again and again' };
+        return {
+          property,
+          prefixMoves: true,
+          entry: () => true,
+          inCycleSet: () => true,
+          accepting: (g, s) => !g.holds(s, p),
+          meaning: 'a fair behaviour in which it fails again and again',
+        };
       }
       case 'leadsTo': {
         const from = add(`${name} (from)`, property.from);
         const to = add(`${name} (to)`, property.to);
-        return { property, prefixMoves: true, entry: (g, s) => g.holds(s, from) && !g.holds(s, to),
-          inCycleSet: (g, s) => !g.holds(s, to), accepting: undefined,
-          meaning: 'a fair behaviour in which the first condition holds and the second never holds afterwards' };
+        return {
+          property,
+          prefixMoves: true,
+          entry: (g, s) => g.holds(s, from) && !g.holds(s, to),
+          inCycleSet: (g, s) => !g.holds(s, to),
+          accepting: undefined,
+          meaning: 'a fair behaviour in which the first condition holds and the second never holds afterwards',
+        };
       }
     }
   });

@@ -31,20 +31,38 @@ function livenessProperties<S>(spec: Spec<S>, options: ResolvedOptions): Livenes
   return spec.properties.filter((p): p is LivenessProperty<S> => options.properties.has(p.name) && isLiveness(p));
 }
 
-export function withLiveness<S>(spec: Spec<S>, options: ResolvedOptions, result: CheckResult, recorded?: RecordedLiveness<S>): CheckResult {
+export function withLiveness<S>(
+  spec: Spec<S>,
+  options: ResolvedOptions,
+  result: CheckResult,
+  recorded?: RecordedLiveness<S>,
+): CheckResult {
   const properties = livenessProperties(spec, options);
   if (properties.length === 0 || !options.liveness || result.status === 'error') return result;
-  const skipped = (why: string): CheckResult => ({ ...result, notes: [...(result.notes ?? []), `liveness properties not checked: ${why}`] });
+  const skipped = (why: string): CheckResult => ({
+    ...result,
+    notes: [...(result.notes ?? []), `liveness properties not checked: ${why}`],
+  });
   if (options.engine === 'random') return skipped('the random engine explores walks, not the whole state graph');
   if (result.status === 'incomplete') return skipped('the state space was not exhausted');
-  if (result.status === 'violation' && result.unexplored) return skipped(`the state space was not exhausted (${result.unexplored})`);
+  if (result.status === 'violation' && result.unexplored)
+    return skipped(`the state space was not exhausted (${result.unexplored})`);
   if (result.status === 'violation' && !options.continueAfterViolation) return result;
   const outcome = recorded
     ? checkLiveness(spec, options, recorded.plan, recorded.recorder.result(undefined))
     : checkLiveness(spec, options, planLiveness(spec, properties));
-  const stats = { ...result.stats, liveness: outcome.stats, elapsedMs: result.stats.elapsedMs + outcome.stats.elapsedMs };
+  const stats = {
+    ...result.stats,
+    liveness: outcome.stats,
+    elapsedMs: result.stats.elapsedMs + outcome.stats.elapsedMs,
+  };
   const earlier = result.status === 'violation' ? result.violations : [];
-  const common = { model: result.model, examples: result.examples, stats, notes: [...(result.notes ?? []), ...outcome.notes] };
+  const common = {
+    model: result.model,
+    examples: result.examples,
+    stats,
+    notes: [...(result.notes ?? []), ...outcome.notes],
+  };
   if (outcome.error) return { ...common, status: 'error', error: outcome.error, at: outcome.at };
   const violations = [...earlier, ...outcome.violations];
   if (outcome.incomplete) return { ...common, status: 'incomplete', reason: outcome.incomplete, violations };

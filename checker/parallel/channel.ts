@@ -31,8 +31,11 @@ export class Channel {
       const got = receiveMessageOnPort(this.port);
       if (got) return got.message as T;
       if (this.peerStopped !== undefined && Atomics.load(this.signals, this.peerStopped) !== 0) {
-        throw new KripkeError('thread-failed', 'a worker thread of the parallel search stopped unexpectedly (it exited or crashed) ' +
-          'before answering; the search cannot go on without its share of the states');
+        throw new KripkeError(
+          'thread-failed',
+          'a worker thread of the parallel search stopped unexpectedly (it exited or crashed) ' +
+            'before answering; the search cannot go on without its share of the states',
+        );
       }
       const left = until - performance.now();
       if (left <= 0) return undefined;

@@ -26,7 +26,9 @@ export function ringSpec(size: number, tokens: number, bug: boolean) {
   };
   return defineSpec({
     name: 'ring',
-    init: (): RingState[] => [{ tokens: ids.map((i) => i * 2), visited: new Set(ids.map((i) => i * 2)), moves: { left: 0, right: 0 } }],
+    init: (): RingState[] => [
+      { tokens: ids.map((i) => i * 2), visited: new Set(ids.map((i) => i * 2)), moves: { left: 0, right: 0 } },
+    ],
     actions: {
       right: { params: ids, next: (s, t) => move(s, t, 1) },
       left: { params: ids, next: (s, t) => move(s, t, -1) },
@@ -56,7 +58,10 @@ export const ring = defineProtocol({
  * right or up to the grid's edge. The initial level alone holds side² states.
  */
 export function gridSpec(side: number) {
-  interface Point { readonly x: number; readonly y: number }
+  interface Point {
+    readonly x: number;
+    readonly y: number;
+  }
   const starts: Point[] = [];
   for (let x = 0; x < side; x++) for (let y = 0; y < side; y++) starts.push({ x, y });
   return defineSpec({

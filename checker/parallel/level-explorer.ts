@@ -19,7 +19,11 @@ import { packStates, type Parcel, unpackStates } from './transport.ts';
 export interface StopReason {
   readonly kind: 'violation' | 'error' | 'limit' | 'store-full' | 'halted';
   readonly message: string;
-  readonly error?: { readonly code: string; readonly message: string; readonly where: Readonly<Record<string, string>> };
+  readonly error?: {
+    readonly code: string;
+    readonly message: string;
+    readonly where: Readonly<Record<string, string>>;
+  };
   readonly at?: ActionPath;
 }
 
@@ -123,7 +127,10 @@ export class LevelExplorer<S> implements Frontier<S> {
 
   private stopFor(e: unknown, expanding: number | undefined): StopReason {
     if (e instanceof StoreFull) {
-      return { kind: 'store-full', message: 'the shared visited-state store cannot grow further (a buffer reached 4 GiB)' };
+      return {
+        kind: 'store-full',
+        message: 'the shared visited-state store cannot grow further (a buffer reached 4 GiB)',
+      };
     }
     if (!(e instanceof KripkeError)) throw e;
     const at = expanding === undefined ? undefined : this.search.pathTo(expanding);

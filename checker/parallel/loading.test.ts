@@ -68,7 +68,10 @@ console.log(JSON.stringify({ status: result.status, distinct: result.stats.disti
 
 function project(type: 'commonjs' | 'module' | undefined, files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'kripke-load-'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', ...(type ? { type } : {}) }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'user-project', version: '1.0.0', ...(type ? { type } : {}) }),
+  );
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);
@@ -76,7 +79,17 @@ function project(type: 'commonjs' | 'module' | undefined, files: Record<string, 
   return dir;
 }
 
-async function kripke(cwd: string, ...args: string[]): Promise<{ code: number; json: { status: string; stats: Record<string, number>; error?: { code: string; message: string; where: Record<string, string> } } }> {
+async function kripke(
+  cwd: string,
+  ...args: string[]
+): Promise<{
+  code: number;
+  json: {
+    status: string;
+    stats: Record<string, number>;
+    error?: { code: string; message: string; where: Record<string, string> };
+  };
+}> {
   try {
     // The fixtures are untyped JavaScript-style models: what is tested here is loading, not typing.
     const { stdout } = await run('node', [BIN, ...args, '--json', '--no-typecheck'], { cwd });
@@ -90,22 +103,41 @@ async function kripke(cwd: string, ...args: string[]): Promise<{ code: number; j
 describe('worker threads load what one thread loads', () => {
   it('CommonJS and ES-module packages, .ts, .mts and .cts files, outside the project', async () => {
     const cases: [string, 'commonjs' | 'module' | undefined, string, string][] = [
-      ['npm init -y package, .ts in ES module syntax (the README model saved in a fresh folder)', undefined, 'model.ts', esmModel()],
+      [
+        'npm init -y package, .ts in ES module syntax (the README model saved in a fresh folder)',
+        undefined,
+        'model.ts',
+        esmModel(),
+      ],
       ['"type": "module" package, .ts', 'module', 'model.ts', esmModel()],
       ['"type": "commonjs" package, .mts', 'commonjs', 'nested/model.mts', esmModel()],
-      ['"type": "commonjs" package, .ts in ES module syntax (compiled to CommonJS: a default export inside default)', 'commonjs', 'model.ts', esmModel()],
+      [
+        '"type": "commonjs" package, .ts in ES module syntax (compiled to CommonJS: a default export inside default)',
+        'commonjs',
+        'model.ts',
+        esmModel(),
+      ],
       ['"type": "module" package, .cts in CommonJS syntax', 'module', 'model.cts', cjsModel()],
       ['npm init -y package, .ts in CommonJS syntax', undefined, 'model.ts', cjsModel()],
     ];
-    const outcomes = await Promise.all(cases.map(async ([, type, file, text]) => {
-      const dir = project(type, { [file]: text });
-      return Promise.all([kripke(dir, 'check', file), kripke(dir, 'check', file, '--workers', '2')]);
-    }));
+    const outcomes = await Promise.all(
+      cases.map(async ([, type, file, text]) => {
+        const dir = project(type, { [file]: text });
+        return Promise.all([kripke(dir, 'check', file), kripke(dir, 'check', file, '--workers', '2')]);
+      }),
+    );
     outcomes.forEach(([one, two], i) => {
       const label = cases[i]![0];
-      expect({ label, code: two.code, stats: two.json.stats && [two.json.stats.distinctStates, two.json.stats.generatedStates, two.json.stats.depth] })
-        .toEqual({ label, code: 0, stats: [25, 41, 9] });
-      expect({ label, status: one.json.status, distinct: one.json.stats.distinctStates }).toEqual({ label, status: 'pass', distinct: 25 });
+      expect({
+        label,
+        code: two.code,
+        stats: two.json.stats && [two.json.stats.distinctStates, two.json.stats.generatedStates, two.json.stats.depth],
+      }).toEqual({ label, code: 0, stats: [25, 41, 9] });
+      expect({ label, status: one.json.status, distinct: one.json.stats.distinctStates }).toEqual({
+        label,
+        status: 'pass',
+        distinct: 25,
+      });
     });
   }, 120_000);
 
@@ -114,7 +146,10 @@ describe('worker threads load what one thread loads', () => {
     const tsx = new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url).pathname;
     const { stdout } = await run('node', [tsx, 'script.ts'], { cwd: dir, timeout: 60_000 });
     // The module's own code runs in the worker too: there its check() returns at once, not run.
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
     expect(lines).toHaveLength(2);
     expect(lines).toContainEqual({ status: 'pass', distinct: 10 });
     expect(lines).toContainEqual({ status: 'incomplete', distinct: 0 });
@@ -125,7 +160,10 @@ describe('strict mode catches an action that modifies its input', () => {
   it('in an ES module and in sloppy-mode CommonJS alike, naming the action, parameter and field', async () => {
     const esm = project('module', { 'model.ts': esmModel(true) });
     const cjs = project(undefined, { 'model.cts': cjsModel(true) });
-    const results = await Promise.all([kripke(esm, 'check', 'model.ts', '--strict'), kripke(cjs, 'check', 'model.cts', '--strict')]);
+    const results = await Promise.all([
+      kripke(esm, 'check', 'model.ts', '--strict'),
+      kripke(cjs, 'check', 'model.cts', '--strict'),
+    ]);
     for (const { code, json } of results) {
       expect(code).toBe(2);
       expect(json.error).toMatchObject({

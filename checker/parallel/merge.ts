@@ -16,10 +16,20 @@ export interface Outcome {
   readonly workers: number;
 }
 
-export function mergeFinals<S>(spec: Spec<S>, main: Search<S>, others: readonly FinalReport[], outcome: Outcome): CheckResult {
+export function mergeFinals<S>(
+  spec: Spec<S>,
+  main: Search<S>,
+  others: readonly FinalReport[],
+  outcome: Outcome,
+): CheckResult {
   if (outcome.exhaustive) main.monitor.finishExhaustive();
   const finals: FinalReport[] = [
-    { stats: main.finishStats(), violations: main.monitor.violations, examples: main.monitor.exampleList(), boundHit: main.boundHit },
+    {
+      stats: main.finishStats(),
+      violations: main.monitor.violations,
+      examples: main.monitor.exampleList(),
+      boundHit: main.boundHit,
+    },
     ...others,
   ];
   const stats = mergeStats(finals, outcome.workers);
@@ -32,9 +42,13 @@ export function mergeFinals<S>(spec: Spec<S>, main: Search<S>, others: readonly 
   }
   const violations = mergeViolations(finals, examples);
   const bound = finals.map((f) => f.boundHit).find((b) => b !== undefined);
-  if (violations.length > 0) return { ...common, status: 'violation', violations, ...(bound ? { unexplored: bound } : {}) };
+  if (violations.length > 0)
+    return { ...common, status: 'violation', violations, ...(bound ? { unexplored: bound } : {}) };
   if (!outcome.exhaustive) {
-    const reason = stop?.message ?? finals.map((f) => f.boundHit).find((b) => b !== undefined) ?? 'stopped before the state space was exhausted';
+    const reason =
+      stop?.message ??
+      finals.map((f) => f.boundHit).find((b) => b !== undefined) ??
+      'stopped before the state space was exhausted';
     return { ...common, status: 'incomplete', reason, violations };
   }
   return { ...common, status: 'pass' };
@@ -82,7 +96,8 @@ function mergeViolations(finals: readonly FinalReport[], examples: readonly Exam
     for (const v of f.violations) {
       if (v.kind === 'unreachable' && reached.has(v.property)) continue;
       const known = byProperty.get(v.property);
-      if (known === undefined || (v.path && known.path && v.path.steps.length < known.path.steps.length)) byProperty.set(v.property, v);
+      if (known === undefined || (v.path && known.path && v.path.steps.length < known.path.steps.length))
+        byProperty.set(v.property, v);
     }
   }
   return [...byProperty.values()];

@@ -36,8 +36,16 @@ interface Thread {
 export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options: CheckOptions): CheckResult {
   const source = options.specSource;
   if (!source) {
-    return configError(spec.name, resolved, new KripkeError('invalid-config', `workers=${resolved.workers} needs a spec source ` +
-      '(specSource: the module that exports the spec or protocol) so that worker threads can rebuild the spec', { model: spec.name }));
+    return configError(
+      spec.name,
+      resolved,
+      new KripkeError(
+        'invalid-config',
+        `workers=${resolved.workers} needs a spec source ` +
+          '(specSource: the module that exports the spec or protocol) so that worker threads can rebuild the spec',
+        { model: spec.name },
+      ),
+    );
   }
   const buffers = allocateShared();
   // Per thread: a wake-up counter, then (from index `workers`) a flag set when that thread stops.
@@ -46,9 +54,11 @@ export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options
   const threads: Thread[] = [];
   try {
     const digest = digestOrUndefined(main);
-    for (let i = 1; i < resolved.workers; i++) threads.push(spawn(i, spec as Spec<unknown>, source, options, buffers, signals, digest));
+    for (let i = 1; i < resolved.workers; i++)
+      threads.push(spawn(i, spec as Spec<unknown>, source, options, buffers, signals, digest));
     const failed = awaitReady(threads);
-    if (failed) return mergeFinals(spec, main.search, [], { stop: failed, exhaustive: false, workers: resolved.workers });
+    if (failed)
+      return mergeFinals(spec, main.search, [], { stop: failed, exhaustive: false, workers: resolved.workers });
     let stop = main.seed();
     let bounded = false;
     for (let depth = 1; !stop; depth++) {
@@ -74,7 +84,12 @@ function digestOrUndefined<S>(main: LevelExplorer<S>): SpecDigest | undefined {
 }
 
 /** One level on every thread. */
-function runLevel<S>(main: LevelExplorer<S>, threads: Thread[], depth: number, batches: readonly (Batch<S> | undefined)[]) {
+function runLevel<S>(
+  main: LevelExplorer<S>,
+  threads: Thread[],
+  depth: number,
+  batches: readonly (Batch<S> | undefined)[],
+) {
   threads.forEach((t, i) => send(t, { type: 'level', depth, batch: batches[i] }));
   const own = main.runLevel(depth);
   const others = threads.map((t) => {
@@ -85,13 +100,27 @@ function runLevel<S>(main: LevelExplorer<S>, threads: Thread[], depth: number, b
   return [own, ...others];
 }
 
-function spawn(index: number, spec: Spec<unknown>, source: SpecSource, options: CheckOptions, buffers: SharedBuffers,
-  signals: Int32Array, digest: SpecDigest | undefined): Thread {
+function spawn(
+  index: number,
+  spec: Spec<unknown>,
+  source: SpecSource,
+  options: CheckOptions,
+  buffers: SharedBuffers,
+  signals: Int32Array,
+  digest: SpecDigest | undefined,
+): Thread {
   const { port1, port2 } = new MessageChannel();
   const { observer: _observer, specSource: _source, ...portable } = options;
   const data: WorkerData & { port: typeof port2 } = {
-    index, source, options: { ...portable, workers: 1 }, buffers, signals: signals.buffer as SharedArrayBuffer,
-    specName: spec.name, actionNames: spec.actions.map((a) => a.name), digest, port: port2,
+    index,
+    source,
+    options: { ...portable, workers: 1 },
+    buffers,
+    signals: signals.buffer as SharedArrayBuffer,
+    specName: spec.name,
+    actionNames: spec.actions.map((a) => a.name),
+    digest,
+    port: port2,
   };
   const worker = new Worker(ENTRY, { workerData: data, transferList: [port2] });
   worker.unref();
@@ -102,8 +131,15 @@ function awaitReady(threads: Thread[]): StopReason | undefined {
   for (const t of threads) {
     const message = t.channel.receive<FromWorker>(START_TIMEOUT_MS);
     if (message === undefined) {
-      return { kind: 'error', message: `a worker thread did not start within ${START_TIMEOUT_MS / 1000} s`,
-        error: { code: 'invalid-config', message: `a worker thread did not start within ${START_TIMEOUT_MS / 1000} s`, where: {} } };
+      return {
+        kind: 'error',
+        message: `a worker thread did not start within ${START_TIMEOUT_MS / 1000} s`,
+        error: {
+          code: 'invalid-config',
+          message: `a worker thread did not start within ${START_TIMEOUT_MS / 1000} s`,
+          where: {},
+        },
+      };
     }
     if (message.type === 'failed') return message.stop;
     if (message.type !== 'ready') throw new Error(`internal: expected 'ready' from a worker, got '${message.type}'`);
@@ -150,7 +186,13 @@ function firstStop(stops: readonly (StopReason | undefined)[]): StopReason | und
   return undefined;
 }
 
-function finish<S>(spec: Spec<S>, main: LevelExplorer<S>, threads: Thread[], stop: StopReason | undefined, bounded: boolean): CheckResult {
+function finish<S>(
+  spec: Spec<S>,
+  main: LevelExplorer<S>,
+  threads: Thread[],
+  stop: StopReason | undefined,
+  bounded: boolean,
+): CheckResult {
   const exhaustive = stop === undefined && !bounded;
   const finals: FinalReport[] = threads.map((t) => {
     send(t, { type: 'finish', exhaustive });
@@ -161,8 +203,21 @@ function finish<S>(spec: Spec<S>, main: LevelExplorer<S>, threads: Thread[], sto
 
 function configError(model: string, resolved: ResolvedOptions, error: KripkeError): CheckResult {
   return {
-    status: 'error', model, error, at: undefined, examples: [],
-    stats: { engine: resolved.engine, distinctStates: 0, generatedStates: 0, depth: 0, queued: 0,
-      coverage: [], elapsedMs: 0, collisionProbability: 0, storeBytes: 0 },
+    status: 'error',
+    model,
+    error,
+    at: undefined,
+    examples: [],
+    stats: {
+      engine: resolved.engine,
+      distinctStates: 0,
+      generatedStates: 0,
+      depth: 0,
+      queued: 0,
+      coverage: [],
+      elapsedMs: 0,
+      collisionProbability: 0,
+      storeBytes: 0,
+    },
   };
 }

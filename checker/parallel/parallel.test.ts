@@ -34,8 +34,16 @@ describe('parallel BFS', () => {
     const two = check(spec, { workers: 2, specSource: { module, exportName: 'grid', settings: { side: 250 } } });
     expect(two.status).toBe('pass');
     // (side + 2)² points, generated: the initial states plus every step right or up inside the grid
-    expect([two.stats.distinctStates, two.stats.generatedStates, two.stats.depth]).toEqual([63_504, 62_500 + 2 * 251 * 252, 5]);
-    expect([one.stats.distinctStates, one.stats.generatedStates, one.stats.depth]).toEqual([63_504, 62_500 + 2 * 251 * 252, 5]);
+    expect([two.stats.distinctStates, two.stats.generatedStates, two.stats.depth]).toEqual([
+      63_504,
+      62_500 + 2 * 251 * 252,
+      5,
+    ]);
+    expect([one.stats.distinctStates, one.stats.generatedStates, one.stats.depth]).toEqual([
+      63_504,
+      62_500 + 2 * 251 * 252,
+      5,
+    ]);
     // The shared store costs what one thread's does: about 15 bytes a state (fingerprint table and parent links).
     expect(two.stats.storeBytes / two.stats.distinctStates).toBeLessThan(16);
   }, 30_000);
@@ -45,7 +53,8 @@ describe('parallel BFS', () => {
     const spec = ring.instantiate(settings);
     const one = check(spec);
     const two = check(spec, { workers: 2, specSource: source(settings) });
-    if (one.status !== 'violation' || two.status !== 'violation') throw new Error(`expected violations, got ${one.status}, ${two.status}`);
+    if (one.status !== 'violation' || two.status !== 'violation')
+      throw new Error(`expected violations, got ${one.status}, ${two.status}`);
     const path = two.violations[0]!.path!;
     expect(two.violations[0]!.property).toBe('NotAllVisited');
     expect(path.steps.length).toBe(one.violations[0]!.path!.steps.length);
@@ -60,12 +69,16 @@ describe('parallel BFS', () => {
     const missing = check(spec, { workers: 2 });
     expect(missing.status === 'error' && missing.error.message).toMatch(/workers=2 needs a spec source/);
     const wrong = check(spec, { workers: 2, specSource: { module, exportName: 'nothing' } });
-    expect(wrong.status === 'error' && wrong.error.message).toMatch(/cannot rebuild the spec from .*fixture-spec.ts: it has no export 'nothing'/);
+    expect(wrong.status === 'error' && wrong.error.message).toMatch(
+      /cannot rebuild the spec from .*fixture-spec.ts: it has no export 'nothing'/,
+    );
     // Same name and actions, other settings: the same initial state, but its successors differ.
     const other = check(spec, { workers: 2, specSource: source({ size: 6, tokens: 2 }) });
-    expect(other.status === 'error' && other.error.message).toBe(`worker thread 1 rebuilt 'ring' from ${module} differently from the ` +
-      'main thread: successor 3 of initial state #0 (left, parameter #0) has another fingerprint. The spec source must rebuild the very same spec (same ' +
-      'settings and variant), and the model must not depend on anything but its state (no clock, no randomness, no module-level state)');
+    expect(other.status === 'error' && other.error.message).toBe(
+      `worker thread 1 rebuilt 'ring' from ${module} differently from the ` +
+        'main thread: successor 3 of initial state #0 (left, parameter #0) has another fingerprint. The spec source must rebuild the very same spec (same ' +
+        'settings and variant), and the model must not depend on anything but its state (no clock, no randomness, no module-level state)',
+    );
     expect(check(spec, { workers: 2, engine: 'dfs', specSource: source({}) }).status).toBe('error');
   }, 30_000);
 });

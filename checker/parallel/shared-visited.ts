@@ -26,7 +26,10 @@ const INITIAL_SLOTS = 64;
 const MAX_LOAD = 0.85;
 const GROWTH = 1.1;
 /** Per segment in `meta`: its lock, its capacity in slots, how many slots are filled. */
-const LOCK = 0, CAPACITY = 1, FILLED = 2, META_WORDS = 3;
+const LOCK = 0,
+  CAPACITY = 1,
+  FILLED = 2,
+  META_WORDS = 3;
 const INITIAL_LINKS = 1 << 12;
 const LINKS_GROWTH = 1.125;
 /** A growable SharedArrayBuffer holds at most 4 GiB. */
@@ -122,7 +125,8 @@ export class SharedVisited implements Visited {
     try {
       const capacity = this.meta[base + CAPACITY]!;
       let slots = this.views[segment]!;
-      if (slots.length !== capacity * 2) slots = this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, capacity * 2);
+      if (slots.length !== capacity * 2)
+        slots = this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, capacity * 2);
       if (!probeInsert(slots, capacity, hi, lo)) return false;
       const filled = ++this.meta[base + FILLED]!;
       if (filled >= Math.floor(capacity * MAX_LOAD)) this.grow(segment, slots, capacity);
@@ -138,10 +142,11 @@ export class SharedVisited implements Visited {
     const grown = Math.ceil(capacity * GROWTH);
     if (grown * 8 > MAX_BYTES) throw new StoreFull();
     this.buffers.segments[segment]!.grow(grown * 8);
-    const view = this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, grown * 2);
+    const view = (this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, grown * 2));
     view.fill(0);
     for (let i = 0; i < entries.length; i += 2) {
-      const h = entries[i]!, l = entries[i + 1]!;
+      const h = entries[i]!,
+        l = entries[i + 1]!;
       if (h !== 0 || l !== 0) probeInsert(view, grown, h, l);
     }
     Atomics.store(this.meta, segment * META_WORDS + CAPACITY, grown);
@@ -211,7 +216,8 @@ function probeInsert(slots: Int32Array, capacity: number, hi: number, lo: number
   let at = Math.floor(((lo >>> 0) * capacity) / 4294967296) << 1;
   const end = capacity << 1;
   for (;;) {
-    const h = slots[at]!, l = slots[at + 1]!;
+    const h = slots[at]!,
+      l = slots[at + 1]!;
     if (h === hi && l === lo) return false;
     if (h === 0 && l === 0) break;
     at += 2;

@@ -46,14 +46,22 @@ export function specDigest<S>(successors: Successors<S>): SpecDigest {
 }
 
 /** Says how the worker's digest differs from the coordinator's, or undefined when they agree. */
-export function digestDifference(expected: SpecDigest, actual: SpecDigest, actionNames: readonly string[]): string | undefined {
-  if (expected.initCount !== actual.initCount) return `it has ${actual.initCount} initial states where the main thread has ${expected.initCount}`;
+export function digestDifference(
+  expected: SpecDigest,
+  actual: SpecDigest,
+  actionNames: readonly string[],
+): string | undefined {
+  if (expected.initCount !== actual.initCount)
+    return `it has ${actual.initCount} initial states where the main thread has ${expected.initCount}`;
   const init = firstDiffering(expected.inits, actual.inits, 2);
   if (init >= 0) return `initial state #${init} has another fingerprint`;
-  if (expected.initChain !== actual.initChain) return `an initial state after #${LISTED_INITS - 1} has another fingerprint`;
+  if (expected.initChain !== actual.initChain)
+    return `an initial state after #${LISTED_INITS - 1} has another fingerprint`;
   for (let i = 0; i < expected.successors.length; i++) {
-    const want = expected.successors[i]!, got = actual.successors[i] ?? [];
-    if (want.length !== got.length) return `initial state #${i} has ${got.length / 4} successors where the main thread has ${want.length / 4}`;
+    const want = expected.successors[i]!,
+      got = actual.successors[i] ?? [];
+    if (want.length !== got.length)
+      return `initial state #${i} has ${got.length / 4} successors where the main thread has ${want.length / 4}`;
     const step = firstDiffering(want, got, 4);
     if (step >= 0) {
       const action = actionNames[want[step * 4]!] ?? `#${want[step * 4]}`;

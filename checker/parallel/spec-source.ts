@@ -21,7 +21,10 @@ export interface SpecSource {
 
 export async function loadSpecSource(source: SpecSource): Promise<Spec<unknown>> {
   const url = source.module.startsWith('file:') ? source.module : new URL(`file://${source.module}`).href;
-  const fail = (why: string) => new KripkeError('invalid-config', `a worker cannot rebuild the spec from ${source.module}: ${why}`, { file: source.module });
+  const fail = (why: string) =>
+    new KripkeError('invalid-config', `a worker cannot rebuild the spec from ${source.module}: ${why}`, {
+      file: source.module,
+    });
   let module: Record<string, unknown>;
   try {
     module = await importModule(url);
@@ -49,7 +52,11 @@ function defaultExport(module: Record<string, unknown>): string {
 
 /** Checks that a rebuilt spec is the one the main thread checks (same name and actions). */
 export function sameSpec(a: Spec<unknown>, b: Spec<unknown>): boolean {
-  return a.name === b.name && a.actions.length === b.actions.length && a.actions.every((x, i) => x.name === b.actions[i]!.name);
+  return (
+    a.name === b.name &&
+    a.actions.length === b.actions.length &&
+    a.actions.every((x, i) => x.name === b.actions[i]!.name)
+  );
 }
 
 function isProtocol(v: unknown): v is Protocol {
@@ -57,5 +64,7 @@ function isProtocol(v: unknown): v is Protocol {
 }
 
 function isSpec(v: unknown): v is Spec<unknown> {
-  return typeof v === 'object' && v !== null && Array.isArray((v as Spec).actions) && typeof (v as Spec).init === 'function';
+  return (
+    typeof v === 'object' && v !== null && Array.isArray((v as Spec).actions) && typeof (v as Spec).init === 'function'
+  );
 }

@@ -46,7 +46,11 @@ export function unpackStates<S>(parcel: Parcel<S>): S[] {
 }
 
 function forEachPart(value: object, visit: (part: unknown) => void): void {
-  if (value instanceof Map) value.forEach((v, k) => { visit(k); visit(v); });
+  if (value instanceof Map)
+    value.forEach((v, k) => {
+      visit(k);
+      visit(v);
+    });
   else if (value instanceof Set) value.forEach(visit);
   else if (Array.isArray(value)) value.forEach(visit);
   else for (const key of Object.keys(value)) visit((value as Record<string, unknown>)[key]);
@@ -54,7 +58,7 @@ function forEachPart(value: object, visit: (part: unknown) => void): void {
 
 /** Replaces, in a freshly received (unfrozen) copy, each part that has a canonical object; Set and Map order is kept. */
 function replaceParts(value: object, canonical: ReadonlyMap<object, object>): void {
-  const swap = (part: unknown) => (typeof part === 'object' && part !== null ? canonical.get(part) ?? part : part);
+  const swap = (part: unknown) => (typeof part === 'object' && part !== null ? (canonical.get(part) ?? part) : part);
   if (Object.isFrozen(value)) return;
   if (value instanceof Map) {
     const entries = [...value].map(([k, v]) => [swap(k), swap(v)] as const);

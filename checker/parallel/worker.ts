@@ -25,16 +25,26 @@ async function start(): Promise<LevelExplorer<unknown> | undefined> {
     const spec = await whileLoadingSpecSource(() => loadSpecSource(data.source));
     const names = spec.actions.map((a) => a.name);
     if (spec.name !== data.specName || names.join() !== data.actionNames.join()) {
-      throw new KripkeError('invalid-config', `the spec source rebuilt '${spec.name}' (${names.join(', ')}), ` +
-        `not the spec being checked, '${data.specName}' (${data.actionNames.join(', ')})`, { file: data.source.module });
+      throw new KripkeError(
+        'invalid-config',
+        `the spec source rebuilt '${spec.name}' (${names.join(', ')}), ` +
+          `not the spec being checked, '${data.specName}' (${data.actionNames.join(', ')})`,
+        { file: data.source.module },
+      );
     }
     const explorer = new LevelExplorer(spec, resolveOptions(spec, data.options), data.buffers);
     requireSameSpec(explorer);
     reply({ type: 'ready', startupMs: performance.now() - startedAt });
     return explorer;
   } catch (e) {
-    const error = e instanceof KripkeError ? { code: e.code, message: e.message, where: e.where }
-      : { code: 'invalid-config', message: `worker failed to start: ${e instanceof Error ? e.message : String(e)}`, where: {} };
+    const error =
+      e instanceof KripkeError
+        ? { code: e.code, message: e.message, where: e.where }
+        : {
+            code: 'invalid-config',
+            message: `worker failed to start: ${e instanceof Error ? e.message : String(e)}`,
+            where: {},
+          };
     reply({ type: 'failed', stop: { kind: 'error', message: error.message, error } });
     return undefined;
   }
@@ -45,9 +55,13 @@ function requireSameSpec(explorer: LevelExplorer<unknown>): void {
   if (data.digest === undefined) return;
   const difference = digestDifference(data.digest, specDigest(explorer.search.successors), data.actionNames);
   if (difference === undefined) return;
-  throw new KripkeError('invalid-config', `worker thread ${data.index} rebuilt '${data.specName}' from ${data.source.module} ` +
-    `differently from the main thread: ${difference}. The spec source must rebuild the very same spec (same settings and variant), ` +
-    'and the model must not depend on anything but its state (no clock, no randomness, no module-level state)', { model: data.specName });
+  throw new KripkeError(
+    'invalid-config',
+    `worker thread ${data.index} rebuilt '${data.specName}' from ${data.source.module} ` +
+      `differently from the main thread: ${difference}. The spec source must rebuild the very same spec (same settings and variant), ` +
+      'and the model must not depend on anything but its state (no clock, no randomness, no module-level state)',
+    { model: data.specName },
+  );
 }
 
 function serve(explorer: LevelExplorer<unknown>): void {
@@ -71,7 +85,12 @@ function serve(explorer: LevelExplorer<unknown>): void {
 function finalReport(explorer: LevelExplorer<unknown>, exhaustive: boolean): FinalReport {
   const { search } = explorer;
   if (exhaustive) search.monitor.finishExhaustive();
-  return { stats: search.finishStats(), violations: search.monitor.violations, examples: search.monitor.exampleList(), boundHit: search.boundHit };
+  return {
+    stats: search.finishStats(),
+    violations: search.monitor.violations,
+    examples: search.monitor.exampleList(),
+    boundHit: search.boundHit,
+  };
 }
 
 const explorer = await start();

@@ -19,7 +19,11 @@ export class Campaign {
   readonly goalWalks: number[];
   readonly goalExamples: (ActionPath | undefined)[];
 
-  constructor(spec: Spec<unknown>, readonly store: FingerprintStore, goalCount: number) {
+  constructor(
+    spec: Spec<unknown>,
+    readonly store: FingerprintStore,
+    goalCount: number,
+  ) {
     this.coverage = spec.actions.map((a) => ({ action: a.name, fired: 0, found: 0 }));
     this.goalWalks = new Array<number>(goalCount).fill(0);
     this.goalExamples = new Array<ActionPath | undefined>(goalCount).fill(undefined);

@@ -16,11 +16,15 @@ export class WalkChecks<S> {
   readonly refinements: readonly { readonly property: Refinement<S>; readonly check: RefinementCheck<S> }[];
   readonly goals: readonly Reachability<S>[];
 
-  constructor(private readonly spec: Spec<S>, selected: ReadonlySet<string>) {
+  constructor(
+    private readonly spec: Spec<S>,
+    selected: ReadonlySet<string>,
+  ) {
     const chosen = spec.properties.filter((p) => selected.has(p.name));
     this.invariants = chosen.filter((p): p is Invariant<S> => p.kind === 'always');
     this.stepProperties = chosen.filter((p): p is StepInvariant<S> => p.kind === 'alwaysStep');
-    this.refinements = chosen.filter((p): p is Refinement<S> => p.kind === 'refines')
+    this.refinements = chosen
+      .filter((p): p is Refinement<S> => p.kind === 'refines')
       .map((property) => ({ property, check: new RefinementCheck(spec.name, property) }));
     this.goals = chosen.filter((p): p is Reachability<S> => p.kind === 'sometimes');
   }
@@ -77,11 +81,15 @@ export class WalkChecks<S> {
     if (result === true) return true;
     if (result === false) return false;
     throw new KripkeError('property-threw', `property '${name}' returned ${typeof result}, not a boolean`, {
-      model: this.spec.name, property: name,
+      model: this.spec.name,
+      property: name,
     });
   }
 
   private threw(name: string, e: unknown): KripkeError {
-    return new KripkeError('property-threw', `property '${name}' threw: ${messageOf(e)}`, { model: this.spec.name, property: name });
+    return new KripkeError('property-threw', `property '${name}' threw: ${messageOf(e)}`, {
+      model: this.spec.name,
+      property: name,
+    });
   }
 }

@@ -33,7 +33,12 @@ export function shrinkArbitrary(length: number): fc.Arbitrary<WalkChoices> {
  * Which of the `n` enabled pairs choice `c` (> 0) takes. A swarm shard leaves `excluded` actions
  * out (`undefined`: none), unless they are all that is enabled (a walk never stops early because of its shard).
  */
-export function pickEnabled(c: number, n: number, actions: readonly number[], excluded: readonly boolean[] | undefined): number {
+export function pickEnabled(
+  c: number,
+  n: number,
+  actions: readonly number[],
+  excluded: readonly boolean[] | undefined,
+): number {
   const k = (c - 1) % n;
   if (excluded === undefined) return k;
   let allowed = 0;

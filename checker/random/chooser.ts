@@ -98,7 +98,10 @@ export class Chooser<S> {
       try {
         domain = action.domain(state);
       } catch (e) {
-        throw new KripkeError('domain-threw', `action '${action.name}': params threw: ${messageOf(e)}`, { model: this.spec.name, action: action.name });
+        throw new KripkeError('domain-threw', `action '${action.name}': params threw: ${messageOf(e)}`, {
+          model: this.spec.name,
+          action: action.name,
+        });
       }
       this.sizes[a] = domain.length;
       total += domain.length;

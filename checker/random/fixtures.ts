@@ -1,7 +1,9 @@
 /** Tiny specs for the random engine's tests (engine tests never import `model/`). */
 import { defineSpec } from '../../spec/define.ts';
 
-interface Counter { readonly x: number }
+interface Counter {
+  readonly x: number;
+}
 
 /** Counts up and down in [0, 50]; `below10` fails after ten increments, at the earliest. */
 export function counterSpec() {
@@ -14,10 +16,7 @@ export function counterSpec() {
       add: { params: [2, 3], next: (s, n) => (s.x + n <= 50 ? { x: s.x + n } : undefined) },
       reset: { next: () => ({ x: 0 }) },
     },
-    properties: ({ always, sometimes }) => [
-      always('below10', (s) => s.x < 10),
-      sometimes('five', (s) => s.x === 5),
-    ],
+    properties: ({ always, sometimes }) => [always('below10', (s) => s.x < 10), sometimes('five', (s) => s.x === 5)],
   });
 }
 

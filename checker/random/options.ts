@@ -28,7 +28,10 @@ export interface RandomOptions {
 export function resolveRandomOptions(options: CheckOptions): RandomOptions {
   const runs = options.runs ?? (options.timeLimitMs !== undefined ? Infinity : DEFAULT_RUNS);
   if (runs === Infinity && options.timeLimitMs === undefined) {
-    throw new KripkeError('invalid-config', 'option runs is Infinity without timeLimitMs: the campaign would never end');
+    throw new KripkeError(
+      'invalid-config',
+      'option runs is Infinity without timeLimitMs: the campaign would never end',
+    );
   }
   return {
     seed: options.seed === undefined ? freshSeed() : seedOption(options.seed),
@@ -41,7 +44,10 @@ export function resolveRandomOptions(options: CheckOptions): RandomOptions {
 /** A seed is a whole number in [0, 2^32): it round-trips through the command line and JSON. */
 function seedOption(seed: number): number {
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
-    throw new KripkeError('invalid-config', `option seed must be a whole number from 0 to ${2 ** 32 - 1}, got ${shown(seed)}`);
+    throw new KripkeError(
+      'invalid-config',
+      `option seed must be a whole number from 0 to ${2 ** 32 - 1}, got ${shown(seed)}`,
+    );
   }
   return seed;
 }

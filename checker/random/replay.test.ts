@@ -24,7 +24,10 @@ describe('replayPath', () => {
 
   it('reports a clean replay, honouring the property selection', () => {
     expect(replayPath(counterSpec(), '0/2:1/2:1')).toEqual({ status: 'clean', steps: 2 });
-    expect(replayPath(counterSpec(), '0/2:1/2:1/2:1/0:0', { properties: ['five'] })).toEqual({ status: 'clean', steps: 4 });
+    expect(replayPath(counterSpec(), '0/2:1/2:1/2:1/0:0', { properties: ['five'] })).toEqual({
+      status: 'clean',
+      steps: 4,
+    });
     expect(replayPath(boundedSpec(), '1/0:0/0:0')).toEqual({ status: 'clean', steps: 2 });
   });
 
@@ -37,7 +40,9 @@ describe('replayPath', () => {
   it('names the step that no longer fits the model', () => {
     const attempt = (path: string) => () => replayPath(stopsAtThreeSpec(true), path);
     expect(attempt('0/0:0/0:0/0:0/0:0')).toThrow(KripkeError);
-    expect(attempt('0/0:0/0:0/0:0/0:0')).toThrow("step 4: action 'inc' with parameter #0 is not enabled in the state before it");
+    expect(attempt('0/0:0/0:0/0:0/0:0')).toThrow(
+      "step 4: action 'inc' with parameter #0 is not enabled in the state before it",
+    );
     expect(attempt('0/7:0')).toThrow('step 1: action #7 with parameter #0 is not enabled');
     expect(attempt('3')).toThrow("the path starts at initial state #3, but 'stops-at-three' has 1");
     expect(attempt('0/x')).toThrow(/not a path/);

@@ -26,7 +26,9 @@ export function shrinkWalk<S>(walker: Walker<S>, found: WalkChoices, property: s
     }
   };
   const details = fc.check(fc.property(shrinkArbitrary(found[1].length), stillViolates), {
-    seed, numRuns: 1, examples: [[found]],
+    seed,
+    numRuns: 1,
+    examples: [[found]],
   });
   const shrunk = details.counterexample?.[0] ?? found;
   return { choices: shrunk, attempts };

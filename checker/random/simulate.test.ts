@@ -20,7 +20,13 @@ describe('random engine', () => {
     expect(violation.kind).toBe('invariant');
     // add(2) add(3) add(2) add(3): four steps is the fewest that reach 10.
     expect(formatPath(violation.path!)).toBe('0/2:0/2:1/2:0/2:1');
-    expect(first.stats.simulation?.shrink).toEqual({ property: 'below10', originalSteps: 7, shrunkSteps: 4, attempts: 483, foundInWalk: 1 });
+    expect(first.stats.simulation?.shrink).toEqual({
+      property: 'below10',
+      originalSteps: 7,
+      shrunkSteps: 4,
+      attempts: 483,
+      foundInWalk: 1,
+    });
     expect(formatPath(only(again).path!)).toBe('0/2:0/2:1/2:0/2:1');
     expect(again.stats.simulation?.shrink).toEqual(first.stats.simulation?.shrink);
   });
@@ -31,7 +37,10 @@ describe('random engine', () => {
     const sim = result.stats.simulation!;
     expect([sim.runs, sim.steps, sim.deepestWalk]).toEqual([50, 990, 20]);
     expect(result.stats.coverage.map((c) => [c.action, c.fired, c.found])).toEqual([
-      ['inc', 199, 4], ['dec', 137, 4], ['add', 456, 18], ['reset', 198, 0],
+      ['inc', 199, 4],
+      ['dec', 137, 4],
+      ['add', 456, 18],
+      ['reset', 198, 0],
     ]);
     expect(result.stats.distinctStates).toBe(27);
     expect(sim.sometimes).toEqual([{ property: 'five', walks: 41 }]);
@@ -57,7 +66,9 @@ describe('random engine', () => {
     expect(deadlock.kind).toBe('deadlock');
     expect(formatPath(deadlock.path!)).toBe('0/0:0/0:0/0:0');
     expect(check(stopsAtThreeSpec(true), { engine: 'random', seed: 5, runs: 20 }).status).toBe('incomplete');
-    expect(check(stopsAtThreeSpec(false), { engine: 'random', seed: 5, runs: 20, checkDeadlock: false }).status).toBe('incomplete');
+    expect(check(stopsAtThreeSpec(false), { engine: 'random', seed: 5, runs: 20, checkDeadlock: false }).status).toBe(
+      'incomplete',
+    );
   });
 
   it('checks action properties on every step', () => {
@@ -83,7 +94,14 @@ describe('random engine', () => {
   });
 
   it('rejects bad random options with a named configuration error', () => {
-    for (const options of [{ seed: -1 }, { seed: 1.5 }, { runs: 0 }, { depth: 2.5 }, { shard: { index: 3, count: 2 } }, { runs: Infinity }]) {
+    for (const options of [
+      { seed: -1 },
+      { seed: 1.5 },
+      { runs: 0 },
+      { depth: 2.5 },
+      { shard: { index: 3, count: 2 } },
+      { runs: Infinity },
+    ]) {
       const result = check(counterSpec(), { engine: 'random', ...options });
       expect(result.status).toBe('error');
       if (result.status === 'error') expect(result.error.code).toBe('invalid-config');
@@ -97,7 +115,12 @@ describe('random engine', () => {
     expect(result.stats.simulation!.runs).toBeGreaterThan(0);
     expect(result.status === 'incomplete' && result.reason).toMatch(/time limit 200 ms/);
     // It ran the first `runs` walks of the seed, so `runs` alone repeats exactly those walks.
-    const again = check(counterSpec(), { engine: 'random', seed: 4, properties: [], runs: result.stats.simulation!.runs });
+    const again = check(counterSpec(), {
+      engine: 'random',
+      seed: 4,
+      properties: [],
+      runs: result.stats.simulation!.runs,
+    });
     expect(again.stats.coverage).toEqual(result.stats.coverage);
   });
 
@@ -110,7 +133,9 @@ describe('random engine', () => {
     });
     const result = check(spec, { engine: 'random', seed: 1, runs: 5 });
     expect(result.stats.simulation!.livenessNotChecked).toEqual(['wraps']);
-    expect(result.status === 'incomplete' && result.reason).toMatch(/liveness properties are not checked by random walks: wraps$/);
+    expect(result.status === 'incomplete' && result.reason).toMatch(
+      /liveness properties are not checked by random walks: wraps$/,
+    );
   });
 
   it('draws the same walks in strict mode, and catches an impure action there', () => {
@@ -120,10 +145,16 @@ describe('random engine', () => {
     const impure = defineSpec({
       name: 'impure',
       init: () => [{ xs: [0] }],
-      actions: { grow: { next: (s) => { s.xs.push(1); return { xs: s.xs }; } } },
+      actions: {
+        grow: {
+          next: (s) => {
+            s.xs.push(1);
+            return { xs: s.xs };
+          },
+        },
+      },
     });
     const result = check(impure, { engine: 'random', seed: 1, strict: true });
     expect(result.status === 'error' && result.error.code).toBe('state-mutated');
   });
 });
-

@@ -23,13 +23,23 @@ describe('swarm shards', () => {
     const third = check(counterSpec(), { ...options, shard: { index: 3, count: 3 } });
     expect(first.stats.coverage).toEqual(whole.stats.coverage);
     expect(first.stats.simulation).toMatchObject({ seed: 11, campaignSeed: 11, shard: { index: 1, count: 3 } });
-    expect(third.stats.simulation).toMatchObject({ seed: shardSeed(11, 3), campaignSeed: 11, shard: { index: 3, count: 3 } });
+    expect(third.stats.simulation).toMatchObject({
+      seed: shardSeed(11, 3),
+      campaignSeed: 11,
+      shard: { index: 3, count: 3 },
+    });
     expect(third.stats.coverage).not.toEqual(whole.stats.coverage);
   });
 
   it('leaves excluded actions out unless nothing else is enabled', () => {
     const config = walkConfiguration(42, { index: 3, count: 4 }, 4);
-    const result = check(counterSpec(), { engine: 'random', seed: 42, shard: { index: 3, count: 4 }, runs: 30, properties: [] });
+    const result = check(counterSpec(), {
+      engine: 'random',
+      seed: 42,
+      shard: { index: 3, count: 4 },
+      runs: 30,
+      properties: [],
+    });
     expect(result.stats.simulation!.excludedActions).toEqual(['inc', 'add']);
     const fired = Object.fromEntries(result.stats.coverage.map((c) => [c.action, c.fired]));
     expect(config.excluded).toEqual([true, false, true, false]);

@@ -28,11 +28,18 @@ export function shardSeed(campaignSeed: number, index: number): number {
   return index === 1 ? campaignSeed : mix32((campaignSeed + Math.imul(index, GOLDEN)) >>> 0);
 }
 
-export function walkConfiguration(campaignSeed: number, shard: Shard | undefined, actionCount: number): WalkConfiguration {
+export function walkConfiguration(
+  campaignSeed: number,
+  shard: Shard | undefined,
+  actionCount: number,
+): WalkConfiguration {
   const everything = { seed: campaignSeed, excluded: new Array<boolean>(actionCount).fill(false), noBias: false };
   if (shard === undefined || shard.index === 1) return everything;
   const seed = shardSeed(campaignSeed, shard.index);
   // Each action is left out with probability 1/3, drawn from the shard's own seed.
-  const excluded = Array.from({ length: actionCount }, (_, a) => mix32((seed + Math.imul(a + 1, GOLDEN)) >>> 0) % 3 === 0);
+  const excluded = Array.from(
+    { length: actionCount },
+    (_, a) => mix32((seed + Math.imul(a + 1, GOLDEN)) >>> 0) % 3 === 0,
+  );
   return { seed, excluded, noBias: shard.index % 2 === 0 };
 }

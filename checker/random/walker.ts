@@ -26,7 +26,10 @@ export interface WalkViolation {
 }
 
 const DEADLOCK: WalkViolation = {
-  property: 'deadlock', kind: 'deadlock', propertyKind: 'deadlock', note: 'no action is enabled and the state is not terminal',
+  property: 'deadlock',
+  kind: 'deadlock',
+  propertyKind: 'deadlock',
+  note: 'no action is enabled and the state is not terminal',
 };
 
 export class Walker<S> {
@@ -86,8 +89,11 @@ export class Walker<S> {
   /** Replays `path` with the same checks; a step that is not enabled is an `invalid-trace` error. */
   replay(path: ActionPath): WalkViolation | undefined {
     if (path.init >= this.inits.length) {
-      throw new KripkeError('invalid-trace', `the path starts at initial state #${path.init}, but '${this.spec.name}' has ${this.inits.length}`,
-        { model: this.spec.name, step: '0' });
+      throw new KripkeError(
+        'invalid-trace',
+        `the path starts at initial state #${path.init}, but '${this.spec.name}' has ${this.inits.length}`,
+        { model: this.spec.name, step: '0' },
+      );
     }
     const found = this.start(path.init, undefined);
     if (found) return found;
@@ -150,8 +156,15 @@ export class Walker<S> {
       const broken = this.checks.violatedStep(before, next, label);
       if (broken) {
         this.campaign?.recordStep(action, false);
-        const kinds = broken.kind === 'refines' ? { kind: 'refinement', propertyKind: 'refines' } as const : { kind: 'step', propertyKind: 'alwaysStep' } as const;
-        return { property: broken.name, ...kinds, ...(broken.instance === undefined ? {} : { instance: broken.instance }) };
+        const kinds =
+          broken.kind === 'refines'
+            ? ({ kind: 'refinement', propertyKind: 'refines' } as const)
+            : ({ kind: 'step', propertyKind: 'alwaysStep' } as const);
+        return {
+          property: broken.name,
+          ...kinds,
+          ...(broken.instance === undefined ? {} : { instance: broken.instance }),
+        };
       }
       excluded = !stepAllowed(this.spec, before, next, label);
     }
@@ -165,7 +178,13 @@ export class Walker<S> {
     this.outside = excluded || (this.constraint !== undefined && !this.constraint(state));
     if (this.campaign) this.record(state, action);
     const broken = this.checks.violatedInvariant(state);
-    if (broken) return { property: broken.name, kind: 'invariant', propertyKind: 'always', ...(broken.instance === undefined ? {} : { instance: broken.instance }) };
+    if (broken)
+      return {
+        property: broken.name,
+        kind: 'invariant',
+        propertyKind: 'always',
+        ...(broken.instance === undefined ? {} : { instance: broken.instance }),
+      };
     const goals = this.goalHit;
     for (let g = 0; g < goals.length; g++) {
       if (goals[g] === 0 && this.checks.reached(g, state)) {
@@ -193,7 +212,10 @@ export class Walker<S> {
   private notEnabled(step: number, action: number, param: number): KripkeError {
     const a = this.spec.actions[action];
     const name = a ? `action '${a.name}'` : `action #${action}`;
-    return new KripkeError('invalid-trace', `step ${step + 1}: ${name} with parameter #${param} is not enabled in the state before it`,
-      { model: this.spec.name, step: String(step + 1) });
+    return new KripkeError(
+      'invalid-trace',
+      `step ${step + 1}: ${name} with parameter #${param} is not enabled in the state before it`,
+      { model: this.spec.name, step: String(step + 1) },
+    );
   }
 }

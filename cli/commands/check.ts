@@ -54,22 +54,53 @@ export function registerCheck(program: Command, run: (code: Promise<ExitCode>) =
     .option('--max-depth <n>', 'explore no deeper than n states (initial states are depth 1)', positiveInteger)
     .option('--continue', 'keep going after a violation and report every violated property')
     .option('--deadlock', "report states without successors as deadlocks, whatever the spec's checkDeadlock says")
-    .option('--no-deadlock', 'do not report states without successors as deadlocks (the default: the spec says, else report them)')
+    .option(
+      '--no-deadlock',
+      'do not report states without successors as deadlocks (the default: the spec says, else report them)',
+    )
     .option('--strict', 'catch impure actions: re-hash inputs after each action, run each action twice and compare')
     .option('--property <name...>', 'check only these properties')
     .option('--no-liveness', 'skip liveness properties (eventually, leadsTo, …); check safety only')
     .option('--json', 'print one JSON result object on stdout')
     .option('--no-progress', 'no progress output on stderr')
-    .option('--memory <size>', 'bound the visited-state store and queue (e.g. 500m, 2g); BFS goes on with the store on disk beyond it ' +
-      '(with --store memory, DFS or --workers, reaching it stops the run as incomplete)', byteSize)
-    .option('--store <kind>', 'memory, or disk: fingerprints, parent links and queue on disk beyond --memory (default 1g); BFS on one worker', storeKind)
-    .option('--store-dir <dir>', 'where the disk store keeps its files (a fresh folder inside this one; default: the system\'s temporary folder)')
-    .option('--checkpoint <dir>', 'save the search into <dir> between BFS levels, to resume after the process is stopped (disk store)')
-    .option('--checkpoint-every <duration>', 'time between checkpoints, e.g. 5m (the default), 30s; 0: after every level', intervalArgument)
-    .option('--resume <dir>', 'resume the check saved in <dir> by --checkpoint (same model, settings and options), saving there as it goes')
-    .option('--workers <n>', 'BFS on n threads (worker_threads); same counts, shortest counterexamples', positiveInteger)
+    .option(
+      '--memory <size>',
+      'bound the visited-state store and queue (e.g. 500m, 2g); BFS goes on with the store on disk beyond it ' +
+        '(with --store memory, DFS or --workers, reaching it stops the run as incomplete)',
+      byteSize,
+    )
+    .option(
+      '--store <kind>',
+      'memory, or disk: fingerprints, parent links and queue on disk beyond --memory (default 1g); BFS on one worker',
+      storeKind,
+    )
+    .option(
+      '--store-dir <dir>',
+      "where the disk store keeps its files (a fresh folder inside this one; default: the system's temporary folder)",
+    )
+    .option(
+      '--checkpoint <dir>',
+      'save the search into <dir> between BFS levels, to resume after the process is stopped (disk store)',
+    )
+    .option(
+      '--checkpoint-every <duration>',
+      'time between checkpoints, e.g. 5m (the default), 30s; 0: after every level',
+      intervalArgument,
+    )
+    .option(
+      '--resume <dir>',
+      'resume the check saved in <dir> by --checkpoint (same model, settings and options), saving there as it goes',
+    )
+    .option(
+      '--workers <n>',
+      'BFS on n threads (worker_threads); same counts, shortest counterexamples',
+      positiveInteger,
+    )
     .option('--no-typecheck', 'run a TypeScript model file without type-checking it first')
-    .option('--out <dir>', 'save each counterexample into <dir>/<property>/: trace.json, trace.itf.json, trace.dot, trace.svg, report.html')
+    .option(
+      '--out <dir>',
+      'save each counterexample into <dir>/<property>/: trace.json, trace.itf.json, trace.dot, trace.svg, report.html',
+    )
     .action((name: string, flags: CheckFlags) => run(runCheck(name, flags)));
 }
 
@@ -82,25 +113,53 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
     // Loaded (and type-checked) here first: a model with type errors never runs.
     const model = await loadModel(name, { settings: flags.set, variant: flags.variant, typecheck: flags.typecheck });
     const progress = createProgress(flags.progress);
-    engine = new EngineThread({ model: name, settings: flags.set, variant: flags.variant, options: engineOptions(name, flags) }, interruption, progress.observer);
+    engine = new EngineThread(
+      { model: name, settings: flags.set, variant: flags.variant, options: engineOptions(name, flags) },
+      interruption,
+      progress.observer,
+    );
     const color = !flags.json && colourWanted();
     if (!flags.json) {
       process.stdout.write(`Checking ${describeModel(model, flags.set)} (${flags.engine})\n`);
-      process.stdout.write(`  ${describeMemoryBound(flags.memory ?? defaultMemoryBytes(), flags.memory !== undefined)}\n`);
+      process.stdout.write(
+        `  ${describeMemoryBound(flags.memory ?? defaultMemoryBytes(), flags.memory !== undefined)}\n`,
+      );
     }
-    const result = await engine.result(model.spec.name, { ...progress.observer, checkpointSaved: (c) => process.stderr.write(
-      `checkpoint saved in ${c.dir} (level ${c.depth}, ${c.distinctStates.toLocaleString('en-US')} states)\n`) });
+    const result = await engine.result(model.spec.name, {
+      ...progress.observer,
+      checkpointSaved: (c) =>
+        process.stderr.write(
+          `checkpoint saved in ${c.dir} (level ${c.depth}, ${c.distinctStates.toLocaleString('en-US')} states)\n`,
+        ),
+    });
     progress.stop();
     const signal = interruption.signal;
-    const text = flags.json ? jsonOutput(interruptedJson(resultJson(result, model, flags.set), signal))
-      : renderResultText(result, model, color) + (signal ? `\n  stopped by ${signal}: the statistics above are what was explored so far` : '');
+    const text = flags.json
+      ? jsonOutput(interruptedJson(resultJson(result, model, flags.set), signal))
+      : renderResultText(result, model, color) +
+        (signal ? `\n  stopped by ${signal}: the statistics above are what was explored so far` : '');
     // An error is reported on stderr, except under --json, whose one object on stdout says it all.
     (result.status === 'error' && !flags.json ? process.stderr : process.stdout).write(`${text}\n`);
     if (outDir && (result.status === 'violation' || result.status === 'incomplete')) {
-      const context = { reference: model.reference, ...(model.file ? { modelFile: model.file } : {}), variant: model.variant, settings: flags.set };
-      const report = await writeViolationFiles(outDir, model.spec, result.violations, context, result.stats.distinctStates);
-      const replays = report.written.filter((file) => basename(file) === 'trace.json').map((file) => `replay: ${replayCommand(file, context)}`);
-      (flags.json ? process.stderr : process.stdout).write([...report.lines, ...replays].map((line) => `  ${line}\n`).join(''));
+      const context = {
+        reference: model.reference,
+        ...(model.file ? { modelFile: model.file } : {}),
+        variant: model.variant,
+        settings: flags.set,
+      };
+      const report = await writeViolationFiles(
+        outDir,
+        model.spec,
+        result.violations,
+        context,
+        result.stats.distinctStates,
+      );
+      const replays = report.written
+        .filter((file) => basename(file) === 'trace.json')
+        .map((file) => `replay: ${replayCommand(file, context)}`);
+      (flags.json ? process.stderr : process.stdout).write(
+        [...report.lines, ...replays].map((line) => `  ${line}\n`).join(''),
+      );
     }
     return interruption.exitCode(exitCodeOf(result));
   } finally {
@@ -113,20 +172,35 @@ async function runCheck(name: string, flags: CheckFlags): Promise<ExitCode> {
 function engineOptions(name: string, flags: CheckFlags): EngineRequest['options'] {
   const saving = flags.checkpoint ?? flags.resume;
   return {
-    engine: flags.engine, maxDepth: flags.maxDepth, continue: flags.continue, checkDeadlock: flags.deadlock, strict: flags.strict,
-    properties: flags.property, liveness: flags.liveness, memoryBytes: flags.memory, workers: flags.workers,
-    store: flags.store === 'memory' ? 'table' : flags.store, storeDir: flags.storeDir,
-    checkpoint: saving === undefined ? undefined : { dir: saving, intervalMs: flags.checkpointEvery, identity: checkIdentity(name, flags) },
+    engine: flags.engine,
+    maxDepth: flags.maxDepth,
+    continue: flags.continue,
+    checkDeadlock: flags.deadlock,
+    strict: flags.strict,
+    properties: flags.property,
+    liveness: flags.liveness,
+    memoryBytes: flags.memory,
+    workers: flags.workers,
+    store: flags.store === 'memory' ? 'table' : flags.store,
+    storeDir: flags.storeDir,
+    checkpoint:
+      saving === undefined
+        ? undefined
+        : { dir: saving, intervalMs: flags.checkpointEvery, identity: checkIdentity(name, flags) },
     resume: flags.resume,
   };
 }
 
 function exitCodeOf(result: CheckResult): ExitCode {
   switch (result.status) {
-    case 'pass': return EXIT.pass;
-    case 'violation': return EXIT.violation;
-    case 'incomplete': return EXIT.incomplete;
-    case 'error': return EXIT.usageOrModelError;
+    case 'pass':
+      return EXIT.pass;
+    case 'violation':
+      return EXIT.violation;
+    case 'incomplete':
+      return EXIT.incomplete;
+    case 'error':
+      return EXIT.usageOrModelError;
   }
 }
 
@@ -150,6 +224,8 @@ function intervalArgument(text: string): number {
 function byteSize(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([kmgt]?)b?$/i.exec(text.trim());
   if (!match) throw new InvalidArgumentError(`expected a size such as 500m or 2g, got '${text}'`);
-  const unit = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
+  const unit = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 }[
+    match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'
+  ];
   return Math.round(Number(match[1]) * unit);
 }

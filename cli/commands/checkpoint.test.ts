@@ -17,12 +17,19 @@ const DISK = ['--store', 'disk', '--memory', '256k', '--no-progress', '--json'];
 
 function kripke(...args: string[]) {
   const run = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: run.status, json: run.stdout.startsWith('{') ? JSON.parse(run.stdout) : undefined, stderr: run.stderr };
+  return {
+    code: run.status,
+    json: run.stdout.startsWith('{') ? JSON.parse(run.stdout) : undefined,
+    stderr: run.stderr,
+  };
 }
 
 /** Starts a check saving a checkpoint before every level and kills it as soon as one exists at level `level` or later. */
 async function killedAfterCheckpoint(args: string[], dir: string, level: number): Promise<NodeJS.Signals | null> {
-  const child = spawn(process.execPath, [BIN, ...args, '--checkpoint', dir, '--checkpoint-every', '0'], { cwd: root, stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, ...args, '--checkpoint', dir, '--checkpoint-every', '0'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
   const current = join(dir, 'current.json');
   // No cap on the wait: on a loaded machine the first checkpoints come late; a run that ends first fails the test below.
@@ -37,14 +44,28 @@ async function killedAfterCheckpoint(args: string[], dir: string, level: number)
 /** What an interrupted and resumed run must share with an uninterrupted one. */
 function answer(json: { status: string; stats: Record<string, unknown>; violations?: unknown; examples: unknown }) {
   const { distinctStates, generatedStates, depth, queued, coverage } = json.stats;
-  return { status: json.status, distinctStates, generatedStates, depth, queued, coverage, violations: json.violations, examples: json.examples };
+  return {
+    status: json.status,
+    distinctStates,
+    generatedStates,
+    depth,
+    queued,
+    coverage,
+    violations: json.violations,
+    examples: json.examples,
+  };
 }
 
 describe('checkpoint and resume', () => {
   it('a killed run resumes to the counts and verdict of an uninterrupted one', async () => {
     const args = ['check', 'two-phase-commit', '--set', 'rms=6', '--set', 'packed=true', ...DISK];
     const whole = kripke(...args);
-    expect([whole.code, whole.json.stats.distinctStates, whole.json.stats.generatedStates, whole.json.stats.depth]).toEqual([0, 50_816, 402_306, 20]);
+    expect([
+      whole.code,
+      whole.json.stats.distinctStates,
+      whole.json.stats.generatedStates,
+      whole.json.stats.depth,
+    ]).toEqual([0, 50_816, 402_306, 20]);
     const dir = mkdtempSync(join(tmpdir(), 'kripke-checkpoint-test-'));
     expect(await killedAfterCheckpoint(args, dir, 6)).toBe('SIGKILL');
     const resumed = kripke(...args, '--resume', dir);
@@ -54,9 +75,23 @@ describe('checkpoint and resume', () => {
   }, 180_000);
 
   it('resumes a violation to the same shortest counterexample', async () => {
-    const args = ['check', 'two-phase-commit', '--set', 'rms=6', '--variant', 'commit-on-majority', '--set', 'packed=true', ...DISK];
+    const args = [
+      'check',
+      'two-phase-commit',
+      '--set',
+      'rms=6',
+      '--variant',
+      'commit-on-majority',
+      '--set',
+      'packed=true',
+      ...DISK,
+    ];
     const whole = kripke(...args);
-    expect([whole.code, whole.json.violations[0].property, whole.json.violations[0].path.split('/').length - 1]).toEqual([1, 'ImplementsTCommit', 10]); // the refinement of transaction commit fails a step before TCConsistent
+    expect([
+      whole.code,
+      whole.json.violations[0].property,
+      whole.json.violations[0].path.split('/').length - 1,
+    ]).toEqual([1, 'ImplementsTCommit', 10]); // the refinement of transaction commit fails a step before TCConsistent
     const dir = mkdtempSync(join(tmpdir(), 'kripke-checkpoint-test-'));
     expect(await killedAfterCheckpoint(args, dir, 4)).toBe('SIGKILL');
     const resumed = kripke(...args, '--resume', dir);
@@ -66,9 +101,27 @@ describe('checkpoint and resume', () => {
 
   it('refuses a checkpoint of another configuration, naming what differs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kripke-checkpoint-test-'));
-    expect(await killedAfterCheckpoint(['check', 'two-phase-commit', '--set', 'rms=6', '--set', 'packed=true', ...DISK], dir, 2)).toBe('SIGKILL');
-    const other = kripke('check', 'two-phase-commit', '--set', 'rms=5', '--set', 'packed=true', ...DISK, '--resume', dir);
+    expect(
+      await killedAfterCheckpoint(
+        ['check', 'two-phase-commit', '--set', 'rms=6', '--set', 'packed=true', ...DISK],
+        dir,
+        2,
+      ),
+    ).toBe('SIGKILL');
+    const other = kripke(
+      'check',
+      'two-phase-commit',
+      '--set',
+      'rms=5',
+      '--set',
+      'packed=true',
+      ...DISK,
+      '--resume',
+      dir,
+    );
     expect(other.code).toBe(2);
-    expect(other.json.error.message).toContain(`cannot resume from ${dir}: it is a checkpoint of another check (settings: {"packed":"true","rms":"6"} in the checkpoint, {"packed":"true","rms":"5"} now)`);
+    expect(other.json.error.message).toContain(
+      `cannot resume from ${dir}: it is a checkpoint of another check (settings: {"packed":"true","rms":"6"} in the checkpoint, {"packed":"true","rms":"5"} now)`,
+    );
   }, 180_000);
 });

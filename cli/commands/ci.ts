@@ -39,7 +39,12 @@ export function registerCi(program: Command, run: (code: Promise<ExitCode>) => v
     .option('--out <dir>', 'where junit.xml, report.json and counterexamples go', DEFAULT_OUT_DIR)
     .option('--junit <file>', 'write the JUnit XML here (default <out>/junit.xml)')
     .option('--json <file>', 'write the JSON report here (default <out>/report.json)')
-    .option('--artifacts <which>', 'save the counterexamples of: failures (checks that differ), all, none', artifactsChoice, 'failures')
+    .option(
+      '--artifacts <which>',
+      'save the counterexamples of: failures (checks that differ), all, none',
+      artifactsChoice,
+      'failures',
+    )
     .option('--update', 'rewrite the snapshots that changed in the checks file')
     .action((file: string, flags: CiFlags) => run(runCi(file, flags)));
 }
@@ -48,7 +53,11 @@ async function runCi(file: string, flags: CiFlags): Promise<ExitCode> {
   const out = process.stdout;
   out.write(`kripke ci: running the checks of ${file}\n`);
   let report = await runChecks(file, {
-    workers: flags.workers, cores: flags.jobs, only: flags.only, outDir: flags.out, artifacts: flags.artifacts,
+    workers: flags.workers,
+    cores: flags.jobs,
+    only: flags.only,
+    outDir: flags.out,
+    artifacts: flags.artifacts,
     onFinish: (c) => out.write(`  ${finishedLine(c)}\n`),
   });
   if (report.checks.length === 0) {
@@ -66,8 +75,15 @@ async function runCi(file: string, flags: CiFlags): Promise<ExitCode> {
   await writeTo(junit, junitXml(report));
   await writeTo(json, `${jsonOutput(ciReportJson(report))}\n`);
   const saved = report.checks.flatMap((c) => c.result.artifacts);
-  out.write(`wrote ${junit}, ${json}${saved.length ? ` and ${saved.length} counterexample files under ${resolve(flags.out)}` : ''}\n`);
-  if (process.env.GITHUB_ACTIONS === 'true') out.write(githubAnnotations(report).map((line) => `${line}\n`).join(''));
+  out.write(
+    `wrote ${junit}, ${json}${saved.length ? ` and ${saved.length} counterexample files under ${resolve(flags.out)}` : ''}\n`,
+  );
+  if (process.env.GITHUB_ACTIONS === 'true')
+    out.write(
+      githubAnnotations(report)
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
   return ciExitCode(report);
 }
 

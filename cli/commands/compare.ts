@@ -31,13 +31,21 @@ interface CompareFlags extends RunFlags {
 }
 
 export function registerCompare(program: Command, run: (code: Promise<ExitCode>) => void): void {
-  withRunOptions(program
-    .command('compare')
-    .description('check variants and configurations side by side: a row per property with verdict, states, depth, time')
-    .argument('<model>', 'a shipped model (see `kripke list`) or a model file')
-    .option('--variants <names>', 'a comma-separated list of variants, or all', variantList, 'all')
-    .option('--set <key=values>', 'a setting, a list (nodes=3,5) or a range (nodes=2..4); repeatable, every combination runs', collectSetting, {}))
-    .action((model: string, flags: CompareFlags) => run(runCompare(model, flags)));
+  withRunOptions(
+    program
+      .command('compare')
+      .description(
+        'check variants and configurations side by side: a row per property with verdict, states, depth, time',
+      )
+      .argument('<model>', 'a shipped model (see `kripke list`) or a model file')
+      .option('--variants <names>', 'a comma-separated list of variants, or all', variantList, 'all')
+      .option(
+        '--set <key=values>',
+        'a setting, a list (nodes=3,5) or a range (nodes=2..4); repeatable, every combination runs',
+        collectSetting,
+        {},
+      ),
+  ).action((model: string, flags: CompareFlags) => run(runCompare(model, flags)));
 }
 
 /** The options `compare` and `sweep` share: what each run checks, how long, and how results print. */
@@ -46,7 +54,10 @@ export function withRunOptions(command: Command): Command {
     .option('--engine <name>', 'search order: bfs or dfs', engineName, 'bfs')
     .option('--property <name...>', 'check only these properties')
     .option('--deadlock', "report states without successors as deadlocks, whatever the spec's checkDeadlock says")
-    .option('--no-deadlock', 'do not report states without successors as deadlocks (the default: the spec says, else report them)')
+    .option(
+      '--no-deadlock',
+      'do not report states without successors as deadlocks (the default: the spec says, else report them)',
+    )
     .option('--no-liveness', 'skip liveness properties')
     .option('--workers <n>', 'BFS on n threads per run', positiveInteger)
     .option('--time-limit <duration>', 'per run, e.g. 90s or 10m (default 10m)', durationOption)
@@ -56,24 +67,38 @@ export function withRunOptions(command: Command): Command {
 
 async function runCompare(model: string, flags: CompareFlags): Promise<ExitCode> {
   const comparison = await compareVariants(model, {
-    variants: flags.variants, settings: flags.set, engine: flags.engine, properties: flags.property,
-    deadlock: flags.deadlock, liveness: flags.liveness, workers: flags.workers, timeLimitMs: flags.timeLimit, cores: flags.jobs,
+    variants: flags.variants,
+    settings: flags.set,
+    engine: flags.engine,
+    properties: flags.property,
+    deadlock: flags.deadlock,
+    liveness: flags.liveness,
+    workers: flags.workers,
+    timeLimitMs: flags.timeLimit,
+    cores: flags.jobs,
   });
-  const text = flags.format === 'json' ? jsonOutput(comparisonJson(comparison)) : renderComparison(comparison, flags.format);
+  const text =
+    flags.format === 'json' ? jsonOutput(comparisonJson(comparison)) : renderComparison(comparison, flags.format);
   process.stdout.write(`${text}\n`);
   return comparison.rows.some((r) => r.verdict === 'error') ? EXIT.usageOrModelError : EXIT.pass;
 }
 
 function variantList(text: string): string[] | 'all' {
   if (text.trim() === 'all') return 'all';
-  const names = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (names.length === 0) throw new InvalidArgumentError(`expected variant names separated by commas, or all, got '${text}'`);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (names.length === 0)
+    throw new InvalidArgumentError(`expected variant names separated by commas, or all, got '${text}'`);
   return names;
 }
 
 function engineName(text: string): 'bfs' | 'dfs' {
   if (text === 'bfs' || text === 'dfs') return text;
-  throw new InvalidArgumentError(`expected bfs or dfs (random walks cannot size a state space), got '${text}'; engines: ${ENGINES.join(', ')}`);
+  throw new InvalidArgumentError(
+    `expected bfs or dfs (random walks cannot size a state space), got '${text}'; engines: ${ENGINES.join(', ')}`,
+  );
 }
 
 function outputFormat(text: string): OutputFormat {

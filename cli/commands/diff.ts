@@ -27,11 +27,26 @@ export function registerDiff(program: Command, run: (code: Promise<ExitCode>) =>
     .description('the shortest behaviour one variant (or model file) allows and the other forbids, both ways')
     .argument('<model>', 'a shipped model or a model file')
     .argument('[other]', 'a second model file to compare with the first')
-    .option('--variant <name>', 'a variant: give two for one model (or one per model file)', (v: string, all: string[]) => [...all, v], [])
+    .option(
+      '--variant <name>',
+      'a variant: give two for one model (or one per model file)',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
     .option('--set <key=value>', 'a configuration value for both sides (repeatable)', collectSetting, {})
-    .option('--observe <fields>', 'compare only these fields of the state (comma-separated, dotted paths: rmState,tmState)')
-    .option('--max-pairs <n>', 'stop after this many (state, set) pairs per direction (default 1,000,000)', positiveInteger)
-    .option('--out <dir>', 'save each difference as a counterexample: <dir>/only-in-<name>/trace.json, trace.svg, report.html, …')
+    .option(
+      '--observe <fields>',
+      'compare only these fields of the state (comma-separated, dotted paths: rmState,tmState)',
+    )
+    .option(
+      '--max-pairs <n>',
+      'stop after this many (state, set) pairs per direction (default 1,000,000)',
+      positiveInteger,
+    )
+    .option(
+      '--out <dir>',
+      'save each difference as a counterexample: <dir>/only-in-<name>/trace.json, trace.svg, report.html, …',
+    )
     .option('--json', 'print one JSON object')
     .action((model: string, other: string | undefined, flags: DiffFlags) => run(runDiff(model, other, flags)));
 }
@@ -41,7 +56,10 @@ async function runDiff(model: string, other: string | undefined, flags: DiffFlag
   const diff = await diffModels({
     a: { model, variant: variantA, settings: flags.set },
     b: { model: other ?? model, variant: variantB, settings: flags.set },
-    fields: flags.observe?.split(',').map((f) => f.trim()).filter((f) => f !== ''),
+    fields: flags.observe
+      ?.split(',')
+      .map((f) => f.trim())
+      .filter((f) => f !== ''),
     maxPairs: flags.maxPairs,
   });
   const color = !flags.json && colourWanted();
@@ -57,13 +75,21 @@ async function runDiff(model: string, other: string | undefined, flags: DiffFlag
 }
 
 /** One model: two variants. Two models: none (their defaults), or one each. */
-function sideVariants(model: string, other: string | undefined, variants: readonly string[]): [string | undefined, string | undefined] {
+function sideVariants(
+  model: string,
+  other: string | undefined,
+  variants: readonly string[],
+): [string | undefined, string | undefined] {
   if (other === undefined && variants.length !== 2) {
-    throw new KripkeError('invalid-config', `diff ${model} needs two variants to compare: --variant a --variant b (or a second model file)`);
+    throw new KripkeError(
+      'invalid-config',
+      `diff ${model} needs two variants to compare: --variant a --variant b (or a second model file)`,
+    );
   }
   if (other !== undefined && variants.length === 1) {
     throw new KripkeError('invalid-config', `diff of two models takes a --variant for each (two), or none; got one`);
   }
-  if (variants.length > 2) throw new KripkeError('invalid-config', `diff compares two sides; got ${variants.length} variants`);
+  if (variants.length > 2)
+    throw new KripkeError('invalid-config', `diff compares two sides; got ${variants.length} variants`);
   return [variants[0], variants[1]];
 }

@@ -35,7 +35,9 @@ async function runExplore(name: string, flags: ExploreFlags): Promise<ExitCode> 
   const { startExplorer } = await import('../../explorer/index.ts');
   const explorer = await startExplorer({ key, model, port: flags.port ?? 0 });
   const url = `${explorer.url}?${linkQuery(key)}`;
-  process.stdout.write(`Kripke explorer for ${model.spec.name}: ${url}\n(listening on 127.0.0.1 only; Ctrl-C stops it)\n`);
+  process.stdout.write(
+    `Kripke explorer for ${model.spec.name}: ${url}\n(listening on 127.0.0.1 only; Ctrl-C stops it)\n`,
+  );
   if (flags.open) openBrowser(url);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -62,6 +64,7 @@ function openBrowser(url: string): void {
 
 function portNumber(text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new InvalidArgumentError(`expected a port number (0–65535), got '${text}'`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new InvalidArgumentError(`expected a port number (0–65535), got '${text}'`);
   return value;
 }

@@ -43,7 +43,9 @@ function list(json: boolean): ExitCode {
     const config = Object.entries(e.config).map(([k, c]) => `${k}=${String(c.default)}`);
     if (config.length) lines.push(`  config:     ${config.join(' ')}`);
     lines.push(`  variants:   ${Object.keys(e.variants).join(', ')}`);
-    lines.push(`  properties: ${e.properties.map((p) => `${p.name} (${p.kind}${p.instances ? ` for each of ${p.instances.length}` : ''})`).join(', ') || '(none)'}`);
+    lines.push(
+      `  properties: ${e.properties.map((p) => `${p.name} (${p.kind}${p.instances ? ` for each of ${p.instances.length}` : ''})`).join(', ') || '(none)'}`,
+    );
     lines.push('');
   }
   process.stdout.write(lines.join('\n'));

@@ -24,9 +24,15 @@ export interface ShardResult {
     readonly elapsedMs: number;
     readonly coverage: readonly { action: string; fired: number; found: number }[];
     readonly simulation: {
-      readonly seed: number; readonly campaignSeed: number; readonly depth: number; readonly runsRequested: number | null;
+      readonly seed: number;
+      readonly campaignSeed: number;
+      readonly depth: number;
+      readonly runsRequested: number | null;
       readonly shard: { index: number; count: number } | null;
-      readonly runs: number; readonly steps: number; readonly stepsPerSecond: number; readonly deepestWalk: number;
+      readonly runs: number;
+      readonly steps: number;
+      readonly stepsPerSecond: number;
+      readonly deepestWalk: number;
       readonly sometimes: readonly { property: string; walks: number }[];
     };
   };
@@ -47,7 +53,11 @@ export function registerMerge(program: Command, run: (code: Promise<ExitCode>) =
 function merge(files: readonly string[], json: boolean): ExitCode {
   const { text, report } = mergeShardFiles(files);
   process.stdout.write(json ? `${jsonOutput(report)}\n` : `${text}\n`);
-  return report.status === 'error' ? EXIT.usageOrModelError : report.status === 'violation' ? EXIT.violation : EXIT.pass;
+  return report.status === 'error'
+    ? EXIT.usageOrModelError
+    : report.status === 'violation'
+      ? EXIT.violation
+      : EXIT.pass;
 }
 
 /** Reads and checks the shard files, and merges them (a `KripkeError` names a bad or foreign file). */
@@ -62,11 +72,15 @@ function readShard(file: string): ShardResult {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new KripkeError('invalid-config', `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`, { file });
+    throw new KripkeError('invalid-config', `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`, {
+      file,
+    });
   }
   const candidate = parsed as Partial<ShardResult> & { kind?: unknown; version?: unknown };
   if (candidate?.kind !== SIMULATION_KIND || candidate.version !== 1 || !candidate.stats?.simulation) {
-    throw new KripkeError('invalid-config', `${file} is not a result of \`kripke simulate --json\` (version 1)`, { file });
+    throw new KripkeError('invalid-config', `${file} is not a result of \`kripke simulate --json\` (version 1)`, {
+      file,
+    });
   }
   return { ...(candidate as ShardResult), file };
 }
@@ -75,8 +89,12 @@ function readShard(file: string): ShardResult {
 function campaignOf(s: ShardResult): Record<string, string> {
   const sim = s.stats.simulation;
   return {
-    model: s.model, variant: String(s.variant), settings: JSON.stringify(sortKeys(s.settings)),
-    'campaign seed': String(sim.campaignSeed), depth: String(sim.depth), runs: String(sim.runsRequested),
+    model: s.model,
+    variant: String(s.variant),
+    settings: JSON.stringify(sortKeys(s.settings)),
+    'campaign seed': String(sim.campaignSeed),
+    depth: String(sim.depth),
+    runs: String(sim.runsRequested),
     'shard count': String(sim.shard?.count ?? 1),
   };
 }
@@ -89,13 +107,20 @@ function requireOneCampaign(shards: readonly ShardResult[]): void {
     const actual = campaignOf(shard);
     for (const [field, value] of Object.entries(expected)) {
       if (actual[field] !== value) {
-        throw new KripkeError('invalid-config', `cannot merge ${shard.file} with ${first.file}: ${field} ${actual[field]} ≠ ${value} ` +
-          '(shards must come from one campaign: same model, configuration, seed, depth, runs and shard count)', { file: shard.file });
+        throw new KripkeError(
+          'invalid-config',
+          `cannot merge ${shard.file} with ${first.file}: ${field} ${actual[field]} ≠ ${value} ` +
+            '(shards must come from one campaign: same model, configuration, seed, depth, runs and shard count)',
+          { file: shard.file },
+        );
       }
     }
     const index = shard.stats.simulation.shard?.index ?? 1;
     const twin = seen.get(index);
-    if (twin !== undefined) throw new KripkeError('invalid-config', `${shard.file} and ${twin} are both shard ${index}`, { file: shard.file });
+    if (twin !== undefined)
+      throw new KripkeError('invalid-config', `${shard.file} and ${twin} are both shard ${index}`, {
+        file: shard.file,
+      });
     seen.set(index, shard.file);
   }
 }

@@ -30,12 +30,38 @@ function kripke(...args: string[]) {
   return runCli(args, { cwd: root, env: { NO_COLOR: '1' } });
 }
 
-interface QuintState { [key: string]: unknown; 'mbt::actionTaken': string; 'mbt::nondetPicks': { rm: { tag: string; value: unknown } } }
+interface QuintState {
+  [key: string]: unknown;
+  'mbt::actionTaken': string;
+  'mbt::nondetPicks': { rm: { tag: string; value: unknown } };
+}
 
 describe("Quint's --mbt traces", () => {
   beforeAll(() => {
-    const run = spawnSync(process.execPath, [QUINT, 'run', '--backend', 'typescript', '--mbt', '--max-samples', '20', '--n-traces', '3',
-      '--max-steps', '12', '--seed', '0x1f', '--invariant', 'invariant', '--out-itf', join(dir, 'trace_{seq}.itf.json'), SPEC], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [
+        QUINT,
+        'run',
+        '--backend',
+        'typescript',
+        '--mbt',
+        '--max-samples',
+        '20',
+        '--n-traces',
+        '3',
+        '--max-steps',
+        '12',
+        '--seed',
+        '0x1f',
+        '--invariant',
+        'invariant',
+        '--out-itf',
+        join(dir, 'trace_{seq}.itf.json'),
+        SPEC,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(run.status, run.stdout + run.stderr).toBe(0);
   });
 
@@ -44,8 +70,12 @@ describe("Quint's --mbt traces", () => {
     expect(states[1]!['mbt::nondetPicks']).toHaveProperty('rm'); // Quint's own format, not ours
     const replayed = await kripke('replay', traces[0]!, MODEL);
     expect(replayed.code, replayed.stderr).toBe(0);
-    expect(replayed.stdout).toMatch(/^Replaying .*trace_0\.itf\.json against two_phase_commit\.qnt \(.*two_phase_commit\.ts\)\n/);
-    expect(replayed.stdout).toContain(`✔ replays all ${states.length - 1} steps: the trace replays (it names no property to re-check)\n`);
+    expect(replayed.stdout).toMatch(
+      /^Replaying .*trace_0\.itf\.json against two_phase_commit\.qnt \(.*two_phase_commit\.ts\)\n/,
+    );
+    expect(replayed.stdout).toContain(
+      `✔ replays all ${states.length - 1} steps: the trace replays (it names no property to re-check)\n`,
+    );
   });
 
   it('replay step by step, each action and pick matched (in-process, every trace)', async () => {
@@ -56,7 +86,9 @@ describe("Quint's --mbt traces", () => {
       expect(result.status, JSON.stringify(result)).toBe('reproduced');
       if (result.status !== 'reproduced') continue;
       const quint = (JSON.parse(readFileSync(file, 'utf8')) as { states: QuintState[] }).states;
-      expect(result.trace.steps.slice(1).map((s) => s.action!.name)).toEqual(quint.slice(1).map((s) => s['mbt::actionTaken']));
+      expect(result.trace.steps.slice(1).map((s) => s.action!.name)).toEqual(
+        quint.slice(1).map((s) => s['mbt::actionTaken']),
+      );
     }
   });
 
@@ -67,7 +99,10 @@ describe("Quint's --mbt traces", () => {
     pick.value = pick.value === 'r1' ? 'r2' : 'r1';
     const edited = join(dir, 'edited.itf.json');
     writeFileSync(edited, JSON.stringify(json));
-    const result = replayTrace((await loadModel(MODEL, { settings: {}, variant: undefined })).spec, await readTraceFile(edited));
+    const result = replayTrace(
+      (await loadModel(MODEL, { settings: {}, variant: undefined })).spec,
+      await readTraceFile(edited),
+    );
     expect(result).toMatchObject({ status: 'diverged', divergence: { step } });
     if (result.status === 'diverged') expect(result.divergence.action).toBe(`rmPrepare("${String(pick.value)}")`);
   });
@@ -87,11 +122,20 @@ describe('nondet picks as a parameter', () => {
   const some = (value: Json) => ({ tag: 'Some', value });
   const none = { tag: 'None', value: { '#tup': [] } };
   it('none made: no parameter; one: its value; several: a record of them by name', () => {
-    expect(mbtAction({ 'mbt::actionTaken': 'tick', 'mbt::nondetPicks': { rm: none } })).toEqual({ name: 'tick', label: 'tick', param: undefined });
-    expect(mbtAction({ 'mbt::actionTaken': 'send', 'mbt::nondetPicks': { rm: some('r1'), v: none } }))
-      .toEqual({ name: 'send', label: 'send("r1")', param: 'r1', encodedParam: 'r1' });
-    expect(mbtAction({ 'mbt::actionTaken': 'send', 'mbt::nondetPicks': { to: some('b'), n: some({ '#bigint': '2' }) } }))
-      .toMatchObject({ label: 'send({ to: "b", n: 2 })', param: { to: 'b', n: 2 } });
+    expect(mbtAction({ 'mbt::actionTaken': 'tick', 'mbt::nondetPicks': { rm: none } })).toEqual({
+      name: 'tick',
+      label: 'tick',
+      param: undefined,
+    });
+    expect(mbtAction({ 'mbt::actionTaken': 'send', 'mbt::nondetPicks': { rm: some('r1'), v: none } })).toEqual({
+      name: 'send',
+      label: 'send("r1")',
+      param: 'r1',
+      encodedParam: 'r1',
+    });
+    expect(
+      mbtAction({ 'mbt::actionTaken': 'send', 'mbt::nondetPicks': { to: some('b'), n: some({ '#bigint': '2' }) } }),
+    ).toMatchObject({ label: 'send({ to: "b", n: 2 })', param: { to: 'b', n: 2 } });
     expect(mbtAction({ x: 1 })).toBeUndefined();
   });
 });

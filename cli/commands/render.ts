@@ -39,19 +39,35 @@ export function registerRender(program: Command, run: (code: Promise<ExitCode>) 
     .command('render')
     .description('draw a saved counterexample (trace.json or trace.itf.json)')
     .argument('<trace>', 'a trace file written by `kripke check --out` (Kripke JSON or ITF)')
-    .addOption(new Option('--format <format>', 'svg: trace graph; dot; html: self-contained report; text; sequence: message ' +
-      'sequence chart (actor models); states: the state space around the trace (its states and those a few steps off it); json, itf: ' +
-      'convert; all: every file into --out <dir>').choices(FORMATS).default('svg'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'svg: trace graph; dot; html: self-contained report; text; sequence: message ' +
+          'sequence chart (actor models); states: the state space around the trace (its states and those a few steps off it); json, itf: ' +
+          'convert; all: every file into --out <dir>',
+      )
+        .choices(FORMATS)
+        .default('svg'),
+    )
     .option('--out <file>', 'write to this file (a folder for --format all) instead of standard output')
-    .option('--model <model>', 'for --format states: the model to explore (default: the shipped model the trace names; a model file must be named here)')
-    .option('--max-states <n>', 'for --format states: draw at most n states (fewer steps around the trace)', positiveInteger, DEFAULT_MAX_NODES)
+    .option(
+      '--model <model>',
+      'for --format states: the model to explore (default: the shipped model the trace names; a model file must be named here)',
+    )
+    .option(
+      '--max-states <n>',
+      'for --format states: draw at most n states (fewer steps around the trace)',
+      positiveInteger,
+      DEFAULT_MAX_NODES,
+    )
     .action((file: string, flags: RenderFlags) => run(runRender(file, flags)));
 }
 
 async function runRender(file: string, flags: RenderFlags): Promise<ExitCode> {
   const saved = await readTraceFile(file);
   if (flags.format === 'all') {
-    if (!flags.out) throw new KripkeError('invalid-config', '--format all writes several files: name a folder with --out <dir>');
+    if (!flags.out)
+      throw new KripkeError('invalid-config', '--format all writes several files: name a folder with --out <dir>');
     const written = await writeArtifacts(flags.out, savedToTrace(saved), saved);
     process.stdout.write(written.map((f) => `wrote ${f}\n`).join(''));
     return EXIT.pass;
@@ -65,30 +81,50 @@ async function runRender(file: string, flags: RenderFlags): Promise<ExitCode> {
 async function render(saved: SavedTrace, file: string, flags: RenderFlags): Promise<string> {
   const trace = savedToTrace(saved);
   switch (flags.format) {
-    case 'dot': return renderTraceDot(trace);
-    case 'svg': return dotToSvg(renderTraceDot(trace));
-    case 'text': return `${renderTraceText(trace, { color: !flags.out && colourWanted() })}\n`;
-    case 'json': return `${JSON.stringify(traceToJson(trace, saved), null, 2)}\n`;
-    case 'itf': return `${JSON.stringify(traceToItf(trace, saved), null, 2)}\n`;
+    case 'dot':
+      return renderTraceDot(trace);
+    case 'svg':
+      return dotToSvg(renderTraceDot(trace));
+    case 'text':
+      return `${renderTraceText(trace, { color: !flags.out && colourWanted() })}\n`;
+    case 'json':
+      return `${JSON.stringify(traceToJson(trace, saved), null, 2)}\n`;
+    case 'itf':
+      return `${JSON.stringify(traceToItf(trace, saved), null, 2)}\n`;
     case 'sequence': {
       const chart = renderSequenceChart(trace);
-      if (chart === undefined) throw new KripkeError('invalid-trace', `${file}: no actor events (Deliver, Drop, Timeout, …): a sequence chart needs an actor model`, { file });
+      if (chart === undefined)
+        throw new KripkeError(
+          'invalid-trace',
+          `${file}: no actor events (Deliver, Drop, Timeout, …): a sequence chart needs an actor model`,
+          { file },
+        );
       return chart;
     }
-    case 'html': return reportHtml(trace, saved, replayCommand(file, saved));
+    case 'html':
+      return reportHtml(trace, saved, replayCommand(file, saved));
     case 'states': {
-      const target = replayTarget(file, saved, { model: flags.model, variant: undefined, settings: undefined },
-        (model) => ['kripke', 'render', resolve(file), '--format', 'states', '--model', model]);
+      const target = replayTarget(
+        file,
+        saved,
+        { model: flags.model, variant: undefined, settings: undefined },
+        (model) => ['kripke', 'render', resolve(file), '--format', 'states', '--model', model],
+      );
       const name = target.name;
       const model = await loadModel(name, { settings: target.settings, variant: target.variant });
       // The graph holds the model's own states: the trace is re-executed on it to find them.
       const run = reexecuteTrace(model.spec, saved);
       if (run.status === 'diverged') {
         const at = run.divergence.step === 0 ? 'the initial state' : `step ${run.divergence.step}`;
-        throw new KripkeError('invalid-trace', `${file} does not replay on '${name}' (at ${at}: ${run.divergence.message}); the state graph needs the model's states`, { file });
+        throw new KripkeError(
+          'invalid-trace',
+          `${file} does not replay on '${name}' (at ${at}: ${run.divergence.message}); the state graph needs the model's states`,
+          { file },
+        );
       }
       return dotToSvg(renderStateGraphDot(model.spec, run.trace, { maxNodes: flags.maxStates }));
     }
-    case 'all': throw new Error('handled by runRender');
+    case 'all':
+      throw new Error('handled by runRender');
   }
 }

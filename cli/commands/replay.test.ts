@@ -30,18 +30,29 @@ describe('check --out, render, replay', () => {
     for (const file of ['trace.json', 'trace.itf.json', 'trace.dot', 'trace.svg', 'report.html']) {
       expect(existsSync(join(out, 'NotSolved', file)), file).toBe(true);
     }
-    expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({ model: 'die-hard', variant: 'puzzle', property: 'NotSolved', path: '0/1:0/5:0/2:0/5:0/1:0/5:0' });
+    expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({
+      model: 'die-hard',
+      variant: 'puzzle',
+      property: 'NotSolved',
+      path: '0/1:0/5:0/2:0/5:0/1:0/5:0',
+    });
   });
 
   it('replays a saved trace that still fails (exit 0) and names the first step of an edited one (exit 1)', async () => {
     const replayed = await kripke('replay', saved);
-    expect(replayed, replayed.stderr).toMatchObject({ code: 0, stdout: `Replaying ${saved} against die-hard, variant puzzle\n✔ replays all 6 steps: 'NotSolved' is still violated\n` });
+    expect(replayed, replayed.stderr).toMatchObject({
+      code: 0,
+      stdout: `Replaying ${saved} against die-hard, variant puzzle\n✔ replays all 6 steps: 'NotSolved' is still violated\n`,
+    });
     const trace = JSON.parse(readFileSync(saved, 'utf8'));
     trace.steps[3].state.small = 1;
     const edited = join(out, 'edited.json');
     writeFileSync(edited, JSON.stringify(trace));
-    expect(await kripke('replay', edited)).toEqual({ code: 1, stderr: '',
-      stdout: `Replaying ${edited} against die-hard, variant puzzle\n✘ the trace no longer holds at step 3: emptySmall now leads to a different state (1 field differs)\n    small: saved 1, now 0\n` });
+    expect(await kripke('replay', edited)).toEqual({
+      code: 1,
+      stderr: '',
+      stdout: `Replaying ${edited} against die-hard, variant puzzle\n✘ the trace no longer holds at step 3: emptySmall now leads to a different state (1 field differs)\n    small: saved 1, now 0\n`,
+    });
   });
 
   it('renders a saved trace without the model', async () => {
@@ -56,13 +67,29 @@ describe('a counterexample of a packed model', () => {
   const dir = join(packedOut, 'TCConsistent');
 
   beforeAll(async () => {
-    const { code, stderr } = await kripke('check', 'two-phase-commit', '--set', 'packed=true', '--variant', 'commit-on-majority', '--property', 'TCConsistent', '--out', packedOut, '--no-progress');
+    const { code, stderr } = await kripke(
+      'check',
+      'two-phase-commit',
+      '--set',
+      'packed=true',
+      '--variant',
+      'commit-on-majority',
+      '--property',
+      'TCConsistent',
+      '--out',
+      packedOut,
+      '--no-progress',
+    );
     expect(code, stderr).toBe(1);
   });
 
   it('replays from trace.json and trace.itf.json (exit 0), naming the reproduced violation', async () => {
     for (const file of ['trace.json', 'trace.itf.json']) {
-      expect(await kripke('replay', join(dir, file)), file).toEqual({ code: 0, stderr: '', stdout: `Replaying ${join(dir, file)} against two-phase-commit, variant commit-on-majority, packed=true\n✔ replays all 7 steps: 'TCConsistent' is still violated\n` });
+      expect(await kripke('replay', join(dir, file)), file).toEqual({
+        code: 0,
+        stderr: '',
+        stdout: `Replaying ${join(dir, file)} against two-phase-commit, variant commit-on-majority, packed=true\n✔ replays all 7 steps: 'TCConsistent' is still violated\n`,
+      });
     }
   });
 
@@ -72,7 +99,9 @@ describe('a counterexample of a packed model', () => {
     for (const file of ['trace.json', 'trace.dot', 'trace.svg']) {
       expect(readFileSync(join(packedOut, 'all', file), 'utf8'), file).toBe(readFileSync(join(dir, file), 'utf8'));
     }
-    expect(readFileSync(join(packedOut, 'all', 'report.html'), 'utf8')).toContain('<li><code>rmState.r1: &quot;prepared&quot; → &quot;committed&quot;</code>');
+    expect(readFileSync(join(packedOut, 'all', 'report.html'), 'utf8')).toContain(
+      '<li><code>rmState.r1: &quot;prepared&quot; → &quot;committed&quot;</code>',
+    );
     const text = await kripke('render', join(dir, 'trace.json'), '--format', 'text');
     expect(text.stdout).toContain('State 8 ← rmRcvCommitMsg("r1")\n    rmState.r1: "prepared" → "committed"');
     const states = await kripke('render', join(dir, 'trace.json'), '--format', 'states', '--max-states', '400');

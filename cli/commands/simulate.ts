@@ -53,14 +53,29 @@ export function registerSimulate(program: Command, run: (code: Promise<ExitCode>
     .argument('<model>', 'a shipped model (see `kripke list`) or a model file (path/to/model.ts)')
     .option('--set <key=value>', 'set a configuration value (repeatable)', collectSetting, {})
     .option('--variant <name>', 'simulate a variant of the protocol (see `kripke list`)')
-    .option('--runs <n>', `number of walks (default ${DEFAULT_RUNS.toLocaleString('en-US')}; with --time alone: until the time is up)`, positiveInteger)
+    .option(
+      '--runs <n>',
+      `number of walks (default ${DEFAULT_RUNS.toLocaleString('en-US')}; with --time alone: until the time is up)`,
+      positiveInteger,
+    )
     .option('--depth <n>', `steps per walk (default ${DEFAULT_DEPTH})`, positiveInteger)
-    .option('--seed <s>', 'the campaign seed, 0 to 4294967295 (default: drawn from the clock, and printed)', seedArgument)
+    .option(
+      '--seed <s>',
+      'the campaign seed, 0 to 4294967295 (default: drawn from the clock, and printed)',
+      seedArgument,
+    )
     .option('--time <duration>', 'stop after this long, e.g. 60s, 5m, 1500ms', durationArgument)
-    .option('--shard <i/n>', 'run shard i of n of the campaign (1 ≤ i ≤ n): its own seed and swarm configuration', shardArgument)
+    .option(
+      '--shard <i/n>',
+      'run shard i of n of the campaign (1 ≤ i ≤ n): its own seed and swarm configuration',
+      shardArgument,
+    )
     .option('--property <name...>', 'check only these properties')
     .option('--deadlock', "report states without successors as deadlocks, whatever the spec's checkDeadlock says")
-    .option('--no-deadlock', 'do not report states without successors as deadlocks (the default: the spec says, else report them)')
+    .option(
+      '--no-deadlock',
+      'do not report states without successors as deadlocks (the default: the spec says, else report them)',
+    )
     .option('--strict', 'catch impure actions: re-hash inputs after each action, run each action twice and compare')
     .option('--replay <path>', 'replay one path (as printed by a run) with the same checks, instead of random walks')
     .option('--json', 'print one JSON result object on stdout (input for `kripke merge`)')
@@ -77,10 +92,26 @@ async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode
   const seed = flags.seed ?? freshSeed();
   const interruption = new Interruption();
   const progress = simulationProgress(flags.progress);
-  const engine = new EngineThread({ model: name, settings: flags.set, variant: flags.variant, options: {
-    engine: 'random', seed, runs: flags.runs, depth: flags.depth, timeLimitMs: flags.time, shard: flags.shard,
-    properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict,
-  } }, interruption, progress.observer);
+  const engine = new EngineThread(
+    {
+      model: name,
+      settings: flags.set,
+      variant: flags.variant,
+      options: {
+        engine: 'random',
+        seed,
+        runs: flags.runs,
+        depth: flags.depth,
+        timeLimitMs: flags.time,
+        shard: flags.shard,
+        properties: flags.property,
+        checkDeadlock: flags.deadlock,
+        strict: flags.strict,
+      },
+    },
+    interruption,
+    progress.observer,
+  );
   try {
     const model = await loadModel(name, { settings: flags.set, variant: flags.variant });
     const inv = invocation(model, flags);
@@ -88,8 +119,11 @@ async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode
     const result = await engine.result(model.spec.name, progress.observer);
     progress.stop();
     const signal = interruption.signal;
-    process.stdout.write(`${flags.json ? jsonOutput(interruptedJson(simulationJson(result, inv), signal)) : simulationText(result, inv)}\n`);
-    if (signal && !flags.json) process.stdout.write(`  stopped by ${signal}: the figures above are the walks run so far (seed ${seed})\n`);
+    process.stdout.write(
+      `${flags.json ? jsonOutput(interruptedJson(simulationJson(result, inv), signal)) : simulationText(result, inv)}\n`,
+    );
+    if (signal && !flags.json)
+      process.stdout.write(`  stopped by ${signal}: the figures above are the walks run so far (seed ${seed})\n`);
     return interruption.exitCode(exitCodeOf(result));
   } finally {
     engine.stop();
@@ -98,15 +132,21 @@ async function runSimulate(name: string, flags: SimulateFlags): Promise<ExitCode
 }
 
 function invocation(model: LoadedModel, flags: SimulateFlags): Invocation {
-  const checkFlags = [...(flags.property ? ['--property', ...flags.property] : []), ...(flags.deadlock === undefined ? [] : [flags.deadlock ? '--deadlock' : '--no-deadlock'])];
+  const checkFlags = [
+    ...(flags.property ? ['--property', ...flags.property] : []),
+    ...(flags.deadlock === undefined ? [] : [flags.deadlock ? '--deadlock' : '--no-deadlock']),
+  ];
   return { model, settings: flags.set, checkFlags };
 }
 
 function exitCodeOf(result: CheckResult): ExitCode {
   switch (result.status) {
-    case 'violation': return EXIT.violation;
-    case 'error': return EXIT.usageOrModelError;
-    default: return EXIT.pass; // no violation found: random search passes (it never claims exhaustiveness)
+    case 'violation':
+      return EXIT.violation;
+    case 'error':
+      return EXIT.usageOrModelError;
+    default:
+      return EXIT.pass; // no violation found: random search passes (it never claims exhaustiveness)
   }
 }
 
@@ -114,13 +154,17 @@ function exitCodeOf(result: CheckResult): ExitCode {
 function heading(inv: Invocation, flags: SimulateFlags, seed: number): string {
   const depth = flags.depth ?? DEFAULT_DEPTH;
   const runs = flags.runs ?? (flags.time !== undefined ? undefined : DEFAULT_RUNS);
-  const walks = runs === undefined ? `walks of up to ${depth} steps until the time limit` : `${runs.toLocaleString('en-US')} walks of up to ${depth} steps`;
+  const walks =
+    runs === undefined
+      ? `walks of up to ${depth} steps until the time limit`
+      : `${runs.toLocaleString('en-US')} walks of up to ${depth} steps`;
   return `Simulating ${describeModel(inv.model, inv.settings)} (${walks}, seed ${seed}${flags.shard ? `, shard ${flags.shard.index}/${flags.shard.count}` : ''})`;
 }
 
 function simulationText(result: CheckResult, inv: Invocation): string {
   const sim = result.stats.simulation;
-  if (!sim) { // the options were refused before any walk
+  if (!sim) {
+    // the options were refused before any walk
     return result.status === 'error' ? `✘ [${result.error.code}] ${result.error.message}` : result.status;
   }
   return renderSimulationText(result, inv, colourWanted());
@@ -129,7 +173,11 @@ function simulationText(result: CheckResult, inv: Invocation): string {
 /** `--replay`: walks the given path with the same checks and prints what it finds. */
 function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCode {
   const { spec } = inv.model;
-  const outcome = replayPath(spec, pathText, { properties: flags.property, checkDeadlock: flags.deadlock, strict: flags.strict });
+  const outcome = replayPath(spec, pathText, {
+    properties: flags.property,
+    checkDeadlock: flags.deadlock,
+    strict: flags.strict,
+  });
   if (outcome.status === 'clean') {
     const text = `✔ the path replays without violation (${outcome.steps} steps)`;
     process.stdout.write(flags.json ? `${jsonOutput(pathReplayJson(outcome), 0)}\n` : `${text}\n`);
@@ -145,14 +193,16 @@ function replay(inv: Invocation, pathText: string, flags: SimulateFlags): ExitCo
   const paint = paintWith(color);
   const what = v.kind === 'deadlock' ? 'deadlock' : violatedText(v);
   const trace = buildTrace(spec, v.path!, { property: v.property, instance: v.instance });
-  process.stdout.write([
-    `Replaying ${describeModel(inv.model, inv.settings)}`,
-    `${paint('red', '✘ violation')}: ${what} after ${v.path!.steps.length} steps`,
-    renderTraceText(trace, { color }),
-    `  path: ${path}`,
-    `${paint('bold', 'reproduce:')} ${commandLine(inv, ['--replay', path])}`,
-    '',
-  ].join('\n'));
+  process.stdout.write(
+    [
+      `Replaying ${describeModel(inv.model, inv.settings)}`,
+      `${paint('red', '✘ violation')}: ${what} after ${v.path!.steps.length} steps`,
+      renderTraceText(trace, { color }),
+      `  path: ${path}`,
+      `${paint('bold', 'reproduce:')} ${commandLine(inv, ['--replay', path])}`,
+      '',
+    ].join('\n'),
+  );
   return EXIT.violation;
 }
 
@@ -174,13 +224,16 @@ function simulationProgress(enabled: boolean, stream: NodeJS.WriteStream = proce
       progressIntervalMs: tty ? 200 : 5000,
       progress: (p) => {
         const rate = Math.round(p.generatedStates / Math.max(p.elapsedMs / 1000, 1e-3)).toLocaleString('en-US');
-        const line = `simulating: ${p.generatedStates.toLocaleString('en-US')} states visited, ${p.distinctStates.toLocaleString('en-US')} distinct, ` +
+        const line =
+          `simulating: ${p.generatedStates.toLocaleString('en-US')} states visited, ${p.distinctStates.toLocaleString('en-US')} distinct, ` +
           `deepest walk ${p.depth - 1} steps, ${rate} states/s, ${(p.elapsedMs / 1000).toFixed(0)}s`;
         stream.write(tty ? `\r\u001b[2K${line}` : `${line}\n`);
         shown = true;
       },
     },
-    stop: () => { if (tty && shown) stream.write('\r\u001b[2K'); },
+    stop: () => {
+      if (tty && shown) stream.write('\r\u001b[2K');
+    },
   };
 }
 

@@ -24,15 +24,34 @@ import { type CliRun, runCli } from '../test-support/run-cli.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(root, 'cli', 'bin.js');
 const SHARDS = 3;
-const CAMPAIGN = ['two-phase-commit', '--set', 'rms=3', '--variant', 'commit-on-majority', '--seed', '7', '--runs', '40', '--depth', '12'];
+const CAMPAIGN = [
+  'two-phase-commit',
+  '--set',
+  'rms=3',
+  '--variant',
+  'commit-on-majority',
+  '--seed',
+  '7',
+  '--runs',
+  '40',
+  '--depth',
+  '12',
+];
 
 /** In-process (test-support/run-cli.ts); the pods and the workflow's step run the manifests' own commands. */
 function kripke(...args: string[]) {
   return runCli(args, { cwd: root });
 }
 
-interface Container { readonly name: string; readonly command: string[]; readonly env: { name: string; value: string }[]; readonly workingDir: string }
-interface JobManifest { spec: { completions: number; completionMode: string; template: { spec: { containers: Container[] } } } }
+interface Container {
+  readonly name: string;
+  readonly command: string[];
+  readonly env: { name: string; value: string }[];
+  readonly workingDir: string;
+}
+interface JobManifest {
+  spec: { completions: number; completionMode: string; template: { spec: { containers: Container[] } } };
+}
 
 interface ShardJson {
   readonly status: string;
@@ -43,7 +62,15 @@ interface ShardJson {
 /** What a shard's campaign did (its walks, coverage and counterexamples), from its JSON result. */
 function campaignOf(json: ShardJson) {
   const { seed, runs, steps, shard } = json.stats.simulation;
-  return { status: json.status, coverage: json.stats.coverage, seed, runs, steps, shard, violations: json.violations?.map((v) => [v.property, v.path]) };
+  return {
+    status: json.status,
+    coverage: json.stats.coverage,
+    seed,
+    runs,
+    steps,
+    shard,
+    violations: json.violations?.map((v) => [v.property, v.path]),
+  };
 }
 
 /** The same shard run in this process, as `kripke simulate … --shard i/n` runs it. */
@@ -51,8 +78,17 @@ function direct(shard: Shard | undefined) {
   const spec = findProtocol('two-phase-commit').instantiate({ rms: '3' }, 'commit-on-majority');
   const result = check(spec, { engine: 'random', seed: 7, runs: 40, depth: 12, shard });
   const { seed, runs, steps } = result.stats.simulation!;
-  const violations = result.status === 'violation' ? result.violations.map((v) => [v.property, formatPath(v.path!)]) : undefined;
-  return { status: result.status, coverage: result.stats.coverage, seed, runs, steps, shard: shard ?? null, violations };
+  const violations =
+    result.status === 'violation' ? result.violations.map((v) => [v.property, formatPath(v.path!)]) : undefined;
+  return {
+    status: result.status,
+    coverage: result.stats.coverage,
+    seed,
+    runs,
+    steps,
+    shard: shard ?? null,
+    violations,
+  };
 }
 
 describe('kripke swarm', () => {
@@ -60,7 +96,18 @@ describe('kripke swarm', () => {
   let written: CliRun;
   let job: JobManifest;
   beforeAll(async () => {
-    written = await kripke('swarm', ...CAMPAIGN, '--shards', String(SHARDS), '--out', out, '--image', 'ghcr.io/example/models:1', '--kripke', `node ${BIN}`);
+    written = await kripke(
+      'swarm',
+      ...CAMPAIGN,
+      '--shards',
+      String(SHARDS),
+      '--out',
+      out,
+      '--image',
+      'ghcr.io/example/models:1',
+      '--kripke',
+      `node ${BIN}`,
+    );
     job = parse(readFileSync(join(out, 'job.yaml'), 'utf8')) as JobManifest;
   });
 
@@ -73,14 +120,16 @@ describe('kripke swarm', () => {
     expect(() => new Job(broken as unknown as ConstructorParameters<typeof Job>[0]).validate()).toThrow(/completions/);
   });
 
-  it('runs the manifest\'s command for every index, and merge combines the shards', { timeout: 120_000 }, async () => {
+  it("runs the manifest's command for every index, and merge combines the shards", { timeout: 120_000 }, async () => {
     const container = job.spec.template.spec.containers[0]!;
     const results = mkdtempSync(join(tmpdir(), 'kripke-swarm-results-'));
     const env = Object.fromEntries(container.env.map((e) => [e.name, e.value]));
     const shards = Array.from({ length: SHARDS }, (_, index) => {
       // As the Job controller does: JOB_COMPLETION_INDEX set, the results volume mounted (here: a temporary folder).
       const pod = spawnSync(container.command[0]!, container.command.slice(1), {
-        cwd: root, encoding: 'utf8', env: { ...process.env, ...env, RESULTS: results, JOB_COMPLETION_INDEX: String(index) },
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, ...env, RESULTS: results, JOB_COMPLETION_INDEX: String(index) },
       });
       expect(pod.status).toBe(0);
       const file = join(results, `shard-${index + 1}.json`);
@@ -96,10 +145,17 @@ describe('kripke swarm', () => {
     const report = JSON.parse(merged.stdout);
     expect(report.shards).toEqual({ count: SHARDS, present: [1, 2, 3], missing: [] });
     expect(report.runs).toBe(results1.reduce((n, r) => n + r.stats.simulation.runs, 0));
-    expect(report.coverage.map((c: { fired: number }) => c.fired))
-      .toEqual(results1[0].stats.coverage.map((_: unknown, a: number) => results1.reduce((n, r) => n + r.stats.coverage[a].fired, 0)));
-    const shortest = Math.min(...results1.flatMap((r) => r.violations.map((v: { path: string }) => v.path.split('/').length - 1)));
-    expect(report.violations.map((v: { property: string; steps: number }) => [v.property, v.steps])).toEqual([['ImplementsTCommit', shortest]]); // the refinement fails at the same step as TCConsistent
+    expect(report.coverage.map((c: { fired: number }) => c.fired)).toEqual(
+      results1[0].stats.coverage.map((_: unknown, a: number) =>
+        results1.reduce((n, r) => n + r.stats.coverage[a].fired, 0),
+      ),
+    );
+    const shortest = Math.min(
+      ...results1.flatMap((r) => r.violations.map((v: { path: string }) => v.path.split('/').length - 1)),
+    );
+    expect(report.violations.map((v: { property: string; steps: number }) => [v.property, v.steps])).toEqual([
+      ['ImplementsTCommit', shortest],
+    ]); // the refinement fails at the same step as TCConsistent
   });
 
   it('writes a matrix workflow running the same campaign per shard, then merging', { timeout: 60_000 }, () => {
@@ -110,7 +166,9 @@ describe('kripke swarm', () => {
     const results = mkdtempSync(join(tmpdir(), 'kripke-swarm-matrix-'));
     const ran = spawnSync('sh', ['-c', script], { cwd: results, encoding: 'utf8' });
     expect(ran.status).toBe(0);
-    expect(campaignOf(JSON.parse(readFileSync(join(results, 'shard-2.json'), 'utf8')))).toEqual(direct({ index: 2, count: SHARDS }));
+    expect(campaignOf(JSON.parse(readFileSync(join(results, 'shard-2.json'), 'utf8')))).toEqual(
+      direct({ index: 2, count: SHARDS }),
+    );
     expect(workflow.jobs.merge.steps.at(-1).run).toBe(`node ${BIN} merge shards/*.json`);
   });
 });

@@ -20,25 +20,48 @@ interface SweepFlags extends RunFlags {
 }
 
 export function registerSweep(program: Command, run: (code: Promise<ExitCode>) => void): void {
-  withRunOptions(program
-    .command('sweep')
-    .description('how the state space grows with a setting: states, time and memory per value and variant, with a plot')
-    .argument('<model>', 'a shipped model (see `kripke list`) or a model file')
-    .option('--set <key=values>', 'the swept setting as a range (rms=2..6) or list (rms=2,4,8); other --set values stay fixed', collectSetting, {})
-    .option('--variants <names>', 'a comma-separated list of variants, or all (default: the model\'s default variant)')
-    .option('--plot <file.svg>', 'where the SVG plot goes (default <model>-<key>-sweep.svg)'))
-    .action((model: string, flags: SweepFlags) => run(runSweep(model, flags)));
+  withRunOptions(
+    program
+      .command('sweep')
+      .description(
+        'how the state space grows with a setting: states, time and memory per value and variant, with a plot',
+      )
+      .argument('<model>', 'a shipped model (see `kripke list`) or a model file')
+      .option(
+        '--set <key=values>',
+        'the swept setting as a range (rms=2..6) or list (rms=2,4,8); other --set values stay fixed',
+        collectSetting,
+        {},
+      )
+      .option('--variants <names>', "a comma-separated list of variants, or all (default: the model's default variant)")
+      .option('--plot <file.svg>', 'where the SVG plot goes (default <model>-<key>-sweep.svg)'),
+  ).action((model: string, flags: SweepFlags) => run(runSweep(model, flags)));
 }
 
 async function runSweep(model: string, flags: SweepFlags): Promise<ExitCode> {
   const { key, values, fixed } = sweptKey(flags.set);
-  const variants = flags.variants === undefined ? undefined : flags.variants.trim() === 'all' ? 'all' : flags.variants.split(',').map((v) => v.trim());
+  const variants =
+    flags.variants === undefined
+      ? undefined
+      : flags.variants.trim() === 'all'
+        ? 'all'
+        : flags.variants.split(',').map((v) => v.trim());
   const result = await sweep(model, {
-    key, values, settings: fixed, variants,
-    engine: flags.engine, properties: flags.property, deadlock: flags.deadlock, liveness: flags.liveness,
-    workers: flags.workers, timeLimitMs: flags.timeLimit, cores: flags.jobs,
+    key,
+    values,
+    settings: fixed,
+    variants,
+    engine: flags.engine,
+    properties: flags.property,
+    deadlock: flags.deadlock,
+    liveness: flags.liveness,
+    workers: flags.workers,
+    timeLimitMs: flags.timeLimit,
+    cores: flags.jobs,
   });
-  const plot = resolve(flags.plot ?? `${model.replace(/.*[\\/]/, '').replace(/\.[cm]?[jt]s(#.*)?$/, '')}-${key}-sweep.svg`);
+  const plot = resolve(
+    flags.plot ?? `${model.replace(/.*[\\/]/, '').replace(/\.[cm]?[jt]s(#.*)?$/, '')}-${key}-sweep.svg`,
+  );
   await mkdir(dirname(plot), { recursive: true });
   await writeFile(plot, renderSweepSvg(result));
   const text = flags.format === 'json' ? jsonOutput(sweepJson(result)) : renderSweep(result, flags.format);
@@ -51,9 +74,12 @@ async function runSweep(model: string, flags: SweepFlags): Promise<ExitCode> {
 function sweptKey(settings: Settings): { key: string; values: string[]; fixed: Settings } {
   const swept = Object.entries(settings).filter(([key, text]) => expandValues(key, text).length > 1);
   if (swept.length !== 1) {
-    throw new KripkeError('invalid-config', swept.length === 0
-      ? 'sweep needs one setting with several values: --set rms=2..6 (a range) or --set rms=2,4,8 (a list)'
-      : `sweep sweeps one setting at a time, got several: ${swept.map(([k]) => k).join(', ')} (use kripke compare for a grid)`);
+    throw new KripkeError(
+      'invalid-config',
+      swept.length === 0
+        ? 'sweep needs one setting with several values: --set rms=2..6 (a range) or --set rms=2,4,8 (a list)'
+        : `sweep sweeps one setting at a time, got several: ${swept.map(([k]) => k).join(', ')} (use kripke compare for a grid)`,
+    );
   }
   const [key, text] = swept[0]!;
   const fixed = Object.fromEntries(Object.entries(settings).filter(([k]) => k !== key));

@@ -7,10 +7,18 @@ import { runCli } from './run-cli.ts';
 it('captures both streams and restores write, isTTY, the environment and the folder', async () => {
   const [write, isTTY, cwd] = [process.stdout.write, process.stdout.isTTY, process.cwd()];
   process.env.KRIPKE_RUN_CLI_TEST = 'before';
-  const run = await runCli(['list', '--nope'], { cwd: realpathSync(tmpdir()), env: { KRIPKE_RUN_CLI_TEST: undefined, NO_COLOR: '1' } });
+  const run = await runCli(['list', '--nope'], {
+    cwd: realpathSync(tmpdir()),
+    env: { KRIPKE_RUN_CLI_TEST: undefined, NO_COLOR: '1' },
+  });
   expect(run).toMatchObject({ code: 2, stdout: '' });
   expect(run.stderr).toContain("error: unknown option '--nope'");
-  expect([process.stdout.write, process.stdout.isTTY, process.cwd(), process.env.KRIPKE_RUN_CLI_TEST]).toEqual([write, isTTY, cwd, 'before']);
+  expect([process.stdout.write, process.stdout.isTTY, process.cwd(), process.env.KRIPKE_RUN_CLI_TEST]).toEqual([
+    write,
+    isTTY,
+    cwd,
+    'before',
+  ]);
   delete process.env.KRIPKE_RUN_CLI_TEST;
 });
 

@@ -25,12 +25,17 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 let running = false;
 
 export async function runCli(args: readonly string[], context: CliContext = {}): Promise<CliRun> {
-  if (running) throw new Error('runCli: one run at a time (the runs would write into each other\'s output)');
+  if (running) throw new Error("runCli: one run at a time (the runs would write into each other's output)");
   running = true;
   const stdout: string[] = [];
   const stderr: string[] = [];
   const listeners = SIGNALS.map((s) => process.listenerCount(s));
-  const restore = [capture(process.stdout, stdout), capture(process.stderr, stderr), setEnv(context.env ?? {}), setCwd(context.cwd)];
+  const restore = [
+    capture(process.stdout, stdout),
+    capture(process.stderr, stderr),
+    setEnv(context.env ?? {}),
+    setCwd(context.cwd),
+  ];
   let code: number;
   try {
     code = await runKripke(args);
@@ -50,7 +55,11 @@ type Write = NodeJS.WriteStream['write'];
 function capture(stream: NodeJS.WriteStream, into: string[]): () => void {
   const write = stream.write;
   const isTTY = Object.getOwnPropertyDescriptor(stream, 'isTTY');
-  const captured = (chunk: string | Uint8Array, encoding?: BufferEncoding | ((e?: Error | null) => void), done?: (e?: Error | null) => void) => {
+  const captured = (
+    chunk: string | Uint8Array,
+    encoding?: BufferEncoding | ((e?: Error | null) => void),
+    done?: (e?: Error | null) => void,
+  ) => {
     into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     const callback = typeof encoding === 'function' ? encoding : done;
     if (callback) process.nextTick(callback);

@@ -7,10 +7,16 @@ import type { CiReport } from './ci.ts';
 
 export function githubAnnotations(report: CiReport, cwd = process.cwd()): string[] {
   const file = relative(cwd, report.file) || report.file;
-  return report.checks.flatMap(({ check, place, judgement }) => judgement.differences.map((d) => {
-    const where = [`file=${property(file)}`, ...(place ? [`line=${place.line}`] : []), `title=${property(`kripke ci: ${check.name}`)}`];
-    return `::${d.kind === 'incomplete' || d.kind === 'timeout' ? 'warning' : 'error'} ${where.join(',')}::${data(d.message)}`;
-  }));
+  return report.checks.flatMap(({ check, place, judgement }) =>
+    judgement.differences.map((d) => {
+      const where = [
+        `file=${property(file)}`,
+        ...(place ? [`line=${place.line}`] : []),
+        `title=${property(`kripke ci: ${check.name}`)}`,
+      ];
+      return `::${d.kind === 'incomplete' || d.kind === 'timeout' ? 'warning' : 'error'} ${where.join(',')}::${data(d.message)}`;
+    }),
+  );
 }
 
 /** Escapes of a command's message (GitHub's toolkit: `%`, CR, LF). */

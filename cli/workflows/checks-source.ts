@@ -34,11 +34,17 @@ export function locateChecks(source: string): (CheckPlace | undefined)[] {
 }
 
 /** The source with each check's snapshot replaced (by index); checks without a place are skipped. */
-export function rewriteSnapshots(source: string, places: readonly (CheckPlace | undefined)[], updates: ReadonlyMap<number, Snapshot>): string {
-  const edits = [...updates].flatMap(([index, snapshot]) => {
-    const range = places[index]?.snapshot;
-    return range ? [{ ...range, text: snapshotText(snapshot) }] : [];
-  }).sort((a, b) => b.start - a.start);
+export function rewriteSnapshots(
+  source: string,
+  places: readonly (CheckPlace | undefined)[],
+  updates: ReadonlyMap<number, Snapshot>,
+): string {
+  const edits = [...updates]
+    .flatMap(([index, snapshot]) => {
+      const range = places[index]?.snapshot;
+      return range ? [{ ...range, text: snapshotText(snapshot) }] : [];
+    })
+    .sort((a, b) => b.start - a.start);
   let out = source;
   for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;
@@ -55,8 +61,10 @@ function placeOf(check: ObjectExpression): CheckPlace {
   const snapshot = expect?.type === 'ObjectExpression' ? propertyValue(expect, 'snapshot') : undefined;
   return {
     line: check.loc?.start.line ?? 1,
-    snapshot: snapshot?.type === 'ObjectExpression' && snapshot.start != null && snapshot.end != null
-      ? { start: snapshot.start, end: snapshot.end } : undefined,
+    snapshot:
+      snapshot?.type === 'ObjectExpression' && snapshot.start != null && snapshot.end != null
+        ? { start: snapshot.start, end: snapshot.end }
+        : undefined,
   };
 }
 
@@ -77,11 +85,18 @@ function configObject(program: Statement[]): ObjectExpression | undefined {
 /** One step inward: a call's first argument, a type assertion's expression, a constant's value. */
 function unwrap(node: Node, program: Statement[]): Node | undefined {
   switch (node.type) {
-    case 'ObjectExpression': return node;
-    case 'CallExpression': return node.arguments[0];
-    case 'TSSatisfiesExpression': case 'TSAsExpression': case 'ParenthesizedExpression': return node.expression;
-    case 'Identifier': return constantValue(program, node.name);
-    default: return undefined;
+    case 'ObjectExpression':
+      return node;
+    case 'CallExpression':
+      return node.arguments[0];
+    case 'TSSatisfiesExpression':
+    case 'TSAsExpression':
+    case 'ParenthesizedExpression':
+      return node.expression;
+    case 'Identifier':
+      return constantValue(program, node.name);
+    default:
+      return undefined;
   }
 }
 
@@ -96,7 +111,11 @@ function constantValue(program: Statement[], name: string): Expression | undefin
 }
 
 function propertyValue(object: ObjectExpression, key: string): Node | undefined {
-  const property = object.properties.find((p): p is ObjectProperty => p.type === 'ObjectProperty' && !p.computed
-    && ((p.key.type === 'Identifier' && p.key.name === key) || (p.key.type === 'StringLiteral' && p.key.value === key)));
+  const property = object.properties.find(
+    (p): p is ObjectProperty =>
+      p.type === 'ObjectProperty' &&
+      !p.computed &&
+      ((p.key.type === 'Identifier' && p.key.name === key) || (p.key.type === 'StringLiteral' && p.key.value === key)),
+  );
   return property?.value;
 }

@@ -54,7 +54,9 @@ export const killAfter = (limitMs: number) => limitMs + Math.max(30_000, limitMs
 export async function runChecks(file: string = DEFAULT_CHECKS_FILE, options: CiOptions = {}): Promise<CiReport> {
   const config: ChecksConfig = await importChecksFile(file);
   const places = locateChecks(await readFile(resolve(file), 'utf8'));
-  const checks = (await resolveChecks(config, file)).filter((c) => options.only === undefined || c.name.includes(options.only));
+  const checks = (await resolveChecks(config, file)).filter(
+    (c) => options.only === undefined || c.name.includes(options.only),
+  );
   const cores = options.cores ?? defaultCores();
   const startedAt = new Date();
   const jobs = checks.map((c) => jobFor(c, options));
@@ -84,7 +86,9 @@ function jobFor(check: ResolvedCheck, options: CiOptions): Job {
 }
 
 /** 0 every outcome as expected, 1 some differ, 3 only time limits were hit (see exit-codes.ts). */
-export function ciExitCode(report: { readonly checks: readonly { readonly judgement: Pick<Judgement, 'outcome'> }[] }): 0 | 1 | 3 {
+export function ciExitCode(report: {
+  readonly checks: readonly { readonly judgement: Pick<Judgement, 'outcome'> }[];
+}): 0 | 1 | 3 {
   const outcomes = report.checks.map((c) => c.judgement.outcome);
   if (outcomes.includes('differs')) return 1;
   return outcomes.includes('incomplete') ? 3 : 0;

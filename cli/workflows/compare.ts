@@ -57,15 +57,24 @@ export async function compareVariants(model: string, options: CompareOptions = {
   const variants = await chooseVariants(model, options.variants ?? 'all');
   const grid = configurations(options.settings ?? {});
   const runs = variants.flatMap((variant) => grid.map((configuration) => ({ variant, configuration })));
-  const results = await runJobs(runs.map((r) => runJob(model, r.variant, r.configuration, options)), { cores: options.cores });
+  const results = await runJobs(
+    runs.map((r) => runJob(model, r.variant, r.configuration, options)),
+    { cores: options.cores },
+  );
   return { model, rows: runs.flatMap((r, i) => rowsOf(r.variant, r.configuration, results[i]!)) };
 }
 
 /** The job of one run: the whole state space, every property. */
 export function runJob(model: string, variant: string | undefined, settings: Configuration, options: RunOptions): Job {
   return {
-    model, settings, variant, engine: options.engine ?? 'bfs', properties: options.properties,
-    workers: options.workers ?? 1, checkDeadlock: options.deadlock, liveness: options.liveness ?? true,
+    model,
+    settings,
+    variant,
+    engine: options.engine ?? 'bfs',
+    properties: options.properties,
+    workers: options.workers ?? 1,
+    checkDeadlock: options.deadlock,
+    liveness: options.liveness ?? true,
     timeLimitMs: options.timeLimitMs ?? DEFAULT_RUN_TIME_LIMIT_MS,
   };
 }
@@ -74,34 +83,73 @@ function rowsOf(variant: string | undefined, configuration: Configuration, resul
   const finished = result.status === 'pass' || result.status === 'violation';
   const violated = new Map(result.violations.map((v) => [v.property, v]));
   const base = {
-    variant: variant ?? null, configuration, distinct: result.stats.distinct, generated: result.stats.generated,
-    depth: result.stats.depth, elapsedMs: result.stats.elapsedMs, note: finished ? null : result.reason,
+    variant: variant ?? null,
+    configuration,
+    distinct: result.stats.distinct,
+    generated: result.stats.generated,
+    depth: result.stats.depth,
+    elapsedMs: result.stats.elapsedMs,
+    note: finished ? null : result.reason,
   };
   if (result.checked.length === 0) return [{ ...base, property: '–', verdict: 'error', counterexampleSteps: null }];
   return result.checked.map((p) => {
     const v = violated.get(p.name);
-    return { ...base, property: p.name, verdict: v ? 'violated' : finished ? 'holds' : result.status === 'error' ? 'error' : 'undecided', counterexampleSteps: v?.steps ?? null };
+    return {
+      ...base,
+      property: p.name,
+      verdict: v ? 'violated' : finished ? 'holds' : result.status === 'error' ? 'error' : 'undecided',
+      counterexampleSteps: v?.steps ?? null,
+    };
   });
 }
 
 const COLUMNS = [
-  { key: 'variant', title: 'variant' }, { key: 'configuration', title: 'configuration' }, { key: 'property', title: 'property' },
-  { key: 'verdict', title: 'verdict' }, { key: 'distinct', title: 'distinct', right: true }, { key: 'depth', title: 'depth', right: true },
-  { key: 'time', title: 'time', right: true }, { key: 'steps', title: 'counterexample', right: true },
+  { key: 'variant', title: 'variant' },
+  { key: 'configuration', title: 'configuration' },
+  { key: 'property', title: 'property' },
+  { key: 'verdict', title: 'verdict' },
+  { key: 'distinct', title: 'distinct', right: true },
+  { key: 'depth', title: 'depth', right: true },
+  { key: 'time', title: 'time', right: true },
+  { key: 'steps', title: 'counterexample', right: true },
 ];
 
 export function renderComparison(c: Comparison, format: TableFormat): string {
-  const rows = c.rows.map((r): Row => ({
-    variant: r.variant ?? '–', configuration: describeConfiguration(r.configuration), property: r.property, verdict: r.verdict,
-    distinct: r.distinct, depth: r.depth,
-    time: format === 'csv' ? Math.round(r.elapsedMs) : formatDuration(r.elapsedMs),
-    steps: r.counterexampleSteps === null ? null : format === 'csv' ? r.counterexampleSteps : `${r.counterexampleSteps} steps`,
-  }));
-  const columns = format === 'csv' ? COLUMNS.map((col) => (col.key === 'time' ? { ...col, title: 'time_ms' } : col)) : COLUMNS;
-  const notes = [...new Set(c.rows.filter((r) => r.note).map((r) => `${r.variant ?? c.model} ${describeConfiguration(r.configuration)}: ${r.note}`))];
+  const rows = c.rows.map(
+    (r): Row => ({
+      variant: r.variant ?? '–',
+      configuration: describeConfiguration(r.configuration),
+      property: r.property,
+      verdict: r.verdict,
+      distinct: r.distinct,
+      depth: r.depth,
+      time: format === 'csv' ? Math.round(r.elapsedMs) : formatDuration(r.elapsedMs),
+      steps:
+        r.counterexampleSteps === null
+          ? null
+          : format === 'csv'
+            ? r.counterexampleSteps
+            : `${r.counterexampleSteps} steps`,
+    }),
+  );
+  const columns =
+    format === 'csv' ? COLUMNS.map((col) => (col.key === 'time' ? { ...col, title: 'time_ms' } : col)) : COLUMNS;
+  const notes = [
+    ...new Set(
+      c.rows
+        .filter((r) => r.note)
+        .map((r) => `${r.variant ?? c.model} ${describeConfiguration(r.configuration)}: ${r.note}`),
+    ),
+  ];
   return [renderTable(columns, rows, format), ...(format === 'csv' ? [] : notes.map((n) => `note: ${n}`))].join('\n');
 }
 
 export function comparisonJson(c: Comparison): KripkeComparison {
-  return { kind: 'kripke-compare', version: 1, kripkeVersion: kripkeVersion(), model: c.model, rows: c.rows.map((r) => ({ ...r, configuration: { ...r.configuration } })) };
+  return {
+    kind: 'kripke-compare',
+    version: 1,
+    kripkeVersion: kripkeVersion(),
+    model: c.model,
+    rows: c.rows.map((r) => ({ ...r, configuration: { ...r.configuration } })),
+  };
 }

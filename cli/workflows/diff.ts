@@ -52,10 +52,20 @@ export async function diffModels(request: DiffRequest): Promise<BehaviourDiff> {
   const [nameA, nameB] = labels(request, a, b);
   const options = { maxPairs: request.maxPairs };
   return {
-    a, b, observation,
+    a,
+    b,
+    observation,
     directions: [
-      { allows: nameA, forbids: nameB, outcome: findBehaviourOnlyIn(a.spec, b.spec, { ...options, observeAllowed: seeA, observeForbidding: seeB }) },
-      { allows: nameB, forbids: nameA, outcome: findBehaviourOnlyIn(b.spec, a.spec, { ...options, observeAllowed: seeB, observeForbidding: seeA }) },
+      {
+        allows: nameA,
+        forbids: nameB,
+        outcome: findBehaviourOnlyIn(a.spec, b.spec, { ...options, observeAllowed: seeA, observeForbidding: seeB }),
+      },
+      {
+        allows: nameB,
+        forbids: nameA,
+        outcome: findBehaviourOnlyIn(b.spec, a.spec, { ...options, observeAllowed: seeB, observeForbidding: seeA }),
+      },
     ],
   };
 }
@@ -66,7 +76,10 @@ async function observations(request: DiffRequest, a: LoadedModel, b: LoadedModel
   if (request.fields && request.fields.length > 0) {
     return [observeFields(a.spec, request.fields), observeFields(b.spec, request.fields), request.fields.join(', ')];
   }
-  const [declaredA, declaredB] = [await declaredObservation(request.a.model), await declaredObservation(request.b.model)];
+  const [declaredA, declaredB] = [
+    await declaredObservation(request.a.model),
+    await declaredObservation(request.b.model),
+  ];
   if (!declaredA && !declaredB) return [undefined, undefined, 'the whole state'];
   return [declaredA, declaredB, `the models' observe()`];
 }
@@ -94,9 +107,13 @@ export function renderDiffText(d: BehaviourDiff, color = false): string {
 function directionLines({ allows, forbids, outcome }: Direction, model: LoadedModel, color: boolean): string[] {
   switch (outcome.status) {
     case 'included':
-      return [`✔ every behaviour of ${allows} is one of ${forbids} (${outcome.stats.pairs.toLocaleString('en-US')} pairs of states explored)`];
+      return [
+        `✔ every behaviour of ${allows} is one of ${forbids} (${outcome.stats.pairs.toLocaleString('en-US')} pairs of states explored)`,
+      ];
     case 'incomplete':
-      return [`… ${allows} against ${forbids}: incomplete (${outcome.reason}); no difference found in the part explored`];
+      return [
+        `… ${allows} against ${forbids}: incomplete (${outcome.reason}); no difference found in the part explored`,
+      ];
     case 'error':
       return [`✘ model error [${outcome.error.code}]: ${outcome.error.message}`];
     case 'differs': {
@@ -116,7 +133,10 @@ function whyForbidden(outcome: Extract<DiffOutcome, { status: 'differs' }>, forb
   const n = outcome.path.steps.length;
   if (outcome.witness === undefined) return `no initial state of ${forbids} looks like State 1`;
   const its = `${outcome.witness.steps.length} step${outcome.witness.steps.length === 1 ? '' : 's'} of its own, path ${formatPath(outcome.witness)}`;
-  const where = outcome.candidates === 1 ? 'the one state it can then be in has no step' : `none of the ${outcome.candidates} states it can then be in has a step`;
+  const where =
+    outcome.candidates === 1
+      ? 'the one state it can then be in has no step'
+      : `none of the ${outcome.candidates} states it can then be in has a step`;
   return `${forbids} shows the same up to State ${n} (${its}), but ${where} that shows State ${n + 1}`;
 }
 
@@ -128,20 +148,31 @@ export async function writeDiffArtifacts(d: BehaviourDiff, dir: string): Promise
     const model = allowing(d, i as 0 | 1);
     const trace = buildTrace(model.spec, direction.outcome.path);
     const context = { reference: model.reference, variant: model.variant, settings: {} };
-    written.push(...await writeArtifacts(join(dir, `only-in-${folderName(direction.allows)}`), trace, context, model.spec));
+    written.push(
+      ...(await writeArtifacts(join(dir, `only-in-${folderName(direction.allows)}`), trace, context, model.spec)),
+    );
   }
   return written;
 }
 
 export function diffJson(d: BehaviourDiff): Json {
   return {
-    kind: 'kripke-diff', version: 1, kripkeVersion: kripkeVersion(), observation: d.observation,
+    kind: 'kripke-diff',
+    version: 1,
+    kripkeVersion: kripkeVersion(),
+    observation: d.observation,
     directions: d.directions.map(({ allows, forbids, outcome }) => ({
-      allows, forbids, status: outcome.status,
-      ...(outcome.status === 'differs' ? {
-        steps: outcome.path.steps.length, path: formatPath(outcome.path),
-        witness: outcome.witness ? formatPath(outcome.witness) : null, candidates: outcome.candidates,
-      } : {}),
+      allows,
+      forbids,
+      status: outcome.status,
+      ...(outcome.status === 'differs'
+        ? {
+            steps: outcome.path.steps.length,
+            path: formatPath(outcome.path),
+            witness: outcome.witness ? formatPath(outcome.witness) : null,
+            candidates: outcome.candidates,
+          }
+        : {}),
       ...(outcome.status === 'error' ? { error: { code: outcome.error.code, message: outcome.error.message } } : {}),
       ...(outcome.status === 'incomplete' ? { reason: outcome.reason } : {}),
       ...('stats' in outcome ? { stats: { ...outcome.stats } } : {}),

@@ -65,8 +65,17 @@ export interface JobResult {
   readonly status: JobStatus;
   /** Why a run is incomplete, timed out or crashed; the message of an error. */
   readonly reason: string | null;
-  readonly error: { readonly code: string; readonly message: string; readonly where: Readonly<Record<string, string>> } | null;
-  readonly stats: { readonly distinct: number; readonly generated: number; readonly depth: number; readonly elapsedMs: number };
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly where: Readonly<Record<string, string>>;
+  } | null;
+  readonly stats: {
+    readonly distinct: number;
+    readonly generated: number;
+    readonly depth: number;
+    readonly elapsedMs: number;
+  };
   readonly checked: readonly CheckedProperty[];
   readonly violations: readonly ViolationSummary[];
   /** The process's peak resident memory (null when not measured in a process of its own). */
@@ -100,7 +109,8 @@ export async function runJob(job: Job): Promise<JobResult> {
   const cut = cutShort(result, job);
   return {
     status: cut ? 'incomplete' : result.status,
-    reason: cut ?? (result.status === 'incomplete' ? result.reason : result.status === 'error' ? result.error.message : null),
+    reason:
+      cut ?? (result.status === 'incomplete' ? result.reason : result.status === 'error' ? result.error.message : null),
     error: result.status === 'error' ? errorJson(result.error) : null,
     stats: statsOf(result),
     checked: checkedProperties(model, job),
@@ -113,9 +123,14 @@ export async function runJob(job: Job): Promise<JobResult> {
 /** A job that did not produce a check result: the model did not load, the process died or was killed. */
 export function failed(status: 'error' | 'timeout' | 'crashed', reason: string, error?: KripkeError): JobResult {
   return {
-    status, reason, error: error ? errorJson(error) : null,
+    status,
+    reason,
+    error: error ? errorJson(error) : null,
     stats: { distinct: 0, generated: 0, depth: 0, elapsedMs: 0 },
-    checked: [], violations: [], peakRssBytes: null, artifacts: [],
+    checked: [],
+    violations: [],
+    peakRssBytes: null,
+    artifacts: [],
   };
 }
 
@@ -126,7 +141,8 @@ export function failed(status: 'error' | 'timeout' | 'crashed', reason: string, 
 function cutShort(result: CheckResult, job: Job): string | undefined {
   if (result.status !== 'violation' || job.engine === 'random' || result.stats.queued === 0) return undefined;
   const limit = job.timeLimitMs;
-  return limit !== undefined && result.stats.elapsedMs >= limit ? `time limit ${limit} ms reached`
+  return limit !== undefined && result.stats.elapsedMs >= limit
+    ? `time limit ${limit} ms reached`
     : `stopped with ${result.stats.queued.toLocaleString('en-US')} states still queued`;
 }
 
@@ -146,9 +162,12 @@ function checkedProperties(model: LoadedModel, job: Job): CheckedProperty[] {
 }
 
 function summarize(model: LoadedModel, v: Violation): ViolationSummary {
-  const trace = v.path ? buildTrace(model.spec, v.path, { property: v.property, ...(v.loop !== undefined ? { loop: v.loop } : {}) }) : undefined;
+  const trace = v.path
+    ? buildTrace(model.spec, v.path, { property: v.property, ...(v.loop !== undefined ? { loop: v.loop } : {}) })
+    : undefined;
   return {
-    property: v.property, kind: v.kind,
+    property: v.property,
+    kind: v.kind,
     steps: v.path ? v.path.steps.length : null,
     path: v.path ? formatPath(v.path) : null,
     loop: v.loop ?? null,
@@ -156,9 +175,18 @@ function summarize(model: LoadedModel, v: Violation): ViolationSummary {
   };
 }
 
-async function saveArtifacts(target: NonNullable<Job['artifacts']>, model: LoadedModel, job: Job, violations: readonly Violation[]): Promise<string[]> {
+async function saveArtifacts(
+  target: NonNullable<Job['artifacts']>,
+  model: LoadedModel,
+  job: Job,
+  violations: readonly Violation[],
+): Promise<string[]> {
   const chosen = violations.filter((v) => !target.except.includes(v.property));
-  return writeViolationArtifacts(target.dir, model.spec, chosen, { reference: model.reference, variant: model.variant, settings: job.settings });
+  return writeViolationArtifacts(target.dir, model.spec, chosen, {
+    reference: model.reference,
+    variant: model.variant,
+    settings: job.settings,
+  });
 }
 
 function errorJson(e: KripkeError): NonNullable<JobResult['error']> {

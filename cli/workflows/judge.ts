@@ -19,7 +19,14 @@ export interface PropertyOutcome {
   readonly ok: boolean;
 }
 
-export type DifferenceKind = 'unexpected-violation' | 'missing-violation' | 'snapshot' | 'incomplete' | 'error' | 'timeout' | 'crashed';
+export type DifferenceKind =
+  | 'unexpected-violation'
+  | 'missing-violation'
+  | 'snapshot'
+  | 'incomplete'
+  | 'error'
+  | 'timeout'
+  | 'crashed';
 
 export interface Difference {
   readonly kind: DifferenceKind;
@@ -41,25 +48,47 @@ export interface Judgement {
 }
 
 export function judge(check: ResolvedCheck, result: JobResult): Judgement {
-  const finished = result.status === 'pass' || result.status === 'violation'
-    || (check.job.engine === 'random' && result.status === 'incomplete'); // a campaign without violation
+  const finished =
+    result.status === 'pass' ||
+    result.status === 'violation' ||
+    (check.job.engine === 'random' && result.status === 'incomplete'); // a campaign without violation
   const violated = new Map(result.violations.map((v) => [v.property, v]));
   const properties = result.checked.map((p): PropertyOutcome => {
     const expected = check.expected.fails.includes(p.name) ? 'fail' : 'hold';
     const violation = violated.get(p.name);
     const verdict: PropertyVerdict = violation ? 'violated' : finished ? 'held' : 'undecided';
-    return { name: p.name, kind: p.kind, expected, verdict, violation, ok: verdict === (expected === 'fail' ? 'violated' : 'held') };
+    return {
+      name: p.name,
+      kind: p.kind,
+      expected,
+      verdict,
+      violation,
+      ok: verdict === (expected === 'fail' ? 'violated' : 'held'),
+    };
   });
   const differences = [...stopDifferences(result, finished), ...propertyDifferences(properties, finished)];
-  const snapshot = finished ? { distinct: result.stats.distinct, generated: result.stats.generated, depth: result.stats.depth } : undefined;
+  const snapshot = finished
+    ? { distinct: result.stats.distinct, generated: result.stats.generated, depth: result.stats.depth }
+    : undefined;
   const expectedSnapshot = check.expected.snapshot;
   if (snapshot && expectedSnapshot && snapshotChanges(expectedSnapshot, snapshot).length > 0) {
-    differences.push({ kind: 'snapshot', message: `snapshot differs (expected → got): ${snapshotChanges(expectedSnapshot, snapshot).join(', ')}` });
+    differences.push({
+      kind: 'snapshot',
+      message: `snapshot differs (expected → got): ${snapshotChanges(expectedSnapshot, snapshot).join(', ')}`,
+    });
   }
   return {
     outcome: outcomeOf(differences),
-    verdict: finished ? (result.violations.length > 0 ? 'violation' : 'pass') : result.status === 'incomplete' ? 'incomplete' : result.status as Judgement['verdict'],
-    properties, differences, snapshot,
+    verdict: finished
+      ? result.violations.length > 0
+        ? 'violation'
+        : 'pass'
+      : result.status === 'incomplete'
+        ? 'incomplete'
+        : (result.status as Judgement['verdict']),
+    properties,
+    differences,
+    snapshot,
   };
 }
 
@@ -78,10 +107,21 @@ export function snapshotChanges(expected: Snapshot, got: Snapshot): string[] {
 function stopDifferences(result: JobResult, finished: boolean): Difference[] {
   if (finished) return [];
   switch (result.status) {
-    case 'error': return [{ kind: 'error', message: `model error${result.error ? ` [${result.error.code}]` : ''}: ${result.reason}` }];
-    case 'timeout': return [{ kind: 'timeout', message: `timed out: ${result.reason}` }];
-    case 'crashed': return [{ kind: 'crashed', message: `crashed: ${result.reason}` }];
-    default: return [{ kind: 'incomplete', message: `incomplete (${result.reason}): ${result.stats.distinct.toLocaleString('en-US')} states explored, the rest unchecked` }];
+    case 'error':
+      return [
+        { kind: 'error', message: `model error${result.error ? ` [${result.error.code}]` : ''}: ${result.reason}` },
+      ];
+    case 'timeout':
+      return [{ kind: 'timeout', message: `timed out: ${result.reason}` }];
+    case 'crashed':
+      return [{ kind: 'crashed', message: `crashed: ${result.reason}` }];
+    default:
+      return [
+        {
+          kind: 'incomplete',
+          message: `incomplete (${result.reason}): ${result.stats.distinct.toLocaleString('en-US')} states explored, the rest unchecked`,
+        },
+      ];
   }
 }
 
@@ -90,8 +130,16 @@ function propertyDifferences(properties: readonly PropertyOutcome[], finished: b
     if (p.ok || p.verdict === 'undecided') return [];
     if (p.verdict === 'violated') {
       const steps = p.violation?.steps;
-      return [{ kind: 'unexpected-violation', property: p.name, message: `'${p.name}' is violated${steps == null ? '' : ` (${steps} steps)`}, expected to hold` }];
+      return [
+        {
+          kind: 'unexpected-violation',
+          property: p.name,
+          message: `'${p.name}' is violated${steps == null ? '' : ` (${steps} steps)`}, expected to hold`,
+        },
+      ];
     }
-    return finished ? [{ kind: 'missing-violation', property: p.name, message: `'${p.name}' holds, expected to be violated` }] : [];
+    return finished
+      ? [{ kind: 'missing-violation', property: p.name, message: `'${p.name}' holds, expected to be violated` }]
+      : [];
   });
 }

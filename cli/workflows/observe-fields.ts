@@ -28,8 +28,14 @@ function fieldAt(model: string, value: unknown, keys: readonly string[], path: s
     const record = typeof at === 'object' && at !== null && !Array.isArray(at) && !(at instanceof Set);
     const has = record && (at instanceof Map ? at.has(key) : key in (at as object));
     if (!has) {
-      const available = !record ? '(not a record)' : [...(at instanceof Map ? at.keys() : Object.keys(at as object))].join(', ');
-      throw new KripkeError('unknown-name', `the state of '${model}' has no field '${path}' to observe (at '${key}'; available: ${available})`, { model, field: path });
+      const available = !record
+        ? '(not a record)'
+        : [...(at instanceof Map ? at.keys() : Object.keys(at as object))].join(', ');
+      throw new KripkeError(
+        'unknown-name',
+        `the state of '${model}' has no field '${path}' to observe (at '${key}'; available: ${available})`,
+        { model, field: path },
+      );
     }
     at = at instanceof Map ? at.get(key) : (at as Record<string, unknown>)[key];
   }
@@ -43,6 +49,9 @@ export async function declaredObservation(model: string): Promise<Observe<unknow
   if (!existsSync(file)) return undefined;
   const module = await importModule(pathToFileURL(file).href);
   if (module.observe === undefined) return undefined;
-  if (typeof module.observe !== 'function') throw new KripkeError('invalid-spec', `${model}: the export 'observe' must be a function of a state`, { file: model });
+  if (typeof module.observe !== 'function')
+    throw new KripkeError('invalid-spec', `${model}: the export 'observe' must be a function of a state`, {
+      file: model,
+    });
   return module.observe as Observe<unknown>;
 }

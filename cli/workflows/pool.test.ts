@@ -12,12 +12,23 @@ const dir = join(root, 'tmp', 'pool-test');
 function modelFile(name: string, next: string): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.ts`);
-  writeFileSync(file, `import { defineSpec } from '../../spec/index.ts';\nexport default defineSpec({ name: '${name}', init: () => [{ n: 0 }], actions: { step: { next: (s: { n: number }) => { ${next} } } } });\n`);
+  writeFileSync(
+    file,
+    `import { defineSpec } from '../../spec/index.ts';\nexport default defineSpec({ name: '${name}', init: () => [{ n: 0 }], actions: { step: { next: (s: { n: number }) => { ${next} } } } });\n`,
+  );
   return file;
 }
 
 const job = (model: string): Job => ({
-  model, settings: {}, variant: undefined, engine: 'bfs', properties: undefined, workers: 1, checkDeadlock: false, liveness: true, timeLimitMs: undefined,
+  model,
+  settings: {},
+  variant: undefined,
+  engine: 'bfs',
+  properties: undefined,
+  workers: 1,
+  checkDeadlock: false,
+  liveness: true,
+  timeLimitMs: undefined,
 });
 
 describe('runJobs', () => {
@@ -26,7 +37,9 @@ describe('runJobs', () => {
     const crash = modelFile('crash', 'process.exit(7);');
     const finished: number[] = [];
     const results = await runJobs([job('die-hard'), job(hang), job(crash)], {
-      cores: 2, killAfterMs: (j) => (j.model === hang ? 3000 : undefined), onFinish: (i) => finished.push(i),
+      cores: 2,
+      killAfterMs: (j) => (j.model === hang ? 3000 : undefined),
+      onFinish: (i) => finished.push(i),
     });
     expect(results.map((r) => r.status)).toEqual(['violation', 'timeout', 'crashed']);
     expect(results[0]!.stats).toMatchObject({ distinct: 16, generated: 97, depth: 8 });

@@ -76,14 +76,24 @@ function stopChild(child: ChildProcess): void {
 function runOn(child: ChildProcess, job: Job, killAfterMs: number | undefined): Promise<JobResult> {
   return new Promise((resolve) => {
     let stderr = '';
-    const onData = (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); };
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => {
-      done(failed('timeout', `killed after ${(killAfterMs / 1000).toFixed(0)} s, past its time limit`));
-      child.kill('SIGKILL');
-    }, killAfterMs);
+    const onData = (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    };
+    const timer =
+      killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            done(failed('timeout', `killed after ${(killAfterMs / 1000).toFixed(0)} s, past its time limit`));
+            child.kill('SIGKILL');
+          }, killAfterMs);
     const onMessage = (result: JobResult) => done(result);
-    const onExit = (code: number | null, signal: string | null) => done(failed('crashed',
-      `the check's process exited (${signal ?? `code ${code}`}) without a result${stderr ? `: ${lastLines(stderr)}` : ''}`));
+    const onExit = (code: number | null, signal: string | null) =>
+      done(
+        failed(
+          'crashed',
+          `the check's process exited (${signal ?? `code ${code}`}) without a result${stderr ? `: ${lastLines(stderr)}` : ''}`,
+        ),
+      );
     const done = (result: JobResult) => {
       clearTimeout(timer);
       child.off('message', onMessage).off('exit', onExit);

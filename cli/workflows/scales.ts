@@ -20,7 +20,8 @@ export function logScale(values: readonly number[]): Scale {
 export function linearScale(values: readonly number[]): Scale {
   const max = Math.max(...values, 1);
   const magnitude = 10 ** Math.floor(Math.log10(max));
-  const step = [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5].map((f) => f * magnitude).find((s) => max / s <= 5) ?? magnitude * 10;
+  const step =
+    [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5].map((f) => f * magnitude).find((s) => max / s <= 5) ?? magnitude * 10;
   const top = Math.ceil(max / step) * step;
   const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
   return { at: (v) => v / top, ticks };
@@ -28,7 +29,11 @@ export function linearScale(values: readonly number[]): Scale {
 
 /** `1`, `10`, `1k`, `100k`, `1M`, `2.5G`. */
 export function shortNumber(v: number): string {
-  const units: [number, string][] = [[1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
+  const units: [number, string][] = [
+    [1e9, 'G'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ];
   for (const [size, unit] of units) if (v >= size) return `${trim(v / size)}${unit}`;
   return trim(v);
 }

@@ -11,12 +11,15 @@ export function expandValues(key: string, text: string): string[] {
   const range = /^(-?\d+)\.\.(-?\d+)$/.exec(text.trim());
   if (range) {
     const [from, to] = [Number(range[1]), Number(range[2])];
-    if (to < from) throw new KripkeError('invalid-config', `${key}=${text}: a range goes up (${to} < ${from})`, { key });
-    if (to - from > 1000) throw new KripkeError('invalid-config', `${key}=${text}: a range of more than 1,000 values`, { key });
+    if (to < from)
+      throw new KripkeError('invalid-config', `${key}=${text}: a range goes up (${to} < ${from})`, { key });
+    if (to - from > 1000)
+      throw new KripkeError('invalid-config', `${key}=${text}: a range of more than 1,000 values`, { key });
     return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
   }
   const values = text.split(',').map((v) => v.trim());
-  if (values.some((v) => v === '')) throw new KripkeError('invalid-config', `${key}=${text}: an empty value in the list`, { key });
+  if (values.some((v) => v === ''))
+    throw new KripkeError('invalid-config', `${key}=${text}: an empty value in the list`, { key });
   return values;
 }
 

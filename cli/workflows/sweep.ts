@@ -51,14 +51,19 @@ export interface Sweep {
 }
 
 export async function sweep(model: string, options: SweepOptions): Promise<Sweep> {
-  if (options.values.length === 0) throw new KripkeError('invalid-config', `sweep: no values for ${options.key}`, { key: options.key });
-  if (options.settings && options.key in options.settings) throw new KripkeError('invalid-config', `sweep: ${options.key} is both swept and fixed`, { key: options.key });
+  if (options.values.length === 0)
+    throw new KripkeError('invalid-config', `sweep: no values for ${options.key}`, { key: options.key });
+  if (options.settings && options.key in options.settings)
+    throw new KripkeError('invalid-config', `sweep: ${options.key} is both swept and fixed`, { key: options.key });
   const variants = await chooseVariants(model, options.variants ?? 'default');
   const points: SweepPoint[] = [];
   let alive = variants;
   for (const value of options.values) {
     const settings = { ...options.settings, [options.key]: value };
-    const results = await runJobs(alive.map((v) => runJob(model, v, settings, options)), { cores: options.cores ?? 1, freshProcesses: true });
+    const results = await runJobs(
+      alive.map((v) => runJob(model, v, settings, options)),
+      { cores: options.cores ?? 1, freshProcesses: true },
+    );
     alive.forEach((variant, i) => points.push(point(variant, value, results[i]!, points)));
     const skipped = variants.filter((v) => !alive.includes(v));
     skipped.forEach((variant) => points.push(skippedPoint(variant, value)));
@@ -78,34 +83,69 @@ export function sweptSetting(text: string): { key: string; values: string[] } {
 function point(variant: string | undefined, value: string, r: JobResult, earlier: readonly SweepPoint[]): SweepPoint {
   const previous = earlier.filter((p) => p.variant === (variant ?? null)).at(-1);
   const finished = r.status === 'pass' || r.status === 'violation';
-  const growth = finished && previous && previous.distinct > 0 && (previous.status === 'pass' || previous.status === 'violation')
-    ? r.stats.distinct / previous.distinct : null;
+  const growth =
+    finished && previous && previous.distinct > 0 && (previous.status === 'pass' || previous.status === 'violation')
+      ? r.stats.distinct / previous.distinct
+      : null;
   return { variant: variant ?? null, value, status: r.status, ...r.stats, peakRssBytes: r.peakRssBytes, growth };
 }
 
 function skippedPoint(variant: string | undefined, value: string): SweepPoint {
-  return { variant: variant ?? null, value, status: 'skipped', distinct: 0, generated: 0, depth: 0, elapsedMs: 0, peakRssBytes: null, growth: null };
+  return {
+    variant: variant ?? null,
+    value,
+    status: 'skipped',
+    distinct: 0,
+    generated: 0,
+    depth: 0,
+    elapsedMs: 0,
+    peakRssBytes: null,
+    growth: null,
+  };
 }
 
 export function renderSweep(s: Sweep, format: TableFormat): string {
   const csv = format === 'csv';
   const byVariant = s.variants.flatMap((v) => s.points.filter((p) => p.variant === v));
-  const rows = byVariant.map((p): Row => ({
-    variant: p.variant ?? '–', value: p.value, status: p.status,
-    distinct: p.status === 'skipped' ? null : p.distinct, generated: p.status === 'skipped' ? null : p.generated,
-    depth: p.status === 'skipped' ? null : p.depth,
-    time: p.status === 'skipped' ? null : csv ? Math.round(p.elapsedMs) : formatDuration(p.elapsedMs),
-    memory: p.peakRssBytes === null ? null : csv ? p.peakRssBytes : `${Math.round(p.peakRssBytes / 2 ** 20)} MB`,
-    growth: p.growth === null ? null : csv ? Number(p.growth.toFixed(3)) : `×${p.growth.toFixed(2)}`,
-  }));
-  return renderTable([
-    { key: 'variant', title: 'variant' }, { key: 'value', title: s.key, right: true }, { key: 'status', title: 'verdict' },
-    { key: 'distinct', title: 'distinct', right: true }, { key: 'generated', title: 'generated', right: true },
-    { key: 'depth', title: 'depth', right: true }, { key: 'time', title: csv ? 'time_ms' : 'time', right: true },
-    { key: 'memory', title: csv ? 'peak_rss_bytes' : 'peak memory', right: true }, { key: 'growth', title: 'growth', right: true },
-  ], rows, format);
+  const rows = byVariant.map(
+    (p): Row => ({
+      variant: p.variant ?? '–',
+      value: p.value,
+      status: p.status,
+      distinct: p.status === 'skipped' ? null : p.distinct,
+      generated: p.status === 'skipped' ? null : p.generated,
+      depth: p.status === 'skipped' ? null : p.depth,
+      time: p.status === 'skipped' ? null : csv ? Math.round(p.elapsedMs) : formatDuration(p.elapsedMs),
+      memory: p.peakRssBytes === null ? null : csv ? p.peakRssBytes : `${Math.round(p.peakRssBytes / 2 ** 20)} MB`,
+      growth: p.growth === null ? null : csv ? Number(p.growth.toFixed(3)) : `×${p.growth.toFixed(2)}`,
+    }),
+  );
+  return renderTable(
+    [
+      { key: 'variant', title: 'variant' },
+      { key: 'value', title: s.key, right: true },
+      { key: 'status', title: 'verdict' },
+      { key: 'distinct', title: 'distinct', right: true },
+      { key: 'generated', title: 'generated', right: true },
+      { key: 'depth', title: 'depth', right: true },
+      { key: 'time', title: csv ? 'time_ms' : 'time', right: true },
+      { key: 'memory', title: csv ? 'peak_rss_bytes' : 'peak memory', right: true },
+      { key: 'growth', title: 'growth', right: true },
+    ],
+    rows,
+    format,
+  );
 }
 
 export function sweepJson(s: Sweep): KripkeSweep {
-  return { kind: 'kripke-sweep', version: 1, kripkeVersion: kripkeVersion(), model: s.model, key: s.key, values: [...s.values], variants: [...s.variants], points: s.points.map((p) => ({ ...p })) };
+  return {
+    kind: 'kripke-sweep',
+    version: 1,
+    kripkeVersion: kripkeVersion(),
+    model: s.model,
+    key: s.key,
+    values: [...s.values],
+    variants: [...s.variants],
+    points: s.points.map((p) => ({ ...p })),
+  };
 }

@@ -17,9 +17,12 @@ export const TABLE_FORMATS: readonly TableFormat[] = ['table', 'markdown', 'csv'
 
 export function renderTable(columns: readonly Column[], rows: readonly Row[], format: TableFormat): string {
   switch (format) {
-    case 'table': return aligned(columns, rows);
-    case 'markdown': return markdown(columns, rows);
-    case 'csv': return csv(columns, rows);
+    case 'table':
+      return aligned(columns, rows);
+    case 'markdown':
+      return markdown(columns, rows);
+    case 'csv':
+      return csv(columns, rows);
   }
 }
 
@@ -32,8 +35,11 @@ function shown(cell: Cell): string {
 function aligned(columns: readonly Column[], rows: readonly Row[]): string {
   const cells = rows.map((r) => columns.map((c) => shown(r[c.key] ?? null)));
   const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map((row) => row[i]!.length)));
-  const line = (values: readonly string[]) => values
-    .map((v, i) => (columns[i]!.right ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (values: readonly string[]) =>
+    values
+      .map((v, i) => (columns[i]!.right ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(columns.map((c) => c.title)), line(widths.map((w) => '─'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
@@ -54,5 +60,8 @@ function csv(columns: readonly Column[], rows: readonly Row[]): string {
     const text = String(cell);
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [columns.map((c) => field(c.title)).join(','), ...rows.map((r) => columns.map((c) => field(r[c.key] ?? null)).join(','))].join('\n');
+  return [
+    columns.map((c) => field(c.title)).join(','),
+    ...rows.map((r) => columns.map((c) => field(r[c.key] ?? null)).join(',')),
+  ].join('\n');
 }

@@ -28,7 +28,9 @@ export async function updateSnapshots(report: CiReport): Promise<SnapshotUpdate[
   const rewritten = rewriteSnapshots(source, places, updates);
   if (rewritten !== source) await writeFile(path, rewritten);
   return changed.map((c) => ({
-    check: c.check.name, old: c.check.expected.snapshot!, new: c.judgement.snapshot!,
+    check: c.check.name,
+    old: c.check.expected.snapshot!,
+    new: c.judgement.snapshot!,
     written: places[c.check.index]?.snapshot !== undefined,
   }));
 }
@@ -42,17 +44,27 @@ export function withoutUpdatedSnapshots(report: CiReport, updates: readonly Snap
       if (!written.has(c.check.name)) return c;
       const differences = c.judgement.differences.filter((d) => d.kind !== 'snapshot');
       const expected = { ...c.check.expected, snapshot: c.judgement.snapshot };
-      return { ...c, check: { ...c.check, expected }, judgement: { ...c.judgement, differences, outcome: outcomeOf(differences) } };
+      return {
+        ...c,
+        check: { ...c.check, expected },
+        judgement: { ...c.judgement, differences, outcome: outcomeOf(differences) },
+      };
     }),
   };
 }
 
 export function describeUpdate(u: SnapshotUpdate): string {
   const what = snapshotChanges(u.old, u.new).join(', ');
-  return u.written ? `updated ${u.check}: ${what}` : `not updated ${u.check} (not written as a literal in the checks file; change it by hand): ${what}`;
+  return u.written
+    ? `updated ${u.check}: ${what}`
+    : `not updated ${u.check} (not written as a literal in the checks file; change it by hand): ${what}`;
 }
 
 function snapshotChanged(c: CheckReport): boolean {
   const { snapshot: expected } = c.check.expected;
-  return expected !== undefined && c.judgement.snapshot !== undefined && snapshotChanges(expected, c.judgement.snapshot).length > 0;
+  return (
+    expected !== undefined &&
+    c.judgement.snapshot !== undefined &&
+    snapshotChanges(expected, c.judgement.snapshot).length > 0
+  );
 }

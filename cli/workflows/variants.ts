@@ -3,7 +3,10 @@ import { unknownName } from '../../spec/errors.ts';
 import { loadModel } from '../load-model.ts';
 
 /** Variant names (undefined: a model file exporting a plain spec, which has none). */
-export async function chooseVariants(model: string, chosen: readonly string[] | 'all' | 'default'): Promise<(string | undefined)[]> {
+export async function chooseVariants(
+  model: string,
+  chosen: readonly string[] | 'all' | 'default',
+): Promise<(string | undefined)[]> {
   const loaded = await loadModel(model, { settings: {}, variant: undefined });
   const available = loaded.protocol ? Object.keys(loaded.protocol.variants) : [];
   if (chosen === 'default') return [loaded.variant];

@@ -2,13 +2,20 @@
 import type { ApiError, CheckEvent } from '../api-types.ts';
 
 export class ApiFailure extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 export async function post<T>(route: string, body: unknown): Promise<T> {
-  const response = await fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(route, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await response.json()) as T | ApiError;
   if (!response.ok) {
     const { error } = json as ApiError;

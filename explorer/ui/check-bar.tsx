@@ -7,9 +7,19 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckEngine, CheckEvent, CheckOutcome, CheckProgress, CheckViolation, ModelKey } from '../api-types.ts';
 import { followCheck, post } from './api.ts';
 
-interface Running { readonly id: string; readonly progress: CheckProgress | undefined; readonly outcome: CheckOutcome | undefined }
+interface Running {
+  readonly id: string;
+  readonly progress: CheckProgress | undefined;
+  readonly outcome: CheckOutcome | undefined;
+}
 
-export function CheckBar({ modelKey, onCounterexample }: { modelKey: ModelKey; onCounterexample: (v: CheckViolation) => void }) {
+export function CheckBar({
+  modelKey,
+  onCounterexample,
+}: {
+  modelKey: ModelKey;
+  onCounterexample: (v: CheckViolation) => void;
+}) {
   const [engine, setEngine] = useState<CheckEngine>('bfs');
   const [liveness, setLiveness] = useState(true);
   const [deadlock, setDeadlock] = useState(true);
@@ -40,21 +50,55 @@ export function CheckBar({ modelKey, onCounterexample }: { modelKey: ModelKey; o
 
   return (
     <div class="check-bar">
-      <button class="primary" onClick={start} disabled={running}>Check</button>
-      <label>engine <select value={engine} onChange={(e) => setEngine(e.currentTarget.value as CheckEngine)} disabled={running}>
-        <option value="bfs">BFS (shortest traces)</option>
-        <option value="dfs">DFS</option>
-        <option value="random">random simulation</option>
-      </select></label>
-      <label><input type="checkbox" checked={liveness} disabled={running || engine === 'random'} onChange={(e) => setLiveness(e.currentTarget.checked)} /> liveness</label>
-      <label><input type="checkbox" checked={deadlock} disabled={running} onChange={(e) => setDeadlock(e.currentTarget.checked)} /> deadlock</label>
+      <button class="primary" onClick={start} disabled={running}>
+        Check
+      </button>
+      <label>
+        engine{' '}
+        <select value={engine} onChange={(e) => setEngine(e.currentTarget.value as CheckEngine)} disabled={running}>
+          <option value="bfs">BFS (shortest traces)</option>
+          <option value="dfs">DFS</option>
+          <option value="random">random simulation</option>
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={liveness}
+          disabled={running || engine === 'random'}
+          onChange={(e) => setLiveness(e.currentTarget.checked)}
+        />{' '}
+        liveness
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={deadlock}
+          disabled={running}
+          onChange={(e) => setDeadlock(e.currentTarget.checked)}
+        />{' '}
+        deadlock
+      </label>
       {running && <button onClick={cancel}>Cancel</button>}
       <span class="check-status" aria-live="polite">
-        {failure ? <span class="bad">{failure}</span> : run ? status(run) : 'explores every reachable state on a thread of the server'}
+        {failure ? (
+          <span class="bad">{failure}</span>
+        ) : run ? (
+          status(run)
+        ) : (
+          'explores every reachable state on a thread of the server'
+        )}
       </span>
       {run?.outcome && run.outcome.violations.length > 1 && (
         <span class="violations">
-          {run.outcome.violations.map((v) => v.path && <button key={v.property} onClick={() => onCounterexample(v)}>{v.property}</button>)}
+          {run.outcome.violations.map(
+            (v) =>
+              v.path && (
+                <button key={v.property} onClick={() => onCounterexample(v)}>
+                  {v.property}
+                </button>
+              ),
+          )}
         </span>
       )}
     </div>
@@ -65,6 +109,8 @@ function status(run: Running): string {
   if (run.outcome) return run.outcome.summary;
   const p = run.progress;
   if (!p) return 'starting…';
-  return `running: ${p.distinctStates.toLocaleString('en-US')} states, ${p.generatedStates.toLocaleString('en-US')} generated, depth ${p.depth}, ` +
-    `${p.rate.toLocaleString('en-US')}/s, ${(p.elapsedMs / 1000).toFixed(1)} s`;
+  return (
+    `running: ${p.distinctStates.toLocaleString('en-US')} states, ${p.generatedStates.toLocaleString('en-US')} generated, depth ${p.depth}, ` +
+    `${p.rate.toLocaleString('en-US')}/s, ${(p.elapsedMs / 1000).toFixed(1)} s`
+  );
 }

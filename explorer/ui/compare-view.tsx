@@ -27,10 +27,18 @@ export function CompareView({ model, left, tree, onClose }: CompareProps) {
     setFailure(undefined);
   };
   const fail = (e: unknown) => setFailure(e instanceof Error ? e.message : String(e));
-  const replay = () => post<CompareResult>('/api/compare', { left, right: { key: { ...left.key, variant }, replay: true } }).then(show, fail);
+  const replay = () =>
+    post<CompareResult>('/api/compare', { left, right: { key: { ...left.key, variant }, replay: true } }).then(
+      show,
+      fail,
+    );
   const withFile = async (file: File) => {
     try {
-      const opened = await post<OpenTraceResult>('/api/trace', { key: left.key, name: file.name, text: await file.text() });
+      const opened = await post<OpenTraceResult>('/api/trace', {
+        key: left.key,
+        name: file.name,
+        text: await file.text(),
+      });
       show(await post<CompareResult>('/api/compare', { left, right: { key: opened.key, path: opened.line.path } }));
     } catch (e) {
       fail(e);
@@ -41,33 +49,91 @@ export function CompareView({ model, left, tree, onClose }: CompareProps) {
     <section class="compare panel" aria-label="compare traces">
       <header>
         <h2>Compare</h2>
-        {others.length > 0 && <label>the same actions under variant <select value={variant} onChange={(e) => setVariant(e.currentTarget.value)}>
-          {others.map((v) => <option key={v.name} value={v.name}>{v.name}</option>)}
-        </select> <button class="primary" onClick={replay}>Replay</button></label>}
-        <label class="file">or a saved trace <input type="file" accept=".json" onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) void withFile(f); }} /></label>
-        <button class="close" onClick={onClose}>Close</button>
+        {others.length > 0 && (
+          <label>
+            the same actions under variant{' '}
+            <select value={variant} onChange={(e) => setVariant(e.currentTarget.value)}>
+              {others.map((v) => (
+                <option key={v.name} value={v.name}>
+                  {v.name}
+                </option>
+              ))}
+            </select>{' '}
+            <button class="primary" onClick={replay}>
+              Replay
+            </button>
+          </label>
+        )}
+        <label class="file">
+          or a saved trace{' '}
+          <input
+            type="file"
+            accept=".json"
+            onChange={(e) => {
+              const f = e.currentTarget.files?.[0];
+              if (f) void withFile(f);
+            }}
+          />
+        </label>
+        <button class="close" onClick={onClose}>
+          Close
+        </button>
       </header>
       {failure && <p class="model-error">{failure}</p>}
       {result && (
         <>
           <p class={`divergence${result.divergence ? ' bad' : ''}`}>
-            {result.divergence ? `First divergence — ${result.divergence.message}` : 'The two traces agree at every step.'}
+            {result.divergence
+              ? `First divergence — ${result.divergence.message}`
+              : 'The two traces agree at every step.'}
           </p>
           <div class="compare-body">
             <table class="compare-steps">
-              <thead><tr><th>#</th><th>{result.leftTitle}</th><th>{result.rightTitle}</th><th>differs in</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>{result.leftTitle}</th>
+                  <th>{result.rightTitle}</th>
+                  <th>differs in</th>
+                </tr>
+              </thead>
               <tbody>
                 {result.rows.map((r) => (
-                  <tr key={r.index} class={`${r.index === selected ? 'selected' : ''}${r.differences.length || !r.left || !r.right ? ' differs' : ''}`} onClick={() => setSelected(r.index)}>
-                    <td>{r.index + 1}</td><td>{r.left?.label ?? '—'}</td><td>{r.right?.label ?? '—'}</td><td class="fields">{r.differences.join(', ')}</td>
+                  <tr
+                    key={r.index}
+                    class={`${r.index === selected ? 'selected' : ''}${r.differences.length || !r.left || !r.right ? ' differs' : ''}`}
+                    onClick={() => setSelected(r.index)}
+                  >
+                    <td>{r.index + 1}</td>
+                    <td>{r.left?.label ?? '—'}</td>
+                    <td>{r.right?.label ?? '—'}</td>
+                    <td class="fields">{r.differences.join(', ')}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             {row && (
               <div class="side-by-side">
-                <div><h3>{result.leftTitle} · state {row.index + 1}</h3>{row.leftState ? <ValueTree root={row.leftState} tree={tree} label="left state" changesOnly /> : <p class="muted">no such state</p>}</div>
-                <div><h3>{result.rightTitle} · state {row.index + 1}</h3>{row.rightState ? <ValueTree root={row.rightState} tree={tree} label="right state" changesOnly /> : <p class="muted">no such state</p>}</div>
+                <div>
+                  <h3>
+                    {result.leftTitle} · state {row.index + 1}
+                  </h3>
+                  {row.leftState ? (
+                    <ValueTree root={row.leftState} tree={tree} label="left state" changesOnly />
+                  ) : (
+                    <p class="muted">no such state</p>
+                  )}
+                </div>
+                <div>
+                  <h3>
+                    {result.rightTitle} · state {row.index + 1}
+                  </h3>
+                  {row.rightState ? (
+                    <ValueTree root={row.rightState} tree={tree} label="right state" changesOnly />
+                  ) : (
+                    <p class="muted">no such state</p>
+                  )}
+                </div>
               </div>
             )}
           </div>

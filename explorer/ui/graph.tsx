@@ -5,7 +5,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { layout } from './graphviz.ts';
 
-export function Graph({ dot, onNode, focus, label }: { dot: string; onNode?: (name: string) => void; focus?: string; label: string }) {
+export function Graph({
+  dot,
+  onNode,
+  focus,
+  label,
+}: {
+  dot: string;
+  onNode?: (name: string) => void;
+  focus?: string;
+  label: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const [svg, setSvg] = useState<string>();
   const [error, setError] = useState<string>();
@@ -19,7 +29,9 @@ export function Graph({ dot, onNode, focus, label }: { dot: string; onNode?: (na
       },
       (e: unknown) => current && setError(String(e)),
     );
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [dot]);
   useEffect(() => {
     const el = box.current;
@@ -38,14 +50,23 @@ export function Graph({ dot, onNode, focus, label }: { dot: string; onNode?: (na
   // The SVG is Graphviz's own output for DOT the server escaped (labels are HTML-escaped there).
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: clicking a node is a pointer shortcut over Graphviz's SVG; the graph has no keyboard navigation yet
-    <div class={`graph${onNode ? ' clickable' : ''}`} ref={box} role="img" aria-label={label} onClick={click} dangerouslySetInnerHTML={{ __html: svg }} />
+    <div
+      class={`graph${onNode ? ' clickable' : ''}`}
+      ref={box}
+      role="img"
+      aria-label={label}
+      onClick={click}
+      dangerouslySetInnerHTML={{ __html: svg }}
+    />
   );
 }
 
 /** Scrolls `view` so that the box shows: its bottom (the newest state) and, when it is not in view across, its left edge. */
 function reveal(view: Element, box: DOMRect): void {
   const frame = view.getBoundingClientRect();
-  const top = box.top - frame.top + view.scrollTop, left = box.left - frame.left + view.scrollLeft;
+  const top = box.top - frame.top + view.scrollTop,
+    left = box.left - frame.left + view.scrollLeft;
   view.scrollTop = Math.max(0, Math.min(top - 8, top + box.height - view.clientHeight + 8));
-  if (box.width > view.clientWidth || left < view.scrollLeft || left + box.width > view.scrollLeft + view.clientWidth) view.scrollLeft = Math.max(0, left - 4);
+  if (box.width > view.clientWidth || left < view.scrollLeft || left + box.width > view.scrollLeft + view.clientWidth)
+    view.scrollLeft = Math.max(0, left - 4);
 }

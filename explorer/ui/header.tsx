@@ -19,17 +19,57 @@ export function Header({ view, busy, onVariant, onWalk, onOpen, onCompare }: Hea
   const settings = model.config.map((c) => `${c.key}=${c.value}`).join(' ');
   return (
     <header class="top">
-      <h1><span class="brand">Kripke</span> {model.name}</h1>
+      <h1>
+        <span class="brand">Kripke</span> {model.name}
+      </h1>
       {model.variants.length > 1 && (
-        <label class="variant">variant <select value={model.variant} onChange={(e) => onVariant(e.currentTarget.value)} title={model.variants.find((v) => v.name === model.variant)?.doc}>
-          {model.variants.map((v) => <option key={v.name} value={v.name} title={v.doc}>{v.name}</option>)}
-        </select></label>
+        <label class="variant">
+          variant{' '}
+          <select
+            value={model.variant}
+            onChange={(e) => onVariant(e.currentTarget.value)}
+            title={model.variants.find((v) => v.name === model.variant)?.doc}
+          >
+            {model.variants.map((v) => (
+              <option key={v.name} value={v.name} title={v.doc}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
-      {settings && <span class="settings" title={model.config.map((c) => `${c.key}: ${c.doc}`).join('\n')}>{settings}</span>}
+      {settings && (
+        <span class="settings" title={model.config.map((c) => `${c.key}: ${c.doc}`).join('\n')}>
+          {settings}
+        </span>
+      )}
       <span class="tools">
-        <label>walk <input type="number" min={1} max={10000} value={steps} onChange={(e) => setSteps(Number(e.currentTarget.value) || 1)} /> steps</label>
-        <button onClick={() => onWalk(steps)} disabled={busy}>Random walk</button>
-        <label class="file button">Open trace…<input type="file" accept=".json" onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) onOpen(f); e.currentTarget.value = ''; }} /></label>
+        <label>
+          walk{' '}
+          <input
+            type="number"
+            min={1}
+            max={10000}
+            value={steps}
+            onChange={(e) => setSteps(Number(e.currentTarget.value) || 1)}
+          />{' '}
+          steps
+        </label>
+        <button onClick={() => onWalk(steps)} disabled={busy}>
+          Random walk
+        </button>
+        <label class="file button">
+          Open trace…
+          <input
+            type="file"
+            accept=".json"
+            onChange={(e) => {
+              const f = e.currentTarget.files?.[0];
+              if (f) onOpen(f);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
         <button onClick={onCompare}>Compare…</button>
       </span>
     </header>

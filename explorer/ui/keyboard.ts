@@ -29,13 +29,25 @@ export function useKeyboard(moves: Moves, active: boolean): void {
 
 function keyAction(moves: Moves, key: string): (() => void) | undefined {
   switch (key) {
-    case 'ArrowLeft': case 'h': return moves.back;
-    case 'ArrowRight': case 'l': return moves.forward;
-    case 'Home': return moves.first;
-    case 'End': return moves.last;
-    case 'ArrowUp': case 'k': return moves.up;
-    case 'ArrowDown': case 'j': return moves.down;
-    case 'Enter': return () => moves.take();
-    default: return /^[1-9]$/.test(key) ? () => moves.take(Number(key) - 1) : undefined;
+    case 'ArrowLeft':
+    case 'h':
+      return moves.back;
+    case 'ArrowRight':
+    case 'l':
+      return moves.forward;
+    case 'Home':
+      return moves.first;
+    case 'End':
+      return moves.last;
+    case 'ArrowUp':
+    case 'k':
+      return moves.up;
+    case 'ArrowDown':
+    case 'j':
+      return moves.down;
+    case 'Enter':
+      return () => moves.take();
+    default:
+      return /^[1-9]$/.test(key) ? () => moves.take(Number(key) - 1) : undefined;
   }
 }

@@ -4,13 +4,24 @@ import { back, forward, jump, rejoin, stepTo } from './navigation.ts';
 import { placeQuery, readPlace } from './url.ts';
 
 const key = { model: 'paxos', variant: 'volatile-promise', settings: {} };
-const pinned = (wrapTo?: number): PinnedLine => ({ steps: [], loop: wrapTo === undefined ? undefined : 1, property: 'p', wrapTo });
+const pinned = (wrapTo?: number): PinnedLine => ({
+  steps: [],
+  loop: wrapTo === undefined ? undefined : 1,
+  property: 'p',
+  wrapTo,
+});
 
 describe('the URL', () => {
   it('holds the model, settings, variant, path and pinned trace, and reads back the same place', () => {
-    const place = { key: { model: 'raft', variant: 'figure-8', settings: { maxTerm: '4', writes: '2' } }, path: '0/1:0/0:2', line: { path: '0/1:0/0:2/3:1', loop: 1, property: 'served' } };
+    const place = {
+      key: { model: 'raft', variant: 'figure-8', settings: { maxTerm: '4', writes: '2' } },
+      path: '0/1:0/0:2',
+      line: { path: '0/1:0/0:2/3:1', loop: 1, property: 'served' },
+    };
     const query = placeQuery(place);
-    expect(query).toBe('?model=raft&variant=figure-8&set=maxTerm=4&set=writes=2&path=0/1:0/0:2&line=0/1:0/0:2/3:1&loop=1&property=served');
+    expect(query).toBe(
+      '?model=raft&variant=figure-8&set=maxTerm=4&set=writes=2&path=0/1:0/0:2&line=0/1:0/0:2/3:1&loop=1&property=served',
+    );
     expect(readPlace(query, key)).toEqual(place);
     expect(readPlace('', key)).toEqual({ key, path: '0', line: undefined });
   });

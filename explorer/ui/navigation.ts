@@ -50,7 +50,8 @@ export function jump(place: Place, index: number): Place {
 export function rejoin(place: Place): Place | undefined {
   const { line } = place;
   if (!line || onLine(place)) return undefined;
-  const ours = stepsOf(place.path), theirs = stepsOf(line.path);
+  const ours = stepsOf(place.path),
+    theirs = stepsOf(line.path);
   let common = 0;
   while (common < ours.length && ours[common] === theirs[common]) common++;
   return { ...place, path: prefix(line.path, common) };

@@ -14,19 +14,37 @@ export function StatePanel({ view, tree }: { view: StateView; tree: TreeState & 
     <section class="panel state">
       <h2>
         State {index + 1}
-        <span class="via">{index === 0 ? 'initial state' : `after ${last?.label ?? ''}`}{last && index > 0 && last.changes === 0 ? ' — changed nothing' : ''}</span>
+        <span class="via">
+          {index === 0 ? 'initial state' : `after ${last?.label ?? ''}`}
+          {last && index > 0 && last.changes === 0 ? ' — changed nothing' : ''}
+        </span>
         {view.processes && (
           // biome-ignore lint/a11y/useSemanticElements: a two-button toggle in a header, not a form; a fieldset would bring form styling
           <span class="switch" role="group" aria-label="layout">
-            <button class={columns ? 'active' : ''} onClick={() => setLayout('processes')}>processes</button>
-            <button class={columns ? '' : 'active'} onClick={() => setLayout('tree')}>tree</button>
+            <button class={columns ? 'active' : ''} onClick={() => setLayout('processes')}>
+              processes
+            </button>
+            <button class={columns ? '' : 'active'} onClick={() => setLayout('tree')}>
+              tree
+            </button>
           </span>
         )}
       </h2>
       {tree.hidden.size > 0 && (
-        <p class="hidden-fields">hidden: {[...tree.hidden].map((p) => <button key={p} title="show again" onClick={() => tree.show(p)}>{p} ✕</button>)}</p>
+        <p class="hidden-fields">
+          hidden:{' '}
+          {[...tree.hidden].map((p) => (
+            <button key={p} title="show again" onClick={() => tree.show(p)}>
+              {p} ✕
+            </button>
+          ))}
+        </p>
       )}
-      {columns ? <Processes table={view.processes!} tree={tree} /> : <ValueTree root={view.state} tree={tree} label="state" />}
+      {columns ? (
+        <Processes table={view.processes!} tree={tree} />
+      ) : (
+        <ValueTree root={view.state} tree={tree} label="state" />
+      )}
     </section>
   );
 }

@@ -27,14 +27,24 @@ export function Timeline({ steps, current, loop, property, onJump }: TimelinePro
           step.index === current ? 'current' : step.index > current ? 'ahead' : '',
           loop !== undefined && step.index >= loop ? 'cycle' : '',
           property !== undefined && loop === undefined && step.index === last ? 'violating' : '',
-        ].filter(Boolean).join(' ');
+        ]
+          .filter(Boolean)
+          .join(' ');
         return (
           <li key={step.index} class={classes} data-step={step.index}>
-            <button onClick={() => onJump(step.index)} title={step.label} aria-current={step.index === current ? 'step' : undefined}>
+            <button
+              onClick={() => onJump(step.index)}
+              title={step.label}
+              aria-current={step.index === current ? 'step' : undefined}
+            >
               <span class="n">{step.index + 1}</span>
               <span class="bar" style={{ background: step.color ?? 'transparent' }} />
               <span class="label">{step.label}</span>
-              {step.index > 0 && step.changes === 0 && <span class="mark" title="this step changed nothing">↻</span>}
+              {step.index > 0 && step.changes === 0 && (
+                <span class="mark" title="this step changed nothing">
+                  ↻
+                </span>
+              )}
               {loop === step.index && <span class="loop-mark">↺ cycle starts</span>}
               {loop !== undefined && step.index === last && <span class="loop-mark">↺ back to {loop + 1}</span>}
             </button>

@@ -6,17 +6,23 @@ export function useTreeState(model: string): TreeState & { readonly show: (path:
   const storageKey = `kripke-explorer:hidden:${model}`;
   const [opened, setOpened] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set(readList(storageKey)));
-  const save = useCallback((next: ReadonlySet<string>) => {
-    setHidden(next);
-    localStorage.setItem(storageKey, JSON.stringify([...next]));
-  }, [storageKey]);
-  return useMemo(() => ({
-    hidden,
-    opened,
-    toggle: (path: string, open: boolean) => setOpened((m) => new Map(m).set(path, open)),
-    hide: (path: string) => save(new Set(hidden).add(path)),
-    show: (path: string) => save(new Set([...hidden].filter((p) => p !== path))),
-  }), [hidden, opened, save]);
+  const save = useCallback(
+    (next: ReadonlySet<string>) => {
+      setHidden(next);
+      localStorage.setItem(storageKey, JSON.stringify([...next]));
+    },
+    [storageKey],
+  );
+  return useMemo(
+    () => ({
+      hidden,
+      opened,
+      toggle: (path: string, open: boolean) => setOpened((m) => new Map(m).set(path, open)),
+      hide: (path: string) => save(new Set(hidden).add(path)),
+      show: (path: string) => save(new Set([...hidden].filter((p) => p !== path))),
+    }),
+    [hidden, opened, save],
+  );
 }
 
 function readList(key: string): string[] {

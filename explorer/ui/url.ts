@@ -24,11 +24,14 @@ export function readPlace(search: string, served: ModelKey): Place {
   const linePath = query.get('line');
   const loop = query.get('loop');
   const property = query.get('property');
-  const line = linePath === null ? undefined : {
-    path: linePath,
-    ...(loop !== null && /^\d+$/.test(loop) ? { loop: Number(loop) } : {}),
-    ...(property !== null ? { property } : {}),
-  };
+  const line =
+    linePath === null
+      ? undefined
+      : {
+          path: linePath,
+          ...(loop !== null && /^\d+$/.test(loop) ? { loop: Number(loop) } : {}),
+          ...(property !== null ? { property } : {}),
+        };
   return { key, path: query.get('path') ?? '0', line };
 }
 
@@ -52,7 +55,10 @@ export function stepsOf(path: string): string[] {
 }
 
 export function prefix(path: string, steps: number): string {
-  return path.split('/').slice(0, steps + 1).join('/');
+  return path
+    .split('/')
+    .slice(0, steps + 1)
+    .join('/');
 }
 
 /** Whether `path` is `line` or leads along it. */

@@ -63,29 +63,56 @@ export function allocatorSpec(clientCount = 3, resourceCount = 2, variant: Alloc
     name: 'allocator',
     init: (): AllocatorState[] => [{ unsat: empty(), alloc: empty() }],
     actions: {
-      request: { params: choices, next: (s, { c, S }) => (s.unsat[c]!.size === 0 && s.alloc[c]!.size === 0
-        ? { ...s, unsat: set(s.unsat, c, S) } : undefined) },
-      allocate: { params: choices, next: (s, { c, S }) => (subsetOf(S, available(s)) && subsetOf(S, s.unsat[c]!)
-        ? { alloc: set(s.alloc, c, union(s.alloc[c]!, S)), unsat: set(s.unsat, c, minus(s.unsat[c]!, S)) } : undefined) },
+      request: {
+        params: choices,
+        next: (s, { c, S }) =>
+          s.unsat[c]!.size === 0 && s.alloc[c]!.size === 0 ? { ...s, unsat: set(s.unsat, c, S) } : undefined,
+      },
+      allocate: {
+        params: choices,
+        next: (s, { c, S }) =>
+          subsetOf(S, available(s)) && subsetOf(S, s.unsat[c]!)
+            ? { alloc: set(s.alloc, c, union(s.alloc[c]!, S)), unsat: set(s.unsat, c, minus(s.unsat[c]!, S)) }
+            : undefined,
+      },
       /** Return(c, alloc[c]): everything c holds. */
-      returnAll: { params: clients, next: (s, c) => (s.alloc[c]!.size > 0 ? { ...s, alloc: set(s.alloc, c, new Set()) } : undefined) },
+      returnAll: {
+        params: clients,
+        next: (s, c) => (s.alloc[c]!.size > 0 ? { ...s, alloc: set(s.alloc, c, new Set()) } : undefined),
+      },
       /** Return(c, S) for a proper part S of what c holds. */
-      returnPart: { params: choices, next: (s, { c, S }) => (subsetOf(S, s.alloc[c]!) && S.size < s.alloc[c]!.size
-        ? { ...s, alloc: set(s.alloc, c, minus(s.alloc[c]!, S)) } : undefined) },
+      returnPart: {
+        params: choices,
+        next: (s, { c, S }) =>
+          subsetOf(S, s.alloc[c]!) && S.size < s.alloc[c]!.size
+            ? { ...s, alloc: set(s.alloc, c, minus(s.alloc[c]!, S)) }
+            : undefined,
+      },
     },
     properties: ({ always, forAll }) => [
-      always('TypeInvariant', (s) => clients.every((c) => [...s.unsat[c]!, ...s.alloc[c]!].every((r) => resources.includes(r)))),
-      always('ResourceMutex', (s) => clients.every((c1) => clients.every((c2) =>
-        c1 === c2 || [...s.alloc[c1]!].every((r) => !s.alloc[c2]!.has(r))))),
-      forAll(clients).leadsTo('ClientsWillReturn', (s, c) => s.unsat[c]!.size === 0, (s, c) => s.alloc[c]!.size === 0),
-      forAll(clients.flatMap((c) => resources.map((r) => [c, r] as const))).leadsTo('ClientsWillObtain',
-        (s, [c, r]) => s.unsat[c]!.has(r), (s, [c, r]) => s.alloc[c]!.has(r)),
+      always('TypeInvariant', (s) =>
+        clients.every((c) => [...s.unsat[c]!, ...s.alloc[c]!].every((r) => resources.includes(r))),
+      ),
+      always('ResourceMutex', (s) =>
+        clients.every((c1) => clients.every((c2) => c1 === c2 || [...s.alloc[c1]!].every((r) => !s.alloc[c2]!.has(r)))),
+      ),
+      forAll(clients).leadsTo(
+        'ClientsWillReturn',
+        (s, c) => s.unsat[c]!.size === 0,
+        (s, c) => s.alloc[c]!.size === 0,
+      ),
+      forAll(clients.flatMap((c) => resources.map((r) => [c, r] as const))).leadsTo(
+        'ClientsWillObtain',
+        (s, [c, r]) => s.unsat[c]!.has(r),
+        (s, [c, r]) => s.alloc[c]!.has(r),
+      ),
       forAll(clients).alwaysEventually('InfOftenSatisfied', (s, c) => s.unsat[c]!.size === 0),
     ],
-    fairness: ({ weak, strong }) => clients.flatMap((c) => [
-      weak('returnAll', c), // WF_vars(Return(c, alloc[c]))
-      (variant === 'weak-allocation' ? weak : strong)('allocate', (p) => p.c === c), // SF_vars(\E S : Allocate(c, S))
-    ]),
+    fairness: ({ weak, strong }) =>
+      clients.flatMap((c) => [
+        weak('returnAll', c), // WF_vars(Return(c, alloc[c]))
+        (variant === 'weak-allocation' ? weak : strong)('allocate', (p) => p.c === c), // SF_vars(\E S : Allocate(c, S))
+      ]),
   });
 }
 

@@ -44,12 +44,16 @@ function reachableWords(spec: Spec<Words>): Words[] {
 /** Whether each invariant holds in `state`, by name. */
 function invariantVerdicts<S>(spec: Spec<S>, state: S): Record<string, boolean> {
   const verdicts: Record<string, boolean> = {};
-  for (const property of spec.properties) if (property.kind === 'always') verdicts[property.name] = property.holds(state);
+  for (const property of spec.properties)
+    if (property.kind === 'always') verdicts[property.name] = property.holds(state);
   return verdicts;
 }
 
 /** The spec with one invariant: nobody enters the critical section. */
-const nobodyInCs = <S>(spec: Spec<S>, inCs: (s: S) => boolean): Spec<S> => ({ ...spec, properties: [always<S>('nobody in cs', (s) => !inCs(s))] });
+const nobodyInCs = <S>(spec: Spec<S>, inCs: (s: S) => boolean): Spec<S> => ({
+  ...spec,
+  properties: [always<S>('nobody in cs', (s) => !inCs(s))],
+});
 
 /** The shortest trace into the critical section. */
 function traceToCs<S>(probe: Spec<S>) {
@@ -57,7 +61,8 @@ function traceToCs<S>(probe: Spec<S>) {
   if (result.status !== 'violation') throw new Error(`expected a violation, got ${result.status}`);
   return buildTrace(probe, result.violations[0]!.path!, { property: 'nobody in cs' });
 }
-const labels = (trace: ReturnType<typeof traceToCs>) => trace.steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'));
+const labels = (trace: ReturnType<typeof traceToCs>) =>
+  trace.steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'));
 
 /** Every value each word may hold, a little past Nat for the numbers (so TypeOK can fail). */
 /** Every way to give one field of one process another value of its type (written through the layout). */
@@ -66,7 +71,11 @@ function fieldChanges(config: BoulangerConfig): ((t: number[]) => void)[] {
   const upTo = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
   const changes: ((t: number[]) => void)[] = [];
   for (let p = 0; p < config.n; p++) {
-    for (const k of upTo(0, config.maxNat + 1)) changes.push((t) => num.items[p]!.set(t, k), (t) => max.items[p]!.set(t, k));
+    for (const k of upTo(0, config.maxNat + 1))
+      changes.push(
+        (t) => num.items[p]!.set(t, k),
+        (t) => max.items[p]!.set(t, k),
+      );
     for (const k of upTo(-1, config.maxNat + 1)) changes.push((t) => previous.items[p]!.set(t, k));
     for (const b of [false, true]) changes.push((t) => flag.items[p]!.set(t, b));
     for (const code of upTo(0, LABELS.length - 1)) changes.push((t) => pc.items[p]!.setCode(t, code));
@@ -83,7 +92,7 @@ function fieldChanges(config: BoulangerConfig): ((t: number[]) => void)[] {
 }
 
 describe('boulanger, packed layout (boulanger-packed.ts)', () => {
-  it('two processes, MaxNat 3: the object model\'s counts (8,574 / 51,897 / 51), BFS and DFS', () => {
+  it("two processes, MaxNat 3: the object model's counts (8,574 / 51,897 / 51), BFS and DFS", () => {
     const packed = boulangerPackedSpec(SMALL);
     const object = check(boulangerSpec(SMALL));
     for (const engine of ['bfs', 'dfs'] as const) {
@@ -101,7 +110,7 @@ describe('boulanger, packed layout (boulanger-packed.ts)', () => {
     expect(result.stats).toMatchObject({ distinctStates: 68616, generatedStates: 434233, depth: 61 });
   });
 
-  it('reaches exactly the object model\'s states, decoded into the same fields', () => {
+  it("reaches exactly the object model's states, decoded into the same fields", () => {
     const object = reachable(boulangerSpec(SMALL));
     const packed = reachable(boulangerPackedSpec(SMALL));
     // 8,574 within the constraint, and the states past it (generated, checked, not explored).
@@ -109,8 +118,9 @@ describe('boulanger, packed layout (boulanger-packed.ts)', () => {
     expect(packed).toEqual(object);
   });
 
-  it('its invariants, on words, agree with the object model\'s on every state one field away from a reachable one', () => {
-    const packed = boulangerPackedSpec(SMALL), object = boulangerSpec(SMALL);
+  it("its invariants, on words, agree with the object model's on every state one field away from a reachable one", () => {
+    const packed = boulangerPackedSpec(SMALL),
+      object = boulangerSpec(SMALL);
     const changes = fieldChanges(SMALL);
     const verdicts = new Map<string, number>();
     const states = reachableWords(packed);
@@ -122,7 +132,8 @@ describe('boulanger, packed layout (boulanger-packed.ts)', () => {
         const decoded = packed.display(words) as BoulangerState;
         const verdict = invariantVerdicts(packed, words);
         expect(verdict, JSON.stringify(decoded)).toEqual(invariantVerdicts(object, decoded));
-        for (const [name, holds] of Object.entries(verdict)) verdicts.set(`${name}:${holds}`, (verdicts.get(`${name}:${holds}`) ?? 0) + 1);
+        for (const [name, holds] of Object.entries(verdict))
+          verdicts.set(`${name}:${holds}`, (verdicts.get(`${name}:${holds}`) ?? 0) + 1);
       }
     }
     // Both verdicts occur for every property, so the comparison has teeth.
@@ -141,13 +152,20 @@ describe('boulanger, packed layout (boulanger-packed.ts)', () => {
     expect(check(boulangerPackedSpec({ n: 2, maxNat: 2 }), { strict: true }).status).toBe('pass');
   });
 
-  it('finds the object model\'s shortest trace into the critical section, shown, saved and replayed alike', () => {
+  it("finds the object model's shortest trace into the critical section, shown, saved and replayed alike", () => {
     const { pc } = boulangerLayout(SMALL.n).fields;
     const packed = nobodyInCs(boulangerPackedSpec(SMALL), (s) => pc.items.some((f) => f.get(s) === 'cs'));
     const object = nobodyInCs(boulangerSpec(SMALL), (s) => s.pc.includes('cs'));
     const [fromPacked, fromObject] = [traceToCs(packed), traceToCs(object)];
     expect(labels(fromObject)).toEqual([
-      'init', ['ncs', 0], ['e1', 0], ['e2', [0, 1]], ['e2Done', 0], ['e3', 0], ['e4', 0], ['w1Done', 0],
+      'init',
+      ['ncs', 0],
+      ['e1', 0],
+      ['e2', [0, 1]],
+      ['e2Done', 0],
+      ['e3', 0],
+      ['e4', 0],
+      ['w1Done', 0],
     ]);
     expect(labels(fromPacked)).toEqual(labels(fromObject));
     expect(fromPacked.steps.map((s) => s.shown)).toEqual(fromObject.steps.map((s) => s.state));
@@ -156,7 +174,7 @@ describe('boulanger, packed layout (boulanger-packed.ts)', () => {
     expect(replayTrace(packed, saved).status).toBe('reproduced');
   });
 
-  it('is chosen by the protocol\'s packed setting, with the same actions and properties', () => {
+  it("is chosen by the protocol's packed setting, with the same actions and properties", () => {
     const packed = boulanger.instantiate({ n: '2', maxNat: '3', packed: 'true' });
     const object = boulanger.instantiate({ n: '2', maxNat: '3' });
     expect(packed.layout).toBeDefined();

@@ -12,10 +12,28 @@
  * actions' names and domains (`actions.ts`), the invariants and the constraint (`invariant.ts`)
  * are the object model's, read here through the same accessors.
  */
-import { arrayOf, bitArrayOf, bool, defineSpec, int, oneOf, packedLayout, setOf, type SetField, type Words } from '../../spec/index.ts';
+import {
+  arrayOf,
+  bitArrayOf,
+  bool,
+  defineSpec,
+  int,
+  oneOf,
+  packedLayout,
+  setOf,
+  type SetField,
+  type Words,
+} from '../../spec/index.ts';
 import { boulangerActions, boulangerConstants } from './actions.ts';
 import type { BoulangerConfig, BoulangerState, Proc } from './boulanger.ts';
-import { type BoulangerRead, boulangerConstraint, boulangerProperties, type Label, LABELS, precedes } from './invariant.ts';
+import {
+  type BoulangerRead,
+  boulangerConstraint,
+  boulangerProperties,
+  type Label,
+  LABELS,
+  precedes,
+} from './invariant.ts';
 
 export function boulangerLayout(n: number) {
   const PROCS: Proc[] = Array.from({ length: n }, (_, i) => i);
@@ -47,13 +65,24 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
 
   const layout = boulangerLayout(config.n);
   // Per-process accessors, indexed by process number.
-  const num = layout.fields.num.items, flag = layout.fields.flag.items, pc = layout.fields.pc.items;
+  const num = layout.fields.num.items,
+    flag = layout.fields.flag.items,
+    pc = layout.fields.pc.items;
   // Every action first tests a label: compared as its code (its position in LABELS), not a string.
   const code = (label: Label) => pc[0]!.code(label);
-  const NCS = code('ncs'), E1 = code('e1'), E2 = code('e2'), E3 = code('e3'), E4 = code('e4');
-  const W1 = code('w1'), W2 = code('w2'), CS = code('cs'), EXIT = code('exit');
-  const unchecked = layout.fields.unchecked.items, max = layout.fields.max.items;
-  const nxt = layout.fields.nxt.items, previous = layout.fields.previous.items;
+  const NCS = code('ncs'),
+    E1 = code('e1'),
+    E2 = code('e2'),
+    E3 = code('e3'),
+    E4 = code('e4');
+  const W1 = code('w1'),
+    W2 = code('w2'),
+    CS = code('cs'),
+    EXIT = code('exit');
+  const unchecked = layout.fields.unchecked.items,
+    max = layout.fields.max.items;
+  const nxt = layout.fields.nxt.items,
+    previous = layout.fields.previous.items;
   const read: BoulangerRead<Words> = {
     num: (s, p) => num[p]!.get(s),
     max: (s, p) => max[p]!.get(s),
@@ -91,7 +120,8 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
         return t;
       },
       e2: (s, pair) => {
-        const self = pair[0], i = pair[1];
+        const self = pair[0],
+          i = pair[1];
         if (pc[self]!.getCode(s) !== E2 || !unchecked[self]!.hasAt(s, i)) return undefined;
         const t = s.slice();
         unchecked[self]!.deleteAt(t, i);
@@ -99,7 +129,8 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
         if (theirs > max[self]!.get(s)) max[self]!.set(t, theirs);
         return t;
       },
-      e2Done: (s, self) => (pc[self]!.getCode(s) === E2 && unchecked[self]!.isEmpty(s) ? moveTo(s, self, E3) : undefined),
+      e2Done: (s, self) =>
+        pc[self]!.getCode(s) === E2 && unchecked[self]!.isEmpty(s) ? moveTo(s, self, E3) : undefined,
       e3Flicker: (s, write) => (pc[write[0]]!.getCode(s) === E3 ? writeNum(s, write[0], write[1]) : undefined),
       e3: (s, self) => {
         if (pc[self]!.getCode(s) !== E3) return undefined;
@@ -118,7 +149,8 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
         return t;
       },
       w1: (s, pair) => {
-        const self = pair[0], i = pair[1];
+        const self = pair[0],
+          i = pair[1];
         if (pc[self]!.getCode(s) !== W1 || !unchecked[self]!.hasAt(s, i) || flag[i]!.get(s)) return undefined;
         const t = s.slice();
         nxt[self]!.set(t, i);
@@ -126,7 +158,8 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
         pc[self]!.setCode(t, W2);
         return t;
       },
-      w1Done: (s, self) => (pc[self]!.getCode(s) === W1 && unchecked[self]!.isEmpty(s) ? moveTo(s, self, CS) : undefined),
+      w1Done: (s, self) =>
+        pc[self]!.getCode(s) === W1 && unchecked[self]!.isEmpty(s) ? moveTo(s, self, CS) : undefined,
       w2: (s, self) => (pc[self]!.getCode(s) === W2 ? w2(s, self) : undefined),
       cs: (s, self) => (pc[self]!.getCode(s) === CS ? moveTo(s, self, EXIT) : undefined),
       exitFlicker: (s, write) => (pc[write[0]]!.getCode(s) === EXIT ? writeNum(s, write[0], write[1]) : undefined),
@@ -177,7 +210,9 @@ export function boulangerPackedSpec(config: BoulangerConfig = { n: 3, maxNat: 3 
   }
 
   function w2(s: Words, self: Proc): Words {
-    const i = nxt[self]!.get(s), theirs = num[i]!.get(s), before = previous[self]!.get(s);
+    const i = nxt[self]!.get(s),
+      theirs = num[i]!.get(s),
+      before = previous[self]!.get(s);
     const mine = num[self]!.get(s);
     const passed = theirs === 0 || precedes(mine, self, theirs, i) || (before !== -1 && theirs !== before);
     const t = s.slice();

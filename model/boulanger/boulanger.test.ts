@@ -34,7 +34,14 @@ describe('boulanger (Boulanger.tla, MCBoulanger.cfg)', () => {
     if (result.status !== 'violation') return;
     const trace = buildTrace(spec, result.violations[0]!.path!);
     expect(trace.steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'))).toEqual([
-      'init', ['ncs', 0], ['e1', 0], ['e2', [0, 1]], ['e2Done', 0], ['e3', 0], ['e4', 0], ['w1Done', 0],
+      'init',
+      ['ncs', 0],
+      ['e1', 0],
+      ['e2', [0, 1]],
+      ['e2Done', 0],
+      ['e3', 0],
+      ['e4', 0],
+      ['w1Done', 0],
     ]);
   });
 });

@@ -18,7 +18,14 @@
 import { defineProtocol, defineSpec } from '../../spec/index.ts';
 import { boulangerPackedSpec } from './boulanger-packed.ts';
 import { boulangerActions, boulangerConstants } from './actions.ts';
-import { type BoulangerRead, boulangerConstraint, boulangerProperties, type Label, LABELS, precedes } from './invariant.ts';
+import {
+  type BoulangerRead,
+  boulangerConstraint,
+  boulangerProperties,
+  type Label,
+  LABELS,
+  precedes,
+} from './invariant.ts';
 
 export type Proc = number;
 export type { Label };
@@ -71,7 +78,8 @@ function objectRead(PROCS: readonly Proc[]): BoulangerRead<BoulangerState> {
     flag: (s, p) => s.flag[p]!,
     among: (s, p, mask) => ((mask >>> (LABEL_CODES.get(s.pc[p]!) ?? -1)) & 1) === 1,
     unchecked: (s, p, q) => s.unchecked[p]!.includes(q),
-    typedBeyondFields: (s) => PROCS.every((p) => typeof s.flag[p] === 'boolean' && s.unchecked[p]!.every((q) => PROCS.includes(q))),
+    typedBeyondFields: (s) =>
+      PROCS.every((p) => typeof s.flag[p] === 'boolean' && s.unchecked[p]!.every((q) => PROCS.includes(q))),
   };
 }
 
@@ -81,45 +89,72 @@ export function boulangerSpec(config: BoulangerConfig = { n: 3, maxNat: 3 }) {
   const read = objectRead(PROCS);
 
   /** The state with process self moved to label `to` and the given variables changed for it. */
-  const step = (s: BoulangerState, self: Proc, to: Label, change: Partial<Record<keyof BoulangerState, unknown>> = {}) =>
-    ({ ...s, ...change, pc: set(s.pc, self, to) }) as BoulangerState;
+  const step = (
+    s: BoulangerState,
+    self: Proc,
+    to: Label,
+    change: Partial<Record<keyof BoulangerState, unknown>> = {},
+  ) => ({ ...s, ...change, pc: set(s.pc, self, to) }) as BoulangerState;
   const at = (s: BoulangerState, self: Proc, label: Label) => s.pc[self] === label;
 
   return defineSpec({
     name: 'boulanger',
-    init: (): BoulangerState[] => [{
-      num: PROCS.map(() => 0),
-      flag: PROCS.map(() => false),
-      pc: PROCS.map(() => 'ncs'),
-      unchecked: PROCS.map(() => []),
-      max: PROCS.map(() => 0),
-      nxt: PROCS.map(() => 0),
-      previous: PROCS.map(() => -1),
-    }],
+    init: (): BoulangerState[] => [
+      {
+        num: PROCS.map(() => 0),
+        flag: PROCS.map(() => false),
+        pc: PROCS.map(() => 'ncs'),
+        unchecked: PROCS.map(() => []),
+        max: PROCS.map(() => 0),
+        nxt: PROCS.map(() => 0),
+        previous: PROCS.map(() => -1),
+      },
+    ],
     actions: boulangerActions<BoulangerState>(constants, {
       ncs: (s, self) => (at(s, self, 'ncs') ? step(s, self, 'e1') : undefined),
-      e1Flicker: (s, self) => (at(s, self, 'e1') ? step(s, self, 'e1', { flag: set(s.flag, self, !s.flag[self]) }) : undefined),
-      e1: (s, self) => (!at(s, self, 'e1') ? undefined : step(s, self, 'e2', {
-        flag: set(s.flag, self, true), unchecked: set(s.unchecked, self, without(PROCS, self)), max: set(s.max, self, 0),
-      })),
-      e2: (s, [self, i]) => (!at(s, self, 'e2') || !s.unchecked[self]!.includes(i) ? undefined : step(s, self, 'e2', {
-        unchecked: set(s.unchecked, self, without(s.unchecked[self]!, i)),
-        max: s.num[i]! > s.max[self]! ? set(s.max, self, s.num[i]!) : s.max,
-      })),
+      e1Flicker: (s, self) =>
+        at(s, self, 'e1') ? step(s, self, 'e1', { flag: set(s.flag, self, !s.flag[self]) }) : undefined,
+      e1: (s, self) =>
+        !at(s, self, 'e1')
+          ? undefined
+          : step(s, self, 'e2', {
+              flag: set(s.flag, self, true),
+              unchecked: set(s.unchecked, self, without(PROCS, self)),
+              max: set(s.max, self, 0),
+            }),
+      e2: (s, [self, i]) =>
+        !at(s, self, 'e2') || !s.unchecked[self]!.includes(i)
+          ? undefined
+          : step(s, self, 'e2', {
+              unchecked: set(s.unchecked, self, without(s.unchecked[self]!, i)),
+              max: s.num[i]! > s.max[self]! ? set(s.max, self, s.num[i]!) : s.max,
+            }),
       e2Done: (s, self) => (at(s, self, 'e2') && s.unchecked[self]!.length === 0 ? step(s, self, 'e3') : undefined),
       e3Flicker: (s, [self, k]) => (at(s, self, 'e3') ? step(s, self, 'e3', { num: set(s.num, self, k) }) : undefined),
-      e3: (s, self) => (at(s, self, 'e3') ? step(s, self, 'e4', { num: set(s.num, self, s.max[self]! + 1) }) : undefined),
-      e4Flicker: (s, self) => (at(s, self, 'e4') ? step(s, self, 'e4', { flag: set(s.flag, self, !s.flag[self]) }) : undefined),
-      e4: (s, self) => (!at(s, self, 'e4') ? undefined : step(s, self, 'w1', {
-        flag: set(s.flag, self, false),
-        unchecked: set(s.unchecked, self, s.num[self] === 1 ? PROCS.filter((q) => q < self) : without(PROCS, self)),
-      })),
-      w1: (s, [self, i]) => (!at(s, self, 'w1') || !s.unchecked[self]!.includes(i) || s.flag[i] ? undefined
-        : step(s, self, 'w2', { nxt: set(s.nxt, self, i), previous: set(s.previous, self, -1) })),
+      e3: (s, self) =>
+        at(s, self, 'e3') ? step(s, self, 'e4', { num: set(s.num, self, s.max[self]! + 1) }) : undefined,
+      e4Flicker: (s, self) =>
+        at(s, self, 'e4') ? step(s, self, 'e4', { flag: set(s.flag, self, !s.flag[self]) }) : undefined,
+      e4: (s, self) =>
+        !at(s, self, 'e4')
+          ? undefined
+          : step(s, self, 'w1', {
+              flag: set(s.flag, self, false),
+              unchecked: set(
+                s.unchecked,
+                self,
+                s.num[self] === 1 ? PROCS.filter((q) => q < self) : without(PROCS, self),
+              ),
+            }),
+      w1: (s, [self, i]) =>
+        !at(s, self, 'w1') || !s.unchecked[self]!.includes(i) || s.flag[i]
+          ? undefined
+          : step(s, self, 'w2', { nxt: set(s.nxt, self, i), previous: set(s.previous, self, -1) }),
       w1Done: (s, self) => (at(s, self, 'w1') && s.unchecked[self]!.length === 0 ? step(s, self, 'cs') : undefined),
       w2: (s, self) => (at(s, self, 'w2') ? w2(s, self) : undefined),
       cs: (s, self) => (at(s, self, 'cs') ? step(s, self, 'exit') : undefined),
-      exitFlicker: (s, [self, k]) => (at(s, self, 'exit') ? step(s, self, 'exit', { num: set(s.num, self, k) }) : undefined),
+      exitFlicker: (s, [self, k]) =>
+        at(s, self, 'exit') ? step(s, self, 'exit', { num: set(s.num, self, k) }) : undefined,
       exit: (s, self) => (at(s, self, 'exit') ? step(s, self, 'ncs', { num: set(s.num, self, 0) }) : undefined),
     }),
     constraint: boulangerConstraint(read, config.n, config.maxNat),
@@ -127,7 +162,9 @@ export function boulangerSpec(config: BoulangerConfig = { n: 3, maxNat: 3 }) {
   });
 
   function w2(s: BoulangerState, self: Proc): BoulangerState {
-    const i = s.nxt[self]!, theirs = s.num[i]!, previous = s.previous[self]!;
+    const i = s.nxt[self]!,
+      theirs = s.num[i]!,
+      previous = s.previous[self]!;
     const passed = theirs === 0 || precedes(s.num[self]!, self, theirs, i) || (previous !== -1 && theirs !== previous);
     if (!passed) return step(s, self, 'w2', { previous: set(s.previous, self, theirs) });
     const unchecked = without(s.unchecked[self]!, i);
@@ -137,7 +174,8 @@ export function boulangerSpec(config: BoulangerConfig = { n: 3, maxNat: 3 }) {
 
 export const boulanger = defineProtocol({
   name: 'boulanger',
-  summary: 'The Boulangerie mutual exclusion algorithm, a Bakery variant with safe registers (Boulanger.tla, MCBoulanger.cfg)',
+  summary:
+    'The Boulangerie mutual exclusion algorithm, a Bakery variant with safe registers (Boulanger.tla, MCBoulanger.cfg)',
   config: {
     n: { default: 3, doc: 'processes', min: 1, max: 5 },
     maxNat: { default: 3, doc: 'Nat is 0..maxNat; states with a number reaching it are not explored', min: 1, max: 10 },

@@ -42,9 +42,14 @@ export interface BoulangerRead<S> {
 export function boulangerInvariants<S>(read: BoulangerRead<S>, n: number, maxNat: number) {
   const { num, max, previous, nxt, flag, among, unchecked } = read;
   const [E2, E3, W2, CS] = [labels('e2'), labels('e3'), labels('w2'), labels('cs')];
-  const NCS_E1_E2 = labels('ncs', 'e1', 'e2'), E4_W1_W2_CS = labels('e4', 'w1', 'w2', 'cs'), E2_E3 = labels('e2', 'e3');
-  const E2_W1_W2 = labels('e2', 'w1', 'w2'), W1_W2 = labels('w1', 'w2'), NCS_E1_EXIT = labels('ncs', 'e1', 'exit');
-  const E4_W1_W2 = labels('e4', 'w1', 'w2'), ANY = labels(...LABELS);
+  const NCS_E1_E2 = labels('ncs', 'e1', 'e2'),
+    E4_W1_W2_CS = labels('e4', 'w1', 'w2', 'cs'),
+    E2_E3 = labels('e2', 'e3');
+  const E2_W1_W2 = labels('e2', 'w1', 'w2'),
+    W1_W2 = labels('w1', 'w2'),
+    NCS_E1_EXIT = labels('ncs', 'e1', 'exit');
+  const E4_W1_W2 = labels('e4', 'w1', 'w2'),
+    ANY = labels(...LABELS);
   const isNat = (k: number) => Number.isInteger(k) && k >= 0 && k <= maxNat;
 
   function mutualExclusion(s: S): boolean {
@@ -56,7 +61,8 @@ export function boulangerInvariants<S>(read: BoulangerRead<S>, n: number, maxNat
   /** Numbers in Nat (previous may be -1, "none"), nxt a process, pc a label; unchecked and flag by `read`. */
   function typeOk(s: S): boolean {
     for (let p = 0; p < n; p++) {
-      const before = previous(s, p), next = nxt(s, p);
+      const before = previous(s, p),
+        next = nxt(s, p);
       if (!isNat(num(s, p)) || !isNat(max(s, p)) || !(before === -1 || isNat(before))) return false;
       if (!(Number.isInteger(next) && next >= 0 && next < n) || !among(s, p, ANY)) return false;
     }
@@ -65,14 +71,17 @@ export function boulangerInvariants<S>(read: BoulangerRead<S>, n: number, maxNat
 
   /** Before(i, j): num[i] > 0, and j has chosen or will choose a number that puts i first. */
   function before(s: S, i: Proc, j: Proc): boolean {
-    const ni = num(s, i), maxj = max(s, j);
+    const ni = num(s, i),
+      maxj = max(s, j);
     if (!(ni > 0)) return false;
     const catchesUp = maxj >= ni || (j > i && maxj + 1 === ni);
-    return among(s, j, NCS_E1_EXIT)
-      || (among(s, j, E2) && (unchecked(s, j, i) || catchesUp))
-      || (among(s, j, E3) && catchesUp)
-      || (among(s, j, E4_W1_W2) && precedes(ni, i, num(s, j), j) && (!among(s, j, W1_W2) || unchecked(s, j, i)))
-      || (ni === 1 && i < j);
+    return (
+      among(s, j, NCS_E1_EXIT) ||
+      (among(s, j, E2) && (unchecked(s, j, i) || catchesUp)) ||
+      (among(s, j, E3) && catchesUp) ||
+      (among(s, j, E4_W1_W2) && precedes(ni, i, num(s, j), j) && (!among(s, j, W1_W2) || unchecked(s, j, i))) ||
+      (ni === 1 && i < j)
+    );
   }
 
   /** Before(i, j) for every j other than i and, when `skipUnchecked`, not in unchecked[i]. */
@@ -85,7 +94,9 @@ export function boulangerInvariants<S>(read: BoulangerRead<S>, n: number, maxNat
 
   /** The clauses about a process i at w2, waiting on nxt[i]. */
   function waitingInvariant(s: S, i: Proc): boolean {
-    const next = nxt(s, i), last = previous(s, i), ni = num(s, i);
+    const next = nxt(s, i),
+      last = previous(s, i),
+      ni = num(s, i);
     if (next === i) return false;
     const nextStillReading = (among(s, next, E2) && !unchecked(s, next, i)) || among(s, next, E3);
     if (nextStillReading && !(max(s, next) >= ni)) return false;

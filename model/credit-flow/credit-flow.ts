@@ -25,9 +25,10 @@ export type CreditFlowVariant = keyof typeof CREDIT_FLOW_VARIANTS;
 
 export function creditFlowSpec(senders = 3, capacity = 16, variant: CreditFlowVariant = 'correct') {
   const ids = Array.from({ length: senders }, (_, i) => i + 1);
-  const hasCredit = variant === 'off-by-one'
-    ? (s: CreditFlowState) => s.buffer.length <= capacity
-    : (s: CreditFlowState) => s.buffer.length < capacity;
+  const hasCredit =
+    variant === 'off-by-one'
+      ? (s: CreditFlowState) => s.buffer.length <= capacity
+      : (s: CreditFlowState) => s.buffer.length < capacity;
   return defineSpec({
     name: 'credit-flow',
     init: (): CreditFlowState[] => [{ buffer: [] }],

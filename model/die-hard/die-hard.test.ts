@@ -16,7 +16,13 @@ describe('die-hard (TLC: 14 distinct states, depth 7, NotSolved violated)', () =
     expect(violation?.property).toBe('NotSolved');
     const trace = buildTrace(dieHardSpec(), violation!.path!);
     expect(trace.steps.map((s) => s.action?.name ?? 'init')).toEqual([
-      'init', 'fillBig', 'bigToSmall', 'emptySmall', 'bigToSmall', 'fillBig', 'bigToSmall',
+      'init',
+      'fillBig',
+      'bigToSmall',
+      'emptySmall',
+      'bigToSmall',
+      'fillBig',
+      'bigToSmall',
     ]);
     expect(trace.steps.at(-1)?.state).toEqual({ small: 3, big: 4 });
     expect(formatPath(violation!.path!)).toBe('0/1:0/5:0/2:0/5:0/1:0/5:0');

@@ -30,6 +30,10 @@ describe('dining philosophers (TLC, NP = 5: 67 distinct states, 336 generated, d
 
   it('with no fair process at all, the philosophers may stop at the very start', () => {
     const result = check(diningSpec(5, 'unfair-process'));
-    expect(result.status === 'violation' && result.violations[0]).toMatchObject({ property: 'NobodyStarves', instance: '1', loop: 0 });
+    expect(result.status === 'violation' && result.violations[0]).toMatchObject({
+      property: 'NobodyStarves',
+      instance: '1',
+      loop: 0,
+    });
   });
 });

@@ -51,7 +51,8 @@ export function diningSpec(np = 5, variant: DiningVariant = 'correct') {
   const leftPhilosopher = (p: number) => (p === 1 ? np : p - 1);
   const rightPhilosopher = (p: number) => (p === np ? 1 : p + 1);
   const fork = (s: DiningState, f: number) => s.forks[f - 1]!;
-  const canEat = (s: DiningState, p: number) => [leftFork(p), rightFork(p)].every((f) => fork(s, f).holder === p && fork(s, f).clean);
+  const canEat = (s: DiningState, p: number) =>
+    [leftFork(p), rightFork(p)].every((f) => fork(s, f).holder === p && fork(s, f).clean);
   const withPc = (s: DiningState, p: number, label: Label) => replace(s.pc, p - 1, label);
 
   /** Loop: hand over one dirty fork (left first), then go on to Eat, Think or Loop again. */
@@ -60,7 +61,8 @@ export function diningSpec(np = 5, variant: DiningVariant = 'correct') {
     let forks = s.forks;
     const dirtyHeld = (f: number) => fork(s, f).holder === p && !fork(s, f).clean;
     if (dirtyHeld(leftFork(p))) forks = replace(forks, leftFork(p) - 1, { holder: leftPhilosopher(p), clean: true });
-    else if (dirtyHeld(rightFork(p))) forks = replace(forks, rightFork(p) - 1, { holder: rightPhilosopher(p), clean: true });
+    else if (dirtyHeld(rightFork(p)))
+      forks = replace(forks, rightFork(p) - 1, { holder: rightPhilosopher(p), clean: true });
     const after = { ...s, forks };
     const next: Label = s.hungry[p - 1] ? (canEat(after, p) ? 'Eat' : 'Loop') : 'Think';
     return { ...after, pc: withPc(s, p, next) };
@@ -68,19 +70,26 @@ export function diningSpec(np = 5, variant: DiningVariant = 'correct') {
   const eat = (s: DiningState, p: number): DiningState | undefined => {
     if (s.pc[p - 1] !== 'Eat') return undefined;
     const dirty = (forks: readonly Fork[], f: number) => replace(forks, f - 1, { ...fork(s, f), clean: false });
-    return { forks: dirty(dirty(s.forks, leftFork(p)), rightFork(p)), hungry: replace(s.hungry, p - 1, false), pc: withPc(s, p, 'Loop') };
+    return {
+      forks: dirty(dirty(s.forks, leftFork(p)), rightFork(p)),
+      hungry: replace(s.hungry, p - 1, false),
+      pc: withPc(s, p, 'Loop'),
+    };
   };
   const think = (s: DiningState, p: number): DiningState | undefined =>
     s.pc[p - 1] === 'Think' ? { ...s, hungry: replace(s.hungry, p - 1, true), pc: withPc(s, p, 'Loop') } : undefined;
 
-  const sharesFork = (p: number, q: number) => [leftFork(p), rightFork(p)].some((f) => f === leftFork(q) || f === rightFork(q));
+  const sharesFork = (p: number, q: number) =>
+    [leftFork(p), rightFork(p)].some((f) => f === leftFork(q) || f === rightFork(q));
   return defineSpec({
     name: 'dining-philosophers',
-    init: (): DiningState[] => [{
-      forks: philosophers.map((f) => ({ holder: f === 2 ? 1 : f, clean: false })),
-      hungry: philosophers.map(() => true),
-      pc: philosophers.map(() => 'Loop' as const),
-    }],
+    init: (): DiningState[] => [
+      {
+        forks: philosophers.map((f) => ({ holder: f === 2 ? 1 : f, clean: false })),
+        hungry: philosophers.map(() => true),
+        pc: philosophers.map(() => 'Loop' as const),
+      },
+    ],
     actions: {
       Loop: { params: philosophers, next: loop },
       Think: { params: philosophers, next: think },
@@ -88,13 +97,17 @@ export function diningSpec(np = 5, variant: DiningVariant = 'correct') {
     },
     properties: ({ always, forAll }) => [
       always('TypeOK', (s) => s.forks.every((f) => philosophers.includes(f.holder)) && s.pc.length === np),
-      always('ExclusiveAccess', (s) => philosophers.every((p) => philosophers.every((q) =>
-        p === q || !sharesFork(p, q) || !(s.pc[p - 1] === 'Eat' && s.pc[q - 1] === 'Eat')))),
+      always('ExclusiveAccess', (s) =>
+        philosophers.every((p) =>
+          philosophers.every((q) => p === q || !sharesFork(p, q) || !(s.pc[p - 1] === 'Eat' && s.pc[q - 1] === 'Eat')),
+        ),
+      ),
       forAll(philosophers).alwaysEventually('NobodyStarves', (s, p) => !s.hungry[p - 1]), // \A p \in 1..NP : []<>(~hungry[p])
     ],
-    fairness: ({ weak }) => philosophers
-      .filter((p) => variant === 'correct' || (variant === 'one-unfair' && p !== np))
-      .map((p) => weak(['Loop', 'Think', 'Eat'], p)), // WF_vars(Philosopher(p))
+    fairness: ({ weak }) =>
+      philosophers
+        .filter((p) => variant === 'correct' || (variant === 'one-unfair' && p !== np))
+        .map((p) => weak(['Loop', 'Think', 'Eat'], p)), // WF_vars(Philosopher(p))
   });
 }
 

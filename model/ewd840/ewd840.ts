@@ -69,30 +69,49 @@ function allTuples<T>(n: number, values: readonly T[]): T[][] {
 export function ewd840Spec(n = 3, variant: Ewd840Variant = 'correct') {
   const nodes = range(n);
   const terminated = (s: Ewd840State) => s.active.every((a) => !a);
-  const terminationDetected = (s: Ewd840State) => s.tpos === 0 && s.tcolor === 'white' && s.color[0] === 'white' && !s.active[0];
+  const terminationDetected = (s: Ewd840State) =>
+    s.tpos === 0 && s.tcolor === 'white' && s.color[0] === 'white' && !s.active[0];
   return defineSpec({
     name: 'ewd840',
-    init: (): Ewd840State[] => allTuples(n, [false, true]).flatMap((active) =>
-      allTuples<Color>(n, ['white', 'orange']).flatMap((color) => nodes.map((tpos) => ({ active, color, tpos, tcolor: 'orange' as const })))),
+    init: (): Ewd840State[] =>
+      allTuples(n, [false, true]).flatMap((active) =>
+        allTuples<Color>(n, ['white', 'orange']).flatMap((color) =>
+          nodes.map((tpos) => ({ active, color, tpos, tcolor: 'orange' as const })),
+        ),
+      ),
     actions: {
       /** Node 0 starts a probe: one step per true disjunct of `tcolor = "black" \/ color[0] = "black"`. */
       initiateProbe: {
         params: PROBE_REASONS,
-        next: (s, because) => (s.tpos === 0 && (because === 'token orange' ? s.tcolor === 'orange' : s.color[0] === 'orange')
-          ? { ...s, tpos: n - 1, tcolor: 'white' as const, color: replace(s.color, 0, 'white' as const) } : undefined),
+        next: (s, because) =>
+          s.tpos === 0 && (because === 'token orange' ? s.tcolor === 'orange' : s.color[0] === 'orange')
+            ? { ...s, tpos: n - 1, tcolor: 'white' as const, color: replace(s.color, 0, 'white' as const) }
+            : undefined,
       },
       /** Node i passes the token on: one step per true disjunct of `~active[i] \/ color[i] = "black" \/ tcolor = "black"`. */
       passToken: {
         params: nodes.slice(1).flatMap((i) => PASS_REASONS.map((because) => ({ i, because }))),
-        next: (s, { i, because }) => (s.tpos === i && passGuard[because](s, i)
-          ? { ...s, tpos: i - 1, tcolor: s.color[i] === 'orange' ? 'orange' as const : s.tcolor, color: replace(s.color, i, 'white' as const) }
-          : undefined),
+        next: (s, { i, because }) =>
+          s.tpos === i && passGuard[because](s, i)
+            ? {
+                ...s,
+                tpos: i - 1,
+                tcolor: s.color[i] === 'orange' ? ('orange' as const) : s.tcolor,
+                color: replace(s.color, i, 'white' as const),
+              }
+            : undefined,
       },
       /** Node i activates node j; if j > i (the token may have passed j already), i turns orange. */
       sendMsg: {
         params: nodes.flatMap((i) => nodes.filter((j) => j !== i).map((j) => [i, j] as const)),
-        next: (s, [i, j]) => (s.active[i]
-          ? { ...s, active: replace(s.active, j, true), color: j > i ? replace(s.color, i, 'orange' as const) : s.color } : undefined),
+        next: (s, [i, j]) =>
+          s.active[i]
+            ? {
+                ...s,
+                active: replace(s.active, j, true),
+                color: j > i ? replace(s.color, i, 'orange' as const) : s.color,
+              }
+            : undefined,
       },
       deactivate: {
         params: nodes,
@@ -102,13 +121,22 @@ export function ewd840Spec(n = 3, variant: Ewd840Variant = 'correct') {
     properties: ({ always, leadsTo }) => [
       always('TypeOK', (s) => s.active.length === n && s.color.length === n && nodes.includes(s.tpos)),
       always('TerminationDetection', (s) => !terminationDetected(s) || terminated(s)),
-      always('Inv', (s) => nodes.every((i) => i <= s.tpos || !s.active[i]) ||
-        nodes.some((j) => j <= s.tpos && s.color[j] === 'orange') || s.tcolor === 'orange'),
+      always(
+        'Inv',
+        (s) =>
+          nodes.every((i) => i <= s.tpos || !s.active[i]) ||
+          nodes.some((j) => j <= s.tpos && s.color[j] === 'orange') ||
+          s.tcolor === 'orange',
+      ),
       leadsTo('Liveness', terminated, terminationDetected),
     ],
     checkDeadlock: false, // EWD840.cfg: CHECK_DEADLOCK FALSE
-    fairness: ({ weak, allActions }) => (variant === 'correct' ? [weak(['initiateProbe', 'passToken'])] // WF_vars(System)
-      : variant === 'wf-next' ? [weak(allActions)] : []), // WF_vars(Next); none
+    fairness: ({ weak, allActions }) =>
+      variant === 'correct'
+        ? [weak(['initiateProbe', 'passToken'])] // WF_vars(System)
+        : variant === 'wf-next'
+          ? [weak(allActions)]
+          : [], // WF_vars(Next); none
   });
 }
 

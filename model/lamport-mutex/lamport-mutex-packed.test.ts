@@ -50,7 +50,7 @@ describe('lamport-mutex, packed layout (lamport-mutex-packed.ts)', () => {
     expect(check(lamportMutexPackedSpec({ n: 3, maxClock: 2, maxNat: 3 }), { strict: true }).status).toBe('pass');
   });
 
-  it.each(SMALL)('decodes to exactly the object model\'s states (%o)', (config) => {
+  it.each(SMALL)("decodes to exactly the object model's states (%o)", (config) => {
     const packed = lamportMutexPackedSpec(config);
     const fromPacked = generatedStates(packed);
     const fromObjects = generatedStates(lamportMutexSpec(config));
@@ -60,26 +60,45 @@ describe('lamport-mutex, packed layout (lamport-mutex-packed.ts)', () => {
 
   it('reports the same first TypeOK violation as the object model when maxNat is below the clocks', () => {
     const config = { n: 3, maxClock: 2, maxNat: 1 };
-    const packed = lamportMutexPackedSpec(config), objects = lamportMutexSpec(config);
+    const packed = lamportMutexPackedSpec(config),
+      objects = lamportMutexSpec(config);
     const [p, o] = [check(packed), check(objects)];
-    if (p.status !== 'violation' || o.status !== 'violation') throw new Error(`expected violations, got ${p.status} and ${o.status}`);
+    if (p.status !== 'violation' || o.status !== 'violation')
+      throw new Error(`expected violations, got ${p.status} and ${o.status}`);
     expect(p.violations[0]!.property).toBe('TypeOK');
     expect(labels(packed, p.violations[0]!.path!)).toEqual(labels(objects, o.violations[0]!.path!));
   });
 
-  it('finds the same shortest trace into the critical section, shown in the object model\'s shape', () => {
+  it("finds the same shortest trace into the critical section, shown in the object model's shape", () => {
     const config = { n: 2, maxClock: 3, maxNat: 4 };
     const base = lamportMutexPackedSpec(config);
     // The packed layout shows states as the object model's states.
-    const packed = { ...base, properties: [always<Words>('nobody enters', (s) => (base.display(s) as LamportMutexState).crit.length === 0)] };
+    const packed = {
+      ...base,
+      properties: [always<Words>('nobody enters', (s) => (base.display(s) as LamportMutexState).crit.length === 0)],
+    };
     const result = check(packed);
     if (result.status !== 'violation') throw new Error(`expected a violation, got ${result.status}`);
     const trace = buildTrace(packed, result.violations[0]!.path!);
     expect(trace.steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'))).toEqual([
-      'init', ['request', 0], ['receiveRequest', [1, 0]], ['receiveAck', [0, 1]], ['enter', 0],
+      'init',
+      ['request', 0],
+      ['receiveRequest', [1, 0]],
+      ['receiveAck', [0, 1]],
+      ['enter', 0],
     ]);
     expect(trace.steps.at(-1)!.shown).toEqual({
-      clock: [1, 2], req: [[1, 0], [1, 0]], ack: [[0, 1], []], network: [[[], []], [[], []]], crit: [0],
+      clock: [1, 2],
+      req: [
+        [1, 0],
+        [1, 0],
+      ],
+      ack: [[0, 1], []],
+      network: [
+        [[], []],
+        [[], []],
+      ],
+      crit: [0],
     });
   });
 
@@ -102,7 +121,12 @@ describe('lamport-mutex, packed layout (lamport-mutex-packed.ts)', () => {
     clocks.set(t, 1, 7);
     clocks.set(t, 2, 5);
     clocks.set(t, 1, 6);
-    expect([link.items(t), link.headCode(t), link.longerThan(t, 2), link.longerThan(t, 3)]).toEqual([['c', 'a', 'b'], 2, true, false]);
+    expect([link.items(t), link.headCode(t), link.longerThan(t, 2), link.longerThan(t, 3)]).toEqual([
+      ['c', 'a', 'b'],
+      2,
+      true,
+      false,
+    ]);
     expect(clocks.values(t)).toEqual([0, 6, 5]);
     expect(() => link.push(t, 0)).toThrow(/'link': the channel is full \(capacity 3\)/);
     expect(() => clocks.set(t, 0, 8)).toThrow(/'clocks': 8 is outside 0\.\.7; a hint/);

@@ -23,10 +23,16 @@
  */
 import { arrayOf, defineSpec, int, KripkeError, packedLayout, setOf, type Words } from '../../spec/index.ts';
 import type { SetField } from '../../spec/index.ts';
-import { CHANNEL_BOUND, lamportActions, lamportConstants, lamportConstraint, lamportProperties, type LamportRead } from './definition.ts';
+import {
+  CHANNEL_BOUND,
+  lamportActions,
+  lamportConstants,
+  lamportConstraint,
+  lamportProperties,
+  type LamportRead,
+} from './definition.ts';
 import type { LamportMutexConfig, LamportMutexState, Message, Proc } from './lamport-mutex.ts';
 import { bitsFor, Channel, SmallInts } from './lamport-mutex-words.ts';
-
 
 const ACK: Message = Object.freeze({ type: 'ack', clock: 0 });
 const REL: Message = Object.freeze({ type: 'rel', clock: 0 });
@@ -54,9 +60,13 @@ function lamportLayout(PROC: readonly Proc[], maxClock: number) {
   });
   const { clock, req, ack, network, crit } = layout.fields;
   // A successor past the constraint may hold clock maxClock + 1.
-  const clockBits = bitsFor(maxClock + 1), messageBits = bitsFor(messages.length);
-  const channel: (Channel<Message> | undefined)[][] = PROC.map((p) => PROC.map((q) =>
-    (p === q ? undefined : new Channel(network.at(`${p}->${q}`), messages, CHANNEL_BOUND, messageBits))));
+  const clockBits = bitsFor(maxClock + 1),
+    messageBits = bitsFor(messages.length);
+  const channel: (Channel<Message> | undefined)[][] = PROC.map((p) =>
+    PROC.map((q) =>
+      p === q ? undefined : new Channel(network.at(`${p}->${q}`), messages, CHANNEL_BOUND, messageBits),
+    ),
+  );
   return {
     layout,
     messages,
@@ -96,11 +106,16 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
 
   const requestCode = (c: number): number => {
     if (c <= maxClock) return reqCode(c);
-    throw new KripkeError('invalid-value', `lamport-mutex (packed): a request with clock ${c} is outside the message universe req(1..${maxClock}); ${NO_CONSTRAINT}`, { model: 'lamport-mutex', field: 'network' });
+    throw new KripkeError(
+      'invalid-value',
+      `lamport-mutex (packed): a request with clock ${c} is outside the message universe req(1..${maxClock}); ${NO_CONSTRAINT}`,
+      { model: 'lamport-mutex', field: 'network' },
+    );
   };
   /** beats(p, q) for every q ≠ p: p's request has priority over every other it knows of. */
   const beatsAll = (s: Words, p: Proc) => {
-    const row = req[p]!, mine = row.get(s, p);
+    const row = req[p]!,
+      mine = row.get(s, p);
     for (let q = 0; q < N; q++) {
       if (q === p) continue;
       const theirs = row.get(s, q);
@@ -126,7 +141,8 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
     actions: lamportActions<Words>(constants, {
       request: (s, p) => {
         if (req[p]!.get(s, p) !== 0) return undefined;
-        const t = s.slice(), c = clock.get(s, p);
+        const t = s.slice(),
+          c = clock.get(s, p);
         req[p]!.set(t, p, c);
         broadcast(t, p, requestCode(c));
         ack[p]!.clear(t);
@@ -149,10 +165,13 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
         return t;
       },
       receiveRequest: (s, pair) => {
-        const p = pair[0], q = pair[1]; // not destructured: V8 would iterate
+        const p = pair[0],
+          q = pair[1]; // not destructured: V8 would iterate
         const m = headOf(s, q, p);
         if (m < FIRST_REQ_CODE) return undefined;
-        const t = s.slice(), c = clockOfReq(m), own = clock.get(s, p);
+        const t = s.slice(),
+          c = clockOfReq(m),
+          own = clock.get(s, p);
         req[p]!.set(t, q, c);
         clock.set(t, p, c > own ? c + 1 : own + 1);
         channel[q]![p]!.shift(t);
@@ -160,7 +179,8 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
         return t;
       },
       receiveAck: (s, pair) => {
-        const p = pair[0], q = pair[1]; // not destructured: V8 would iterate
+        const p = pair[0],
+          q = pair[1]; // not destructured: V8 would iterate
         if (headOf(s, q, p) !== ACK_CODE) return undefined;
         const t = s.slice();
         ack[p]!.add(t, q);
@@ -168,7 +188,8 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
         return t;
       },
       receiveRelease: (s, pair) => {
-        const p = pair[0], q = pair[1]; // not destructured: V8 would iterate
+        const p = pair[0],
+          q = pair[1]; // not destructured: V8 would iterate
         if (headOf(s, q, p) !== REL_CODE) return undefined;
         const t = s.slice();
         req[p]!.set(t, q, 0);
@@ -182,8 +203,14 @@ export function lamportMutexPackedSpec(config: LamportMutexConfig = { n: 3, maxC
 }
 
 /** Decodes a packed state into the object model's `LamportMutexState` (sets as sorted arrays). */
-function lamportDecoder(PROC: readonly Proc[], clock: SmallInts, req: readonly SmallInts[],
-  ack: readonly SetField<Proc>[], channel: readonly (Channel<Message> | undefined)[][], crit: SetField<Proc>) {
+function lamportDecoder(
+  PROC: readonly Proc[],
+  clock: SmallInts,
+  req: readonly SmallInts[],
+  ack: readonly SetField<Proc>[],
+  channel: readonly (Channel<Message> | undefined)[][],
+  crit: SetField<Proc>,
+) {
   return (s: Words): LamportMutexState => ({
     clock: clock.values(s),
     req: req.map((row) => row.values(s)),

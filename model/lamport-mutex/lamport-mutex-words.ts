@@ -14,14 +14,23 @@ export const bitsFor = (max: number): number => Math.max(1, Math.ceil(Math.log2(
 
 function requireFits(field: IntField, count: number, bits: number, what: string): void {
   if (count * bits > WORD_BITS) {
-    throw new KripkeError('invalid-spec', `packed field '${field.path}': ${count} ${what} of ${bits} bits do not fit one word (${WORD_BITS} bits)`, { field: field.path });
+    throw new KripkeError(
+      'invalid-spec',
+      `packed field '${field.path}': ${count} ${what} of ${bits} bits do not fit one word (${WORD_BITS} bits)`,
+      { field: field.path },
+    );
   }
 }
 
 /** `count` integers in 0..2^bits - 1, value i in bits i·bits and up. */
 export class SmallInts {
   private readonly max: number;
-  constructor(readonly field: IntField, readonly count: number, private readonly bits: number, private readonly hint: string) {
+  constructor(
+    readonly field: IntField,
+    readonly count: number,
+    private readonly bits: number,
+    private readonly hint: string,
+  ) {
     requireFits(field, count, bits, 'values');
     this.max = (1 << bits) - 1;
   }
@@ -30,7 +39,11 @@ export class SmallInts {
   }
   set(out: number[], i: number, value: number): void {
     if (!(value >= 0 && value <= this.max)) {
-      throw new KripkeError('invalid-value', `packed field '${this.field.path}': ${value} is outside 0..${this.max}; ${this.hint}`, { field: this.field.path });
+      throw new KripkeError(
+        'invalid-value',
+        `packed field '${this.field.path}': ${value} is outside 0..${this.max}; ${this.hint}`,
+        { field: this.field.path },
+      );
     }
     const at = i * this.bits;
     this.field.set(out, (this.field.get(out) & ~(this.max << at)) | (value << at));
@@ -46,7 +59,12 @@ export class SmallInts {
  */
 export class Channel<M> {
   private readonly slot: number;
-  constructor(readonly field: IntField, private readonly messages: readonly M[], private readonly capacity: number, private readonly bits: number) {
+  constructor(
+    readonly field: IntField,
+    private readonly messages: readonly M[],
+    private readonly capacity: number,
+    private readonly bits: number,
+  ) {
     requireFits(field, capacity, bits, 'messages');
     this.slot = (1 << bits) - 1;
   }
@@ -67,7 +85,11 @@ export class Channel<M> {
     let at = 0;
     while (w >>> at !== 0) at += this.bits;
     if (at === this.capacity * this.bits) {
-      throw new KripkeError('invalid-value', `packed field '${this.field.path}': the channel is full (capacity ${this.capacity})`, { field: this.field.path });
+      throw new KripkeError(
+        'invalid-value',
+        `packed field '${this.field.path}': the channel is full (capacity ${this.capacity})`,
+        { field: this.field.path },
+      );
     }
     this.field.set(out, w | ((code + 1) << at));
   }

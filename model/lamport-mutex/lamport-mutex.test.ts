@@ -27,7 +27,10 @@ describe('lamport-mutex (LamportMutex.tla, MCLamportMutex.cfg)', () => {
 
   it('checks states beyond the clock constraint against the invariants (TLC CONSTRAINT semantics)', () => {
     const base = lamportMutexSpec({ n: 2, maxClock: 2, maxNat: 3 });
-    const spec = { ...base, properties: [always<LamportMutexState>('clocks stay within 2', (s) => s.clock.every((c) => c <= 2))] };
+    const spec = {
+      ...base,
+      properties: [always<LamportMutexState>('clocks stay within 2', (s) => s.clock.every((c) => c <= 2))],
+    };
     const result = check(spec);
     expect(result.status).toBe('violation');
     if (result.status !== 'violation') return;
@@ -46,7 +49,11 @@ describe('lamport-mutex (LamportMutex.tla, MCLamportMutex.cfg)', () => {
     if (result.status !== 'violation') return;
     const trace = buildTrace(spec, result.violations[0]!.path!);
     expect(trace.steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'))).toEqual([
-      'init', ['request', 0], ['receiveRequest', [1, 0]], ['receiveAck', [0, 1]], ['enter', 0],
+      'init',
+      ['request', 0],
+      ['receiveRequest', [1, 0]],
+      ['receiveAck', [0, 1]],
+      ['enter', 0],
     ]);
   });
 });

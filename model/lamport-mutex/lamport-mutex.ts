@@ -15,7 +15,13 @@
  * (`definition.ts`) for this file's arrays and the words of `lamport-mutex-packed.ts`.
  */
 import { defineProtocol, defineSpec } from '../../spec/index.ts';
-import { lamportActions, lamportConstants, lamportConstraint, lamportProperties, type LamportRead } from './definition.ts';
+import {
+  lamportActions,
+  lamportConstants,
+  lamportConstraint,
+  lamportProperties,
+  type LamportRead,
+} from './definition.ts';
 import { lamportMutexPackedSpec } from './lamport-mutex-packed.ts';
 
 export type Proc = number;
@@ -82,13 +88,17 @@ function broadcast(s: LamportMutexState, p: Proc, m: Message): LamportMutexState
 /** What the constraint and properties read of this file's states. */
 function objectRead(PROC: readonly Proc[], maxNat: number): LamportRead<LamportMutexState> {
   const isProcSet = (set: readonly Proc[]) => set.every((p) => PROC.includes(p));
-  const isMessage = (m: Message) => (m.type === 'req' ? Number.isInteger(m.clock) && m.clock >= 1 && m.clock <= maxNat : m.clock === 0);
+  const isMessage = (m: Message) =>
+    m.type === 'req' ? Number.isInteger(m.clock) && m.clock >= 1 && m.clock <= maxNat : m.clock === 0;
   return {
     clock: (s, p) => s.clock[p]!,
     req: (s, p, q) => s.req[p]![q]!,
     longerThan: (s, p, q, n) => s.network[p]![q]!.length > n,
     inCritical: (s) => s.crit.length,
-    typedBeyondFields: (s) => isProcSet(s.crit) && s.ack.every(isProcSet) && s.network.every((row) => row.every((channel) => channel.every(isMessage))),
+    typedBeyondFields: (s) =>
+      isProcSet(s.crit) &&
+      s.ack.every(isProcSet) &&
+      s.network.every((row) => row.every((channel) => channel.every(isMessage))),
   };
 }
 
@@ -99,7 +109,8 @@ export function lamportMutexSpec(config: LamportMutexConfig = { n: 3, maxClock: 
 
   /** beats(p, q): p believes its request has priority over q's. */
   const beats = (s: LamportMutexState, p: Proc, q: Proc) => {
-    const mine = s.req[p]![p]!, theirs = s.req[p]![q]!;
+    const mine = s.req[p]![p]!,
+      theirs = s.req[p]![q]!;
     return theirs === 0 || mine < theirs || (mine === theirs && p < q);
   };
   const beatsAll = (s: LamportMutexState, p: Proc) => {
@@ -114,32 +125,42 @@ export function lamportMutexSpec(config: LamportMutexConfig = { n: 3, maxClock: 
 
   return defineSpec({
     name: 'lamport-mutex',
-    init: (): LamportMutexState[] => [{
-      clock: PROC.map(() => 1),
-      req: PROC.map(() => PROC.map(() => 0)),
-      ack: PROC.map(() => []),
-      network: PROC.map(() => PROC.map(() => [])),
-      crit: [],
-    }],
+    init: (): LamportMutexState[] => [
+      {
+        clock: PROC.map(() => 1),
+        req: PROC.map(() => PROC.map(() => 0)),
+        ack: PROC.map(() => []),
+        network: PROC.map(() => PROC.map(() => [])),
+        crit: [],
+      },
+    ],
     actions: lamportActions<LamportMutexState>(constants, {
-      request: (s, p) => (s.req[p]![p] !== 0 ? undefined : {
-        ...s,
-        req: replace(s.req, p, replace(s.req[p]!, p, s.clock[p]!)),
-        network: broadcast(s, p, reqMessage(s.clock[p]!)),
-        ack: replace(s.ack, p, [p]),
-      }),
-      enter: (s, p) => (s.ack[p]!.length === PROC.length && beatsAll(s, p) ? { ...s, crit: addSorted(s.crit, p) } : undefined),
-      exit: (s, p) => (!s.crit.includes(p) ? undefined : {
-        ...s,
-        crit: s.crit.filter((c) => c !== p),
-        network: broadcast(s, p, REL),
-        req: replace(s.req, p, replace(s.req[p]!, p, 0)),
-        ack: replace(s.ack, p, []),
-      }),
+      request: (s, p) =>
+        s.req[p]![p] !== 0
+          ? undefined
+          : {
+              ...s,
+              req: replace(s.req, p, replace(s.req[p]!, p, s.clock[p]!)),
+              network: broadcast(s, p, reqMessage(s.clock[p]!)),
+              ack: replace(s.ack, p, [p]),
+            },
+      enter: (s, p) =>
+        s.ack[p]!.length === PROC.length && beatsAll(s, p) ? { ...s, crit: addSorted(s.crit, p) } : undefined,
+      exit: (s, p) =>
+        !s.crit.includes(p)
+          ? undefined
+          : {
+              ...s,
+              crit: s.crit.filter((c) => c !== p),
+              network: broadcast(s, p, REL),
+              req: replace(s.req, p, replace(s.req[p]!, p, 0)),
+              ack: replace(s.ack, p, []),
+            },
       receiveRequest: (s, [p, q]) => {
         const m = headOf(s, q, p, 'req');
         if (m === undefined) return undefined;
-        const c = m.clock, own = s.clock[p]!;
+        const c = m.clock,
+          own = s.clock[p]!;
         return {
           ...s,
           req: replace(s.req, p, replace(s.req[p]!, q, c)),
@@ -147,10 +168,14 @@ export function lamportMutexSpec(config: LamportMutexConfig = { n: 3, maxClock: 
           network: receive(s, p, q, ACK),
         };
       },
-      receiveAck: (s, [p, q]) => (headOf(s, q, p, 'ack') === undefined ? undefined
-        : { ...s, ack: replace(s.ack, p, addSorted(s.ack[p]!, q)), network: receive(s, p, q) }),
-      receiveRelease: (s, [p, q]) => (headOf(s, q, p, 'rel') === undefined ? undefined
-        : { ...s, req: replace(s.req, p, replace(s.req[p]!, q, 0)), network: receive(s, p, q) }),
+      receiveAck: (s, [p, q]) =>
+        headOf(s, q, p, 'ack') === undefined
+          ? undefined
+          : { ...s, ack: replace(s.ack, p, addSorted(s.ack[p]!, q)), network: receive(s, p, q) },
+      receiveRelease: (s, [p, q]) =>
+        headOf(s, q, p, 'rel') === undefined
+          ? undefined
+          : { ...s, req: replace(s.req, p, replace(s.req[p]!, q, 0)), network: receive(s, p, q) },
     }),
     constraint: lamportConstraint(read, config),
     properties: lamportProperties(read, config),
@@ -159,11 +184,11 @@ export function lamportMutexSpec(config: LamportMutexConfig = { n: 3, maxClock: 
 
 export const lamportMutex = defineProtocol({
   name: 'lamport-mutex',
-  summary: 'Lamport\'s distributed mutual exclusion with logical clocks (LamportMutex.tla, MCLamportMutex.cfg)',
+  summary: "Lamport's distributed mutual exclusion with logical clocks (LamportMutex.tla, MCLamportMutex.cfg)",
   config: {
     n: { default: 3, doc: 'processes', min: 1, max: 6 },
     maxClock: { default: 6, doc: 'state constraint: explore no clock beyond this', min: 1, max: 20 },
-    maxNat: { default: 7, doc: 'TypeOK\'s bound on clock values (MCLamportMutex\'s MaxNat)', min: 1, max: 30 },
+    maxNat: { default: 7, doc: "TypeOK's bound on clock values (MCLamportMutex's MaxNat)", min: 1, max: 30 },
     packed: { default: false, doc: 'packed state layout (lamport-mutex-packed.ts): the same states, checked faster' },
   },
   variants: { correct: 'LamportMutex.tla as published' },

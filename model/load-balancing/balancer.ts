@@ -34,22 +34,30 @@ export function balancer(rules: BalancerRules): Behaviour<BalancerNode, Balancer
   return {
     onStart: () => ({
       state: {
-        role: 'balancer', view: record(0),
-        peers: rules.servers, next: 0, open: record(0), connections: [],
+        role: 'balancer',
+        view: record(0),
+        peers: rules.servers,
+        next: 0,
+        open: record(0),
+        connections: [],
         ring: rules.policy === 'consistent-hashing' ? referenceRing(rules.servers, rules.vnodes) : [],
       },
     }),
     onMessage: (node, { from, msg }) => {
       const lb = node as Balancer;
       switch (msg.type) {
-        case 'request': return route(lb, msg.job, 1, rules);
-        case 'ok': return answered(lb, from, msg.job, undefined, rules);
-        case 'error': return answered(lb, from, msg.job, msg.generation, rules);
+        case 'request':
+          return route(lb, msg.job, 1, rules);
+        case 'ok':
+          return answered(lb, from, msg.job, undefined, rules);
+        case 'error':
+          return answered(lb, from, msg.job, msg.generation, rules);
         case 'health': {
           const learned = learn(lb, from, msg.generation, rules);
           return learned === lb ? undefined : { state: learned };
         }
-        default: return undefined;
+        default:
+          return undefined;
       }
     },
     // The stale-health-view bug: a periodic `sync` copies the view into the peers, when they differ.
@@ -59,8 +67,8 @@ export function balancer(rules: BalancerRules): Behaviour<BalancerNode, Balancer
       return synced === node ? undefined : { state: synced };
     },
     // A health report no newer than what the balancer knows changes nothing, now or later.
-    obsolete: (node, { from, msg }) => node.role === 'balancer' && msg.type === 'health'
-      && msg.generation <= node.view[from]!,
+    obsolete: (node, { from, msg }) =>
+      node.role === 'balancer' && msg.type === 'health' && msg.generation <= node.view[from]!,
   };
 }
 
@@ -83,7 +91,13 @@ function route(lb: Balancer, job: Job, tries: number, rules: BalancerRules): LbR
  * A server answered `job` — with success, or with an error from its down `generation`: close the
  * connection, then relay, or (after an error) retry elsewhere.
  */
-function answered(lb: Balancer, server: ActorId, job: Job, failed: number | undefined, rules: BalancerRules): LbReaction | undefined {
+function answered(
+  lb: Balancer,
+  server: ActorId,
+  job: Job,
+  failed: number | undefined,
+  rules: BalancerRules,
+): LbReaction | undefined {
   const connection = lb.connections.find((c) => c.server === server && sameJob(c.job, job));
   if (connection === undefined) return undefined;
   const ok = failed === undefined;

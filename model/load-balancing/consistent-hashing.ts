@@ -35,7 +35,7 @@ export const consistentHashing = defineProtocol({
     keys: { default: 8, doc: 'keys whose placement is checked (client ci requests key ki)', min: 1, max: 64 },
   },
   variants: {
-    correct: 'a membership change adds or removes one server\'s virtual nodes',
+    correct: "a membership change adds or removes one server's virtual nodes",
     'rebuilt-ring': 'the ring is rebuilt from scratch, virtual nodes named by list index: most keys move',
   },
   build: (c, variant) => consistentHashingSpec(c, variant),

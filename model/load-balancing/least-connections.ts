@@ -24,8 +24,10 @@ import { BALANCER_CONFIG, balancerSpec, type BalancerConfig } from './system.ts'
 export type LeastConnectionsVariant = 'correct' | 'fail-fast-skew' | 'counter-leak';
 
 export const leastConnectionsSpec = (config: BalancerConfig, variant: LeastConnectionsVariant = 'correct') =>
-  balancerSpec('least-connections', 'least-connections', config,
-    { failFastSkew: variant === 'fail-fast-skew', counterLeak: variant === 'counter-leak' });
+  balancerSpec('least-connections', 'least-connections', config, {
+    failFastSkew: variant === 'fail-fast-skew',
+    counterLeak: variant === 'counter-leak',
+  });
 
 export const leastConnections = defineProtocol({
   name: 'least-connections',
@@ -33,7 +35,8 @@ export const leastConnections = defineProtocol({
   config: BALANCER_CONFIG,
   variants: {
     correct: 'an error ejects the server until it reports up again, and closes its connection',
-    'fail-fast-skew': 'an error only closes the connection: the fail-fast server keeps the fewest and attracts the traffic',
+    'fail-fast-skew':
+      'an error only closes the connection: the fail-fast server keeps the fewest and attracts the traffic',
     'counter-leak': 'the counter is decremented only on success: it leaks when a server fails mid-request',
   },
   build: (c, variant) => leastConnectionsSpec(c, variant),

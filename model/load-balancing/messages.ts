@@ -76,10 +76,14 @@ const jobName = (job: Job) => `${job.client}#${job.attempt}`;
 /** `request(c1#1, k1)`, `forward(c1#1)`, `reply(c1#1, ok)`, `health(s1 down, g1)`. */
 export function formatBalancerMessage(msg: BalancerMessage): string {
   switch (msg.type) {
-    case 'request': return `request(${jobName(msg.job)}, ${msg.key})`;
-    case 'reply': return `reply(${jobName(msg.job)}, ${msg.ok ? 'ok' : 'error'})`;
-    case 'health': return `health(${isUp(msg.generation) ? 'up' : 'down'}, g${msg.generation})`;
-    default: return `${msg.type}(${jobName(msg.job)})`;
+    case 'request':
+      return `request(${jobName(msg.job)}, ${msg.key})`;
+    case 'reply':
+      return `reply(${jobName(msg.job)}, ${msg.ok ? 'ok' : 'error'})`;
+    case 'health':
+      return `health(${isUp(msg.generation) ? 'up' : 'down'}, g${msg.generation})`;
+    default:
+      return `${msg.type}(${jobName(msg.job)})`;
   }
 }
 

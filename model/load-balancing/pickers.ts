@@ -28,7 +28,9 @@ export function pick(lb: Balancer, job: Job, rules: PickerRules): { server: Acto
   switch (rules.policy) {
     case 'round-robin': {
       const n = rules.servers.length;
-      const offset = Array.from({ length: n }, (_, i) => (lb.next + i) % n).find((i) => lb.peers.includes(rules.servers[i]!))!;
+      const offset = Array.from({ length: n }, (_, i) => (lb.next + i) % n).find((i) =>
+        lb.peers.includes(rules.servers[i]!),
+      )!;
       return { server: rules.servers[offset]!, lb: { ...lb, next: (offset + 1) % n } };
     }
     case 'least-connections': {
@@ -43,7 +45,8 @@ export function pick(lb: Balancer, job: Job, rules: PickerRules): { server: Acto
 }
 
 /** The servers the view says are up, in server order. */
-export const healthyIn = (view: Readonly<Record<ActorId, number>>, servers: readonly ActorId[]) => servers.filter((s) => isUp(view[s]!));
+export const healthyIn = (view: Readonly<Record<ActorId, number>>, servers: readonly ActorId[]) =>
+  servers.filter((s) => isUp(view[s]!));
 
 /** Makes the peers (and the ring) the view's healthy servers. */
 export function refreshPeers(lb: Balancer, rules: PickerRules): Balancer {

@@ -4,7 +4,15 @@
  */
 import type { ActorId, Envelope, StepLabel, SystemState } from '../../spec/index.ts';
 import { BALANCER } from './endpoints.ts';
-import { isUp, type Balancer, type BalancerMessage, type BalancerNode, type Client, type Job, type Server } from './messages.ts';
+import {
+  isUp,
+  type Balancer,
+  type BalancerMessage,
+  type BalancerNode,
+  type Client,
+  type Job,
+  type Server,
+} from './messages.ts';
 import { ownerOf, referenceRing } from './ring.ts';
 
 export type BalancerState = SystemState<BalancerNode, BalancerMessage>;
@@ -42,19 +50,27 @@ export function routesToKnownUp(before: BalancerState, after: BalancerState, ste
  * A request is lost when its client has not been served, has no retry left, and no attempt of it
  * is still anywhere: on the wire (a request, forward or answer), at a server, or at the balancer.
  */
-export function noRequestLost(s: BalancerState, clients: readonly ActorId[], maxAttempts: number, servers: readonly ActorId[]): boolean {
+export function noRequestLost(
+  s: BalancerState,
+  clients: readonly ActorId[],
+  maxAttempts: number,
+  servers: readonly ActorId[],
+): boolean {
   return clients.every((id) => {
     const c = clientOf(s, id);
     if (c.served > 0 || c.attempts < maxAttempts) return true;
     const mine = (job: Job | undefined) => job?.client === id;
-    return s.network.some((e) => mine(jobOf(e)) && !(e.msg.type === 'reply' && !e.msg.ok))
-      || servers.some((srv) => serverOf(s, srv).serving.some(mine))
-      || balancerOf(s).connections.some((c) => mine(c.job));
+    return (
+      s.network.some((e) => mine(jobOf(e)) && !(e.msg.type === 'reply' && !e.msg.ok)) ||
+      servers.some((srv) => serverOf(s, srv).serving.some(mine)) ||
+      balancerOf(s).connections.some((c) => mine(c.job))
+    );
   });
 }
 
 /** No request has been served more than once. */
-export const servedOnlyOnce = (s: BalancerState, clients: readonly ActorId[]) => clients.every((id) => clientOf(s, id).served <= 1);
+export const servedOnlyOnce = (s: BalancerState, clients: readonly ActorId[]) =>
+  clients.every((id) => clientOf(s, id).served <= 1);
 
 /** Work is done more than once only for a request that was retried. */
 export const servedOnlyOncePerAttempt = (s: BalancerState, clients: readonly ActorId[]) =>
@@ -62,8 +78,11 @@ export const servedOnlyOncePerAttempt = (s: BalancerState, clients: readonly Act
 
 /** Jobs really open at `server`: forwarded and on the wire, being served, or answered and on the way back. */
 function openAt(s: BalancerState, server: ActorId): number {
-  const onWire = s.network.filter((e) => (e.to === server && e.msg.type === 'forward')
-    || (e.from === server && e.to === BALANCER && (e.msg.type === 'ok' || e.msg.type === 'error'))).length;
+  const onWire = s.network.filter(
+    (e) =>
+      (e.to === server && e.msg.type === 'forward') ||
+      (e.from === server && e.to === BALANCER && (e.msg.type === 'ok' || e.msg.type === 'error')),
+  ).length;
   return onWire + serverOf(s, server).serving.length;
 }
 
@@ -89,7 +108,9 @@ export function movesOnlyChangedKeys(before: BalancerState, after: BalancerState
   });
 }
 
-export const everyoneServed = (s: BalancerState, clients: readonly ActorId[]) => clients.every((id) => clientOf(s, id).served > 0);
+export const everyoneServed = (s: BalancerState, clients: readonly ActorId[]) =>
+  clients.every((id) => clientOf(s, id).served > 0);
 
 /** The server is up but out of the balancer's rotation. */
-export const upButOut = (s: BalancerState, server: ActorId) => serverOf(s, server).up && !balancerOf(s).peers.includes(server);
+export const upButOut = (s: BalancerState, server: ActorId) =>
+  serverOf(s, server).up && !balancerOf(s).peers.includes(server);

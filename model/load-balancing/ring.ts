@@ -21,7 +21,8 @@ export function hash32(text: string): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-const byPosition = (a: Token, b: Token) => a.position - b.position || (a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
+const byPosition = (a: Token, b: Token) =>
+  a.position - b.position || (a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 
 /** The positions of one server, named after `label` (its own name, or the bug's list index). */
 function tokensOf(server: ActorId, label: string, vnodes: number): Token[] {

@@ -8,7 +8,11 @@ const defaults: BalancerConfig = { servers: 3, clients: 2, failures: 1, attempts
 
 describe('round-robin (3 servers, 2 clients, s1 fails once, one client timeout)', () => {
   it('the default passes safety and liveness: 13,134 states, BFS = DFS', () => {
-    expect(checkDefault(roundRobin)).toEqual({ status: ['pass', 'pass'], bfs: [13134, 44410, 18], dfs: [13134, 44410] });
+    expect(checkDefault(roundRobin)).toEqual({
+      status: ['pass', 'pass'],
+      bfs: [13134, 44410, 18],
+      dfs: [13134, 44410],
+    });
   });
 
   it('is pure (strict mode) on a smaller configuration', () => {
@@ -30,7 +34,9 @@ describe('round-robin (3 servers, 2 clients, s1 fails once, one client timeout)'
   });
 
   it('the stale balancer still returns a recovered server to rotation, through its sync', () => {
-    const result = check(roundRobinSpec({ ...defaults, clients: 1 }, 'stale-health-view'), { properties: ['a recovered server returns to rotation'] });
+    const result = check(roundRobinSpec({ ...defaults, clients: 1 }, 'stale-health-view'), {
+      properties: ['a recovered server returns to rotation'],
+    });
     expect(result.status).toBe('pass');
   });
 });
@@ -39,9 +45,13 @@ describe('the round-robin protocol', () => {
   it('lists its variants, properties and a checked configuration', () => {
     expect(Object.keys(roundRobin.variants)).toEqual(['correct', 'stale-health-view']);
     expect(roundRobin.instantiate().properties.map((p) => `${p.name} (${p.kind})`)).toEqual([
-      'never routes to a server known down (alwaysStep)', 'no request is lost (always)', 'served twice only after a retry (always)',
-      'connection counters are exact (always)', 'every request is eventually served (eventually)',
-      'a recovered server returns to rotation (leadsTo)', 'a retry duplicates work (sometimes)',
+      'never routes to a server known down (alwaysStep)',
+      'no request is lost (always)',
+      'served twice only after a retry (always)',
+      'connection counters are exact (always)',
+      'every request is eventually served (eventually)',
+      'a recovered server returns to rotation (leadsTo)',
+      'a retry duplicates work (sometimes)',
     ]);
     expect(() => roundRobin.instantiate({ clients: '4' })).toThrow(/clients=4: must be at most 3/);
   });

@@ -10,8 +10,16 @@ import { BALANCER, client, server } from './endpoints.ts';
 import { formatBalancerMessage, type BalancerMessage, type BalancerNode } from './messages.ts';
 import type { Policy } from './pickers.ts';
 import {
-  agreesWithReference, countersExact, everyoneServed, movesOnlyChangedKeys, noRequestLost, routesToKnownUp, servedOnlyOnce, servedOnlyOncePerAttempt,
-  upButOut, type BalancerState,
+  agreesWithReference,
+  countersExact,
+  everyoneServed,
+  movesOnlyChangedKeys,
+  noRequestLost,
+  routesToKnownUp,
+  servedOnlyOnce,
+  servedOnlyOncePerAttempt,
+  upButOut,
+  type BalancerState,
 } from './properties.ts';
 
 export interface BalancerConfig {
@@ -46,13 +54,24 @@ export function balancerSpec(name: string, policy: Policy, config: BalancerConfi
   const keys = ids('k', Math.max(config.keys ?? 0, config.clients));
   const vnodes = config.vnodes ?? 1;
   const rules: BalancerRules = {
-    policy, servers, vnodes, maxTries: config.tries, rebuildRing: bugs.rebuiltRing === true, keyOf: (c) => keys[clients.indexOf(c)]!,
-    routeFromView: !bugs.staleHealthView, ejectOnError: !bugs.failFastSkew, countErrors: !bugs.counterLeak,
+    policy,
+    servers,
+    vnodes,
+    maxTries: config.tries,
+    rebuildRing: bugs.rebuiltRing === true,
+    keyOf: (c) => keys[clients.indexOf(c)]!,
+    routeFromView: !bugs.staleHealthView,
+    ejectOnError: !bugs.failFastSkew,
+    countErrors: !bugs.counterLeak,
   };
   const actors: Record<ActorId, Behaviour<BalancerNode, BalancerMessage>> = {};
-  clients.forEach((c, i) => { actors[c] = client(keys[i]!, config.attempts); });
+  clients.forEach((c, i) => {
+    actors[c] = client(keys[i]!, config.attempts);
+  });
   actors[BALANCER] = balancer(rules);
-  servers.forEach((s, i) => { actors[s] = server({ maxFailures: i === 0 ? config.failures : 0 }); });
+  servers.forEach((s, i) => {
+    actors[s] = server({ maxFailures: i === 0 ? config.failures : 0 });
+  });
   return defineActorSpec<BalancerNode, BalancerMessage>({
     name,
     actors,
@@ -66,21 +85,37 @@ export function balancerSpec(name: string, policy: Policy, config: BalancerConfi
         always('served twice only after a retry', (s) => servedOnlyOncePerAttempt(s, clients)),
         always('connection counters are exact', (s) => countersExact(s, servers)),
       ];
-      const hashing: Property<BalancerState>[] = policy !== 'consistent-hashing' ? [] : [
-        always('ring agrees with the reference ring', (s) => agreesWithReference(s, keys, vnodes)),
-        alwaysStep('a membership change moves only the changed server\'s keys', (before, after) => movesOnlyChangedKeys(before, after, keys)),
-      ];
+      const hashing: Property<BalancerState>[] =
+        policy !== 'consistent-hashing'
+          ? []
+          : [
+              always('ring agrees with the reference ring', (s) => agreesWithReference(s, keys, vnodes)),
+              alwaysStep("a membership change moves only the changed server's keys", (before, after) =>
+                movesOnlyChangedKeys(before, after, keys),
+              ),
+            ];
       return [
-        ...common, ...hashing,
+        ...common,
+        ...hashing,
         eventually('every request is eventually served', (s) => everyoneServed(s, clients)),
-        leadsTo('a recovered server returns to rotation', (s) => upButOut(s, servers[0]!), (s) => !upButOut(s, servers[0]!)),
+        leadsTo(
+          'a recovered server returns to rotation',
+          (s) => upButOut(s, servers[0]!),
+          (s) => !upButOut(s, servers[0]!),
+        ),
         // Retries may duplicate work: the model reaches that (a reachability check, reported with an example).
-        ...(config.timeouts > 0 && config.attempts > 1 ? [sometimes('a retry duplicates work', (s) => !servedOnlyOnce(s, clients))] : []),
+        ...(config.timeouts > 0 && config.attempts > 1
+          ? [sometimes('a retry duplicates work', (s) => !servedOnlyOnce(s, clients))]
+          : []),
       ];
     },
     // Messages are delivered and timers fire; failures and recoveries need not happen. The stale
     // balancer's sync does happen.
-    fairness: [weak('Deliver'), weak('Timeout'), ...(bugs.staleHealthView ? [weak('Local', { node: BALANCER, label: 'sync' })] : [])],
+    fairness: [
+      weak('Deliver'),
+      weak('Timeout'),
+      ...(bugs.staleHealthView ? [weak('Local', { node: BALANCER, label: 'sync' })] : []),
+    ],
   });
 }
 

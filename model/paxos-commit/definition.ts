@@ -28,7 +28,9 @@ export function paxosCommitDomains({ RM, ACCEPTOR, MAJORITY, BALLOT, LEADER_BALL
     /** (acc, ins, bal): acceptor acc promises ballot bal > 0 of instance ins. */
     phase1b: ACCEPTOR.flatMap((acc) => RM.flatMap((ins) => LEADER_BALLOT.map((bal) => [acc, ins, bal] as const))),
     /** (acc, ins, bal, val): acceptor acc votes val in ballot bal of instance ins. */
-    phase2b: ACCEPTOR.flatMap((acc) => RM.flatMap((ins) => BALLOT.flatMap((bal) => VALUES.map((val) => [acc, ins, bal, val] as const)))),
+    phase2b: ACCEPTOR.flatMap((acc) =>
+      RM.flatMap((ins) => BALLOT.flatMap((bal) => VALUES.map((val) => [acc, ins, bal, val] as const))),
+    ),
   };
 }
 export type PaxosCommitDomains = ReturnType<typeof paxosCommitDomains>;
@@ -106,7 +108,8 @@ export function paxosCommitProperties<S>(read: PaxosCommitRead<S>, rms: number) 
   };
   /** TCConsistent: no resource manager committed while another aborted. */
   const consistent = (s: S) => {
-    let committed = false, aborted = false;
+    let committed = false,
+      aborted = false;
     for (let i = 0; i < rms; i++) {
       const state = rm(s, i);
       if (state === 'committed') committed = true;

@@ -9,7 +9,11 @@ import { interned, withMember } from '../../spec/index.ts';
 /** A resource manager's decision, as voted on in its instance of Paxos. */
 export type Value = 'prepared' | 'aborted';
 
-export interface Phase1a { readonly type: 'phase1a'; readonly ins: string; readonly bal: number }
+export interface Phase1a {
+  readonly type: 'phase1a';
+  readonly ins: string;
+  readonly bal: number;
+}
 export interface Phase1b {
   readonly type: 'phase1b';
   readonly ins: string;
@@ -19,20 +23,45 @@ export interface Phase1b {
   readonly val: Value | 'none';
   readonly acc: string;
 }
-export interface Phase2a { readonly type: 'phase2a'; readonly ins: string; readonly bal: number; readonly val: Value }
-export interface Phase2b { readonly type: 'phase2b'; readonly acc: string; readonly ins: string; readonly bal: number; readonly val: Value }
-export interface Decision { readonly type: 'Commit' | 'Abort' }
+export interface Phase2a {
+  readonly type: 'phase2a';
+  readonly ins: string;
+  readonly bal: number;
+  readonly val: Value;
+}
+export interface Phase2b {
+  readonly type: 'phase2b';
+  readonly acc: string;
+  readonly ins: string;
+  readonly bal: number;
+  readonly val: Value;
+}
+export interface Decision {
+  readonly type: 'Commit' | 'Abort';
+}
 
 export type Message = Phase1a | Phase1b | Phase2a | Phase2b | Decision;
 
 export const phase1a = interned((ins: string, bal: number): Phase1a => ({ type: 'phase1a', ins, bal }));
 
-export const phase1b = interned((ins: string, mbal: number, bal: number, val: Value | 'none', acc: string): Phase1b =>
-  ({ type: 'phase1b', ins, mbal, bal, val, acc }));
+export const phase1b = interned(
+  (ins: string, mbal: number, bal: number, val: Value | 'none', acc: string): Phase1b => ({
+    type: 'phase1b',
+    ins,
+    mbal,
+    bal,
+    val,
+    acc,
+  }),
+);
 
-export const phase2a = interned((ins: string, bal: number, val: Value): Phase2a => ({ type: 'phase2a', ins, bal, val }));
+export const phase2a = interned(
+  (ins: string, bal: number, val: Value): Phase2a => ({ type: 'phase2a', ins, bal, val }),
+);
 
-export const phase2b = interned((acc: string, ins: string, bal: number, val: Value): Phase2b => ({ type: 'phase2b', acc, ins, bal, val }));
+export const phase2b = interned(
+  (acc: string, ins: string, bal: number, val: Value): Phase2b => ({ type: 'phase2b', acc, ins, bal, val }),
+);
 
 export const COMMIT: Decision = Object.freeze({ type: 'Commit' });
 export const ABORT: Decision = Object.freeze({ type: 'Abort' });
@@ -47,25 +76,33 @@ const VALUES: readonly Value[] = ['prepared', 'aborted'];
  * an earlier ballot (having promised no ballot as high as `mbal`, it voted in none), in the
  * order none, (0, prepared), (0, aborted), (1, prepared), …
  */
-export const lastVotes = (mbal: number): (readonly [bal: number, val: Value | 'none'])[] =>
-  [[-1, 'none'], ...Array.from({ length: mbal }, (_, b) => VALUES.map((v) => [b, v] as const)).flat()];
+export const lastVotes = (mbal: number): (readonly [bal: number, val: Value | 'none'])[] => [
+  [-1, 'none'],
+  ...Array.from({ length: mbal }, (_, b) => VALUES.map((v) => [b, v] as const)).flat(),
+];
 
 /**
  * Every message the constants allow, in a fixed order (the universe of a packed `msgs`): phase
  * 1a for ballots above 0, phase 1b with the last votes an acceptor can report, phase 2a and 2b
  * with either value, Commit and Abort.
  */
-export function messageUniverse(rms: readonly string[], acceptors: readonly string[], ballots: readonly number[]): Message[] {
+export function messageUniverse(
+  rms: readonly string[],
+  acceptors: readonly string[],
+  ballots: readonly number[],
+): Message[] {
   const leaderBallots = ballots.filter((b) => b > 0);
   const all: Message[] = [];
   for (const ins of rms) for (const bal of leaderBallots) all.push(phase1a(ins, bal));
   for (const ins of rms) {
     for (const mbal of leaderBallots) {
-      for (const acc of acceptors) for (const [bal, val] of lastVotes(mbal)) all.push(phase1b(ins, mbal, bal, val, acc));
+      for (const acc of acceptors)
+        for (const [bal, val] of lastVotes(mbal)) all.push(phase1b(ins, mbal, bal, val, acc));
     }
   }
   for (const ins of rms) for (const bal of ballots) for (const val of VALUES) all.push(phase2a(ins, bal, val));
-  for (const acc of acceptors) for (const ins of rms) for (const bal of ballots) for (const val of VALUES) all.push(phase2b(acc, ins, bal, val));
+  for (const acc of acceptors)
+    for (const ins of rms) for (const bal of ballots) for (const val of VALUES) all.push(phase2b(acc, ins, bal, val));
   all.push(COMMIT, ABORT);
   return all;
 }

@@ -3,7 +3,16 @@
  * word per acceptor and instance, and `msgs` as a bitset over every message the constants allow
  * (`messageUniverse`). Decoded, a state reads as the object model's `PaxosCommitState`.
  */
-import { arrayOf, type Field, type FieldType, oneOf, packedLayout, setOf, type SetField, type Words } from '../../spec/index.ts';
+import {
+  arrayOf,
+  type Field,
+  type FieldType,
+  oneOf,
+  packedLayout,
+  setOf,
+  type SetField,
+  type Words,
+} from '../../spec/index.ts';
 import { type Message, messageUniverse, type Value } from './messages.ts';
 import { type PaxosCommitRead, RM_STATES } from './definition.ts';
 import type { AcceptorState, PaxosCommitConstants } from './paxos-commit.ts';
@@ -25,7 +34,10 @@ export const voteOf = (bal: number, val: Value): number => 2 * bal + 1 + VALUES.
 /** An acceptor's state packed in one word, decoded as the object model's `{ mbal, bal, val }`. */
 class AcceptorField implements Field {
   readonly width = 1;
-  constructor(readonly offset: number, readonly path: string) {}
+  constructor(
+    readonly offset: number,
+    readonly path: string,
+  ) {}
   decode(s: Words): AcceptorState {
     const word = s[this.offset]!;
     const vote = word & VOTE_MASK;
@@ -33,7 +45,10 @@ class AcceptorField implements Field {
     return { mbal: word >> VOTE_BITS, bal: (vote - 1) >> 1, val: VALUES[(vote - 1) & 1]! };
   }
 }
-const acceptorState = (): FieldType<AcceptorField> => ({ width: 1, place: (offset, path) => new AcceptorField(offset, path) });
+const acceptorState = (): FieldType<AcceptorField> => ({
+  width: 1,
+  place: (offset, path) => new AcceptorField(offset, path),
+});
 
 export type PaxosCommitLayout = ReturnType<typeof paxosCommitLayout>;
 
@@ -91,7 +106,10 @@ export class MessageBits {
 export function packedRead(layout: PaxosCommitLayout, bits: MessageBits, maxBallot: number): PaxosCommitRead<Words> {
   const { rmState, aState } = layout.fields;
   const rmWords = Int32Array.from(rmState.items, (f) => f.offset);
-  const acceptorWords = Int32Array.from(aState.items.flatMap((instance) => instance.items), (f) => f.offset);
+  const acceptorWords = Int32Array.from(
+    aState.items.flatMap((instance) => instance.items),
+    (f) => f.offset,
+  );
   const msgs = bits.usedBits(layout.blank());
   const maxVote = voteOf(maxBallot, 'aborted');
   return {

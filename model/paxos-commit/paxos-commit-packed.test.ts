@@ -24,16 +24,28 @@ function edgesOf(spec: Spec<unknown>): Set<string> {
 describe('paxos-commit, packed layout', () => {
   it.each([
     [{ rms: '1' }, { distinctStates: 1461, generatedStates: 9936, depth: 15 }],
-    [{ rms: '2', maxBallot: '0' }, { distinctStates: 545, generatedStates: 4413, depth: 12 }],
-    [{ rms: '2', acceptors: '1' }, { distinctStates: 1425, generatedStates: 9961, depth: 16 }],
-  ])('%o: the object model\'s counts, BFS and DFS', (settings, expected) => {
+    [
+      { rms: '2', maxBallot: '0' },
+      { distinctStates: 545, generatedStates: 4413, depth: 12 },
+    ],
+    [
+      { rms: '2', acceptors: '1' },
+      { distinctStates: 1425, generatedStates: 9961, depth: 16 },
+    ],
+  ])("%o: the object model's counts, BFS and DFS", (settings, expected) => {
     const { object, packed } = both(settings);
     for (const engine of ['bfs', 'dfs'] as const) {
       const want = check(object, { engine });
       const got = check(packed, { engine });
       expect(got.status).toBe('pass');
-      expect(want.stats).toMatchObject({ distinctStates: expected.distinctStates, generatedStates: expected.generatedStates });
-      expect(got.stats).toMatchObject({ distinctStates: want.stats.distinctStates, generatedStates: want.stats.generatedStates });
+      expect(want.stats).toMatchObject({
+        distinctStates: expected.distinctStates,
+        generatedStates: expected.generatedStates,
+      });
+      expect(got.stats).toMatchObject({
+        distinctStates: want.stats.distinctStates,
+        generatedStates: want.stats.generatedStates,
+      });
       if (engine === 'bfs') expect(got.stats.depth).toBe(expected.depth);
     }
   });
@@ -64,10 +76,12 @@ describe('paxos-commit, packed layout', () => {
     expect(domain(packed)).toHaveLength(3);
     expect(domain(packed)).toEqual(domain(object));
     const phase2b = packed.actions.find((a) => a.name === 'phase2b')!;
-    expect(() => phase2b.next(packed.init()[0], ['a4', 'r1', 0, 'prepared'])).toThrow(/unknown parameter '\["a4","r1",0,"prepared"\]'; available: \["a1","r1",0,"prepared"\]/);
+    expect(() => phase2b.next(packed.init()[0], ['a4', 'r1', 0, 'prepared'])).toThrow(
+      /unknown parameter '\["a4","r1",0,"prepared"\]'; available: \["a1","r1",0,"prepared"\]/,
+    );
   });
 
-  it('finds the object model\'s shortest trace to a commit, with the same decoded states', () => {
+  it("finds the object model's shortest trace to a commit, with the same decoded states", () => {
     const { object, packed } = both({ rms: '1' });
     const committedObject = always<PaxosCommitState>('never commits', (s) => !s.msgs.has(COMMIT));
     const decoded = (s: Words) => packed.layout!.decode(s) as PaxosCommitState;
@@ -80,10 +94,14 @@ describe('paxos-commit, packed layout', () => {
     };
     const want = traceOf(object as Spec<PaxosCommitState>, committedObject);
     const got = traceOf(packed as Spec<Words>, committedPacked);
-    const labels = (t: typeof want | typeof got) => t.steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'));
+    const labels = (t: typeof want | typeof got) =>
+      t.steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'));
     expect(labels(got)).toEqual(labels(want));
     expect(labels(got)).toEqual([
-      'init', ['rmPrepare', 'r1'], ['phase2b', ['a1', 'r1', 0, 'prepared']], ['phase2b', ['a2', 'r1', 0, 'prepared']],
+      'init',
+      ['rmPrepare', 'r1'],
+      ['phase2b', ['a1', 'r1', 0, 'prepared']],
+      ['phase2b', ['a2', 'r1', 0, 'prepared']],
       ['decideCommit', [{ rm: 'r1', bal: 0, majority: ['a1', 'a2'] }]],
     ]);
     expect(got.steps.map((s) => fingerprintOf(s.shown))).toEqual(want.steps.map((s) => fingerprintOf(s.state)));

@@ -13,9 +13,25 @@
 import { defineSpec, KripkeError, unknownName, type Words } from '../../spec/index.ts';
 import { ABORT, COMMIT, lastVotes, phase1a, phase1b, phase2a, phase2b, type Value } from './messages.ts';
 import {
-  ABORTED, COMMITTED, MessageBits, packedRead, type PaxosCommitLayout, paxosCommitLayout, PREPARED, VOTE_BITS, VOTE_MASK, voteOf, WORKING,
+  ABORTED,
+  COMMITTED,
+  MessageBits,
+  packedRead,
+  type PaxosCommitLayout,
+  paxosCommitLayout,
+  PREPARED,
+  VOTE_BITS,
+  VOTE_MASK,
+  voteOf,
+  WORKING,
 } from './packed-state.ts';
-import { paxosCommitActions, type PaxosCommitDomains, paxosCommitDomains, paxosCommitProperties, type PaxosCommitSteps } from './definition.ts';
+import {
+  paxosCommitActions,
+  type PaxosCommitDomains,
+  paxosCommitDomains,
+  paxosCommitProperties,
+  type PaxosCommitSteps,
+} from './definition.ts';
 import type { Decision, PaxosCommitConstants } from './paxos-commit.ts';
 
 const NO_DECISIONS: readonly (readonly Decision[])[] = Object.freeze([]);
@@ -38,7 +54,11 @@ export function paxosCommitPackedSpec(constants: PaxosCommitConstants) {
     layout,
     // every RM working; every acceptor with mbal 0 and no vote: the blank words
     init: (): Words[] => [layout.blank()],
-    actions: paxosCommitActions<Words>(domains, { ...rmSteps(packed), ...leaderSteps(packed), ...acceptorSteps(packed) }),
+    actions: paxosCommitActions<Words>(domains, {
+      ...rmSteps(packed),
+      ...leaderSteps(packed),
+      ...acceptorSteps(packed),
+    }),
     properties: paxosCommitProperties(packedRead(layout, bits, constants.BALLOT.length - 1), constants.RM.length),
   });
 }
@@ -48,13 +68,18 @@ export function paxosCommitPackedSpec(constants: PaxosCommitConstants) {
  * passes it to `next`) or, when `next` is called without one (as in a test), by identity or by
  * value; a value that is not one of the parameters is named with the action.
  */
-function planned<P, Q>(action: string, params: readonly P[], plan: (param: P) => Q): (param: P, index: number | undefined) => Q {
+function planned<P, Q>(
+  action: string,
+  params: readonly P[],
+  plan: (param: P) => Q,
+): (param: P, index: number | undefined) => Q {
   const plans = params.map(plan);
   const byIdentity = new Map(params.map((p, i) => [p, i]));
   const byValue = new Map(params.map((p, i) => [JSON.stringify(p), i]));
   const lookUp = (param: P): number => {
     const found = byIdentity.get(param) ?? byValue.get(JSON.stringify(param));
-    if (found === undefined) throw unknownName('parameter', JSON.stringify(param), [...byValue.keys()], { model: 'paxos-commit', action });
+    if (found === undefined)
+      throw unknownName('parameter', JSON.stringify(param), [...byValue.keys()], { model: 'paxos-commit', action });
     return found;
   };
   return (param: P, index: number | undefined): Q => plans[index ?? lookUp(param)]!;
@@ -108,25 +133,30 @@ interface Phase2aPlan {
 }
 
 /** phase1a, phase2a, decideCommit, decideAbort: what the leaders do. */
-function leaderSteps(packed: Packed): Pick<PaxosCommitSteps<Words>, 'phase1a' | 'phase2a' | 'commitEvidence' | 'decideCommit' | 'decideAbort'> {
+function leaderSteps(
+  packed: Packed,
+): Pick<PaxosCommitSteps<Words>, 'phase1a' | 'phase2a' | 'commitEvidence' | 'decideCommit' | 'decideAbort'> {
   const { domains, bits } = packed;
   const phase1aPlan = planned('phase1a', domains.phase1a, ([bal, rm]) => bits.at(phase1a(rm, bal)));
-  const phase2aPlan = planned('phase2a', domains.phase2a,
-    ([bal, rm, MS]): Phase2aPlan => {
-      const replies = MS.flatMap((acc, i) => lastVotes(bal).map(([b, v]) => ({ at: bits.at(phase1b(rm, bal, b, v, acc)), from: 1 << i, b, v })));
-      return {
-        prepared: bits.at(phase2a(rm, bal, 'prepared')),
-        aborted: bits.at(phase2a(rm, bal, 'aborted')),
-        replyAt: Int32Array.from(replies, (r) => r.at),
-        replyFrom: Int32Array.from(replies, (r) => r.from),
-        replyBal: Int32Array.from(replies, (r) => r.b),
-        replyPrepared: Uint8Array.from(replies, (r) => (r.v === 'prepared' ? 1 : 0)),
-        everyone: (1 << MS.length) - 1,
-      };
-    });
+  const phase2aPlan = planned('phase2a', domains.phase2a, ([bal, rm, MS]): Phase2aPlan => {
+    const replies = MS.flatMap((acc, i) =>
+      lastVotes(bal).map(([b, v]) => ({ at: bits.at(phase1b(rm, bal, b, v, acc)), from: 1 << i, b, v })),
+    );
+    return {
+      prepared: bits.at(phase2a(rm, bal, 'prepared')),
+      aborted: bits.at(phase2a(rm, bal, 'aborted')),
+      replyAt: Int32Array.from(replies, (r) => r.at),
+      replyFrom: Int32Array.from(replies, (r) => r.from),
+      replyBal: Int32Array.from(replies, (r) => r.b),
+      replyPrepared: Uint8Array.from(replies, (r) => (r.v === 'prepared' ? 1 : 0)),
+      everyone: (1 << MS.length) - 1,
+    };
+  });
   /** The leader's proposal: the value of the highest vote reported, "aborted" if none (a position; -1 until all of MS replied). */
   const proposal = (s: Words, p: Phase2aPlan): number => {
-    let replied = 0, highest = -1, prepared = 0;
+    let replied = 0,
+      highest = -1,
+      prepared = 0;
     for (let i = 0; i < p.replyAt.length; i++) {
       if (!bits.sent(s, p.replyAt[i]!)) continue;
       replied |= p.replyFrom[i]!;
@@ -138,9 +168,11 @@ function leaderSteps(packed: Packed): Pick<PaxosCommitSteps<Words>, 'phase1a' | 
     if (replied !== p.everyone) return -1;
     return prepared === 1 ? p.prepared : p.aborted;
   };
-  const decideAbortPlan = planned('decideAbort', domains.decideAbort,
-    ([rm, b, MS]) => Int32Array.from(MS, (acc) => bits.at(phase2b(acc, rm, b, 'aborted'))));
-  const COMMIT_AT = bits.at(COMMIT), ABORT_AT = bits.at(ABORT);
+  const decideAbortPlan = planned('decideAbort', domains.decideAbort, ([rm, b, MS]) =>
+    Int32Array.from(MS, (acc) => bits.at(phase2b(acc, rm, b, 'aborted'))),
+  );
+  const COMMIT_AT = bits.at(COMMIT),
+    ABORT_AT = bits.at(ABORT);
   return {
     phase1a: (s, param, i) => bits.withMessage(s, phase1aPlan(param, i)),
     phase2a: (s, param, i) => {
@@ -151,7 +183,8 @@ function leaderSteps(packed: Packed): Pick<PaxosCommitSteps<Words>, 'phase1a' | 
     },
     commitEvidence: commitEvidenceOf(packed),
     decideCommit: (s) => bits.withMessage(s, COMMIT_AT),
-    decideAbort: (s, param, i) => (bits.allSent(s, decideAbortPlan(param, i)) ? bits.withMessage(s, ABORT_AT) : undefined),
+    decideAbort: (s, param, i) =>
+      bits.allSent(s, decideAbortPlan(param, i)) ? bits.withMessage(s, ABORT_AT) : undefined,
   };
 }
 
@@ -160,11 +193,18 @@ function leaderSteps(packed: Packed): Pick<PaxosCommitSteps<Words>, 'phase1a' | 
  * Decided(rm, "prepared") — a ballot and a majority that voted "prepared" in it — every
  * combination. States with the same witnesses share one domain, so it allocates once.
  */
-function commitEvidenceOf({ constants: { RM, MAJORITY, BALLOT }, bits }: Packed): PaxosCommitSteps<Words>['commitEvidence'] {
-  const witnesses = RM.map((rm) => BALLOT.flatMap((bal) => MAJORITY.map((majority) => ({
-    decision: Object.freeze({ rm, bal, majority }) as Decision,
-    votes: Int32Array.from(majority, (acc) => bits.at(phase2b(acc, rm, bal, 'prepared'))),
-  }))));
+function commitEvidenceOf({
+  constants: { RM, MAJORITY, BALLOT },
+  bits,
+}: Packed): PaxosCommitSteps<Words>['commitEvidence'] {
+  const witnesses = RM.map((rm) =>
+    BALLOT.flatMap((bal) =>
+      MAJORITY.map((majority) => ({
+        decision: Object.freeze({ rm, bal, majority }) as Decision,
+        votes: Int32Array.from(majority, (acc) => bits.at(phase2b(acc, rm, bal, 'prepared'))),
+      })),
+    ),
+  );
   // Which witnesses hold, as a number: per RM the sum of 2^i over its witnesses i that hold, a
   // digit in base SPAN; -1 when an RM has none. Exact, so a cache key, while it fits in 53 bits.
   const SPAN = 2 ** (BALLOT.length * MAJORITY.length);
@@ -202,24 +242,32 @@ function commitEvidenceOf({ constants: { RM, MAJORITY, BALLOT }, bits }: Packed)
 /** phase1b (promise a ballot, reporting the last vote) and phase2b (vote), of acceptor acc in instance ins. */
 function acceptorSteps({ domains, layout, bits }: Packed): Pick<PaxosCommitSteps<Words>, 'phase1b' | 'phase2b'> {
   const acceptorWord = (ins: string, acc: string): number => layout.fields.aState.at(ins).at(acc).offset;
-  const phase1bPlan = planned('phase1b', domains.phase1b,
-    ([acc, ins, bal]) => ({
-      word: acceptorWord(ins, acc), bal, ask: bits.at(phase1a(ins, bal)), votes: lastVotes(bal).length,
-      /** phase1b(ins, bal, -1, "none", acc): the report of vote v is at firstReply + v. */
-      firstReply: bits.at(phase1b(ins, bal, -1, 'none', acc)),
-    }));
-  const phase2bPlan = planned('phase2b', domains.phase2b,
-    ([acc, ins, bal, val]) => ({
-      word: acceptorWord(ins, acc), bal, voted: (bal << VOTE_BITS) | voteOf(bal, val),
-      proposal: bits.at(phase2a(ins, bal, val)), vote: bits.at(phase2b(acc, ins, bal, val)),
-    }));
+  const phase1bPlan = planned('phase1b', domains.phase1b, ([acc, ins, bal]) => ({
+    word: acceptorWord(ins, acc),
+    bal,
+    ask: bits.at(phase1a(ins, bal)),
+    votes: lastVotes(bal).length,
+    /** phase1b(ins, bal, -1, "none", acc): the report of vote v is at firstReply + v. */
+    firstReply: bits.at(phase1b(ins, bal, -1, 'none', acc)),
+  }));
+  const phase2bPlan = planned('phase2b', domains.phase2b, ([acc, ins, bal, val]) => ({
+    word: acceptorWord(ins, acc),
+    bal,
+    voted: (bal << VOTE_BITS) | voteOf(bal, val),
+    proposal: bits.at(phase2a(ins, bal, val)),
+    vote: bits.at(phase2b(acc, ins, bal, val)),
+  }));
   return {
     phase1b: (s, param, i) => {
       const p = phase1bPlan(param, i);
       const word = s[p.word]!;
       if (!bits.sent(s, p.ask) || !(word >> VOTE_BITS < p.bal)) return undefined;
       const vote = word & VOTE_MASK;
-      if (vote >= p.votes) throw new KripkeError('invalid-value', `paxos-commit: ${layout.fieldAt(p.word)} voted in ballot ${p.bal} or later but promised less`);
+      if (vote >= p.votes)
+        throw new KripkeError(
+          'invalid-value',
+          `paxos-commit: ${layout.fieldAt(p.word)} voted in ballot ${p.bal} or later but promised less`,
+        );
       const t = s.slice();
       t[p.word] = (p.bal << VOTE_BITS) | vote;
       bits.send(t, p.firstReply + vote);

@@ -9,7 +9,11 @@ import { majoritiesOf, paxosCommit, type PaxosCommitState, paxosCommitSpec } fro
 // 1,321,761 distinct, 16,959,159 generated, depth 28 — run it with `kripke check paxos-commit`.
 describe('paxos-commit (PaxosCommit.tla)', () => {
   it('uses the pairs of three acceptors as majorities, as PaxosCommit.cfg', () => {
-    expect(majoritiesOf(['a1', 'a2', 'a3'])).toEqual([['a1', 'a2'], ['a1', 'a3'], ['a2', 'a3']]);
+    expect(majoritiesOf(['a1', 'a2', 'a3'])).toEqual([
+      ['a1', 'a2'],
+      ['a1', 'a3'],
+      ['a2', 'a3'],
+    ]);
   });
 
   it('one RM, three acceptors, ballots 0..1: 1,461 states, 9,936 generated, depth 15; DFS agrees', () => {
@@ -47,7 +51,10 @@ describe('paxos-commit (PaxosCommit.tla)', () => {
     if (result.status !== 'violation') return;
     const trace = buildTrace(spec, result.violations[0]!.path!);
     expect(trace.steps.map((s) => (s.action ? [s.action.name, s.action.param] : 'init'))).toEqual([
-      'init', ['rmPrepare', 'r1'], ['phase2b', ['a1', 'r1', 0, 'prepared']], ['phase2b', ['a2', 'r1', 0, 'prepared']],
+      'init',
+      ['rmPrepare', 'r1'],
+      ['phase2b', ['a1', 'r1', 0, 'prepared']],
+      ['phase2b', ['a2', 'r1', 0, 'prepared']],
       ['decideCommit', [{ rm: 'r1', bal: 0, majority: ['a1', 'a2'] }]],
     ]);
   });

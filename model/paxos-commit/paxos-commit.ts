@@ -16,7 +16,16 @@
  */
 import { defineProtocol, defineSpec, withEntry } from '../../spec/index.ts';
 import {
-  ABORT, COMMIT, type Message, type Phase1b, phase1a, phase1b, phase2a, phase2b, send, type Value,
+  ABORT,
+  COMMIT,
+  type Message,
+  type Phase1b,
+  phase1a,
+  phase1b,
+  phase2a,
+  phase2b,
+  send,
+  type Value,
 } from './messages.ts';
 import { paxosCommitActions, paxosCommitDomains, paxosCommitProperties, type PaxosCommitRead } from './definition.ts';
 import { paxosCommitPackedSpec } from './paxos-commit-packed.ts';
@@ -51,7 +60,6 @@ export interface Decision {
   readonly majority: readonly string[];
 }
 
-
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -62,13 +70,22 @@ function subsetsOfSize<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Minimal majorities of the acceptors: for a1..a3, {a1,a2}, {a1,a3}, {a2,a3} as in PaxosCommit.cfg. */
-export const majoritiesOf = (acceptors: readonly string[]) => subsetsOfSize(acceptors, Math.floor(acceptors.length / 2) + 1);
+export const majoritiesOf = (acceptors: readonly string[]) =>
+  subsetsOfSize(acceptors, Math.floor(acceptors.length / 2) + 1);
 
-const setRm = (s: PaxosCommitState, rm: string, to: RmState, msgs = s.msgs): PaxosCommitState =>
-  ({ ...s, rmState: withEntry(s.rmState, rm, to), msgs });
+const setRm = (s: PaxosCommitState, rm: string, to: RmState, msgs = s.msgs): PaxosCommitState => ({
+  ...s,
+  rmState: withEntry(s.rmState, rm, to),
+  msgs,
+});
 
-const setAcceptor = (s: PaxosCommitState, ins: string, ac: string, to: AcceptorState, msgs: ReadonlySet<Message>): PaxosCommitState =>
-  ({ ...s, aState: withEntry(s.aState, ins, withEntry(s.aState[ins]!, ac, to)), msgs });
+const setAcceptor = (
+  s: PaxosCommitState,
+  ins: string,
+  ac: string,
+  to: AcceptorState,
+  msgs: ReadonlySet<Message>,
+): PaxosCommitState => ({ ...s, aState: withEntry(s.aState, ins, withEntry(s.aState[ins]!, ac, to)), msgs });
 
 /** The constants of PaxosCommit.tla for a configuration (shared with the packed layout). */
 export interface PaxosCommitConstants {
@@ -83,18 +100,28 @@ export interface PaxosCommitConstants {
 export function paxosCommitConstants(config: PaxosCommitConfig): PaxosCommitConstants {
   const ACCEPTOR = ids('a', config.acceptors);
   const BALLOT = range(0, config.maxBallot);
-  return { RM: ids('r', config.rms), ACCEPTOR, MAJORITY: majoritiesOf(ACCEPTOR), BALLOT, LEADER_BALLOT: BALLOT.slice(1) };
+  return {
+    RM: ids('r', config.rms),
+    ACCEPTOR,
+    MAJORITY: majoritiesOf(ACCEPTOR),
+    BALLOT,
+    LEADER_BALLOT: BALLOT.slice(1),
+  };
 }
 
 /** What the properties read of this file's states. */
 function objectRead({ RM, ACCEPTOR, BALLOT }: PaxosCommitConstants): PaxosCommitRead<PaxosCommitState> {
   const ballot = (b: number) => BALLOT.includes(b);
   const acceptorOk = (a: AcceptorState | undefined) =>
-    a !== undefined && ballot(a.mbal) && (a.bal === -1 || ballot(a.bal)) && ['prepared', 'aborted', 'none'].includes(a.val);
+    a !== undefined &&
+    ballot(a.mbal) &&
+    (a.bal === -1 || ballot(a.bal)) &&
+    ['prepared', 'aborted', 'none'].includes(a.val);
   return {
     rm: (s, i) => s.rmState[RM[i]!],
-    typedBeyondFields: (s) => RM.every((ins) => ACCEPTOR.every((ac) => acceptorOk(s.aState[ins]?.[ac])))
-      && [...s.msgs].every((m) => messageOk(m, RM, ACCEPTOR, ballot)),
+    typedBeyondFields: (s) =>
+      RM.every((ins) => ACCEPTOR.every((ac) => acceptorOk(s.aState[ins]?.[ac]))) &&
+      [...s.msgs].every((m) => messageOk(m, RM, ACCEPTOR, ballot)),
   };
 }
 
@@ -119,7 +146,8 @@ export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors:
   /** The witnesses of Decided(rm, v): every ballot and majority in which the majority voted v. */
   function decisions(s: PaxosCommitState, rm: string, v: Value): Decision[] {
     const found: Decision[] = [];
-    for (const bal of BALLOT) for (const MS of MAJORITY) if (decidedIn(s, rm, v, bal, MS)) found.push({ rm, bal, majority: MS });
+    for (const bal of BALLOT)
+      for (const MS of MAJORITY) if (decidedIn(s, rm, v, bal, MS)) found.push({ rm, bal, majority: MS });
     return found;
   }
   /** decideCommit's domain: one witness of Decided(rm, "prepared") per RM, every combination. */
@@ -135,14 +163,20 @@ export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors:
 
   return defineSpec({
     name: 'paxos-commit',
-    init: (): PaxosCommitState[] => [{
-      rmState: Object.fromEntries(RM.map((rm) => [rm, 'working'])),
-      aState: Object.fromEntries(RM.map((rm) => [rm, Object.fromEntries(ACCEPTOR.map((ac) => [ac, { mbal: 0, bal: -1, val: 'none' }]))])),
-      msgs: new Set(),
-    }],
+    init: (): PaxosCommitState[] => [
+      {
+        rmState: Object.fromEntries(RM.map((rm) => [rm, 'working'])),
+        aState: Object.fromEntries(
+          RM.map((rm) => [rm, Object.fromEntries(ACCEPTOR.map((ac) => [ac, { mbal: 0, bal: -1, val: 'none' }]))]),
+        ),
+        msgs: new Set(),
+      },
+    ],
     actions: paxosCommitActions<PaxosCommitState>(paxosCommitDomains(constants), {
-      rmPrepare: (s, rm) => (s.rmState[rm] !== 'working' ? undefined : setRm(s, rm, 'prepared', send(s.msgs, phase2a(rm, 0, 'prepared')))),
-      rmChooseToAbort: (s, rm) => (s.rmState[rm] !== 'working' ? undefined : setRm(s, rm, 'aborted', send(s.msgs, phase2a(rm, 0, 'aborted')))),
+      rmPrepare: (s, rm) =>
+        s.rmState[rm] !== 'working' ? undefined : setRm(s, rm, 'prepared', send(s.msgs, phase2a(rm, 0, 'prepared'))),
+      rmChooseToAbort: (s, rm) =>
+        s.rmState[rm] !== 'working' ? undefined : setRm(s, rm, 'aborted', send(s.msgs, phase2a(rm, 0, 'aborted'))),
       rmRcvCommitMsg: (s, rm) => (s.msgs.has(COMMIT) ? setRm(s, rm, 'committed') : undefined),
       rmRcvAbortMsg: (s, rm) => (s.msgs.has(ABORT) ? setRm(s, rm, 'aborted') : undefined),
       phase1a: (s, [bal, rm]) => ({ ...s, msgs: send(s.msgs, phase1a(rm, bal)) }),
@@ -154,7 +188,8 @@ export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors:
       },
       commitEvidence,
       decideCommit: (s) => ({ ...s, msgs: send(s.msgs, COMMIT) }),
-      decideAbort: (s, [rm, b, MS]) => (decidedIn(s, rm, 'aborted', b, MS) ? { ...s, msgs: send(s.msgs, ABORT) } : undefined),
+      decideAbort: (s, [rm, b, MS]) =>
+        decidedIn(s, rm, 'aborted', b, MS) ? { ...s, msgs: send(s.msgs, ABORT) } : undefined,
       phase1b: (s, [acc, ins, bal]) => {
         const a = s.aState[ins]![acc]!;
         if (!s.msgs.has(phase1a(ins, bal)) || !(a.mbal < bal)) return undefined;
@@ -182,23 +217,34 @@ function proposal(mset: readonly Phase1b[]): Value {
   return highest === undefined ? 'aborted' : (highest.val as Value);
 }
 
-function messageOk(m: Message, RM: readonly string[], ACCEPTOR: readonly string[], ballot: (b: number) => boolean): boolean {
+function messageOk(
+  m: Message,
+  RM: readonly string[],
+  ACCEPTOR: readonly string[],
+  ballot: (b: number) => boolean,
+): boolean {
   switch (m.type) {
-    case 'phase1a': return RM.includes(m.ins) && ballot(m.bal) && m.bal !== 0;
-    case 'phase1b': return RM.includes(m.ins) && ballot(m.mbal) && (m.bal === -1 || ballot(m.bal)) && ACCEPTOR.includes(m.acc);
-    case 'phase2a': return RM.includes(m.ins) && ballot(m.bal);
-    case 'phase2b': return RM.includes(m.ins) && ballot(m.bal) && ACCEPTOR.includes(m.acc);
-    case 'Commit': case 'Abort': return true;
+    case 'phase1a':
+      return RM.includes(m.ins) && ballot(m.bal) && m.bal !== 0;
+    case 'phase1b':
+      return RM.includes(m.ins) && ballot(m.mbal) && (m.bal === -1 || ballot(m.bal)) && ACCEPTOR.includes(m.acc);
+    case 'phase2a':
+      return RM.includes(m.ins) && ballot(m.bal);
+    case 'phase2b':
+      return RM.includes(m.ins) && ballot(m.bal) && ACCEPTOR.includes(m.acc);
+    case 'Commit':
+    case 'Abort':
+      return true;
   }
 }
 
 export const paxosCommit = defineProtocol({
   name: 'paxos-commit',
-  summary: 'Gray and Lamport\'s Paxos Commit (PaxosCommit.tla): one Paxos instance per resource manager',
+  summary: "Gray and Lamport's Paxos Commit (PaxosCommit.tla): one Paxos instance per resource manager",
   config: {
     rms: { default: 2, doc: 'resource managers r1..rN', min: 1, max: 5 },
     acceptors: { default: 3, doc: 'acceptors a1..aN (majorities: every minimal majority)', min: 1, max: 5 },
-    maxBallot: { default: 1, doc: 'Ballot = 0..maxBallot (0 is the resource managers\' own ballot)', min: 0, max: 4 },
+    maxBallot: { default: 1, doc: "Ballot = 0..maxBallot (0 is the resource managers' own ballot)", min: 0, max: 4 },
     packed: { default: false, doc: 'packed state layout (paxos-commit-packed.ts): the same states, checked faster' },
   },
   variants: { correct: 'PaxosCommit.tla as published' },

@@ -21,27 +21,40 @@ export function typeOK(u: Universe, s: PaxosState): boolean {
   const ballotOrNone = (b: unknown) => b === -1 || u.ballots.includes(b as Ballot);
   const valueOrNone = (v: unknown) => v === null || u.values.includes(v as string);
   const perAcceptor = (record: object) => Object.keys(record).length === u.acceptors.length;
-  return perAcceptor(s.maxBal) && perAcceptor(s.maxVBal) && perAcceptor(s.maxVal)
-    && u.acceptors.every((a) => ballotOrNone(s.maxBal[a]) && ballotOrNone(s.maxVBal[a]) && valueOrNone(s.maxVal[a]))
-    && [...s.msgs].every((text) => isMessage(u, parseMessage(text)));
+  return (
+    perAcceptor(s.maxBal) &&
+    perAcceptor(s.maxVBal) &&
+    perAcceptor(s.maxVal) &&
+    u.acceptors.every((a) => ballotOrNone(s.maxBal[a]) && ballotOrNone(s.maxVBal[a]) && valueOrNone(s.maxVal[a])) &&
+    [...s.msgs].every((text) => isMessage(u, parseMessage(text)))
+  );
 }
 
 function isMessage(u: Universe, m: Message | undefined): boolean {
   if (m === undefined || !u.ballots.includes(m.bal)) return false;
   switch (m.type) {
-    case '1a': return true;
-    case '1b': return u.acceptors.includes(m.acc) && (m.mbal === -1 || u.ballots.includes(m.mbal))
-      && (m.mval === null || u.values.includes(m.mval));
-    case '2a': return u.values.includes(m.val);
-    case '2b': return u.acceptors.includes(m.acc) && u.values.includes(m.val);
+    case '1a':
+      return true;
+    case '1b':
+      return (
+        u.acceptors.includes(m.acc) &&
+        (m.mbal === -1 || u.ballots.includes(m.mbal)) &&
+        (m.mval === null || u.values.includes(m.mval))
+      );
+    case '2a':
+      return u.values.includes(m.val);
+    case '2b':
+      return u.acceptors.includes(m.acc) && u.values.includes(m.val);
   }
 }
 
 export function inv(u: Universe, s: PaxosState): boolean {
   const voting = votingView(s);
-  return typeOK(u, s)
-    && u.acceptors.every((a) => s.maxBal[a]! >= s.maxVBal[a]! && ownVoteRecorded(s, voting, a))
-    && [...s.msgs].every((text) => justified(u, s, voting, parseMessage(text)!));
+  return (
+    typeOK(u, s) &&
+    u.acceptors.every((a) => s.maxBal[a]! >= s.maxVBal[a]! && ownVoteRecorded(s, voting, a)) &&
+    [...s.msgs].every((text) => justified(u, s, voting, parseMessage(text)!))
+  );
 }
 
 /** Voting's notions on a Paxos state (V!…): its 2b messages are the votes (`votedFor` looks them up among all messages). */
@@ -56,10 +69,16 @@ function ownVoteRecorded(s: PaxosState, voting: VotingView, a: string): boolean 
 
 function justified(u: Universe, s: PaxosState, voting: VotingView, m: Message): boolean {
   switch (m.type) {
-    case '1a': return true;
-    case '1b': return s.maxBal[m.acc]! >= m.bal && (m.mbal < 0 || (m.mval !== null && votedFor(voting, m.acc, m.mbal, m.mval)));
-    case '2a': return u.quorums.some((q) => showsSafeAt(u, voting, q, m.bal, m.val))
-      && u.values.every((v) => v === m.val || !s.msgs.has(msg2a(m.bal, v)));
-    case '2b': return s.maxVBal[m.acc]! >= m.bal && s.msgs.has(msg2a(m.bal, m.val));
+    case '1a':
+      return true;
+    case '1b':
+      return s.maxBal[m.acc]! >= m.bal && (m.mbal < 0 || (m.mval !== null && votedFor(voting, m.acc, m.mbal, m.mval)));
+    case '2a':
+      return (
+        u.quorums.some((q) => showsSafeAt(u, voting, q, m.bal, m.val)) &&
+        u.values.every((v) => v === m.val || !s.msgs.has(msg2a(m.bal, v)))
+      );
+    case '2b':
+      return s.maxVBal[m.acc]! >= m.bal && s.msgs.has(msg2a(m.bal, m.val));
   }
 }

@@ -11,14 +11,21 @@ export type MaybeValue = string | null;
 
 export type Message =
   | { readonly type: '1a'; readonly bal: Ballot }
-  | { readonly type: '1b'; readonly acc: string; readonly bal: Ballot; readonly mbal: Ballot; readonly mval: MaybeValue }
+  | {
+      readonly type: '1b';
+      readonly acc: string;
+      readonly bal: Ballot;
+      readonly mbal: Ballot;
+      readonly mval: MaybeValue;
+    }
   | { readonly type: '2a'; readonly bal: Ballot; readonly val: string }
   | { readonly type: '2b'; readonly acc: string; readonly bal: Ballot; readonly val: string };
 
 const NONE = 'None';
 
 export const msg1a = (bal: Ballot) => `1a(${bal})`;
-export const msg1b = (acc: string, bal: Ballot, mbal: Ballot, mval: MaybeValue) => `1b(${acc}, ${bal}, ${mbal}, ${mval ?? NONE})`;
+export const msg1b = (acc: string, bal: Ballot, mbal: Ballot, mval: MaybeValue) =>
+  `1b(${acc}, ${bal}, ${mbal}, ${mval ?? NONE})`;
 export const msg2a = (bal: Ballot, val: string) => `2a(${bal}, ${val})`;
 export const msg2b = (acc: string, bal: Ballot, val: string) => `2b(${acc}, ${bal}, ${val})`;
 
@@ -51,10 +58,17 @@ function parse(text: string): Message | undefined {
   const ballot = (f: string) => (/^-?\d+$/.test(f) ? Number(f) : NaN);
   let message: Message;
   switch (match[1]) {
-    case '1a': message = { type: '1a', bal: ballot(f0) }; break;
-    case '1b': message = { type: '1b', acc: f0, bal: ballot(f1), mbal: ballot(f2), mval: f3 === NONE ? null : f3 }; break;
-    case '2a': message = { type: '2a', bal: ballot(f0), val: f1 }; break;
-    default: message = { type: '2b', acc: f0, bal: ballot(f1), val: f2 };
+    case '1a':
+      message = { type: '1a', bal: ballot(f0) };
+      break;
+    case '1b':
+      message = { type: '1b', acc: f0, bal: ballot(f1), mbal: ballot(f2), mval: f3 === NONE ? null : f3 };
+      break;
+    case '2a':
+      message = { type: '2a', bal: ballot(f0), val: f1 };
+      break;
+    default:
+      message = { type: '2b', acc: f0, bal: ballot(f1), val: f2 };
   }
   const arity = { '1a': 1, '1b': 4, '2a': 2, '2b': 3 }[message.type];
   return fields.length === arity && !Number.isNaN(message.bal) ? message : undefined;

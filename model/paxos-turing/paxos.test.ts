@@ -22,9 +22,13 @@ describe('paxos-turing (Paxos.tla with MCPaxosTiny.cfg; TLC: 3,921 distinct, 23,
     const [example] = result.examples;
     expect(example?.property).toBe('ValueChosen');
     expect(buildTrace(spec, example!.path!).steps.map((s) => s.action?.label ?? 'init')).toEqual([
-      'init', 'phase1a(0)', 'phase1b({ acc: "a1", bal: 0 })', 'phase1b({ acc: "a2", bal: 0 })',
+      'init',
+      'phase1a(0)',
+      'phase1b({ acc: "a1", bal: 0 })',
+      'phase1b({ acc: "a2", bal: 0 })',
       'phase2a({ bal: 0, val: "v1", quorum: ["a1", "a2"], citing: null })',
-      'phase2b({ acc: "a1", bal: 0, val: "v1" })', 'phase2b({ acc: "a2", bal: 0, val: "v1" })',
+      'phase2b({ acc: "a1", bal: 0, val: "v1" })',
+      'phase2b({ acc: "a2", bal: 0, val: "v1" })',
     ]);
   });
 
@@ -42,8 +46,14 @@ describe('paxos-turing (Paxos.tla with MCPaxosTiny.cfg; TLC: 3,921 distinct, 23,
 
   it('uses the cfg constants: acceptors a1..a3, values v1, v2, majority quorums, ballots 0..maxBallot', () => {
     expect(universe({ acceptors: 3, values: 2, maxBallot: 2 })).toEqual({
-      acceptors: ['a1', 'a2', 'a3'], values: ['v1', 'v2'], ballots: [0, 1, 2],
-      quorums: [['a1', 'a2'], ['a1', 'a3'], ['a2', 'a3']],
+      acceptors: ['a1', 'a2', 'a3'],
+      values: ['v1', 'v2'],
+      ballots: [0, 1, 2],
+      quorums: [
+        ['a1', 'a2'],
+        ['a1', 'a3'],
+        ['a2', 'a3'],
+      ],
     });
   });
 
@@ -54,18 +64,27 @@ describe('paxos-turing (Paxos.tla with MCPaxosTiny.cfg; TLC: 3,921 distinct, 23,
     if (result.status !== 'violation') return;
     const labels = buildTrace(spec, result.violations[0]!.path!).steps.map((s) => s.action?.label ?? 'init');
     expect(labels).toEqual([
-      'init', 'phase1a(0)', 'phase1a(1)',
-      'phase1b({ acc: "a1", bal: 0 })', 'phase1b({ acc: "a1", bal: 1 })', 'phase1b({ acc: "a2", bal: 0 })',
-      'phase2a({ bal: 0, val: "v1", quorum: ["a1", "a2"], citing: null })', 'phase2b({ acc: "a2", bal: 0, val: "v1" })',
-      'phase1b({ acc: "a2", bal: 1 })', 'phase2a({ bal: 1, val: "v2", quorum: ["a1", "a2"], citing: null })',
-      'phase2b({ acc: "a1", bal: 1, val: "v2" })', 'phase2b({ acc: "a2", bal: 1, val: "v2" })',
+      'init',
+      'phase1a(0)',
+      'phase1a(1)',
+      'phase1b({ acc: "a1", bal: 0 })',
+      'phase1b({ acc: "a1", bal: 1 })',
+      'phase1b({ acc: "a2", bal: 0 })',
+      'phase2a({ bal: 0, val: "v1", quorum: ["a1", "a2"], citing: null })',
+      'phase2b({ acc: "a2", bal: 0, val: "v1" })',
+      'phase1b({ acc: "a2", bal: 1 })',
+      'phase2a({ bal: 1, val: "v2", quorum: ["a1", "a2"], citing: null })',
+      'phase2b({ acc: "a1", bal: 1, val: "v2" })',
+      'phase2b({ acc: "a2", bal: 1, val: "v2" })',
       'phase2b({ acc: "a3", bal: 0, val: "v1" })',
     ]);
   });
 
   it('ignore-prior-votes: Inv fails as soon as the unsafe proposal is sent (9 steps)', () => {
     const result = check(paxosTuring.instantiate({}, 'ignore-prior-votes'));
-    expect(result.status === 'violation' && result.violations.map((v) => [v.property, v.path!.steps.length])).toEqual([['Inv', 9]]);
+    expect(result.status === 'violation' && result.violations.map((v) => [v.property, v.path!.steps.length])).toEqual([
+      ['Inv', 9],
+    ]);
   });
 
   it('ignore-prior-votes breaks the refinement of Voting after 10 steps, on the trace TLC prints', () => {
@@ -78,13 +97,33 @@ describe('paxos-turing (Paxos.tla with MCPaxosTiny.cfg; TLC: 3,921 distinct, 23,
     if (result.status !== 'violation') return;
     const trace = buildTrace(spec, result.violations[0]!.path!);
     expect(trace.steps.map((s) => s.action?.name ?? 'init')).toEqual([
-      'init', 'phase1a', 'phase1a', 'phase1b', 'phase1b', 'phase1b', 'phase2a', 'phase2b', 'phase1b', 'phase2a', 'phase2b',
+      'init',
+      'phase1a',
+      'phase1a',
+      'phase1b',
+      'phase1b',
+      'phase1b',
+      'phase2a',
+      'phase2b',
+      'phase1b',
+      'phase2a',
+      'phase2b',
     ]);
     expect(trace.steps.at(-1)!.action!.label).toBe('phase2b({ acc: "a1", bal: 1, val: "v2" })');
     const image = abstractTrace(refinementOf(spec, 'ImplementsVoting')!, trace);
     expect(image.firstUnmatched).toBe(10);
     expect(image.steps.map((s) => s.counterpart?.split('(')[0])).toEqual([
-      'initial', 'stutter', 'stutter', 'increaseMaxBal', 'increaseMaxBal', 'increaseMaxBal', 'stutter', 'voteFor', 'increaseMaxBal', 'stutter', undefined,
+      'initial',
+      'stutter',
+      'stutter',
+      'increaseMaxBal',
+      'increaseMaxBal',
+      'increaseMaxBal',
+      'stutter',
+      'voteFor',
+      'increaseMaxBal',
+      'stutter',
+      undefined,
     ]);
   });
 
@@ -100,15 +139,27 @@ describe('voting (Voting.tla with MCVoting.cfg; TLC: 6,752 distinct, 41,017 gene
     const result = check(voting.instantiate({}));
     expect(result.status).toBe('pass');
     expect(result.stats).toMatchObject({ distinctStates: 6752, generatedStates: 41017, depth: 16 });
-    expect(voting.instantiate({}).properties.map((p) => p.name)).toEqual(['OneValuePerBallot', 'VotesSafe', 'ImplementsConsensus']);
+    expect(voting.instantiate({}).properties.map((p) => p.name)).toEqual([
+      'OneValuePerBallot',
+      'VotesSafe',
+      'ImplementsConsensus',
+    ]);
   });
 
   it('counted per vote (acceptor, ballot, value) it has the same states and steps, fewer tries', () => {
     const u = universe({ acceptors: 3, values: 2, maxBallot: 2 });
-    expect(check(votingSpec(u, 'votes')).stats).toMatchObject({ distinctStates: 6752, generatedStates: 26905, depth: 16 });
+    expect(check(votingSpec(u, 'votes')).stats).toMatchObject({
+      distinctStates: 6752,
+      generatedStates: 26905,
+      depth: 16,
+    });
   });
 
   it('Consensus itself: 4 distinct states, 4 generated, depth 2 (TLC, MCConsensus with three values)', () => {
-    expect(check(consensusSpec(['a', 'b', 'c'])).stats).toMatchObject({ distinctStates: 4, generatedStates: 4, depth: 2 });
+    expect(check(consensusSpec(['a', 'b', 'c'])).stats).toMatchObject({
+      distinctStates: 4,
+      generatedStates: 4,
+      depth: 2,
+    });
   });
 });

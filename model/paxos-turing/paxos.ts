@@ -57,19 +57,33 @@ export interface Proposal {
   readonly quorum: readonly string[];
   readonly citing: string | null;
 }
-export interface Join { readonly acc: string; readonly bal: Ballot }
-export interface Vote { readonly acc: string; readonly bal: Ballot; readonly val: string }
+export interface Join {
+  readonly acc: string;
+  readonly bal: Ballot;
+}
+export interface Vote {
+  readonly acc: string;
+  readonly bal: Ballot;
+  readonly val: string;
+}
 
 /** Messages are never removed; sending one already sent changes nothing. */
 const withMessage = (msgs: ReadonlySet<string>, message: string): ReadonlySet<string> =>
   msgs.has(message) ? msgs : new Set(msgs).add(message);
-const send = (s: PaxosState, message: string): PaxosState => (s.msgs.has(message) ? s : { ...s, msgs: withMessage(s.msgs, message) });
+const send = (s: PaxosState, message: string): PaxosState =>
+  s.msgs.has(message) ? s : { ...s, msgs: withMessage(s.msgs, message) };
 
-export function paxosSpec(config: PaxosConfig = { acceptors: 3, values: 2, maxBallot: 1 }, variant: PaxosVariant = 'correct') {
+export function paxosSpec(
+  config: PaxosConfig = { acceptors: 3, values: 2, maxBallot: 1 },
+  variant: PaxosVariant = 'correct',
+) {
   const u = universe(config);
   const { acceptors, values, ballots, quorums } = u;
-  const proposals: Proposal[] = ballots.flatMap((bal) => values.flatMap((val) => quorums.flatMap((quorum) =>
-    [null, ...quorum].map((citing) => ({ bal, val, quorum, citing })))));
+  const proposals: Proposal[] = ballots.flatMap((bal) =>
+    values.flatMap((val) =>
+      quorums.flatMap((quorum) => [null, ...quorum].map((citing) => ({ bal, val, quorum, citing }))),
+    ),
+  );
   const joins: Join[] = acceptors.flatMap((acc) => ballots.map((bal) => ({ acc, bal })));
   const votes: Vote[] = acceptors.flatMap((acc) => ballots.flatMap((bal) => values.map((val) => ({ acc, bal, val }))));
   const perAcceptor = <T>(value: T) => Object.fromEntries(acceptors.map((a) => [a, value]));
@@ -82,13 +96,18 @@ export function paxosSpec(config: PaxosConfig = { acceptors: 3, values: 2, maxBa
 
   return defineSpec({
     name: 'paxos-turing',
-    init: (): PaxosState[] => [{ maxBal: perAcceptor(-1), maxVBal: perAcceptor(-1), maxVal: perAcceptor(null), msgs: new Set() }],
+    init: (): PaxosState[] => [
+      { maxBal: perAcceptor(-1), maxVBal: perAcceptor(-1), maxVal: perAcceptor(null), msgs: new Set() },
+    ],
     actions: {
       // Sending 1a again changes nothing: a stuttering step, as in Paxos.tla.
       phase1a: { params: ballots, next: (s, bal) => send(s, asks[bal]!) },
       phase2a: {
         params: proposals,
-        next: (s, p) => (!proposalsOf[p.bal]!.some((m) => s.msgs.has(m)) && proposable(s, p) ? send(s, proposalText(p.bal, p.val)) : undefined),
+        next: (s, p) =>
+          !proposalsOf[p.bal]!.some((m) => s.msgs.has(m)) && proposable(s, p)
+            ? send(s, proposalText(p.bal, p.val))
+            : undefined,
       },
       phase1b: {
         params: joins,
@@ -96,7 +115,8 @@ export function paxosSpec(config: PaxosConfig = { acceptors: 3, values: 2, maxBa
       },
       phase2b: {
         params: votes,
-        next: (s, { acc, bal, val }) => (bal >= s.maxBal[acc]! && s.msgs.has(proposalText(bal, val)) ? vote(s, acc, bal, val) : undefined),
+        next: (s, { acc, bal, val }) =>
+          bal >= s.maxBal[acc]! && s.msgs.has(proposalText(bal, val)) ? vote(s, acc, bal, val) : undefined,
       },
     },
     properties: ({ always, refines, sometimes }) => [
@@ -121,7 +141,9 @@ function join(s: PaxosState, acc: string, bal: Ballot): PaxosState {
 /** Acceptor `acc` votes for `val` in ballot `bal` (2b); voting again for the same changes nothing. */
 function vote(s: PaxosState, acc: string, bal: Ballot, val: string): PaxosState {
   return {
-    maxBal: { ...s.maxBal, [acc]: bal }, maxVBal: { ...s.maxVBal, [acc]: bal }, maxVal: { ...s.maxVal, [acc]: val },
+    maxBal: { ...s.maxBal, [acc]: bal },
+    maxVBal: { ...s.maxVBal, [acc]: bal },
+    maxVal: { ...s.maxVal, [acc]: val },
     msgs: withMessage(s.msgs, voteText(acc, bal, val)),
   };
 }
@@ -159,12 +181,15 @@ function safeToPropose(s: PaxosState, p: Proposal): boolean {
 
 export const paxosTuring = defineProtocol({
   name: 'paxos-turing',
-  summary: "Paxos consensus from Lamport's \"How to Win a Turing Award\" (Paxos.tla, MCPaxos)",
+  summary: 'Paxos consensus from Lamport\'s "How to Win a Turing Award" (Paxos.tla, MCPaxos)',
   config: {
     acceptors: { default: 3, doc: 'number of acceptors (a1..aN); quorums are majorities', min: 1, max: 5 },
     values: { default: 2, doc: 'number of values (v1..vM)', min: 1, max: 4 },
     maxBallot: { default: 1, doc: 'ballots are 0..maxBallot (1: MCPaxosTiny, 2: MCPaxosSmall)', min: 0, max: 4 },
-    symmetric: { default: false, doc: 'symmetry reduction: states equal up to renaming acceptors and values count once' },
+    symmetric: {
+      default: false,
+      doc: 'symmetry reduction: states equal up to renaming acceptors and values count once',
+    },
   },
   variants: PAXOS_VARIANTS,
   build: (c, variant) => paxosSpec(c, variant),

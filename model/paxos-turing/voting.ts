@@ -32,7 +32,11 @@ export interface Universe {
 }
 
 /** The constants of MCPaxos and MCVoting: acceptors a1..aN, values v1..vM, ballots 0..maxBallot, majority quorums. */
-export function universe(config: { readonly acceptors: number; readonly values: number; readonly maxBallot: number }): Universe {
+export function universe(config: {
+  readonly acceptors: number;
+  readonly values: number;
+  readonly maxBallot: number;
+}): Universe {
   const acceptors = Array.from({ length: config.acceptors }, (_, i) => `a${i + 1}`);
   return {
     acceptors,
@@ -45,14 +49,17 @@ export function universe(config: { readonly acceptors: number; readonly values: 
 /** Every subset with more than half of the acceptors, in lexicographic order. */
 function majorities(acceptors: readonly string[]): string[][] {
   const size = Math.floor(acceptors.length / 2) + 1;
-  const pick = (from: number, need: number): string[][] => need === 0 ? [[]]
-    : acceptors.slice(from).flatMap((a, i) => pick(from + i + 1, need - 1).map((rest) => [a, ...rest]));
+  const pick = (from: number, need: number): string[][] =>
+    need === 0
+      ? [[]]
+      : acceptors.slice(from).flatMap((a, i) => pick(from + i + 1, need - 1).map((rest) => [a, ...rest]));
   return pick(0, size);
 }
 
 export const votedFor = (s: VotingView, a: string, b: Ballot, v: string) => s.votes.has(voteText(a, b, v));
 
-export const didNotVoteAt = (u: Universe, s: VotingView, a: string, b: Ballot) => u.values.every((v) => !votedFor(s, a, b, v));
+export const didNotVoteAt = (u: Universe, s: VotingView, a: string, b: Ballot) =>
+  u.values.every((v) => !votedFor(s, a, b, v));
 
 /** ShowsSafeAt(Q, b, v): Q's acceptors promised b, and their votes below b make v safe at b. */
 export function showsSafeAt(u: Universe, s: VotingView, quorum: readonly string[], b: Ballot, v: string): boolean {
@@ -104,8 +111,17 @@ function mayVoteFor(u: Universe, s: VotingView, vote: Vote | VoteWitness): boole
 
 /** Every witness, in TLC's order: acceptor, ballot, value, quorum, c, then the voter. */
 function voteWitnesses(u: Universe): VoteWitness[] {
-  return u.acceptors.flatMap((acc) => u.ballots.flatMap((bal) => u.values.flatMap((val) => u.quorums.flatMap((quorum) =>
-    [-1, ...u.ballots.filter((c) => c < bal)].flatMap((c) => (c === -1 ? [null] : quorum).map((by) => ({ acc, bal, val, quorum, c, by })))))));
+  return u.acceptors.flatMap((acc) =>
+    u.ballots.flatMap((bal) =>
+      u.values.flatMap((val) =>
+        u.quorums.flatMap((quorum) =>
+          [-1, ...u.ballots.filter((c) => c < bal)].flatMap((c) =>
+            (c === -1 ? [null] : quorum).map((by) => ({ acc, bal, val, quorum, c, by })),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 /**
@@ -125,13 +141,20 @@ export function votingSpec(u: Universe, counting: 'tlc' | 'votes' = 'tlc') {
         next: (s, { acc, bal }) => (bal > s.maxBal[acc]! ? { ...s, maxBal: { ...s.maxBal, [acc]: bal } } : undefined),
       },
       voteFor: {
-        params: counting === 'tlc' ? voteWitnesses(u) : u.acceptors.flatMap((acc) => u.ballots.flatMap((bal) => u.values.map((val) => ({ acc, bal, val })))),
-        next: (s, w: Vote | VoteWitness) => (mayVoteFor(u, s, w)
-          ? { votes: withMember(s.votes, voteText(w.acc, w.bal, w.val)), maxBal: { ...s.maxBal, [w.acc]: w.bal } } : undefined),
+        params:
+          counting === 'tlc'
+            ? voteWitnesses(u)
+            : u.acceptors.flatMap((acc) => u.ballots.flatMap((bal) => u.values.map((val) => ({ acc, bal, val })))),
+        next: (s, w: Vote | VoteWitness) =>
+          mayVoteFor(u, s, w)
+            ? { votes: withMember(s.votes, voteText(w.acc, w.bal, w.val)), maxBal: { ...s.maxBal, [w.acc]: w.bal } }
+            : undefined,
       },
     },
     properties: ({ always, refines }) => [
-      always('OneValuePerBallot', (s) => u.ballots.every((b) => u.values.filter((v) => u.acceptors.some((a) => votedFor(s, a, b, v))).length <= 1)),
+      always('OneValuePerBallot', (s) =>
+        u.ballots.every((b) => u.values.filter((v) => u.acceptors.some((a) => votedFor(s, a, b, v))).length <= 1),
+      ),
       always('VotesSafe', (s) => [...s.votes].every((text) => isSafeVote(u, s, text))),
       refines('ImplementsConsensus', consensusSpec(u.values), (s) => ({ chosen: new Set(chosen(u, s)) })), // C!Spec
     ],
@@ -145,7 +168,9 @@ function isSafeVote(u: Universe, s: VotingView, text: string): boolean {
   if (vote?.type !== '2b') return false;
   const { bal: b, val: v } = vote;
   for (let c = 0; c < b; c++) {
-    const noneOther = u.quorums.some((q) => q.every((x) => votedFor(s, x, c, v) || (s.maxBal[x]! > c && didNotVoteAt(u, s, x, c))));
+    const noneOther = u.quorums.some((q) =>
+      q.every((x) => votedFor(s, x, c, v) || (s.maxBal[x]! > c && didNotVoteAt(u, s, x, c))),
+    );
     if (!noneOther) return false;
   }
   return true;
@@ -157,7 +182,10 @@ function isSafeVote(u: Universe, s: VotingView, text: string): boolean {
  * same (and its maxBal when that is the same object): an unchanged image is then the very same
  * object, a stutter the refinement check sees without hashing. A pure function of the state all the same.
  */
-export function votingMapping(): (s: { readonly maxBal: Readonly<Record<string, Ballot>>; readonly msgs: ReadonlySet<string> }) => VotingState {
+export function votingMapping(): (s: {
+  readonly maxBal: Readonly<Record<string, Ballot>>;
+  readonly msgs: ReadonlySet<string>;
+}) => VotingState {
   let last: VotingState = { votes: new Set(), maxBal: {} };
   return (s) => {
     let votes = 0;
@@ -167,7 +195,8 @@ export function votingMapping(): (s: { readonly maxBal: Readonly<Record<string, 
       votes++;
       if (same && !last.votes.has(m)) same = false;
     }
-    if (same && votes === last.votes.size) return s.maxBal === last.maxBal ? last : (last = { votes: last.votes, maxBal: s.maxBal });
+    if (same && votes === last.votes.size)
+      return s.maxBal === last.maxBal ? last : (last = { votes: last.votes, maxBal: s.maxBal });
     const cast = new Set<string>();
     for (const m of s.msgs) if (m.charCodeAt(0) === 50 && m.charCodeAt(1) === 98) cast.add(m);
     return (last = { votes: cast, maxBal: s.maxBal });

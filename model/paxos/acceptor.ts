@@ -12,7 +12,10 @@ export function acceptor(durable: readonly ('promised' | 'accepted')[]): Behavio
     onMessage: (node, { from, msg }) => {
       const s = node as Acceptor;
       if (msg.type === 'prepare' && msg.ballot > s.promised) {
-        return { state: { ...s, promised: msg.ballot }, send: [{ to: from, msg: { type: 'promise', ballot: msg.ballot, accepted: s.accepted } }] };
+        return {
+          state: { ...s, promised: msg.ballot },
+          send: [{ to: from, msg: { type: 'promise', ballot: msg.ballot, accepted: s.accepted } }],
+        };
       }
       if (msg.type === 'accept' && msg.ballot >= s.promised) {
         return {

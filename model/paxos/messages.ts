@@ -41,9 +41,13 @@ export type PaxosNode = Acceptor | Proposer;
 /** A short, readable line for a message: `prepare(1)`, `promise(2, accepted 1:v1)`. */
 export function formatPaxosMessage(msg: PaxosMessage): string {
   switch (msg.type) {
-    case 'prepare': return `prepare(${msg.ballot})`;
-    case 'promise': return `promise(${msg.ballot}${msg.accepted ? `, accepted ${msg.accepted.ballot}:${msg.accepted.value}` : ''})`;
-    case 'accept': return `accept(${msg.ballot}, ${msg.value})`;
-    case 'accepted': return `accepted(${msg.ballot}, ${msg.value})`;
+    case 'prepare':
+      return `prepare(${msg.ballot})`;
+    case 'promise':
+      return `promise(${msg.ballot}${msg.accepted ? `, accepted ${msg.accepted.ballot}:${msg.accepted.value}` : ''})`;
+    case 'accept':
+      return `accept(${msg.ballot}, ${msg.value})`;
+    case 'accepted':
+      return `accepted(${msg.ballot}, ${msg.value})`;
   }
 }

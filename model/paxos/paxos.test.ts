@@ -5,7 +5,13 @@ import { actorEvent, describeActorEvent, type Spec } from '../../spec/index.ts';
 import { formatPaxosMessage, type PaxosMessage } from './messages.ts';
 import { paxos, paxosSpec, type PaxosConfig, type PaxosVariant } from './paxos.ts';
 
-const config = (overrides: Partial<PaxosConfig>): PaxosConfig => ({ proposers: 2, acceptors: 3, rounds: 1, crashes: 0, ...overrides });
+const config = (overrides: Partial<PaxosConfig>): PaxosConfig => ({
+  proposers: 2,
+  acceptors: 3,
+  rounds: 1,
+  crashes: 0,
+  ...overrides,
+});
 
 /** The shortest counterexample as the messages a person follows. */
 function counterexample(spec: Spec<unknown>): { property: string; steps: string[] } {
@@ -13,8 +19,13 @@ function counterexample(spec: Spec<unknown>): { property: string; steps: string[
   if (result.status !== 'violation') throw new Error(`expected a violation, got ${result.status}`);
   const violation = result.violations[0]!;
   const trace = buildTrace(spec, violation.path!);
-  const steps = trace.steps.slice(1).map((s) => describeActorEvent(actorEvent({ action: s.action!.name, param: s.action!.param })!,
-    (m: PaxosMessage) => formatPaxosMessage(m)));
+  const steps = trace.steps
+    .slice(1)
+    .map((s) =>
+      describeActorEvent(actorEvent({ action: s.action!.name, param: s.action!.param })!, (m: PaxosMessage) =>
+        formatPaxosMessage(m),
+      ),
+    );
   return { property: violation.property, steps };
 }
 
@@ -35,14 +46,20 @@ describe('paxos (2 proposers, 3 acceptors, one ballot each)', () => {
       property: 'agreement',
       steps: [
         'Timeout p1 (start)',
-        'Deliver p1 → a1: prepare(1)', 'Deliver a1 → p1: promise(1)',
-        'Deliver p1 → a2: prepare(1)', 'Deliver a2 → p1: promise(1)',
+        'Deliver p1 → a1: prepare(1)',
+        'Deliver a1 → p1: promise(1)',
+        'Deliver p1 → a2: prepare(1)',
+        'Deliver a2 → p1: promise(1)',
         'Deliver p1 → a2: accept(1, v1)', // a2 votes v1 in ballot 1
         'Timeout p2 (start)',
-        'Deliver p2 → a1: prepare(2)', 'Deliver a1 → p2: promise(2)',
-        'Deliver p2 → a3: prepare(2)', 'Deliver a3 → p2: promise(2)',
-        'Deliver p2 → a1: accept(2, v2)', 'Deliver p2 → a2: accept(2, v2)', // v2 chosen by a1, a2 in ballot 2
-        'Crash a1', 'Recover a1', // a1 forgets its promise for ballot 2
+        'Deliver p2 → a1: prepare(2)',
+        'Deliver a1 → p2: promise(2)',
+        'Deliver p2 → a3: prepare(2)',
+        'Deliver a3 → p2: promise(2)',
+        'Deliver p2 → a1: accept(2, v2)',
+        'Deliver p2 → a2: accept(2, v2)', // v2 chosen by a1, a2 in ballot 2
+        'Crash a1',
+        'Recover a1', // a1 forgets its promise for ballot 2
         'Deliver p1 → a1: accept(1, v1)', // with a2's earlier vote, v1 chosen in ballot 1
       ],
     });
@@ -53,13 +70,19 @@ describe('paxos (2 proposers, 3 acceptors, one ballot each)', () => {
       property: 'agreement',
       steps: [
         'Timeout p1 (start)',
-        'Deliver p1 → a1: prepare(1)', 'Deliver a1 → p1: promise(1)',
-        'Deliver p1 → a2: prepare(1)', 'Deliver a2 → p1: promise(1)',
-        'Deliver p1 → a1: accept(1, v1)', 'Deliver p1 → a2: accept(1, v1)', // v1 chosen
+        'Deliver p1 → a1: prepare(1)',
+        'Deliver a1 → p1: promise(1)',
+        'Deliver p1 → a2: prepare(1)',
+        'Deliver a2 → p1: promise(1)',
+        'Deliver p1 → a1: accept(1, v1)',
+        'Deliver p1 → a2: accept(1, v1)', // v1 chosen
         'Timeout p2 (start)',
-        'Deliver p2 → a1: prepare(2)', 'Deliver a1 → p2: promise(2, accepted 1:v1)',
-        'Deliver p2 → a2: prepare(2)', 'Deliver a2 → p2: promise(2, accepted 1:v1)',
-        'Deliver p2 → a1: accept(2, v2)', 'Deliver p2 → a2: accept(2, v2)', // v2 chosen too
+        'Deliver p2 → a1: prepare(2)',
+        'Deliver a1 → p2: promise(2, accepted 1:v1)',
+        'Deliver p2 → a2: prepare(2)',
+        'Deliver a2 → p2: promise(2, accepted 1:v1)',
+        'Deliver p2 → a1: accept(2, v2)',
+        'Deliver p2 → a2: accept(2, v2)', // v2 chosen too
       ],
     });
   });

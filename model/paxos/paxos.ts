@@ -21,7 +21,14 @@
  * - `ignore-promised-values`: a proposer proposes its own value even when a promise reports an
  *   earlier vote, overwriting a value that may already be chosen.
  */
-import { defineActorSpec, defineProtocol, type ActorId, type Behaviour, type SystemState, weak } from '../../spec/index.ts';
+import {
+  defineActorSpec,
+  defineProtocol,
+  type ActorId,
+  type Behaviour,
+  type SystemState,
+  weak,
+} from '../../spec/index.ts';
 import { acceptor } from './acceptor.ts';
 import { formatPaxosMessage, type PaxosMessage, type PaxosNode } from './messages.ts';
 import { proposer } from './proposer.ts';
@@ -62,10 +69,13 @@ function votes(s: PaxosState): Map<string, Set<string>> {
 
 /** Each value chosen in a ballot, with the acceptors whose votes chose it (for pictures, not the search). */
 export function choices(s: PaxosState, majority: number): { value: string; ballot: number; voters: string[] }[] {
-  return [...votes(s)].filter(([, who]) => who.size >= majority).map(([key, who]) => {
-    const [ballot, value] = key.split('\u0000') as [string, string];
-    return { value, ballot: Number(ballot), voters: [...who].sort() };
-  }).sort((a, b) => a.ballot - b.ballot);
+  return [...votes(s)]
+    .filter(([, who]) => who.size >= majority)
+    .map(([key, who]) => {
+      const [ballot, value] = key.split('\u0000') as [string, string];
+      return { value, ballot: Number(ballot), voters: [...who].sort() };
+    })
+    .sort((a, b) => a.ballot - b.ballot);
 }
 
 /** `v1 chosen in ballot 1 (a2, a3 voted)` for each choice: what the pictures mark and explain. */
@@ -79,11 +89,15 @@ export function paxosSpec(config: PaxosConfig, variant: PaxosVariant = 'correct'
   const actors: Record<ActorId, Behaviour<PaxosNode, PaxosMessage>> = {};
   proposerIds.forEach((id, index) => {
     actors[id] = proposer({
-      proposal: `v${index + 1}`, index, proposers: config.proposers, acceptors: acceptorIds, maxRounds: config.rounds,
+      proposal: `v${index + 1}`,
+      index,
+      proposers: config.proposers,
+      acceptors: acceptorIds,
+      maxRounds: config.rounds,
       respectPromisedValues: variant !== 'ignore-promised-values',
     });
   });
-  const durable = variant === 'volatile-promise' ? ['accepted'] as const : ['promised', 'accepted'] as const;
+  const durable = variant === 'volatile-promise' ? (['accepted'] as const) : (['promised', 'accepted'] as const);
   for (const id of acceptorIds) actors[id] = acceptor(durable);
   const proposals = new Set(proposerIds.map((_, i) => `v${i + 1}`));
   const majority = Math.floor(config.acceptors / 2) + 1;
@@ -99,8 +113,12 @@ export function paxosSpec(config: PaxosConfig, variant: PaxosVariant = 'correct'
         description: 'at most one value is chosen',
         explain: (s) => choiceLines(s, majority).join('\n'),
       }),
-      always('validity', (s) => chosen(s, majority).every((v) => proposals.has(v)), { description: 'a chosen value was proposed' }),
-      ...(config.proposers === 1 ? [eventually('a value is eventually chosen', (s) => chosen(s, majority).length > 0)] : []),
+      always('validity', (s) => chosen(s, majority).every((v) => proposals.has(v)), {
+        description: 'a chosen value was proposed',
+      }),
+      ...(config.proposers === 1
+        ? [eventually('a value is eventually chosen', (s) => chosen(s, majority).length > 0)]
+        : []),
     ],
     fairness: [weak('Deliver'), weak('Timeout')],
     milestones: (s) => choiceLines(s, majority),
@@ -126,4 +144,3 @@ export const paxos = defineProtocol({
   },
   build: (c, variant) => paxosSpec(c, variant),
 });
-

@@ -25,14 +25,22 @@ describe('paxos under two workers (default configuration)', () => {
   it('volatile-promise: agreement violated after 16 steps', () => {
     const spec = paxos.instantiate({}, 'volatile-promise');
     const one = summaryOf(check(spec));
-    const two = summaryOf(check(spec, { workers: 2, specSource: { module, exportName: 'paxos', variant: 'volatile-promise' } }));
+    const two = summaryOf(
+      check(spec, { workers: 2, specSource: { module, exportName: 'paxos', variant: 'volatile-promise' } }),
+    );
     // BFS stops within the level of the first violation: the counts at that point depend on order.
     expect([one.status, one.violations]).toEqual(['violation', { agreement: '16 steps' }]);
-    expect([two.status, two.violations], 'paxos --variant volatile-promise --workers 2').toEqual(['violation', { agreement: '16 steps' }]);
+    expect([two.status, two.violations], 'paxos --variant volatile-promise --workers 2').toEqual([
+      'violation',
+      { agreement: '16 steps' },
+    ]);
   }, 120_000);
 
   it('ignore-promised-values, the whole state space (continue): 14,045 distinct, agreement violated after 14 steps', () => {
-    bothGive('ignore-promised-values', { continue: true },
-      { status: 'violation', distinct: 14_045, generated: 206_913, depth: 21, violations: { agreement: '14 steps' } });
+    bothGive(
+      'ignore-promised-values',
+      { continue: true },
+      { status: 'violation', distinct: 14_045, generated: 206_913, depth: 21, violations: { agreement: '14 steps' } },
+    );
   }, 120_000);
 });

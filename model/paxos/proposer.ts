@@ -26,7 +26,15 @@ export function proposer(setup: ProposerSetup): Behaviour<PaxosNode, PaxosMessag
   const toAcceptors = (msg: PaxosMessage) => setup.acceptors.map((to) => ({ to, msg }));
   return {
     onStart: () => ({
-      state: { role: 'proposer', proposal: setup.proposal, ballot: 0, rounds: 0, phase: 'idle', promised: [], highest: null },
+      state: {
+        role: 'proposer',
+        proposal: setup.proposal,
+        ballot: 0,
+        rounds: 0,
+        phase: 'idle',
+        promised: [],
+        highest: null,
+      },
       setTimers: ['start'],
     }),
     onTimeout: (node) => {
@@ -42,7 +50,8 @@ export function proposer(setup: ProposerSetup): Behaviour<PaxosNode, PaxosMessag
     },
     onMessage: (node, { from, msg }): ProposerReaction => {
       const s = node as Proposer;
-      if (msg.type !== 'promise' || msg.ballot !== s.ballot || s.phase !== 'preparing' || s.promised.includes(from)) return undefined;
+      if (msg.type !== 'promise' || msg.ballot !== s.ballot || s.phase !== 'preparing' || s.promised.includes(from))
+        return undefined;
       return onPromise(s, from, msg.accepted);
     },
   };

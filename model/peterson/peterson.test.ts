@@ -3,7 +3,7 @@ import { check } from '../../checker/index.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
 import { peterson, petersonSpec } from './peterson.ts';
 
-describe("peterson (Peterson.tla; TLC: 42 distinct, 77 generated, depth 11)", () => {
+describe('peterson (Peterson.tla; TLC: 42 distinct, 77 generated, depth 11)', () => {
   it('matches TLC, in strict mode', () => {
     const result = check(petersonSpec(), { strict: true });
     expect(result.status).toBe('pass');
@@ -24,13 +24,23 @@ describe("peterson (Peterson.tla; TLC: 42 distinct, 77 generated, depth 11)", ()
     expect(result.violations[0]!.property).toBe('MutualExclusion');
     const trace = buildTrace(spec, result.violations[0]!.path!);
     expect(trace.steps.map((s) => s.action?.label ?? 'init')).toEqual([
-      'init', 'a0(1)', 'a0(2)', 'a1(1)', 'a1(2)', 'a2(1)', 'a3(1)', 'a2(2)', 'a3(2)',
+      'init',
+      'a0(1)',
+      'a0(2)',
+      'a1(1)',
+      'a1(2)',
+      'a2(1)',
+      'a3(1)',
+      'a2(2)',
+      'a3(2)',
     ]);
     expect(trace.steps.at(-1)?.state.pc).toEqual({ 1: 'cs', 2: 'cs' });
   });
 
   it('turn-to-self: Inv already fails one step earlier, when p2 takes the turn from p1 in its critical section', () => {
     const result = check(peterson.instantiate({}, 'turn-to-self'));
-    expect(result.status === 'violation' && result.violations.map((v) => [v.property, v.path!.steps.length])).toEqual([['Inv', 7]]);
+    expect(result.status === 'violation' && result.violations.map((v) => [v.property, v.path!.steps.length])).toEqual([
+      ['Inv', 7],
+    ]);
   });
 });

@@ -59,15 +59,26 @@ export function petersonSpec(variant: PetersonVariant = 'correct') {
       a1: step('a1', 'a2', setFlag(true)),
       a2: step('a2', 'a3', (_, self) => ({ turn: variant === 'turn-to-self' ? self : other(self) })),
       // await ~c[Other(self)] \/ turn = self
-      a3: { params: PROCS, next: (s: PetersonState, self: Proc) => (!s.c[other(self)] || s.turn === self ? enter.next(s, self) : undefined) },
+      a3: {
+        params: PROCS,
+        next: (s: PetersonState, self: Proc) =>
+          !s.c[other(self)] || s.turn === self ? enter.next(s, self) : undefined,
+      },
       cs: step('cs', 'a4'),
       a4: step('a4', 'a0', setFlag(false)),
     },
     properties: ({ always }) => [
-      always('TypeOK', (s) => PROCS.every((p) => typeof s.c[p] === 'boolean' && LABELS.has(s.pc[p])) && PROCS.includes(s.turn)),
-      always('Inv', (s) => PROCS.every((p) => s.c[p] === flagRaised(s.pc[p]))
-        && PROCS.every((p) => !inCritical(s.pc[p]) || s.turn === p || ['a0', 'a1', 'a2'].includes(s.pc[other(p)]))
-        && mutualExclusion(s)),
+      always(
+        'TypeOK',
+        (s) => PROCS.every((p) => typeof s.c[p] === 'boolean' && LABELS.has(s.pc[p])) && PROCS.includes(s.turn),
+      ),
+      always(
+        'Inv',
+        (s) =>
+          PROCS.every((p) => s.c[p] === flagRaised(s.pc[p])) &&
+          PROCS.every((p) => !inCritical(s.pc[p]) || s.turn === p || ['a0', 'a1', 'a2'].includes(s.pc[other(p)])) &&
+          mutualExclusion(s),
+      ),
       always('MutualExclusion', mutualExclusion),
     ],
   });

@@ -25,7 +25,8 @@ export function adoptTerm(s: Server, term: number): Server {
 }
 
 export function startElection(s: Server, ctx: ActorContext, rules: ElectionRules): RaftReaction | undefined {
-  if (s.role === 'leader' || s.term >= rules.maxTerm || (rules.candidates && !rules.candidates.includes(ctx.self))) return undefined;
+  if (s.role === 'leader' || s.term >= rules.maxTerm || (rules.candidates && !rules.candidates.includes(ctx.self)))
+    return undefined;
   const term = s.term + 1;
   const msg: RaftMessage = { type: 'requestVote', term, lastIndex: s.log.length, lastTerm: lastTerm(s) };
   return {
@@ -35,11 +36,19 @@ export function startElection(s: Server, ctx: ActorContext, rules: ElectionRules
   };
 }
 
-export function onRequestVote(s: Server, from: ActorId, msg: Extract<RaftMessage, { type: 'requestVote' }>, rules: ElectionRules): RaftReaction {
+export function onRequestVote(
+  s: Server,
+  from: ActorId,
+  msg: Extract<RaftMessage, { type: 'requestVote' }>,
+  rules: ElectionRules,
+): RaftReaction {
   const upToDate = msg.lastTerm > lastTerm(s) || (msg.lastTerm === lastTerm(s) && msg.lastIndex >= s.log.length);
   if (!rules.checkTerm) {
     const granted = upToDate;
-    return { state: granted ? { ...s, votedFor: from } : s, send: [{ to: from, msg: { type: 'vote', term: msg.term, granted } }] };
+    return {
+      state: granted ? { ...s, votedFor: from } : s,
+      send: [{ to: from, msg: { type: 'vote', term: msg.term, granted } }],
+    };
   }
   const current = adoptTerm(s, msg.term);
   const granted = msg.term === current.term && upToDate && (current.votedFor === null || current.votedFor === from);
@@ -52,7 +61,12 @@ export function onRequestVote(s: Server, from: ActorId, msg: Extract<RaftMessage
   };
 }
 
-export function onVote(s: Server, from: ActorId, msg: Extract<RaftMessage, { type: 'vote' }>, ctx: ActorContext): RaftReaction | undefined {
+export function onVote(
+  s: Server,
+  from: ActorId,
+  msg: Extract<RaftMessage, { type: 'vote' }>,
+  ctx: ActorContext,
+): RaftReaction | undefined {
   if (msg.term > s.term) return { state: adoptTerm(s, msg.term), setTimers: ['election'] };
   if (s.role !== 'candidate' || msg.term !== s.term || !msg.granted || s.votes.includes(from)) return undefined;
   const votes = [...s.votes, from].sort();

@@ -15,10 +15,14 @@ export function obsoleteMessage(rules: ElectionRules) {
     // Without the term check a server votes in any term, so an old requestVote still counts.
     if (msg.term < s.term) return msg.type !== 'requestVote' || rules.checkTerm;
     switch (msg.type) {
-      case 'requestVote': return rules.checkTerm && s.votedFor !== null && s.votedFor !== from; // refused: voted for another
-      case 'vote': return !msg.granted || s.role !== 'candidate' || s.votes.includes(from);
-      case 'append': return false;
-      case 'appendReply': return !msg.success || s.role !== 'leader' || (s.match[from] ?? 0) >= msg.match;
+      case 'requestVote':
+        return rules.checkTerm && s.votedFor !== null && s.votedFor !== from; // refused: voted for another
+      case 'vote':
+        return !msg.granted || s.role !== 'candidate' || s.votes.includes(from);
+      case 'append':
+        return false;
+      case 'appendReply':
+        return !msg.success || s.role !== 'leader' || (s.match[from] ?? 0) >= msg.match;
     }
   };
 }

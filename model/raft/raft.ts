@@ -27,7 +27,15 @@
  * - `stale-append-truncates`: a follower cuts its log to the length of a delayed, stale append,
  *   losing entries it had acknowledged — a committed entry disappears.
  */
-import { defineActorSpec, defineProtocol, KripkeError, linearizable, register, type ActorId, type Behaviour } from '../../spec/index.ts';
+import {
+  defineActorSpec,
+  defineProtocol,
+  KripkeError,
+  linearizable,
+  register,
+  type ActorId,
+  type Behaviour,
+} from '../../spec/index.ts';
 import { electionSafety, leaderCompleteness, logMatching, stateMachineSafety } from './properties.ts';
 import { INITIAL_VALUE } from './replication.ts';
 import { server } from './server.ts';
@@ -65,7 +73,11 @@ const serverIds = (n: number) => Array.from({ length: n }, (_, i) => `n${i + 1}`
 function candidateIds({ servers, candidates = 0 }: RaftConfig): readonly ActorId[] | undefined {
   if (candidates === 0) return undefined;
   if (candidates > servers) {
-    throw new KripkeError('invalid-config', `candidates=${candidates}: at most servers=${servers} servers can start elections`, { model: 'raft', key: 'candidates' });
+    throw new KripkeError(
+      'invalid-config',
+      `candidates=${candidates}: at most servers=${servers} servers can start elections`,
+      { model: 'raft', key: 'candidates' },
+    );
   }
   return serverIds(candidates);
 }
@@ -106,12 +118,27 @@ export const raft = defineProtocol({
     servers: { default: 3, doc: 'servers', min: 1, max: 5 },
     maxTerm: { default: 2, doc: 'the highest term an election may start', min: 1, max: 6 },
     writes: { default: 1, doc: 'client writes (distinct values v1, v2, …)', min: 0, max: 3 },
-    reads: { default: 1, doc: 'client reads (0 makes the search about 16 times smaller, and linearizability trivial)', min: 0, max: 3 },
+    reads: {
+      default: 1,
+      doc: 'client reads (0 makes the search about 16 times smaller, and linearizability trivial)',
+      min: 0,
+      max: 3,
+    },
     crashes: { default: 1, doc: 'server crashes (each may be followed by a recovery)', min: 0, max: 3 },
     elections: { default: 2, doc: 'election timeouts, in all', min: 0, max: 8 },
     network: { default: 'duplicating', doc: 'network semantics', choices: ['duplicating', 'unordered'] },
-    candidates: { default: 0, doc: 'only servers n1…nk start elections (0: all) — a restriction for smaller searches', min: 0, max: 5 },
-    maxInFlight: { default: 0, doc: 'states with more messages in the network are not explored (0: unbounded) — a restriction', min: 0, max: 100 },
+    candidates: {
+      default: 0,
+      doc: 'only servers n1…nk start elections (0: all) — a restriction for smaller searches',
+      min: 0,
+      max: 5,
+    },
+    maxInFlight: {
+      default: 0,
+      doc: 'states with more messages in the network are not explored (0: unbounded) — a restriction',
+      min: 0,
+      max: 100,
+    },
   },
   variants: {
     correct: 'Raft as published',

@@ -20,7 +20,11 @@ export interface ReplicationRules {
 
 /** A client operation submitted at a leader (once in the whole run): appended to its log, invoked. */
 export function submit(
-  s: Server, label: string, command: RegisterCommand, ctx: ActorContext, history: readonly RegisterEvent[],
+  s: Server,
+  label: string,
+  command: RegisterCommand,
+  ctx: ActorContext,
+  history: readonly RegisterEvent[],
 ): RaftReaction | undefined {
   if (s.role !== 'leader' || history.some((e) => e.client.startsWith(`${label}@`))) return undefined;
   const client = `${label}@${ctx.self}t${s.term}`;
@@ -29,7 +33,12 @@ export function submit(
   return { state: leader, send: appendToPeers(leader, ctx), record: [invoke] };
 }
 
-export function onAppend(s: Server, from: ActorId, msg: Extract<RaftMessage, { type: 'append' }>, rules: ReplicationRules): RaftReaction {
+export function onAppend(
+  s: Server,
+  from: ActorId,
+  msg: Extract<RaftMessage, { type: 'append' }>,
+  rules: ReplicationRules,
+): RaftReaction {
   // A stale leader's append is ignored; that leader learns the new term from the next election.
   if (msg.term < s.term) return { state: s };
   const current = adoptTerm(s, msg.term);
@@ -50,7 +59,11 @@ function merge(mine: readonly Entry[], leaders: readonly Entry[]): readonly Entr
 }
 
 export function onAppendReply(
-  s: Server, from: ActorId, msg: Extract<RaftMessage, { type: 'appendReply' }>, ctx: ActorContext, rules: ReplicationRules,
+  s: Server,
+  from: ActorId,
+  msg: Extract<RaftMessage, { type: 'appendReply' }>,
+  ctx: ActorContext,
+  rules: ReplicationRules,
 ): RaftReaction | undefined {
   if (msg.term > s.term) return { state: adoptTerm(s, msg.term), setTimers: ['election'] };
   if (s.role !== 'leader' || msg.term !== s.term || !msg.success || (s.match[from] ?? 0) >= msg.match) return undefined;
@@ -75,8 +88,11 @@ function completed(s: Server, from: number, to: number, self: ActorId): Register
   for (let i = from; i < to; i++) {
     const entry = s.log[i]!;
     if (entry.term !== s.term || !entry.client.endsWith(`@${self}t${s.term}`)) continue;
-    events.push(entry.command.kind === 'write' ? { kind: 'return', client: entry.client, ret: { kind: 'write-ok' } }
-      : { kind: 'return', client: entry.client, ret: { kind: 'read-ok', value: valueBefore(s.log, i) } });
+    events.push(
+      entry.command.kind === 'write'
+        ? { kind: 'return', client: entry.client, ret: { kind: 'write-ok' } }
+        : { kind: 'return', client: entry.client, ret: { kind: 'read-ok', value: valueBefore(s.log, i) } },
+    );
   }
   return events;
 }

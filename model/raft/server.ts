@@ -21,10 +21,14 @@ export function server(rules: ServerRules): Behaviour<Server, RaftMessage, Regis
     onTimeout: (s, _timer, ctx) => startElection(s, ctx, rules),
     onMessage: (s, { from, msg }, ctx) => {
       switch (msg.type) {
-        case 'requestVote': return onRequestVote(s, from, msg, rules);
-        case 'vote': return onVote(s, from, msg, ctx);
-        case 'append': return onAppend(s, from, msg, rules);
-        case 'appendReply': return onAppendReply(s, from, msg, ctx, rules);
+        case 'requestVote':
+          return onRequestVote(s, from, msg, rules);
+        case 'vote':
+          return onVote(s, from, msg, ctx);
+        case 'append':
+          return onAppend(s, from, msg, rules);
+        case 'appendReply':
+          return onAppendReply(s, from, msg, ctx, rules);
       }
     },
     localSteps: [...rules.operations.keys()],

@@ -40,9 +40,13 @@ const formatEntry = (e: Entry) => `${e.term}:${e.command.kind === 'write' ? e.co
 /** `requestVote(t2, last 1:1)`, `append(t2, [1:v1 2:read], commit 1)`, … */
 export function formatRaftMessage(msg: RaftMessage): string {
   switch (msg.type) {
-    case 'requestVote': return `requestVote(t${msg.term}, last ${msg.lastIndex}:${msg.lastTerm})`;
-    case 'vote': return `vote(t${msg.term}, ${msg.granted ? 'granted' : 'denied'})`;
-    case 'append': return `append(t${msg.term}, [${msg.entries.map(formatEntry).join(' ')}], commit ${msg.commit})`;
-    case 'appendReply': return `appendReply(t${msg.term}, ${msg.success ? `match ${msg.match}` : 'rejected'})`;
+    case 'requestVote':
+      return `requestVote(t${msg.term}, last ${msg.lastIndex}:${msg.lastTerm})`;
+    case 'vote':
+      return `vote(t${msg.term}, ${msg.granted ? 'granted' : 'denied'})`;
+    case 'append':
+      return `append(t${msg.term}, [${msg.entries.map(formatEntry).join(' ')}], commit ${msg.commit})`;
+    case 'appendReply':
+      return `appendReply(t${msg.term}, ${msg.success ? `match ${msg.match}` : 'rejected'})`;
   }
 }

@@ -58,25 +58,36 @@ export function replicatedLogSpec(serverCount = 3, valueCount = 1, lag = 3) {
 
   const copy: (i: string) => ActionDefinition<LogState, CopyChoice> = (i) => ({
     // Copy from a longer log j: L = Len(j) - Len(i) missing entries; copy L - 1 or L of them.
-    params: (s: LogState) => servers.filter((j) => len(s, j) > len(s, i)).flatMap((j) => {
-      const missing = len(s, j) - len(s, i);
-      return [missing - 1, missing].map((count) => ({ from: j, count }));
-    }),
-    next: (s, { from, count }) => withLog(s, i, [...s.cLogs[i]!, ...s.cLogs[from]!.slice(len(s, i), len(s, i) + count)]),
+    params: (s: LogState) =>
+      servers
+        .filter((j) => len(s, j) > len(s, i))
+        .flatMap((j) => {
+          const missing = len(s, j) - len(s, i);
+          return [missing - 1, missing].map((count) => ({ from: j, count }));
+        }),
+    next: (s, { from, count }) =>
+      withLog(s, i, [...s.cLogs[i]!, ...s.cLogs[from]!.slice(len(s, i), len(s, i) + count)]),
   });
   const extend: (i: string) => ActionDefinition<LogState, readonly string[]> = (i) => ({
-    params: (s: LogState) => servers.every((j) => len(s, j) <= len(s, i))
-      ? boundedSeqs(values, lag - Math.max(...servers.map((j) => len(s, i) - len(s, j)))) : [],
+    params: (s: LogState) =>
+      servers.every((j) => len(s, j) <= len(s, i))
+        ? boundedSeqs(values, lag - Math.max(...servers.map((j) => len(s, i) - len(s, j))))
+        : [],
     next: (s, entries) => withLog(s, i, [...s.cLogs[i]!, ...entries]),
   });
   const pairs = servers.flatMap((i, k) => servers.slice(k + 1).map((j) => [i, j] as const));
-  const sameLog = (s: LogState, i: string, j: string) => s.cLogs[i]!.length === s.cLogs[j]!.length && s.cLogs[i]!.every((x, k) => x === s.cLogs[j]![k]);
+  const sameLog = (s: LogState, i: string, j: string) =>
+    s.cLogs[i]!.length === s.cLogs[j]!.length && s.cLogs[i]!.every((x, k) => x === s.cLogs[j]![k]);
   return defineSpec({
     name: 'replicated-log',
     init: (): LogState[] => [{ cLogs: Object.fromEntries(servers.map((i) => [i, []])) }],
     // Two parameter types under computed names: each action keeps its own typed definition above.
-    actions: Object.fromEntries(servers.flatMap((i) => [[`${i}.copy`, copy(i)], [`${i}.extend`, extend(i)]])) as
-      Record<string, ActionDefinition<LogState, any>>,
+    actions: Object.fromEntries(
+      servers.flatMap((i) => [
+        [`${i}.copy`, copy(i)],
+        [`${i}.extend`, extend(i)],
+      ]),
+    ) as Record<string, ActionDefinition<LogState, any>>,
     properties: ({ always, alwaysEventually }) => [
       always('TypeOK', (s) => servers.every((i) => s.cLogs[i]!.every((x) => values.includes(x)))),
       always('BoundedLag', (s) => servers.every((i) => servers.every((j) => Math.abs(len(s, i) - len(s, j)) <= lag))),

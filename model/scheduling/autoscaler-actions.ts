@@ -3,7 +3,15 @@
  * up, starts a scale-down (a drain, or — the `no-drain` bug — a deletion), evicts and removes, and
  * time passes. The `window-reset` bug adds the status update that forgets the last scale time.
  */
-import { needsNode, placement, tasksOn, type AutoscalerRules, type AutoscalerState, type NodeStatus, type Workload } from './autoscaler-cluster.ts';
+import {
+  needsNode,
+  placement,
+  tasksOn,
+  type AutoscalerRules,
+  type AutoscalerState,
+  type NodeStatus,
+  type Workload,
+} from './autoscaler-cluster.ts';
 
 export interface ActionBugs {
   /** False: the `no-drain` bug deletes the node at once. */
@@ -30,7 +38,10 @@ export function autoscalerActions(w: Workload, rules: AutoscalerRules, bugs: Act
   return {
     schedule: {
       params: tasks,
-      next: (s: S, t: string) => { const n = s.tasks[t] === 'pending' ? placement(s, w, spec(t)) : undefined; return n === undefined ? undefined : setTask(s, t, n); },
+      next: (s: S, t: string) => {
+        const n = s.tasks[t] === 'pending' ? placement(s, w, spec(t)) : undefined;
+        return n === undefined ? undefined : setTask(s, t, n);
+      },
     },
     finish: { params: tasks, next: (s: S, t: string) => (rules.running(s, t) ? setTask(s, t, 'finished') : undefined) },
     scaleUp: {
@@ -41,12 +52,23 @@ export function autoscalerActions(w: Workload, rules: AutoscalerRules, bugs: Act
     },
     scaleDown: {
       params: w.nodes,
-      next: (s: S, n: string) => (!rules.mayScaleDown(s) || !rules.windowOpen(s) || !rules.unneeded(s, n) ? undefined
-        : scaled(setNode(s, n, bugs.drain ? 'draining' : 'absent'))),
+      next: (s: S, n: string) =>
+        !rules.mayScaleDown(s) || !rules.windowOpen(s) || !rules.unneeded(s, n)
+          ? undefined
+          : scaled(setNode(s, n, bugs.drain ? 'draining' : 'absent')),
     },
-    evict: { params: tasks, next: (s: S, t: string) => (s.nodes[s.tasks[t]!] === 'draining' ? setTask(s, t, 'pending') : undefined) },
-    remove: { params: w.nodes, next: (s: S, n: string) => (s.nodes[n] === 'draining' && tasksOn(s, w, n).length === 0 ? setNode(s, n, 'absent') : undefined) },
+    evict: {
+      params: tasks,
+      next: (s: S, t: string) => (s.nodes[s.tasks[t]!] === 'draining' ? setTask(s, t, 'pending') : undefined),
+    },
+    remove: {
+      params: w.nodes,
+      next: (s: S, n: string) =>
+        s.nodes[n] === 'draining' && tasksOn(s, w, n).length === 0 ? setNode(s, n, 'absent') : undefined,
+    },
     tick: { next: tick },
-    ...(bugs.resetOnStatusUpdate ? { statusUpdate: { next: (s: S) => (s.sinceScale === null ? undefined : { ...s, sinceScale: null }) } } : {}),
+    ...(bugs.resetOnStatusUpdate
+      ? { statusUpdate: { next: (s: S) => (s.sinceScale === null ? undefined : { ...s, sinceScale: null }) } }
+      : {}),
   };
 }

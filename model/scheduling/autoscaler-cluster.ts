@@ -24,14 +24,21 @@ export interface Workload {
 
 export const present = (s: AutoscalerState, w: Workload) => w.nodes.filter((n) => s.nodes[n] !== 'absent');
 export const ready = (s: AutoscalerState, w: Workload) => w.nodes.filter((n) => s.nodes[n] === 'ready');
-export const tasksOn = (s: AutoscalerState, w: Workload, node: string) => w.tasks.filter((t) => s.tasks[t.name] === node);
+export const tasksOn = (s: AutoscalerState, w: Workload, node: string) =>
+  w.tasks.filter((t) => s.tasks[t.name] === node);
 export const pending = (s: AutoscalerState, w: Workload) => w.tasks.filter((t) => s.tasks[t.name] === 'pending');
 
-export const freeOn = (s: AutoscalerState, w: Workload, node: string): Resources => minus(NODE_CAPACITY, total(tasksOn(s, w, node)));
+export const freeOn = (s: AutoscalerState, w: Workload, node: string): Resources =>
+  minus(NODE_CAPACITY, total(tasksOn(s, w, node)));
 
 /** The ready node the scheduler puts `task` on (LeastAllocated), if any. */
 export const placement = (s: AutoscalerState, w: Workload, task: TaskSpec, exclude?: string) =>
-  leastAllocated(task, ready(s, w).filter((n) => n !== exclude).map((n) => [n, freeOn(s, w, n)] as const));
+  leastAllocated(
+    task,
+    ready(s, w)
+      .filter((n) => n !== exclude)
+      .map((n) => [n, freeOn(s, w, n)] as const),
+  );
 
 /** Cluster Autoscaler's utilisation: the larger of the CPU and memory fractions requested, in percent. */
 export function utilisation(s: AutoscalerState, w: Workload, node: string): number {
@@ -41,7 +48,11 @@ export function utilisation(s: AutoscalerState, w: Workload, node: string): numb
 
 /** Could every task on `node` run on the other ready nodes at once (Cluster Autoscaler's drain simulation)? */
 export function fitsElsewhere(s: AutoscalerState, w: Workload, node: string): boolean {
-  const room = new Map(ready(s, w).filter((n) => n !== node).map((n) => [n, freeOn(s, w, n)]));
+  const room = new Map(
+    ready(s, w)
+      .filter((n) => n !== node)
+      .map((n) => [n, freeOn(s, w, n)]),
+  );
   return tasksOn(s, w, node).every((task) => {
     const target = leastAllocated(task, [...room]);
     if (target !== undefined) room.set(target, minus(room.get(target)!, task));
@@ -69,13 +80,17 @@ export function autoscalerRules(w: Workload, settings: RuleSettings) {
     /** The autoscaler's own test: has the window passed since the last scaling it recorded? */
     windowOpen: (s: AutoscalerState) => s.sinceScale === null || s.sinceScale >= settings.window,
     /** Below the threshold and, with the drain simulation, its tasks fit on the other ready nodes. */
-    unneeded: (s: AutoscalerState, n: string) => s.nodes[n] === 'ready' && utilisation(s, w, n) < settings.threshold
-      && (!settings.drainSimulation || fitsElsewhere(s, w, n)),
+    unneeded: (s: AutoscalerState, n: string) =>
+      s.nodes[n] === 'ready' &&
+      utilisation(s, w, n) < settings.threshold &&
+      (!settings.drainSimulation || fitsElsewhere(s, w, n)),
     /** More than one node, and none draining: Cluster Autoscaler drains one node at a time. */
     mayScaleDown: (s: AutoscalerState) => present(s, w).length > 1 && !draining(s),
     /** Wants no change: nothing to add, nothing to remove, nothing draining. */
-    settled: (s: AutoscalerState) => !(needsNode(s, w) && present(s, w).length < settings.maxNodes)
-      && !(rules.mayScaleDown(s) && w.nodes.some((n) => rules.unneeded(s, n))) && !draining(s),
+    settled: (s: AutoscalerState) =>
+      !(needsNode(s, w) && present(s, w).length < settings.maxNodes) &&
+      !(rules.mayScaleDown(s) && w.nodes.some((n) => rules.unneeded(s, n))) &&
+      !draining(s),
     running: (s: AutoscalerState, t: string) => (s.nodes[s.tasks[t]!] ?? 'absent') !== 'absent',
     fittingPending: (s: AutoscalerState) => pending(s, w).some((t) => placement(s, w, t) !== undefined),
   };

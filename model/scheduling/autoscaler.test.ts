@@ -7,7 +7,11 @@ const defaults: AutoscalerConfig = { maxNodes: 3, tasks: 3, window: 2, threshold
 
 describe('autoscaler (up to 3 nodes, tasks t1…t3, a window of 2 ticks)', () => {
   it('the default passes safety and liveness: 1,814 states, BFS = DFS, strict', () => {
-    expect(checkDefault(autoscaler, { strict: true })).toEqual({ status: ['pass', 'pass'], bfs: [1814, 5985, 21], dfs: [1814, 5985] });
+    expect(checkDefault(autoscaler, { strict: true })).toEqual({
+      status: ['pass', 'pass'],
+      bfs: [1814, 5985, 21],
+      dfs: [1814, 5985],
+    });
   });
 
   it('no-drain: n1 is deleted with t3 on it (5 steps)', () => {
@@ -20,8 +24,16 @@ describe('autoscaler (up to 3 nodes, tasks t1…t3, a window of 2 ticks)', () =>
     const found = counterexample(autoscalerSpec(defaults, 'flapping-thresholds'));
     expect(found).toMatchObject({ property: 'the autoscaler converges', kind: 'liveness', loop: 3 });
     expect(found.steps).toEqual([
-      'schedule("t1")', 'scaleUp', 'schedule("t2")', // the cycle starts after these
-      'scaleUp', 'schedule("t3")', 'tick', 'tick', 'scaleDown("n3")', 'evict("t3")', 'remove("n3")',
+      'schedule("t1")',
+      'scaleUp',
+      'schedule("t2")', // the cycle starts after these
+      'scaleUp',
+      'schedule("t3")',
+      'tick',
+      'tick',
+      'scaleDown("n3")',
+      'evict("t3")',
+      'remove("n3")',
     ]);
     expect(check(autoscalerSpec(defaults, 'flapping-thresholds'), { liveness: false }).status).toBe('pass'); // safe, only never settles
   });

@@ -58,19 +58,37 @@ export function autoscalerSpec(config: AutoscalerConfig, variant: AutoscalerVari
   const fittingPending = rules.fittingPending;
   return defineSpec({
     name: 'autoscaler',
-    init: (): AutoscalerState[] => [{
-      nodes: Object.fromEntries(w.nodes.map((n, i) => [n, i === 0 ? 'ready' : 'absent'])),
-      tasks: Object.fromEntries(w.tasks.map((t) => [t.name, 'pending'])),
-      sinceScale: null,
-      elapsed: config.window,
-    }],
-    actions: autoscalerActions(w, rules, { drain: variant !== 'no-drain', resetOnStatusUpdate: variant === 'window-reset' }),
+    init: (): AutoscalerState[] => [
+      {
+        nodes: Object.fromEntries(w.nodes.map((n, i) => [n, i === 0 ? 'ready' : 'absent'])),
+        tasks: Object.fromEntries(w.tasks.map((t) => [t.name, 'pending'])),
+        sinceScale: null,
+        elapsed: config.window,
+      },
+    ],
+    actions: autoscalerActions(w, rules, {
+      drain: variant !== 'no-drain',
+      resetOnStatusUpdate: variant === 'window-reset',
+    }),
     properties: ({ always, alwaysStep, leadsTo, eventuallyAlways }) => [
-      always('no node is over-committed', (s) => w.nodes.every((n) => { const f = freeOn(s, w, n); return f.cpu >= 0 && f.memory >= 0; })),
-      always('no task is lost', (s) => w.tasks.every(({ name }) => ['pending', 'finished'].includes(s.tasks[name]!) || rules.running(s, name))),
+      always('no node is over-committed', (s) =>
+        w.nodes.every((n) => {
+          const f = freeOn(s, w, n);
+          return f.cpu >= 0 && f.memory >= 0;
+        }),
+      ),
+      always('no task is lost', (s) =>
+        w.tasks.every(({ name }) => ['pending', 'finished'].includes(s.tasks[name]!) || rules.running(s, name)),
+      ),
       alwaysStep('a drained node runs nothing when removed', (before, after) =>
-        w.nodes.every((n) => before.nodes[n] === 'absent' || after.nodes[n] !== 'absent' || tasksOn(before, w, n).length === 0)),
-      alwaysStep('no scale-down inside the stabilisation window', (before, _after, step) => step.action !== 'scaleDown' || before.elapsed >= config.window),
+        w.nodes.every(
+          (n) => before.nodes[n] === 'absent' || after.nodes[n] !== 'absent' || tasksOn(before, w, n).length === 0,
+        ),
+      ),
+      alwaysStep(
+        'no scale-down inside the stabilisation window',
+        (before, _after, step) => step.action !== 'scaleDown' || before.elapsed >= config.window,
+      ),
       leadsTo('a pending task that fits is eventually scheduled', fittingPending, (s) => !fittingPending(s)),
       eventuallyAlways('the autoscaler converges', rules.settled),
     ],
@@ -79,7 +97,10 @@ export function autoscalerSpec(config: AutoscalerConfig, variant: AutoscalerVari
     fairness: [
       ...w.tasks.map(({ name }) => strong('schedule', name)),
       ...w.nodes.flatMap((n) => [weak('scaleDown', n), weak('remove', n)]),
-      weak('evict'), weak('scaleUp'), weak('tick'), ...(variant === 'window-reset' ? [weak('statusUpdate')] : []),
+      weak('evict'),
+      weak('scaleUp'),
+      weak('tick'),
+      ...(variant === 'window-reset' ? [weak('statusUpdate')] : []),
     ],
     terminal: () => true,
   });
@@ -87,7 +108,8 @@ export function autoscalerSpec(config: AutoscalerConfig, variant: AutoscalerVari
 
 export const autoscaler = defineProtocol({
   name: 'autoscaler',
-  summary: 'A cluster autoscaler: adds nodes for pending tasks, drains and removes idle ones, with a stabilisation window',
+  summary:
+    'A cluster autoscaler: adds nodes for pending tasks, drains and removes idle ones, with a stabilisation window',
   config: {
     maxNodes: { default: 3, doc: 'nodes at most (n1 runs from the start)', min: 1, max: 4 },
     tasks: { default: 3, doc: 'tasks t1…tN of the workload (no two of t1…t3 share a node)', min: 1, max: 4 },

@@ -36,8 +36,11 @@ const expiry = (pod: string) => `expire ${pod}`;
 export function scheduler(rules: SchedulerRules): Behaviour<KubeNode, KubeMessage> {
   const { cluster } = rules;
   /** A pod deletion or a forgotten pod frees resources: every unschedulable pod gets another try. */
-  const retryAll = (s: Scheduler): Scheduler =>
-    ({ ...s, active: s.unschedulable.reduce((q, p) => enqueue(cluster, q, p), [...s.active]), unschedulable: [] });
+  const retryAll = (s: Scheduler): Scheduler => ({
+    ...s,
+    active: s.unschedulable.reduce((q, p) => enqueue(cluster, q, p), [...s.active]),
+    unschedulable: [],
+  });
   return {
     onStart: () => ({ state: { role: 'scheduler', active: [], unschedulable: [], cache: [] } }),
     // One step per pod, so traces say which pod is scheduled; only the queue's first is enabled.
@@ -46,11 +49,22 @@ export function scheduler(rules: SchedulerRules): Behaviour<KubeNode, KubeMessag
     onMessage: (node, { msg }): SchedulerReaction => {
       const s = node as Scheduler;
       switch (msg.type) {
-        case 'added': return { state: { ...s, active: enqueue(cluster, s.active, msg.pod) } };
-        case 'bindResult': return bindReturned(s, msg.pod, msg.ok);
-        case 'bound': return { state: confirm(s, msg.pod, msg.node), cancelTimers: rules.expireAssumed ? [expiry(msg.pod)] : [] };
-        case 'evicted': return { state: retryAll({ ...s, cache: s.cache.filter((e) => e.pod !== msg.pod), active: enqueue(cluster, s.active, msg.pod) }) };
-        default: return undefined;
+        case 'added':
+          return { state: { ...s, active: enqueue(cluster, s.active, msg.pod) } };
+        case 'bindResult':
+          return bindReturned(s, msg.pod, msg.ok);
+        case 'bound':
+          return { state: confirm(s, msg.pod, msg.node), cancelTimers: rules.expireAssumed ? [expiry(msg.pod)] : [] };
+        case 'evicted':
+          return {
+            state: retryAll({
+              ...s,
+              cache: s.cache.filter((e) => e.pod !== msg.pod),
+              active: enqueue(cluster, s.active, msg.pod),
+            }),
+          };
+        default:
+          return undefined;
       }
     },
     onTimeout: (node, timer) => {
@@ -78,7 +92,12 @@ export function scheduler(rules: SchedulerRules): Behaviour<KubeNode, KubeMessag
     const entry = mine.find((e) => e.node === node) ?? mine[0];
     const confirmed = { pod, node, phase: 'confirmed' as const };
     const cache = entry === undefined ? [...s.cache, confirmed] : s.cache.map((e) => (e === entry ? confirmed : e));
-    return { ...s, cache, active: s.active.filter((p) => p !== pod), unschedulable: s.unschedulable.filter((p) => p !== pod) };
+    return {
+      ...s,
+      cache,
+      active: s.active.filter((p) => p !== pod),
+      unschedulable: s.unschedulable.filter((p) => p !== pod),
+    };
   }
 }
 
@@ -88,7 +107,10 @@ function scheduleOne(s: Scheduler, label: string, rules: SchedulerRules): Schedu
   if (pod === undefined || label !== scheduleStep(pod)) return undefined;
   const node = placeFor(rules.cluster, s.cache, pod);
   if (node !== undefined) {
-    return { state: { ...s, active: rest, cache: [...s.cache, { pod, node, phase: 'assumed' }] }, send: [{ to: API, msg: { type: 'bind', pod, node } }] };
+    return {
+      state: { ...s, active: rest, cache: [...s.cache, { pod, node, phase: 'assumed' }] },
+      send: [{ to: API, msg: { type: 'bind', pod, node } }],
+    };
   }
   const victims = victimsFor(rules.cluster, s.cache, pod, rules.anyPriorityVictims) ?? [];
   return {
@@ -107,23 +129,34 @@ export function apiServer(pods: readonly string[], rejects: number): Behaviour<K
     localSteps: rejects > 0 ? ['overload'] : [],
     onLocal: (node) => {
       const api = node as ApiServer;
-      return api.overloaded || api.rejects === 0 ? undefined : { state: { ...api, overloaded: true, rejects: api.rejects - 1 } };
+      return api.overloaded || api.rejects === 0
+        ? undefined
+        : { state: { ...api, overloaded: true, rejects: api.rejects - 1 } };
     },
     onMessage: (node, { msg }) => {
       const api = node as ApiServer;
       if (msg.type === 'bind') {
         if (api.overloaded || api.bound[msg.pod] !== null) {
-          return { state: { ...api, overloaded: false }, send: [{ to: SCHEDULER, msg: { type: 'bindResult', pod: msg.pod, ok: false } }] };
+          return {
+            state: { ...api, overloaded: false },
+            send: [{ to: SCHEDULER, msg: { type: 'bindResult', pod: msg.pod, ok: false } }],
+          };
         }
         return {
           state: { ...api, bound: { ...api.bound, [msg.pod]: msg.node } },
-          send: [{ to: SCHEDULER, msg: { type: 'bindResult', pod: msg.pod, ok: true } }, { to: SCHEDULER, msg: { type: 'bound', pod: msg.pod, node: msg.node } }],
+          send: [
+            { to: SCHEDULER, msg: { type: 'bindResult', pod: msg.pod, ok: true } },
+            { to: SCHEDULER, msg: { type: 'bound', pod: msg.pod, node: msg.node } },
+          ],
         };
       }
       if (msg.type !== 'evict') return undefined;
       const at = api.bound[msg.pod];
       if (at === null || at === undefined) return undefined;
-      return { state: { ...api, bound: { ...api.bound, [msg.pod]: null } }, send: [{ to: SCHEDULER, msg: { type: 'evicted', pod: msg.pod, node: at } }] };
+      return {
+        state: { ...api, bound: { ...api.bound, [msg.pod]: null } },
+        send: [{ to: SCHEDULER, msg: { type: 'evicted', pod: msg.pod, node: at } }],
+      };
     },
   };
 }

@@ -14,7 +14,10 @@ export interface Cluster {
 
 /** Free capacity per node, in node order, as the cache accounts it. */
 export function freeByNode(cluster: Cluster, cache: readonly CacheEntry[]): [string, Resources][] {
-  return cluster.nodes.map((n) => [n, minus(cluster.capacity, total(cache.filter((e) => e.node === n).map((e) => cluster.pods.get(e.pod)!)))]);
+  return cluster.nodes.map((n) => [
+    n,
+    minus(cluster.capacity, total(cache.filter((e) => e.node === n).map((e) => cluster.pods.get(e.pod)!))),
+  ]);
 }
 
 /** Filter, then score: the node for `pod`, or undefined when it fits nowhere. */
@@ -26,7 +29,12 @@ export const placeFor = (cluster: Cluster, cache: readonly CacheEntry[], pod: st
  * first, and those victims. Only pods of strictly lower priority may be evicted — unless
  * `anyPriority` (the `priority-inversion` bug).
  */
-export function victimsFor(cluster: Cluster, cache: readonly CacheEntry[], pod: string, anyPriority: boolean): string[] | undefined {
+export function victimsFor(
+  cluster: Cluster,
+  cache: readonly CacheEntry[],
+  pod: string,
+  anyPriority: boolean,
+): string[] | undefined {
   const preemptor = cluster.pods.get(pod)!;
   for (const [node, free] of freeByNode(cluster, cache)) {
     const candidates = cache

@@ -44,11 +44,17 @@ export type KubeNode = Scheduler | ApiServer;
 
 export function formatKubeMessage(msg: KubeMessage): string {
   switch (msg.type) {
-    case 'added': return `added(${msg.pod})`;
-    case 'bind': return `bind(${msg.pod} → ${msg.node})`;
-    case 'bindResult': return `bind ${msg.ok ? 'ok' : 'rejected'}(${msg.pod})`;
-    case 'bound': return `bound(${msg.pod} → ${msg.node})`;
-    case 'evict': return `evict(${msg.pod} for ${msg.for})`;
-    case 'evicted': return `evicted(${msg.pod} from ${msg.node})`;
+    case 'added':
+      return `added(${msg.pod})`;
+    case 'bind':
+      return `bind(${msg.pod} → ${msg.node})`;
+    case 'bindResult':
+      return `bind ${msg.ok ? 'ok' : 'rejected'}(${msg.pod})`;
+    case 'bound':
+      return `bound(${msg.pod} → ${msg.node})`;
+    case 'evict':
+      return `evict(${msg.pod} for ${msg.for})`;
+    case 'evicted':
+      return `evicted(${msg.pod} from ${msg.node})`;
   }
 }

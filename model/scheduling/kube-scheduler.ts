@@ -56,45 +56,80 @@ const realFree = (cluster: Cluster, s: KubeState, node: string) =>
   minus(cluster.capacity, total([...cluster.pods.values()].filter((p) => apiOf(s).bound[p.name] === node)));
 
 const overCommitted = (cluster: Cluster, s: KubeState) =>
-  cluster.nodes.some((n) => { const free = realFree(cluster, s, n); return free.cpu < 0 || free.memory < 0; });
+  cluster.nodes.some((n) => {
+    const free = realFree(cluster, s, n);
+    return free.cpu < 0 || free.memory < 0;
+  });
 
-const fittingPending = (cluster: Cluster, s: KubeState) => [...cluster.pods.values()].some((p) =>
-  apiOf(s).bound[p.name] === null && cluster.nodes.some((n) => within(p, realFree(cluster, s, n))));
+const fittingPending = (cluster: Cluster, s: KubeState) =>
+  [...cluster.pods.values()].some(
+    (p) => apiOf(s).bound[p.name] === null && cluster.nodes.some((n) => within(p, realFree(cluster, s, n))),
+  );
 
 function accounted(s: KubeState, pod: string): boolean {
   const sched = schedulerOf(s);
-  return apiOf(s).bound[pod] !== null || sched.active.includes(pod) || sched.unschedulable.includes(pod)
-    || s.network.some((e) => e.msg.pod === pod && e.msg.type !== 'evict');
+  return (
+    apiOf(s).bound[pod] !== null ||
+    sched.active.includes(pod) ||
+    sched.unschedulable.includes(pod) ||
+    s.network.some((e) => e.msg.pod === pod && e.msg.type !== 'evict')
+  );
 }
 
 export function kubeSchedulerSpec(config: KubeConfig, variant: KubeVariant = 'correct') {
   const pods = workload(config.pods, 'p');
-  const cluster: Cluster = { nodes: nodeIds(config.nodes), capacity: NODE_CAPACITY, pods: new Map(pods.map((p) => [p.name, p])) };
+  const cluster: Cluster = {
+    nodes: nodeIds(config.nodes),
+    capacity: NODE_CAPACITY,
+    pods: new Map(pods.map((p) => [p.name, p])),
+  };
   const priority = (pod: string) => cluster.pods.get(pod)!.priority;
   const rules = {
-    cluster, expireAssumed: variant === 'assume-expiry', forgetOnBindFailure: variant !== 'no-forget-on-bind-failure',
+    cluster,
+    expireAssumed: variant === 'assume-expiry',
+    forgetOnBindFailure: variant !== 'no-forget-on-bind-failure',
     anyPriorityVictims: variant === 'priority-inversion',
   };
   return defineActorSpec<KubeNode, KubeMessage>({
     name: 'kube-scheduler',
-    actors: { [SCHEDULER]: scheduler(rules), [API]: apiServer(pods.map((p) => p.name), config.rejects) },
+    actors: {
+      [SCHEDULER]: scheduler(rules),
+      [API]: apiServer(
+        pods.map((p) => p.name),
+        config.rejects,
+      ),
+    },
     formatMessage: formatKubeMessage,
     network: { kind: 'fifo' },
     properties: ({ always, alwaysStep, leadsTo, sometimes }) => [
       always('no node is over-committed', (s) => !overCommitted(cluster, s)),
-      alwaysStep('a pod is bound at most once', (before, after) => pods.every(({ name }) => {
-        const was = apiOf(before).bound[name];
-        return was === null || [was, null].includes(apiOf(after).bound[name]!);
-      })),
-      always('the cache holds each pod once', (s) => new Set(schedulerOf(s).cache.map((e) => e.pod)).size === schedulerOf(s).cache.length),
+      alwaysStep('a pod is bound at most once', (before, after) =>
+        pods.every(({ name }) => {
+          const was = apiOf(before).bound[name];
+          return was === null || [was, null].includes(apiOf(after).bound[name]!);
+        }),
+      ),
+      always(
+        'the cache holds each pod once',
+        (s) => new Set(schedulerOf(s).cache.map((e) => e.pod)).size === schedulerOf(s).cache.length,
+      ),
       always('preemption evicts only strictly lower priorities', (s) =>
-        s.network.every(({ msg }) => msg.type !== 'evict' || priority(msg.pod) < priority(msg.for))),
+        s.network.every(({ msg }) => msg.type !== 'evict' || priority(msg.pod) < priority(msg.for)),
+      ),
       always('no pod is lost', (s) => pods.every(({ name }) => accounted(s, name))),
-      leadsTo('a pending pod that fits is eventually scheduled', (s) => fittingPending(cluster, s), (s) => !fittingPending(cluster, s)),
+      leadsTo(
+        'a pending pod that fits is eventually scheduled',
+        (s) => fittingPending(cluster, s),
+        (s) => !fittingPending(cluster, s),
+      ),
       // The model exercises preemption (a reachability check, reported with an example).
       sometimes('a pod is preempted', (s) => s.network.some(({ msg }) => msg.type === 'evict')),
     ],
-    fairness: [weak('Deliver'), ...(variant === 'assume-expiry' ? [weak('Timeout')] : []), ...pods.map((p) => weak('Local', { node: SCHEDULER, label: scheduleStep(p.name) }))],
+    fairness: [
+      weak('Deliver'),
+      ...(variant === 'assume-expiry' ? [weak('Timeout')] : []),
+      ...pods.map((p) => weak('Local', { node: SCHEDULER, label: scheduleStep(p.name) })),
+    ],
   });
 }
 

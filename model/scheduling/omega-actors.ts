@@ -47,25 +47,38 @@ export interface OmegaRules {
 
 /** Free capacity per node in a cell state. */
 export function freeIn(cell: CellState, rules: OmegaRules): [string, Resources][] {
-  return rules.nodes.map((n) => [n, minus(rules.capacity, total([...rules.tasks.values()].filter((t) => cell.placed[t.name] === n)))]);
+  return rules.nodes.map((n) => [
+    n,
+    minus(rules.capacity, total([...rules.tasks.values()].filter((t) => cell.placed[t.name] === n))),
+  ]);
 }
 
 export function cell(rules: OmegaRules): Behaviour<OmegaNode, OmegaMessage> {
   return {
     onStart: () => ({
       state: {
-        role: 'cell', placed: Object.fromEntries([...rules.tasks.keys()].map((t) => [t, null])),
+        role: 'cell',
+        placed: Object.fromEntries([...rules.tasks.keys()].map((t) => [t, null])),
         versions: Object.fromEntries(rules.nodes.map((n) => [n, 0])),
       },
     }),
     onMessage: (node, { from, msg }) => {
       const c = node as Cell;
-      if (msg.type === 'sync') return { state: c, send: [{ to: from, msg: { type: 'snapshot', cell: { placed: c.placed, versions: c.versions } } }] };
+      if (msg.type === 'sync')
+        return {
+          state: c,
+          send: [{ to: from, msg: { type: 'snapshot', cell: { placed: c.placed, versions: c.versions } } }],
+        };
       if (msg.type !== 'commit') return undefined;
       const fresh = c.versions[msg.node] === msg.version && c.placed[msg.task] === null;
-      if (rules.checkVersions && !fresh) return { state: c, send: [{ to: from, msg: { type: 'result', task: msg.task, ok: false } }] };
+      if (rules.checkVersions && !fresh)
+        return { state: c, send: [{ to: from, msg: { type: 'result', task: msg.task, ok: false } }] };
       return {
-        state: { ...c, placed: { ...c.placed, [msg.task]: msg.node }, versions: { ...c.versions, [msg.node]: c.versions[msg.node]! + 1 } },
+        state: {
+          ...c,
+          placed: { ...c.placed, [msg.task]: msg.node },
+          versions: { ...c.versions, [msg.node]: c.versions[msg.node]! + 1 },
+        },
         send: [{ to: from, msg: { type: 'result', task: msg.task, ok: true } }],
       };
     },
@@ -74,27 +87,42 @@ export function cell(rules: OmegaRules): Behaviour<OmegaNode, OmegaMessage> {
 
 export function omegaScheduler(tasks: readonly string[], rules: OmegaRules): Behaviour<OmegaNode, OmegaMessage> {
   return {
-    onStart: () => ({ state: { role: 'scheduler', pending: tasks, committing: null }, send: tasks.length > 0 ? [{ to: CELL, msg: { type: 'sync' } }] : [] }),
+    onStart: () => ({
+      state: { role: 'scheduler', pending: tasks, committing: null },
+      send: tasks.length > 0 ? [{ to: CELL, msg: { type: 'sync' } }] : [],
+    }),
     onMessage: (node, { msg }) => {
       const s = node as OmegaScheduler;
       if (msg.type === 'snapshot') {
         const task = s.pending[0];
         const target = task === undefined ? undefined : leastAllocated(rules.tasks.get(task)!, freeIn(msg.cell, rules));
         if (task === undefined || target === undefined || s.committing !== null) return { state: s }; // nothing fits: wait
-        return { state: { ...s, committing: task }, send: [{ to: CELL, msg: { type: 'commit', task, node: target, version: msg.cell.versions[target]! } }] };
+        return {
+          state: { ...s, committing: task },
+          send: [{ to: CELL, msg: { type: 'commit', task, node: target, version: msg.cell.versions[target]! } }],
+        };
       }
       if (msg.type !== 'result') return undefined;
       const pending = msg.ok ? s.pending.filter((t) => t !== msg.task) : s.pending;
-      return { state: { ...s, pending, committing: null }, send: pending.length > 0 ? [{ to: CELL, msg: { type: 'sync' } }] : [] };
+      return {
+        state: { ...s, pending, committing: null },
+        send: pending.length > 0 ? [{ to: CELL, msg: { type: 'sync' } }] : [],
+      };
     },
   };
 }
 
 export function formatOmegaMessage(msg: OmegaMessage): string {
   switch (msg.type) {
-    case 'sync': return 'sync';
-    case 'snapshot': return `snapshot(${Object.entries(msg.cell.versions).map(([n, v]) => `${n}@${v}`).join(' ')})`;
-    case 'commit': return `commit(${msg.task} → ${msg.node}@${msg.version})`;
-    case 'result': return msg.ok ? `committed(${msg.task})` : `conflict(${msg.task})`;
+    case 'sync':
+      return 'sync';
+    case 'snapshot':
+      return `snapshot(${Object.entries(msg.cell.versions)
+        .map(([n, v]) => `${n}@${v}`)
+        .join(' ')})`;
+    case 'commit':
+      return `commit(${msg.task} → ${msg.node}@${msg.version})`;
+    case 'result':
+      return msg.ok ? `committed(${msg.task})` : `conflict(${msg.task})`;
   }
 }

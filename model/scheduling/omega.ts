@@ -21,8 +21,26 @@
  * - `no-version-check`: the cell applies every commit; the two schedulers, working from the same
  *   snapshot, double-book n1 (6 steps) — the conflict Omega's transactions exist to catch.
  */
-import { defineActorSpec, defineProtocol, weak, type ActorId, type Behaviour, type SystemState } from '../../spec/index.ts';
-import { cell, CELL, formatOmegaMessage, freeIn, omegaScheduler, type Cell, type OmegaMessage, type OmegaNode, type OmegaRules, type OmegaScheduler } from './omega-actors.ts';
+import {
+  defineActorSpec,
+  defineProtocol,
+  weak,
+  type ActorId,
+  type Behaviour,
+  type SystemState,
+} from '../../spec/index.ts';
+import {
+  cell,
+  CELL,
+  formatOmegaMessage,
+  freeIn,
+  omegaScheduler,
+  type Cell,
+  type OmegaMessage,
+  type OmegaNode,
+  type OmegaRules,
+  type OmegaScheduler,
+} from './omega-actors.ts';
 import { NODE_CAPACITY, nodeIds, within, workload } from './resources.ts';
 
 export type OmegaVariant = 'correct' | 'no-version-check';
@@ -39,11 +57,16 @@ const cellOf = (s: OmegaState) => s.nodes[CELL] as Cell;
 export function omegaSpec(config: OmegaConfig, variant: OmegaVariant = 'correct') {
   const tasks = workload(config.tasks, 't');
   const rules: OmegaRules = {
-    nodes: nodeIds(config.nodes), capacity: NODE_CAPACITY, tasks: new Map(tasks.map((t) => [t.name, t])), checkVersions: variant === 'correct',
+    nodes: nodeIds(config.nodes),
+    capacity: NODE_CAPACITY,
+    tasks: new Map(tasks.map((t) => [t.name, t])),
+    checkVersions: variant === 'correct',
   };
   const owned = (i: number) => tasks.filter((_, k) => k % SCHEDULERS.length === i).map((t) => t.name);
   const actors: Record<ActorId, Behaviour<OmegaNode, OmegaMessage>> = { [CELL]: cell(rules) };
-  SCHEDULERS.forEach((id, i) => { actors[id] = omegaScheduler(owned(i), rules); });
+  SCHEDULERS.forEach((id, i) => {
+    actors[id] = omegaScheduler(owned(i), rules);
+  });
   const fittingUnplaced = (s: OmegaState) => {
     const free = freeIn(cellOf(s), rules);
     return tasks.some((t) => cellOf(s).placed[t.name] === null && free.some(([, room]) => within(t, room)));
@@ -54,11 +77,22 @@ export function omegaSpec(config: OmegaConfig, variant: OmegaVariant = 'correct'
     formatMessage: formatOmegaMessage,
     network: { kind: 'unordered' },
     properties: ({ always, alwaysStep, leadsTo, sometimes }) => [
-      always('no node is over-committed', (s) => freeIn(cellOf(s), rules).every(([, room]) => room.cpu >= 0 && room.memory >= 0)),
+      always('no node is over-committed', (s) =>
+        freeIn(cellOf(s), rules).every(([, room]) => room.cpu >= 0 && room.memory >= 0),
+      ),
       alwaysStep('each task is placed once', (before, after) =>
-        tasks.every(({ name }) => cellOf(before).placed[name] === null || cellOf(before).placed[name] === cellOf(after).placed[name])),
-      always('no task is lost', (s) => tasks.every(({ name }) => cellOf(s).placed[name] !== null
-        || SCHEDULERS.some((id) => (s.nodes[id] as OmegaScheduler).pending.includes(name)))),
+        tasks.every(
+          ({ name }) =>
+            cellOf(before).placed[name] === null || cellOf(before).placed[name] === cellOf(after).placed[name],
+        ),
+      ),
+      always('no task is lost', (s) =>
+        tasks.every(
+          ({ name }) =>
+            cellOf(s).placed[name] !== null ||
+            SCHEDULERS.some((id) => (s.nodes[id] as OmegaScheduler).pending.includes(name)),
+        ),
+      ),
       leadsTo('every task that fits is eventually placed', fittingUnplaced, (s) => !fittingUnplaced(s)),
       // The model exercises the version check (a reachability check, reported with an example).
       sometimes('a commit conflicts', (s) => s.network.some(({ msg }) => msg.type === 'result' && !msg.ok)),
@@ -72,10 +106,10 @@ export const omega = defineProtocol({
   summary: 'Omega: two schedulers commit placements optimistically against a shared cell state',
   config: {
     nodes: { default: 3, doc: 'nodes (2 CPU, 2 GiB each)', min: 1, max: 4 },
-    tasks: { default: 4, doc: 'tasks t1…t4, alternately the batch and the service scheduler\'s', min: 1, max: 4 },
+    tasks: { default: 4, doc: "tasks t1…t4, alternately the batch and the service scheduler's", min: 1, max: 4 },
   },
   variants: {
-    correct: 'a commit succeeds only if the node\'s version is still the one in the snapshot',
+    correct: "a commit succeeds only if the node's version is still the one in the snapshot",
     'no-version-check': 'the cell applies every commit: two schedulers double-book a node',
   },
   build: (c, variant) => omegaSpec(c, variant),

@@ -21,9 +21,12 @@ export interface TCommitState {
 
 export function tcommitSpec(rmCount = 3) {
   const rms = rmIds(rmCount);
-  const set = (s: TCommitState, rm: string, to: RmStates[string]): TCommitState => ({ rmState: { ...s.rmState, [rm]: to } });
+  const set = (s: TCommitState, rm: string, to: RmStates[string]): TCommitState => ({
+    rmState: { ...s.rmState, [rm]: to },
+  });
   /** canCommit: every RM is prepared or already committed. */
-  const canCommit = (s: TCommitState) => rms.every((rm) => s.rmState[rm] === 'prepared' || s.rmState[rm] === 'committed');
+  const canCommit = (s: TCommitState) =>
+    rms.every((rm) => s.rmState[rm] === 'prepared' || s.rmState[rm] === 'committed');
   /** notCommitted: no RM has committed yet. */
   const notCommitted = (s: TCommitState) => rms.every((rm) => s.rmState[rm] !== 'committed');
   return defineSpec({
@@ -46,7 +49,9 @@ export function tcommitSpec(rmCount = 3) {
     },
     properties: ({ always }) => [
       always('TCTypeOK', (s) => rmStatesTyped(s.rmState, rms)),
-      always('TCConsistent', (s) => consistent(s.rmState, rms), { description: 'no RM has committed while another has aborted' }),
+      always('TCConsistent', (s) => consistent(s.rmState, rms), {
+        description: 'no RM has committed while another has aborted',
+      }),
     ],
     terminal: (s) => allDecided(s.rmState, rms),
   });

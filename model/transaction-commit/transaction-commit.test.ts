@@ -7,7 +7,12 @@ import { tcommitSpec, transactionCommit } from './tcommit.ts';
 import { twoPhaseCommit, twoPhaseSpec } from './two-phase.ts';
 
 function counts(result: CheckResult) {
-  return { status: result.status, distinct: result.stats.distinctStates, generated: result.stats.generatedStates, depth: result.stats.depth };
+  return {
+    status: result.status,
+    distinct: result.stats.distinctStates,
+    generated: result.stats.generatedStates,
+    depth: result.stats.depth,
+  };
 }
 
 /** The action labels of the first violation's trace, starting with 'init'. */
@@ -19,7 +24,12 @@ function violationLabels<S>(spec: Spec<S>, result: CheckResult): string[] {
 
 describe('transaction-commit (TCommit.tla; TLC: 34 distinct, 94 generated, depth 7)', () => {
   it('matches TLC with 3 RMs, in strict mode, with the all-decided states terminal', () => {
-    expect(counts(check(tcommitSpec(3), { strict: true }))).toEqual({ status: 'pass', distinct: 34, generated: 94, depth: 7 });
+    expect(counts(check(tcommitSpec(3), { strict: true }))).toEqual({
+      status: 'pass',
+      distinct: 34,
+      generated: 94,
+      depth: 7,
+    });
   });
 
   it('explores the same states with BFS and DFS', () => {
@@ -41,11 +51,18 @@ function tcommitDistinct(n: number): number {
 
 describe('two-phase-commit (TwoPhase.tla; TLC with 3 RMs: 288 distinct, 1,146 generated, depth 11)', () => {
   it('matches TLC with 3 RMs, in strict mode', () => {
-    expect(counts(check(twoPhaseSpec(3), { strict: true }))).toEqual({ status: 'pass', distinct: 288, generated: 1146, depth: 11 });
+    expect(counts(check(twoPhaseSpec(3), { strict: true }))).toEqual({
+      status: 'pass',
+      distinct: 288,
+      generated: 1146,
+      depth: 11,
+    });
   });
 
   it('explores the same states with BFS and DFS, and with either store', () => {
-    expect(check(twoPhaseSpec(4), { engine: 'dfs' }).stats.distinctStates).toBe(check(twoPhaseSpec(4)).stats.distinctStates);
+    expect(check(twoPhaseSpec(4), { engine: 'dfs' }).stats.distinctStates).toBe(
+      check(twoPhaseSpec(4)).stats.distinctStates,
+    );
     expect(check(twoPhaseSpec(3), { engine: 'dfs', store: 'map' }).stats.distinctStates).toBe(288);
   });
 
@@ -55,9 +72,16 @@ describe('two-phase-commit (TwoPhase.tla; TLC with 3 RMs: 288 distinct, 1,146 ge
 
   it('checks TCommit consistency, and the refinement of TCommit (TLC, PROPERTY TC!TCSpec: holds)', () => {
     expect(twoPhaseSpec(3).properties.map((p) => [p.name, p.kind])).toEqual([
-      ['TPTypeOK', 'always'], ['TCConsistent', 'always'], ['ImplementsTCommit', 'refines'],
+      ['TPTypeOK', 'always'],
+      ['TCConsistent', 'always'],
+      ['ImplementsTCommit', 'refines'],
     ]);
-    expect(counts(check(twoPhaseSpec(3), { properties: ['ImplementsTCommit'] }))).toEqual({ status: 'pass', distinct: 288, generated: 1146, depth: 11 });
+    expect(counts(check(twoPhaseSpec(3), { properties: ['ImplementsTCommit'] }))).toEqual({
+      status: 'pass',
+      distinct: 288,
+      generated: 1146,
+      depth: 11,
+    });
   });
 
   it('commit-on-majority breaks the refinement in 6 steps, on the trace TLC prints: r1 commits while r3 still works', () => {
@@ -66,13 +90,29 @@ describe('two-phase-commit (TwoPhase.tla; TLC with 3 RMs: 288 distinct, 1,146 ge
     // TMRcvPrepared(r2), TMCommit, RMRcvCommitMsg(r1).
     const spec = twoPhaseCommit.instantiate({}, 'commit-on-majority');
     const result = check(spec, { strict: true });
-    expect(result.status === 'violation' && result.violations.map((v) => [v.property, v.kind])).toEqual([['ImplementsTCommit', 'refinement']]);
+    expect(result.status === 'violation' && result.violations.map((v) => [v.property, v.kind])).toEqual([
+      ['ImplementsTCommit', 'refinement'],
+    ]);
     expect(violationLabels(spec, result)).toEqual([
-      'init', 'rmPrepare("r1")', 'tmRcvPrepared("r1")', 'rmPrepare("r2")', 'tmRcvPrepared("r2")', 'tmCommit', 'rmRcvCommitMsg("r1")',
+      'init',
+      'rmPrepare("r1")',
+      'tmRcvPrepared("r1")',
+      'rmPrepare("r2")',
+      'tmRcvPrepared("r2")',
+      'tmCommit',
+      'rmRcvCommitMsg("r1")',
     ]);
     const trace = buildTrace(spec, (result as Extract<CheckResult, { status: 'violation' }>).violations[0]!.path!);
     const image = abstractTrace(refinementOf(spec, 'ImplementsTCommit')!, trace);
-    expect(image.steps.map((s) => s.counterpart)).toEqual(['initial', 'prepare("r1")', 'stutter', 'prepare("r2")', 'stutter', 'stutter', undefined]);
+    expect(image.steps.map((s) => s.counterpart)).toEqual([
+      'initial',
+      'prepare("r1")',
+      'stutter',
+      'prepare("r2")',
+      'stutter',
+      'stutter',
+      undefined,
+    ]);
     expect(image.firstUnmatched).toBe(6);
   });
 
@@ -91,16 +131,25 @@ describe('two-phase-commit (TwoPhase.tla; TLC with 3 RMs: 288 distinct, 1,146 ge
     const [init] = plain.init();
     const spec = { ...plain, init: () => [{ ...init!, rmState: { ...init!.rmState, r1: 'prepared' as const } }] };
     const result = check(spec);
-    expect(result.status === 'violation' && result.violations.map((v) => [v.property, v.path?.steps.length, v.note])).toEqual([
-      ['ImplementsTCommit', 0, "the initial state maps to no initial state of 'transaction-commit'"],
-    ]);
+    expect(
+      result.status === 'violation' && result.violations.map((v) => [v.property, v.path?.steps.length, v.note]),
+    ).toEqual([['ImplementsTCommit', 0, "the initial state maps to no initial state of 'transaction-commit'"]]);
   });
 
   it('every engine finds the refinement violation: DFS, two workers (shortest, as BFS), random walks', () => {
     const spec = twoPhaseCommit.instantiate({}, 'commit-on-majority');
-    const specSource = { module: new URL('./two-phase.ts', import.meta.url).href, exportName: 'twoPhaseCommit', variant: 'commit-on-majority' };
-    const runs = [check(spec, { engine: 'dfs' }), check(spec, { workers: 2, specSource }), check(spec, { engine: 'random', seed: 1 })];
-    for (const result of runs) expect(result.status === 'violation' && result.violations[0]!.property).toBe('ImplementsTCommit');
+    const specSource = {
+      module: new URL('./two-phase.ts', import.meta.url).href,
+      exportName: 'twoPhaseCommit',
+      variant: 'commit-on-majority',
+    };
+    const runs = [
+      check(spec, { engine: 'dfs' }),
+      check(spec, { workers: 2, specSource }),
+      check(spec, { engine: 'random', seed: 1 }),
+    ];
+    for (const result of runs)
+      expect(result.status === 'violation' && result.violations[0]!.property).toBe('ImplementsTCommit');
     expect(runs[1]!.status === 'violation' && runs[1]!.violations[0]!.path!.steps.length).toBe(6);
   });
 
@@ -109,8 +158,14 @@ describe('two-phase-commit (TwoPhase.tla; TLC with 3 RMs: 288 distinct, 1,146 ge
     const result = check(spec, { strict: true, properties: ['TCConsistent'] });
     expect(result.status === 'violation' && result.violations[0]!.property).toBe('TCConsistent');
     expect(violationLabels(spec, result)).toEqual([
-      'init', 'rmPrepare("r1")', 'tmRcvPrepared("r1")', 'rmPrepare("r2")', 'tmRcvPrepared("r2")', 'tmCommit',
-      'rmChooseToAbort("r3")', 'rmRcvCommitMsg("r1")',
+      'init',
+      'rmPrepare("r1")',
+      'tmRcvPrepared("r1")',
+      'rmPrepare("r2")',
+      'tmRcvPrepared("r2")',
+      'tmCommit',
+      'rmChooseToAbort("r3")',
+      'rmRcvCommitMsg("r1")',
     ]);
   });
 
@@ -119,8 +174,16 @@ describe('two-phase-commit (TwoPhase.tla; TLC with 3 RMs: 288 distinct, 1,146 ge
     const result = check(spec, { strict: true, properties: ['TCConsistent'] });
     expect(result.status === 'violation' && result.violations[0]!.property).toBe('TCConsistent');
     expect(violationLabels(spec, result)).toEqual([
-      'init', 'rmPrepare("r1")', 'tmRcvPrepared("r1")', 'rmPrepare("r2")', 'tmRcvPrepared("r2")', 'rmPrepare("r3")',
-      'tmRcvPrepared("r3")', 'tmCommit', 'rmChooseToAbort("r1")', 'rmRcvCommitMsg("r2")',
+      'init',
+      'rmPrepare("r1")',
+      'tmRcvPrepared("r1")',
+      'rmPrepare("r2")',
+      'tmRcvPrepared("r2")',
+      'rmPrepare("r3")',
+      'tmRcvPrepared("r3")',
+      'tmCommit',
+      'rmChooseToAbort("r1")',
+      'rmRcvCommitMsg("r2")',
     ]);
   });
 

@@ -56,22 +56,26 @@ export const twoPhaseMessages = (rms: readonly string[]) => [...rms.map(prepared
 
 export function twoPhaseDefinition<S>(rms: readonly string[], variant: TwoPhaseVariant, access: TwoPhaseAccess<S>) {
   const { rm, tm, sent, setRm } = access;
-  const COMMIT_AT = rms.length, ABORT_AT = rms.length + 1;
+  const COMMIT_AT = rms.length,
+    ABORT_AT = rms.length + 1;
   const positions = new Map(rms.map((r, i) => [r, i]));
   /** RM r's position: the parameter's index, which the checker passes (tests may call next without it). */
   const at = (r: string, i: number | undefined): number => {
     const found = i ?? positions.get(r);
-    if (found === undefined) throw new KripkeError('invalid-value', `two-phase-commit: no resource manager '${r}'; RMs: ${rms.join(', ')}`);
+    if (found === undefined)
+      throw new KripkeError('invalid-value', `two-phase-commit: no resource manager '${r}'; RMs: ${rms.join(', ')}`);
     return found;
   };
   /** TMCommit's guard: every RM prepared (the bug: a majority). */
-  const enoughPrepared = variant === 'commit-on-majority'
-    ? (s: S) => access.tmPreparedCount(s) > rms.length / 2
-    : (s: S) => access.tmPreparedCount(s) === rms.length;
+  const enoughPrepared =
+    variant === 'commit-on-majority'
+      ? (s: S) => access.tmPreparedCount(s) > rms.length / 2
+      : (s: S) => access.tmPreparedCount(s) === rms.length;
   /** RMChooseToAbort's guard: the RM is still working (the bug: or prepared). */
-  const mayAbortAlone = variant === 'abort-after-prepare'
-    ? (state: RmState | undefined) => state === 'working' || state === 'prepared'
-    : (state: RmState | undefined) => state === 'working';
+  const mayAbortAlone =
+    variant === 'abort-after-prepare'
+      ? (state: RmState | undefined) => state === 'working' || state === 'prepared'
+      : (state: RmState | undefined) => state === 'working';
   const obey = (message: number, to: RmState) => (s: S, r: string, index?: number) => {
     if (!sent(s, message)) return undefined;
     const i = at(r, index);
@@ -80,7 +84,8 @@ export function twoPhaseDefinition<S>(rms: readonly string[], variant: TwoPhaseV
   // Loops, not closures: these run on every state.
   /** TCConsistent: no RM has committed while another has aborted. */
   const consistent = (s: S) => {
-    let committed = false, aborted = false;
+    let committed = false,
+      aborted = false;
     for (let i = 0; i < rms.length; i++) {
       const state = rm(s, i);
       if (state === 'committed') committed = true;
@@ -104,7 +109,9 @@ export function twoPhaseDefinition<S>(rms: readonly string[], variant: TwoPhaseV
     return TM_STATES.includes(tm(s)) && access.typedBeyondFields(s);
   };
   const actions = {
-    tmCommit: { next: (s: S) => (tm(s) === 'init' && enoughPrepared(s) ? access.decide(s, 'committed', COMMIT_AT) : undefined) },
+    tmCommit: {
+      next: (s: S) => (tm(s) === 'init' && enoughPrepared(s) ? access.decide(s, 'committed', COMMIT_AT) : undefined),
+    },
     tmAbort: { next: (s: S) => (tm(s) === 'init' ? access.decide(s, 'aborted', ABORT_AT) : undefined) },
     tmRcvPrepared: {
       params: rms,

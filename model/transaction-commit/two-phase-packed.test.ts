@@ -14,7 +14,12 @@ import { rmIds } from './rms.ts';
 import { twoPhaseCommit, twoPhaseSpec } from './two-phase.ts';
 import { twoPhasePackedSpec } from './two-phase-packed.ts';
 
-const counts = (r: CheckResult) => ({ status: r.status, distinct: r.stats.distinctStates, generated: r.stats.generatedStates, depth: r.stats.depth });
+const counts = (r: CheckResult) => ({
+  status: r.status,
+  distinct: r.stats.distinctStates,
+  generated: r.stats.generatedStates,
+  depth: r.stats.depth,
+});
 
 function labels<S>(spec: Spec<S>, result: CheckResult): string[] {
   if (result.status !== 'violation') throw new Error(`expected a violation, got ${result.status}`);
@@ -29,10 +34,15 @@ function reachable<S>(spec: Spec<S>): Set<bigint> {
 describe('two-phase-commit with a packed layout', () => {
   it('matches TLC with 3 RMs in strict mode (288 distinct, 1,146 generated, depth 11)', () => {
     const spec = twoPhaseCommit.instantiate({ packed: true });
-    expect(counts(check(spec, { strict: true }))).toEqual({ status: 'pass', distinct: 288, generated: 1146, depth: 11 });
+    expect(counts(check(spec, { strict: true }))).toEqual({
+      status: 'pass',
+      distinct: 288,
+      generated: 1146,
+      depth: 11,
+    });
   });
 
-  it('reaches exactly the object model\'s states, decoded (5 RMs: 8,832 states)', () => {
+  it("reaches exactly the object model's states, decoded (5 RMs: 8,832 states)", () => {
     const objects = reachable(twoPhaseSpec(5));
     const packed = reachable(twoPhasePackedSpec(rmIds(5)));
     expect(objects.size).toBe(8832);
@@ -40,17 +50,21 @@ describe('two-phase-commit with a packed layout', () => {
     expect(packed).toEqual(objects);
   });
 
-  it('gives the object model\'s counts with BFS, DFS, two workers and each store', () => {
+  it("gives the object model's counts with BFS, DFS, two workers and each store", () => {
     const expected = counts(check(twoPhaseSpec(5)));
     const spec = twoPhaseCommit.instantiate({ rms: 5, packed: true });
-    const specSource = { module: new URL('./two-phase.ts', import.meta.url).href, exportName: 'twoPhaseCommit', settings: { rms: 5, packed: true } };
+    const specSource = {
+      module: new URL('./two-phase.ts', import.meta.url).href,
+      exportName: 'twoPhaseCommit',
+      settings: { rms: 5, packed: true },
+    };
     expect(counts(check(spec))).toEqual(expected);
     expect(counts(check(spec, { workers: 2, specSource }))).toEqual(expected);
     expect(check(spec, { engine: 'dfs' }).stats.distinctStates).toBe(expected.distinct);
     expect(check(spec, { engine: 'dfs', store: 'map' }).stats.distinctStates).toBe(expected.distinct);
   });
 
-  it('finds the bugs of both variants with the object model\'s shortest traces', () => {
+  it("finds the bugs of both variants with the object model's shortest traces", () => {
     for (const variant of ['commit-on-majority', 'abort-after-prepare']) {
       const objects = twoPhaseCommit.instantiate({}, variant);
       const packed = twoPhaseCommit.instantiate({ packed: true }, variant);
@@ -58,38 +72,66 @@ describe('two-phase-commit with a packed layout', () => {
     }
   });
 
-  it('shows trace states decoded into the object model\'s fields', () => {
+  it("shows trace states decoded into the object model's fields", () => {
     const packed = twoPhaseCommit.instantiate({ packed: true }, 'commit-on-majority');
     const objects = twoPhaseCommit.instantiate({}, 'commit-on-majority');
-    const packedTrace = buildTrace(packed, (check(packed) as Extract<CheckResult, { status: 'violation' }>).violations[0]!.path!);
-    const objectTrace = buildTrace(objects, (check(objects) as Extract<CheckResult, { status: 'violation' }>).violations[0]!.path!);
+    const packedTrace = buildTrace(
+      packed,
+      (check(packed) as Extract<CheckResult, { status: 'violation' }>).violations[0]!.path!,
+    );
+    const objectTrace = buildTrace(
+      objects,
+      (check(objects) as Extract<CheckResult, { status: 'violation' }>).violations[0]!.path!,
+    );
     expect(packedTrace.steps.map((s) => s.shown)).toEqual(objectTrace.steps.map((s) => s.state));
     expect(renderTraceText(packedTrace)).toBe(renderTraceText(objectTrace));
   });
 
   it('rejects symmetry with the packed layout, naming the setting', () => {
-    expect(() => twoPhaseCommit.instantiate({ packed: true, symmetric: true })).toThrow(/symmetric=true needs the object layout/);
+    expect(() => twoPhaseCommit.instantiate({ packed: true, symmetric: true })).toThrow(
+      /symmetric=true needs the object layout/,
+    );
   });
 });
 
 describe('a packed model that writes a bad word', () => {
   const layout = packedLayout({ mode: oneOf(['on', 'off']), count: int() });
-  const broken = (next: (s: Words) => Words) => defineSpec({
-    name: 'broken', layout, init: (): Words[] => [layout.blank()], actions: { step: { next } },
-  });
+  const broken = (next: (s: Words) => Words) =>
+    defineSpec({
+      name: 'broken',
+      layout,
+      init: (): Words[] => [layout.blank()],
+      actions: { step: { next } },
+    });
 
   it('is stopped with the field named: a word that is not an integer', () => {
-    const result = check(broken((s) => { const t = s.slice(); t[1] = 0.5; return t; }));
-    expect(result.status === 'error' && result.error.message).toBe("action 'step' returned a state where count is 0.5, not an integer (write packed states through the layout's fields)");
+    const result = check(
+      broken((s) => {
+        const t = s.slice();
+        t[1] = 0.5;
+        return t;
+      }),
+    );
+    expect(result.status === 'error' && result.error.message).toBe(
+      "action 'step' returned a state where count is 0.5, not an integer (write packed states through the layout's fields)",
+    );
   });
 
   it('is stopped when a state has the wrong number of words', () => {
     const result = check(broken((s) => [...s, 0]));
-    expect(result.status === 'error' && result.error.message).toBe("action 'step' returned a state where $ has 3 words; the layout has 2");
+    expect(result.status === 'error' && result.error.message).toBe(
+      "action 'step' returned a state where $ has 3 words; the layout has 2",
+    );
   });
 
   it('is caught modifying its input state in strict mode', () => {
-    const result = check(broken((s) => { (s as number[])[1] = 1; return s; }), { strict: true });
+    const result = check(
+      broken((s) => {
+        (s as number[])[1] = 1;
+        return s;
+      }),
+      { strict: true },
+    );
     expect(result.status === 'error' && result.error.code).toBe('state-mutated');
   });
 });

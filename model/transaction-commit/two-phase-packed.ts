@@ -9,7 +9,14 @@
 import { bitArrayOf, defineSpec, oneOf, packedLayout, setOf, type Words } from '../../spec/index.ts';
 import type { RmState } from './rms.ts';
 import type { TCommitState } from './tcommit.ts';
-import { RM_STATES, TM_STATES, type TwoPhaseAccess, twoPhaseDefinition, twoPhaseMessages, type TwoPhaseVariant } from './two-phase-actions.ts';
+import {
+  RM_STATES,
+  TM_STATES,
+  type TwoPhaseAccess,
+  twoPhaseDefinition,
+  twoPhaseMessages,
+  type TwoPhaseVariant,
+} from './two-phase-actions.ts';
 
 export function twoPhasePackedSpec(rms: readonly string[], variant: TwoPhaseVariant = 'correct') {
   const layout = packedLayout({
@@ -76,8 +83,13 @@ export function twoPhasePackedSpec(rms: readonly string[], variant: TwoPhaseVari
  * word, made once, so a step that leaves the RM states alone maps to the very same object (a stutter
  * the refinement check sees without hashing).
  */
-function tcommitStateOf(field: { readonly offset: number; readonly width: number; at(rm: string): { get(s: Words): RmState } }, rms: readonly string[]) {
-  const decode = (s: Words): TCommitState => ({ rmState: Object.fromEntries(rms.map((rm) => [rm, field.at(rm).get(s)])) });
+function tcommitStateOf(
+  field: { readonly offset: number; readonly width: number; at(rm: string): { get(s: Words): RmState } },
+  rms: readonly string[],
+) {
+  const decode = (s: Words): TCommitState => ({
+    rmState: Object.fromEntries(rms.map((rm) => [rm, field.at(rm).get(s)])),
+  });
   if (field.width !== 1) return decode;
   const made = new Map<number, TCommitState>();
   return (s: Words): TCommitState => {

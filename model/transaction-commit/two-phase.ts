@@ -25,7 +25,12 @@
 import { defineProtocol, defineSpec, KripkeError, permutations, withEntry, withMember } from '../../spec/index.ts';
 import { twoPhasePackedSpec } from './two-phase-packed.ts';
 import {
-  type TmState, TWO_PHASE_VARIANTS, type TwoPhaseAccess, twoPhaseDefinition, twoPhaseMessages, type TwoPhaseVariant,
+  type TmState,
+  TWO_PHASE_VARIANTS,
+  type TwoPhaseAccess,
+  twoPhaseDefinition,
+  twoPhaseMessages,
+  type TwoPhaseVariant,
 } from './two-phase-actions.ts';
 import { allRms, type RmState, type RmStates, rmIds, rmStatesTyped } from './rms.ts';
 
@@ -40,11 +45,15 @@ export interface TwoPhaseState {
   readonly msgs: ReadonlySet<string>;
 }
 
-const setRm = (s: TwoPhaseState, rm: string, to: RmState): TwoPhaseState => ({ ...s, rmState: withEntry(s.rmState, rm, to) });
+const setRm = (s: TwoPhaseState, rm: string, to: RmState): TwoPhaseState => ({
+  ...s,
+  rmState: withEntry(s.rmState, rm, to),
+});
 
 /** The definition of `two-phase-actions.ts` over records and Sets. */
 function objectAccess(rms: readonly string[]): TwoPhaseAccess<TwoPhaseState> {
-  const messages = twoPhaseMessages(rms), universe = new Set(messages);
+  const messages = twoPhaseMessages(rms),
+    universe = new Set(messages);
   return {
     rm: (s, i) => s.rmState[rms[i]!],
     tm: (s) => s.tmState,
@@ -55,7 +64,10 @@ function objectAccess(rms: readonly string[]): TwoPhaseAccess<TwoPhaseState> {
     prepare: (s, i) => ({ ...setRm(s, rms[i]!, 'prepared'), msgs: withMember(s.msgs, messages[i]!) }),
     decide: (s, tmState, m) => ({ ...s, tmState, msgs: withMember(s.msgs, messages[m]!) }),
     receivePrepared: (s, i) => ({ ...s, tmPrepared: withMember(s.tmPrepared, rms[i]!) }),
-    typedBeyondFields: (s) => rmStatesTyped(s.rmState, rms) && [...s.tmPrepared].every((rm) => rms.includes(rm)) && [...s.msgs].every((m) => universe.has(m)),
+    typedBeyondFields: (s) =>
+      rmStatesTyped(s.rmState, rms) &&
+      [...s.tmPrepared].every((rm) => rms.includes(rm)) &&
+      [...s.msgs].every((m) => universe.has(m)),
     // The TM's steps share the RM-state record, so their image is a stutter seen without hashing.
     tcommitState: (s) => ({ rmState: s.rmState }),
   };
@@ -66,7 +78,9 @@ export function twoPhaseSpec(rmCount = 3, variant: TwoPhaseVariant = 'correct', 
   const { actions, properties, terminal } = twoPhaseDefinition(rms, variant, objectAccess(rms));
   return defineSpec({
     name: 'two-phase-commit',
-    init: (): TwoPhaseState[] => [{ rmState: allRms(rms, 'working'), tmState: 'init', tmPrepared: new Set(), msgs: new Set() }],
+    init: (): TwoPhaseState[] => [
+      { rmState: allRms(rms, 'working'), tmState: 'init', tmPrepared: new Set(), msgs: new Set() },
+    ],
     actions,
     properties,
     terminal,
@@ -86,7 +100,11 @@ export const twoPhaseCommit = defineProtocol({
   variants: TWO_PHASE_VARIANTS,
   build: (c, variant) => {
     if (!c.packed) return twoPhaseSpec(c.rms, variant, c.symmetric);
-    if (c.symmetric) throw new KripkeError('invalid-config', 'symmetric=true needs the object layout (packed=false)', { model: 'two-phase-commit', key: 'symmetric' });
+    if (c.symmetric)
+      throw new KripkeError('invalid-config', 'symmetric=true needs the object layout (packed=false)', {
+        model: 'two-phase-commit',
+        key: 'symmetric',
+      });
     return twoPhasePackedSpec(rmIds(c.rms), variant);
   },
 });

@@ -18,8 +18,10 @@ export function actorActions<L, M, H>(system: System<L, M, H>): Actions<State<L,
   const { network, faults = {}, bounds = {} } = system.definition;
   const actions: Actions<State<L, M, H>> = { Deliver: deliverAction(system) };
   if (network.lossy) actions.Drop = dropAction(system);
-  if ((bounds.maxDuplicates ?? 0) > 0 && network.kind !== 'duplicating') actions.Duplicate = duplicateAction(system, bounds.maxDuplicates!);
-  if (system.ids.some((id) => behaviourOf(system, id).onTimeout)) actions.Timeout = timeoutAction(system, bounds.maxTimeouts ?? Infinity);
+  if ((bounds.maxDuplicates ?? 0) > 0 && network.kind !== 'duplicating')
+    actions.Duplicate = duplicateAction(system, bounds.maxDuplicates!);
+  if (system.ids.some((id) => behaviourOf(system, id).onTimeout))
+    actions.Timeout = timeoutAction(system, bounds.maxTimeouts ?? Infinity);
   const crashMode = faults.crash ?? 'none';
   if (crashMode !== 'none' && (bounds.maxCrashes ?? 0) > 0) {
     actions.Crash = crashAction(system, faults.crashable ?? system.ids, bounds.maxCrashes!);
@@ -44,11 +46,14 @@ function connected(s: State<unknown, unknown, unknown>, from: ActorId, to: Actor
 function deliverAction<L, M, H>(system: System<L, M, H>): ActionDefinition<State<L, M, H>, Envelope<M>> {
   const kind = system.definition.network.kind;
   return {
-    params: (s: State<L, M, H>) => deliverable(kind, s.network).filter((e) => isUp(s, e.to) && connected(s, e.from, e.to)),
+    params: (s: State<L, M, H>) =>
+      deliverable(kind, s.network).filter((e) => isUp(s, e.to) && connected(s, e.from, e.to)),
     next: (s, envelope) => {
       const behaviour = behaviourOf(system, envelope.to);
       const local = s.nodes[envelope.to] as L;
-      const reaction = behaviour.onMessage(local, envelope, contextOf(system as AnySystem, envelope.to)) ?? { state: local };
+      const reaction = behaviour.onMessage(local, envelope, contextOf(system as AnySystem, envelope.to)) ?? {
+        state: local,
+      };
       const network = kind === 'duplicating' ? s.network : remove(s.network, envelope);
       return applyReaction(system, { ...s, network }, envelope.to, reaction);
     },
@@ -68,31 +73,47 @@ function duplicateAction<L, M, H>(system: System<L, M, H>, max: number): ActionD
   return {
     params: (s: State<L, M, H>) => (s.spent.duplicates >= max ? [] : deliverable(kind, s.network)),
     next: (s, envelope) => ({
-      ...s, network: duplicate(kind, s.network, envelope), spent: { ...s.spent, duplicates: s.spent.duplicates + 1 },
+      ...s,
+      network: duplicate(kind, s.network, envelope),
+      spent: { ...s.spent, duplicates: s.spent.duplicates + 1 },
     }),
   };
 }
 
-interface TimerParam { readonly node: ActorId; readonly timer: string }
+interface TimerParam {
+  readonly node: ActorId;
+  readonly timer: string;
+}
 
 function timeoutAction<L, M, H>(system: System<L, M, H>, max: number): ActionDefinition<State<L, M, H>, TimerParam> {
   return {
-    params: (s: State<L, M, H>) => (s.spent.timeouts >= max ? [] : system.ids.flatMap((node) =>
-      isUp(s, node) ? (s.timers[node] ?? []).map((timer) => ({ node, timer })) : [])),
+    params: (s: State<L, M, H>) =>
+      s.spent.timeouts >= max
+        ? []
+        : system.ids.flatMap((node) => (isUp(s, node) ? (s.timers[node] ?? []).map((timer) => ({ node, timer })) : [])),
     next: (s, { node, timer }) => {
       const handler = behaviourOf(system, node).onTimeout;
       const reaction = handler?.(s.nodes[node] as L, timer, contextOf(system as AnySystem, node));
       if (reaction === undefined) return undefined;
-      const disarmed = { ...s, timers: { ...s.timers, [node]: (s.timers[node] ?? []).filter((t) => t !== timer) },
-        spent: max === Infinity ? s.spent : { ...s.spent, timeouts: s.spent.timeouts + 1 } };
+      const disarmed = {
+        ...s,
+        timers: { ...s.timers, [node]: (s.timers[node] ?? []).filter((t) => t !== timer) },
+        spent: max === Infinity ? s.spent : { ...s.spent, timeouts: s.spent.timeouts + 1 },
+      };
       return applyReaction(system, disarmed, node, reaction);
     },
   };
 }
 
-interface NodeParam { readonly node: ActorId }
+interface NodeParam {
+  readonly node: ActorId;
+}
 
-function crashAction<L, M, H>(system: System<L, M, H>, crashable: readonly ActorId[], max: number): ActionDefinition<State<L, M, H>, NodeParam> {
+function crashAction<L, M, H>(
+  system: System<L, M, H>,
+  crashable: readonly ActorId[],
+  max: number,
+): ActionDefinition<State<L, M, H>, NodeParam> {
   const params = crashable.map((node) => Object.freeze({ node }));
   return {
     params,
@@ -107,13 +128,20 @@ function recoverAction<L, M, H>(system: System<L, M, H>): ActionDefinition<State
   };
 }
 
-interface PartitionParam { readonly groups: readonly (readonly ActorId[])[] }
+interface PartitionParam {
+  readonly groups: readonly (readonly ActorId[])[];
+}
 
-function partitionAction<L, M, H>(system: System<L, M, H>, max: number): ActionDefinition<State<L, M, H>, PartitionParam> {
+function partitionAction<L, M, H>(
+  system: System<L, M, H>,
+  max: number,
+): ActionDefinition<State<L, M, H>, PartitionParam> {
   return {
     params: twoWaySplits(system.ids).map((groups) => Object.freeze({ groups })),
-    next: (s, { groups }) => (s.partition.length > 0 || s.spent.partitions >= max ? undefined
-      : { ...s, partition: groups, spent: { ...s.spent, partitions: s.spent.partitions + 1 } }),
+    next: (s, { groups }) =>
+      s.partition.length > 0 || s.spent.partitions >= max
+        ? undefined
+        : { ...s, partition: groups, spent: { ...s.spent, partitions: s.spent.partitions + 1 } },
   };
 }
 
@@ -127,18 +155,31 @@ export function twoWaySplits(ids: readonly ActorId[]): (readonly ActorId[])[][] 
   return splits;
 }
 
-interface LocalParam { readonly node: ActorId; readonly label: string }
-
-function localSteps(system: System<unknown, unknown, unknown> | System<any, any, any>): LocalParam[] {
-  return system.ids.flatMap((node) => (behaviourOf(system, node).localSteps ?? []).map((label) => Object.freeze({ node, label })));
+interface LocalParam {
+  readonly node: ActorId;
+  readonly label: string;
 }
 
-function localAction<L, M, H>(system: System<L, M, H>, params: readonly LocalParam[]): ActionDefinition<State<L, M, H>, LocalParam> {
+function localSteps(system: System<unknown, unknown, unknown> | System<any, any, any>): LocalParam[] {
+  return system.ids.flatMap((node) =>
+    (behaviourOf(system, node).localSteps ?? []).map((label) => Object.freeze({ node, label })),
+  );
+}
+
+function localAction<L, M, H>(
+  system: System<L, M, H>,
+  params: readonly LocalParam[],
+): ActionDefinition<State<L, M, H>, LocalParam> {
   return {
     params,
     next: (s, { node, label }) => {
       if (!isUp(s, node)) return undefined;
-      const reaction = behaviourOf(system, node).onLocal?.(s.nodes[node] as L, label, contextOf(system as AnySystem, node), s.history);
+      const reaction = behaviourOf(system, node).onLocal?.(
+        s.nodes[node] as L,
+        label,
+        contextOf(system as AnySystem, node),
+        s.history,
+      );
       return reaction === undefined ? undefined : applyReaction(system, s, node, reaction);
     },
   };

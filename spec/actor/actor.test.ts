@@ -6,9 +6,17 @@ import { actorEvent, defineActorSpec, twoWaySplits } from './index.ts';
 import type { Behaviour, NetworkSemantics, SystemState } from './index.ts';
 
 /** `a` sends 1 and 2 to `b`, which records what arrives, in order. */
-interface Local { readonly got: readonly number[] }
+interface Local {
+  readonly got: readonly number[];
+}
 const sender: Behaviour<Local, number> = {
-  onStart: () => ({ state: { got: [] }, send: [{ to: 'b', msg: 1 }, { to: 'b', msg: 2 }] }),
+  onStart: () => ({
+    state: { got: [] },
+    send: [
+      { to: 'b', msg: 1 },
+      { to: 'b', msg: 2 },
+    ],
+  }),
   onMessage: () => undefined,
 };
 const recorder = (asSet: boolean): Behaviour<Local, number> => ({
@@ -18,7 +26,10 @@ const recorder = (asSet: boolean): Behaviour<Local, number> => ({
 
 function twoMessages(network: NetworkSemantics, maxDuplicates = 0) {
   return defineActorSpec<Local, number>({
-    name: 'two-messages', actors: { a: sender, b: recorder(network.kind === 'duplicating') }, network, bounds: { maxDuplicates },
+    name: 'two-messages',
+    actors: { a: sender, b: recorder(network.kind === 'duplicating') },
+    network,
+    bounds: { maxDuplicates },
     properties: ({ sometimes }) => [sometimes('out of order', (s) => s.nodes.b?.got[0] === 2)],
   });
 }
@@ -62,7 +73,8 @@ describe('obsolete messages', () => {
     onMessage: (s, { msg }) => (msg > (s.got[0] ?? 0) ? { state: { got: [msg] } } : undefined),
     obsolete: (s, { msg }) => msg <= (s.got[0] ?? 0),
   };
-  const system = (b: Behaviour<Local, number>) => defineActorSpec<Local, number>({ name: 'highest', actors: { a: sender, b }, network: { kind: 'unordered' } });
+  const system = (b: Behaviour<Local, number>) =>
+    defineActorSpec<Local, number>({ name: 'highest', actors: { a: sender, b }, network: { kind: 'unordered' } });
   const spec = system(highest);
   it('are discarded as soon as the receiver would ignore them: 3 states instead of 4', () => {
     expect(distinct(spec as ReturnType<typeof twoMessages>)).toBe(3); // 1 in flight after 2 arrived is gone
@@ -73,7 +85,10 @@ describe('obsolete messages', () => {
 });
 
 /** A node that counts its ticks; `kept` is durable, `ticks` volatile. */
-interface Ticker { readonly ticks: number; readonly kept: number }
+interface Ticker {
+  readonly ticks: number;
+  readonly kept: number;
+}
 const ticker: Behaviour<Ticker, never> = {
   onStart: () => ({ state: { ticks: 0, kept: 0 }, setTimers: ['tick'] }),
   onMessage: () => undefined,
@@ -83,38 +98,69 @@ const ticker: Behaviour<Ticker, never> = {
 
 describe('timers and faults', () => {
   it('Timeout fires armed timers up to the bound', () => {
-    const spec = defineActorSpec({ name: 'ticker', actors: { t: ticker }, network: { kind: 'unordered' }, bounds: { maxTimeouts: 3 } });
+    const spec = defineActorSpec({
+      name: 'ticker',
+      actors: { t: ticker },
+      network: { kind: 'unordered' },
+      bounds: { maxTimeouts: 3 },
+    });
     expect(check(spec, { strict: true }).stats.distinctStates).toBe(4);
   });
   it('crash-recover keeps durable fields and resets volatile ones', () => {
     const spec = defineActorSpec({
-      name: 'ticker', actors: { t: ticker }, network: { kind: 'unordered' }, faults: { crash: 'recover' },
+      name: 'ticker',
+      actors: { t: ticker },
+      network: { kind: 'unordered' },
+      faults: { crash: 'recover' },
       bounds: { maxTimeouts: 1, maxCrashes: 1 },
-      properties: ({ sometimes }) => [sometimes('recovered with kept state', (s) => s.down.length === 0 && s.spent.crashes === 1 && s.nodes.t!.kept === 1)],
+      properties: ({ sometimes }) => [
+        sometimes(
+          'recovered with kept state',
+          (s) => s.down.length === 0 && s.spent.crashes === 1 && s.nodes.t!.kept === 1,
+        ),
+      ],
     });
     const result = check(spec, { strict: true });
     expect(result.status).toBe('pass');
     const example = result.examples[0]!;
     const trace = buildTrace(spec, example.path!);
     expect(trace.steps.map((s) => s.action?.label ?? 'init')).toEqual([
-      'init', 'Timeout({ node: "t", timer: "tick" })', 'Crash({ node: "t" })', 'Recover({ node: "t" })',
+      'init',
+      'Timeout({ node: "t", timer: "tick" })',
+      'Crash({ node: "t" })',
+      'Recover({ node: "t" })',
     ]);
     expect(trace.steps[2]!.state.nodes.t).toEqual({ ticks: 0, kept: 1 });
     expect(trace.steps[3]!.state.timers.t).toEqual(['tick']);
   });
   it('crash-stop has no Recover', () => {
-    const spec = defineActorSpec({ name: 'ticker', actors: { t: ticker }, network: { kind: 'unordered' }, faults: { crash: 'stop' }, bounds: { maxCrashes: 1 } });
+    const spec = defineActorSpec({
+      name: 'ticker',
+      actors: { t: ticker },
+      network: { kind: 'unordered' },
+      faults: { crash: 'stop' },
+      bounds: { maxCrashes: 1 },
+    });
     expect(spec.actions.map((a) => a.name)).toEqual(['Deliver', 'Timeout', 'Crash']);
   });
   it('a partition holds messages across it until Heal', () => {
     const spec = defineActorSpec<Local, number>({
-      name: 'split', actors: { a: sender, b: recorder(false) }, network: { kind: 'fifo' }, faults: { partitions: true },
+      name: 'split',
+      actors: { a: sender, b: recorder(false) },
+      network: { kind: 'fifo' },
+      faults: { partitions: true },
       bounds: { maxPartitions: 1 },
-      properties: ({ always }) => [always('nothing arrives while split', (s) => s.partition.length === 0 || s.nodes.b!.got.length === 0)],
+      properties: ({ always }) => [
+        always('nothing arrives while split', (s) => s.partition.length === 0 || s.nodes.b!.got.length === 0),
+      ],
     });
     const result = check(spec, { strict: true });
     expect(result.status).toBe('violation'); // delivered before the split, then split
-    expect(twoWaySplits(['a', 'b', 'c'])).toEqual([[['a'], ['b', 'c']], [['a', 'b'], ['c']], [['a', 'c'], ['b']]]);
+    expect(twoWaySplits(['a', 'b', 'c'])).toEqual([
+      [['a'], ['b', 'c']],
+      [['a', 'b'], ['c']],
+      [['a', 'c'], ['b']],
+    ]);
   });
 });
 
@@ -127,10 +173,16 @@ describe('traces', () => {
     expect(events).toEqual([{ kind: 'Deliver', from: 'a', to: 'b', msg: 2 }]);
   });
   it('reject a send to an unknown actor, naming the sender', () => {
-    const bad: Behaviour<Local, number> = { onStart: () => ({ state: { got: [] }, send: [{ to: 'zz', msg: 1 }] }), onMessage: () => undefined };
-    expect(() => defineActorSpec({ name: 'bad', actors: { a: bad }, network: { kind: 'unordered' } }).init())
-      .toThrow(/actor 'a' sent a message to unknown actor 'zz'; actors: a/);
-    expect(() => defineActorSpec({ name: 'bad', actors: { a: bad }, network: { kind: 'lossy' as never } })).toThrow(KripkeError);
+    const bad: Behaviour<Local, number> = {
+      onStart: () => ({ state: { got: [] }, send: [{ to: 'zz', msg: 1 }] }),
+      onMessage: () => undefined,
+    };
+    expect(() => defineActorSpec({ name: 'bad', actors: { a: bad }, network: { kind: 'unordered' } }).init()).toThrow(
+      /actor 'a' sent a message to unknown actor 'zz'; actors: a/,
+    );
+    expect(() => defineActorSpec({ name: 'bad', actors: { a: bad }, network: { kind: 'lossy' as never } })).toThrow(
+      KripkeError,
+    );
   });
   it('keep the network canonical: the same messages in flight are the same state', () => {
     const s = twoMessages({ kind: 'unordered' }).init()[0] as SystemState<Local, number>;

@@ -12,10 +12,15 @@ import type { ActorSystemDefinition, SystemState } from './types.ts';
 
 const NETWORKS = ['unordered', 'duplicating', 'fifo'];
 
-export function defineActorSpec<L, M, H = never>(definition: ActorSystemDefinition<L, M, H>): Spec<SystemState<L, M, H>> {
+export function defineActorSpec<L, M, H = never>(
+  definition: ActorSystemDefinition<L, M, H>,
+): Spec<SystemState<L, M, H>> {
   if (!NETWORKS.includes(definition.network?.kind)) {
-    throw new KripkeError('invalid-spec', `network kind '${String(definition.network?.kind)}' is not one of ${NETWORKS.join(', ')}`,
-      { model: definition.name });
+    throw new KripkeError(
+      'invalid-spec',
+      `network kind '${String(definition.network?.kind)}' is not one of ${NETWORKS.join(', ')}`,
+      { model: definition.name },
+    );
   }
   const system = resolveSystem(definition);
   requireActors(definition.name, system.ids, 'crashable', definition.faults?.crashable);
@@ -35,8 +40,16 @@ export function defineActorSpec<L, M, H = never>(definition: ActorSystemDefiniti
   });
 }
 
-function requireActors(model: string, ids: readonly ActorId[], what: string, named: readonly ActorId[] | undefined): void {
+function requireActors(
+  model: string,
+  ids: readonly ActorId[],
+  what: string,
+  named: readonly ActorId[] | undefined,
+): void {
   for (const id of named ?? []) {
-    if (!ids.includes(id)) throw new KripkeError('invalid-spec', `${what} names unknown actor '${id}'; actors: ${ids.join(', ')}`, { model });
+    if (!ids.includes(id))
+      throw new KripkeError('invalid-spec', `${what} names unknown actor '${id}'; actors: ${ids.join(', ')}`, {
+        model,
+      });
   }
 }

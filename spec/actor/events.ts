@@ -20,7 +20,15 @@ export type ActorEvent =
 export type ActorEventKind = ActorEvent['kind'];
 
 export const ACTOR_ACTIONS: readonly ActorEventKind[] = [
-  'Deliver', 'Drop', 'Duplicate', 'Timeout', 'Crash', 'Recover', 'Partition', 'Heal', 'Local',
+  'Deliver',
+  'Drop',
+  'Duplicate',
+  'Timeout',
+  'Crash',
+  'Recover',
+  'Partition',
+  'Heal',
+  'Local',
 ];
 
 /**
@@ -29,7 +37,8 @@ export const ACTOR_ACTIONS: readonly ActorEventKind[] = [
  */
 export function actorEvent(step: { readonly action: string; readonly param: unknown }): ActorEvent | undefined {
   if (!(ACTOR_ACTIONS as readonly string[]).includes(step.action)) return undefined;
-  if (typeof step.param !== 'object' || step.param === null) return step.action === 'Heal' ? { kind: 'Heal' } : undefined;
+  if (typeof step.param !== 'object' || step.param === null)
+    return step.action === 'Heal' ? { kind: 'Heal' } : undefined;
   return { ...(step.param as object), kind: step.action } as ActorEvent;
 }
 
@@ -40,11 +49,20 @@ export function actorEvent(step: { readonly action: string; readonly param: unkn
 export function describeActorEvent(event: ActorEvent, formatMessage: (msg: never) => string = JSON.stringify): string {
   const show = formatMessage as (msg: unknown) => string;
   switch (event.kind) {
-    case 'Deliver': case 'Drop': case 'Duplicate': return `${event.kind} ${event.from} → ${event.to}: ${show(event.msg)}`;
-    case 'Timeout': return `Timeout ${event.node} (${event.timer})`;
-    case 'Crash': case 'Recover': return `${event.kind} ${event.node}`;
-    case 'Partition': return `Partition ${event.groups.map((g) => `{${g.join(', ')}}`).join(' | ')}`;
-    case 'Heal': return 'Heal';
-    case 'Local': return `Local ${event.node}: ${event.label}`;
+    case 'Deliver':
+    case 'Drop':
+    case 'Duplicate':
+      return `${event.kind} ${event.from} → ${event.to}: ${show(event.msg)}`;
+    case 'Timeout':
+      return `Timeout ${event.node} (${event.timer})`;
+    case 'Crash':
+    case 'Recover':
+      return `${event.kind} ${event.node}`;
+    case 'Partition':
+      return `Partition ${event.groups.map((g) => `{${g.join(', ')}}`).join(' | ')}`;
+    case 'Heal':
+      return 'Heal';
+    case 'Local':
+      return `Local ${event.node}: ${event.label}`;
   }
 }

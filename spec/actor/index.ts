@@ -20,5 +20,14 @@ export { twoWaySplits } from './actions.ts';
 export { ACTOR_ACTIONS, actorEvent, describeActorEvent } from './events.ts';
 export type { ActorEvent, ActorEventKind, ActorId } from './events.ts';
 export type {
-  ActorBounds, ActorContext, ActorSystemDefinition, Behaviour, Envelope, FaultModel, NetworkSemantics, Reaction, Spent, SystemState,
+  ActorBounds,
+  ActorContext,
+  ActorSystemDefinition,
+  Behaviour,
+  Envelope,
+  FaultModel,
+  NetworkSemantics,
+  Reaction,
+  Spent,
+  SystemState,
 } from './types.ts';

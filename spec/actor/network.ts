@@ -53,7 +53,11 @@ export function remove<M>(network: readonly Envelope<M>[], envelope: Envelope<M>
 }
 
 /** Adds a copy of a message in flight, next to it (for fifo: at the end of its link). */
-export function duplicate<M>(kind: Kind, network: readonly Envelope<M>[], envelope: Envelope<M>): readonly Envelope<M>[] {
+export function duplicate<M>(
+  kind: Kind,
+  network: readonly Envelope<M>[],
+  envelope: Envelope<M>,
+): readonly Envelope<M>[] {
   if (kind === 'fifo') return enqueue(kind, network, envelope);
   const at = indexOf(network, envelope);
   return at < 0 ? network : insertAt(network, at, envelope);

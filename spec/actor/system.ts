@@ -17,9 +17,12 @@ export interface System<L, M, H> {
 
 export function resolveSystem<L, M, H>(definition: ActorSystemDefinition<L, M, H>): System<L, M, H> {
   const ids = Object.keys(definition.actors);
-  if (ids.length === 0) throw new KripkeError('invalid-spec', 'an actor system needs at least one actor', { model: definition.name });
+  if (ids.length === 0)
+    throw new KripkeError('invalid-spec', 'an actor system needs at least one actor', { model: definition.name });
   const behaviours = new Map(ids.map((id) => [id, definition.actors[id]!] as const));
-  const contexts = new Map(ids.map((id) => [id, Object.freeze({ self: id, actors: ids, peers: ids.filter((p) => p !== id) })] as const));
+  const contexts = new Map(
+    ids.map((id) => [id, Object.freeze({ self: id, actors: ids, peers: ids.filter((p) => p !== id) })] as const),
+  );
   return { definition, ids, behaviours, contexts };
 }
 
@@ -34,8 +37,13 @@ export function contextOf(system: System<unknown, unknown, unknown>, id: ActorId
 /** The initial state: every node's `onStart` applied in declaration order. */
 export function initialState<L, M, H>(system: System<L, M, H>): SystemState<L, M, H> {
   let state: SystemState<L, M, H> = {
-    nodes: {}, down: [], timers: {}, network: [], partition: [],
-    spent: { crashes: 0, timeouts: 0, partitions: 0, duplicates: 0 }, history: [],
+    nodes: {},
+    down: [],
+    timers: {},
+    network: [],
+    partition: [],
+    spent: { crashes: 0, timeouts: 0, partitions: 0, duplicates: 0 },
+    history: [],
   };
   for (const id of system.ids) {
     const start = behaviourOf(system, id).onStart(contextOf(system as System<unknown, unknown, unknown>, id));
@@ -46,18 +54,27 @@ export function initialState<L, M, H>(system: System<L, M, H>): SystemState<L, M
 
 /** Applies node `id`'s reaction: its new local state, messages, timers and observations. */
 export function applyReaction<L, M, H>(
-  system: System<L, M, H>, state: SystemState<L, M, H>, id: ActorId, reaction: Reaction<L, M, H>,
+  system: System<L, M, H>,
+  state: SystemState<L, M, H>,
+  id: ActorId,
+  reaction: Reaction<L, M, H>,
 ): SystemState<L, M, H> {
   if (typeof reaction !== 'object' || reaction === null || !('state' in reaction)) {
-    throw new KripkeError('action-threw', `actor '${id}' returned ${String(reaction)} instead of a reaction { state, send?, … }`,
-      { model: system.definition.name, actor: id });
+    throw new KripkeError(
+      'action-threw',
+      `actor '${id}' returned ${String(reaction)} instead of a reaction { state, send?, … }`,
+      { model: system.definition.name, actor: id },
+    );
   }
   const nodes: Readonly<Record<ActorId, L>> = { ...state.nodes, [id]: reaction.state };
   let network = discardObsolete(system, state.network, id, reaction.state);
   for (const { to, msg } of reaction.send ?? []) {
     if (!system.behaviours.has(to)) {
-      throw new KripkeError('invalid-spec', `actor '${id}' sent a message to unknown actor '${to}'; actors: ${system.ids.join(', ')}`,
-        { model: system.definition.name, actor: id });
+      throw new KripkeError(
+        'invalid-spec',
+        `actor '${id}' sent a message to unknown actor '${to}'; actors: ${system.ids.join(', ')}`,
+        { model: system.definition.name, actor: id },
+      );
     }
     const envelope: Envelope<M> = { from: id, to, msg };
     if (!isObsolete(system, nodes[to], envelope)) network = enqueue(system.definition.network.kind, network, envelope);
@@ -78,7 +95,12 @@ function isObsolete<L, M, H>(system: System<L, M, H>, receiver: L | undefined, e
 }
 
 /** The messages to `id` that its new state makes obsolete, removed (the same array when none). */
-function discardObsolete<L, M, H>(system: System<L, M, H>, network: readonly Envelope<M>[], id: ActorId, local: L): readonly Envelope<M>[] {
+function discardObsolete<L, M, H>(
+  system: System<L, M, H>,
+  network: readonly Envelope<M>[],
+  id: ActorId,
+  local: L,
+): readonly Envelope<M>[] {
   if (behaviourOf(system, id).obsolete === undefined) return network;
   const kept = network.filter((e) => e.to !== id || !isObsolete(system, local, e));
   return kept.length === network.length ? network : kept;
@@ -94,7 +116,11 @@ function updateTimers(current: readonly string[], reaction: Reaction<unknown, un
 }
 
 /** Crashes `id`: volatile fields revert to their start values, timers are cleared. */
-export function crash<L, M, H>(system: System<L, M, H>, state: SystemState<L, M, H>, id: ActorId): SystemState<L, M, H> {
+export function crash<L, M, H>(
+  system: System<L, M, H>,
+  state: SystemState<L, M, H>,
+  id: ActorId,
+): SystemState<L, M, H> {
   const local = state.nodes[id] as L;
   const restarted = behaviourOf(system, id).onStart(contextOf(system as System<unknown, unknown, unknown>, id)).state;
   const kept = keepDurable(behaviourOf(system, id).durable ?? [], local, restarted);
@@ -108,7 +134,11 @@ export function crash<L, M, H>(system: System<L, M, H>, state: SystemState<L, M,
 }
 
 /** Recovers `id`: it runs `onStart` again, then its durable fields are restored over the result. */
-export function recover<L, M, H>(system: System<L, M, H>, state: SystemState<L, M, H>, id: ActorId): SystemState<L, M, H> {
+export function recover<L, M, H>(
+  system: System<L, M, H>,
+  state: SystemState<L, M, H>,
+  id: ActorId,
+): SystemState<L, M, H> {
   const start = behaviourOf(system, id).onStart(contextOf(system as System<unknown, unknown, unknown>, id));
   const kept = keepDurable(behaviourOf(system, id).durable ?? [], state.nodes[id] as L, start.state);
   const up = { ...state, down: state.down.filter((n) => n !== id) };

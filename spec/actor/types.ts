@@ -51,7 +51,12 @@ export interface Behaviour<L, M, H = never> {
    * environment (clients), so they also see the global history: a client operation can be issued
    * once in the whole system.
    */
-  readonly onLocal?: (state: L, label: string, ctx: ActorContext, history: readonly H[]) => Reaction<L, M, H> | undefined;
+  readonly onLocal?: (
+    state: L,
+    label: string,
+    ctx: ActorContext,
+    history: readonly H[],
+  ) => Reaction<L, M, H> | undefined;
   /**
    * Optional: true when the receiver, in this state, will ignore this message now and in every
    * later state (delivering it would change nothing and send nothing). Such messages are discarded
@@ -134,7 +139,9 @@ export interface ActorSystemDefinition<L, M, H = never> {
   readonly network: NetworkSemantics;
   readonly faults?: FaultModel;
   readonly bounds?: ActorBounds;
-  readonly properties?: (build: PropertyConstructors<SystemState<L, M, H>>) => readonly Property<SystemState<L, M, H>>[];
+  readonly properties?: (
+    build: PropertyConstructors<SystemState<L, M, H>>,
+  ) => readonly Property<SystemState<L, M, H>>[];
   readonly fairness?: readonly Fairness[];
   /** Quiescent states are legal ends by default; pass a predicate to report some as deadlocks. */
   readonly terminal?: (state: SystemState<L, M, H>) => boolean;

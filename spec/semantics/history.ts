@@ -25,11 +25,13 @@ export function operationsOf<Op, Ret>(history: readonly HistoryEvent<Op, Ret>[])
   history.forEach((event, at) => {
     const open = pending.get(event.client);
     if (event.kind === 'invoke') {
-      if (open !== undefined) throw badHistory(`client '${event.client}' invoked an operation at event ${at} while another was pending`);
+      if (open !== undefined)
+        throw badHistory(`client '${event.client}' invoked an operation at event ${at} while another was pending`);
       pending.set(event.client, operations.length);
       operations.push({ client: event.client, op: event.op, invokedAt: at, returnedAt: Infinity, ret: undefined });
     } else {
-      if (open === undefined) throw badHistory(`client '${event.client}' returned at event ${at} without a pending operation`);
+      if (open === undefined)
+        throw badHistory(`client '${event.client}' returned at event ${at} without a pending operation`);
       operations[open] = { ...operations[open]!, returnedAt: at, ret: event.ret };
       pending.delete(event.client);
     }
@@ -42,8 +44,14 @@ function badHistory(message: string): KripkeError {
 }
 
 /** `c1: write(1) → ok | c2: read() → 1 | c3: read() …` — one line per operation, in invocation order. */
-export function formatHistory<Op, Ret>(history: readonly HistoryEvent<Op, Ret>[], show: (v: unknown) => string = JSON.stringify): string {
+export function formatHistory<Op, Ret>(
+  history: readonly HistoryEvent<Op, Ret>[],
+  show: (v: unknown) => string = JSON.stringify,
+): string {
   return operationsOf(history)
-    .map((o) => `${o.client}: ${show(o.op)} [${o.invokedAt}, ${o.returnedAt === Infinity ? '…' : o.returnedAt}] → ${o.returnedAt === Infinity ? 'pending' : show(o.ret)}`)
+    .map(
+      (o) =>
+        `${o.client}: ${show(o.op)} [${o.invokedAt}, ${o.returnedAt === Infinity ? '…' : o.returnedAt}] → ${o.returnedAt === Infinity ? 'pending' : show(o.ret)}`,
+    )
     .join('\n');
 }

@@ -14,36 +14,52 @@ import type { SequentialSpec } from './sequential.ts';
 type Checker = <S, Op, Ret>(history: readonly HistoryEvent<Op, Ret>[], spec: SequentialSpec<S, Op, Ret>) => boolean;
 
 function cachedProperty<State, S, Op, Ret>(
-  name: string, historyOf: (state: State) => readonly HistoryEvent<Op, Ret>[], spec: SequentialSpec<S, Op, Ret>, holds: Checker,
+  name: string,
+  historyOf: (state: State) => readonly HistoryEvent<Op, Ret>[],
+  spec: SequentialSpec<S, Op, Ret>,
+  holds: Checker,
 ): Invariant<State> {
   const verdicts = new WeakMap<object, boolean>();
   const explain = (state: State) => explainConsistency(historyOf(state), spec);
-  return always(name, (state: State) => {
-    const history = historyOf(state);
-    const known = verdicts.get(history);
-    if (known !== undefined) return known;
-    const verdict = holds(history, spec);
-    verdicts.set(history, verdict);
-    return verdict;
-  }, explain);
+  return always(
+    name,
+    (state: State) => {
+      const history = historyOf(state);
+      const known = verdicts.get(history);
+      if (known !== undefined) return known;
+      const verdict = holds(history, spec);
+      verdicts.set(history, verdict);
+      return verdict;
+    },
+    explain,
+  );
 }
 
 export function linearizable<State, S, Op, Ret>(
-  name: string, historyOf: (state: State) => readonly HistoryEvent<Op, Ret>[], spec: SequentialSpec<S, Op, Ret>,
+  name: string,
+  historyOf: (state: State) => readonly HistoryEvent<Op, Ret>[],
+  spec: SequentialSpec<S, Op, Ret>,
 ): Invariant<State> {
   return cachedProperty(name, historyOf, spec, isLinearizable);
 }
 
 export function sequentiallyConsistent<State, S, Op, Ret>(
-  name: string, historyOf: (state: State) => readonly HistoryEvent<Op, Ret>[], spec: SequentialSpec<S, Op, Ret>,
+  name: string,
+  historyOf: (state: State) => readonly HistoryEvent<Op, Ret>[],
+  spec: SequentialSpec<S, Op, Ret>,
 ): Invariant<State> {
   return cachedProperty(name, historyOf, spec, isSequentiallyConsistent);
 }
 
 /** A human-readable verdict for a history: the operations, and whether (and how) they linearize. */
-export function explainConsistency<S, Op, Ret>(history: readonly HistoryEvent<Op, Ret>[], spec: SequentialSpec<S, Op, Ret>): string {
-  const verdict = isLinearizable(history, spec) ? 'linearizable'
-    : isSequentiallyConsistent(history, spec) ? 'NOT linearizable (but sequentially consistent)'
+export function explainConsistency<S, Op, Ret>(
+  history: readonly HistoryEvent<Op, Ret>[],
+  spec: SequentialSpec<S, Op, Ret>,
+): string {
+  const verdict = isLinearizable(history, spec)
+    ? 'linearizable'
+    : isSequentiallyConsistent(history, spec)
+      ? 'NOT linearizable (but sequentially consistent)'
       : 'NOT linearizable, NOT sequentially consistent';
   return `history against a ${spec.name} — ${verdict}:\n${formatHistory(history)}`;
 }

@@ -13,7 +13,9 @@ export type Candidates = (done: readonly boolean[]) => readonly number[];
 
 /** Returns an order of operation indices that explains the history, or undefined if none does. */
 export function findOrder<S, Op, Ret>(
-  operations: readonly Operation<Op, Ret>[], spec: SequentialSpec<S, Op, Ret>, candidates: Candidates,
+  operations: readonly Operation<Op, Ret>[],
+  spec: SequentialSpec<S, Op, Ret>,
+  candidates: Candidates,
 ): number[] | undefined {
   const done = operations.map(() => false);
   const order: number[] = [];

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { KripkeError } from '../errors.ts';
 import {
-  explainConsistency, type HistoryEvent, isLinearizable, isSequentiallyConsistent, keyValueMap, linearizable, linearize,
-  type MapOp, type MapRet, register, type RegisterOp, type RegisterRet,
+  explainConsistency,
+  type HistoryEvent,
+  isLinearizable,
+  isSequentiallyConsistent,
+  keyValueMap,
+  linearizable,
+  linearize,
+  type MapOp,
+  type MapRet,
+  register,
+  type RegisterOp,
+  type RegisterRet,
 } from './index.ts';
 
 type Event = HistoryEvent<RegisterOp<number>, RegisterRet<number>>;
@@ -48,7 +58,12 @@ describe('linearizability and sequential consistency of a register (initially 0)
   it('a pending write may or may not have taken effect', () => {
     expect(isLinearizable([write('c1', 1), read('c2'), got('c2', 1)], reg)).toBe(true);
     expect(isLinearizable([write('c1', 1), read('c2'), got('c2', 0)], reg)).toBe(true);
-    expect(isLinearizable([write('c1', 1), read('c2'), got('c2', 0), read('c3'), got('c3', 1), read('c2'), got('c2', 0)], reg)).toBe(false);
+    expect(
+      isLinearizable(
+        [write('c1', 1), read('c2'), got('c2', 0), read('c3'), got('c3', 1), read('c2'), got('c2', 0)],
+        reg,
+      ),
+    ).toBe(false);
   });
 
   it('returns the linearization: operations in the order they take effect', () => {
@@ -58,15 +73,23 @@ describe('linearizability and sequential consistency of a register (initially 0)
 
   it('rejects a malformed history with a KripkeError', () => {
     expect(() => isLinearizable([got('c1', 0)], reg)).toThrow(KripkeError);
-    expect(() => isLinearizable([read('c1'), read('c1')], reg)).toThrow(/client 'c1' invoked an operation at event 1 while another was pending/);
+    expect(() => isLinearizable([read('c1'), read('c1')], reg)).toThrow(
+      /client 'c1' invoked an operation at event 1 while another was pending/,
+    );
   });
 });
 
 describe('a key-value map', () => {
   type E = HistoryEvent<MapOp<string, number>, MapRet<number>>;
   const kv = keyValueMap<string, number>();
-  const put = (c: string, key: string, value: number): E[] => [{ kind: 'invoke', client: c, op: { kind: 'put', key, value } }, { kind: 'return', client: c, ret: { kind: 'put-ok' } }];
-  const get = (c: string, key: string, value: number | null): E[] => [{ kind: 'invoke', client: c, op: { kind: 'get', key } }, { kind: 'return', client: c, ret: { kind: 'get-ok', value } }];
+  const put = (c: string, key: string, value: number): E[] => [
+    { kind: 'invoke', client: c, op: { kind: 'put', key, value } },
+    { kind: 'return', client: c, ret: { kind: 'put-ok' } },
+  ];
+  const get = (c: string, key: string, value: number | null): E[] => [
+    { kind: 'invoke', client: c, op: { kind: 'get', key } },
+    { kind: 'return', client: c, ret: { kind: 'get-ok', value } },
+  ];
   it('keys are independent and absent keys read null', () => {
     expect(isLinearizable([...put('c1', 'x', 1), ...get('c2', 'y', null), ...get('c2', 'x', 1)], kv)).toBe(true);
     expect(isLinearizable([...put('c1', 'x', 1), ...get('c2', 'x', null)], kv)).toBe(false);
@@ -74,8 +97,14 @@ describe('a key-value map', () => {
 });
 
 describe('as a property', () => {
-  interface S { readonly history: readonly Event[] }
-  const property = linearizable<S, number, RegisterOp<number>, RegisterRet<number>>('linearizable', (s) => s.history, reg);
+  interface S {
+    readonly history: readonly Event[];
+  }
+  const property = linearizable<S, number, RegisterOp<number>, RegisterRet<number>>(
+    'linearizable',
+    (s) => s.history,
+    reg,
+  );
   it('is an always property over the state history', () => {
     expect(property.kind).toBe('always');
     expect(property.holds({ history: [write('c1', 1), wrote('c1'), read('c2'), got('c2', 1)] })).toBe(true);
@@ -85,10 +114,12 @@ describe('as a property', () => {
   });
   it('explains a violation with the offending history', () => {
     const text = explainConsistency([write('c1', 1), wrote('c1'), read('c2'), got('c2', 0)], reg);
-    expect(text).toBe([
-      'history against a register — NOT linearizable (but sequentially consistent):',
-      'c1: {"kind":"write","value":1} [0, 1] → {"kind":"write-ok"}',
-      'c2: {"kind":"read"} [2, 3] → {"kind":"read-ok","value":0}',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        'history against a register — NOT linearizable (but sequentially consistent):',
+        'c1: {"kind":"write","value":1} [0, 1] → {"kind":"write-ok"}',
+        'c2: {"kind":"read"} [2, 3] → {"kind":"read-ok","value":0}',
+      ].join('\n'),
+    );
   });
 });

@@ -8,17 +8,23 @@ import { findOrder } from './search.ts';
 import type { SequentialSpec } from './sequential.ts';
 
 export function sequentialOrder<S, Op, Ret>(
-  history: readonly HistoryEvent<Op, Ret>[], spec: SequentialSpec<S, Op, Ret>,
+  history: readonly HistoryEvent<Op, Ret>[],
+  spec: SequentialSpec<S, Op, Ret>,
 ): Operation<Op, Ret>[] | undefined {
   const operations = operationsOf(history);
   const order = findOrder(operations, spec, (done) => {
     const nextOfClient = new Map<string, number>();
-    operations.forEach((o, i) => { if (!done[i] && !nextOfClient.has(o.client)) nextOfClient.set(o.client, i); });
+    operations.forEach((o, i) => {
+      if (!done[i] && !nextOfClient.has(o.client)) nextOfClient.set(o.client, i);
+    });
     return [...nextOfClient.values()];
   });
   return order?.map((i) => operations[i]!);
 }
 
-export function isSequentiallyConsistent<S, Op, Ret>(history: readonly HistoryEvent<Op, Ret>[], spec: SequentialSpec<S, Op, Ret>): boolean {
+export function isSequentiallyConsistent<S, Op, Ret>(
+  history: readonly HistoryEvent<Op, Ret>[],
+  spec: SequentialSpec<S, Op, Ret>,
+): boolean {
   return sequentialOrder(history, spec) !== undefined;
 }

@@ -16,12 +16,16 @@ export function register<V>(initial: V): SequentialSpec<V, RegisterOp<V>, Regist
   return {
     name: 'register',
     init: initial,
-    apply: (state, op) => (op.kind === 'read' ? { state, ret: { kind: 'read-ok', value: state } }
-      : { state: op.value, ret: { kind: 'write-ok' } }),
+    apply: (state, op) =>
+      op.kind === 'read'
+        ? { state, ret: { kind: 'read-ok', value: state } }
+        : { state: op.value, ret: { kind: 'write-ok' } },
   };
 }
 
-export type MapOp<K, V> = { readonly kind: 'get'; readonly key: K } | { readonly kind: 'put'; readonly key: K; readonly value: V };
+export type MapOp<K, V> =
+  | { readonly kind: 'get'; readonly key: K }
+  | { readonly kind: 'put'; readonly key: K; readonly value: V };
 export type MapRet<V> = { readonly kind: 'get-ok'; readonly value: V | null } | { readonly kind: 'put-ok' };
 
 /** A key-value map, every key absent (`null`) at first. */
@@ -29,7 +33,9 @@ export function keyValueMap<K, V>(): SequentialSpec<ReadonlyMap<K, V>, MapOp<K, 
   return {
     name: 'key-value map',
     init: new Map(),
-    apply: (state, op) => (op.kind === 'get' ? { state, ret: { kind: 'get-ok', value: state.get(op.key) ?? null } }
-      : { state: new Map(state).set(op.key, op.value), ret: { kind: 'put-ok' } }),
+    apply: (state, op) =>
+      op.kind === 'get'
+        ? { state, ret: { kind: 'get-ok', value: state.get(op.key) ?? null } }
+        : { state: new Map(state).set(op.key, op.value), ret: { kind: 'put-ok' } },
   };
 }
