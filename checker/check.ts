@@ -11,7 +11,7 @@ import { isLiveness } from '../spec/properties.ts';
 import { FieldReads } from './field-reads.ts';
 import { parallelBfs } from './parallel/parallel-bfs.ts';
 import { simulate } from './random/simulate.ts';
-import type { CheckResult } from './result.ts';
+import { type CheckResult, noStatistics } from './result.ts';
 import { recordLiveness, withLiveness } from './liveness/with-liveness.ts';
 import { validateCheckInput } from './option-input.ts';
 import { loadingSpecSource } from './parallel/loading-guard.ts';
@@ -30,17 +30,7 @@ export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult
       error: e,
       at: undefined,
       examples: [],
-      stats: {
-        engine: ENGINES.find((e) => e === options?.engine) ?? 'bfs',
-        distinctStates: 0,
-        generatedStates: 0,
-        depth: 0,
-        queued: 0,
-        coverage: [],
-        elapsedMs: 0,
-        collisionProbability: 0,
-        storeBytes: 0,
-      },
+      stats: noStatistics(ENGINES.find((e) => e === options?.engine) ?? 'bfs'),
     };
   }
   if (resolved.workers > 1) return withLiveness(spec, resolved, parallelBfs(spec, resolved, options));
@@ -100,17 +90,7 @@ function notRunInWorker<S>(spec: Spec<S>, options: CheckOptions): CheckResult {
     examples: [],
     reason:
       'not run: this check() was called while a worker thread of a parallel check loaded the module; the main thread runs the check',
-    stats: {
-      engine: options.engine ?? 'bfs',
-      distinctStates: 0,
-      generatedStates: 0,
-      depth: 0,
-      queued: 0,
-      coverage: [],
-      elapsedMs: 0,
-      collisionProbability: 0,
-      storeBytes: 0,
-    },
+    stats: noStatistics(options.engine ?? 'bfs'),
   };
 }
 

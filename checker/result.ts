@@ -109,3 +109,18 @@ export type CheckResult =
   | (Common & { readonly status: 'error'; readonly error: KripkeError; readonly at: ActionPath | undefined });
 
 export type CheckStatus = CheckResult['status'];
+
+/** The statistics of a run that stopped before exploring anything (bad options, a config error). */
+export function noStatistics(engine: string): Statistics {
+  return {
+    engine,
+    distinctStates: 0,
+    generatedStates: 0,
+    depth: 0,
+    queued: 0,
+    coverage: [],
+    elapsedMs: 0,
+    collisionProbability: 0,
+    storeBytes: 0,
+  };
+}

@@ -13,7 +13,7 @@ import { KripkeError } from '../../spec/errors.ts';
 import { ownEntry } from '../own-modules.ts';
 import type { Spec } from '../../spec/types.ts';
 import type { CheckOptions, ResolvedOptions } from '../options.ts';
-import type { CheckResult } from '../result.ts';
+import { type CheckResult, noStatistics } from '../result.ts';
 import { Channel } from './channel.ts';
 import { type Batch, LevelExplorer, type StopReason } from './level-explorer.ts';
 import { mergeFinals } from './merge.ts';
@@ -208,16 +208,6 @@ function configError(model: string, resolved: ResolvedOptions, error: KripkeErro
     error,
     at: undefined,
     examples: [],
-    stats: {
-      engine: resolved.engine,
-      distinctStates: 0,
-      generatedStates: 0,
-      depth: 0,
-      queued: 0,
-      coverage: [],
-      elapsedMs: 0,
-      collisionProbability: 0,
-      storeBytes: 0,
-    },
+    stats: noStatistics(resolved.engine),
   };
 }
