@@ -11,6 +11,9 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', '.ci/**'], // .ci/consumer: run in a fresh project by .ci/consumer-test
     testTimeout: 60_000,
+    // Vitest's default is one fewer than the cores: a single file at a time on a 2-core machine, while
+    // most files wait on threads, subprocesses or Graphviz rather than compute.
+    maxWorkers: 2,
     // Hooks that run the CLI as a subprocess: a shared, loaded machine can take seconds to start one.
     hookTimeout: 60_000,
     typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: './tsconfig.json' },
