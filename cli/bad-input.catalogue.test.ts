@@ -102,6 +102,20 @@ interface CliCase {
 const M = 'tmp/bad-input';
 const CLI_CASES: readonly CliCase[] = [
   {
+    why: 'render --out into a folder that does not exist',
+    args: ['render', `${M}/out/small/trace.json`, '--out', '/nonexistent/x.svg'],
+    code: 2,
+    stream: 'stderr',
+    message: 'cannot write output to /nonexistent/x.svg: its folder does not exist',
+  },
+  {
+    why: 'render --format all --out below a file',
+    args: ['render', `${M}/out/small/trace.json`, '--format', 'all', '--out', `${M}/counter.ts/pictures`],
+    code: 2,
+    stream: 'stderr',
+    message: `cannot write output to ${M}/counter.ts/pictures: a part of the path is a file, not a folder`,
+  },
+  {
     why: 'init without states',
     args: ['check', `${M}/no-init.ts`, '--no-typecheck'],
     code: 2,

@@ -2,7 +2,6 @@
  * `kripke render <trace> [--format …] [--out file]`: draws a saved counterexample (Kripke JSON or
  * ITF) without re-running the checker. Only `--format states` needs the model (it explores around the trace).
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { writeArtifacts } from '../../counterexamples/artifacts.ts';
@@ -20,6 +19,7 @@ import { renderTraceText } from '../../counterexamples/text.ts';
 import { KripkeError } from '../../spec/errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadModel } from '../load-model.ts';
+import { prepareOutDir, writeFileAtomic } from '../output-files.ts';
 import { replayTarget } from '../replay-target.ts';
 import { positiveInteger } from '../options.ts';
 import { colourWanted } from '../colour.ts';
@@ -68,12 +68,12 @@ async function runRender(file: string, flags: RenderFlags): Promise<ExitCode> {
   if (flags.format === 'all') {
     if (!flags.out)
       throw new KripkeError('invalid-config', '--format all writes several files: name a folder with --out <dir>');
-    const written = await writeArtifacts(flags.out, savedToTrace(saved), saved);
+    const written = await writeArtifacts(await prepareOutDir(flags.out), savedToTrace(saved), saved);
     process.stdout.write(written.map((f) => `wrote ${f}\n`).join(''));
     return EXIT.pass;
   }
   const output = await render(saved, file, flags);
-  if (flags.out) await writeFile(flags.out, output);
+  if (flags.out) await writeFileAtomic(flags.out, output); // a bad path is a clear error (exit 2), never a stack
   else process.stdout.write(output);
   return EXIT.pass;
 }
