@@ -73,7 +73,8 @@ async function runRender(file: string, flags: RenderFlags): Promise<ExitCode> {
     return EXIT.pass;
   }
   const output = await render(saved, file, flags);
-  if (flags.out) await writeFileAtomic(flags.out, output); // a bad path is a clear error (exit 2), never a stack
+  // A bad path is a clear error (exit 2), never a stack.
+  if (flags.out) await writeFileAtomic(flags.out, output);
   else process.stdout.write(output);
   return EXIT.pass;
 }

@@ -8,12 +8,12 @@ import { check } from '../../checker/check.ts';
 import type { EngineName } from '../../checker/options.ts';
 import { formatPath } from '../../checker/path.ts';
 import type { CheckResult, CheckStatus, Violation, ViolationKind } from '../../checker/result.ts';
-import { writeViolationArtifacts } from '../../counterexamples/artifacts.ts';
 import { renderTraceText } from '../../counterexamples/text.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
 import { KripkeError } from '../../spec/errors.ts';
 import { isLiveness, type PropertyKind } from '../../spec/properties.ts';
 import { type LoadedModel, loadModel, specSourceOf } from '../load-model.ts';
+import { writeViolationFiles } from '../output-files.ts';
 
 export interface RandomBudgetJob {
   readonly seed: number;
@@ -182,11 +182,13 @@ async function saveArtifacts(
   violations: readonly Violation[],
 ): Promise<string[]> {
   const chosen = violations.filter((v) => !target.except.includes(v.property));
-  return writeViolationArtifacts(target.dir, model.spec, chosen, {
+  // The same writer as `check --out`: unique folders, whole files, pictures skipped with a reason.
+  const report = await writeViolationFiles(target.dir, model.spec, chosen, {
     reference: model.reference,
     variant: model.variant,
     settings: job.settings,
   });
+  return report.written;
 }
 
 function errorJson(e: KripkeError): NonNullable<JobResult['error']> {
