@@ -107,7 +107,7 @@ describe('interruption', () => {
     const run = spawnSync(
       process.execPath,
       [join(root, 'cli', 'bin.js'), 'check', fixture('dies-in-thread.ts'), '--no-progress'],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, KRIPKE_TEST_FAULT: 'engine' } },
+      { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', KRIPKE_TEST_FAULT: 'engine' } },
     );
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
