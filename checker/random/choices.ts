@@ -13,19 +13,22 @@
  * interpretation is part of the contract: with fast-check pinned, a seed gives the same walks in
  * every version of Kripke (tests pin them).
  */
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import { fastCheck } from './fast-check.ts';
 
 export const SKIP = 0;
 
 /** An initial-state choice and `depth` step choices. */
 export type WalkChoices = [init: number, steps: number[]];
 
-export function walkArbitrary(depth: number): fc.Arbitrary<WalkChoices> {
+export function walkArbitrary(depth: number): Arbitrary<WalkChoices> {
+  const fc = fastCheck();
   return fc.tuple(fc.nat(), fc.array(fc.nat(), { minLength: depth, maxLength: depth }));
 }
 
 /** For shrinking: walks of at most `length` choices. */
-export function shrinkArbitrary(length: number): fc.Arbitrary<WalkChoices> {
+export function shrinkArbitrary(length: number): Arbitrary<WalkChoices> {
+  const fc = fastCheck();
   return fc.tuple(fc.nat(), fc.array(fc.nat(), { maxLength: length }));
 }
 

@@ -3,9 +3,9 @@
  * as its one example, and fast-check's shrinker (shorter arrays, choices toward 0 — see
  * `choices.ts`) keeps any smaller walk that still violates the same property.
  */
-import fc from 'fast-check';
 import { KripkeError } from '../../spec/errors.ts';
 import { shrinkArbitrary, type WalkChoices } from './choices.ts';
+import { fastCheck } from './fast-check.ts';
 import type { Walker } from './walker.ts';
 
 export interface Shrunk {
@@ -25,6 +25,7 @@ export function shrinkWalk<S>(walker: Walker<S>, found: WalkChoices, property: s
       throw e;
     }
   };
+  const fc = fastCheck();
   const details = fc.check(fc.property(shrinkArbitrary(found[1].length), stillViolates), {
     seed,
     numRuns: 1,

@@ -6,7 +6,6 @@
  * random search is never exhaustive — `incomplete` with the campaign's coverage.
  */
 import { INTERRUPTED, interruptedReason } from '../interrupt.ts';
-import fc from 'fast-check';
 import { KripkeError } from '../../spec/errors.ts';
 import { isLiveness } from '../../spec/properties.ts';
 import type { Spec } from '../../spec/types.ts';
@@ -15,6 +14,7 @@ import type { ActionPath } from '../path.ts';
 import type { CheckResult, Statistics, Violation } from '../result.ts';
 import { Campaign } from './campaign.ts';
 import { walkArbitrary, type WalkChoices } from './choices.ts';
+import { fastCheck } from './fast-check.ts';
 import { shrinkWalk } from './shrink.ts';
 import type { SimulationStatistics } from './statistics.ts';
 import { walkConfiguration, type WalkConfiguration } from './swarm.ts';
@@ -94,6 +94,7 @@ function runCampaign<S>(
   const outcome: CampaignRun = { interrupted: false };
   const { progress, progressIntervalMs = 1000 } = options.observer;
   let lastProgress = 0;
+  const fc = fastCheck();
   const property = fc.property(walkArbitrary(options.random.depth), (choices) => {
     if (interruptedReason(options.interrupt)) throw STOPPED; // ends fast-check's loop (endOnFailure: no shrinking)
     try {
