@@ -173,6 +173,13 @@ const CLI_CASES: readonly CliCase[] = [
       'model/die-hard is a folder, not a model file: name the file that exports the spec, as in model/die-hard/die-hard.ts',
   },
   {
+    why: 'a folder named without a slash, which is no shipped model',
+    args: ['check', 'model'],
+    code: 2,
+    stream: 'stderr',
+    message: 'model is a folder, not a model file: name the file that exports the spec, as in model/',
+  },
+  {
     why: 'an unknown property, on stderr',
     args: ['check', 'die-hard', '--property', 'nope'],
     code: 2,

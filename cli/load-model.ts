@@ -39,7 +39,7 @@ export function looksLikePath(name: string): boolean {
 }
 
 export async function loadModel(name: string, choice: ModelChoice): Promise<LoadedModel> {
-  const target = looksLikePath(name) ? await loadFile(name, choice.typecheck ?? false) : findProtocol(name);
+  const target = looksLikePath(name) ? await loadFile(name, choice.typecheck ?? false) : shippedProtocol(name);
   const file = looksLikePath(name) ? absoluteReference(name) : undefined;
   if (isSpec(target)) {
     if (Object.keys(choice.settings).length > 0 || choice.variant) {
@@ -53,6 +53,17 @@ export async function loadModel(name: string, choice: ModelChoice): Promise<Load
   }
   const variant = choice.variant ?? target.defaultVariant;
   return { spec: target.instantiate(choice.settings, variant), protocol: target, variant, reference: name, file };
+}
+
+/** A shipped model by name; a bare name that is no model but a folder here (`kripke check models`) says so. */
+function shippedProtocol(name: string): Protocol {
+  try {
+    return findProtocol(name);
+  } catch (e) {
+    const absolute = resolve(name);
+    if (existsSync(absolute) && statSync(absolute).isDirectory()) throw folderGiven(name, absolute);
+    throw e;
+  }
 }
 
 /** `./m.ts#spec` → `/abs/dir/m.ts#spec`: names the same file from any folder. */
