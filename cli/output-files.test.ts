@@ -58,7 +58,11 @@ describe('long traces and pictures that cannot be made', () => {
       20_001,
     );
     expect(readFileSync(join(dir, 'trace.svg'), 'utf8')).toContain('up ×');
-    expect(stdout).not.toContain('skipped');
+    // The state-space picture alone is left out, and the output says so and why.
+    expect(existsSync(join(dir, 'states.svg'))).toBe(false);
+    expect(stdout.split('\n').filter((line) => line.includes('skipped'))).toEqual([
+      `  skipped ${join(dir, 'states.svg')}: the counterexample of 'long-trace' passes through 20,001 distinct states, more than the 120 a state-space picture draws (kripke render <trace.json> --format states --max-states <n> draws more; or read the trace graph)`,
+    ]);
   }, 600_000);
 
   it('when the pictures fail, trace.json, ITF and text are still written and the output says what was skipped and why', async () => {

@@ -84,9 +84,12 @@ async function writeTraceFiles<S>(
     ['trace.txt', `${renderTraceText(trace, { color: false })}\n`],
   ]);
   let skipped: string | undefined;
+  const notDrawn: string[] = [];
   try {
-    for (const [name, content] of await pictures(trace, context, join(dir, 'trace.json'), spec, explored))
-      files.set(name, content);
+    const made = await pictures(trace, context, join(dir, 'trace.json'), spec, explored, (file, why) =>
+      notDrawn.push(`skipped ${join(dir, file)}: ${why}`),
+    );
+    for (const [name, content] of made) files.set(name, content);
   } catch (e) {
     skipped = e instanceof Error ? e.message : String(e);
     const dot = attempt(() => renderTraceDot(trace));
@@ -101,6 +104,7 @@ async function writeTraceFiles<S>(
     report.written.push(path);
     report.lines.push(`wrote ${path}`);
   }
+  report.lines.push(...notDrawn);
   if (skipped !== undefined) {
     report.lines.push(
       `skipped the pictures of ${trace.steps.length - 1} steps in ${dir} (trace.svg, report.html and the other SVGs): ${skipped}`,

@@ -22,9 +22,13 @@ import { buildTrace, type Trace } from './trace.ts';
 /** File name → content, in the order they are written. */
 export type Artifacts = ReadonlyMap<string, string>;
 
+/** A picture that was not made (its file name) and why. */
+export type SkippedPicture = (file: string, why: string) => void;
+
 /**
  * With `spec` (whose own states the trace holds), also `states.svg`: the state space around the
  * trace; `explored`, the distinct states the check explored, is stated next to what it draws.
+ * `skipped` hears of a picture left out because it would be too large to read.
  */
 export async function renderArtifacts<S>(
   trace: Trace<S>,
@@ -32,11 +36,16 @@ export async function renderArtifacts<S>(
   replayFile: string,
   spec?: Spec<S>,
   explored?: number,
+  skipped?: SkippedPicture,
 ): Promise<Artifacts> {
   const dot = renderTraceDot(trace);
   const svg = await dotToSvg(dot);
   const sequenceSvg = renderSequenceChart(trace);
-  const statesDot = spec ? stateGraphDotIfDrawable(spec, trace, explored === undefined ? {} : { explored }) : undefined;
+  const statesDot = spec
+    ? stateGraphDotIfDrawable(spec, trace, explored === undefined ? {} : { explored }, (why) =>
+        skipped?.('states.svg', why),
+      )
+    : undefined;
   const statesSvg = statesDot === undefined ? undefined : await dotToSvg(statesDot);
   const files = new Map<string, string>([['trace.json', `${JSON.stringify(traceToJson(trace, context), null, 2)}\n`]]);
   const itf = itfText(trace, context);
@@ -92,7 +101,9 @@ export async function writeArtifacts<S>(
   spec?: Spec<S>,
   explored?: number,
 ): Promise<string[]> {
-  const files = await renderArtifacts(trace, context, join(dir, 'trace.json'), spec, explored);
+  const files = await renderArtifacts(trace, context, join(dir, 'trace.json'), spec, explored, (file, why) =>
+    process.stderr.write(`  not drawn: ${join(dir, file)}: ${why}\n`),
+  );
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const [name, content] of files) {

@@ -61,22 +61,27 @@ function traceTooLong(model: string, states: number, max: number): KripkeError {
   return new KripkeError(
     'invalid-trace',
     `the counterexample of '${model}' passes through ${states.toLocaleString('en-US')} distinct states, ` +
-      `more than the ${max} a state-space picture draws (raise the bound with --max-states, or read the trace graph)`,
+      `more than the ${max} a state-space picture draws (kripke render <trace.json> --format states --max-states <n> draws more; or read the trace graph)`,
     { model, limit: String(max) },
   );
 }
 
-/** The picture, or undefined when the trace alone has more states than it draws. */
+/**
+ * The picture, or undefined when the trace alone has more states than it draws; `skipped` is then
+ * told why, so that whoever writes the files can say so.
+ */
 export function stateGraphDotIfDrawable<S>(
   spec: Spec<S>,
   trace: Trace<S>,
   options: StateGraphOptions = {},
+  skipped?: (why: string) => void,
 ): string | undefined {
   try {
     return renderStateGraphDot(spec, trace, options);
   } catch (e) {
-    if (e instanceof KripkeError && e.where.limit !== undefined) return undefined;
-    throw e;
+    if (!(e instanceof KripkeError) || e.where.limit === undefined) throw e;
+    skipped?.(e.message);
+    return undefined;
   }
 }
 
