@@ -5,6 +5,11 @@
  * `GRACE_MS` (a long action, a phase that does not poll) or a second signal comes, the thread is
  * stopped and the result is built from the last progress report. A thread that dies — out of
  * memory, killed, crashed — ends the command with a result that says so, never a hang.
+ *
+ * A thread that answered its request (a result, or a clean failure such as a model error) is kept,
+ * unreferenced, for the next run in the same process: starting one loads Kripke and tsx again, about
+ * a second, which in-process callers (the CLI's tests) would pay at every run. A thread that was
+ * stopped, timed out or died is never reused. One process runs one command at a time.
  */
 import { Worker } from 'node:worker_threads';
 import { INTERRUPTED } from '../checker/interrupt.ts';
@@ -28,34 +33,62 @@ type Request = Omit<EngineRequest, 'interrupt' | 'progressIntervalMs'>;
  * Starts the engine thread at once, so that it loads the model while the main thread loads it for
  * the report; `result()` then supervises it to the end.
  */
+/** Threads that answered their request cleanly, waiting for the next run of this process. */
+const idle: Worker[] = [];
+
+function startThread(): Worker {
+  const worker = new Worker(ENTRY, { workerData: { role: 'engine' } }); // the requests come as messages
+  // A kept thread that dies while it waits is forgotten; during a run, the run's own listeners hear it.
+  worker.on('error', () => {});
+  worker.on('exit', () => {
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  return worker;
+}
+
 export class EngineThread {
   private readonly worker: Worker;
   private readonly early: Event[] = [];
   private listener: ((event: Event) => void) | undefined;
   private settled = false;
+  private readonly onMessage = (message: FromEngine) => this.deliver({ message });
+  private readonly onError = (error: Error & { code?: string }) => this.deliver({ error });
+  private readonly onExit = (code: number) => this.deliver({ error: new Error(`it exited with code ${code}`) });
 
   constructor(
     private readonly request: Request,
     private readonly interruption: Interruption,
     observer: Observer = {},
   ) {
-    this.worker = new Worker(ENTRY, {
-      workerData: {
-        ...request,
-        interrupt: interruption.flag,
-        progressIntervalMs: Math.min(observer.progressIntervalMs ?? 1000, REPORT_EVERY_MS),
-      },
-    });
+    this.worker = idle.pop() ?? startThread();
+    this.worker.ref();
     // Until `result()` listens, what the thread says (or its death) waits here.
-    this.worker.on('message', (message: FromEngine) => this.deliver({ message }));
-    this.worker.on('error', (error: Error & { code?: string }) => this.deliver({ error }));
-    this.worker.on('exit', (code: number) => this.deliver({ error: new Error(`it exited with code ${code}`) }));
+    this.worker.on('message', this.onMessage);
+    this.worker.on('error', this.onError);
+    this.worker.on('exit', this.onExit);
+    const message: EngineRequest = {
+      ...request,
+      interrupt: interruption.flag,
+      progressIntervalMs: Math.min(observer.progressIntervalMs ?? 1000, REPORT_EVERY_MS),
+    };
+    this.worker.postMessage(message);
   }
 
-  /** Stops the thread (when the command fails before it needs the result). */
+  /** Stops the thread (when the command fails before it needs the result); a no-op once settled. */
   stop(): void {
+    if (this.settled) return;
     this.settled = true;
     void this.worker.terminate();
+  }
+
+  /** Keeps a thread that answered its request for the next run; it no longer holds the process open. */
+  private release(): void {
+    this.worker.off('message', this.onMessage);
+    this.worker.off('error', this.onError);
+    this.worker.off('exit', this.onExit);
+    this.worker.unref();
+    idle.push(this.worker);
   }
 
   /** `specName` names the model in a result built here (the thread that loaded it is gone). */
@@ -66,12 +99,14 @@ export class EngineThread {
     let lastShown = 0;
     return new Promise<CheckResult>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
-      const settle = (outcome: () => CheckResult) => {
+      /** `answered`: the thread replied to its request and is fit for another. */
+      const settle = (outcome: () => CheckResult, answered = false) => {
         if (this.settled) return;
         this.settled = true;
         clearTimeout(timer);
         removeListener();
-        void worker.terminate();
+        if (answered) this.release();
+        else void worker.terminate();
         try {
           resolve(outcome());
         } catch (e) {
@@ -106,12 +141,12 @@ export class EngineThread {
             observer.checkpointSaved?.(message.saved);
             return;
           case 'result':
-            return settle(() => fromPortable(message.result));
+            return settle(() => fromPortable(message.result), true);
           case 'failed':
             return settle(() => {
               if (message.error) throw new KripkeError(message.error.code, message.error.message, message.error.where);
               throw new Error(`the engine thread failed: ${message.stack}`);
-            });
+            }, message.error !== undefined);
         }
       };
       this.listener = (event) =>

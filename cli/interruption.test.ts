@@ -107,8 +107,15 @@ describe('interruption', () => {
     const run = spawnSync(
       process.execPath,
       [join(root, 'cli', 'bin.js'), 'check', fixture('dies-in-thread.ts'), '--no-progress'],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', KRIPKE_TEST_FAULT: 'engine' } },
+      // A minute bounds the "no hang": the model is infinite, so a fault that is not noticed never ends.
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, NO_COLOR: '1', KRIPKE_TEST_FAULT: 'engine' },
+      },
     );
+    expect(run.signal, 'the check hung and was killed').toBeNull();
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
       '✘ model error [thread-failed]: the engine thread stopped unexpectedly: it exited with code 7',
