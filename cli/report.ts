@@ -6,7 +6,7 @@ import { formatPath } from '../checker/path.ts';
 import type { CheckResult, DiskStatistics, LivenessStatistics, Statistics, Violation } from '../checker/result.ts';
 import { encodeValue } from '../counterexamples/json-value.ts';
 import { explainViolation } from '../counterexamples/explain.ts';
-import { renderTraceText } from '../counterexamples/text.ts';
+import { renderTraceText, TERMINAL_FOLD_BEYOND } from '../counterexamples/text.ts';
 import { paintWith } from '../counterexamples/ansi.ts';
 import { abstractTrace, refinementOf, renderAbstractTraceText } from '../counterexamples/refinement.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
@@ -92,7 +92,7 @@ function violationLines(v: Violation, model: LoadedModel, color: boolean): strin
   const refinement = refinementOf(spec, v.property);
   return [
     `${what} ${v.loop === undefined ? `after ${v.path.steps.length} steps` : lassoSummary(v.loop, v.path.steps.length)}${v.note ? ` (${v.note})` : ''}:`,
-    renderTraceText(trace, { color }),
+    renderTraceText(trace, { color, foldBeyond: TERMINAL_FOLD_BEYOND }),
     ...(refinement ? [renderAbstractTraceText(trace, abstractTrace(refinement, trace), color)] : []),
     ...(why === undefined ? [] : [`  why: ${why.split('\n').join('\n       ')}`]),
     `  path: ${formatPath(v.path)}`,

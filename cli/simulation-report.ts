@@ -8,7 +8,7 @@ import type { CheckResult, Statistics, Violation } from '../checker/result.ts';
 import type { SimulationStatistics } from '../checker/random/statistics.ts';
 import { paintWith } from '../counterexamples/ansi.ts';
 import type { KripkeSimulationResult } from '../schema/types.ts';
-import { renderTraceText } from '../counterexamples/text.ts';
+import { renderTraceText, TERMINAL_FOLD_BEYOND } from '../counterexamples/text.ts';
 import { buildTrace } from '../counterexamples/trace.ts';
 import type { LoadedModel } from './load-model.ts';
 import { resultJson, violatedText } from './report.ts';
@@ -101,7 +101,11 @@ function violationLines(v: Violation, model: LoadedModel, sim: SimulationStatist
   }
   if (!v.path) return lines;
   const trace = buildTrace(model.spec, v.path, { property: v.property, instance: v.instance });
-  return [...lines, renderTraceText(trace, { color }), `  path: ${formatPath(v.path)}`];
+  return [
+    ...lines,
+    renderTraceText(trace, { color, foldBeyond: TERMINAL_FOLD_BEYOND }),
+    `  path: ${formatPath(v.path)}`,
+  ];
 }
 
 export function coverageLines(stats: Statistics, sim: SimulationStatistics, result?: CheckResult): string[] {

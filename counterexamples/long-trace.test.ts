@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../checker/index.ts';
 import { renderArtifacts } from './artifacts.ts';
+import { renderTraceText } from './text.ts';
 import { counterSpec } from './fixture-specs.ts';
 import { buildTrace } from './trace.ts';
 
@@ -29,5 +30,22 @@ describe('a counterexample of 20,000 steps', () => {
     expect(html).toMatch(/<details class="run"><summary>states [\d,]+–[\d,]+: tick ×[\d,]+<\/summary>/);
     expect(html).toContain('steps not listed');
     expect(html.length).toBeLessThan(1_000_000);
+  });
+
+  it('as text for a terminal, folds the same stretch and shows the state after it whole', () => {
+    const trace = buildTrace(spec, violation!.path!, { property: 'below' });
+    const lines = renderTraceText(trace, { foldBeyond: 200 }).split('\n');
+    expect(lines).toContain(
+      '  ⋮ states 5–19,989 not shown (19,985 steps: tick ×19,985; trace.txt under --out has every one)',
+    );
+    const after = lines.indexOf('State 19990 ← tick');
+    expect(lines[after + 1]).toMatch(/^ {4}\S+ = /); // a whole state, not a change
+    expect(lines.filter((line) => line.startsWith('State '))).toHaveLength(16);
+    // Unfolded (trace.txt), every state is there.
+    expect(
+      renderTraceText(trace)
+        .split('\n')
+        .filter((line) => line.startsWith('State ')),
+    ).toHaveLength(LIMIT + 1);
   });
 });

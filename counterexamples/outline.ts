@@ -16,10 +16,20 @@ export const DRAW_ALL = 40;
 const HEAD = 4;
 const TAIL = 12;
 
-/** The outline of states `0…last` (default: the whole trace). */
-export function outline(trace: Pick<Trace, 'steps' | 'why'>, last = trace.steps.length - 1): OutlineItem[] {
-  if (last + 1 <= DRAW_ALL) return Array.from({ length: last + 1 }, (_, index) => ({ kind: 'state', index }));
-  const kept = keptStates(trace, last);
+/**
+ * The outline of states `0…last` (default: the whole trace); a trace of at most `drawAll` states
+ * is kept whole. `alsoKeep`: further states that must stay (a lasso's cycle start, for the text).
+ */
+export function outline(
+  trace: Pick<Trace, 'steps' | 'why'>,
+  last = trace.steps.length - 1,
+  drawAll = DRAW_ALL,
+  alsoKeep: readonly number[] = [],
+): OutlineItem[] {
+  if (last + 1 <= drawAll) return Array.from({ length: last + 1 }, (_, index) => ({ kind: 'state', index }));
+  const kept = [...new Set([...keptStates(trace, last), ...alsoKeep.filter((i) => i >= 0 && i <= last)])].sort(
+    (a, b) => a - b,
+  );
   const items: OutlineItem[] = [];
   let previous = -1;
   for (const index of kept) {

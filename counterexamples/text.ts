@@ -6,6 +6,7 @@ import { paintWith } from './ansi.ts';
 import { formatValue } from '../checker/format-value.ts';
 import { messageLabel, stepLabel } from './actor-labels.ts';
 import { type Change, formatChangePath, multisetDelta, setDelta } from './diff.ts';
+import { gapSummary, outline } from './outline.ts';
 import type { MessageFormat, Trace } from './trace.ts';
 
 export interface TextOptions {
@@ -13,38 +14,81 @@ export interface TextOptions {
   readonly color?: boolean;
   /** Print every state in full, not just the changes. */
   readonly full?: boolean;
+  /**
+   * Fold a trace of more states than this as its picture does (first and last states, milestones,
+   * the failing state; a line counting the actions of each stretch left out): a terminal should not
+   * scroll through 20,000 states. Default: every state.
+   */
+  readonly foldBeyond?: number;
 }
+
+/** The CLI folds a counterexample of more states than this on the terminal (`trace.txt` keeps every one). */
+export const TERMINAL_FOLD_BEYOND = 200;
 
 export function renderTraceText(trace: Trace, options: TextOptions = {}): string {
   const paint = paintWith(options.color === true);
   const lines: string[] = [];
-  trace.steps.forEach((step, i) => {
-    const stutters = trace.loop === trace.steps.length - 1;
-    const loopMark =
-      trace.loop === i ? paint('magenta', stutters ? '  ◀ stays here forever' : '  ◀ the cycle starts here') : '';
-    if (step.action === undefined) {
-      lines.push(`${paint('bold', `State ${i + 1}`)} (initial)${loopMark}`);
-      lines.push(...fieldLines(step.shown).map((l) => `    ${l}`));
-      return;
-    }
-    lines.push(
-      `${paint('bold', `State ${i + 1}`)} ← ${paint('cyan', stepLabel(step.action, 100, trace.formatMessage))}${loopMark}`,
-    );
-    if (options.full) {
-      const changed = new Set(step.changes.map((c) => String(c.path[0])));
-      for (const [key, value] of entries(step.shown)) {
-        const line = `${key} = ${formatValue(value)}`;
-        lines.push(`    ${changed.has(key) ? paint('yellow', line) : line}`);
+  const items =
+    options.foldBeyond === undefined
+      ? undefined
+      : outline(trace, trace.steps.length - 1, options.foldBeyond, trace.loop === undefined ? [] : [trace.loop]);
+  if (items === undefined || items.every((item) => item.kind === 'state')) {
+    trace.steps.forEach((_, i) => renderStep(trace, i, options.full === true, paint, lines));
+  } else {
+    let afterGap = false;
+    for (const item of items) {
+      if (item.kind === 'gap') {
+        const count = item.to - item.from + 1;
+        lines.push(
+          paint(
+            'dim',
+            `  ⋮ states ${n(item.from + 1)}–${n(item.to + 1)} not shown (${n(count)} step${count === 1 ? '' : 's'}: ${gapSummary(item.actions)}; trace.txt under --out has every one)`,
+          ),
+        );
+        afterGap = true;
+      } else {
+        // The first state after a fold is shown whole: its changes alone would not say where things stand.
+        renderStep(trace, item.index, options.full === true || afterGap, paint, lines);
+        afterGap = false;
       }
-    } else if (step.changes.length === 0) {
-      lines.push(`    ${paint('dim', '(no change: the state repeats)')}`);
     }
-    if (!options.full) {
-      for (const change of step.changes) lines.push(`    ${changeLine(change, paint, trace.formatMessage)}`);
-    }
-  });
+  }
   lines.push(...loopLines(trace, paint));
   return lines.join('\n');
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** State `i`: its action and the fields it changed, or (`full`) every field, changed ones highlighted. */
+function renderStep(
+  trace: Trace,
+  i: number,
+  full: boolean,
+  paint: ReturnType<typeof paintWith>,
+  lines: string[],
+): void {
+  const step = trace.steps[i]!;
+  const stutters = trace.loop === trace.steps.length - 1;
+  const loopMark =
+    trace.loop === i ? paint('magenta', stutters ? '  ◀ stays here forever' : '  ◀ the cycle starts here') : '';
+  if (step.action === undefined) {
+    lines.push(`${paint('bold', `State ${i + 1}`)} (initial)${loopMark}`);
+    lines.push(...fieldLines(step.shown).map((l) => `    ${l}`));
+    return;
+  }
+  lines.push(
+    `${paint('bold', `State ${i + 1}`)} ← ${paint('cyan', stepLabel(step.action, 100, trace.formatMessage))}${loopMark}`,
+  );
+  if (full) {
+    const changed = new Set(step.changes.map((c) => String(c.path[0])));
+    for (const [key, value] of entries(step.shown)) {
+      const line = `${key} = ${formatValue(value)}`;
+      lines.push(`    ${changed.has(key) ? paint('yellow', line) : line}`);
+    }
+    return;
+  }
+  if (step.changes.length === 0) lines.push(`    ${paint('dim', '(no change: the state repeats)')}`);
+  for (const change of step.changes) lines.push(`    ${changeLine(change, paint, trace.formatMessage)}`);
 }
 
 /**
