@@ -29,10 +29,6 @@ const REPORT_EVERY_MS = 500;
 
 type Request = Omit<EngineRequest, 'interrupt' | 'progressIntervalMs'>;
 
-/**
- * Starts the engine thread at once, so that it loads the model while the main thread loads it for
- * the report; `result()` then supervises it to the end.
- */
 /** Threads that answered their request cleanly, waiting for the next run of this process. */
 const idle: Worker[] = [];
 
@@ -47,6 +43,10 @@ function startThread(): Worker {
   return worker;
 }
 
+/**
+ * Starts the engine thread at once, so that it loads the model while the main thread loads it for
+ * the report; `result()` then supervises it to the end.
+ */
 export class EngineThread {
   private readonly worker: Worker;
   private readonly early: Event[] = [];

@@ -102,7 +102,7 @@ export async function writeArtifacts<S>(
   explored?: number,
 ): Promise<string[]> {
   const files = await renderArtifacts(trace, context, join(dir, 'trace.json'), spec, explored, (file, why) =>
-    process.stderr.write(`  not drawn: ${join(dir, file)}: ${why}\n`),
+    process.stderr.write(`  skipped ${join(dir, file)}: ${why}\n`),
   );
   await mkdir(dir, { recursive: true });
   const written: string[] = [];

@@ -27,9 +27,7 @@ export function outline(
   alsoKeep: readonly number[] = [],
 ): OutlineItem[] {
   if (last + 1 <= drawAll) return Array.from({ length: last + 1 }, (_, index) => ({ kind: 'state', index }));
-  const kept = [...new Set([...keptStates(trace, last), ...alsoKeep.filter((i) => i >= 0 && i <= last)])].sort(
-    (a, b) => a - b,
-  );
+  const kept = keptStates(trace, last, alsoKeep);
   const items: OutlineItem[] = [];
   let previous = -1;
   for (const index of kept) {
@@ -41,8 +39,8 @@ export function outline(
   return items;
 }
 
-function keptStates(trace: Pick<Trace, 'steps' | 'why'>, last: number): number[] {
-  const kept = new Set<number>();
+function keptStates(trace: Pick<Trace, 'steps' | 'why'>, last: number, alsoKeep: readonly number[]): number[] {
+  const kept = new Set<number>(alsoKeep);
   for (let i = 0; i < HEAD; i++) kept.add(i);
   for (let i = last - TAIL + 1; i <= last; i++) kept.add(i);
   trace.steps.forEach((step, i) => {

@@ -28,30 +28,27 @@ export const TERMINAL_FOLD_BEYOND = 200;
 export function renderTraceText(trace: Trace, options: TextOptions = {}): string {
   const paint = paintWith(options.color === true);
   const lines: string[] = [];
-  const items =
-    options.foldBeyond === undefined
-      ? undefined
-      : outline(trace, trace.steps.length - 1, options.foldBeyond, trace.loop === undefined ? [] : [trace.loop]);
-  if (items === undefined || items.every((item) => item.kind === 'state')) {
-    trace.steps.forEach((_, i) => renderStep(trace, i, options.full === true, paint, lines));
-  } else {
-    let afterGap = false;
-    for (const item of items) {
-      if (item.kind === 'gap') {
-        const count = item.to - item.from + 1;
-        lines.push(
-          paint(
-            'dim',
-            `  ⋮ states ${n(item.from + 1)}–${n(item.to + 1)} not shown (${n(count)} step${count === 1 ? '' : 's'}: ${gapSummary(item.actions)}; trace.txt under --out has every one)`,
-          ),
-        );
-        afterGap = true;
-      } else {
-        // The first state after a fold is shown whole: its changes alone would not say where things stand.
-        renderStep(trace, item.index, options.full === true || afterGap, paint, lines);
-        afterGap = false;
-      }
+  const items = outline(
+    trace,
+    trace.steps.length - 1,
+    options.foldBeyond ?? Number.POSITIVE_INFINITY,
+    trace.loop === undefined ? [] : [trace.loop],
+  );
+  let afterGap = false;
+  for (const item of items) {
+    if (item.kind === 'gap') {
+      const count = item.to - item.from + 1;
+      lines.push(
+        paint(
+          'dim',
+          `  ⋮ states ${n(item.from + 1)}–${n(item.to + 1)} not shown (${n(count)} step${count === 1 ? '' : 's'}: ${gapSummary(item.actions)}; trace.txt under --out has every one)`,
+        ),
+      );
+    } else {
+      // The first state after a fold is shown whole: its changes alone would not say where things stand.
+      renderStep(trace, item.index, options.full === true || afterGap, paint, lines);
     }
+    afterGap = item.kind === 'gap';
   }
   lines.push(...loopLines(trace, paint));
   return lines.join('\n');

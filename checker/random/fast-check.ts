@@ -13,9 +13,5 @@ type FastCheckModule = typeof FastCheck;
 let loaded: FastCheckModule | undefined;
 
 export function fastCheck(): FastCheckModule {
-  if (loaded === undefined) {
-    const required: FastCheckModule = createRequire(import.meta.url)('fast-check');
-    loaded = required;
-  }
-  return loaded;
+  return (loaded ??= createRequire(import.meta.url)('fast-check'));
 }
