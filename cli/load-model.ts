@@ -6,9 +6,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importModule } from '../checker/import-module.ts';
-import { ownModule } from '../checker/own-modules.ts';
 import type { SpecSource } from '../checker/parallel/spec-source.ts';
-import { findProtocol } from '../model/index.ts';
+import { catalogueEntry, loadProtocol, protocolModule } from '../model/catalogue.ts';
 import { KripkeError } from '../spec/errors.ts';
 import type { Protocol } from '../spec/protocol.ts';
 import type { Spec } from '../spec/types.ts';
@@ -39,7 +38,7 @@ export function looksLikePath(name: string): boolean {
 }
 
 export async function loadModel(name: string, choice: ModelChoice): Promise<LoadedModel> {
-  const target = looksLikePath(name) ? await loadFile(name, choice.typecheck ?? false) : shippedProtocol(name);
+  const target = looksLikePath(name) ? await loadFile(name, choice.typecheck ?? false) : await shippedProtocol(name);
   const file = looksLikePath(name) ? absoluteReference(name) : undefined;
   if (isSpec(target)) {
     if (Object.keys(choice.settings).length > 0 || choice.variant) {
@@ -56,9 +55,9 @@ export async function loadModel(name: string, choice: ModelChoice): Promise<Load
 }
 
 /** A shipped model by name; a bare name that is no model but a folder here (`kripke check models`) says so. */
-function shippedProtocol(name: string): Protocol {
+async function shippedProtocol(name: string): Promise<Protocol> {
   try {
-    return findProtocol(name);
+    return await loadProtocol(name);
   } catch (e) {
     const absolute = resolve(name);
     if (existsSync(absolute) && statSync(absolute).isDirectory()) throw folderGiven(name, absolute);
@@ -139,6 +138,6 @@ export function specSourceOf(name: string, model: LoadedModel, settings: Setting
     const [path, exportName] = name.split('#') as [string, string | undefined];
     return { module: resolve(path), exportName, settings, variant: model.variant };
   }
-  const index = ownModule('../model/index.ts', import.meta.url).href;
-  return { module: index, exportName: 'protocols', protocol: model.protocol?.name, settings, variant: model.variant };
+  const entry = catalogueEntry(name);
+  return { module: protocolModule(entry).href, exportName: entry.exportName, settings, variant: model.variant };
 }

@@ -11,7 +11,7 @@ import { encodeValue, type Json } from '../counterexamples/json-value.ts';
 import { parseTrace } from '../counterexamples/load-trace.ts';
 import { canonical, replayTrace } from '../counterexamples/replay.ts';
 import type { SavedTrace } from '../counterexamples/saved-trace.ts';
-import { findProtocol } from '../model/index.ts';
+import { isShippedModel } from '../model/catalogue.ts';
 import { KripkeError } from '../spec/errors.ts';
 import type { ModelKey, OpenTraceRequest, OpenTraceResult } from './api-types.ts';
 import type { ModelSession } from './session.ts';
@@ -45,17 +45,8 @@ export async function openTrace(sessions: Sessions, request: OpenTraceRequest): 
 function modelKeyOf(saved: SavedTrace, served: ModelKey): ModelKey | undefined {
   const reference = saved.reference;
   if (reference === undefined) return undefined;
-  const known = reference === served.model || isShipped(reference);
+  const known = reference === served.model || isShippedModel(reference);
   return known ? { model: reference, variant: saved.variant, settings: saved.settings ?? {} } : undefined;
-}
-
-function isShipped(name: string): boolean {
-  try {
-    findProtocol(name);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The path whose states equal the saved ones, step by step (by the file's own value encoding). */

@@ -105,8 +105,8 @@ describe('every --json output validates against its published schema', () => {
     expect(errorsOf('merge-report', report)).toBeNull();
   });
 
-  it('list (list-result)', () => {
-    expect(errorsOf('list-result', modelList())).toBeNull();
+  it('list (list-result)', async () => {
+    expect(errorsOf('list-result', await modelList())).toBeNull();
   });
 
   it('replay: reproduced and diverged (replay-result)', async () => {

@@ -1,8 +1,9 @@
 /** `kripke list`: the shipped models with their configuration, variants and properties. */
 import type { Command } from 'commander';
-import { protocols } from '../../model/index.ts';
+import { catalogue, loadProtocol } from '../../model/catalogue.ts';
 import type { KripkeModelList } from '../../schema/types.ts';
 import type { Property, PropertyKind } from '../../spec/properties.ts';
+import type { Protocol } from '../../spec/protocol.ts';
 import { kripkeVersion } from '../../counterexamples/version.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { jsonOutput } from '../json-output.ts';
@@ -12,15 +13,16 @@ export function registerList(program: Command, run: (code: Promise<ExitCode>) =>
     .command('list')
     .description('list the shipped models, their configuration, variants and properties')
     .option('--json', 'print the list as JSON')
-    .action((flags: { json?: boolean }) => run(Promise.resolve(list(flags.json === true))));
+    .action((flags: { json?: boolean }) => run(list(flags.json === true)));
 }
 
 /** What `kripke list --json` prints (schema/list-result.schema.json). */
-export function modelList(): KripkeModelList {
+export async function modelList(): Promise<KripkeModelList> {
+  const protocols = await Promise.all(catalogue.map((entry) => loadProtocol(entry.name)));
   return { version: 1, kripkeVersion: kripkeVersion(), models: protocols.map(modelEntry) };
 }
 
-function modelEntry(p: (typeof protocols)[number]): KripkeModelList['models'][number] {
+function modelEntry(p: Protocol): KripkeModelList['models'][number] {
   const spec = p.instantiate();
   return {
     name: p.name,
@@ -31,8 +33,8 @@ function modelEntry(p: (typeof protocols)[number]): KripkeModelList['models'][nu
   };
 }
 
-function list(json: boolean): ExitCode {
-  const listed = modelList();
+async function list(json: boolean): Promise<ExitCode> {
+  const listed = await modelList();
   if (json) {
     process.stdout.write(`${jsonOutput(listed)}\n`);
     return EXIT.pass;
