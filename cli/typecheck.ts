@@ -36,7 +36,10 @@ export function typecheckModel(file: string): void {
   if (!/\.[cm]?ts$/.test(file)) return; // JavaScript carries no types to check
   const absolute = resolve(file);
   if (cachedClean(absolute)) return;
-  const program = ts.createProgram([absolute], compilerOptions(absolute));
+  const options = compilerOptions(absolute);
+  const { host, read } = hostReusingParsedFiles(options);
+  const program = ts.createProgram([absolute], options, host);
+  lastParsed = read;
   const own = program.getSourceFiles().filter((sf) => resolve(sf.fileName) === absolute || isUsers(sf));
   const errors = own
     .flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)])
@@ -46,6 +49,43 @@ export function typecheckModel(file: string): void {
     absolute,
     own.map((sf) => sf.fileName),
   );
+}
+
+/**
+ * Parsing the standard library's declarations (the DOM's alone is 1 MB) and Kripke's sources is
+ * most of a check's time: a thread that type-checks several model files (`kripke ci`, a test file
+ * of CLI runs) parses each of those once. The user's own files are parsed every time (they are
+ * small, and may have just been edited); the others are kept per thread, only those the last check
+ * read (so the set never grows), each reused while its size and modification time are unchanged.
+ */
+type ParsedFiles = Map<string, { readonly stamp: string; readonly file: ts.SourceFile }>;
+let lastParsed: ParsedFiles = new Map();
+
+function hostReusingParsedFiles(options: ts.CompilerOptions): { host: ts.CompilerHost; read: ParsedFiles } {
+  const host = ts.createCompilerHost(options);
+  const parse = host.getSourceFile.bind(host);
+  const read: ParsedFiles = new Map();
+  host.getSourceFile = (fileName, version, onError, shouldCreate) => {
+    // The options TypeScript parses with (target, module format) are part of what a file parses to.
+    const key = `${fileName}\0${typeof version === 'object' ? JSON.stringify(version) : version}`;
+    const stamp = stampOrNone(fileName);
+    const kept = lastParsed.get(key);
+    const file =
+      kept !== undefined && kept.stamp === stamp && !shouldCreate && !isUsersFile(fileName)
+        ? kept.file
+        : parse(fileName, version, onError, shouldCreate);
+    if (file !== undefined && stamp !== undefined) read.set(key, { stamp, file });
+    return file;
+  };
+  return { host, read };
+}
+
+function stampOrNone(file: string): string | undefined {
+  try {
+    return stamp(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function compilerOptions(absolute: string): ts.CompilerOptions {
@@ -61,9 +101,13 @@ function compilerOptions(absolute: string): ts.CompilerOptions {
 
 /** The user's own sources: not declarations, not node_modules, not Kripke's own files. */
 function isUsers(sf: ts.SourceFile): boolean {
-  const name = resolve(sf.fileName);
+  return !sf.isDeclarationFile && isUsersFile(sf.fileName);
+}
+
+function isUsersFile(fileName: string): boolean {
+  const name = resolve(fileName);
   const kripkes = KRIPKE_SOURCES.some((d) => name.startsWith(d)) || dirname(name) === KRIPKE_ROOT;
-  return !sf.isDeclarationFile && !name.includes(`${sep}node_modules${sep}`) && !kripkes;
+  return !/\.d\.[cm]?ts$/.test(name) && !name.includes(`${sep}node_modules${sep}`) && !kripkes;
 }
 
 function typeErrors(file: string, errors: readonly ts.Diagnostic[]): KripkeError {
