@@ -8,6 +8,8 @@ export default defineConfig({
     resolve: { conditions: ['kripke-source', ...defaultServerConditions], externalConditions: ['kripke-source'] },
   },
   test: {
+    // Type-level tests (`*.test-d.ts`) are compiled by `npm run typecheck` (tsc over the whole project,
+    // before vitest in `npm test`): a failed `expectTypeOf` or a stale `@ts-expect-error` fails it there.
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', '.ci/**'], // .ci/consumer: run in a fresh project by .ci/consumer-test
     testTimeout: 60_000,
@@ -16,6 +18,5 @@ export default defineConfig({
     maxWorkers: 2,
     // Hooks that run the CLI as a subprocess: a shared, loaded machine can take seconds to start one.
     hookTimeout: 60_000,
-    typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });
