@@ -2,7 +2,7 @@
 import { tmpdir } from 'node:os';
 import { realpathSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { runCli } from './run-cli.ts';
+import { runInProcess as runCli } from './run-cli.ts';
 
 it('captures both streams and restores write, isTTY, the environment and the folder', async () => {
   const [write, isTTY, cwd] = [process.stdout.write, process.stdout.isTTY, process.cwd()];
