@@ -1,7 +1,7 @@
 /**
  * The protocol library: every shipped protocol, by name. `kripke list` shows them.
  */
-import { unknownName } from '../spec/errors.ts';
+import { catalogueEntry } from './catalogue.ts';
 import type { Protocol } from '../spec/protocol.ts';
 import { allocator } from './allocator/allocator.ts';
 import { creditFlow } from './credit-flow/credit-flow.ts';
@@ -52,12 +52,8 @@ export const protocols: readonly Protocol[] = [
 ];
 
 export function findProtocol(name: string): Protocol {
-  const found = protocols.find((p) => p.name === name);
-  if (!found)
-    throw unknownName(
-      'model',
-      name,
-      protocols.map((p) => p.name),
-    );
+  const entry = catalogueEntry(name); // an unknown name: the error listing the known ones
+  const found = protocols.find((p) => p.name === entry.name);
+  if (!found) throw new Error(`internal: model/index.ts lacks '${name}', which model/catalogue.ts lists`);
   return found;
 }
