@@ -3,22 +3,24 @@
  * once one exists, and `--resume` finishes with exactly the counts, coverage, verdict and
  * counterexample of an uninterrupted run; a checkpoint of another configuration is refused.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../test-support/run-cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(root, 'cli', 'bin.js');
 /** A budget small enough that the store is on disk from the start, so the checkpoint holds every kind of file. */
 const DISK = ['--store', 'disk', '--memory', '256k', '--no-progress', '--json'];
 
-function kripke(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8' });
+/** In-process (test-support/run-cli.ts): only the run that is killed needs a process of its own. */
+async function kripke(...args: string[]) {
+  const run = await runCli(args, { cwd: root });
   return {
-    code: run.status,
+    code: run.code,
     json: run.stdout.startsWith('{') ? JSON.parse(run.stdout) : undefined,
     stderr: run.stderr,
   };
@@ -59,7 +61,7 @@ function answer(json: { status: string; stats: Record<string, unknown>; violatio
 describe('checkpoint and resume', () => {
   it('a killed run resumes to the counts and verdict of an uninterrupted one', async () => {
     const args = ['check', 'two-phase-commit', '--set', 'rms=6', '--set', 'packed=true', ...DISK];
-    const whole = kripke(...args);
+    const whole = await kripke(...args);
     expect([
       whole.code,
       whole.json.stats.distinctStates,
@@ -68,7 +70,7 @@ describe('checkpoint and resume', () => {
     ]).toEqual([0, 50_816, 402_306, 20]);
     const dir = mkdtempSync(join(tmpdir(), 'kripke-checkpoint-test-'));
     expect(await killedAfterCheckpoint(args, dir, 6)).toBe('SIGKILL');
-    const resumed = kripke(...args, '--resume', dir);
+    const resumed = await kripke(...args, '--resume', dir);
     expect(resumed.code).toBe(0);
     expect(answer(resumed.json)).toEqual(answer(whole.json));
     expect(existsSync(join(dir, 'current.json'))).toBe(false); // a finished run leaves no checkpoint to resume
@@ -86,7 +88,7 @@ describe('checkpoint and resume', () => {
       'packed=true',
       ...DISK,
     ];
-    const whole = kripke(...args);
+    const whole = await kripke(...args);
     expect([
       whole.code,
       whole.json.violations[0].property,
@@ -94,7 +96,7 @@ describe('checkpoint and resume', () => {
     ]).toEqual([1, 'ImplementsTCommit', 10]); // the refinement of transaction commit fails a step before TCConsistent
     const dir = mkdtempSync(join(tmpdir(), 'kripke-checkpoint-test-'));
     expect(await killedAfterCheckpoint(args, dir, 4)).toBe('SIGKILL');
-    const resumed = kripke(...args, '--resume', dir);
+    const resumed = await kripke(...args, '--resume', dir);
     expect(resumed.code).toBe(1);
     expect(answer(resumed.json)).toEqual(answer(whole.json));
   }, 180_000);
@@ -108,7 +110,7 @@ describe('checkpoint and resume', () => {
         2,
       ),
     ).toBe('SIGKILL');
-    const other = kripke(
+    const other = await kripke(
       'check',
       'two-phase-commit',
       '--set',
