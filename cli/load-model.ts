@@ -9,7 +9,7 @@ import { importModule } from '../checker/import-module.ts';
 import type { SpecSource } from '../checker/parallel/spec-source.ts';
 import { catalogueEntry, loadProtocol, protocolModule } from '../model/catalogue.ts';
 import { KripkeError } from '../spec/errors.ts';
-import type { Protocol } from '../spec/protocol.ts';
+import { isProtocol, type Protocol } from '../spec/protocol.ts';
 import type { Spec } from '../spec/types.ts';
 import type { Settings } from './options.ts';
 
@@ -126,10 +126,6 @@ function folderGiven(path: string, absolute: string): KripkeError {
 
 function isSpec(v: unknown): v is Spec<unknown> {
   return typeof v === 'object' && v !== null && 'actions' in v && 'init' in v && Array.isArray((v as Spec).actions);
-}
-
-function isProtocol(v: unknown): v is Protocol {
-  return typeof v === 'object' && v !== null && 'instantiate' in v && typeof (v as Protocol).instantiate === 'function';
 }
 
 /** How worker threads rebuild a model the CLI loaded (`--workers`). */

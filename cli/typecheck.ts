@@ -66,12 +66,13 @@ function hostReusingParsedFiles(options: ts.CompilerOptions): { host: ts.Compile
   const parse = host.getSourceFile.bind(host);
   const read: ParsedFiles = new Map();
   host.getSourceFile = (fileName, version, onError, shouldCreate) => {
+    if (isUsersFile(fileName)) return parse(fileName, version, onError, shouldCreate);
     // The options TypeScript parses with (target, module format) are part of what a file parses to.
     const key = `${fileName}\0${typeof version === 'object' ? JSON.stringify(version) : version}`;
     const stamp = stampOrNone(fileName);
     const kept = lastParsed.get(key);
     const file =
-      kept !== undefined && kept.stamp === stamp && !shouldCreate && !isUsersFile(fileName)
+      kept !== undefined && kept.stamp === stamp && !shouldCreate
         ? kept.file
         : parse(fileName, version, onError, shouldCreate);
     if (file !== undefined && stamp !== undefined) read.set(key, { stamp, file });

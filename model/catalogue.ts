@@ -6,7 +6,7 @@
  */
 import { ownModule } from '../checker/own-modules.ts';
 import { unknownName } from '../spec/errors.ts';
-import type { Protocol } from '../spec/protocol.ts';
+import { isProtocol, type Protocol } from '../spec/protocol.ts';
 
 export interface CatalogueEntry {
   /** The protocol's name, as `kripke check <name>` takes it. */
@@ -75,8 +75,4 @@ export async function loadProtocol(name: string): Promise<Protocol> {
   if (!isProtocol(protocol) || protocol.name !== name)
     throw new Error(`model/catalogue.ts: ${entry.module} has no protocol '${name}' in export '${entry.exportName}'`);
   return protocol;
-}
-
-function isProtocol(v: unknown): v is Protocol {
-  return typeof v === 'object' && v !== null && typeof (v as Protocol).instantiate === 'function';
 }

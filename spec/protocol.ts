@@ -41,6 +41,11 @@ export interface Protocol {
   instantiate(settings?: Readonly<Record<string, string | ConfigValue>>, variant?: string): Spec<unknown>;
 }
 
+/** A value a module exports that is a protocol (as `defineProtocol` returns): what a model file, a worker's spec source or the catalogue may hold. */
+export function isProtocol(v: unknown): v is Protocol {
+  return typeof v === 'object' && v !== null && typeof (v as Protocol).instantiate === 'function';
+}
+
 export function defineProtocol<C extends ConfigSchema, V extends string>(def: ProtocolDefinition<C, V>): Protocol {
   const variantNames = Object.keys(def.variants) as V[];
   const defaultVariant = variantNames[0];

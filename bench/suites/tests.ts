@@ -57,6 +57,7 @@ const seconds = (s: number | undefined) => (s === undefined ? '—' : `${s.toFix
 
 export async function run(options: BenchOptions): Promise<unknown> {
   const rounds = Number(options.args.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? 1);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number of pairs, at least 1`);
   const pairs: { inProcess: Run; subprocess: Run }[] = [];
   for (let i = 0; i < rounds; i++) {
     const inProcess = runSuite('in-process', options.quick);

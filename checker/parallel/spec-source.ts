@@ -5,7 +5,7 @@
  */
 import { KripkeError } from '../../spec/errors.ts';
 import { importModule } from '../import-module.ts';
-import type { Protocol } from '../../spec/protocol.ts';
+import { isProtocol, type Protocol } from '../../spec/protocol.ts';
 import type { Spec } from '../../spec/types.ts';
 
 export interface SpecSource {
@@ -57,10 +57,6 @@ export function sameSpec(a: Spec<unknown>, b: Spec<unknown>): boolean {
     a.actions.length === b.actions.length &&
     a.actions.every((x, i) => x.name === b.actions[i]!.name)
   );
-}
-
-function isProtocol(v: unknown): v is Protocol {
-  return typeof v === 'object' && v !== null && typeof (v as Protocol).instantiate === 'function';
 }
 
 function isSpec(v: unknown): v is Spec<unknown> {
