@@ -50,6 +50,8 @@ export interface DiskStatistics {
   readonly parentBytes: number;
   /** The most bytes the queue (two levels) took on disk. */
   readonly queueBytes: number;
+  /** The most bytes the store held in memory (its table, undecided batch, parent links, page index). */
+  readonly peakStoreBytes: number;
 }
 
 /** What liveness checking cost: the state graph it kept and the components it searched. */

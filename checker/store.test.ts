@@ -42,6 +42,21 @@ describe('fingerprint stores', () => {
     expect(compact.insert(0, 0)).toBe(-1);
   });
 
+  it("CompactStore's sorted runs, one after another, are its fingerprints ascending as unsigned 64-bit numbers", () => {
+    const his = words(3, 50_000),
+      los = words(11, 50_000);
+    const store = new CompactStore();
+    const held = new Set<bigint>();
+    for (let i = 0; i < his.length; i++) {
+      store.insert(his[i]!, los[i]!);
+      held.add((BigInt(his[i]! >>> 0) << 32n) | BigInt(los[i]! >>> 0));
+    }
+    const listed: bigint[] = [];
+    for (const run of store.sortedRuns())
+      for (let k = 0; k < run.length; k += 2) listed.push((BigInt(run[k + 1]!) << 32n) | BigInt(run[k]!));
+    expect(listed).toEqual([...held].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
   it('holds at most 16 bytes per distinct state with the parent links, at every size', () => {
     const store = new CompactStore();
     const links = new ParentLinks();

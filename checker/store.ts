@@ -164,14 +164,19 @@ export class CompactStore implements FingerprintStore {
   }
 
   /**
-   * The fingerprints held, ascending as unsigned 64-bit numbers, as (lo, hi) pairs of unsigned
-   * words (the disk store sorts them into its file).
+   * The fingerprints held, ascending as unsigned 64-bit numbers, as runs of (lo, hi) pairs of
+   * unsigned words: one run per segment, in segment order (the segment is the top 8 bits, so each
+   * run lies above the one before). The disk store merges them into its file. Every run is the
+   * same buffer refilled (valid until the next one), so a flush needs no copy of the whole table.
    */
-  sorted(): Uint32Array {
-    const out = new BigUint64Array(this.count);
-    const words = new Uint32Array(out.buffer);
-    let k = 0;
-    for (const slots of this.slots) {
+  *sortedRuns(): Generator<Uint32Array> {
+    let largest = 0;
+    for (let s = 0; s < SEGMENTS; s++) largest = Math.max(largest, this.filled[s]!);
+    const run = new BigUint64Array(largest);
+    const words = new Uint32Array(run.buffer);
+    for (let s = 0; s < SEGMENTS; s++) {
+      const slots = this.slots[s]!;
+      let k = 0;
       for (let at = 0; at < slots.length; at += 2) {
         const hi = slots[at]!,
           lo = slots[at + 1]!;
@@ -179,9 +184,10 @@ export class CompactStore implements FingerprintStore {
         words[k++] = lo;
         words[k++] = hi;
       }
+      const filled = run.subarray(0, k / 2);
+      filled.sort();
+      yield words.subarray(0, k);
     }
-    out.sort();
-    return words;
   }
 
   /** Empties the store, keeping its tables' sizes (the disk store refills it after each flush). */

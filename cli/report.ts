@@ -130,7 +130,7 @@ function diskLine(d: DiskStatistics, states: number): string {
   const perState = ((d.fingerprintBytes + d.parentBytes) / Math.max(1, states)).toFixed(1);
   return (
     `  disk store: on disk from ${n(d.spilledAtStates)} states (${n(d.flushes)} flushes): ${mb(d.fingerprintBytes)} of fingerprints and ` +
-    `${mb(d.parentBytes)} of parent links (${perState} bytes a state), the queue up to ${mb(d.queueBytes)}; ${mb(d.memoryBound)} of memory`
+    `${mb(d.parentBytes)} of parent links (${perState} bytes a state), the queue up to ${mb(d.queueBytes)}; in memory at most ${mb(d.peakStoreBytes)} of its ${mb(d.memoryBound)}`
   );
 }
 

@@ -88,6 +88,7 @@ function large(plan: Plan['large']) {
       ramBytesPerState: +((m.peakRssMb * MB) / m.distinct).toFixed(2),
       diskBytesPerState: +((d.fingerprintBytes + d.parentBytes) / m.distinct).toFixed(2),
       queuePeakMb: Math.round(d.queueBytes / MB),
+      storePeakMb: Math.round(d.peakStoreBytes / MB),
       flushes: d.flushes,
       spilledAtStates: d.spilledAtStates,
     };
@@ -110,7 +111,8 @@ export async function run(options: BenchOptions): Promise<unknown> {
   if (!options.json) {
     process.stdout.write(
       `${big.model}, store bound ${big.bound}: ${big.status}, ${n(big.distinct)} distinct, ${n(big.generated)} generated, ` +
-        `depth ${big.depth}, ${n(big.seconds)} s (${n(big.generatedPerSecond)}/s); peak RSS ${n(big.peakRssMb)} MB = ${big.ramBytesPerState} B/state, ` +
+        `depth ${big.depth}, ${n(big.seconds)} s (${n(big.generatedPerSecond)}/s); the store in memory at most ${n(big.storePeakMb)} MB, ` +
+        `the process's peak RSS ${n(big.peakRssMb)} MB = ${big.ramBytesPerState} B/state, ` +
         `disk ${big.diskBytesPerState} B/state (+ queue up to ${n(big.queuePeakMb)} MB), ${big.flushes} flushes from ${n(big.spilledAtStates ?? 0)} states` +
         `; ${big.distinct === big.expected ? `= 4ⁿ + 2ⁿ + 6ⁿ` : `EXPECTED ${n(big.expected)}`}${big.distinct >= 1e8 || options.quick ? '' : '; BELOW 10^8 STATES'}\n`,
     );

@@ -34,6 +34,8 @@ interface Run<S> {
   readonly checkpoints: Checkpoints<S> | undefined;
   /** States expanded so far in this run (limits and progress are looked at every CHECK_EVERY). */
   expanded: number;
+  /** The most bytes the store held in memory, sampled every CHECK_EVERY states and at each level's end. */
+  peakStoreBytes: number;
 }
 
 export function diskBfs<S>(spec: Spec<S>, options: ResolvedOptions, disk: ResolvedDisk): CheckResult {
@@ -54,7 +56,7 @@ export function diskBfs<S>(spec: Spec<S>, options: ResolvedOptions, disk: Resolv
   const checkpoints = disk.checkpoint
     ? new Checkpoints(spec, options, disk.checkpoint, search, visited, levels, codec)
     : undefined;
-  const run: Run<S> = { spec, options, disk, search, visited, levels, checkpoints, expanded: 0 };
+  const run: Run<S> = { spec, options, disk, search, visited, levels, checkpoints, expanded: 0, peakStoreBytes: 0 };
   try {
     return withDiskStatistics(run, explore(run));
   } finally {
@@ -83,6 +85,7 @@ function explore<S>(run: Run<S>): CheckResult {
       const stopped = expandLevel(run, depth, (id) => {
         expandingId = id;
       });
+      run.peakStoreBytes = Math.max(run.peakStoreBytes, visited.bytes);
       visited.resolve();
       if (stopped) {
         if (levels.next.count > 0) search.stats.depth = depth + 1;
@@ -111,6 +114,7 @@ function expandLevel<S>(run: Run<S>, depth: number, expanding: (id: number) => v
     if (search.monitor.shouldStop) return true;
     if (++run.expanded % CHECK_EVERY !== 0) continue;
     if (search.limitReached()) return true;
+    run.peakStoreBytes = Math.max(run.peakStoreBytes, visited.bytes);
     if (!visited.spilled && overBudget(run)) visited.flush();
     if (progress && search.elapsedMs() - lastProgress >= progressIntervalMs) {
       lastProgress = search.elapsedMs();
@@ -135,6 +139,7 @@ function withDiskStatistics<S>(run: Run<S>, result: CheckResult): CheckResult {
     fingerprintBytes: visited.diskBytes - visited.parents.diskBytes,
     parentBytes: visited.parents.diskBytes,
     queueBytes: levels.peakDiskBytes,
+    peakStoreBytes: Math.max(run.peakStoreBytes, visited.bytes),
   };
   result.stats.disk = stats;
   result.stats.elapsedMs += run.checkpoints?.priorMs ?? 0;

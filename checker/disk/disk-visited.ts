@@ -15,11 +15,11 @@
  * found (or a violation then stopped the search, or removed the property from checking), so
  * checking it again reports nothing new.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lineage } from '../parents.ts';
 import type { Visited } from '../search.ts';
-import { FingerprintFile } from './fingerprint-file.ts';
+import { FingerprintFile, writeFingerprints } from './fingerprint-file.ts';
 import { ParentFile } from './parent-file.ts';
 import { CompactStore } from '../store.ts';
 import { PendingBatch } from './pending-batch.ts';
@@ -131,9 +131,8 @@ export class DiskVisited implements Visited {
   /** Sorts the recent fingerprints into the file and empties the table (after resolving). */
   flush(): void {
     this.resolve();
-    const sorted = this.recent.sorted();
     const previous = this.file;
-    this.file = previous.merge(sorted, sorted.length / 2, this.nextFilePath());
+    this.file = previous.merge(this.recent.sortedRuns(), this.nextFilePath(), this.recent.size);
     rmSync(previous.path, { force: true });
     this.recent.clear();
     if (this.flushes++ === 0) {
@@ -174,8 +173,12 @@ export class DiskVisited implements Visited {
     this.parents.sync();
     linkOrCopy(join(this.dir, 'parents.bin'), join(to, 'parents.bin'));
     linkOrCopy(this.file.path, join(to, 'fingerprints.bin'));
-    const recent = this.recent.sorted();
-    writeFileSync(join(to, 'recent.bin'), new Uint8Array(recent.buffer, recent.byteOffset, recent.byteLength));
+    const fd = openSync(join(to, 'recent.bin'), 'w');
+    try {
+      for (const run of this.recent.sortedRuns()) writeFingerprints(fd, run, run.length / 2);
+    } finally {
+      closeSync(fd);
+    }
     return {
       confirmed: this.confirmedCount,
       fileCount: this.file.count,

@@ -1,5 +1,5 @@
 /**
- * The sorted fingerprint file against a Set: merges keep every fingerprint once, and a sorted
+ * The sorted fingerprint file against a Set: merges (of a batch cut into runs, some empty) keep every fingerprint once, and a sorted
  * batch finds exactly the fingerprints present (in the merged file and in the file re-opened) — over many pages, with batches dense
  * (every page read) and sparse (most pages skipped), below the first and above the last.
  */
@@ -16,6 +16,13 @@ function pairs(values: readonly bigint[]): Uint32Array {
   return new Uint32Array(sorted.buffer);
 }
 
+/** `sorted` cut into consecutive runs at the given fingerprint counts (as a table's segments are). */
+function runsOf(sorted: Uint32Array, cuts: readonly number[]): Uint32Array[] {
+  const n = sorted.length / 2;
+  const at = [0, ...cuts.map((c) => Math.min(c, n)).sort((a, b) => a - b), n];
+  return at.slice(1).map((end, i) => sorted.subarray(at[i]! * 2, end * 2));
+}
+
 const key = (words: Uint32Array, i: number) => (BigInt(words[i * 2 + 1]!) << 32n) | BigInt(words[i * 2]!);
 
 describe('the sorted fingerprint file', () => {
@@ -28,12 +35,13 @@ describe('the sorted fingerprint file', () => {
       fc.property(
         fc.array(fc.array(value, { maxLength: 3 * PAGE }), { minLength: 1, maxLength: 4 }),
         fc.array(value, { maxLength: 2000 }),
-        (batches, probes) => {
+        fc.array(fc.nat(3 * PAGE), { maxLength: 5 }),
+        (batches, probes, cuts) => {
           let file = FingerprintFile.empty(join(dir, `f${serial++}`));
           const held = new Set<bigint>();
           for (const batch of batches) {
             const added = pairs(batch);
-            file = file.merge(added, added.length / 2, join(dir, `f${serial++}`));
+            file = file.merge(runsOf(added, cuts), join(dir, `f${serial++}`), added.length / 2);
             batch.forEach((v) => held.add(v));
           }
           expect(file.count).toBe(held.size);

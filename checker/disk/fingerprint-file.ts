@@ -125,36 +125,48 @@ export class FingerprintFile {
   }
 
   /**
-   * A new file holding this file's fingerprints and the first `n` of `sorted` (ascending; any
-   * already in the file are kept once), written next to this one under `path`.
+   * A new file holding this file's fingerprints and those of `runs` (each run ascending, and every
+   * run above the one before it, so together they are one ascending sequence; any already in the
+   * file are kept once), written next to this one under `path`. The runs are read one at a time:
+   * a caller may hand out one buffer refilled for each.
    */
-  merge(sorted: Uint32Array, n: number, path: string): FingerprintFile {
+  merge(runs: Iterable<Uint32Array>, path: string, added: number): FingerprintFile {
     const temp = `${path}.partial`;
-    const out = new MergeWriter(temp, Math.ceil((this.count + n) / PAGE));
+    const out = new MergeWriter(temp, Math.ceil((this.count + added) / PAGE));
     const fd = this.count > 0 ? openSync(this.path, 'r') : -1;
     try {
       const chunk = new Uint32Array(PAGE * IO_PAGES * 2);
       let read = 0,
         have = 0,
-        at = 0,
-        j = 0;
+        at = 0;
+      const refill = () => {
+        have = Math.min(PAGE * IO_PAGES, this.count - read);
+        readFully(fd, chunk, have, read);
+        read += have;
+        at = 0;
+      };
+      for (const run of runs) {
+        const n = run.length / 2;
+        let j = 0;
+        while (j < n) {
+          if (at === have && read < this.count) refill();
+          const hi = run[j * 2 + 1]!,
+            lo = run[j * 2]!;
+          if (at < have && !before(hi, lo, chunk[at * 2 + 1]!, chunk[at * 2]!)) {
+            if (hi === chunk[at * 2 + 1] && lo === chunk[at * 2]) j++;
+            out.add(chunk[at * 2 + 1]!, chunk[at * 2]!);
+            at++;
+          } else {
+            out.add(hi, lo);
+            j++;
+          }
+        }
+      }
       for (;;) {
-        if (at === have && read < this.count) {
-          have = Math.min(PAGE * IO_PAGES, this.count - read);
-          readFully(fd, chunk, have, read);
-          read += have;
-          at = 0;
-        }
-        const fileLeft = at < have;
-        if (!fileLeft && j === n) break;
-        if (fileLeft && (j === n || !before(sorted[j * 2 + 1]!, sorted[j * 2]!, chunk[at * 2 + 1]!, chunk[at * 2]!))) {
-          if (j < n && sorted[j * 2 + 1] === chunk[at * 2 + 1] && sorted[j * 2] === chunk[at * 2]) j++;
-          out.add(chunk[at * 2 + 1]!, chunk[at * 2]!);
-          at++;
-        } else {
-          out.add(sorted[j * 2 + 1]!, sorted[j * 2]!);
-          j++;
-        }
+        if (at === have && read < this.count) refill();
+        if (at === have) break;
+        out.add(chunk[at * 2 + 1]!, chunk[at * 2]!);
+        at++;
       }
     } finally {
       if (fd >= 0) closeSync(fd);
@@ -227,7 +239,7 @@ class MergeWriter {
   }
 
   private flush(): void {
-    writeFully(this.fd, this.block, this.inBlock);
+    writeFingerprints(this.fd, this.block, this.inBlock);
     this.inBlock = 0;
   }
 }
@@ -243,7 +255,8 @@ function readFully(fd: number, into: Uint32Array, count: number, from: number): 
   }
 }
 
-function writeFully(fd: number, from: Uint32Array, count: number): void {
+/** Writes the first `count` fingerprints of `from` ((lo, hi) pairs) at the file's position. */
+export function writeFingerprints(fd: number, from: Uint32Array, count: number): void {
   const bytes = new Uint8Array(from.buffer, from.byteOffset, count * 8);
   let done = 0;
   while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);

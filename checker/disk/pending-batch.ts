@@ -6,8 +6,8 @@
  */
 import type { FingerprintFile } from './fingerprint-file.ts';
 
-/** Bytes per entry: fingerprint 8, parent 4, position 4, action 2, push 4. */
-const ENTRY_BYTES = 22;
+/** Bytes per entry: fingerprint 8, parent 4, position 4, action 2, push 4; sorting 8 and a found flag 1. */
+const ENTRY_BYTES = 31;
 
 export class PendingBatch {
   private readonly prints: Uint32Array;
@@ -15,6 +15,9 @@ export class PendingBatch {
   private readonly choices: Int32Array;
   private readonly actions: Uint16Array;
   private readonly pushes: Int32Array;
+  /** Scratch for `resolve`, kept so that a batch allocates nothing after it is made. */
+  private readonly sorting: BigUint64Array;
+  private readonly found: Uint8Array;
   private count = 0;
 
   constructor(private readonly capacity: number) {
@@ -23,6 +26,8 @@ export class PendingBatch {
     this.choices = new Int32Array(capacity);
     this.actions = new Uint16Array(capacity);
     this.pushes = new Int32Array(capacity);
+    this.sorting = new BigUint64Array(capacity);
+    this.found = new Uint8Array(capacity);
   }
 
   get size(): number {
@@ -71,11 +76,11 @@ export class PendingBatch {
   resolve(file: FingerprintFile, report: (k: number, inFile: boolean) => void): void {
     const n = this.count;
     if (n === 0) return;
-    const sorted = new BigUint64Array(n);
-    const words = new Uint32Array(sorted.buffer);
+    const sorted = this.sorting.subarray(0, n);
+    const words = new Uint32Array(sorted.buffer, 0, n * 2);
     words.set(this.prints.subarray(0, n * 2));
     sorted.sort();
-    const found = new Uint8Array(n);
+    const { found } = this;
     file.findSorted(words, n, found);
     const seen = onlyFound(words, n, found);
     for (let k = 0; k < n; k++) report(k, contains(seen, this.prints[k * 2 + 1]!, this.prints[k * 2]!));
