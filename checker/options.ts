@@ -192,12 +192,14 @@ function resolveDisk(engine: EngineName, workers: number, options: CheckOptions)
 
 /**
  * Half the bound for the table of recent fingerprints (a `CompactStore`: at most 10.4 bytes a
- * fingerprint), a tenth for the batch of undecided ones (31 bytes each, with its scratch for sorting).
+ * fingerprint), a tenth for the batch of undecided ones (31 bytes each, with its scratch for
+ * sorting), and a quarter of heap for the queue's states before they go to disk.
  */
 function diskBudget(memoryBytes: number): DiskBudget {
   return {
     tableEntries: Math.max(16, Math.floor(memoryBytes / 2 / 10.4)),
     pendingEntries: Math.max(16, Math.floor(memoryBytes / 10 / 31)),
+    queueHeapBytes: memoryBytes / 4,
   };
 }
 

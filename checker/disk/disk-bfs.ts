@@ -115,7 +115,11 @@ function expandLevel<S>(run: Run<S>, depth: number, expanding: (id: number) => v
     if (++run.expanded % CHECK_EVERY !== 0) continue;
     if (search.limitReached()) return true;
     run.peakStoreBytes = Math.max(run.peakStoreBytes, visited.bytes);
-    if (!visited.spilled && overBudget(run)) visited.flush();
+    if (!visited.spilled || !levels.onDisk) {
+      const heap = process.memoryUsage().heapUsed;
+      if (!levels.onDisk && heap > run.disk.budget.queueHeapBytes) levels.spill();
+      if (!visited.spilled && overBudget(run, heap)) visited.flush();
+    }
     if (progress && search.elapsedMs() - lastProgress >= progressIntervalMs) {
       lastProgress = search.elapsedMs();
       progress({
@@ -151,6 +155,6 @@ function withDiskStatistics<S>(run: Run<S>, result: CheckResult): CheckResult {
 }
 
 /** Whether the heap (the queue lives there) and the store's tables hold more than the budget. */
-function overBudget<S>(run: Run<S>): boolean {
-  return process.memoryUsage().heapUsed + run.visited.bytes > run.disk.memoryBytes;
+function overBudget<S>(run: Run<S>, heapUsed = process.memoryUsage().heapUsed): boolean {
+  return heapUsed + run.visited.bytes > run.disk.memoryBytes;
 }

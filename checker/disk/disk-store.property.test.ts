@@ -14,6 +14,7 @@ import type { CheckResult } from '../result.ts';
 import { shapeOf } from '../equivalence/arbitraries.ts';
 import { KINDS } from '../equivalence/part.ts';
 import { partOf } from '../equivalence/random-specs.ts';
+import { twoPhaseSpec } from '../../model/transaction-commit/two-phase.ts';
 
 /** Everything a user reads off a result, but time, memory and the disk store's own figures. */
 function answer(result: CheckResult) {
@@ -41,5 +42,15 @@ describe('the disk store', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('puts the queue alone on disk when the heap outgrows its share, the fingerprints still in memory', () => {
+    // A quarter of 64 MB is less than the heap of a test process: the queue goes to disk at the
+    // first look (after 1,024 states), while 8,832 fingerprints are far from filling the table.
+    const spec = twoPhaseSpec(5);
+    const disk = check(spec, { store: 'disk', memoryBytes: 64 * 2 ** 20 });
+    expect([disk.stats.disk!.spilledAtStates, disk.stats.disk!.queueBytes > 0]).toEqual([null, true]);
+    expect(answer(disk)).toEqual(answer(check(spec)));
+    expect([disk.stats.distinctStates, disk.stats.generatedStates, disk.stats.depth]).toEqual([8832, 58146, 17]);
   });
 });

@@ -33,6 +33,8 @@ export interface DiskBudget {
   readonly tableEntries: number;
   /** Pending fingerprints looked up in one batch. */
   readonly pendingEntries: number;
+  /** Bytes of JavaScript heap beyond which the queue goes to disk (its states are objects there). */
+  readonly queueHeapBytes: number;
 }
 
 /** What a checkpoint records of the store besides its files. */

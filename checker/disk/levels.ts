@@ -37,6 +37,8 @@ export class Levels<S> implements Frontier<S> {
   private serial = 0;
   /** Bytes of the queue on disk at most, over the run. */
   peakDiskBytes = 0;
+  /** The queue outgrew its share of memory before the store did (see `spill`). */
+  private queueSpilled = false;
 
   constructor(
     private readonly codec: StateCodec<S>,
@@ -51,7 +53,7 @@ export class Levels<S> implements Frontier<S> {
     const next = this.next;
     const p = next.pushes++;
     if (p >>> 3 >= next.news.length) next.news = grown(next.news);
-    next.file.push(state, this.visited.spilled);
+    next.file.push(state, this.onDisk);
     if (id >= PROVISIONAL) this.visited.pushedPending(id, p);
     else this.confirm(p);
   }
@@ -63,9 +65,19 @@ export class Levels<S> implements Frontier<S> {
     this.next.count++;
   }
 
-  /** The store went to disk: so does the next level. */
+  /**
+   * The next level goes to disk, and every level after it: when the store first flushes, or
+   * earlier when the queue's states fill the heap (millions of live objects make every major
+   * garbage collection slow, long before the fingerprints fill their table).
+   */
   spill(): void {
+    this.queueSpilled = true;
     this.next.file.spillAll();
+  }
+
+  /** Whether states pushed now are written to disk. */
+  get onDisk(): boolean {
+    return this.queueSpilled || this.visited.spilled;
   }
 
   /** States new and not yet expanded. */
@@ -75,7 +87,7 @@ export class Levels<S> implements Frontier<S> {
 
   /** The next level becomes the one to expand (call after the store resolved every pending state). */
   advance(): void {
-    this.next.file.seal(this.visited.spilled);
+    this.next.file.seal(this.onDisk);
     this.peakDiskBytes = Math.max(this.peakDiskBytes, this.current.file.diskBytes + this.next.file.diskBytes);
     this.current.file.delete();
     this.begin(this.next);
