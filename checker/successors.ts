@@ -9,6 +9,7 @@ import { KripkeError } from '../spec/errors.ts';
 import type { StateLayout } from '../spec/packed.ts';
 import type { Action, Spec } from '../spec/types.ts';
 import { describeInvalidValue, Hasher, NOT_A_VALUE } from './fingerprint/index.ts';
+import { IdentityCache } from './fingerprint/identity-cache.ts';
 import { formatValue } from './format-value.ts';
 import { firstDifference } from './value-difference.ts';
 
@@ -24,6 +25,8 @@ export class Successors<S> {
   private readonly packedSize: number;
   /** Strict mode: the state being expanded, as it was before any action ran (to name a mutated field). */
   private snapshot: unknown;
+  /** With symmetry: identities of recently seen concrete states, by their own fingerprint. */
+  private readonly identities: IdentityCache | undefined;
 
   constructor(
     private readonly spec: Spec<S>,
@@ -33,6 +36,8 @@ export class Successors<S> {
     const { view, symmetry } = spec;
     this.identity = view && symmetry ? (s) => view(symmetry(s)) : (view ?? symmetry ?? ((s) => s));
     this.packedSize = spec.layout !== undefined && !view && !symmetry ? spec.layout.size : 0;
+    // Strict mode computes every representative, so a symmetry that is not a function of the state shows.
+    this.identities = symmetry && !strict ? new IdentityCache() : undefined;
   }
 
   /** The initial states, checked to be state values. */
@@ -96,6 +101,24 @@ export class Successors<S> {
       }
       return;
     }
+    const identities = this.identities;
+    if (identities !== undefined) {
+      this.hashValue(state, where);
+      const { hi, lo } = this.hasher;
+      if (identities.has(hi, lo)) {
+        this.hasher.hi = identities.hi;
+        this.hasher.lo = identities.lo;
+        return;
+      }
+      this.hashIdentity(state, where);
+      identities.set(hi, lo, this.hasher.hi, this.hasher.lo);
+      return;
+    }
+    this.hashIdentity(state, where);
+  }
+
+  /** Fingerprints the state's identity, computing it (view, symmetry). */
+  private hashIdentity(state: S, where: () => Record<string, string>): void {
     let identity: unknown;
     try {
       identity = this.identity(state);
@@ -105,11 +128,24 @@ export class Successors<S> {
         ...where(),
       });
     }
+    if (identity === state) this.hashValue(state, where);
+    else {
+      try {
+        this.hasher.fingerprint(identity);
+      } catch (e) {
+        if (e !== NOT_A_VALUE) throw e;
+        throw this.invalid(identity, where());
+      }
+    }
+  }
+
+  /** Fingerprints the state itself, as a value. */
+  private hashValue(state: S, where: () => Record<string, string>): void {
     try {
-      this.hasher.fingerprint(identity);
+      this.hasher.fingerprint(state);
     } catch (e) {
       if (e !== NOT_A_VALUE) throw e;
-      throw this.invalid(state === identity ? state : identity, where());
+      throw this.invalid(state, where());
     }
   }
 
@@ -120,6 +156,7 @@ export class Successors<S> {
   }
 
   private domainOf(action: Action<S>, state: S): readonly unknown[] {
+    if (action.values !== undefined) return action.values; // a fixed domain: nothing to call or check
     try {
       const domain = action.domain(state);
       if (!Array.isArray(domain)) throw new TypeError('params must return an array');

@@ -94,6 +94,11 @@ export class Chooser<S> {
     let total = 0;
     for (let a = 0; a < actions.length; a++) {
       const action = actions[a]!;
+      if (action.values !== undefined) {
+        this.sizes[a] = action.values.length;
+        total += action.values.length;
+        continue;
+      }
       let domain: readonly unknown[];
       try {
         domain = action.domain(state);
