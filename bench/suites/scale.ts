@@ -4,7 +4,7 @@
  * side by side, with a small bound that sends the disk store to disk early; then TwoPhase with 11
  * RMs (366,993,408 distinct states: 4ⁿ + 2ⁿ + 6ⁿ, the closed form of TLC's counts for 3, 7 and
  * 8 RMs) with the store bounded to 1 GB: bytes of RAM (peak RSS) and of disk per state, time and
- * rate, printing progress (RSS and disk bytes so far) every minute. It takes hours on a loaded
+ * rate, printing progress (RSS and disk bytes so far) every minute. It takes over an hour on a loaded
  * 2-core machine; `--quick` runs TwoPhase with 7 RMs and, for scale, TwoPhase with 8 RMs under a
  * 32 MB bound, in a minute or two.
  */
