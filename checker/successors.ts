@@ -128,24 +128,16 @@ export class Successors<S> {
         ...where(),
       });
     }
-    if (identity === state) this.hashValue(state, where);
-    else {
-      try {
-        this.hasher.fingerprint(identity);
-      } catch (e) {
-        if (e !== NOT_A_VALUE) throw e;
-        throw this.invalid(identity, where());
-      }
-    }
+    this.hashValue(identity, where);
   }
 
-  /** Fingerprints the state itself, as a value. */
-  private hashValue(state: S, where: () => Record<string, string>): void {
+  /** Fingerprints a value (a state, or its identity) into `hasher.hi`/`lo`, naming it when it is not one. */
+  private hashValue(value: unknown, where: () => Record<string, string>): void {
     try {
-      this.hasher.fingerprint(state);
+      this.hasher.fingerprint(value);
     } catch (e) {
       if (e !== NOT_A_VALUE) throw e;
-      throw this.invalid(state, where());
+      throw this.invalid(value, where());
     }
   }
 
@@ -155,7 +147,8 @@ export class Successors<S> {
     return (BigInt(this.hasher.hi >>> 0) << 32n) | BigInt(this.hasher.lo >>> 0);
   }
 
-  private domainOf(action: Action<S>, state: S): readonly unknown[] {
+  /** The action's parameter domain in `state`, its mistakes named (`domain-threw`). */
+  domainOf(action: Action<S>, state: S): readonly unknown[] {
     if (action.values !== undefined) return action.values; // a fixed domain: nothing to call or check
     try {
       const domain = action.domain(state);

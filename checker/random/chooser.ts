@@ -8,9 +8,8 @@
  * the same choices, after running every enabled action through the purity checks. A shard's
  * excluded actions are rejected unless nothing else is enabled.
  */
-import { KripkeError } from '../../spec/errors.ts';
 import type { Spec } from '../../spec/types.ts';
-import { messageOf, type Successors } from '../successors.ts';
+import type { Successors } from '../successors.ts';
 import { pickEnabled } from './choices.ts';
 import { mix32 } from './swarm.ts';
 
@@ -93,21 +92,7 @@ export class Chooser<S> {
     const actions = this.spec.actions;
     let total = 0;
     for (let a = 0; a < actions.length; a++) {
-      const action = actions[a]!;
-      if (action.values !== undefined) {
-        this.sizes[a] = action.values.length;
-        total += action.values.length;
-        continue;
-      }
-      let domain: readonly unknown[];
-      try {
-        domain = action.domain(state);
-      } catch (e) {
-        throw new KripkeError('domain-threw', `action '${action.name}': params threw: ${messageOf(e)}`, {
-          model: this.spec.name,
-          action: action.name,
-        });
-      }
+      const domain = this.successors.domainOf(actions[a]!, state);
       this.sizes[a] = domain.length;
       total += domain.length;
     }
