@@ -197,11 +197,6 @@ export class CompactStore implements FingerprintStore {
     this.count = 0;
   }
 
-  /** Bytes the next growth step of the fullest segment would add (for memory bounds). */
-  get growthBytes(): number {
-    return Math.ceil((this.slotCount / SEGMENTS) * (GROWTH - 1)) * 8 * 2;
-  }
-
   private grow(segment: number): void {
     const old = this.slots[segment]!;
     this.resize(segment, Math.ceil(this.capacity[segment]! * GROWTH));
