@@ -71,7 +71,11 @@ class Queue<S> implements TakingFrontier<S> {
 }
 
 function newChunk<S>(): Chunk<S> {
-  return { states: new Array<S | undefined>(CHUNK).fill(undefined), ids: new Int32Array(CHUNK), depths: new Int32Array(CHUNK) };
+  return {
+    states: new Array<S | undefined>(CHUNK).fill(undefined),
+    ids: new Int32Array(CHUNK),
+    depths: new Int32Array(CHUNK),
+  };
 }
 
 /** With an observer, which sees states expanded in id order (the liveness graph's recorder). */

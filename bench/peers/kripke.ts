@@ -17,11 +17,16 @@ export interface ProcessMeasurement extends Measurement {
   readonly processCpuSeconds: number;
 }
 
-/** Checks a shipped protocol with BFS in a child process; a string says why it failed. */
+/**
+ * Checks a shipped protocol with BFS in a child process; a string says why it failed. `properties`
+ * names the properties to check (default: all of the model's); a comparison with a peer checks the
+ * ones the peer's configuration checks, so the two tools do the same work.
+ */
 export function measureKripke(
   protocol: string,
   settings: Record<string, number | boolean>,
   workers: number,
+  properties?: readonly string[],
 ): ProcessMeasurement | string {
   const run = runTimed(process.execPath, [
     '--import',
@@ -30,6 +35,7 @@ export function measureKripke(
     protocol,
     JSON.stringify(settings),
     String(workers),
+    JSON.stringify(properties ? { properties } : {}),
   ]);
   if (run.status !== 0) return `child failed (${run.status}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`;
   const line = run.stdout.trim().split('\n').at(-1)!;

@@ -5,6 +5,9 @@
  * has one), TLC with one worker, Kripke on the object model (skipped with `--packed`) — each a
  * whole process, so each ratio compares figures taken a minute apart on the same machine.
  *
+ * Each tool checks the properties the cfg names (TwoPhase: TPTypeOK only, not the port's
+ * refinement of TCommit), so the two do the same work.
+ *
  * Per run: distinct and generated states (checked against TLC's: MISMATCH otherwise), wall clock
  * and CPU seconds of the whole process (start-up included, for both tools), Kripke's own check
  * time, peak RSS and bytes per state, and ×TLC = TLC's seconds / Kripke's, by wall clock and by
@@ -43,6 +46,8 @@ export interface Target {
   readonly settings: Record<string, number | boolean>;
   /** The same model for TLC: a folder of the TLA+ Examples' specifications/, module and cfg. */
   readonly tlc: TlcModel;
+  /** The properties the cfg has TLC check (INVARIANT, PROPERTY), when not all of the port's. */
+  readonly properties?: readonly string[];
 }
 
 /** The performance entries of tlc-counts.json and the shipped protocol + constants that port each. */
@@ -53,6 +58,7 @@ const TARGETS: readonly Target[] = [
     protocol: 'two-phase-commit',
     settings: { rms: 7 },
     tlc: { dir: 'transaction_commit', module: 'TwoPhase', cfg: 'TwoPhase_N7.cfg' },
+    properties: ['TPTypeOK'],
   },
   {
     tlcModel: 'specifications/transaction_commit/TwoPhase.tla with RM = {r1, ..., r8} (8',
@@ -60,6 +66,7 @@ const TARGETS: readonly Target[] = [
     protocol: 'two-phase-commit',
     settings: { rms: 8 },
     tlc: { dir: 'transaction_commit', module: 'TwoPhase', cfg: 'TwoPhase_N8.cfg' },
+    properties: ['TPTypeOK'],
   },
   {
     tlcModel: 'specifications/PaxosHowToWinATuringAward/MCPaxosSmall.cfg',
@@ -67,6 +74,7 @@ const TARGETS: readonly Target[] = [
     protocol: 'paxos-turing',
     settings: { maxBallot: 2 },
     tlc: { dir: 'PaxosHowToWinATuringAward', module: 'MCPaxos', cfg: 'MCPaxosSmall.cfg' },
+    properties: ['Inv', 'ImplementsVoting'], // INVARIANT Inv, PROPERTY V!Spec
   },
   {
     tlcModel: 'specifications/transaction_commit/PaxosCommit.cfg',
@@ -74,6 +82,7 @@ const TARGETS: readonly Target[] = [
     protocol: 'paxos-commit',
     settings: {},
     tlc: { dir: 'transaction_commit', module: 'PaxosCommit', cfg: 'PaxosCommit.cfg' },
+    properties: ['PCTypeOK'],
   },
   {
     tlcModel: 'specifications/lamport_mutex/MCLamportMutex.cfg',
@@ -268,17 +277,19 @@ function measureTarget(
     say(`${target.label}: skipped — no TLC reference entry\n`);
     return [];
   }
+  const checks = target.properties ? target.properties.join(', ') : 'all its properties';
   say(
-    `${target.label} (${target.tlc.dir}/${target.tlc.cfg}; reference: ${n(ref.distinct_states)} distinct, ${n(ref.generated_states)} generated, depth ${ref.depth})\n`,
+    `${target.label} (${target.tlc.dir}/${target.tlc.cfg}; reference: ${n(ref.distinct_states)} distinct, ${n(ref.generated_states)} generated, depth ${ref.depth}; ` +
+      `both check ${checks})\n`,
   );
   const packed = packedIfOffered(target);
   const runs: [Row['style'], ProcessMeasurement | string][] = [];
-  if (packed) runs.push(['packed', measureKripke(packed.protocol, packed.settings, 1)]);
+  if (packed) runs.push(['packed', measureKripke(packed.protocol, packed.settings, 1, target.properties)]);
   const figures: TlcFigures =
     typeof tlc === 'string' ? { source: 'reference', ref } : { source: 'measured', run: runTlc(tlc, target.tlc) };
   if (figures.source === 'measured') printTlc(figures.run, ref, say);
   if (!packed || !options.args.includes('--packed'))
-    runs.push(['objects', measureKripke(target.protocol, target.settings, 1)]);
+    runs.push(['objects', measureKripke(target.protocol, target.settings, 1, target.properties)]);
   const rows: Row[] = [];
   for (const [style, m] of runs) {
     if (typeof m === 'string') {
@@ -316,8 +327,8 @@ function measureParallel(rows: readonly Row[], targets: readonly Target[], say: 
   const target = largest && targets.find((t) => t.label === largest.label);
   if (!largest || !target) return undefined;
   const settings = { ...target.settings, packed: true };
-  const two = measureKripke(target.protocol, settings, 2);
-  const again = measureKripke(target.protocol, settings, 1);
+  const two = measureKripke(target.protocol, settings, 2, target.properties);
+  const again = measureKripke(target.protocol, settings, 1, target.properties);
   if (typeof two === 'string' || typeof again === 'string') {
     say(`${target.label} 2 workers: ${typeof two === 'string' ? two : again}\n`);
     return undefined;
