@@ -11,9 +11,11 @@ import type { ExplorationObserver } from './search.ts';
 /** Entries a chunk of the queue holds. */
 const CHUNK = 8192;
 
-/** One run of queued entries: states, with their ids and depths in typed arrays. */
+/** One run of queued entries: states (or their words), with their ids and depths in typed arrays. */
 interface Chunk<S> {
   readonly states: (S | undefined)[];
+  /** Packed states: `width` words per entry. */
+  readonly words: Int32Array;
   readonly ids: Int32Array;
   readonly depths: Int32Array;
 }
@@ -22,9 +24,14 @@ interface Chunk<S> {
  * A FIFO of fixed-size chunks: pushing writes at the tail chunk, taking reads from the head chunk
  * and releases each state as it goes; a drained chunk is reused for the tail (no array of all
  * queued states to grow or to shift, so no copying as the queue moves).
+ *
+ * With `width > 0` the states are packed (`width` int32 words each, already checked by the
+ * fingerprint) and the queue keeps their words, not the arrays: a frontier of millions of states
+ * is then a few typed arrays the garbage collector never walks, and each state is an array again
+ * only when it is taken, to be expanded and dropped young.
  */
 class Queue<S> implements TakingFrontier<S> {
-  private readonly chunks: Chunk<S>[] = [newChunk<S>()];
+  private readonly chunks: Chunk<S>[];
   private spare: Chunk<S> | undefined;
   /** Position in the first chunk of the next entry to take. */
   private head = 0;
@@ -35,14 +42,24 @@ class Queue<S> implements TakingFrontier<S> {
   id = 0;
   depth = 0;
 
+  constructor(private readonly width: number) {
+    this.chunks = [this.newChunk()];
+  }
+
   push(state: S, id: number, depth: number): void {
     if (this.tail === CHUNK) {
-      this.chunks.push(this.spare ?? newChunk<S>());
+      this.chunks.push(this.spare ?? this.newChunk());
       this.spare = undefined;
       this.tail = 0;
     }
     const chunk = this.chunks[this.chunks.length - 1]!;
-    chunk.states[this.tail] = state;
+    const width = this.width;
+    if (width === 0) chunk.states[this.tail] = state;
+    else {
+      const words = state as readonly number[];
+      const at = this.tail * width;
+      for (let i = 0; i < width; i++) chunk.words[at + i] = words[i]!;
+    }
     chunk.ids[this.tail] = id;
     chunk.depths[this.tail] = depth;
     this.tail++;
@@ -56,8 +73,16 @@ class Queue<S> implements TakingFrontier<S> {
       this.head = 0;
     }
     const chunk = this.chunks[0]!;
-    this.state = chunk.states[this.head]!;
-    chunk.states[this.head] = undefined; // let the state be collected
+    const width = this.width;
+    if (width === 0) {
+      this.state = chunk.states[this.head]!;
+      chunk.states[this.head] = undefined; // let the state be collected
+    } else {
+      const words: number[] = [];
+      const at = this.head * width;
+      for (let i = 0; i < width; i++) words.push(chunk.words[at + i]!);
+      this.state = words as S; // a packed spec's states are its words
+    }
     this.id = chunk.ids[this.head]!;
     this.depth = chunk.depths[this.head]!;
     this.head++;
@@ -68,17 +93,29 @@ class Queue<S> implements TakingFrontier<S> {
   get size(): number {
     return this.count;
   }
+
+  private newChunk(): Chunk<S> {
+    return {
+      states: this.width === 0 ? new Array<S | undefined>(CHUNK).fill(undefined) : [],
+      words: new Int32Array(CHUNK * this.width),
+      ids: new Int32Array(CHUNK),
+      depths: new Int32Array(CHUNK),
+    };
+  }
 }
 
-function newChunk<S>(): Chunk<S> {
-  return {
-    states: new Array<S | undefined>(CHUNK).fill(undefined),
-    ids: new Int32Array(CHUNK),
-    depths: new Int32Array(CHUNK),
-  };
+/**
+ * The words per state the queue may keep instead of the states: a packed spec's, when every state
+ * it queues has been fingerprinted as exactly that many int32 words (no view or symmetry, which
+ * fingerprint another value) and strict mode, which checks that queued states are not changed
+ * afterwards, is off. 0: keep the states.
+ */
+function queuedWidth<S>(spec: Spec<S>, options: ResolvedOptions): number {
+  if (!spec.layout || spec.view || spec.symmetry || options.strict) return 0;
+  return spec.layout.size;
 }
 
 /** With an observer, which sees states expanded in id order (the liveness graph's recorder). */
 export function bfs<S>(spec: Spec<S>, options: ResolvedOptions, observer?: ExplorationObserver<S>): CheckResult {
-  return runSearch(spec, options, new Queue<S>(), observer);
+  return runSearch(spec, options, new Queue<S>(queuedWidth(spec, options)), observer);
 }
