@@ -6,6 +6,7 @@ import type { Spec } from '../spec/types.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { CheckResult } from './result.ts';
 import { runSearch, type TakingFrontier } from './run-search.ts';
+import { queuedWidth } from './queued-width.ts';
 import type { ExplorationObserver } from './search.ts';
 
 /** Entries a chunk of the queue holds. */
@@ -102,17 +103,6 @@ class Queue<S> implements TakingFrontier<S> {
       depths: new Int32Array(CHUNK),
     };
   }
-}
-
-/**
- * The words per state the queue may keep instead of the states: a packed spec's, when every state
- * it queues has been fingerprinted as exactly that many int32 words (no view or symmetry, which
- * fingerprint another value) and strict mode, which checks that queued states are not changed
- * afterwards, is off. 0: keep the states.
- */
-function queuedWidth<S>(spec: Spec<S>, options: ResolvedOptions): number {
-  if (!spec.layout || spec.view || spec.symmetry || options.strict) return 0;
-  return spec.layout.size;
 }
 
 /** With an observer, which sees states expanded in id order (the liveness graph's recorder). */

@@ -10,7 +10,8 @@ import type { ResolvedOptions } from '../options.ts';
 import type { ActionPath } from '../path.ts';
 import { type Frontier, Search } from '../search.ts';
 import { type SharedBuffers, SharedVisited, STOP, StoreFull } from './shared-visited.ts';
-import { packStates, type Parcel, unpackStates } from './transport.ts';
+import { queuedWidth } from '../queued-width.ts';
+import { type MovedStates, StateList } from './state-list.ts';
 
 /**
  * Why a thread stopped a level early: a violation, a model error, a limit, a store that cannot
@@ -34,9 +35,9 @@ export interface LevelReport {
   readonly bounded: boolean;
 }
 
-/** States handed from one thread to another to even out the next level (structured clone, see transport.ts). */
+/** States handed from one thread to another to even out the next level. */
 export interface Batch<S> {
-  readonly parcel: Parcel<S>;
+  readonly states: MovedStates<S>;
   readonly ids: number[];
 }
 
@@ -45,9 +46,10 @@ const CHECK_EVERY = 1024;
 export class LevelExplorer<S> implements Frontier<S> {
   readonly search: Search<S>;
   readonly visited: SharedVisited;
-  private current: S[] = [];
+  private readonly width: number;
+  private current: StateList<S>;
   private currentIds: number[] = [];
-  private next: S[] = [];
+  private next: StateList<S>;
   private nextIds: number[] = [];
 
   private readonly control: Int32Array;
@@ -56,6 +58,9 @@ export class LevelExplorer<S> implements Frontier<S> {
     this.control = new Int32Array(buffers.control);
     this.visited = new SharedVisited(buffers);
     this.search = new Search(spec, options, this, this.visited);
+    this.width = queuedWidth(spec, options);
+    this.current = new StateList(this.width);
+    this.next = new StateList(this.width);
   }
 
   push(state: S, id: number): void {
@@ -73,20 +78,19 @@ export class LevelExplorer<S> implements Frontier<S> {
 
   /** Takes `count` states off the end of the next level, to hand to another thread. */
   give(count: number): Batch<S> {
-    const from = this.next.length - count;
-    return { parcel: packStates(this.next.splice(from)), ids: this.nextIds.splice(from) };
+    return { states: this.next.removeLast(count), ids: this.nextIds.splice(this.nextIds.length - count) };
   }
 
   take(batch: Batch<S>): void {
-    const states = unpackStates(batch.parcel);
-    for (let i = 0; i < states.length; i++) this.push(states[i]!, batch.ids[i]!);
+    this.next.append(batch.states);
+    for (const id of batch.ids) this.nextIds.push(id);
   }
 
   /** Expands every state of this thread's share of level `depth`; new states form the next level. */
   runLevel(depth: number): LevelReport {
     this.current = this.next;
     this.currentIds = this.nextIds;
-    this.next = [];
+    this.next = new StateList(this.width);
     this.nextIds = [];
     const { search } = this;
     let stop: StopReason | undefined;
@@ -94,7 +98,7 @@ export class LevelExplorer<S> implements Frontier<S> {
     try {
       for (; i < this.current.length; i++) {
         if (i % CHECK_EVERY === CHECK_EVERY - 1 && (stop = this.checkStop())) break;
-        search.expand(this.current[i]!, this.currentIds[i]!, depth);
+        search.expand(this.current.at(i), this.currentIds[i]!, depth);
         if (search.monitor.shouldStop) {
           stop = { kind: 'violation', message: 'a property is violated' };
           break;
@@ -103,7 +107,7 @@ export class LevelExplorer<S> implements Frontier<S> {
     } catch (e) {
       stop = this.stopFor(e, this.currentIds[i]);
     }
-    this.current = [];
+    this.current = new StateList(this.width);
     this.currentIds = [];
     if (stop) Atomics.store(this.control, STOP, 1);
     return { nextSize: this.next.length, stop, bounded: search.boundHit !== undefined };
