@@ -112,15 +112,21 @@ export class SharedVisited implements Visited {
 
   get bytes(): number {
     let slots = 0;
-    for (let s = 0; s < SEGMENTS; s++) slots += Atomics.load(this.meta, s * META_WORDS + CAPACITY);
+    for (let s = 0; s < SEGMENTS; s++) slots += Math.abs(Atomics.load(this.meta, s * META_WORDS + CAPACITY)); // negative while growing
     return slots * 8 + Atomics.load(this.control, LINKS_CAPACITY) * 5 + this.buffers.overflow.byteLength;
   }
 
-  /** Inserts the fingerprint into its segment; false when present. Fingerprint 0 is stored as lo = 1. */
+  /**
+   * Inserts the fingerprint into its segment; false when present. Neither word is ever 0 (a 0 word
+   * is stored as 1: one more collision pair per word, no more), so an empty slot is (0, 0) and a
+   * slot being written is seen with a 0 word: never taken for a stored fingerprint.
+   */
   private claim(hi: number, lo: number): boolean {
-    if (hi === 0 && lo === 0) lo = 1;
+    if (hi === 0) hi = 1;
+    if (lo === 0) lo = 1;
     const segment = hi >>> (32 - SEGMENT_BITS);
     const base = segment * META_WORDS;
+    if (this.seenWithoutLock(segment, base, hi, lo)) return false;
     lock(this.meta, base + LOCK);
     try {
       const capacity = this.meta[base + CAPACITY]!;
@@ -136,11 +142,38 @@ export class SharedVisited implements Visited {
     }
   }
 
+  /**
+   * Whether the fingerprint is already in its segment, looked up without the lock: most look-ups
+   * find a state seen before. A growing segment has a negative capacity, and capacities only
+   * increase, so the same positive capacity before and after the probe means no growth moved
+   * entries under it; a slot being filled shows a 0 word and matches nothing. Not found (or not
+   * sure) is answered under the lock.
+   */
+  private seenWithoutLock(segment: number, base: number, hi: number, lo: number): boolean {
+    const capacity = Atomics.load(this.meta, base + CAPACITY);
+    if (capacity <= 0) return false;
+    let slots = this.views[segment]!;
+    if (slots.length !== capacity * 2)
+      slots = this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, capacity * 2);
+    let at = Math.floor(((lo >>> 0) * capacity) / 4294967296) << 1;
+    const end = capacity << 1;
+    for (;;) {
+      const h = slots[at]!,
+        l = slots[at + 1]!;
+      if (h === hi && l === lo) return Atomics.load(this.meta, base + CAPACITY) === capacity;
+      if (h === 0 && l === 0) return false;
+      at += 2;
+      if (at === end) at = 0;
+    }
+  }
+
   /** Grows a segment by 10% in place (its lock held): entries are copied out, then inserted again. */
   private grow(segment: number, slots: Int32Array, capacity: number): void {
     const entries = slots.slice();
     const grown = Math.ceil(capacity * GROWTH);
     if (grown * 8 > MAX_BYTES) throw new StoreFull();
+    // Look-ups without the lock see a negative capacity until the entries are in place again.
+    Atomics.store(this.meta, segment * META_WORDS + CAPACITY, -capacity);
     this.buffers.segments[segment]!.grow(grown * 8);
     const view = (this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, grown * 2));
     view.fill(0);
