@@ -6,7 +6,7 @@ import type { Spec } from '../spec/types.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { CheckResult } from './result.ts';
 import { runSearch, type TakingFrontier } from './run-search.ts';
-import { queuedWidth } from './queued-width.ts';
+import { loadWords, queuedWidth, storeWords } from './queued-words.ts';
 import type { ExplorationObserver } from './search.ts';
 
 /** Entries a chunk of the queue holds. */
@@ -56,11 +56,7 @@ class Queue<S> implements TakingFrontier<S> {
     const chunk = this.chunks[this.chunks.length - 1]!;
     const width = this.width;
     if (width === 0) chunk.states[this.tail] = state;
-    else {
-      const words = state as readonly number[];
-      const at = this.tail * width;
-      for (let i = 0; i < width; i++) chunk.words[at + i] = words[i]!;
-    }
+    else storeWords(state, chunk.words, this.tail * width, width);
     chunk.ids[this.tail] = id;
     chunk.depths[this.tail] = depth;
     this.tail++;
@@ -78,12 +74,7 @@ class Queue<S> implements TakingFrontier<S> {
     if (width === 0) {
       this.state = chunk.states[this.head]!;
       chunk.states[this.head] = undefined; // let the state be collected
-    } else {
-      const words: number[] = [];
-      const at = this.head * width;
-      for (let i = 0; i < width; i++) words.push(chunk.words[at + i]!);
-      this.state = words as S; // a packed spec's states are its words
-    }
+    } else this.state = loadWords(chunk.words, this.head * width, width) as S; // a packed spec's states are its words
     this.id = chunk.ids[this.head]!;
     this.depth = chunk.depths[this.head]!;
     this.head++;

@@ -10,7 +10,7 @@ import type { ResolvedOptions } from '../options.ts';
 import type { ActionPath } from '../path.ts';
 import { type Frontier, Search } from '../search.ts';
 import { type SharedBuffers, SharedVisited, STOP, StoreFull } from './shared-visited.ts';
-import { queuedWidth } from '../queued-width.ts';
+import { queuedWidth } from '../queued-words.ts';
 import { type MovedStates, StateList } from './state-list.ts';
 
 /**

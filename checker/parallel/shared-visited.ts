@@ -130,9 +130,7 @@ export class SharedVisited implements Visited {
     lock(this.meta, base + LOCK);
     try {
       const capacity = this.meta[base + CAPACITY]!;
-      let slots = this.views[segment]!;
-      if (slots.length !== capacity * 2)
-        slots = this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, capacity * 2);
+      const slots = this.viewOf(segment, capacity);
       if (!probeInsert(slots, capacity, hi, lo)) return false;
       const filled = ++this.meta[base + FILLED]!;
       if (filled >= Math.floor(capacity * MAX_LOAD)) this.grow(segment, slots, capacity);
@@ -152,19 +150,17 @@ export class SharedVisited implements Visited {
   private seenWithoutLock(segment: number, base: number, hi: number, lo: number): boolean {
     const capacity = Atomics.load(this.meta, base + CAPACITY);
     if (capacity <= 0) return false;
-    let slots = this.views[segment]!;
-    if (slots.length !== capacity * 2)
-      slots = this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, capacity * 2);
-    let at = Math.floor(((lo >>> 0) * capacity) / 4294967296) << 1;
-    const end = capacity << 1;
-    for (;;) {
-      const h = slots[at]!,
-        l = slots[at + 1]!;
-      if (h === hi && l === lo) return Atomics.load(this.meta, base + CAPACITY) === capacity;
-      if (h === 0 && l === 0) return false;
-      at += 2;
-      if (at === end) at = 0;
-    }
+    return (
+      find(this.viewOf(segment, capacity), capacity, hi, lo) >= 0 &&
+      Atomics.load(this.meta, base + CAPACITY) === capacity
+    );
+  }
+
+  /** This thread's view of a segment of `capacity` slots, remade when the segment has grown. */
+  private viewOf(segment: number, capacity: number): Int32Array {
+    const slots = this.views[segment]!;
+    if (slots.length === capacity * 2) return slots;
+    return (this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, capacity * 2));
   }
 
   /** Grows a segment by 10% in place (its lock held): entries are copied out, then inserted again. */
@@ -244,20 +240,29 @@ export class SharedVisited implements Visited {
   }
 }
 
-/** Linear probing from the fingerprint's home slot; false when already present. */
-function probeInsert(slots: Int32Array, capacity: number, hi: number, lo: number): boolean {
+/**
+ * Linear probing from the fingerprint's home slot: the word position of the fingerprint when
+ * present, else `~position` of the empty slot where it belongs.
+ */
+function find(slots: Int32Array, capacity: number, hi: number, lo: number): number {
   let at = Math.floor(((lo >>> 0) * capacity) / 4294967296) << 1;
   const end = capacity << 1;
   for (;;) {
     const h = slots[at]!,
       l = slots[at + 1]!;
-    if (h === hi && l === lo) return false;
-    if (h === 0 && l === 0) break;
+    if (h === hi && l === lo) return at;
+    if (h === 0 && l === 0) return ~at;
     at += 2;
     if (at === end) at = 0;
   }
-  slots[at] = hi;
-  slots[at + 1] = lo;
+}
+
+/** Inserts the fingerprint at the empty slot where it belongs; false when already present. */
+function probeInsert(slots: Int32Array, capacity: number, hi: number, lo: number): boolean {
+  const at = find(slots, capacity, hi, lo);
+  if (at >= 0) return false;
+  slots[~at] = hi;
+  slots[~at + 1] = lo;
   return true;
 }
 

@@ -1,9 +1,10 @@
 /**
  * One thread's share of a BFS level, in order: the states themselves, or — for a packed spec whose
- * states are fingerprinted as exactly `width` int32 words (see `queuedWidth`) — their words in one
+ * states are fingerprinted as exactly `width` int32 words (`queued-words.ts`) — their words in one
  * growing typed array. Words keep a level of millions of states out of the collector's way, and
  * move between threads as one array instead of a structured clone of every state.
  */
+import { loadWords, storeWords } from '../queued-words.ts';
 import { packStates, type Parcel, unpackStates } from './transport.ts';
 
 /** States moved to another thread: a clone-ready parcel of states, or their words. */
@@ -28,10 +29,8 @@ export class StateList<S> {
       this.states.push(state);
       return;
     }
-    if ((this.count + 1) * width > this.words.length) this.reserve(this.count + 1);
-    const from = state as readonly number[];
-    const at = this.count * width;
-    for (let i = 0; i < width; i++) this.words[at + i] = from[i]!;
+    this.reserve(this.count + 1);
+    storeWords(state, this.words, this.count * width, width);
     this.count++;
   }
 
@@ -39,10 +38,7 @@ export class StateList<S> {
   at(i: number): S {
     const width = this.width;
     if (width === 0) return this.states[i]!;
-    const state: number[] = [];
-    const at = i * width;
-    for (let k = 0; k < width; k++) state.push(this.words[at + k]!);
-    return state as S;
+    return loadWords(this.words, i * width, width) as S; // a packed spec's states are its words
   }
 
   /** Removes the last `n` states and returns them ready to post to another thread. */
