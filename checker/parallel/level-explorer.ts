@@ -54,9 +54,10 @@ export class LevelExplorer<S> implements Frontier<S> {
 
   private readonly control: Int32Array;
 
-  constructor(spec: Spec<S>, options: ResolvedOptions, buffers: SharedBuffers) {
+  /** `thread`: this thread's index, 0 for the coordinator. */
+  constructor(spec: Spec<S>, options: ResolvedOptions, buffers: SharedBuffers, thread: number) {
     this.control = new Int32Array(buffers.control);
-    this.visited = new SharedVisited(buffers);
+    this.visited = new SharedVisited(buffers, thread);
     this.search = new Search(spec, options, this, this.visited);
     this.width = queuedWidth(spec, options);
     this.current = new StateList(this.width);

@@ -47,10 +47,10 @@ export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options
       ),
     );
   }
-  const buffers = allocateShared();
+  const buffers = allocateShared(resolved.workers);
   // Per thread: a wake-up counter, then (from index `workers`) a flag set when that thread stops.
   const signals = new Int32Array(new SharedArrayBuffer(4 * 2 * resolved.workers));
-  const main = new LevelExplorer(spec, resolved, buffers);
+  const main = new LevelExplorer(spec, resolved, buffers, 0);
   const threads: Thread[] = [];
   try {
     const digest = digestOrUndefined(main);

@@ -6,14 +6,16 @@
  *   slot, linear probing) kept 77–85% full by growing it 10% at a time under the segment's lock —
  *   the single-thread `CompactStore`'s layout, shared;
  * - parent links by id (4 bytes of parent, 1 byte of successor position, larger positions in an
- *   overflow list), ids from one shared counter.
+ *   overflow list). Each thread takes ids in blocks of `ID_BLOCK` from one shared counter, so the
+ *   threads neither contend for the counter nor write links into the same cache lines; the few
+ *   ids left unused at the end of a thread's last block are never linked nor counted.
  * About 15 bytes a state in all, like one thread's store.
  */
 import type { Lineage } from '../parents.ts';
 import type { Visited } from '../search.ts';
 
-/** Indices into the control array. */
-export const COUNT = 0;
+// Indices into the control array. NEXT_BLOCK: the first id not yet handed out in a block.
+const NEXT_BLOCK = 0;
 export const STOP = 1;
 const LINKS_LOCK = 2;
 const LINKS_CAPACITY = 3;
@@ -25,57 +27,82 @@ const SEGMENTS = 1 << SEGMENT_BITS;
 const INITIAL_SLOTS = 64;
 const MAX_LOAD = 0.85;
 const GROWTH = 1.1;
-/** Per segment in `meta`: its lock, its capacity in slots, how many slots are filled. */
+/**
+ * Per segment in `meta`: its lock and how many slots are filled, one cache line (16 words) a
+ * segment, so that a thread taking one segment's lock does not evict its neighbours' from the
+ * other core. Capacities are read on every look-up and written only when a segment grows, so
+ * they live apart, in `capacities`.
+ */
 const LOCK = 0,
-  CAPACITY = 1,
-  FILLED = 2,
-  META_WORDS = 3;
+  FILLED = 1,
+  META_WORDS = 16;
 const INITIAL_LINKS = 1 << 12;
 const LINKS_GROWTH = 1.125;
 /** A growable SharedArrayBuffer holds at most 4 GiB. */
 const MAX_BYTES = 2 ** 32;
 const BIG = 255;
+const ID_BLOCK = 1024;
+/** Words between two threads' state counts in `counts`: one cache line each. */
+const COUNT_STRIDE = 16;
 
 export interface SharedBuffers {
   readonly segments: readonly SharedArrayBuffer[];
   readonly meta: SharedArrayBuffer;
+  /** Each segment's capacity in slots (negative while it grows). */
+  readonly capacities: SharedArrayBuffer;
   readonly parents: SharedArrayBuffer;
   readonly choices: SharedArrayBuffer;
   /** (id, position) pairs for positions of 255 and above. */
   readonly overflow: SharedArrayBuffer;
   readonly control: SharedArrayBuffer;
+  /** Each thread's count of the states it inserted, `COUNT_STRIDE` words apart. */
+  readonly counts: SharedArrayBuffer;
 }
 
 /** Thrown when the shared set cannot grow (4 GiB in one buffer): the run ends as incomplete. */
 export class StoreFull extends Error {}
 
-export function allocateShared(): SharedBuffers {
+export function allocateShared(threads: number): SharedBuffers {
   const growable = (bytes: number) => new SharedArrayBuffer(bytes, { maxByteLength: MAX_BYTES });
   const meta = new SharedArrayBuffer(SEGMENTS * META_WORDS * 4);
-  const metaView = new Int32Array(meta);
-  for (let s = 0; s < SEGMENTS; s++) metaView[s * META_WORDS + CAPACITY] = INITIAL_SLOTS;
+  const capacities = new SharedArrayBuffer(SEGMENTS * 4);
+  new Int32Array(capacities).fill(INITIAL_SLOTS);
   const control = new SharedArrayBuffer(CONTROL_WORDS * 4);
   new Int32Array(control)[LINKS_CAPACITY] = INITIAL_LINKS;
   return {
     segments: Array.from({ length: SEGMENTS }, () => growable(INITIAL_SLOTS * 8)),
     meta,
+    capacities,
     parents: growable(INITIAL_LINKS * 4),
     choices: growable(INITIAL_LINKS),
     overflow: growable(64),
     control,
+    counts: new SharedArrayBuffer(threads * COUNT_STRIDE * 4),
   };
 }
 
 export class SharedVisited implements Visited {
   private readonly meta: Int32Array;
+  private readonly capacities: Int32Array;
   private readonly control: Int32Array;
   /** This thread's view of each segment, remade when the segment has grown. */
   private readonly views: Int32Array[] = [];
   private parents: Int32Array;
   private choices: Uint8Array;
+  private readonly counts: Int32Array;
+  /** This thread's states inserted so far (published in `counts`), and its block of ids. */
+  private inserted = 0;
+  private nextId = 0;
+  private blockEnd = 0;
 
-  constructor(private readonly buffers: SharedBuffers) {
+  constructor(
+    private readonly buffers: SharedBuffers,
+    /** This thread's index: 0 for the coordinator. */
+    private readonly thread: number,
+  ) {
+    this.counts = new Int32Array(buffers.counts);
     this.meta = new Int32Array(buffers.meta);
+    this.capacities = new Int32Array(buffers.capacities);
     this.control = new Int32Array(buffers.control);
     for (const segment of buffers.segments) this.views.push(new Int32Array(segment));
     this.parents = new Int32Array(buffers.parents);
@@ -84,8 +111,10 @@ export class SharedVisited implements Visited {
 
   insert(hi: number, lo: number, parentId: number, choice: number): number {
     if (!this.claim(hi, lo)) return -1;
-    const id = Atomics.add(this.control, COUNT, 1);
+    if (this.nextId === this.blockEnd) this.takeBlock();
+    const id = this.nextId++;
     this.link(id, parentId, choice);
+    Atomics.store(this.counts, this.thread * COUNT_STRIDE, ++this.inserted);
     return id;
   }
 
@@ -107,12 +136,14 @@ export class SharedVisited implements Visited {
   }
 
   get size(): number {
-    return Atomics.load(this.control, COUNT);
+    let n = 0;
+    for (let at = 0; at < this.counts.length; at += COUNT_STRIDE) n += Atomics.load(this.counts, at);
+    return n;
   }
 
   get bytes(): number {
     let slots = 0;
-    for (let s = 0; s < SEGMENTS; s++) slots += Math.abs(Atomics.load(this.meta, s * META_WORDS + CAPACITY)); // negative while growing
+    for (let s = 0; s < SEGMENTS; s++) slots += Math.abs(Atomics.load(this.capacities, s)); // negative while growing
     return slots * 8 + Atomics.load(this.control, LINKS_CAPACITY) * 5 + this.buffers.overflow.byteLength;
   }
 
@@ -125,11 +156,11 @@ export class SharedVisited implements Visited {
     if (hi === 0) hi = 1;
     if (lo === 0) lo = 1;
     const segment = hi >>> (32 - SEGMENT_BITS);
+    if (this.seenWithoutLock(segment, hi, lo)) return false;
     const base = segment * META_WORDS;
-    if (this.seenWithoutLock(segment, base, hi, lo)) return false;
     lock(this.meta, base + LOCK);
     try {
-      const capacity = this.meta[base + CAPACITY]!;
+      const capacity = this.capacities[segment]!;
       const slots = this.viewOf(segment, capacity);
       if (!probeInsert(slots, capacity, hi, lo)) return false;
       const filled = ++this.meta[base + FILLED]!;
@@ -147,12 +178,11 @@ export class SharedVisited implements Visited {
    * entries under it; a slot being filled shows a 0 word and matches nothing. Not found (or not
    * sure) is answered under the lock.
    */
-  private seenWithoutLock(segment: number, base: number, hi: number, lo: number): boolean {
-    const capacity = Atomics.load(this.meta, base + CAPACITY);
+  private seenWithoutLock(segment: number, hi: number, lo: number): boolean {
+    const capacity = Atomics.load(this.capacities, segment);
     if (capacity <= 0) return false;
     return (
-      find(this.viewOf(segment, capacity), capacity, hi, lo) >= 0 &&
-      Atomics.load(this.meta, base + CAPACITY) === capacity
+      find(this.viewOf(segment, capacity), capacity, hi, lo) >= 0 && Atomics.load(this.capacities, segment) === capacity
     );
   }
 
@@ -169,7 +199,7 @@ export class SharedVisited implements Visited {
     const grown = Math.ceil(capacity * GROWTH);
     if (grown * 8 > MAX_BYTES) throw new StoreFull();
     // Look-ups without the lock see a negative capacity until the entries are in place again.
-    Atomics.store(this.meta, segment * META_WORDS + CAPACITY, -capacity);
+    Atomics.store(this.capacities, segment, -capacity);
     this.buffers.segments[segment]!.grow(grown * 8);
     const view = (this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, grown * 2));
     view.fill(0);
@@ -178,11 +208,17 @@ export class SharedVisited implements Visited {
         l = entries[i + 1]!;
       if (h !== 0 || l !== 0) probeInsert(view, grown, h, l);
     }
-    Atomics.store(this.meta, segment * META_WORDS + CAPACITY, grown);
+    Atomics.store(this.capacities, segment, grown);
+  }
+
+  /** The next block of ids for this thread, with room for its links. */
+  private takeBlock(): void {
+    this.nextId = Atomics.add(this.control, NEXT_BLOCK, ID_BLOCK);
+    this.blockEnd = this.nextId + ID_BLOCK;
+    if (this.blockEnd > this.parents.length) this.growLinks(this.blockEnd - 1);
   }
 
   private link(id: number, parentId: number, choice: number): void {
-    if (id >= this.parents.length) this.growLinks(id);
     this.parents[id] = parentId;
     if (choice < BIG) {
       this.choices[id] = choice;

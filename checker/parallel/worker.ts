@@ -32,7 +32,7 @@ async function start(): Promise<LevelExplorer<unknown> | undefined> {
         { file: data.source.module },
       );
     }
-    const explorer = new LevelExplorer(spec, resolveOptions(spec, data.options), data.buffers);
+    const explorer = new LevelExplorer(spec, resolveOptions(spec, data.options), data.buffers, data.index);
     requireSameSpec(explorer);
     reply({ type: 'ready', startupMs: performance.now() - startedAt });
     return explorer;
