@@ -4,6 +4,7 @@
  * `bug` variant sets an invariant that fails deep in the state space.
  */
 import { defineProtocol, defineSpec } from '../../spec/index.ts';
+import { int, packedLayout, type Words } from '../../spec/packed.ts';
 
 interface RingState {
   readonly tokens: readonly number[];
@@ -82,4 +83,50 @@ export const grid = defineProtocol({
   config: { side: { default: 250, doc: 'points per side', min: 1, max: 2000 } },
   variants: { fixture: 'the fixture' },
   build: (c) => gridSpec(c.side),
+});
+
+const gridWords = packedLayout({ x: int(), y: int() });
+const { x: gx, y: gy } = gridWords.fields;
+
+/**
+ * The grid's walks on a packed layout, so that the threads share each level
+ * (`shared-level.ts`): every point of a `side` × `side` grid starts a walk right or up to the
+ * edge. `failAt`: an invariant fails at x + y = failAt; `throwAt`: the model throws there.
+ */
+export function packedGridSpec(side: number, failAt: number, throwAt: number) {
+  const starts: Words[] = [];
+  for (let x = 0; x < side; x++)
+    for (let y = 0; y < side; y++) {
+      const s = gridWords.blank();
+      gx.set(s, x);
+      gy.set(s, y);
+      starts.push(s);
+    }
+  const step = (s: Words, field: typeof gx): Words | undefined => {
+    if (gx.get(s) + gy.get(s) === throwAt) throw new Error(`no step from (${gx.get(s)}, ${gy.get(s)})`);
+    if (field.get(s) + 1 >= side + 2) return undefined;
+    const next = s.slice();
+    field.set(next, field.get(s) + 1);
+    return next;
+  };
+  return defineSpec({
+    name: 'packed-grid',
+    layout: gridWords,
+    init: () => starts,
+    actions: { right: { next: (s) => step(s, gx) }, up: { next: (s) => step(s, gy) } },
+    properties: ({ always }) => [always('BelowFailAt', (s) => gx.get(s) + gy.get(s) !== failAt)],
+    terminal: () => true,
+  });
+}
+
+export const packedGrid = defineProtocol({
+  name: 'packed-grid',
+  summary: 'walks from every point of a grid, on a packed layout (parallel engine fixture: shared levels)',
+  config: {
+    side: { default: 100, doc: 'points per side', min: 1, max: 2000 },
+    failAt: { default: -1, doc: 'x + y where an invariant fails (-1: nowhere)', min: -1, max: 4000 },
+    throwAt: { default: -1, doc: 'x + y where the model throws (-1: nowhere)', min: -1, max: 4000 },
+  },
+  variants: { fixture: 'the fixture' },
+  build: (c) => packedGridSpec(c.side, c.failAt, c.throwAt),
 });

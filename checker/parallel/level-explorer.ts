@@ -12,6 +12,7 @@ import { type Frontier, Search } from '../search.ts';
 import { type SharedBuffers, SharedVisited, STOP, StoreFull } from './shared-visited.ts';
 import { queuedWidth } from '../queued-words.ts';
 import { type MovedStates, StateList } from './state-list.ts';
+import { LevelChunks, publishShare, type Share, type SharedLevel } from './shared-level.ts';
 
 /**
  * Why a thread stopped a level early: a violation, a model error, a limit, a store that cannot
@@ -33,6 +34,8 @@ export interface LevelReport {
   readonly stop: StopReason | undefined;
   /** A depth bound cut this level short (`boundHit`). */
   readonly bounded: boolean;
+  /** The next level's states this thread found, for every thread to read (packed specs, `runSharedLevel`). */
+  readonly share?: Share;
 }
 
 /** States handed from one thread to another to even out the next level. */
@@ -55,7 +58,12 @@ export class LevelExplorer<S> implements Frontier<S> {
   private readonly control: Int32Array;
 
   /** `thread`: this thread's index, 0 for the coordinator. */
-  constructor(spec: Spec<S>, options: ResolvedOptions, buffers: SharedBuffers, thread: number) {
+  constructor(
+    spec: Spec<S>,
+    options: ResolvedOptions,
+    buffers: SharedBuffers,
+    private readonly thread: number,
+  ) {
     this.control = new Int32Array(buffers.control);
     this.visited = new SharedVisited(buffers, thread);
     this.search = new Search(spec, options, this, this.visited);
@@ -75,6 +83,19 @@ export class LevelExplorer<S> implements Frontier<S> {
 
   get nextSize(): number {
     return this.next.length;
+  }
+
+  /**
+   * Whether levels are shared (`runSharedLevel`): a packed spec's states are words that every
+   * thread can read; other states stay in their thread and are evened out between levels.
+   */
+  get sharesLevels(): boolean {
+    return this.width > 0;
+  }
+
+  /** The next level's states found so far, for every thread to read. */
+  publish(): Share {
+    return publishShare(this.next.wordsView(), this.nextIds);
   }
 
   /** Takes `count` states off the end of the next level, to hand to another thread. */
@@ -112,6 +133,37 @@ export class LevelExplorer<S> implements Frontier<S> {
     this.currentIds = [];
     if (stop) Atomics.store(this.control, STOP, 1);
     return { nextSize: this.next.length, stop, bounded: search.boundHit !== undefined };
+  }
+
+  /**
+   * Expands level `depth` together with the other threads, a chunk at a time from any thread's
+   * share (its own first); the new states it finds form its share of the next level.
+   */
+  runSharedLevel(depth: number, level: SharedLevel): LevelReport {
+    this.next = new StateList(this.width);
+    this.nextIds = [];
+    const { search } = this;
+    const chunks = new LevelChunks(level, this.thread, this.width);
+    let stop: StopReason | undefined;
+    let expanding: number | undefined;
+    let expanded = 0;
+    try {
+      level: while (chunks.take()) {
+        for (let i = chunks.start; i < chunks.end; i++) {
+          if (++expanded % CHECK_EVERY === 0 && (stop = this.checkStop())) break level;
+          expanding = chunks.id(i);
+          search.expand(chunks.state(i) as S, expanding, depth); // a packed spec's states are its words
+          if (search.monitor.shouldStop) {
+            stop = { kind: 'violation', message: 'a property is violated' };
+            break level;
+          }
+        }
+      }
+    } catch (e) {
+      stop = this.stopFor(e, expanding);
+    }
+    if (stop) Atomics.store(this.control, STOP, 1);
+    return { nextSize: this.next.length, stop, bounded: search.boundHit !== undefined, share: this.publish() };
   }
 
   /** Seeds the initial states (the coordinator's explorer only). */

@@ -2,6 +2,7 @@
 import type { CheckOptions } from '../options.ts';
 import type { Example, Statistics, Violation } from '../result.ts';
 import type { Batch, LevelReport, StopReason } from './level-explorer.ts';
+import type { SharedLevel } from './shared-level.ts';
 import type { SharedBuffers } from './shared-visited.ts';
 import type { SpecDigest } from './spec-digest.ts';
 import type { SpecSource } from './spec-source.ts';
@@ -21,6 +22,7 @@ export interface WorkerData {
 
 export type ToWorker =
   | { readonly type: 'level'; readonly depth: number; readonly batch?: Batch<unknown> }
+  | { readonly type: 'shared-level'; readonly depth: number; readonly level: SharedLevel }
   | { readonly type: 'give'; readonly count: number }
   | { readonly type: 'finish'; readonly exhaustive: boolean };
 

@@ -2,8 +2,10 @@
  * Parallel BFS on worker_threads. The calling thread coordinates and explores too; `workers - 1`
  * worker threads rebuild the spec from its source and prove it (`spec-digest.ts`) before they
  * explore. Levels are synchronised: every thread expands its share of level d against one shared
- * visited set (which grows in place, `shared-visited.ts`), then all wait; between levels the
- * coordinator evens out the shares (moving states by structured clone, `transport.ts`).
+ * visited set (which grows in place, `shared-visited.ts`), then all wait. A packed spec's level is
+ * shared: every thread publishes the states it found and all expand them together, a chunk at a
+ * time (`shared-level.ts`). Other states stay with the thread that found them, and between levels
+ * the coordinator evens out the shares (moving states by structured clone, `transport.ts`).
  * Distinct and generated counts, the depth and each action's firings equal one thread's (which
  * action first found a state may differ); a counterexample is a shortest one (found in the first
  * level holding a violation), though not necessarily the same one.
@@ -15,17 +17,18 @@ import type { Spec } from '../../spec/types.ts';
 import type { CheckOptions, ResolvedOptions } from '../options.ts';
 import { type CheckResult, noStatistics } from '../result.ts';
 import { Channel } from './channel.ts';
-import { type Batch, LevelExplorer, type StopReason } from './level-explorer.ts';
+import { type Batch, LevelExplorer, type LevelReport, type StopReason } from './level-explorer.ts';
 import { mergeFinals } from './merge.ts';
 import type { FinalReport, FromWorker, ToWorker, WorkerData } from './messages.ts';
 import { allocateShared, type SharedBuffers } from './shared-visited.ts';
+import { EMPTY_SHARE, levelSize, type Share, sharedLevel } from './shared-level.ts';
 import { type SpecDigest, specDigest } from './spec-digest.ts';
 import type { SpecSource } from './spec-source.ts';
 
 const ENTRY = ownEntry('worker', import.meta.url);
 const START_TIMEOUT_MS = 120_000;
 /** Shares are evened out when they differ by more than this fraction of a fair share. */
-const IMBALANCE = 0.1;
+const IMBALANCE = 0.01;
 
 interface Thread {
   readonly worker: Worker;
@@ -61,9 +64,15 @@ export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options
       return mergeFinals(spec, main.search, [], { stop: failed, exhaustive: false, workers: resolved.workers });
     let stop = main.seed();
     let bounded = false;
+    let shares: Share[] | undefined = main.sharesLevels
+      ? [main.publish(), ...threads.map(() => EMPTY_SHARE)]
+      : undefined;
     for (let depth = 1; !stop; depth++) {
       if (main.nextSize + threads.reduce((n, t) => n + t.nextSize, 0) === 0) break;
-      const reports = runLevel(main, threads, depth, balance(main, threads));
+      const reports = shares
+        ? runSharedLevel(main, threads, depth, shares)
+        : runLevel(main, threads, depth, balance(main, threads));
+      if (shares) shares = reports.map((r) => r.share!); // every thread shares its next level
       stop = firstStop(reports.map((r) => r.stop));
       bounded ||= reports.some((r) => r.bounded);
     }
@@ -83,21 +92,31 @@ function digestOrUndefined<S>(main: LevelExplorer<S>): SpecDigest | undefined {
   }
 }
 
-/** One level on every thread. */
+/** One level on every thread, each with its own share (after `balance`). */
 function runLevel<S>(
   main: LevelExplorer<S>,
   threads: Thread[],
   depth: number,
   batches: readonly (Batch<S> | undefined)[],
-) {
+): LevelReport[] {
   threads.forEach((t, i) => send(t, { type: 'level', depth, batch: batches[i] }));
-  const own = main.runLevel(depth);
-  const others = threads.map((t) => {
+  return [main.runLevel(depth), ...reportsOf(threads)];
+}
+
+/** One shared level (`shared-level.ts`), expanded by every thread together. */
+function runSharedLevel<S>(main: LevelExplorer<S>, threads: Thread[], depth: number, shares: readonly Share[]) {
+  if (levelSize(shares) === 0) throw new Error('internal: an empty shared level');
+  const level = sharedLevel(shares);
+  for (const t of threads) send(t, { type: 'shared-level', depth, level });
+  return [main.runSharedLevel(depth, level), ...reportsOf(threads)];
+}
+
+function reportsOf(threads: Thread[]): LevelReport[] {
+  return threads.map((t) => {
     const { report } = receive(t, 'report');
     t.nextSize = report.nextSize;
     return report;
   });
-  return [own, ...others];
 }
 
 function spawn(

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrace } from '../../counterexamples/trace.ts';
 import { check } from '../check.ts';
-import { grid, ring } from './fixture-spec.ts';
+import { grid, packedGrid, ring } from './fixture-spec.ts';
 
 const module = new URL('./fixture-spec.ts', import.meta.url).href;
 const source = (settings: Record<string, number | boolean>) => ({ module, exportName: 'ring', settings });
@@ -63,6 +63,41 @@ describe('parallel BFS', () => {
     const last = trace.steps.at(-1)!.state as { visited: ReadonlySet<number> };
     expect(last.visited.size).toBe(10);
   }, 30_000);
+
+  describe('a packed spec (the threads share each level)', () => {
+    const side = 150;
+    const settings = (s: Record<string, number>) => ({ side, ...s });
+    const run = (s: Record<string, number>, workers: number) =>
+      check(packedGrid.instantiate(settings(s)), {
+        workers,
+        specSource: { module, exportName: 'packedGrid', settings: settings(s) },
+      });
+    const counts = (r: ReturnType<typeof check>) => [r.stats.distinctStates, r.stats.generatedStates, r.stats.depth];
+
+    it('counts what one thread counts with two and three threads, though every initial state is in one share', () => {
+      // (side + 2)² points; generated: the initial states plus every step right or up inside the grid
+      const expected = [(side + 2) ** 2, side ** 2 + 2 * (side + 1) * (side + 2), 5];
+      expect(counts(run({}, 1))).toEqual(expected);
+      for (const workers of [2, 3]) {
+        const many = run({}, workers);
+        expect(many.status).toBe('pass');
+        expect(counts(many)).toEqual(expected);
+      }
+    }, 60_000);
+
+    it('reports a shortest counterexample, and a model error with the path to the state it came from', () => {
+      // Only the far corner (side + 1, side + 1) violates: 4 steps from the nearest start.
+      const violation = run({ failAt: 2 * side + 2 }, 2);
+      if (violation.status !== 'violation') throw new Error(`expected a violation, got ${violation.status}`);
+      expect(violation.violations[0]!.property).toBe('BelowFailAt');
+      expect(violation.violations[0]!.path!.steps.length).toBe(4);
+      // The model throws on the points next to the corner, 3 steps from the nearest start.
+      const failed = run({ throwAt: 2 * side + 1 }, 2);
+      if (failed.status !== 'error') throw new Error(`expected an error, got ${failed.status}`);
+      expect(failed.error.message).toMatch(/no step from \((150, 151|151, 150)\)/);
+      expect(failed.at?.steps.length).toBe(3);
+    }, 60_000);
+  });
 
   it('needs a spec source, and names a module that cannot rebuild the spec', () => {
     const spec = ring.instantiate({ size: 5, tokens: 2 });

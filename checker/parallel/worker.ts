@@ -72,6 +72,9 @@ function serve(explorer: LevelExplorer<unknown>): void {
         if (message.batch) explorer.take(message.batch);
         reply({ type: 'report', report: explorer.runLevel(message.depth) });
         break;
+      case 'shared-level':
+        reply({ type: 'report', report: explorer.runSharedLevel(message.depth, message.level) });
+        break;
       case 'give':
         reply({ type: 'batch', batch: explorer.give(message.count) });
         break;
