@@ -12,7 +12,7 @@ import { type Frontier, Search } from '../search.ts';
 import { type SharedBuffers, SharedVisited, STOP, StoreFull } from './shared-visited.ts';
 import { queuedWidth } from '../queued-words.ts';
 import { type MovedStates, StateList } from './state-list.ts';
-import { LevelChunks, publishShare, type Share, type SharedLevel } from './shared-level.ts';
+import { LevelChunks, type Share, ShareWriter, type SharedLevel } from './shared-level.ts';
 
 /**
  * Why a thread stopped a level early: a violation, a model error, a limit, a store that cannot
@@ -54,6 +54,9 @@ export class LevelExplorer<S> implements Frontier<S> {
   private currentIds: number[] = [];
   private next: StateList<S>;
   private nextIds: number[] = [];
+  /** For shared levels (`sharesLevels`): two writers, one filled while the other is read. */
+  private readonly writers: readonly ShareWriter[];
+  private writer: ShareWriter | undefined;
 
   private readonly control: Int32Array;
 
@@ -70,19 +73,25 @@ export class LevelExplorer<S> implements Frontier<S> {
     this.width = queuedWidth(spec, options);
     this.current = new StateList(this.width);
     this.next = new StateList(this.width);
+    this.writers = this.width > 0 ? [new ShareWriter(this.width), new ShareWriter(this.width)] : [];
+    this.writer = this.writers[0];
   }
 
   push(state: S, id: number): void {
+    if (this.writer) {
+      this.writer.push(state, id);
+      return;
+    }
     this.next.push(state);
     this.nextIds.push(id);
   }
 
   get size(): number {
-    return this.next.length + this.current.length;
+    return this.nextSize + this.current.length;
   }
 
   get nextSize(): number {
-    return this.next.length;
+    return this.writer ? this.writer.count : this.next.length;
   }
 
   /**
@@ -95,7 +104,7 @@ export class LevelExplorer<S> implements Frontier<S> {
 
   /** The next level's states found so far, for every thread to read. */
   publish(): Share {
-    return publishShare(this.next.wordsView(), this.nextIds);
+    return this.writer!.share();
   }
 
   /** Takes `count` states off the end of the next level, to hand to another thread. */
@@ -140,8 +149,9 @@ export class LevelExplorer<S> implements Frontier<S> {
    * share (its own first); the new states it finds form its share of the next level.
    */
   runSharedLevel(depth: number, level: SharedLevel): LevelReport {
-    this.next = new StateList(this.width);
-    this.nextIds = [];
+    // Level d - 1's writer holds this level's share (read now); level d + 1's goes into the other.
+    this.writer = this.writers[depth % 2]!;
+    this.writer.reset();
     const { search } = this;
     const chunks = new LevelChunks(level, this.thread, this.width);
     let stop: StopReason | undefined;
@@ -163,7 +173,7 @@ export class LevelExplorer<S> implements Frontier<S> {
       stop = this.stopFor(e, expanding);
     }
     if (stop) Atomics.store(this.control, STOP, 1);
-    return { nextSize: this.next.length, stop, bounded: search.boundHit !== undefined, share: this.publish() };
+    return { nextSize: this.nextSize, stop, bounded: search.boundHit !== undefined, share: this.publish() };
   }
 
   /** Seeds the initial states (the coordinator's explorer only). */

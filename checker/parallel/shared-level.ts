@@ -1,16 +1,17 @@
 /**
- * A BFS level of packed states that every thread reads: each thread publishes the states it found
- * (their words and ids, in SharedArrayBuffers) and all threads then expand the level together,
+ * A BFS level of packed states that every thread reads: each thread writes the states it finds
+ * (their words and ids) into a SharedArrayBuffer of its own, and all threads then expand the level together,
  * taking chunks from their own share first and then from the others', through one cursor per
  * share. No thread waits at the barrier for another's longer share (at most one chunk), and no
  * state is copied from thread to thread.
  */
-import { loadWords } from '../queued-words.ts';
+import { loadWords, storeWords } from '../queued-words.ts';
+import { int32View } from './fixed-view.ts';
+import { StoreFull } from './shared-visited.ts';
 
-/** One thread's part of a level: `count` states of `width` words each, and their ids. */
+/** One thread's part of a level: `count` states, each as its words followed by its id. */
 export interface Share {
   readonly words: SharedArrayBuffer;
-  readonly ids: SharedArrayBuffer;
   readonly count: number;
 }
 
@@ -24,16 +25,49 @@ export interface SharedLevel {
 /** States a thread takes at a time: a few milliseconds of work, one atomic add. */
 const CHUNK = 256;
 const CURSOR_STRIDE = 16;
+/** A growable SharedArrayBuffer holds at most 4 GiB. */
+const MAX_BYTES = 2 ** 32;
 
-export const EMPTY_SHARE: Share = { words: new SharedArrayBuffer(0), ids: new SharedArrayBuffer(0), count: 0 };
+export const EMPTY_SHARE: Share = { words: new SharedArrayBuffer(0), count: 0 };
 
-/** A share holding these states' words (`count * width` of them) and ids. */
-export function publishShare(words: Int32Array, ids: readonly number[]): Share {
-  const sharedWords = new SharedArrayBuffer(words.byteLength);
-  new Int32Array(sharedWords).set(words);
-  const sharedIds = new SharedArrayBuffer(ids.length * 4);
-  new Int32Array(sharedIds).set(ids);
-  return { words: sharedWords, ids: sharedIds, count: ids.length };
+/**
+ * A thread's share of the next level as it finds the states, written straight into a growable
+ * SharedArrayBuffer that grows in place (no copy to publish it, none to grow it). A thread keeps
+ * two and alternates: the one it fills for level d + 1 is not the one the others read in level d.
+ */
+export class ShareWriter {
+  private readonly buffer = new SharedArrayBuffer(1 << 16, { maxByteLength: MAX_BYTES });
+  private view = int32View(this.buffer);
+  count = 0;
+
+  constructor(private readonly width: number) {}
+
+  push(state: unknown, id: number): void {
+    const stride = this.width + 1;
+    const at = this.count * stride;
+    if (at + stride > this.view.length) this.grow(at + stride);
+    storeWords(state, this.view, at, this.width);
+    this.view[at + this.width] = id;
+    this.count++;
+  }
+
+  /** The states written so far, for every thread to read. */
+  share(): Share {
+    return { words: this.buffer, count: this.count };
+  }
+
+  /** Starts a new level (after every thread has finished reading the share this writer held). */
+  reset(): void {
+    this.count = 0;
+  }
+
+  private grow(words: number): void {
+    let bytes = this.buffer.byteLength;
+    while (bytes < words * 4) bytes *= 2;
+    if (bytes > MAX_BYTES) throw new StoreFull();
+    this.buffer.grow(bytes);
+    this.view = int32View(this.buffer);
+  }
 }
 
 export function sharedLevel(shares: readonly Share[]): SharedLevel {
@@ -48,7 +82,7 @@ export function levelSize(level: readonly Share[]): number {
 export class LevelChunks {
   private readonly cursors: Int32Array;
   private readonly words: Int32Array[];
-  private readonly ids: Int32Array[];
+  private readonly stride: number;
   private tried = 0;
   /** The chunk taken last: states `start` to `end` (exclusive) of share `share`. */
   share = 0;
@@ -61,8 +95,8 @@ export class LevelChunks {
     private readonly width: number,
   ) {
     this.cursors = new Int32Array(level.cursors);
-    this.words = level.shares.map((s) => new Int32Array(s.words));
-    this.ids = level.shares.map((s) => new Int32Array(s.ids));
+    this.words = level.shares.map((s) => int32View(s.words));
+    this.stride = width + 1;
   }
 
   /** Takes the next chunk; false when every share is taken. */
@@ -85,10 +119,10 @@ export class LevelChunks {
 
   /** The i-th state of the chunk's share (a fresh array of its words) and its id. */
   state(i: number): number[] {
-    return loadWords(this.words[this.share]!, i * this.width, this.width);
+    return loadWords(this.words[this.share]!, i * this.stride, this.width);
   }
 
   id(i: number): number {
-    return this.ids[this.share]![i]!;
+    return this.words[this.share]![i * this.stride + this.width]!;
   }
 }

@@ -13,6 +13,7 @@
  */
 import type { Lineage } from '../parents.ts';
 import type { Visited } from '../search.ts';
+import { int32View, uint8View } from './fixed-view.ts';
 
 // Indices into the control array. NEXT_BLOCK: the first id not yet handed out in a block.
 const NEXT_BLOCK = 0;
@@ -104,9 +105,9 @@ export class SharedVisited implements Visited {
     this.meta = new Int32Array(buffers.meta);
     this.capacities = new Int32Array(buffers.capacities);
     this.control = new Int32Array(buffers.control);
-    for (const segment of buffers.segments) this.views.push(new Int32Array(segment));
-    this.parents = new Int32Array(buffers.parents);
-    this.choices = new Uint8Array(buffers.choices);
+    for (const segment of buffers.segments) this.views.push(int32View(segment));
+    this.parents = int32View(buffers.parents);
+    this.choices = uint8View(buffers.choices);
   }
 
   insert(hi: number, lo: number, parentId: number, choice: number): number {
@@ -190,7 +191,7 @@ export class SharedVisited implements Visited {
   private viewOf(segment: number, capacity: number): Int32Array {
     const slots = this.views[segment]!;
     if (slots.length === capacity * 2) return slots;
-    return (this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, capacity * 2));
+    return (this.views[segment] = int32View(this.buffers.segments[segment]!, capacity * 2));
   }
 
   /** Grows a segment by 10% in place (its lock held): entries are copied out, then inserted again. */
@@ -201,7 +202,7 @@ export class SharedVisited implements Visited {
     // Look-ups without the lock see a negative capacity until the entries are in place again.
     Atomics.store(this.capacities, segment, -capacity);
     this.buffers.segments[segment]!.grow(grown * 8);
-    const view = (this.views[segment] = new Int32Array(this.buffers.segments[segment]!, 0, grown * 2));
+    const view = (this.views[segment] = int32View(this.buffers.segments[segment]!, grown * 2));
     view.fill(0);
     for (let i = 0; i < entries.length; i += 2) {
       const h = entries[i]!,
@@ -233,7 +234,7 @@ export class SharedVisited implements Visited {
         if (overflow.byteLength * 2 > MAX_BYTES) throw new StoreFull();
         overflow.grow(overflow.byteLength * 2);
       }
-      const pairs = new Int32Array(overflow);
+      const pairs = int32View(overflow);
       pairs[at * 2] = id;
       pairs[at * 2 + 1] = choice;
       this.control[OVERFLOW_COUNT] = at + 1;
@@ -263,12 +264,12 @@ export class SharedVisited implements Visited {
   private refreshLinks(): void {
     const capacity = Atomics.load(this.control, LINKS_CAPACITY);
     if (this.parents.length === capacity) return;
-    this.parents = new Int32Array(this.buffers.parents, 0, capacity);
-    this.choices = new Uint8Array(this.buffers.choices, 0, capacity);
+    this.parents = int32View(this.buffers.parents, capacity);
+    this.choices = uint8View(this.buffers.choices, capacity);
   }
 
   private overflowChoices(): Map<number, number> {
-    const pairs = new Int32Array(this.buffers.overflow);
+    const pairs = int32View(this.buffers.overflow);
     const count = Atomics.load(this.control, OVERFLOW_COUNT);
     const big = new Map<number, number>();
     for (let i = 0; i < count; i++) big.set(pairs[i * 2]!, pairs[i * 2 + 1]!);

@@ -41,11 +41,6 @@ export class StateList<S> {
     return loadWords(this.words, i * width, width) as S; // a packed spec's states are its words
   }
 
-  /** The words of every state in order (a packed list only): a view, valid until the next push. */
-  wordsView(): Int32Array {
-    return this.words.subarray(0, this.count * this.width);
-  }
-
   /** Removes the last `n` states and returns them ready to post to another thread. */
   removeLast(n: number): MovedStates<S> {
     if (this.width === 0) return { parcel: packStates(this.states.splice(this.states.length - n)) };
