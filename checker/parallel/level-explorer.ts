@@ -158,14 +158,14 @@ export class LevelExplorer<S> implements Frontier<S> {
     let expanding: number | undefined;
     let expanded = 0;
     try {
-      level: while (chunks.take()) {
+      walk: while (chunks.take()) {
         for (let i = chunks.start; i < chunks.end; i++) {
-          if (++expanded % CHECK_EVERY === 0 && (stop = this.checkStop())) break level;
+          if (++expanded % CHECK_EVERY === 0 && (stop = this.checkStop())) break walk;
           expanding = chunks.id(i);
           search.expand(chunks.state(i) as S, expanding, depth); // a packed spec's states are its words
           if (search.monitor.shouldStop) {
             stop = { kind: 'violation', message: 'a property is violated' };
-            break level;
+            break walk;
           }
         }
       }
