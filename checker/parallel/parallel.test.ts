@@ -44,7 +44,7 @@ describe('parallel BFS', () => {
       62_500 + 2 * 251 * 252,
       5,
     ]);
-    // The shared store costs what one thread's does: about 15 bytes a state (fingerprint table and parent links).
+    // The shared store costs about what one thread's does: 15–17 bytes a state (fingerprint table and parent links).
     expect(two.stats.storeBytes / two.stats.distinctStates).toBeLessThan(16);
   }, 30_000);
 
