@@ -34,6 +34,8 @@ interface Thread {
   readonly worker: Worker;
   readonly channel: Channel;
   nextSize: number;
+  /** It has rebuilt and proved the spec (`ready`), and takes part in the levels from then on. */
+  ready: boolean;
 }
 
 export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options: CheckOptions): CheckResult {
@@ -59,7 +61,9 @@ export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options
     const digest = digestOrUndefined(main);
     for (let i = 1; i < resolved.workers; i++)
       threads.push(spawn(i, spec as Spec<unknown>, source, options, buffers, signals, digest));
-    const failed = awaitReady(threads);
+    // Shared levels need no thread but the coordinator: the others join as they become ready,
+    // while the coordinator explores the first levels (a worker takes about a second to start).
+    const failed = admitReady(threads, !main.sharesLevels);
     if (failed)
       return mergeFinals(spec, main.search, [], { stop: failed, exhaustive: false, workers: resolved.workers });
     let stop = main.seed();
@@ -69,14 +73,17 @@ export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options
       : undefined;
     for (let depth = 1; !stop; depth++) {
       if (main.nextSize + threads.reduce((n, t) => n + t.nextSize, 0) === 0) break;
+      if (shares && (stop = admitReady(threads, false))) break;
       const reports = shares
         ? runSharedLevel(main, threads, depth, shares)
         : runLevel(main, threads, depth, balance(main, threads));
-      if (shares) shares = reports.map((r) => r.share!); // every thread shares its next level
+      if (shares) shares = sharesOf(threads, reports);
       stop = firstStop(reports.map((r) => r.stop));
       bounded ||= reports.some((r) => r.bounded);
     }
-    return finish(spec, main, threads, stop, bounded);
+    // Every thread that started ends with a report; one that failed to start explains the run.
+    stop = firstStop([stop, stop?.kind === 'error' ? undefined : admitReady(threads, true)]);
+    return finish(spec, main, threads, stop, bounded, resolved.workers);
   } finally {
     for (const t of threads) void t.worker.terminate();
   }
@@ -103,12 +110,19 @@ function runLevel<S>(
   return [main.runLevel(depth), ...reportsOf(threads)];
 }
 
-/** One shared level (`shared-level.ts`), expanded by every thread together. */
+/** One shared level (`shared-level.ts`), expanded together by every thread that is ready. */
 function runSharedLevel<S>(main: LevelExplorer<S>, threads: Thread[], depth: number, shares: readonly Share[]) {
   if (levelSize(shares) === 0) throw new Error('internal: an empty shared level');
   const level = sharedLevel(shares);
-  for (const t of threads) send(t, { type: 'shared-level', depth, level });
-  return [main.runSharedLevel(depth, level), ...reportsOf(threads)];
+  const ready = threads.filter((t) => t.ready);
+  for (const t of ready) send(t, { type: 'shared-level', depth, level });
+  return [main.runSharedLevel(depth, level), ...reportsOf(ready)];
+}
+
+/** The next level's shares, by thread (the coordinator's first); empty for a thread not yet ready. */
+function sharesOf(threads: Thread[], reports: readonly LevelReport[]): Share[] {
+  let next = 1;
+  return [reports[0]!.share!, ...threads.map((t) => (t.ready ? reports[next++]!.share! : EMPTY_SHARE))];
 }
 
 function reportsOf(threads: Thread[]): LevelReport[] {
@@ -143,12 +157,23 @@ function spawn(
   };
   const worker = new Worker(ENTRY, { workerData: data, transferList: [port2] });
   worker.unref();
-  return { worker, channel: new Channel(port1, signals, 0, index, signals.length / 2 + index), nextSize: 0 };
+  return {
+    worker,
+    channel: new Channel(port1, signals, 0, index, signals.length / 2 + index),
+    nextSize: 0,
+    ready: false,
+  };
 }
 
-function awaitReady(threads: Thread[]): StopReason | undefined {
+/**
+ * Marks the threads that have said they are ready; with `wait`, waits for every one of them.
+ * The stop of a thread that failed to start, or did not start in time.
+ */
+function admitReady(threads: Thread[], wait: boolean): StopReason | undefined {
   for (const t of threads) {
-    const message = t.channel.receive<FromWorker>(START_TIMEOUT_MS);
+    if (t.ready) continue;
+    const message = wait ? t.channel.receive<FromWorker>(START_TIMEOUT_MS) : t.channel.poll<FromWorker>();
+    if (message === undefined && !wait) continue;
     if (message === undefined) {
       return {
         kind: 'error',
@@ -162,6 +187,7 @@ function awaitReady(threads: Thread[]): StopReason | undefined {
     }
     if (message.type === 'failed') return message.stop;
     if (message.type !== 'ready') throw new Error(`internal: expected 'ready' from a worker, got '${message.type}'`);
+    t.ready = true;
   }
   return undefined;
 }
@@ -211,13 +237,16 @@ function finish<S>(
   threads: Thread[],
   stop: StopReason | undefined,
   bounded: boolean,
+  workers: number,
 ): CheckResult {
   const exhaustive = stop === undefined && !bounded;
-  const finals: FinalReport[] = threads.map((t) => {
-    send(t, { type: 'finish', exhaustive });
-    return receive(t, 'final').final;
-  });
-  return mergeFinals(spec, main.search, finals, { stop, exhaustive, workers: threads.length + 1 });
+  const finals: FinalReport[] = threads
+    .filter((t) => t.ready)
+    .map((t) => {
+      send(t, { type: 'finish', exhaustive });
+      return receive(t, 'final').final;
+    });
+  return mergeFinals(spec, main.search, finals, { stop, exhaustive, workers });
 }
 
 function configError(model: string, resolved: ResolvedOptions, error: KripkeError): CheckResult {

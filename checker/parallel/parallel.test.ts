@@ -97,6 +97,20 @@ describe('parallel BFS', () => {
       expect(failed.error.message).toMatch(/no step from \((150, 151|151, 150)\)/);
       expect(failed.at?.steps.length).toBe(3);
     }, 60_000);
+
+    it('names a worker that rebuilt another spec, though the coordinator went on without it', () => {
+      // The coordinator explores while the workers start; whatever it finds, a worker that cannot
+      // rebuild the very same spec makes the run an error.
+      for (const failAt of [-1, 2 * side + 2]) {
+        const wrong = check(packedGrid.instantiate(settings({ failAt })), {
+          workers: 2,
+          specSource: { module, exportName: 'packedGrid', settings: { side: side + 1, failAt } },
+        });
+        expect(wrong.status === 'error' && wrong.error.message).toMatch(
+          /^worker thread 1 rebuilt 'packed-grid' from .* differently from the main thread: /,
+        );
+      }
+    }, 60_000);
   });
 
   it('needs a spec source, and names a module that cannot rebuild the spec', () => {
