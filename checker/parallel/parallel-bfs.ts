@@ -1,7 +1,7 @@
 /**
  * Parallel BFS on worker_threads. The calling thread coordinates and explores too; `workers - 1`
- * worker threads rebuild the spec from its source and prove it (`spec-digest.ts`), and join the
- * search at the next level once they have (the coordinator does not wait for them to start). Levels are synchronised: every thread expands its share of level d against one shared
+ * worker threads rebuild the spec from its source and prove it (`spec-digest.ts`) before they
+ * explore. Levels are synchronised: every thread expands its share of level d against one shared
  * visited set (which grows in place, `shared-visited.ts`), then all wait. A packed spec's level is
  * shared: every thread publishes the states it found and all expand them together, a chunk at a
  * time (`shared-level.ts`). Other states stay with the thread that found them, and between levels
@@ -61,9 +61,9 @@ export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options
     const digest = digestOrUndefined(main);
     for (let i = 1; i < resolved.workers; i++)
       threads.push(spawn(i, spec as Spec<unknown>, source, options, buffers, signals, digest));
-    // The coordinator needs no other thread: the others join as they become ready, while the
-    // coordinator explores the first levels (a worker takes about a second to start).
-    const failed = admitReady(threads, false);
+    // Shared levels need no thread but the coordinator: the others join as they become ready,
+    // while the coordinator explores the first levels (a worker takes about a second to start).
+    const failed = admitReady(threads, !main.sharesLevels);
     if (failed)
       return mergeFinals(spec, main.search, [], { stop: failed, exhaustive: false, workers: resolved.workers });
     let stop = main.seed();
@@ -73,11 +73,10 @@ export function parallelBfs<S>(spec: Spec<S>, resolved: ResolvedOptions, options
       : undefined;
     for (let depth = 1; !stop; depth++) {
       if (main.nextSize + threads.reduce((n, t) => n + t.nextSize, 0) === 0) break;
-      if ((stop = admitReady(threads, false))) break;
-      const ready = threads.filter((t) => t.ready);
+      if (shares && (stop = admitReady(threads, false))) break;
       const reports = shares
         ? runSharedLevel(main, threads, depth, shares)
-        : runLevel(main, ready, depth, balance(main, ready));
+        : runLevel(main, threads, depth, balance(main, threads));
       if (shares) shares = sharesOf(threads, reports);
       stop = firstStop(reports.map((r) => r.stop));
       bounded ||= reports.some((r) => r.bounded);
