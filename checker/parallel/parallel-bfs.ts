@@ -28,7 +28,7 @@ import type { SpecSource } from './spec-source.ts';
 const ENTRY = ownEntry('worker', import.meta.url);
 const START_TIMEOUT_MS = 120_000;
 /** Shares are evened out when they differ by more than this fraction of a fair share. */
-const IMBALANCE = 0.01;
+const IMBALANCE = 0.1;
 
 interface Thread {
   readonly worker: Worker;
