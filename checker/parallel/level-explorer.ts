@@ -11,7 +11,7 @@ import type { ActionPath } from '../path.ts';
 import { type Frontier, Search } from '../search.ts';
 import { type SharedBuffers, SharedVisited, STOP, StoreFull } from './shared-visited.ts';
 import { queuedWidth } from '../queued-words.ts';
-import { type MovedStates, StateList } from './state-list.ts';
+import { packStates, type Parcel, unpackStates } from './transport.ts';
 import { LevelChunks, type Share, ShareWriter, type SharedLevel } from './shared-level.ts';
 
 /**
@@ -38,22 +38,25 @@ export interface LevelReport {
   readonly share?: Share;
 }
 
-/** States handed from one thread to another to even out the next level. */
+/** States handed from one thread to another to even out the next level (states that are not packed). */
 export interface Batch<S> {
-  readonly states: MovedStates<S>;
+  readonly states: Parcel<S>;
   readonly ids: number[];
 }
 
 const CHECK_EVERY = 1024;
+const VIOLATION: StopReason = { kind: 'violation', message: 'a property is violated' };
 
 export class LevelExplorer<S> implements Frontier<S> {
   readonly search: Search<S>;
   readonly visited: SharedVisited;
   private readonly width: number;
-  private current: StateList<S>;
-  private currentIds: number[] = [];
-  private next: StateList<S>;
+  /** States that are not packed: this thread's share of the next level, kept in its own heap. */
+  private next: S[] = [];
   private nextIds: number[] = [];
+  /** The states expanded so far (for the periodic stop check) and the id of the last one. */
+  private expanded = 0;
+  private expanding: number | undefined;
   /** For shared levels (`sharesLevels`): two writers, one filled while the other is read. */
   private readonly writers: readonly ShareWriter[];
   private writer: ShareWriter | undefined;
@@ -71,8 +74,6 @@ export class LevelExplorer<S> implements Frontier<S> {
     this.visited = new SharedVisited(buffers, thread);
     this.search = new Search(spec, options, this, this.visited);
     this.width = queuedWidth(spec, options);
-    this.current = new StateList(this.width);
-    this.next = new StateList(this.width);
     this.writers = this.width > 0 ? [new ShareWriter(this.width), new ShareWriter(this.width)] : [];
     this.writer = this.writers[0];
   }
@@ -87,7 +88,7 @@ export class LevelExplorer<S> implements Frontier<S> {
   }
 
   get size(): number {
-    return this.nextSize + this.current.length;
+    return this.nextSize;
   }
 
   get nextSize(): number {
@@ -109,39 +110,28 @@ export class LevelExplorer<S> implements Frontier<S> {
 
   /** Takes `count` states off the end of the next level, to hand to another thread. */
   give(count: number): Batch<S> {
-    return { states: this.next.removeLast(count), ids: this.nextIds.splice(this.nextIds.length - count) };
+    const from = this.next.length - count;
+    return { states: packStates(this.next.splice(from)), ids: this.nextIds.splice(from) };
   }
 
   take(batch: Batch<S>): void {
-    this.next.append(batch.states);
+    for (const state of unpackStates(batch.states)) this.next.push(state);
     for (const id of batch.ids) this.nextIds.push(id);
   }
 
   /** Expands every state of this thread's share of level `depth`; new states form the next level. */
   runLevel(depth: number): LevelReport {
-    this.current = this.next;
-    this.currentIds = this.nextIds;
-    this.next = new StateList(this.width);
+    const current = this.next;
+    const ids = this.nextIds;
+    this.next = [];
     this.nextIds = [];
-    const { search } = this;
     let stop: StopReason | undefined;
-    let i = 0;
     try {
-      for (; i < this.current.length; i++) {
-        if (i % CHECK_EVERY === CHECK_EVERY - 1 && (stop = this.checkStop())) break;
-        search.expand(this.current.at(i), this.currentIds[i]!, depth);
-        if (search.monitor.shouldStop) {
-          stop = { kind: 'violation', message: 'a property is violated' };
-          break;
-        }
-      }
+      for (let i = 0; i < current.length && !stop; i++) stop = this.expandOne(current[i]!, ids[i]!, depth);
     } catch (e) {
-      stop = this.stopFor(e, this.currentIds[i]);
+      stop = this.stopFor(e, this.expanding);
     }
-    this.current = new StateList(this.width);
-    this.currentIds = [];
-    if (stop) Atomics.store(this.control, STOP, 1);
-    return { nextSize: this.next.length, stop, bounded: search.boundHit !== undefined };
+    return this.endLevel(stop, undefined);
   }
 
   /**
@@ -152,28 +142,34 @@ export class LevelExplorer<S> implements Frontier<S> {
     // Level d - 1's writer holds this level's share (read now); level d + 1's goes into the other.
     this.writer = this.writers[depth % 2]!;
     this.writer.reset();
-    const { search } = this;
     const chunks = new LevelChunks(level, this.thread, this.width);
     let stop: StopReason | undefined;
-    let expanding: number | undefined;
-    let expanded = 0;
     try {
-      walk: while (chunks.take()) {
-        for (let i = chunks.start; i < chunks.end; i++) {
-          if (++expanded % CHECK_EVERY === 0 && (stop = this.checkStop())) break walk;
-          expanding = chunks.id(i);
-          search.expand(chunks.state(i) as S, expanding, depth); // a packed spec's states are its words
-          if (search.monitor.shouldStop) {
-            stop = { kind: 'violation', message: 'a property is violated' };
-            break walk;
-          }
-        }
+      while (!stop && chunks.take()) {
+        for (let i = chunks.start; i < chunks.end && !stop; i++)
+          stop = this.expandOne(chunks.state(i) as S, chunks.id(i), depth); // a packed spec's states are its words
       }
     } catch (e) {
-      stop = this.stopFor(e, expanding);
+      stop = this.stopFor(e, this.expanding);
     }
+    return this.endLevel(stop, this.publish());
+  }
+
+  /** Expands one state; why the level must stop now, if it must (checked every `CHECK_EVERY` states). */
+  private expandOne(state: S, id: number, depth: number): StopReason | undefined {
+    if (++this.expanded % CHECK_EVERY === 0) {
+      const stop = this.checkStop();
+      if (stop) return stop;
+    }
+    this.expanding = id;
+    this.search.expand(state, id, depth);
+    return this.search.monitor.shouldStop ? VIOLATION : undefined;
+  }
+
+  /** This thread's report of a level; a stop tells the other threads to stop too. */
+  private endLevel(stop: StopReason | undefined, share: Share | undefined): LevelReport {
     if (stop) Atomics.store(this.control, STOP, 1);
-    return { nextSize: this.nextSize, stop, bounded: search.boundHit !== undefined, share: this.publish() };
+    return { nextSize: this.nextSize, stop, bounded: this.search.boundHit !== undefined, ...(share ? { share } : {}) };
   }
 
   /** Seeds the initial states (the coordinator's explorer only). */
@@ -183,7 +179,7 @@ export class LevelExplorer<S> implements Frontier<S> {
     } catch (e) {
       return this.stopFor(e, undefined);
     }
-    return this.search.monitor.shouldStop ? { kind: 'violation', message: 'a property is violated' } : undefined;
+    return this.search.monitor.shouldStop ? VIOLATION : undefined;
   }
 
   private checkStop(): StopReason | undefined {
