@@ -3,7 +3,10 @@
  * simulator on the same protocol in the same run — two-phase commit with 3 resource managers,
  * walks of 20 steps, the invariants checked at every step (bench/quint/two_phase_commit.qnt mirrors
  * model/transaction-commit/two-phase.ts). Quint runs offline with `--backend typescript`; its own
- * timing line (which excludes its start-up) is used. Goal (issue 20, point 10): Kripke ≥ 100× Quint's steps per second.
+ * timing line (which excludes its start-up) is used. Both check Quint's invariant (TPTypeOK and TCConsistent);
+ * a further row adds the refinement of TCommit that only Kripke's model states. The model runs as
+ * records and Sets and with its packed layout (`--set packed=true`). Goal (issue 20, point 10):
+ * Kripke ≥ 100× Quint's steps per second. Each figure is the fastest of three runs in a row.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,7 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { check } from '../../checker/check.ts';
 import { creditFlowSpec } from '../../model/credit-flow/credit-flow.ts';
+import { rmIds } from '../../model/transaction-commit/rms.ts';
 import { twoPhaseSpec } from '../../model/transaction-commit/two-phase.ts';
+import { twoPhasePackedSpec } from '../../model/transaction-commit/two-phase-packed.ts';
 import type { Spec } from '../../spec/types.ts';
 import type { BenchOptions } from '../run.ts';
 
@@ -24,6 +29,8 @@ const QUINT_CLI = join(root, 'node_modules', '@informalsystems', 'quint', 'dist'
 const QUINT_MODEL = join(root, 'bench', 'quint', 'two_phase_commit.qnt');
 const STEPS = 20;
 const GOAL = 100; // issue 20, point 10
+/** Each engine's figure is the fastest of this many runs in a row. */
+const ROUNDS = 3;
 
 interface Row {
   readonly engine: string;
@@ -35,10 +42,18 @@ interface Row {
   readonly walksPerSecond: number;
 }
 
-function kripkeRow(model: string, spec: Spec<any>, walks: number): Row {
-  check(spec, { engine: 'random', seed: 1, runs: Math.ceil(walks / 10), depth: STEPS }); // warm up the JIT
-  const result = check(spec, { engine: 'random', seed: 2, runs: walks, depth: STEPS });
-  const sim = result.stats.simulation!;
+/** Quint's `invariant` (bench/quint/two_phase_commit.qnt): TPTypeOK and TCConsistent, not the refinement of TCommit. */
+const QUINT_INVARIANTS = ['TPTypeOK', 'TCConsistent'];
+
+function kripkeRow(model: string, spec: Spec<any>, walks: number, properties?: readonly string[]): Row {
+  const chosen = properties === undefined ? {} : { properties: [...properties] };
+  check(spec, { engine: 'random', seed: 1, runs: Math.ceil(walks / 10), depth: STEPS, ...chosen }); // warm up the JIT
+  // The fastest of ROUNDS runs, as for Quint: the machine is shared, and noise only ever slows a run.
+  const sims = Array.from(
+    { length: ROUNDS },
+    () => check(spec, { engine: 'random', seed: 2, runs: walks, depth: STEPS, ...chosen }).stats.simulation!,
+  );
+  const sim = sims.reduce((best, next) => (next.stepsPerSecond > best.stepsPerSecond ? next : best));
   const seconds = sim.steps / sim.stepsPerSecond;
   return {
     engine: 'kripke',
@@ -51,8 +66,19 @@ function kripkeRow(model: string, spec: Spec<any>, walks: number): Row {
   };
 }
 
-/** Runs `quint run` and reads its own timing line, or says why it could not. */
+/** Quint's fastest of ROUNDS runs, or why it could not run. */
 function quintRow(samples: number): Row | string {
+  let best: Row | string = '';
+  for (let round = 0; round < ROUNDS; round++) {
+    const row = quintRun(samples);
+    if (typeof row === 'string') return row;
+    if (typeof best === 'string' || row.stepsPerSecond > best.stepsPerSecond) best = row;
+  }
+  return best;
+}
+
+/** Runs `quint run` once and reads its own timing line, or says why it could not. */
+function quintRun(samples: number): Row | string {
   if (!existsSync(QUINT_CLI)) return 'Quint is not installed (npm install --save-dev @informalsystems/quint)';
   const run = spawnSync(
     process.execPath,
@@ -94,21 +120,33 @@ function quintRow(samples: number): Row | string {
 
 export async function run(options: BenchOptions): Promise<unknown> {
   const walks = options.quick ? 5_000 : 50_000;
+  // The first two rows check what Quint checks; the third adds the refinement of TCommit, which Quint's model lacks.
+  const objects = kripkeRow('two-phase-commit rms=3', twoPhaseSpec(3), walks, QUINT_INVARIANTS);
+  const packed = kripkeRow('two-phase-commit rms=3 packed', twoPhasePackedSpec(rmIds(3)), walks, QUINT_INVARIANTS);
   const rows: Row[] = [
-    kripkeRow('two-phase-commit rms=3', twoPhaseSpec(3), walks),
+    objects,
+    packed,
+    kripkeRow('two-phase-commit rms=3 + refinement', twoPhaseSpec(3), walks),
     kripkeRow('two-phase-commit rms=7', twoPhaseSpec(7), walks / 5),
     kripkeRow('credit-flow (correct)', creditFlowSpec(), walks / 5),
   ];
   const quint = quintRow(options.quick ? 300 : 2_000);
   if (typeof quint !== 'string') rows.push(quint);
-  const ratio = typeof quint === 'string' ? null : +(rows[0]!.stepsPerSecond / quint.stepsPerSecond).toFixed(1);
+  const ratioOf = (row: Row) =>
+    typeof quint === 'string' ? null : +(row.stepsPerSecond / quint.stepsPerSecond).toFixed(1);
+  const ratio = ratioOf(objects),
+    packedRatio = ratioOf(packed);
   if (!options.json) {
     console.table(rows);
-    if (ratio === null) console.log(`Quint skipped: ${quint as string}`);
+    if (typeof quint === 'string') console.log(`Quint skipped: ${quint}`);
     else
-      console.log(
-        `two-phase-commit rms=3: Kripke ${ratio}× Quint's steps per second (goal ≥ ${GOAL}×: ${ratio >= GOAL ? 'met' : 'not met'})`,
-      );
+      for (const [label, r] of [
+        ['records and Sets', ratio!],
+        ['packed layout', packedRatio!],
+      ] as const)
+        console.log(
+          `two-phase-commit rms=3, ${label}, Quint's invariants: Kripke ${r}× Quint's steps per second (goal ≥ ${GOAL}×: ${r >= GOAL ? 'met' : 'not met'})`,
+        );
   }
-  return { rows, ratio, goal: GOAL, quintSkipped: typeof quint === 'string' ? quint : null };
+  return { rows, ratio, packedRatio, goal: GOAL, quintSkipped: typeof quint === 'string' ? quint : null };
 }

@@ -21,6 +21,13 @@ export class Chooser<S> {
   action = 0;
   param = 0;
   private readonly sizes: Int32Array;
+  /**
+   * When every action's domain is fixed (`values`), the candidates never change: their number, and
+   * each candidate's action and parameter index, are computed once instead of at every step.
+   */
+  private readonly fixedTotal: number;
+  private readonly candidateAction: Int32Array | undefined;
+  private readonly candidateParam: Int32Array | undefined;
   // Every enabled successor, for the fallback.
   private readonly enabledStates: S[] = [];
   private readonly enabledActions: number[] = [];
@@ -40,6 +47,21 @@ export class Chooser<S> {
     private readonly strict: boolean,
   ) {
     this.sizes = new Int32Array(spec.actions.length);
+    const fixed = spec.actions.every((action) => action.values !== undefined);
+    this.fixedTotal = fixed ? spec.actions.reduce((n, action) => n + action.values!.length, 0) : -1;
+    if (fixed) {
+      const actionOf = new Int32Array(this.fixedTotal),
+        paramOf = new Int32Array(this.fixedTotal);
+      let r = 0;
+      spec.actions.forEach((action, a) => {
+        for (let p = 0; p < action.values!.length; p++, r++) {
+          actionOf[r] = a;
+          paramOf[r] = p;
+        }
+      });
+      this.candidateAction = actionOf;
+      this.candidateParam = paramOf;
+    }
   }
 
   /** Chooses the successor of `state` for choice `c` (> 0); false when no action is enabled. */
@@ -75,9 +97,14 @@ export class Chooser<S> {
 
   /** Candidate `r` in spec order; false when it is not enabled (or excluded, if `honourExclusion`). */
   private attempt(state: S, r: number, honourExclusion: boolean): boolean {
-    const sizes = this.sizes;
     let a = 0;
-    while (r >= sizes[a]!) r -= sizes[a++]!;
+    if (this.candidateAction !== undefined) {
+      a = this.candidateAction[r]!;
+      r = this.candidateParam![r]!;
+    } else {
+      const sizes = this.sizes;
+      while (r >= sizes[a]!) r -= sizes[a++]!;
+    }
     if (honourExclusion && this.excluded?.[a]) return false;
     const next = this.successors.successor(state, a, r);
     if (next === undefined) return false;
@@ -89,6 +116,7 @@ export class Chooser<S> {
 
   /** Records each action's domain size in `state`; returns the number of candidates. */
   private measure(state: S): number {
+    if (this.fixedTotal >= 0) return this.fixedTotal;
     const actions = this.spec.actions;
     let total = 0;
     for (let a = 0; a < actions.length; a++) {

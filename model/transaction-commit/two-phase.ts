@@ -50,10 +50,17 @@ const setRm = (s: TwoPhaseState, rm: string, to: RmState): TwoPhaseState => ({
   rmState: withEntry(s.rmState, rm, to),
 });
 
+/** Whether every member of `set` is in `universe` (a loop: TPTypeOK runs on every state). */
+function within(set: ReadonlySet<string>, universe: ReadonlySet<string>): boolean {
+  for (const member of set) if (!universe.has(member)) return false;
+  return true;
+}
+
 /** The definition of `two-phase-actions.ts` over records and Sets. */
 function objectAccess(rms: readonly string[]): TwoPhaseAccess<TwoPhaseState> {
   const messages = twoPhaseMessages(rms),
-    universe = new Set(messages);
+    universe = new Set(messages),
+    rmSet = new Set(rms);
   return {
     rm: (s, i) => s.rmState[rms[i]!],
     tm: (s) => s.tmState,
@@ -64,10 +71,7 @@ function objectAccess(rms: readonly string[]): TwoPhaseAccess<TwoPhaseState> {
     prepare: (s, i) => ({ ...setRm(s, rms[i]!, 'prepared'), msgs: withMember(s.msgs, messages[i]!) }),
     decide: (s, tmState, m) => ({ ...s, tmState, msgs: withMember(s.msgs, messages[m]!) }),
     receivePrepared: (s, i) => ({ ...s, tmPrepared: withMember(s.tmPrepared, rms[i]!) }),
-    typedBeyondFields: (s) =>
-      rmStatesTyped(s.rmState, rms) &&
-      [...s.tmPrepared].every((rm) => rms.includes(rm)) &&
-      [...s.msgs].every((m) => universe.has(m)),
+    typedBeyondFields: (s) => rmStatesTyped(s.rmState, rms) && within(s.tmPrepared, rmSet) && within(s.msgs, universe),
     // The TM's steps share the RM-state record, so their image is a stutter seen without hashing.
     tcommitState: (s) => ({ rmState: s.rmState }),
   };
