@@ -17,6 +17,7 @@ import { type Lineage, ParentLinks, pathOf } from './parents.ts';
 import type { ActionPath, PathStep } from './path.ts';
 import type { ActionCoverage, Statistics } from './result.ts';
 import { CompactStore, type FingerprintStore, MapStore } from './store.ts';
+import { RecentlySeen } from './recently-seen.ts';
 import { Successors } from './successors.ts';
 import { MemoryGauge } from './memory.ts';
 import { interruptedReason } from './interrupt.ts';
@@ -115,6 +116,8 @@ export class Search<S> {
   /** Successors' fingerprints reuse the expanded state's (not in strict mode, nor under a view or symmetry). */
   private readonly useBase: boolean;
   private readonly hasher: Hasher;
+  /** Successors seen a moment ago, answered without a probe of the visited set. */
+  private readonly recent = new RecentlySeen();
   /** Strict mode: each queued state's value fingerprint when it was discovered, to catch later changes. */
   private readonly discoveredPrints: Map<number, bigint> | undefined;
   private initial: readonly S[] = [];
@@ -232,7 +235,9 @@ export class Search<S> {
       return;
     }
     this.successors.identify(successor, this.whereStep);
-    const id = this.visited.insert(this.hasher.hi, this.hasher.lo, this.currentId, choice, action);
+    const { hi, lo } = this.hasher;
+    const id = this.recent.has(hi, lo) ? -1 : this.visited.insert(hi, lo, this.currentId, choice, action);
+    this.recent.add(hi, lo);
     if (this.observer) sameDiscovery(id, this.observer.step(successor, action, param, this.hasher.hi, this.hasher.lo));
     if (id < 0) return;
     if (this.useBase) this.hasher.keepCollectionSums();
