@@ -11,6 +11,7 @@
 import type { Spec } from '../../spec/types.ts';
 import type { Successors } from '../successors.ts';
 import { pickEnabled } from './choices.ts';
+import { DisabledMemo } from './disabled-memo.ts';
 import { mix32 } from './swarm.ts';
 
 const GOLDEN = 0x9e3779b9;
@@ -28,6 +29,8 @@ export class Chooser<S> {
   private readonly fixedTotal: number;
   private readonly candidateAction: Int32Array | undefined;
   private readonly candidateParam: Int32Array | undefined;
+  /** Candidates found disabled in states met before, by fingerprint (see `disabled-memo.ts`). */
+  private readonly disabled: DisabledMemo | undefined;
   // Every enabled successor, for the fallback.
   private readonly enabledStates: S[] = [];
   private readonly enabledActions: number[] = [];
@@ -49,6 +52,10 @@ export class Chooser<S> {
     this.sizes = new Int32Array(spec.actions.length);
     const fixed = spec.actions.every((action) => action.values !== undefined);
     this.fixedTotal = fixed ? spec.actions.reduce((n, action) => n + action.values!.length, 0) : -1;
+    // Candidates are numbered alike in every state only with fixed domains; the fingerprint is the
+    // whole state only without a view or a symmetry; strict mode runs every action anyway.
+    const memoizable = fixed && !strict && spec.view === undefined && spec.symmetry === undefined;
+    this.disabled = memoizable ? new DisabledMemo(this.fixedTotal) : undefined;
     if (fixed) {
       const actionOf = new Int32Array(this.fixedTotal),
         paramOf = new Int32Array(this.fixedTotal);
@@ -62,6 +69,16 @@ export class Chooser<S> {
       this.candidateAction = actionOf;
       this.candidateParam = paramOf;
     }
+  }
+
+  /**
+   * Tells the chooser the fingerprint of the state it chooses in next, so that what it finds
+   * disabled there is remembered; `undefined` when the state was not fingerprinted.
+   */
+  enter(hi: number | undefined, lo: number): void {
+    if (this.disabled === undefined) return;
+    if (hi === undefined) this.disabled.leave();
+    else this.disabled.enter(hi, lo);
   }
 
   /** Chooses the successor of `state` for choice `c` (> 0); false when no action is enabled. */
@@ -96,8 +113,11 @@ export class Chooser<S> {
   }
 
   /** Candidate `r` in spec order; false when it is not enabled (or excluded, if `honourExclusion`). */
-  private attempt(state: S, r: number, honourExclusion: boolean): boolean {
-    let a = 0;
+  private attempt(state: S, candidate: number, honourExclusion: boolean): boolean {
+    const disabled = this.disabled;
+    if (disabled?.isDisabled(candidate)) return false;
+    let a = 0,
+      r = candidate;
     if (this.candidateAction !== undefined) {
       a = this.candidateAction[r]!;
       r = this.candidateParam![r]!;
@@ -107,7 +127,10 @@ export class Chooser<S> {
     }
     if (honourExclusion && this.excluded?.[a]) return false;
     const next = this.successors.successor(state, a, r);
-    if (next === undefined) return false;
+    if (next === undefined) {
+      disabled?.markDisabled(candidate);
+      return false;
+    }
     this.state = next;
     this.action = a;
     this.param = r;

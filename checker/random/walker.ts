@@ -177,6 +177,7 @@ export class Walker<S> {
     this.current = state;
     this.outside = excluded || (this.constraint !== undefined && !this.constraint(state));
     if (this.campaign) this.record(state, action);
+    else this.chooser.enter(undefined, 0);
     const broken = this.checks.violatedInvariant(state);
     if (broken)
       return {
@@ -199,12 +200,15 @@ export class Walker<S> {
     const campaign = this.campaign!;
     let isNew = false;
     if (state === this.previous) {
-      campaign.visited++; // an action returned its input: the same state, already seen
+      campaign.visited++; // an action returned its input: the same state, already seen (and entered)
     } else if (!this.outside) {
       this.successors.identify(state, this.where);
-      isNew = campaign.seeState(this.successors.hasher.hi, this.successors.hasher.lo);
+      const { hi, lo } = this.successors.hasher;
+      isNew = campaign.seeState(hi, lo);
+      this.chooser.enter(hi, lo);
     } else {
       campaign.visited++;
+      this.chooser.enter(undefined, 0);
     }
     if (action >= 0) campaign.recordStep(action, isNew);
   }
