@@ -238,7 +238,7 @@ export class Search<S> {
     const { hi, lo } = this.hasher;
     const id = this.recent.has(hi, lo) ? -1 : this.visited.insert(hi, lo, this.currentId, choice, action);
     this.recent.add(hi, lo);
-    if (this.observer) sameDiscovery(id, this.observer.step(successor, action, param, this.hasher.hi, this.hasher.lo));
+    if (this.observer) sameDiscovery(id, this.observer.step(successor, action, param, hi, lo));
     if (id < 0) return;
     if (this.useBase) this.hasher.keepCollectionSums();
     this.discoveredPrints?.set(id, this.hasher.of(successor));

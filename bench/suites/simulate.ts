@@ -68,13 +68,13 @@ function kripkeRow(model: string, spec: Spec<any>, walks: number, properties?: r
 
 /** Quint's fastest of ROUNDS runs, or why it could not run. */
 function quintRow(samples: number): Row | string {
-  let best: Row | string = '';
+  let best: Row | undefined;
   for (let round = 0; round < ROUNDS; round++) {
     const row = quintRun(samples);
     if (typeof row === 'string') return row;
-    if (typeof best === 'string' || row.stepsPerSecond > best.stepsPerSecond) best = row;
+    if (best === undefined || row.stepsPerSecond > best.stepsPerSecond) best = row;
   }
-  return best;
+  return best!;
 }
 
 /** Runs `quint run` once and reads its own timing line, or says why it could not. */

@@ -23,12 +23,10 @@ export class Chooser<S> {
   param = 0;
   private readonly sizes: Int32Array;
   /**
-   * When every action's domain is fixed (`values`), the candidates never change: their number, and
-   * each candidate's action and parameter index, are computed once instead of at every step.
+   * When every action's domain is fixed (`values`), the candidates never change: each candidate's
+   * action and parameter index (and so their number) are computed once instead of at every step.
    */
-  private readonly fixedTotal: number;
-  private readonly candidateAction: Int32Array | undefined;
-  private readonly candidateParam: Int32Array | undefined;
+  private readonly fixed: { readonly action: Int32Array; readonly param: Int32Array } | undefined;
   /** Candidates found disabled in states met before, by fingerprint (see `disabled-memo.ts`). */
   private readonly disabled: DisabledMemo | undefined;
   // Every enabled successor, for the fallback.
@@ -50,35 +48,21 @@ export class Chooser<S> {
     private readonly strict: boolean,
   ) {
     this.sizes = new Int32Array(spec.actions.length);
-    const fixed = spec.actions.every((action) => action.values !== undefined);
-    this.fixedTotal = fixed ? spec.actions.reduce((n, action) => n + action.values!.length, 0) : -1;
+    this.fixed = fixedCandidates(spec);
     // Candidates are numbered alike in every state only with fixed domains; the fingerprint is the
     // whole state only without a view or a symmetry; strict mode runs every action anyway.
-    const memoizable = fixed && !strict && spec.view === undefined && spec.symmetry === undefined;
-    this.disabled = memoizable ? new DisabledMemo(this.fixedTotal) : undefined;
-    if (fixed) {
-      const actionOf = new Int32Array(this.fixedTotal),
-        paramOf = new Int32Array(this.fixedTotal);
-      let r = 0;
-      spec.actions.forEach((action, a) => {
-        for (let p = 0; p < action.values!.length; p++, r++) {
-          actionOf[r] = a;
-          paramOf[r] = p;
-        }
-      });
-      this.candidateAction = actionOf;
-      this.candidateParam = paramOf;
-    }
+    const memoizable = this.fixed && !strict && spec.view === undefined && spec.symmetry === undefined;
+    this.disabled = memoizable ? new DisabledMemo(this.fixed.action.length) : undefined;
   }
 
-  /**
-   * Tells the chooser the fingerprint of the state it chooses in next, so that what it finds
-   * disabled there is remembered; `undefined` when the state was not fingerprinted.
-   */
-  enter(hi: number | undefined, lo: number): void {
-    if (this.disabled === undefined) return;
-    if (hi === undefined) this.disabled.leave();
-    else this.disabled.enter(hi, lo);
+  /** The state chosen in next has this fingerprint: what is found disabled there is remembered. */
+  enter(hi: number, lo: number): void {
+    this.disabled?.enter(hi, lo);
+  }
+
+  /** The state chosen in next was not fingerprinted: nothing is skipped or remembered there. */
+  leave(): void {
+    this.disabled?.leave();
   }
 
   /** Chooses the successor of `state` for choice `c` (> 0); false when no action is enabled. */
@@ -118,9 +102,9 @@ export class Chooser<S> {
     if (disabled?.isDisabled(candidate)) return false;
     let a = 0,
       r = candidate;
-    if (this.candidateAction !== undefined) {
-      a = this.candidateAction[r]!;
-      r = this.candidateParam![r]!;
+    if (this.fixed !== undefined) {
+      a = this.fixed.action[candidate]!;
+      r = this.fixed.param[candidate]!;
     } else {
       const sizes = this.sizes;
       while (r >= sizes[a]!) r -= sizes[a++]!;
@@ -139,7 +123,7 @@ export class Chooser<S> {
 
   /** Records each action's domain size in `state`; returns the number of candidates. */
   private measure(state: S): number {
-    if (this.fixedTotal >= 0) return this.fixedTotal;
+    if (this.fixed !== undefined) return this.fixed.action.length;
     const actions = this.spec.actions;
     let total = 0;
     for (let a = 0; a < actions.length; a++) {
@@ -149,6 +133,23 @@ export class Chooser<S> {
     }
     return total;
   }
+}
+
+/** Each candidate's action and parameter index, when every action's domain is fixed. */
+function fixedCandidates<S>(spec: Spec<S>) {
+  const domains = spec.actions.map((action) => action.values);
+  if (domains.some((values) => values === undefined)) return undefined;
+  const total = domains.reduce((n, values) => n + values!.length, 0);
+  const action = new Int32Array(total),
+    param = new Int32Array(total);
+  let r = 0;
+  domains.forEach((values, a) => {
+    for (let p = 0; p < values!.length; p++, r++) {
+      action[r] = a;
+      param[r] = p;
+    }
+  });
+  return { action, param };
 }
 
 function noop(): void {}

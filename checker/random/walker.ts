@@ -177,7 +177,7 @@ export class Walker<S> {
     this.current = state;
     this.outside = excluded || (this.constraint !== undefined && !this.constraint(state));
     if (this.campaign) this.record(state, action);
-    else this.chooser.enter(undefined, 0);
+    else this.chooser.leave();
     const broken = this.checks.violatedInvariant(state);
     if (broken)
       return {
@@ -208,7 +208,7 @@ export class Walker<S> {
       this.chooser.enter(hi, lo);
     } else {
       campaign.visited++;
-      this.chooser.enter(undefined, 0);
+      this.chooser.leave();
     }
     if (action >= 0) campaign.recordStep(action, isNew);
   }
