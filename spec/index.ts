@@ -45,6 +45,19 @@
  *   and `display` (ALIAS) in the definition (`types.ts`).
  */
 export { defineSpec } from './define.ts';
+export { definePackedSpec, type PackedDefinition } from './define-packed.ts';
+export { viewsOf } from './views.ts';
+export type {
+  Draft,
+  KeyedView,
+  QueueView,
+  ReadonlyKeyedView,
+  ReadonlyQueueView,
+  ReadonlySetView,
+  SetView,
+  StateView,
+  StateViewOf,
+} from './views.ts';
 export { defineProtocol } from './protocol.ts';
 export { withEntry, withMember, withoutMember } from './updates.ts';
 export { interned } from './interned.ts';

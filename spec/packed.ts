@@ -30,6 +30,8 @@ export type Words = readonly number[];
 /** Words hold small integers (V8 keeps arrays of them unboxed); sets use 30 bits per word. */
 const SET_BITS = 30;
 const SMALL_INT = 2 ** 30;
+/** Up to this many values, a value's position is found by comparing, not by a hash look-up. */
+const SCAN_AT_MOST = 8;
 
 /** A field's type: how many words it takes, and its accessor once placed at an offset. */
 export interface FieldType<A> {
@@ -78,7 +80,7 @@ export class EnumField<V> implements Field {
   readonly width = 1;
   private readonly index: Map<V, number>;
   /** Its bits within the word: all of them, or `bitsFor(values)` from `shift` in a shared word. */
-  private readonly mask: number;
+  readonly mask: number;
   readonly shift: number;
   constructor(
     readonly values: readonly V[],
@@ -110,6 +112,11 @@ export class EnumField<V> implements Field {
   }
   /** The stored number of `value`. */
   code(value: V): number {
+    // A few values: comparing identities is faster than hashing (string literals are interned).
+    const { values } = this;
+    if (values.length <= SCAN_AT_MOST) {
+      for (let i = 0; i < values.length; i++) if (values[i] === value) return i;
+    }
     const code = this.index.get(value);
     if (code === undefined) throw fail(this.path, `${shown(value)} is not one of ${this.values.map(shown).join(', ')}`);
     return code;
@@ -165,6 +172,8 @@ export class BoolField implements Field {
 export class SetField<T> implements Field {
   readonly width: number;
   private readonly index: Map<T, number>;
+  /** The position after the last one looked up (see `ArrayField`). */
+  private next = 0;
   /** The set's bits in each of its words (a small set may share its word: `bitArrayOf`). */
   private readonly own: number;
   constructor(
@@ -177,14 +186,15 @@ export class SetField<T> implements Field {
     this.width = setWidth(universe.length);
     this.own = this.width === 1 ? ((2 ** universe.length - 1) << shift) | 0 : -1;
   }
-  has(s: Words, member: T): boolean {
-    return this.hasAt(s, this.position(member));
+  /** `hint`: where `member` may be in the universe (see `position`). */
+  has(s: Words, member: T, hint = 0): boolean {
+    return this.hasAt(s, this.position(member, hint));
   }
-  add(out: number[], member: T): void {
-    this.addAt(out, this.position(member));
+  add(out: number[], member: T, hint = 0): void {
+    this.addAt(out, this.position(member, hint));
   }
-  delete(out: number[], member: T): void {
-    this.deleteAt(out, this.position(member));
+  delete(out: number[], member: T, hint = 0): void {
+    this.deleteAt(out, this.position(member, hint));
   }
   size(s: Words): number {
     let n = 0;
@@ -220,10 +230,21 @@ export class SetField<T> implements Field {
   clear(out: number[]): void {
     for (let w = 0; w < this.width; w++) out[this.offset + w] = out[this.offset + w]! & ~this.own;
   }
-  /** The position of `member` in the universe. */
-  position(member: T): number {
+  /**
+   * The position of `member` in the universe. `hint` is where it may be (the position of the
+   * action's parameter, when the universe is its domain): a comparison instead of a look-up.
+   */
+  position(member: T, hint = 0): number {
+    const { universe } = this;
+    if (hint < universe.length && universe[hint] === member) return hint;
+    const next = this.next;
+    if (next < universe.length && universe[next] === member) {
+      this.next = next + 1;
+      return next;
+    }
     const i = this.index.get(member);
     if (i === undefined) throw fail(this.path, `${shown(member)} is not in the set's universe`);
+    this.next = i + 1;
     return i;
   }
   decode(s: Words): unknown {
@@ -298,7 +319,9 @@ export class ArrayField<K, A extends Field> implements Field {
   readonly width: number;
   /** The element fields, in key order. */
   readonly items: readonly A[];
-  private readonly byKey: Map<K, A>;
+  private readonly index: Map<K, number>;
+  /** The position after the last one looked up: loops over the keys in order find each by comparing. */
+  private next = 0;
   /** Elements share words (`bitArrayOf`), `perWord` to a word. */
   readonly sharesWords: boolean;
   constructor(
@@ -318,13 +341,25 @@ export class ArrayField<K, A extends Field> implements Field {
       this.width = keys.length * item.width;
       this.items = keys.map((k, i) => item.place(offset + i * item.width, name(k)));
     }
-    const index = indexOf(keys);
-    this.byKey = new Map([...index].map(([k, i]) => [k, this.items[i]!]));
+    this.index = indexOf(keys);
   }
-  at(key: K): A {
-    const field = this.byKey.get(key);
-    if (field === undefined) throw fail(this.path, `no element for key ${shown(key)}`);
-    return field;
+  /** The element for `key`; `hint` is where it may be (see `SetField.position`). */
+  at(key: K, hint = 0): A {
+    return this.items[this.position(key, hint)]!;
+  }
+  /** The position of `key` among the keys. */
+  position(key: K, hint = 0): number {
+    const { keys } = this;
+    if (hint < keys.length && keys[hint] === key) return hint;
+    const next = this.next;
+    if (next < keys.length && keys[next] === key) {
+      this.next = next + 1;
+      return next;
+    }
+    const i = this.index.get(key);
+    if (i === undefined) throw fail(this.path, `no element for key ${shown(key)}`);
+    this.next = i + 1;
+    return i;
   }
   decode(s: Words): unknown {
     const numbered = this.keys.every((k, i) => k === i);
