@@ -130,13 +130,16 @@ export class ViewRoot {
    * The position of the action's parameter in its domain, set for each call: a key or member
    * that is the parameter is then found by comparing, without a look-up (`ArrayField.at`).
    */
-  hint = 0;
+  hint: number;
   constructor(
     readonly words: number[],
     private writable: boolean,
     /** Which layout's views these are (a state of another layout is not this spec's). */
     readonly views: LayoutViews<FieldTypes>,
-  ) {}
+    hint: number,
+  ) {
+    this.hint = hint;
+  }
   /** Ends writing: a copy once returned is a state, read-only like any other. */
   seal(): void {
     this.writable = false;
@@ -373,26 +376,25 @@ export class LayoutViews<T extends FieldTypes> {
   private readonly State: new (
     words: number[],
     writable: boolean,
+    hint: number,
   ) => ViewRoot & StateView<T>;
   constructor(readonly layout: PackedLayout<T>) {
     const views = this as unknown as LayoutViews<FieldTypes>;
     class State extends ViewRoot {
-      constructor(words: number[], writable: boolean) {
-        super(words, writable, views);
+      constructor(words: number[], writable: boolean, hint: number) {
+        super(words, writable, views, hint);
       }
       get root(): ViewRoot {
         return this;
       }
       copy(): State {
-        const copy = new State(this.words.slice(), true);
-        copy.hint = this.hint;
-        return copy;
+        return new State(this.words.slice(), true, this.hint);
       }
     }
     for (const [name, field] of Object.entries(layout.fields as Record<string, Field>))
       Object.defineProperty(State.prototype, name, accessor(field, subViews));
     // The class has the fields' accessors on its prototype, which its declared type cannot name.
-    this.State = State as unknown as new (words: number[], writable: boolean) => ViewRoot & StateView<T>;
+    this.State = State as unknown as new (words: number[], writable: boolean, hint: number) => ViewRoot & StateView<T>;
   }
   /** The state these words hold, read-only (the words are not copied: they must not change). */
   read(words: Words): StateView<T> {
@@ -400,11 +402,11 @@ export class LayoutViews<T extends FieldTypes> {
   }
   /** The same, with the root's `hint` to set for each action call (`define-packed.ts`). */
   readForStep(words: Words): ViewRoot & StateView<T> {
-    return new this.State(words as number[], false);
+    return new this.State(words as number[], false, 0);
   }
   /** A copy to write whose every word is 0: enums at their first value, numbers 0, sets and queues empty. */
   blank(): Draft<T> {
-    return new this.State(this.layout.blank(), true) as unknown as Draft<T>;
+    return new this.State(this.layout.blank(), true, 0) as unknown as Draft<T>;
   }
   /** Whether `value` is a state of this layout's views. */
   owns(value: unknown): value is ViewRoot & StateView<T> {

@@ -11,7 +11,6 @@ import { renderTraceText } from '../../counterexamples/text.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
 import type { Spec } from '../../spec/index.ts';
 import { TWO_PHASE_VARIANTS, twoPhaseCommit, twoPhaseSpec } from './two-phase.ts';
-import { twoPhaseCommitViews } from './two-phase-views.ts';
 
 const counts = (r: CheckResult) => ({
   status: r.status,
@@ -31,7 +30,7 @@ const reachable = <S>(spec: Spec<S>) =>
 
 describe('two-phase-commit written against views', () => {
   it('matches TLC with 3 RMs in strict mode (288 distinct, 1,146 generated, depth 11)', () => {
-    expect(counts(check(twoPhaseCommitViews.instantiate({}), { strict: true }))).toEqual({
+    expect(counts(check(twoPhaseCommit.instantiate({ views: true }), { strict: true }))).toEqual({
       status: 'pass',
       distinct: 288,
       generated: 1146,
@@ -42,16 +41,16 @@ describe('two-phase-commit written against views', () => {
   it("reaches exactly the object model's states, decoded (5 RMs: 8,832 states)", () => {
     const objects = reachable(twoPhaseSpec(5));
     expect(objects.size).toBe(8832);
-    expect(reachable(twoPhaseCommitViews.instantiate({ rms: 5 }))).toEqual(objects);
+    expect(reachable(twoPhaseCommit.instantiate({ rms: 5, views: true }))).toEqual(objects);
   });
 
   it("gives the object model's counts with BFS, DFS, two workers and the disk store", () => {
     const expected = counts(check(twoPhaseSpec(5)));
-    const spec = twoPhaseCommitViews.instantiate({ rms: 5 });
+    const spec = twoPhaseCommit.instantiate({ rms: 5, views: true });
     const specSource = {
-      module: new URL('./two-phase-views.ts', import.meta.url).href,
-      exportName: 'twoPhaseCommitViews',
-      settings: { rms: 5 },
+      module: new URL('./two-phase.ts', import.meta.url).href,
+      exportName: 'twoPhaseCommit',
+      settings: { rms: 5, views: true },
     };
     expect(counts(check(spec))).toEqual(expected);
     expect(counts(check(spec, { workers: 2, specSource }))).toEqual(expected);
@@ -61,12 +60,17 @@ describe('two-phase-commit written against views', () => {
 
   it("finds each variant's bug with the object model's shortest trace, shown alike", () => {
     for (const variant of Object.keys(TWO_PHASE_VARIANTS).filter((v) => v !== 'correct')) {
-      const views = traceOf(twoPhaseCommitViews.instantiate({}, variant));
+      const views = traceOf(twoPhaseCommit.instantiate({ views: true }, variant));
       const objects = traceOf(twoPhaseCommit.instantiate({}, variant));
       expect(views.steps.map((s) => s.action?.label ?? 'init')).toEqual(
         objects.steps.map((s) => s.action?.label ?? 'init'),
       );
       expect(renderTraceText(views)).toBe(renderTraceText(objects));
     }
+  });
+
+  it('rejects symmetry, and a second layout, naming the setting', () => {
+    expect(() => twoPhaseCommit.instantiate({ views: true, symmetric: true })).toThrow(/symmetric=true needs/);
+    expect(() => twoPhaseCommit.instantiate({ views: true, packed: true })).toThrow(/choose one/);
   });
 });

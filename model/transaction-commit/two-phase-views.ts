@@ -5,16 +5,8 @@
  * variant (`two-phase-views.test.ts`). Not yet in the catalogue: it is the candidate for the one
  * definition of the model (issue 20), measured against the other two in `bench/suites/views.ts`.
  */
-import {
-  bitArrayOf,
-  defineProtocol,
-  definePackedSpec,
-  oneOf,
-  packedLayout,
-  setOf,
-  type StateViewOf,
-} from '../../spec/index.ts';
-import { type RmState, rmIds } from './rms.ts';
+import { bitArrayOf, definePackedSpec, oneOf, packedLayout, setOf, type StateViewOf } from '../../spec/index.ts';
+import type { RmState } from './rms.ts';
 import { type TCommitState, tcommitSpec } from './tcommit.ts';
 import {
   ABORT,
@@ -22,7 +14,6 @@ import {
   preparedMsg,
   RM_STATES,
   TM_STATES,
-  TWO_PHASE_VARIANTS,
   twoPhaseMessages,
   type TwoPhaseVariant,
 } from './two-phase-actions.ts';
@@ -140,11 +131,3 @@ export function twoPhaseViewSpec(rms: readonly string[], variant: TwoPhaseVarian
     },
   });
 }
-
-export const twoPhaseCommitViews = defineProtocol({
-  name: 'two-phase-commit-views',
-  summary: 'Two-Phase Commit written against views of a packed layout (candidate single definition)',
-  config: { rms: { default: 3, doc: 'number of resource managers (r1..rN)', min: 1, max: 12 } },
-  variants: TWO_PHASE_VARIANTS,
-  build: (c, variant) => twoPhaseViewSpec(rmIds(c.rms), variant),
-});

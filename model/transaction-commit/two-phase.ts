@@ -24,6 +24,7 @@
  */
 import { defineProtocol, defineSpec, KripkeError, permutations, withEntry, withMember } from '../../spec/index.ts';
 import { twoPhasePackedSpec } from './two-phase-packed.ts';
+import { twoPhaseViewSpec } from './two-phase-views.ts';
 import {
   type TmState,
   TWO_PHASE_VARIANTS,
@@ -102,15 +103,24 @@ export const twoPhaseCommit = defineProtocol({
     rms: { default: 3, doc: 'number of resource managers (r1..rN)', min: 1, max: 12 },
     symmetric: { default: false, doc: 'symmetry reduction: states equal up to renaming RMs count once' },
     packed: { default: false, doc: 'packed state layout (two-phase-packed.ts): the same states, checked faster' },
+    views: {
+      default: false,
+      doc: 'the packed layout written against object-like views (two-phase-views.ts): the same states',
+    },
   },
   variants: TWO_PHASE_VARIANTS,
   build: (c, variant) => {
-    if (!c.packed) return twoPhaseSpec(c.rms, variant, c.symmetric);
+    if (!c.packed && !c.views) return twoPhaseSpec(c.rms, variant, c.symmetric);
     if (c.symmetric)
-      throw new KripkeError('invalid-config', 'symmetric=true needs the object layout (packed=false)', {
+      throw new KripkeError('invalid-config', 'symmetric=true needs the object layout (packed=false, views=false)', {
         model: 'two-phase-commit',
         key: 'symmetric',
       });
-    return twoPhasePackedSpec(rmIds(c.rms), variant);
+    if (c.packed && c.views)
+      throw new KripkeError('invalid-config', 'packed=true and views=true are two layouts: choose one', {
+        model: 'two-phase-commit',
+        key: 'views',
+      });
+    return c.views ? twoPhaseViewSpec(rmIds(c.rms), variant) : twoPhasePackedSpec(rmIds(c.rms), variant);
   },
 });
