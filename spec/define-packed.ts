@@ -49,11 +49,9 @@ export function definePackedSpec<T extends FieldTypes, P extends Record<string, 
       { model: name },
     );
   };
-  const onState =
-    <R>(f: ((s: StateView<T>) => R) | undefined) =>
-    (w: Words) =>
-      f!(readOther(w));
-  const maybe = <F>(f: F | undefined, wrap: (f: F) => unknown) => (f === undefined ? undefined : wrap(f));
+  /** A function of a state, reading the words through a view (undefined stays undefined). */
+  const overState = <R>(f: ((s: StateView<T>) => R) | undefined): ((w: Words) => R) | undefined =>
+    f === undefined ? undefined : (w) => f(readOther(w));
   const actions: Record<string, ActionDefinition<Words, unknown>> = {};
   for (const [actionName, action] of Object.entries(
     definition.actions as Record<string, ActionDefinition<StateView<T>, unknown>>,
@@ -89,18 +87,18 @@ export function definePackedSpec<T extends FieldTypes, P extends Record<string, 
     // Built key by key from the definition's actions: the same names, each over words.
     actions: actions as { readonly [K in keyof P]: ActionDefinition<Words, P[K]> },
     properties: entries.map((entry) => entryOverWords(entry, read, readOther)),
-    constraint: maybe(definition.constraint, onState) as ((w: Words) => boolean) | undefined,
+    constraint: overState(definition.constraint),
     actionConstraint:
       actionConstraint === undefined
         ? undefined
         : (a: Words, b: Words, step: StepLabel) => actionConstraint(read(a), readOther(b), step),
     checkDeadlock: definition.checkDeadlock,
-    display: maybe(definition.display, onState) as ((w: Words) => unknown) | undefined,
-    view: maybe(definition.view, onState) as ((w: Words) => unknown) | undefined,
-    terminal: maybe(definition.terminal, onState) as ((w: Words) => boolean) | undefined,
+    display: overState(definition.display),
+    view: overState(definition.view),
+    terminal: overState(definition.terminal),
     symmetry: symmetry === undefined ? undefined : (w: Words) => words(symmetry(readOther(w)), 'symmetry'),
     fairness: definition.fairness,
-    milestones: maybe(definition.milestones, onState) as ((w: Words) => readonly string[]) | undefined,
+    milestones: overState(definition.milestones),
     ...(definition.lanes ? { lanes: definition.lanes } : {}),
   });
 }

@@ -38,7 +38,9 @@
  * - For models at the edge of what fits, `packedLayout` (`packed.ts`) describes a state as a flat
  *   array of small integers with named fields; pass it as `layout` and the states are `Words` (by
  *   type: a layout on other states does not compile), the checker hashes the words directly
- *   (several times faster), and traces show them decoded (`Spec.display`).
+ *   (several times faster), and traces show them decoded (`Spec.display`). `definePackedSpec(layout,
+ *   {…})` writes such a spec against object-like views instead (`views.ts`: `s.tm`, `s.rm.get(r)`,
+ *   `t.msgs.add(m)` on `const t = s.copy()`), over the same words.
  * - Porting TLA+: `fairness: ({ weak, strong, allActions }) => [...]` over groups of actions
  *   (`fairness.ts`), `forAll(instances).leadsTo(…)` families and `refines(name, abstract, map)`
  *   (`properties.ts`), `actionConstraint` (ACTION_CONSTRAINT), `checkDeadlock` (CHECK_DEADLOCK)

@@ -134,8 +134,8 @@ export class ViewRoot {
   constructor(
     readonly words: number[],
     private writable: boolean,
-    /** Which layout's views these are (a state of another layout is not this spec's). */
-    readonly views: LayoutViews<FieldTypes>,
+    /** Whose views these are (a state of another layout is not this spec's): its `LayoutViews`. */
+    readonly owner: object,
     hint: number,
   ) {
     this.hint = hint;
@@ -379,10 +379,10 @@ export class LayoutViews<T extends FieldTypes> {
     hint: number,
   ) => ViewRoot & StateView<T>;
   constructor(readonly layout: PackedLayout<T>) {
-    const views = this as unknown as LayoutViews<FieldTypes>;
+    const owner = this;
     class State extends ViewRoot {
       constructor(words: number[], writable: boolean, hint: number) {
-        super(words, writable, views, hint);
+        super(words, writable, owner, hint);
       }
       get root(): ViewRoot {
         return this;
@@ -410,7 +410,7 @@ export class LayoutViews<T extends FieldTypes> {
   }
   /** Whether `value` is a state of this layout's views. */
   owns(value: unknown): value is ViewRoot & StateView<T> {
-    return value instanceof ViewRoot && value.views === (this as unknown as LayoutViews<FieldTypes>);
+    return value instanceof ViewRoot && value.owner === this;
   }
 }
 
