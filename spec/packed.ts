@@ -73,6 +73,31 @@ function indexOf<T>(values: readonly T[]): Map<T, number> {
   return index;
 }
 
+/**
+ * Where each of a fixed list of values sits. A look-up first compares with a guess — the caller's
+ * `hint` (the action parameter's position, when the list is its domain), then the position after
+ * the last one found, so a loop in list order finds each by comparing — and only then hashes.
+ */
+class Positions<T> {
+  private readonly index: Map<T, number>;
+  private next = 0;
+  constructor(private readonly values: readonly T[]) {
+    this.index = indexOf(values);
+  }
+  find(value: T, hint: number): number | undefined {
+    const { values } = this;
+    if (hint < values.length && values[hint] === value) return hint;
+    const next = this.next;
+    if (next < values.length && values[next] === value) {
+      this.next = next + 1;
+      return next;
+    }
+    const i = this.index.get(value);
+    if (i !== undefined) this.next = i + 1;
+    return i;
+  }
+}
+
 // ---- one-word fields -----------------------------------------------------------------------
 
 /** One of a fixed list of values (strings, numbers, interned records), stored as its position. */
@@ -171,9 +196,7 @@ export class BoolField implements Field {
 /** A subset of a fixed universe, one bit per member (members read back in universe order). */
 export class SetField<T> implements Field {
   readonly width: number;
-  private readonly index: Map<T, number>;
-  /** The position after the last one looked up (see `ArrayField`). */
-  private next = 0;
+  private readonly positions: Positions<T>;
   /** The set's bits in each of its words (a small set may share its word: `bitArrayOf`). */
   private readonly own: number;
   constructor(
@@ -182,7 +205,7 @@ export class SetField<T> implements Field {
     readonly path: string,
     readonly shift = 0,
   ) {
-    this.index = indexOf(universe);
+    this.positions = new Positions(universe);
     this.width = setWidth(universe.length);
     this.own = this.width === 1 ? ((2 ** universe.length - 1) << shift) | 0 : -1;
   }
@@ -235,16 +258,8 @@ export class SetField<T> implements Field {
    * action's parameter, when the universe is its domain): a comparison instead of a look-up.
    */
   position(member: T, hint = 0): number {
-    const { universe } = this;
-    if (hint < universe.length && universe[hint] === member) return hint;
-    const next = this.next;
-    if (next < universe.length && universe[next] === member) {
-      this.next = next + 1;
-      return next;
-    }
-    const i = this.index.get(member);
+    const i = this.positions.find(member, hint);
     if (i === undefined) throw fail(this.path, `${shown(member)} is not in the set's universe`);
-    this.next = i + 1;
     return i;
   }
   decode(s: Words): unknown {
@@ -319,9 +334,7 @@ export class ArrayField<K, A extends Field> implements Field {
   readonly width: number;
   /** The element fields, in key order. */
   readonly items: readonly A[];
-  private readonly index: Map<K, number>;
-  /** The position after the last one looked up: loops over the keys in order find each by comparing. */
-  private next = 0;
+  private readonly positions: Positions<K>;
   /** Elements share words (`bitArrayOf`), `perWord` to a word. */
   readonly sharesWords: boolean;
   constructor(
@@ -341,7 +354,7 @@ export class ArrayField<K, A extends Field> implements Field {
       this.width = keys.length * item.width;
       this.items = keys.map((k, i) => item.place(offset + i * item.width, name(k)));
     }
-    this.index = indexOf(keys);
+    this.positions = new Positions(keys);
   }
   /** The element for `key`; `hint` is where it may be (see `SetField.position`). */
   at(key: K, hint = 0): A {
@@ -349,16 +362,8 @@ export class ArrayField<K, A extends Field> implements Field {
   }
   /** The position of `key` among the keys. */
   position(key: K, hint = 0): number {
-    const { keys } = this;
-    if (hint < keys.length && keys[hint] === key) return hint;
-    const next = this.next;
-    if (next < keys.length && keys[next] === key) {
-      this.next = next + 1;
-      return next;
-    }
-    const i = this.index.get(key);
+    const i = this.positions.find(key, hint);
     if (i === undefined) throw fail(this.path, `no element for key ${shown(key)}`);
-    this.next = i + 1;
     return i;
   }
   decode(s: Words): unknown {

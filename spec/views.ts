@@ -62,8 +62,8 @@ export interface KeyedView<K, V> extends ReadonlyKeyedView<K, V> {
 
 type Scalar<F> = F extends EnumField<infer V> ? V : F extends BoolField ? boolean : F extends IntField ? number : never;
 
-/** How a field reads in a read-only view. */
-export type ReadOf<F> =
+/** How a field reads in a view: read-only, or in a copy being written (`Writable`). */
+type FieldView<F, Writable extends boolean> =
   F extends EnumField<infer V>
     ? V
     : F extends BoolField
@@ -71,34 +71,26 @@ export type ReadOf<F> =
       : F extends IntField
         ? number
         : F extends SetField<infer T>
-          ? ReadonlySetView<T>
+          ? Writable extends true
+            ? SetView<T>
+            : ReadonlySetView<T>
           : F extends QueueField<infer V>
-            ? ReadonlyQueueView<V>
+            ? Writable extends true
+              ? QueueView<V>
+              : ReadonlyQueueView<V>
             : F extends ArrayField<infer K, infer A>
-              ? ReadonlyKeyedView<K, ReadOf<A>>
+              ? Writable extends true
+                ? [Scalar<A>] extends [never]
+                  ? ReadonlyKeyedView<K, FieldView<A, true>>
+                  : KeyedView<K, Scalar<A>>
+                : ReadonlyKeyedView<K, FieldView<A, false>>
               : F extends RecordField<infer T>
-                ? ReadonlyRecordView<Placed<T>>
+                ? Writable extends true
+                  ? DraftRecordView<Placed<T>>
+                  : ReadonlyRecordView<Placed<T>>
                 : never;
-
-/** How a field reads in a copy being written. */
-export type DraftOf<F> =
-  F extends EnumField<infer V>
-    ? V
-    : F extends BoolField
-      ? boolean
-      : F extends IntField
-        ? number
-        : F extends SetField<infer T>
-          ? SetView<T>
-          : F extends QueueField<infer V>
-            ? QueueView<V>
-            : F extends ArrayField<infer K, infer A>
-              ? [Scalar<A>] extends [never]
-                ? ReadonlyKeyedView<K, DraftOf<A>>
-                : KeyedView<K, Scalar<A>>
-              : F extends RecordField<infer T>
-                ? DraftRecordView<Placed<T>>
-                : never;
+export type ReadOf<F> = FieldView<F, false>;
+export type DraftOf<F> = FieldView<F, true>;
 
 type ScalarKeys<P> = { [K in keyof P]: [Scalar<P[K]>] extends [never] ? never : K }[keyof P];
 type CompoundKeys<P> = Exclude<keyof P, ScalarKeys<P>>;
