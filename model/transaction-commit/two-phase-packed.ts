@@ -18,8 +18,9 @@ import {
   type TwoPhaseVariant,
 } from './two-phase-actions.ts';
 
-export function twoPhasePackedSpec(rms: readonly string[], variant: TwoPhaseVariant = 'correct') {
-  const layout = packedLayout({
+/** TwoPhase's state as words: also the layout of `two-phase-views.ts`. */
+export function twoPhaseLayout(rms: readonly string[]) {
+  return packedLayout({
     rmState: bitArrayOf(rms, oneOf(RM_STATES)),
     tmState: oneOf(TM_STATES),
     /** The RMs from which the TM has received a Prepared message. */
@@ -27,6 +28,10 @@ export function twoPhasePackedSpec(rms: readonly string[], variant: TwoPhaseVari
     /** Every message ever sent. */
     msgs: setOf(twoPhaseMessages(rms)),
   });
+}
+
+export function twoPhasePackedSpec(rms: readonly string[], variant: TwoPhaseVariant = 'correct') {
+  const layout = twoPhaseLayout(rms);
   const { rmState, tmState, tmPrepared, msgs } = layout.fields;
   const rmField = rmState.items;
   // Each write copies the words once and writes through the fields, by position.

@@ -1,32 +1,19 @@
 /**
  * Two-Phase Commit written against views of a packed layout (`definePackedSpec`, `spec/views.ts`):
  * the actions read like the object model's (`s.rmState.get(r)`, `t.msgs.add(m)`, `s.copy()`), and
- * the checker hashes and stores the words. The same states and counts as `two-phase.ts` in every
- * variant (`two-phase-views.test.ts`). Not yet in the catalogue: it is the candidate for the one
- * definition of the model (issue 20), measured against the other two in `bench/suites/views.ts`.
+ * the checker hashes and stores the words of `two-phase-packed.ts`'s layout. The same states and
+ * counts as `two-phase.ts` in every variant (`two-phase-views.test.ts`); `--set views=true`. The
+ * candidate for the model's one definition (issue 20), measured against the other two by
+ * `npm run bench -- views`.
  */
-import { bitArrayOf, definePackedSpec, oneOf, packedLayout, setOf, type StateViewOf } from '../../spec/index.ts';
+import { definePackedSpec, type StateViewOf } from '../../spec/index.ts';
 import type { RmState } from './rms.ts';
 import { type TCommitState, tcommitSpec } from './tcommit.ts';
-import {
-  ABORT,
-  COMMIT,
-  preparedMsg,
-  RM_STATES,
-  TM_STATES,
-  twoPhaseMessages,
-  type TwoPhaseVariant,
-} from './two-phase-actions.ts';
+import { twoPhaseLayout } from './two-phase-packed.ts';
+import { ABORT, COMMIT, preparedMsg, type TwoPhaseVariant } from './two-phase-actions.ts';
 
 export function twoPhaseViewSpec(rms: readonly string[], variant: TwoPhaseVariant = 'correct') {
-  const layout = packedLayout({
-    rmState: bitArrayOf(rms, oneOf(RM_STATES)),
-    tmState: oneOf(TM_STATES),
-    /** The RMs from which the TM has received a Prepared message. */
-    tmPrepared: setOf(rms),
-    /** Every message ever sent. */
-    msgs: setOf(twoPhaseMessages(rms)),
-  });
+  const layout = twoPhaseLayout(rms);
   type State = StateViewOf<typeof layout>;
   const prepared = new Map(rms.map((r) => [r, preparedMsg(r)]));
   /** TMCommit's guard: every RM prepared (the bug: a majority). */
