@@ -105,7 +105,7 @@ export class EnumField<V> implements Field {
   readonly width = 1;
   private readonly index: Map<V, number>;
   /** Its bits within the word: all of them, or `bitsFor(values)` from `shift` in a shared word. */
-  readonly mask: number;
+  private readonly mask: number;
   readonly shift: number;
   constructor(
     readonly values: readonly V[],

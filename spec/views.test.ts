@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../checker/index.ts';
 import { definePackedSpec } from './define-packed.ts';
 import { arrayOf, bitArrayOf, bool, int, oneOf, packedLayout, queueOf, record, setOf } from './packed.ts';
-import { viewsOf } from './views.ts';
+import { type StateViewOf, viewsOf } from './views.ts';
 
 const nodes = ['n1', 'n2', 'n3'] as const;
 const layout = packedLayout({
@@ -96,32 +96,24 @@ describe('views of a packed state', () => {
 
 describe('a spec written against views', () => {
   const counter = packedLayout({ count: int(), flags: setOf([...nodes]) });
+  type Counter = StateViewOf<typeof counter>;
+  /** A spec of one action, `bump`, from the blank state. */
+  const bumping = (next: (s: Counter) => Counter | undefined) =>
+    definePackedSpec(counter, { name: 'bumping', init: (blank) => [blank()], actions: { bump: { next } } });
 
   it('is stopped when an action writes the state it received, naming the action and field', () => {
-    const spec = definePackedSpec(counter, {
-      name: 'mutator',
-      init: (blank) => [blank()],
-      actions: {
-        bump: {
-          next: (s) => {
-            (s as unknown as { count: number }).count = 1;
-            return s;
-          },
-        },
-      },
-    });
-    const result = check(spec);
+    const result = check(
+      bumping((s) => {
+        (s as unknown as { count: number }).count = 1;
+        return s;
+      }),
+    );
     expect(result.status).toBe('error');
     expect(result.status === 'error' && result.error.message).toMatch(/bump.*field 'count'/s);
   });
 
   it('is stopped when an action returns something other than a view, naming the action', () => {
-    const spec = definePackedSpec(counter, {
-      name: 'raw',
-      init: (blank) => [blank()],
-      actions: { bump: { next: (s) => s.words.slice() as never } },
-    });
-    const result = check(spec);
+    const result = check(bumping((s) => s.words.slice() as never));
     expect(result.status === 'error' && result.error.message).toMatch(
       /action 'bump' returned an array, not a state of the layout/,
     );

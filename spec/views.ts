@@ -203,62 +203,43 @@ class QueuePart<V> implements QueueView<V> {
   }
 }
 
-/** How one element type of an `arrayOf` is read and written, chosen once per field. */
-type ElementAccess = {
-  read(field: Field, root: ViewRoot): unknown;
-  write?(field: Field, root: ViewRoot, value: unknown): void;
-};
-
-/** An array of enum values (RM states, process phases): reads are a shift and a mask. */
-class EnumKeyedPart<K> implements KeyedView<K, unknown> {
+/** An `arrayOf` of single values (RM states, flags, counters): elements are read and set. */
+class ScalarKeyedPart<K> implements KeyedView<K, unknown> {
   constructor(
-    private readonly field: ArrayField<K, EnumField<unknown>>,
-    private readonly layout: EnumItems,
+    private readonly field: ArrayField<K, ScalarField>,
     private readonly root: ViewRoot,
   ) {}
   get keys(): readonly K[] {
     return this.field.keys;
   }
   get(key: K): unknown {
-    const i = this.field.position(key, this.root.hint);
-    const { offsets, shifts, mask, values } = this.layout;
-    return values[(this.root.words[offsets[i]!]! >>> shifts[i]!) & mask];
+    return this.field.at(key, this.root.hint).get(this.root.words);
   }
   set(key: K, value: unknown): this {
-    const item = this.field.items[this.field.position(key, this.root.hint)]!;
-    item.set(this.root.writing(item.path), value);
+    const item = this.field.at(key, this.root.hint);
+    item.set(this.root.writing(item.path), value as never);
     return this;
   }
 }
 
-/** Where each element of an enum array sits: its word and shift, and the shared mask and values. */
-interface EnumItems {
-  readonly offsets: readonly number[];
-  readonly shifts: readonly number[];
-  readonly mask: number;
-  readonly values: readonly unknown[];
-}
-
-class KeyedPart<K> implements KeyedView<K, unknown> {
+/** An `arrayOf` of sets, queues or records: `get` returns the element's view, written through. */
+class CompoundKeyedPart<K> implements ReadonlyKeyedView<K, unknown> {
   constructor(
     private readonly field: ArrayField<K, Field>,
-    private readonly element: ElementAccess,
+    /** The view maker of each element, by position (the elements sit at different offsets). */
+    private readonly elements: readonly ((root: ViewRoot) => unknown)[],
     private readonly root: ViewRoot,
   ) {}
   get keys(): readonly K[] {
     return this.field.keys;
   }
   get(key: K): unknown {
-    return this.element.read(this.field.at(key, this.root.hint), this.root);
+    return this.elements[this.field.position(key, this.root.hint)]!(this.root);
   }
-  set(key: K, value: unknown): this {
-    const { write } = this.element;
-    if (write === undefined)
-      throw new KripkeError('invalid-value', `field '${this.field.path}': its elements are written through get(key)`, {
-        field: this.field.path,
-      });
-    write(this.field.at(key, this.root.hint), this.root, value);
-    return this;
+  set(): never {
+    throw new KripkeError('invalid-value', `field '${this.field.path}': its elements are written through get(key)`, {
+      field: this.field.path,
+    });
   }
 }
 
@@ -268,18 +249,6 @@ const isScalar = (f: Field): f is ScalarField =>
 
 /** The accessor a record view's prototype gets for one of its fields. */
 function accessor(field: Field, make: SubViews): PropertyDescriptor {
-  if (field instanceof EnumField) {
-    // The read written out (one call fewer on every read of a state).
-    const { values, offset, shift, mask } = field as EnumField<unknown>;
-    return {
-      get(this: { root: ViewRoot }) {
-        return values[(this.root.words[offset]! >>> shift) & mask];
-      },
-      set(this: { root: ViewRoot }, value: never) {
-        field.set(this.root.writing(field.path), value);
-      },
-    };
-  }
   if (isScalar(field)) {
     return {
       get(this: { root: ViewRoot }) {
@@ -317,41 +286,13 @@ const subViews: SubViews = (field) => {
   }
   if (field instanceof ArrayField) {
     const array = field as ArrayField<unknown, Field>;
-    const first = array.items[0];
-    if (first instanceof EnumField) {
-      const items = array.items as readonly EnumField<unknown>[];
-      const enums = array as ArrayField<unknown, EnumField<unknown>>;
-      const layout: EnumItems = {
-        offsets: items.map((f) => f.offset),
-        shifts: items.map((f) => f.shift),
-        mask: first.mask,
-        values: first.values,
-      };
-      return (root) => new EnumKeyedPart(enums, layout, root);
-    }
-    const element: ElementAccess =
-      first === undefined || isScalar(first)
-        ? {
-            read: (f, root) => (f as ScalarField).get(root.words),
-            write: (f, root, value) => (f as ScalarField).set(root.writing(f.path), value as never),
-          }
-        : elementViews(first);
-    return (root) => new KeyedPart(array, element, root);
+    if (array.items.every(isScalar))
+      return (root) => new ScalarKeyedPart(array as ArrayField<unknown, ScalarField>, root);
+    const elements = array.items.map(subViews);
+    return (root) => new CompoundKeyedPart(array, elements, root);
   }
   throw new KripkeError('invalid-spec', `packed layout: field '${field.path}' has no view`, { field: field.path });
 };
-
-/** Compound elements: each element field gets its own view (they sit at different offsets). */
-function elementViews(first: Field): ElementAccess {
-  const made = new Map<Field, (root: ViewRoot) => unknown>();
-  const viewOf = (f: Field) => {
-    let make = made.get(f);
-    if (make === undefined) made.set(f, (make = subViews(f)));
-    return make;
-  };
-  viewOf(first);
-  return { read: (f, root) => viewOf(f)(root) };
-}
 
 /** A class whose instances read `record`'s fields from their root's words. */
 function recordClass(record: RecordField<FieldTypes>): new (root: ViewRoot) => object {
