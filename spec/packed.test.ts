@@ -27,10 +27,10 @@ function errorOf(f: () => unknown): KripkeError {
 
 describe('packed layouts', () => {
   it("lays fields out one after another and starts blank at each field's zero", () => {
-    // phase, clock, done: 3; seen: 3 words; inbox: 1 + 3; procs: 3 × (1 + 1)
-    expect(layout.size).toBe(3 + 3 + 4 + 6);
+    // phase, clock, done: 3; seen: 3 words; inbox: 1 (2 bits of length, 3 × 1 bit); procs: 3 × (1 + 1)
+    expect(layout.size).toBe(3 + 3 + 1 + 6);
     const s = layout.blank();
-    expect(s).toEqual(new Array(16).fill(0));
+    expect(s).toEqual(new Array(13).fill(0));
     expect(layout.decode(s)).toEqual({
       phase: 'idle',
       clock: 0,
@@ -119,15 +119,15 @@ describe('packed layouts', () => {
   });
 
   it('says which field a word belongs to', () => {
-    expect([0, 1, 4, 6, 9, 10, 13, 15].map((w) => layout.fieldAt(w))).toEqual([
+    expect([0, 1, 4, 6, 7, 10, 12, 13].map((w) => layout.fieldAt(w))).toEqual([
       'phase',
       'clock',
       'seen',
       'inbox',
-      'inbox',
       'procs[0].pc',
       'procs[1].acks',
       'procs[2].acks',
+      '',
     ]);
   });
 
@@ -164,6 +164,94 @@ describe('packed layouts', () => {
     });
     expect(s.every((w) => (Number.isInteger(w) && w >= 0 && w < 2 ** 30) || w === -5)).toBe(true);
     expect([0, 1, 2, 3].map((w) => small.fieldAt(w))).toEqual(['state', 'state', 'flag', 'acks']);
+  });
+
+  it('keeps integers with bounds in the bits of their range, sharing words, and refuses values outside', () => {
+    const clocks = packedLayout({
+      clock: bitArrayOf(PROCS, int({ max: 7 })), // 3 bits each
+      ballot: int({ min: -1, max: 2 }), // stored as ballot + 1, in 2 bits
+      row: arrayOf(PROCS, bitArrayOf(PROCS, int({ min: 1, max: 6 }))),
+    });
+    const { clock: c, ballot, row } = clocks.fields;
+    expect(clocks.size).toBe(1 + 1 + 3);
+    const s = clocks.blank();
+    expect([c.at(0).get(s), ballot.get(s), row.at(2).at(1).get(s)]).toEqual([0, -1, 1]);
+    c.at(0).set(s, 7);
+    c.at(2).set(s, 5);
+    c.at(0).set(s, 6);
+    ballot.set(s, 2);
+    row.at(2).at(1).set(s, 6);
+    row.at(2).at(0).set(s, 1);
+    expect(PROCS.map((p) => c.at(p).get(s))).toEqual([6, 0, 5]);
+    expect([ballot.get(s), row.at(2).at(1).get(s), row.at(2).at(0).get(s)]).toEqual([2, 6, 1]);
+    expect(clocks.decode(s)).toEqual({
+      clock: [6, 0, 5],
+      ballot: 2,
+      row: [
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 6, 1],
+      ],
+    });
+    expect(errorOf(() => c.at(1).set(s, 8)).message).toBe(
+      "packed field 'clock[1]': 8 is not an integer within the field's bounds 0..7",
+    );
+    expect(errorOf(() => ballot.set(s, -2)).where).toEqual({ field: 'ballot' });
+    expect(errorOf(() => row.at(0).at(0).set(s, 0)).message).toMatch(/'row\[0\]\[0\]': 0 is not an integer within/);
+    expect(PROCS.map((p) => c.at(p).get(s))).toEqual([6, 0, 5]);
+    expect(errorOf(() => int({ min: 3, max: 2 })).code).toBe('invalid-spec');
+    expect(errorOf(() => int({ min: -(2 ** 30), max: 2 ** 30 - 1 })).message).toMatch(
+      /more than 2\^30 values; use int\(\)/,
+    );
+  });
+
+  it('packs a small queue into bits of one word, shared in a bitArrayOf, and a large one into a word per item', () => {
+    const messages = ['ack', 'rel', 'req1', 'req2', 'req3'] as const; // 3 bits each
+    const queues = packedLayout({
+      // 2 bits of length + 3 × 3 bits: two channels to a word
+      channel: arrayOf(PROCS, bitArrayOf(PROCS, queueOf(3, messages))),
+      wide: queueOf(10, messages), // 4 + 10 × 3 bits: a length word, then 10 words
+    });
+    const { channel, wide } = queues.fields;
+    expect(queues.size).toBe(3 * 2 + 11);
+    const s = queues.blank();
+    const c = channel.at(1).at(2),
+      next = channel.at(2).at(0);
+    c.push(s, 'req2');
+    c.push(s, 'ack');
+    next.push(s, 'rel');
+    c.push(s, 'req3');
+    expect([c.length(s), c.at(s, 0), c.at(s, 1), c.at(s, 2), c.at(s, 3)]).toEqual([
+      3,
+      'req2',
+      'ack',
+      'req3',
+      undefined,
+    ]);
+    expect(errorOf(() => c.push(s, 'rel')).message).toMatch(/^packed field 'channel\[1\]\[2\]': the queue is full/);
+    c.shift(s);
+    expect(queues.decode(s).channel).toEqual([
+      [[], [], []],
+      [[], [], ['ack', 'req3']],
+      [['rel'], [], []],
+    ]);
+    // the same queue reached another way has the same words
+    const t = queues.blank();
+    next.push(t, 'rel');
+    c.push(t, 'ack');
+    c.push(t, 'req3');
+    expect(t).toEqual(s);
+    for (const m of messages) wide.push(t, m);
+    wide.shift(t);
+    expect([wide.length(t), wide.at(t, 0), wide.at(t, 3), queues.fieldAt(7)]).toEqual([4, 'rel', 'req3', 'wide']);
+    c.shift(t);
+    c.shift(t);
+    expect(errorOf(() => c.shift(t)).message).toBe("packed field 'channel[1][2]': shift on an empty queue");
+    // emptied, the channel's bits are zero again: its word is as if only `next` had been written
+    const onlyNext = queues.blank();
+    next.push(onlyNext, 'rel');
+    expect(t.slice(0, 6)).toEqual(onlyNext.slice(0, 6));
+    expect(errorOf(() => queueOf(0, messages)).code).toBe('invalid-spec');
   });
 
   it('rejects malformed layouts at definition', () => {

@@ -74,18 +74,23 @@ function indexOf<T>(values: readonly T[]): Map<T, number> {
 }
 
 /**
- * Where each of a fixed list of values sits. A look-up first compares with a guess — the caller's
- * `hint` (the action parameter's position, when the list is its domain), then the position after
- * the last one found, so a loop in list order finds each by comparing — and only then hashes.
+ * Where each of a fixed list of values sits. In the list 0, 1, …, n-1 each number is its own
+ * position. Otherwise a look-up first compares with a guess — the caller's `hint` (the action
+ * parameter's position, when the list is its domain), then the position after the last one
+ * found, so a loop in list order finds each by comparing — and only then hashes.
  */
 class Positions<T> {
   private readonly index: Map<T, number>;
   private next = 0;
+  /** Whether the values are 0, 1, …, n-1 (process ids): each number is its own position. */
+  private readonly numbered: boolean;
   constructor(private readonly values: readonly T[]) {
     this.index = indexOf(values);
+    this.numbered = values.every((v, i) => v === i);
   }
   find(value: T, hint: number): number | undefined {
     const { values } = this;
+    if (this.numbered && typeof value === 'number') return values[value] === value ? value : undefined;
     if (hint < values.length && values[hint] === value) return hint;
     const next = this.next;
     if (next < values.length && values[next] === value) {
@@ -151,7 +156,7 @@ export class EnumField<V> implements Field {
   }
 }
 
-/** An integer (within ±2^30). */
+/** An integer within ±2^30, in a word of its own: `int()`. */
 export class IntField implements Field {
   readonly width = 1;
   constructor(
@@ -169,6 +174,57 @@ export class IntField implements Field {
   decode(s: Words): unknown {
     return this.get(s);
   }
+}
+
+/** Declared bounds of an integer field, both included (`min` defaults to 0). */
+export interface IntBounds {
+  readonly min?: number;
+  readonly max: number;
+}
+
+/**
+ * An integer within declared bounds, `int({ min, max })`: stored as `value - min` in the bits
+ * that hold the range, so bounded integers (clocks, counters, ballots) can share a word
+ * (`bitArrayOf`). Writing a value outside the bounds stops the check, naming the field.
+ */
+export class BoundedIntField extends IntField {
+  readonly min: number;
+  readonly max: number;
+  private readonly mask: number;
+  constructor(
+    bounds: IntBounds,
+    offset: number,
+    path: string,
+    readonly shift = 0,
+  ) {
+    super(offset, path);
+    this.min = bounds.min ?? 0;
+    this.max = bounds.max;
+    this.mask = (1 << boundedBits(bounds)) - 1;
+  }
+  override get(s: Words): number {
+    return ((s[this.offset]! >>> this.shift) & this.mask) + this.min;
+  }
+  override set(out: number[], value: number): void {
+    if (!Number.isInteger(value) || value > this.max || value < this.min)
+      throw fail(this.path, `${value} is not an integer within the field's bounds ${this.min}..${this.max}`);
+    out[this.offset] = (out[this.offset]! & ~(this.mask << this.shift)) | ((value - this.min) << this.shift);
+  }
+}
+
+function boundedBits({ min = 0, max }: IntBounds): number {
+  if (!Number.isInteger(min) || !Number.isInteger(max) || max < min || min < -SMALL_INT || max >= SMALL_INT)
+    throw new KripkeError(
+      'invalid-spec',
+      `packed layout: int({ min: ${min}, max: ${max} }) needs integers min <= max within ±2^30`,
+    );
+  const bits = bitsFor(max - min + 1);
+  if (bits > SET_BITS)
+    throw new KripkeError(
+      'invalid-spec',
+      `packed layout: int({ min: ${min}, max: ${max} }) spans more than 2^30 values; use int()`,
+    );
+  return bits;
 }
 
 export class BoolField implements Field {
@@ -284,47 +340,88 @@ function bitCount(w: number): number {
 
 // ---- queues --------------------------------------------------------------------------------
 
-/** A FIFO queue of up to `capacity` one-word values: a length word, then the items in order. */
+/**
+ * A FIFO queue of up to `capacity` values. When its length and items fit in 30 bits (a few small
+ * messages: a bounded channel) it takes one word — or shares one, in `bitArrayOf` — as
+ * `length | item0 << lengthBits | item1 << …`; otherwise a length word, then a word per item.
+ * Freed slots are zeroed either way: equal queues, equal words.
+ */
 export class QueueField<V> implements Field {
   readonly width: number;
   private readonly item: EnumField<V>;
+  /** Whether the queue sits in bits of one word (from `shift`). */
+  private readonly packed: boolean;
+  private readonly lengthBits: number;
+  private readonly itemBits: number;
+  private readonly itemMask: number;
   constructor(
     values: readonly V[],
     readonly capacity: number,
     readonly offset: number,
     readonly path: string,
+    /** Where its bits start, when it is packed into one word. */
+    readonly firstBit?: number,
   ) {
-    this.width = 1 + capacity;
+    this.packed = firstBit !== undefined;
+    this.width = this.packed ? 1 : 1 + capacity;
     this.item = new EnumField(values, offset + 1, path);
+    this.lengthBits = bitsFor(capacity + 1);
+    this.itemBits = bitsFor(values.length);
+    this.itemMask = (1 << this.itemBits) - 1;
   }
   length(s: Words): number {
-    return s[this.offset]!;
+    return this.packed ? (s[this.offset]! >>> this.firstBit!) & ((1 << this.lengthBits) - 1) : s[this.offset]!;
   }
   /** The item at position `i` (0 is the head); undefined past the end. */
   at(s: Words, i: number): V | undefined {
-    return i < s[this.offset]! ? this.item.values[s[this.offset + 1 + i]!] : undefined;
+    return i < this.length(s) ? this.item.values[this.codeAt(s, i)] : undefined;
   }
   push(out: number[], value: V): void {
-    const n = out[this.offset]!;
+    const n = this.length(out);
     if (n === this.capacity)
       throw fail(this.path, `the queue is full (capacity ${this.capacity}); give it a larger capacity in the layout`);
-    out[this.offset + 1 + n] = this.item.code(value);
-    out[this.offset] = n + 1;
+    this.write(out, n, this.item.code(value));
+    this.setLength(out, n + 1);
   }
-  /** Removes the head (the queue must not be empty). Freed slots are zeroed: equal queues, equal words. */
+  /** Removes the head (the queue must not be empty). */
   shift(out: number[]): void {
-    const n = out[this.offset]!;
+    const n = this.length(out);
     if (n === 0) throw fail(this.path, 'shift on an empty queue');
-    const first = this.offset + 1;
-    for (let i = 0; i < n - 1; i++) out[first + i] = out[first + i + 1]!;
-    out[first + n - 1] = 0;
-    out[this.offset] = n - 1;
+    for (let i = 0; i < n - 1; i++) this.write(out, i, this.codeAt(out, i + 1));
+    this.write(out, n - 1, 0);
+    this.setLength(out, n - 1);
   }
   decode(s: Words): unknown {
     const items: V[] = [];
     for (let i = 0; i < this.length(s); i++) items.push(this.at(s, i)!);
     return items;
   }
+  private codeAt(s: Words, i: number): number {
+    if (!this.packed) return s[this.offset + 1 + i]!;
+    return (s[this.offset]! >>> (this.firstBit! + this.lengthBits + i * this.itemBits)) & this.itemMask;
+  }
+  private write(out: number[], i: number, code: number): void {
+    if (!this.packed) {
+      out[this.offset + 1 + i] = code;
+      return;
+    }
+    const at = this.firstBit! + this.lengthBits + i * this.itemBits;
+    out[this.offset] = (out[this.offset]! & ~(this.itemMask << at)) | (code << at);
+  }
+  private setLength(out: number[], n: number): void {
+    if (!this.packed) {
+      out[this.offset] = n;
+      return;
+    }
+    const mask = ((1 << this.lengthBits) - 1) << this.firstBit!;
+    out[this.offset] = (out[this.offset]! & ~mask) | (n << this.firstBit!);
+  }
+}
+
+/** The bits of a queue packed into a word, or undefined when it needs more than one word's 30. */
+function queueBits(capacity: number, values: number): number | undefined {
+  const bits = bitsFor(capacity + 1) + capacity * bitsFor(values);
+  return bits <= SET_BITS ? bits : undefined;
 }
 
 // ---- composites ----------------------------------------------------------------------------
@@ -420,7 +517,17 @@ export const oneOf = <const V>(values: readonly V[]): FieldType<EnumField<V>> =>
     placeBits: (offset, shift, path) => new EnumField(values, offset, path, shift),
   };
 };
-export const int = (): FieldType<IntField> => ({ width: 1, place: (offset, path) => new IntField(offset, path) });
+/** An integer: a word of its own within ±2^30, or, given bounds, the bits of its range (it may share a word). */
+export const int = (bounds?: IntBounds): FieldType<IntField> => {
+  if (bounds === undefined) return { width: 1, place: (offset, path) => new IntField(offset, path) };
+  const bits = boundedBits(bounds);
+  return {
+    width: 1,
+    place: (offset, path) => new BoundedIntField(bounds, offset, path),
+    bits,
+    placeBits: (offset, shift, path) => new BoundedIntField(bounds, offset, path, shift),
+  };
+};
 export const bool = (): FieldType<BoolField> => ({
   width: 1,
   place: (offset, path) => new BoolField(offset, path),
@@ -441,10 +548,22 @@ export const setOf = <T>(universe: readonly T[]): FieldType<SetField<T>> => {
       : {}),
   };
 };
-export const queueOf = <V>(capacity: number, values: readonly V[]): FieldType<QueueField<V>> => ({
-  width: 1 + capacity,
-  place: (offset, path) => new QueueField(values, capacity, offset, path),
-});
+/** A FIFO queue of up to `capacity` of `values`: one word when it fits in 30 bits (`QueueField`). */
+export const queueOf = <V>(capacity: number, values: readonly V[]): FieldType<QueueField<V>> => {
+  if (!Number.isInteger(capacity) || capacity < 1)
+    throw new KripkeError('invalid-spec', `packed layout: queueOf needs a capacity of at least 1 (got ${capacity})`);
+  if (values.length === 0) throw new KripkeError('invalid-spec', 'packed layout: queueOf needs at least one value');
+  indexOf(values);
+  const bits = queueBits(capacity, values.length);
+  if (bits === undefined)
+    return { width: 1 + capacity, place: (offset, path) => new QueueField(values, capacity, offset, path) };
+  return {
+    width: 1,
+    place: (offset, path) => new QueueField(values, capacity, offset, path, 0),
+    bits,
+    placeBits: (offset, shift, path) => new QueueField(values, capacity, offset, path, shift),
+  };
+};
 export const arrayOf = <K, A extends Field>(keys: readonly K[], item: FieldType<A>): FieldType<ArrayField<K, A>> => {
   indexOf(keys);
   return { width: keys.length * item.width, place: (offset, path) => new ArrayField(keys, item, offset, path) };
@@ -467,7 +586,7 @@ function sharing(item: FieldType<unknown>): { bits: number; perWord: number } {
   if (item.bits === undefined || item.placeBits === undefined) {
     throw new KripkeError(
       'invalid-spec',
-      'packed layout: bitArrayOf needs elements smaller than a word (oneOf, bool, or setOf of at most 30 members)',
+      'packed layout: bitArrayOf needs elements smaller than a word (oneOf, bool, int with bounds, setOf of at most 30 members, or a queueOf that fits in 30 bits)',
     );
   }
   return { bits: item.bits, perWord: Math.floor(SET_BITS / item.bits) };
