@@ -12,9 +12,10 @@
  * keeps the state space finite (a successor beyond it is checked but not explored). With N = 3,
  * MaxNat = 7, maxClock = 6, TLC finds 724,274 distinct states, 2,729,079 generated, depth 61.
  * The actions' names and domains, the constraint and the properties are defined once
- * (`definition.ts`) for this file's arrays and the words of `lamport-mutex-packed.ts`.
+ * (`definition.ts`) for this file's arrays, the words of `lamport-mutex-packed.ts` and the views of
+ * `lamport-mutex-views.ts`.
  */
-import { defineProtocol, defineSpec } from '../../spec/index.ts';
+import { defineProtocol, defineSpec, KripkeError } from '../../spec/index.ts';
 import {
   lamportActions,
   lamportConstants,
@@ -23,6 +24,7 @@ import {
   type LamportRead,
 } from './definition.ts';
 import { lamportMutexPackedSpec } from './lamport-mutex-packed.ts';
+import { lamportMutexViewSpec } from './lamport-mutex-views.ts';
 
 export type Proc = number;
 
@@ -190,7 +192,19 @@ export const lamportMutex = defineProtocol({
     maxClock: { default: 6, doc: 'state constraint: explore no clock beyond this', min: 1, max: 20 },
     maxNat: { default: 7, doc: "TypeOK's bound on clock values (MCLamportMutex's MaxNat)", min: 1, max: 30 },
     packed: { default: false, doc: 'packed state layout (lamport-mutex-packed.ts): the same states, checked faster' },
+    views: {
+      default: false,
+      doc: 'a packed layout written against object-like views (lamport-mutex-views.ts): the same states',
+    },
   },
   variants: { correct: 'LamportMutex.tla as published' },
-  build: (c) => (c.packed ? lamportMutexPackedSpec(c) : lamportMutexSpec(c)),
+  build: (c) => {
+    if (c.packed && c.views)
+      throw new KripkeError('invalid-config', 'packed=true and views=true are two layouts: choose one', {
+        model: 'lamport-mutex',
+        key: 'views',
+      });
+    if (c.views) return lamportMutexViewSpec(c);
+    return c.packed ? lamportMutexPackedSpec(c) : lamportMutexSpec(c);
+  },
 });
