@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- throughput [--quick] [--packed] [--json]`: Kripke and TLC side by side, in
  * one run, on the performance models of ../shared/reference/tlc-counts.json (the shipped ports,
- * same constants). Per model, one after the other: Kripke on the packed layout (where the protocol
- * has one), TLC with one worker, Kripke on the object model (skipped with `--packed`) — each a
- * whole process, so each ratio compares figures taken a minute apart on the same machine.
+ * same constants). Per model, one after the other: Kripke on the hand-packed layout and on the
+ * layout written against views (where the protocol has them: `packed`, `views` settings), TLC with
+ * one worker, Kripke on the object model (skipped with `--packed`) — each a whole process, so each
+ * ratio compares figures taken a minute apart on the same machine.
  *
  * Each tool checks the properties the cfg names (TwoPhase: TPTypeOK only, not the port's
  * refinement of TCommit), so the two do the same work.
@@ -116,7 +117,7 @@ type TlcFigures =
 
 interface Row extends ProcessMeasurement {
   readonly label: string;
-  readonly style: 'packed' | 'objects';
+  readonly style: 'packed' | 'views' | 'objects';
   /** TLC's seconds / Kripke's, whole processes, by wall clock. */
   readonly ratio: number;
   /** The same by CPU time (against reference figures: Kripke's CPU seconds against TLC's wall clock then). */
@@ -227,10 +228,10 @@ function printTlc(run: TlcRun, ref: Reference, say: (t: string) => void): void {
   );
 }
 
-/** The target with `packed: true` when its protocol offers a packed layout (a `packed` setting). */
-function packedIfOffered(target: Target): Target | undefined {
-  const offered = protocols.find((p) => p.name === target.protocol)?.config.packed !== undefined;
-  return offered ? { ...target, settings: { ...target.settings, packed: true } } : undefined;
+/** The target with `packed: true` (or `views: true`) when its protocol offers that layout. */
+function layoutIfOffered(target: Target, setting: 'packed' | 'views'): Target | undefined {
+  const offered = protocols.find((p) => p.name === target.protocol)?.config[setting] !== undefined;
+  return offered ? { ...target, settings: { ...target.settings, [setting]: true } } : undefined;
 }
 
 export async function run(options: BenchOptions): Promise<unknown> {
@@ -248,7 +249,7 @@ export async function run(options: BenchOptions): Promise<unknown> {
   );
   const rows: Row[] = [];
   for (const target of targets) rows.push(...measureTarget(target, refs.get(target.tlcModel), tlc, options, say));
-  const summary = (['packed', 'objects'] as const).map((style) =>
+  const summary = (['packed', 'views', 'objects'] as const).map((style) =>
     summarise(
       rows.filter((r) => r.style === style),
       style,
@@ -282,9 +283,11 @@ function measureTarget(
     `${target.label} (${target.tlc.dir}/${target.tlc.cfg}; reference: ${n(ref.distinct_states)} distinct, ${n(ref.generated_states)} generated, depth ${ref.depth}; ` +
       `both check ${checks})\n`,
   );
-  const packed = packedIfOffered(target);
+  const packed = layoutIfOffered(target, 'packed'),
+    views = layoutIfOffered(target, 'views');
   const runs: [Row['style'], ProcessMeasurement | string][] = [];
   if (packed) runs.push(['packed', measureKripke(packed.protocol, packed.settings, 1, target.properties)]);
+  if (views) runs.push(['views', measureKripke(views.protocol, views.settings, 1, target.properties)]);
   const figures: TlcFigures =
     typeof tlc === 'string' ? { source: 'reference', ref } : { source: 'measured', run: runTlc(tlc, target.tlc) };
   if (figures.source === 'measured') printTlc(figures.run, ref, say);
