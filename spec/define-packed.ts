@@ -6,6 +6,7 @@
  */
 import { defineSpec } from './define.ts';
 import { KripkeError } from './errors.ts';
+import { LayoutSymmetry } from './layout-symmetry.ts';
 import type { FieldTypes, PackedLayout, Words } from './packed.ts';
 import {
   type Property,
@@ -20,9 +21,11 @@ import { type Draft, type LayoutViews, type StateView, type ViewRoot, viewsOf } 
 /** A definition over views: `init` receives a maker of blank copies. */
 export type PackedDefinition<T extends FieldTypes, P extends Record<string, unknown>> = Omit<
   SpecFields<StateView<T>, P>,
-  'init'
+  'init' | 'symmetry'
 > & {
   readonly init: (blank: () => Draft<T>) => readonly StateView<T>[];
+  /** Interchangeable ids (`layoutPermutations(layout, { rms })`), or a function to a representative. */
+  readonly symmetry?: LayoutSymmetry | ((state: StateView<T>) => StateView<T>);
 };
 
 export function definePackedSpec<T extends FieldTypes, P extends Record<string, unknown>>(
@@ -96,7 +99,12 @@ export function definePackedSpec<T extends FieldTypes, P extends Record<string, 
     display: overState(definition.display),
     view: overState(definition.view),
     terminal: overState(definition.terminal),
-    symmetry: symmetry === undefined ? undefined : (w: Words) => words(symmetry(readOther(w)), 'symmetry'),
+    symmetry:
+      symmetry === undefined
+        ? undefined
+        : symmetry instanceof LayoutSymmetry
+          ? (w: Words) => symmetry.representative(w)
+          : (w: Words) => words(symmetry(readOther(w)), 'symmetry'),
     fairness: definition.fairness,
     milestones: overState(definition.milestones),
     ...(definition.lanes ? { lanes: definition.lanes } : {}),

@@ -115,6 +115,7 @@ export type {
 } from './properties.ts';
 export { allActions, strong, weak } from './fairness.ts';
 export { permutations, type SymmetryGroups } from './symmetry.ts';
+export { LayoutSymmetry, layoutPermutations } from './layout-symmetry.ts';
 export type {
   AllActions,
   Fairness,

@@ -112,6 +112,8 @@ export class EnumField<V> implements Field {
   /** Its bits within the word: all of them, or `bitsFor(values)` from `shift` in a shared word. */
   private readonly mask: number;
   readonly shift: number;
+  /** How many bits hold its code. */
+  readonly bits: number;
   constructor(
     readonly values: readonly V[],
     readonly offset: number,
@@ -120,7 +122,8 @@ export class EnumField<V> implements Field {
   ) {
     this.index = indexOf(values);
     this.shift = shift ?? 0;
-    this.mask = shift === undefined ? SMALL_INT - 1 : (1 << bitsFor(values.length)) - 1;
+    this.bits = shift === undefined ? SET_BITS : bitsFor(values.length);
+    this.mask = (2 ** this.bits - 1) | 0;
   }
   get(s: Words): V {
     return this.values[(s[this.offset]! >>> this.shift) & this.mask]!;
@@ -190,6 +193,8 @@ export interface IntBounds {
 export class BoundedIntField extends IntField {
   readonly min: number;
   readonly max: number;
+  /** How many bits hold `value - min`. */
+  readonly bits: number;
   private readonly mask: number;
   constructor(
     bounds: IntBounds,
@@ -200,7 +205,8 @@ export class BoundedIntField extends IntField {
     super(offset, path);
     this.min = bounds.min ?? 0;
     this.max = bounds.max;
-    this.mask = (1 << boundedBits(bounds)) - 1;
+    this.bits = boundedBits(bounds);
+    this.mask = (1 << this.bits) - 1;
   }
   override get(s: Words): number {
     return ((s[this.offset]! >>> this.shift) & this.mask) + this.min;
@@ -289,6 +295,11 @@ export class SetField<T> implements Field {
     const found: T[] = [];
     for (let i = 0; i < this.universe.length; i++) if (this.hasAt(s, i)) found.push(this.universe[i]!);
     return found;
+  }
+  /** The word and the bit within it of the universe member at `i`. */
+  bitOf(i: number): readonly [word: number, bit: number] {
+    const b = this.shift + i;
+    return [this.offset + ((b / SET_BITS) | 0), b % SET_BITS];
   }
   /** Whether the universe member at `i` is in the set (for loops over the universe). */
   hasAt(s: Words, i: number): boolean {
@@ -395,6 +406,22 @@ export class QueueField<V> implements Field {
     const items: V[] = [];
     for (let i = 0; i < this.length(s); i++) items.push(this.at(s, i)!);
     return items;
+  }
+  /** The values its items are codes of. */
+  get values(): readonly V[] {
+    return this.item.values;
+  }
+  /** Where its length sits: a word, and its bits from `shift` (32: the whole word). */
+  lengthSlot(): { word: number; shift: number; bits: number } {
+    return this.packed
+      ? { word: this.offset, shift: this.firstBit!, bits: this.lengthBits }
+      : { word: this.offset, shift: 0, bits: 32 };
+  }
+  /** Where its item at position `i` sits. */
+  itemSlot(i: number): { word: number; shift: number; bits: number } {
+    return this.packed
+      ? { word: this.offset, shift: this.firstBit! + this.lengthBits + i * this.itemBits, bits: this.itemBits }
+      : { word: this.offset + 1 + i, shift: 0, bits: 32 };
   }
   private codeAt(s: Words, i: number): number {
     if (!this.packed) return s[this.offset + 1 + i]!;

@@ -29,8 +29,8 @@ describe('two-phase-commit written against views', () => {
     }
   });
 
-  it('rejects symmetry, and a second layout, naming the setting', () => {
-    expect(() => twoPhaseCommit.instantiate({ views: true, symmetric: true })).toThrow(/symmetric=true needs/);
+  it('rejects symmetry on the hand-packed port, and a second layout, naming the setting', () => {
+    expect(() => twoPhaseCommit.instantiate({ packed: true, symmetric: true })).toThrow(/symmetric=true needs/);
     expect(() => twoPhaseCommit.instantiate({ views: true, packed: true })).toThrow(/choose one/);
   });
 });

@@ -6,13 +6,13 @@
  * candidate for the model's one definition (issue 20), measured against the other two by
  * `npm run bench -- views`.
  */
-import { definePackedSpec, type StateViewOf } from '../../spec/index.ts';
+import { definePackedSpec, layoutPermutations, type StateViewOf } from '../../spec/index.ts';
 import type { RmState } from './rms.ts';
 import { type TCommitState, tcommitSpec } from './tcommit.ts';
 import { twoPhaseLayout } from './two-phase-packed.ts';
 import { ABORT, COMMIT, preparedMsg, type TwoPhaseVariant } from './two-phase-actions.ts';
 
-export function twoPhaseViewSpec(rms: readonly string[], variant: TwoPhaseVariant = 'correct') {
+export function twoPhaseViewSpec(rms: readonly string[], variant: TwoPhaseVariant = 'correct', symmetric = false) {
   const layout = twoPhaseLayout(rms);
   type State = StateViewOf<typeof layout>;
   const prepared = new Map(rms.map((r) => [r, preparedMsg(r)]));
@@ -109,6 +109,8 @@ export function twoPhaseViewSpec(rms: readonly string[], variant: TwoPhaseVarian
         return state;
       }),
     ],
+    // The RMs are interchangeable (SYMMETRY Permutations(RM)): each renaming moves words' bits.
+    symmetry: symmetric ? layoutPermutations(layout, { rms }) : undefined,
     terminal: (s) => {
       for (const r of rms) {
         const state = s.rmState.get(r);

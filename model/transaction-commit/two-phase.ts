@@ -111,8 +111,8 @@ export const twoPhaseCommit = defineProtocol({
   variants: TWO_PHASE_VARIANTS,
   build: (c, variant) => {
     if (!c.packed && !c.views) return twoPhaseSpec(c.rms, variant, c.symmetric);
-    if (c.symmetric)
-      throw new KripkeError('invalid-config', 'symmetric=true needs the object layout (packed=false, views=false)', {
+    if (c.symmetric && c.packed)
+      throw new KripkeError('invalid-config', 'symmetric=true needs the object layout or views (packed=false)', {
         model: 'two-phase-commit',
         key: 'symmetric',
       });
@@ -121,6 +121,6 @@ export const twoPhaseCommit = defineProtocol({
         model: 'two-phase-commit',
         key: 'views',
       });
-    return c.views ? twoPhaseViewSpec(rmIds(c.rms), variant) : twoPhasePackedSpec(rmIds(c.rms), variant);
+    return c.views ? twoPhaseViewSpec(rmIds(c.rms), variant, c.symmetric) : twoPhasePackedSpec(rmIds(c.rms), variant);
   },
 });
