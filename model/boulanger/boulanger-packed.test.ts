@@ -8,12 +8,18 @@ import { replayTrace } from '../../counterexamples/replay.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
 import { always, type Spec, type Words } from '../../spec/index.ts';
 import { boulanger, type BoulangerConfig, type BoulangerState, boulangerSpec } from './boulanger.ts';
-import { boulangerLayout, boulangerPackedSpec } from './boulanger-packed.ts';
+import { boulangerLayout } from './boulanger-packed.ts';
 import { LABELS } from './invariant.ts';
 
 // The full MCBoulanger (N = 3, MaxNat = 3) is a benchmark, not a test:
 // `npx tsx bench/measure-one.ts boulanger '{"packed":true}' 1` (TLC: 7,866,982 / 63,482,135 / 84).
 const SMALL: BoulangerConfig = { n: 2, maxNat: 3 };
+
+// Both definitions over the words of `boulangerLayout`: the hand-packed port (boulanger-packed.ts)
+// and the one written against views (boulanger-views.ts).
+const LAYOUTS: readonly Record<string, boolean>[] = [{ packed: true }, { views: true }];
+const wordsSpec = (config: BoulangerConfig, layout: Record<string, boolean>) =>
+  boulanger.instantiate({ ...config, ...layout }) as Spec<Words>;
 
 /** The reachable states (explored or only generated past the constraint), as fingerprints of the states shown. */
 function reachable<S>(spec: Spec<S>): Set<bigint> {
@@ -91,91 +97,128 @@ function fieldChanges(config: BoulangerConfig): ((t: number[]) => void)[] {
   return changes;
 }
 
-describe('boulanger, packed layout (boulanger-packed.ts)', () => {
-  it("two processes, MaxNat 3: the object model's counts (8,574 / 51,897 / 51), BFS and DFS", () => {
-    const packed = boulangerPackedSpec(SMALL);
-    const object = check(boulangerSpec(SMALL));
-    for (const engine of ['bfs', 'dfs'] as const) {
-      const result = check(packed, { engine });
+describe('boulanger, packed layout (boulanger-packed.ts, boulanger-views.ts)', () => {
+  it("two processes, MaxNat 3: the object model's counts (8,574 / 51,897 / 51)", () => {
+    expect(check(boulangerSpec(SMALL)).stats).toMatchObject({
+      distinctStates: 8574,
+      generatedStates: 51897,
+      depth: 51,
+    });
+  });
+
+  it.each(LAYOUTS)(
+    "two processes, MaxNat 3: the object model's counts with BFS, DFS, two workers and the disk store (%o)",
+    (layout) => {
+      const settings = { ...SMALL, ...layout };
+      const spec = wordsSpec(SMALL, layout);
+      const specSource = { module: new URL('./boulanger.ts', import.meta.url).href, exportName: 'boulanger', settings };
+      const expected = { distinctStates: 8574, generatedStates: 51897 };
+      for (const options of [{}, { workers: 2, specSource }, { store: 'disk' as const }]) {
+        const result = check(spec, options);
+        expect(result.status).toBe('pass');
+        expect(result.stats).toMatchObject({ ...expected, depth: 51 });
+      }
+      for (const store of ['table', 'map'] as const) {
+        const result = check(spec, { engine: 'dfs', store });
+        expect(result.status).toBe('pass');
+        expect(result.stats).toMatchObject(expected);
+      }
+    },
+  );
+
+  it.each(LAYOUTS)(
+    'three processes, MaxNat 2: 68,616 states, 434,233 generated, depth 61, as the object model (%o)',
+    (layout) => {
+      const result = check(wordsSpec({ n: 3, maxNat: 2 }, layout));
       expect(result.status).toBe('pass');
-      expect(result.stats).toMatchObject({ distinctStates: 8574, generatedStates: 51897 });
-    }
-    expect(check(packed).stats).toMatchObject({ depth: 51 });
-    expect(object.stats).toMatchObject({ distinctStates: 8574, generatedStates: 51897, depth: 51 });
-  });
+      expect(result.stats).toMatchObject({ distinctStates: 68616, generatedStates: 434233, depth: 61 });
+    },
+  );
 
-  it('three processes, MaxNat 2: 68,616 states, 434,233 generated, depth 61, as the object model', () => {
-    const result = check(boulangerPackedSpec({ n: 3, maxNat: 2 }));
-    expect(result.status).toBe('pass');
-    expect(result.stats).toMatchObject({ distinctStates: 68616, generatedStates: 434233, depth: 61 });
-  });
-
-  it("reaches exactly the object model's states, decoded into the same fields", () => {
+  it.each(LAYOUTS)("reaches exactly the object model's states, decoded into the same fields (%o)", (layout) => {
     const object = reachable(boulangerSpec(SMALL));
-    const packed = reachable(boulangerPackedSpec(SMALL));
+    const packed = reachable(wordsSpec(SMALL, layout));
     // 8,574 within the constraint, and the states past it (generated, checked, not explored).
     expect(object.size).toBe(11725);
     expect(packed).toEqual(object);
   });
 
-  it("its invariants, on words, agree with the object model's on every state one field away from a reachable one", () => {
-    const packed = boulangerPackedSpec(SMALL),
-      object = boulangerSpec(SMALL);
-    const changes = fieldChanges(SMALL);
-    const verdicts = new Map<string, number>();
-    const states = reachableWords(packed);
-    for (let k = 0; k < states.length; k += 5) {
-      for (const change of changes) {
-        const words = states[k]!.slice();
-        change(words);
-        // The packed layout shows a state as the object model's state.
-        const decoded = packed.display(words) as BoulangerState;
-        const verdict = invariantVerdicts(packed, words);
-        expect(verdict, JSON.stringify(decoded)).toEqual(invariantVerdicts(object, decoded));
-        for (const [name, holds] of Object.entries(verdict))
-          verdicts.set(`${name}:${holds}`, (verdicts.get(`${name}:${holds}`) ?? 0) + 1);
+  it.each(LAYOUTS)(
+    "its invariants, on words, agree with the object model's on every state one field away from a reachable one (%o)",
+    (layout) => {
+      const packed = wordsSpec(SMALL, layout),
+        object = boulangerSpec(SMALL);
+      const changes = fieldChanges(SMALL);
+      const verdicts = new Map<string, number>();
+      const states = reachableWords(packed);
+      for (let k = 0; k < states.length; k += 5) {
+        for (const change of changes) {
+          const words = states[k]!.slice();
+          change(words);
+          // The packed layout shows a state as the object model's state.
+          const decoded = packed.display(words) as BoulangerState;
+          const verdict = invariantVerdicts(packed, words);
+          expect(verdict, JSON.stringify(decoded)).toEqual(invariantVerdicts(object, decoded));
+          for (const [name, holds] of Object.entries(verdict))
+            verdicts.set(`${name}:${holds}`, (verdicts.get(`${name}:${holds}`) ?? 0) + 1);
+        }
       }
-    }
-    // Both verdicts occur for every property, so the comparison has teeth.
-    for (const name of ['MutualExclusion', 'TypeOK', 'Inv']) {
-      expect(verdicts.get(`${name}:true`)).toBeGreaterThan(100);
-      expect(verdicts.get(`${name}:false`)).toBeGreaterThan(100);
-    }
-  });
+      // Both verdicts occur for every property, so the comparison has teeth.
+      for (const name of ['MutualExclusion', 'TypeOK', 'Inv']) {
+        expect(verdicts.get(`${name}:true`)).toBeGreaterThan(100);
+        expect(verdicts.get(`${name}:false`)).toBeGreaterThan(100);
+      }
+    },
+  );
 
-  it('decodes the initial state as the object model writes it', () => {
-    const spec = boulangerPackedSpec(SMALL);
-    expect(spec.display(spec.init()[0]!)).toEqual(boulangerSpec(SMALL).init()[0]);
-  });
+  it.each(LAYOUTS)(
+    'decodes the initial state as the object model writes it, shown and in the layout (%o)',
+    (layout) => {
+      const spec = wordsSpec(SMALL, layout);
+      const init = spec.init()[0]!;
+      expect(spec.display(init)).toEqual(boulangerSpec(SMALL).init()[0]);
+      expect(spec.layout!.decode(init)).toEqual(boulangerSpec(SMALL).init()[0]);
+    },
+  );
 
-  it('is pure: strict mode finds nothing', () => {
-    expect(check(boulangerPackedSpec({ n: 2, maxNat: 2 }), { strict: true }).status).toBe('pass');
-  });
+  it.each(LAYOUTS)(
+    "is pure: strict mode finds nothing, with the object model's counts (522 / 2,451 / 34) (%o)",
+    (layout) => {
+      const expected = { distinctStates: 522, generatedStates: 2451, depth: 34 };
+      expect(check(boulangerSpec({ n: 2, maxNat: 2 })).stats).toMatchObject(expected);
+      const result = check(wordsSpec({ n: 2, maxNat: 2 }, layout), { strict: true });
+      expect(result.status).toBe('pass');
+      expect(result.stats).toMatchObject(expected);
+    },
+  );
 
-  it("finds the object model's shortest trace into the critical section, shown, saved and replayed alike", () => {
-    const { pc } = boulangerLayout(SMALL.n).fields;
-    const packed = nobodyInCs(boulangerPackedSpec(SMALL), (s) => pc.items.some((f) => f.get(s) === 'cs'));
-    const object = nobodyInCs(boulangerSpec(SMALL), (s) => s.pc.includes('cs'));
-    const [fromPacked, fromObject] = [traceToCs(packed), traceToCs(object)];
-    expect(labels(fromObject)).toEqual([
-      'init',
-      ['ncs', 0],
-      ['e1', 0],
-      ['e2', [0, 1]],
-      ['e2Done', 0],
-      ['e3', 0],
-      ['e4', 0],
-      ['w1Done', 0],
-    ]);
-    expect(labels(fromPacked)).toEqual(labels(fromObject));
-    expect(fromPacked.steps.map((s) => s.shown)).toEqual(fromObject.steps.map((s) => s.state));
-    const saved = parseTrace(JSON.stringify(traceToJson(fromPacked)), 'trace.json');
-    expect(replayTrace(object, saved).status).toBe('reproduced');
-    expect(replayTrace(packed, saved).status).toBe('reproduced');
-  });
+  it.each(LAYOUTS)(
+    "finds the object model's shortest trace into the critical section, shown, saved and replayed alike (%o)",
+    (layout) => {
+      const { pc } = boulangerLayout(SMALL.n).fields;
+      const packed = nobodyInCs(wordsSpec(SMALL, layout), (s) => pc.items.some((f) => f.get(s) === 'cs'));
+      const object = nobodyInCs(boulangerSpec(SMALL), (s) => s.pc.includes('cs'));
+      const [fromPacked, fromObject] = [traceToCs(packed), traceToCs(object)];
+      expect(labels(fromObject)).toEqual([
+        'init',
+        ['ncs', 0],
+        ['e1', 0],
+        ['e2', [0, 1]],
+        ['e2Done', 0],
+        ['e3', 0],
+        ['e4', 0],
+        ['w1Done', 0],
+      ]);
+      expect(labels(fromPacked)).toEqual(labels(fromObject));
+      expect(fromPacked.steps.map((s) => s.shown)).toEqual(fromObject.steps.map((s) => s.state));
+      const saved = parseTrace(JSON.stringify(traceToJson(fromPacked)), 'trace.json');
+      expect(replayTrace(object, saved).status).toBe('reproduced');
+      expect(replayTrace(packed, saved).status).toBe('reproduced');
+    },
+  );
 
-  it("is chosen by the protocol's packed setting, with the same actions and properties", () => {
-    const packed = boulanger.instantiate({ n: '2', maxNat: '3', packed: 'true' });
+  it.each(LAYOUTS)("is chosen by the protocol's setting, with the same actions and properties (%o)", (layout) => {
+    const packed = boulanger.instantiate({ n: '2', maxNat: '3', ...layout });
     const object = boulanger.instantiate({ n: '2', maxNat: '3' });
     expect(packed.layout).toBeDefined();
     expect(object.layout).toBeUndefined();

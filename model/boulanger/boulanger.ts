@@ -7,7 +7,8 @@
  * (`actions.ts`: one action per PlusCal label and branch). Processes are numbered 0..N-1 here
  * (1..N in the TLA+ spec); only their order matters. The actions' names and domains, the
  * invariants and the constraint are defined once for this file's arrays and for the words of
- * `boulanger-packed.ts` (`--set packed=true`).
+ * `boulanger-packed.ts` (`--set packed=true`), and its actions are written again against views of
+ * those words in `boulanger-views.ts` (`--set views=true`).
  *
  * `num` and `flag` are safe registers: a write is modelled as any number of arbitrary writes
  * ("flickering", the `…Flicker` actions) followed by the real one. Numbers are unbounded; as in
@@ -15,8 +16,9 @@
  * finite. With N = 3, MaxNat = 3, TLC finds 7,866,982 distinct states, 63,482,135 generated,
  * depth 84.
  */
-import { defineProtocol, defineSpec } from '../../spec/index.ts';
+import { defineProtocol, defineSpec, KripkeError } from '../../spec/index.ts';
 import { boulangerPackedSpec } from './boulanger-packed.ts';
+import { boulangerViewSpec } from './boulanger-views.ts';
 import { boulangerActions, boulangerConstants } from './actions.ts';
 import {
   type BoulangerRead,
@@ -180,7 +182,19 @@ export const boulanger = defineProtocol({
     n: { default: 3, doc: 'processes', min: 1, max: 5 },
     maxNat: { default: 3, doc: 'Nat is 0..maxNat; states with a number reaching it are not explored', min: 1, max: 10 },
     packed: { default: false, doc: 'packed state layout (boulanger-packed.ts): the same states, checked faster' },
+    views: {
+      default: false,
+      doc: 'the packed layout written against object-like views (boulanger-views.ts): the same states',
+    },
   },
   variants: { correct: 'Boulanger.tla as published' },
-  build: (c) => (c.packed ? boulangerPackedSpec(c) : boulangerSpec(c)),
+  build: (c) => {
+    if (c.packed && c.views)
+      throw new KripkeError('invalid-config', 'packed=true and views=true are two layouts: choose one', {
+        model: 'boulanger',
+        key: 'views',
+      });
+    if (c.views) return boulangerViewSpec(c);
+    return c.packed ? boulangerPackedSpec(c) : boulangerSpec(c);
+  },
 });
