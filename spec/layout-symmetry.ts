@@ -49,58 +49,63 @@ const WHOLE_WORD = 32;
 /** The representative of a packed state under renamings of interchangeable ids. */
 export class LayoutSymmetry {
   /**
-   * Each renaming as instructions of six numbers per move — from word, from shift, mask (-1: the
-   * whole word), to word, to shift, the move's value map in `maps` (-1: none).
+   * Each renaming as instructions of six numbers per move, ordered by the word they write — from
+   * word, from shift, mask (-1: the whole word), to word, to shift, the move's value map in `maps`
+   * (-1: none) — and where each word's moves start, so an image is built word by word.
    */
-  private readonly renamings: readonly Int32Array[];
+  private readonly renamings: readonly { readonly code: Int32Array; readonly starts: Int32Array }[];
   private readonly maps: Int32Array;
   constructor(
     private readonly size: number,
     renamings: readonly (readonly Move[])[],
   ) {
     const maps: number[] = [];
-    this.renamings = renamings.map((moves) => {
+    this.renamings = renamings.map((unordered) => {
+      const moves = [...unordered].sort((a, b) => a.to.word - b.to.word);
       const code = new Int32Array(moves.length * 6);
+      const starts = new Int32Array(size + 1);
       moves.forEach((m, i) => {
-        code.set(
-          [m.from.word, m.from.shift, m.from.bits === WHOLE_WORD ? -1 : 2 ** m.from.bits - 1, m.to.word, m.to.shift],
-          i * 6,
-        );
+        const mask = m.from.bits === WHOLE_WORD ? -1 : 2 ** m.from.bits - 1;
+        code.set([m.from.word, m.from.shift, mask, m.to.word, m.to.shift], i * 6);
         code[i * 6 + 5] = m.map === undefined ? -1 : maps.push(...m.map) - m.map.length;
       });
-      return code;
+      for (let w = 0, i = 0; w <= size; w++) {
+        while (i < moves.length && moves[i]!.to.word < w) i++;
+        starts[w] = i * 6;
+      }
+      return { code, starts };
     });
     this.maps = Int32Array.from(maps);
   }
 
-  /** The least image of `s` under every renaming: words compared from the first. */
+  /**
+   * The least image of `s` under every renaming, words compared from the first. An image is built
+   * word by word and dropped at the first word greater than the least so far: most renamings
+   * are dropped after a word or two.
+   */
   representative(s: Words): Words {
+    const { size, maps } = this;
     let best: number[] | undefined;
-    const image = new Array<number>(this.size);
-    for (const code of this.renamings) {
-      this.apply(code, s, image);
-      if (best === undefined || less(image, best)) best = image.slice();
+    const image = new Array<number>(size).fill(0);
+    for (const { code, starts } of this.renamings) {
+      // -1: less than the best so far (or the first), 0: equal so far
+      let order = best === undefined ? -1 : 0;
+      for (let w = 0; w < size && order <= 0; w++) {
+        let word = 0;
+        for (let at = starts[w]!; at < starts[w + 1]!; at += 6) {
+          const mask = code[at + 2]!;
+          let value = mask === -1 ? s[code[at]!]! : (s[code[at]!]! >>> code[at + 1]!) & mask;
+          const map = code[at + 5]!;
+          if (map >= 0) value = maps[map + value]!;
+          word = mask === -1 ? value : word | (value << code[at + 4]!);
+        }
+        image[w] = word;
+        if (order === 0 && word !== best![w]) order = word < best![w]! ? -1 : 1;
+      }
+      if (order < 0) best = image.slice();
     }
     return best ?? s;
   }
-
-  private apply(code: Int32Array, s: Words, out: number[]): void {
-    out.fill(0);
-    const maps = this.maps;
-    for (let at = 0; at < code.length; at += 6) {
-      const mask = code[at + 2]!;
-      let value = mask === -1 ? s[code[at]!]! : (s[code[at]!]! >>> code[at + 1]!) & mask;
-      const map = code[at + 5]!;
-      if (map >= 0) value = maps[map + value]!;
-      const to = code[at + 3]!;
-      out[to] = mask === -1 ? value : out[to]! | (value << code[at + 4]!);
-    }
-  }
-}
-
-function less(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
-  return false;
 }
 
 export function layoutPermutations<T extends FieldTypes>(
