@@ -149,10 +149,14 @@ export class ViewRoot {
 }
 
 class SetPart<T> implements SetView<T> {
-  constructor(
-    private readonly field: SetField<T>,
-    private readonly root: ViewRoot,
-  ) {}
+  // Declared, then assigned: a class field would add an initializer to each of the many
+  // views made while checking.
+  declare private readonly field: SetField<T>;
+  declare private readonly root: ViewRoot;
+  constructor(field: SetField<T>, root: ViewRoot) {
+    this.field = field;
+    this.root = root;
+  }
   has(member: T): boolean {
     return this.field.has(this.root.words, member, this.root.hint);
   }
@@ -178,10 +182,12 @@ class SetPart<T> implements SetView<T> {
 }
 
 class QueuePart<V> implements QueueView<V> {
-  constructor(
-    private readonly field: QueueField<V>,
-    private readonly root: ViewRoot,
-  ) {}
+  declare private readonly field: QueueField<V>;
+  declare private readonly root: ViewRoot;
+  constructor(field: QueueField<V>, root: ViewRoot) {
+    this.field = field;
+    this.root = root;
+  }
   get length(): number {
     return this.field.length(this.root.words);
   }
@@ -205,10 +211,12 @@ class QueuePart<V> implements QueueView<V> {
 
 /** An `arrayOf` of single values (RM states, flags, counters): elements are read and set. */
 class ScalarKeyedPart<K> implements KeyedView<K, unknown> {
-  constructor(
-    private readonly field: ArrayField<K, ScalarField>,
-    private readonly root: ViewRoot,
-  ) {}
+  declare private readonly field: ArrayField<K, ScalarField>;
+  declare private readonly root: ViewRoot;
+  constructor(field: ArrayField<K, ScalarField>, root: ViewRoot) {
+    this.field = field;
+    this.root = root;
+  }
   get keys(): readonly K[] {
     return this.field.keys;
   }
@@ -224,12 +232,15 @@ class ScalarKeyedPart<K> implements KeyedView<K, unknown> {
 
 /** An `arrayOf` of sets, queues or records: `get` returns the element's view, written through. */
 class CompoundKeyedPart<K> implements ReadonlyKeyedView<K, unknown> {
-  constructor(
-    private readonly field: ArrayField<K, Field>,
-    /** The view maker of each element, by position (the elements sit at different offsets). */
-    private readonly elements: readonly ((root: ViewRoot) => unknown)[],
-    private readonly root: ViewRoot,
-  ) {}
+  declare private readonly field: ArrayField<K, Field>;
+  /** The view maker of each element, by position (the elements sit at different offsets). */
+  declare private readonly elements: readonly ((root: ViewRoot) => unknown)[];
+  declare private readonly root: ViewRoot;
+  constructor(field: ArrayField<K, Field>, elements: readonly ((root: ViewRoot) => unknown)[], root: ViewRoot) {
+    this.field = field;
+    this.elements = elements;
+    this.root = root;
+  }
   get keys(): readonly K[] {
     return this.field.keys;
   }
@@ -288,7 +299,9 @@ const subViews: SubViews = (field) => {
     const array = field as ArrayField<unknown, Field>;
     if (array.items.every(isScalar))
       return (root) => new ScalarKeyedPart(array as ArrayField<unknown, ScalarField>, root);
-    const elements = array.items.map(subViews);
+    const elements = array.items.every((item) => item instanceof RecordField)
+      ? recordElements(array.items as readonly RecordField<FieldTypes>[])
+      : array.items.map(subViews);
     return (root) => new CompoundKeyedPart(array, elements, root);
   }
   throw new KripkeError('invalid-spec', `packed layout: field '${field.path}' has no view`, { field: field.path });
@@ -297,11 +310,83 @@ const subViews: SubViews = (field) => {
 /** A class whose instances read `record`'s fields from their root's words. */
 function recordClass(record: RecordField<FieldTypes>): new (root: ViewRoot) => object {
   class RecordPart {
-    constructor(readonly root: ViewRoot) {}
+    declare readonly root: ViewRoot;
+    constructor(root: ViewRoot) {
+      this.root = root;
+    }
   }
   for (const [name, field] of Object.entries(record.fields as Record<string, Field>))
     Object.defineProperty(RecordPart.prototype, name, accessor(field, subViews));
   return RecordPart;
+}
+
+/**
+ * The views of an array's records: one class for them all, each instance holding its element's
+ * fields, so that reading `a.get(k).f` meets one class whatever k is (a class per element, at
+ * its own offsets, would make every such read site see as many classes as the array has keys).
+ */
+function recordElements(records: readonly RecordField<FieldTypes>[]): ((root: ViewRoot) => unknown)[] {
+  const names = Object.keys(records[0]!.fields);
+  class ElementPart {
+    declare readonly root: ViewRoot;
+    /** This element's fields, in `names`' order, and the view makers of its compound ones. */
+    declare readonly fields: readonly Field[];
+    declare readonly subs: readonly (((root: ViewRoot) => unknown) | undefined)[];
+    constructor(
+      root: ViewRoot,
+      fields: readonly Field[],
+      subs: readonly (((root: ViewRoot) => unknown) | undefined)[],
+    ) {
+      this.root = root;
+      this.fields = fields;
+      this.subs = subs;
+    }
+  }
+  names.forEach((name, k) => {
+    const scalar = isScalar(records[0]!.fields[name] as Field);
+    Object.defineProperty(ElementPart.prototype, name, scalar ? elementScalar(k) : elementCompound(k));
+  });
+  return records.map((record) => {
+    const fields = names.map((name) => record.fields[name] as Field);
+    const subs = fields.map((f) => (isScalar(f) ? undefined : subViews(f)));
+    return (root: ViewRoot) => new ElementPart(root, fields, subs);
+  });
+}
+
+type Element = {
+  readonly root: ViewRoot;
+  readonly fields: readonly Field[];
+  readonly subs: readonly (((root: ViewRoot) => unknown) | undefined)[];
+};
+
+function elementScalar(k: number): PropertyDescriptor {
+  return {
+    get(this: Element) {
+      return (this.fields[k] as ScalarField).get(this.root.words);
+    },
+    set(this: Element, value: never) {
+      const field = this.fields[k] as ScalarField;
+      field.set(this.root.writing(field.path), value);
+    },
+  };
+}
+
+function elementCompound(k: number): PropertyDescriptor {
+  return {
+    get(this: Element) {
+      return this.subs[k]!(this.root);
+    },
+    set(this: Element) {
+      const path = this.fields[k]!.path;
+      throw new KripkeError(
+        'invalid-value',
+        `field '${path}' is written through its methods (add, set, push), not assigned`,
+        {
+          field: path,
+        },
+      );
+    },
+  };
 }
 
 /** The views of one layout: states read from words, and blank copies to write `init`'s states. */
