@@ -12,9 +12,10 @@
  * PaxosCommit.cfg (RM = {r1,r2}, three acceptors, majorities = the pairs, Ballot = {0,1}): TLC
  * finds 1,321,761 distinct states, 16,959,159 generated, depth 28. `--set packed=true` checks
  * the same protocol written with a packed state layout (`paxos-commit-packed.ts`): same counts,
- * several times faster.
+ * several times faster; `--set views=true` the same layout idea written against object-like views
+ * of standard fields (`paxos-commit-views.ts`): same counts.
  */
-import { defineProtocol, defineSpec, withEntry } from '../../spec/index.ts';
+import { defineProtocol, defineSpec, KripkeError, withEntry } from '../../spec/index.ts';
 import {
   ABORT,
   COMMIT,
@@ -29,6 +30,7 @@ import {
 } from './messages.ts';
 import { paxosCommitActions, paxosCommitDomains, paxosCommitProperties, type PaxosCommitRead } from './definition.ts';
 import { paxosCommitPackedSpec } from './paxos-commit-packed.ts';
+import { paxosCommitViewSpec } from './paxos-commit-views.ts';
 
 export type RmState = 'working' | 'prepared' | 'committed' | 'aborted';
 
@@ -246,7 +248,19 @@ export const paxosCommit = defineProtocol({
     acceptors: { default: 3, doc: 'acceptors a1..aN (majorities: every minimal majority)', min: 1, max: 5 },
     maxBallot: { default: 1, doc: "Ballot = 0..maxBallot (0 is the resource managers' own ballot)", min: 0, max: 4 },
     packed: { default: false, doc: 'packed state layout (paxos-commit-packed.ts): the same states, checked faster' },
+    views: {
+      default: false,
+      doc: 'a packed layout written against object-like views (paxos-commit-views.ts): the same states',
+    },
   },
   variants: { correct: 'PaxosCommit.tla as published' },
-  build: (c) => (c.packed ? paxosCommitPackedSpec(paxosCommitConstants(c)) : paxosCommitSpec(c)),
+  build: (c) => {
+    if (c.packed && c.views)
+      throw new KripkeError('invalid-config', 'packed=true and views=true are two layouts: choose one', {
+        model: 'paxos-commit',
+        key: 'views',
+      });
+    if (c.views) return paxosCommitViewSpec(paxosCommitConstants(c));
+    return c.packed ? paxosCommitPackedSpec(paxosCommitConstants(c)) : paxosCommitSpec(c);
+  },
 });
