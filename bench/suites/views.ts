@@ -32,6 +32,16 @@ const models = (quick: boolean): readonly Model[] => [
     protocol: 'lamport-mutex',
     settings: quick ? { n: 3, maxClock: 4, maxNat: 5 } : {},
   },
+  {
+    label: quick ? 'PaxosCommit, 2 RMs, ballot 0' : 'PaxosCommit.cfg (2 RMs, 3 acceptors, ballots 0..1)',
+    protocol: 'paxos-commit',
+    settings: quick ? { maxBallot: 0 } : {},
+  },
+  {
+    label: quick ? 'Boulanger, N = 2, maxNat 3' : 'MCBoulanger (N = 3, maxNat 3)',
+    protocol: 'boulanger',
+    settings: quick ? { n: 2 } : {},
+  },
 ];
 
 /** The fastest of ROUNDS runs of each style, in turn; the counts must agree across rounds and styles. */
