@@ -33,14 +33,14 @@ const models = (quick: boolean): readonly Model[] => [
     settings: quick ? { n: 3, maxClock: 4, maxNat: 5 } : {},
   },
   {
-    label: quick ? 'PaxosCommit, 2 RMs, ballot 0' : 'PaxosCommit.cfg (2 RMs, 3 acceptors, ballots 0..1)',
+    label: quick ? 'PaxosCommit, 3 RMs, ballot 0' : 'PaxosCommit.cfg (2 RMs, 3 acceptors, ballots 0..1)',
     protocol: 'paxos-commit',
-    settings: quick ? { maxBallot: 0 } : {},
+    settings: quick ? { rms: 3, maxBallot: 0 } : {},
   },
   {
-    label: quick ? 'Boulanger, N = 2, maxNat 3' : 'MCBoulanger (N = 3, maxNat 3)',
+    label: quick ? 'Boulanger, N = 3, maxNat 2' : 'MCBoulanger (N = 3, maxNat 3)',
     protocol: 'boulanger',
-    settings: quick ? { n: 2 } : {},
+    settings: quick ? { maxNat: 2 } : {},
   },
 ];
 
