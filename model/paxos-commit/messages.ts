@@ -106,3 +106,17 @@ export function messageUniverse(
   all.push(COMMIT, ABORT);
   return all;
 }
+
+/** Phase2a's guard: every acceptor of MS answered (the object model and the views share it). */
+export function everyAcceptorAnswered(mset: readonly Phase1b[], MS: readonly string[]): boolean {
+  for (const ac of MS) if (!mset.some((m) => m.acc === ac)) return false;
+  return true;
+}
+
+/** Phase2a's value: the value of the highest-ballot vote reported, or "aborted" when no one voted. */
+export function proposal(mset: readonly Phase1b[]): Value {
+  let highest: Phase1b | undefined;
+  for (const m of mset) if (m.bal > (highest?.bal ?? -1)) highest = m;
+  // Votes in one ballot agree, so any message with the highest ballot serves as TLA+'s CHOOSE.
+  return highest === undefined ? 'aborted' : (highest.val as Value);
+}

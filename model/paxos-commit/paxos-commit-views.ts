@@ -28,12 +28,14 @@ import { paxosCommitActions, paxosCommitDomains, paxosCommitProperties, RM_STATE
 import {
   ABORT,
   COMMIT,
+  everyAcceptorAnswered,
   type Message,
   messageUniverse,
   type Phase1a,
   type Phase1b,
   type Phase2a,
   type Phase2b,
+  proposal,
   type Value,
 } from './messages.ts';
 import type { Decision, PaxosCommitConstants, RmState } from './paxos-commit.ts';
@@ -263,17 +265,4 @@ export function paxosCommitViewSpec(constants: PaxosCommitConstants) {
       RM.length,
     ),
   });
-}
-
-function everyAcceptorAnswered(mset: readonly Phase1b[], MS: readonly string[]): boolean {
-  for (const ac of MS) if (!mset.some((m) => m.acc === ac)) return false;
-  return true;
-}
-
-/** The value of the highest-ballot vote reported, or "aborted" when no one voted. */
-function proposal(mset: readonly Phase1b[]): Value {
-  let highest: Phase1b | undefined;
-  for (const m of mset) if (m.bal > (highest?.bal ?? -1)) highest = m;
-  // Votes in one ballot agree, so any message with the highest ballot serves as TLA+'s CHOOSE.
-  return highest === undefined ? 'aborted' : (highest.val as Value);
 }

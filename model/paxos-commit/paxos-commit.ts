@@ -19,8 +19,10 @@ import { defineProtocol, defineSpec, KripkeError, withEntry } from '../../spec/i
 import {
   ABORT,
   COMMIT,
+  everyAcceptorAnswered,
   type Message,
   type Phase1b,
+  proposal,
   phase1a,
   phase1b,
   phase2a,
@@ -204,19 +206,6 @@ export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors:
     }),
     properties: paxosCommitProperties(objectRead(constants), RM.length),
   });
-}
-
-function everyAcceptorAnswered(mset: readonly Phase1b[], MS: readonly string[]): boolean {
-  for (const ac of MS) if (!mset.some((m) => m.acc === ac)) return false;
-  return true;
-}
-
-/** The value of the highest-ballot vote reported, or "aborted" when no one voted. */
-function proposal(mset: readonly Phase1b[]): Value {
-  let highest: Phase1b | undefined;
-  for (const m of mset) if (m.bal > (highest?.bal ?? -1)) highest = m;
-  // Votes in one ballot agree, so any message with the highest ballot serves as TLA+'s CHOOSE.
-  return highest === undefined ? 'aborted' : (highest.val as Value);
 }
 
 function messageOk(
