@@ -48,37 +48,58 @@ function isMessage(u: Universe, m: Message | undefined): boolean {
   }
 }
 
-export function inv(u: Universe, s: PaxosState): boolean {
-  const voting = votingView(s);
-  return (
-    typeOK(u, s) &&
-    u.acceptors.every((a) => s.maxBal[a]! >= s.maxVBal[a]! && ownVoteRecorded(s, voting, a)) &&
-    [...s.msgs].every((text) => justified(u, s, voting, parseMessage(text)!))
-  );
+/**
+ * What Inv reads of a Paxos state, held as records and a Set (`paxosReading`) or as views of
+ * packed words (`paxos-views.ts`). As a `VotingView` (V!…), its 2b messages are the votes.
+ */
+export interface PaxosReading extends VotingView {
+  maxVBalOf(acceptor: string): Ballot;
+  maxValOf(acceptor: string): MaybeValue;
+  /** Whether the message (its text) was sent. */
+  sent(text: string): boolean;
+  /** Every message sent, as texts. */
+  messages(): Iterable<string>;
 }
 
-/** Voting's notions on a Paxos state (V!…): its 2b messages are the votes (`votedFor` looks them up among all messages). */
-export const votingView = (s: PaxosState): VotingView => ({ maxBal: s.maxBal, votes: s.msgs });
+export const paxosReading = (s: PaxosState): PaxosReading => ({
+  maxBalOf: (a) => s.maxBal[a]!,
+  maxVBalOf: (a) => s.maxVBal[a]!,
+  maxValOf: (a) => s.maxVal[a]!,
+  sent: (text) => s.msgs.has(text),
+  hasVote: (text) => s.msgs.has(text),
+  messages: () => s.msgs,
+});
+
+export function inv(u: Universe, s: PaxosState): boolean {
+  return typeOK(u, s) && invBeyondTypes(u, paxosReading(s));
+}
+
+/** Inv without TypeOK: each acceptor's state agrees with its votes, and every message is justified. */
+export function invBeyondTypes(u: Universe, s: PaxosReading): boolean {
+  for (const a of u.acceptors) if (!(s.maxBalOf(a) >= s.maxVBalOf(a) && ownVoteRecorded(s, a))) return false;
+  for (const text of s.messages()) if (!justified(u, s, parseMessage(text)!)) return false;
+  return true;
+}
 
 /** maxVBal/maxVal is None before the first vote, and one of the acceptor's votes after it. */
-function ownVoteRecorded(s: PaxosState, voting: VotingView, a: string): boolean {
-  const ballot = s.maxVBal[a]!;
-  const value = s.maxVal[a]!;
-  return ballot === -1 ? value === null : value !== null && votedFor(voting, a, ballot, value);
+function ownVoteRecorded(s: PaxosReading, a: string): boolean {
+  const ballot = s.maxVBalOf(a);
+  const value = s.maxValOf(a);
+  return ballot === -1 ? value === null : value !== null && votedFor(s, a, ballot, value);
 }
 
-function justified(u: Universe, s: PaxosState, voting: VotingView, m: Message): boolean {
+function justified(u: Universe, s: PaxosReading, m: Message): boolean {
   switch (m.type) {
     case '1a':
       return true;
     case '1b':
-      return s.maxBal[m.acc]! >= m.bal && (m.mbal < 0 || (m.mval !== null && votedFor(voting, m.acc, m.mbal, m.mval)));
+      return s.maxBalOf(m.acc) >= m.bal && (m.mbal < 0 || (m.mval !== null && votedFor(s, m.acc, m.mbal, m.mval)));
     case '2a':
       return (
-        u.quorums.some((q) => showsSafeAt(u, voting, q, m.bal, m.val)) &&
-        u.values.every((v) => v === m.val || !s.msgs.has(msg2a(m.bal, v)))
+        u.quorums.some((q) => showsSafeAt(u, s, q, m.bal, m.val)) &&
+        u.values.every((v) => v === m.val || !s.sent(msg2a(m.bal, v)))
       );
     case '2b':
-      return s.maxVBal[m.acc]! >= m.bal && s.msgs.has(msg2a(m.bal, m.val));
+      return s.maxVBalOf(m.acc) >= m.bal && s.sent(msg2a(m.bal, m.val));
   }
 }

@@ -4,46 +4,123 @@ import { buildTrace } from '../../counterexamples/trace.ts';
 import { abstractTrace, refinementOf } from '../../counterexamples/refinement.ts';
 import { consensusSpec } from './consensus.ts';
 import { msg1b, parseMessage } from './messages.ts';
-import { paxosSpec, paxosTuring, universe } from './paxos.ts';
+import { type PaxosVariant, paxosTuring, universe } from './paxos.ts';
 import { voting, votingSpec } from './voting.ts';
 
 const TINY = { acceptors: 3, values: 2, maxBallot: 1 };
 
-describe('paxos-turing (Paxos.tla with MCPaxosTiny.cfg; TLC: 3,921 distinct, 23,563 generated, depth 17)', () => {
-  it('matches TLC on the Tiny model, in strict mode, with Inv, Agreement and the Voting refinement', () => {
-    const result = check(paxosSpec(TINY), { strict: true });
-    expect(result.status).toBe('pass');
-    expect(result.stats).toMatchObject({ distinctStates: 3921, generatedStates: 23563, depth: 17 });
-  });
+// Both definitions of the model: records and a Set (paxos.ts), views of packed words (paxos-views.ts).
+describe.each(['false', 'true'] as const)(
+  'paxos-turing with views=%s (Paxos.tla with MCPaxosTiny.cfg; TLC: 3,921 distinct, 23,563 generated, depth 17)',
+  (views) => {
+    const paxosSpec = (config: typeof TINY, variant?: PaxosVariant) =>
+      paxosTuring.instantiate({ ...config, views }, variant);
+    it('matches TLC on the Tiny model, in strict mode, with Inv, Agreement and the Voting refinement', () => {
+      const result = check(paxosSpec(TINY), { strict: true });
+      expect(result.status).toBe('pass');
+      expect(result.stats).toMatchObject({ distinctStates: 3921, generatedStates: 23563, depth: 17 });
+    });
 
-  it('is not vacuous: a value can be chosen, at the earliest after 6 steps', () => {
-    const spec = paxosSpec(TINY);
-    const result = check(spec, { properties: ['ValueChosen'] });
-    const [example] = result.examples;
-    expect(example?.property).toBe('ValueChosen');
-    expect(buildTrace(spec, example!.path!).steps.map((s) => s.action?.label ?? 'init')).toEqual([
-      'init',
-      'phase1a(0)',
-      'phase1b({ acc: "a1", bal: 0 })',
-      'phase1b({ acc: "a2", bal: 0 })',
-      'phase2a({ bal: 0, val: "v1", quorum: ["a1", "a2"], citing: null })',
-      'phase2b({ acc: "a1", bal: 0, val: "v1" })',
-      'phase2b({ acc: "a2", bal: 0, val: "v1" })',
-    ]);
-  });
+    it('is not vacuous: a value can be chosen, at the earliest after 6 steps', () => {
+      const spec = paxosSpec(TINY);
+      const result = check(spec, { properties: ['ValueChosen'] });
+      const [example] = result.examples;
+      expect(example?.property).toBe('ValueChosen');
+      expect(buildTrace(spec, example!.path!).steps.map((s) => s.action?.label ?? 'init')).toEqual([
+        'init',
+        'phase1a(0)',
+        'phase1b({ acc: "a1", bal: 0 })',
+        'phase1b({ acc: "a2", bal: 0 })',
+        'phase2a({ bal: 0, val: "v1", quorum: ["a1", "a2"], citing: null })',
+        'phase2b({ acc: "a1", bal: 0, val: "v1" })',
+        'phase2b({ acc: "a2", bal: 0, val: "v1" })',
+      ]);
+    });
 
-  it('explores the same states with BFS and DFS', () => {
-    const dfs = check(paxosSpec(TINY), { engine: 'dfs', store: 'map' });
-    expect(dfs.status).toBe('pass');
-    expect(dfs.stats).toMatchObject({ distinctStates: 3921, generatedStates: 23563 });
-  });
+    it('explores the same states with BFS and DFS', () => {
+      const dfs = check(paxosSpec(TINY), { engine: 'dfs', store: 'map' });
+      expect(dfs.status).toBe('pass');
+      expect(dfs.stats).toMatchObject({ distinctStates: 3921, generatedStates: 23563 });
+    });
 
-  it('with symmetry (Permutations(Acceptor) \\cup Permutations(Value)) matches TLC: 443 distinct, 2,697 generated, depth 17', () => {
-    const result = check(paxosTuring.instantiate({ symmetric: 'true' }));
-    expect(result.status).toBe('pass');
-    expect(result.stats).toMatchObject({ distinctStates: 443, generatedStates: 2697, depth: 17 });
-  });
+    it('with symmetry (Permutations(Acceptor) \\cup Permutations(Value)) matches TLC: 443 distinct, 2,697 generated, depth 17', () => {
+      const result = check(paxosTuring.instantiate({ symmetric: 'true', views }));
+      expect(result.status).toBe('pass');
+      expect(result.stats).toMatchObject({ distinctStates: 443, generatedStates: 2697, depth: 17 });
+    });
 
+    it('ignore-prior-votes: Inv fails as soon as the unsafe proposal is sent (9 steps)', () => {
+      const result = check(paxosTuring.instantiate({ views }, 'ignore-prior-votes'));
+      expect(result.status === 'violation' && result.violations.map((v) => [v.property, v.path!.steps.length])).toEqual(
+        [['Inv', 9]],
+      );
+    });
+    it('ignore-prior-votes: ballots 0 and 1 choose different values (12 steps)', () => {
+      const spec = paxosSpec(TINY, 'ignore-prior-votes');
+      const result = check(spec, { strict: true, properties: ['Agreement'] });
+      expect(result.status).toBe('violation');
+      if (result.status !== 'violation') return;
+      const labels = buildTrace(spec, result.violations[0]!.path!).steps.map((s) => s.action?.label ?? 'init');
+      expect(labels).toEqual([
+        'init',
+        'phase1a(0)',
+        'phase1a(1)',
+        'phase1b({ acc: "a1", bal: 0 })',
+        'phase1b({ acc: "a1", bal: 1 })',
+        'phase1b({ acc: "a2", bal: 0 })',
+        'phase2a({ bal: 0, val: "v1", quorum: ["a1", "a2"], citing: null })',
+        'phase2b({ acc: "a2", bal: 0, val: "v1" })',
+        'phase1b({ acc: "a2", bal: 1 })',
+        'phase2a({ bal: 1, val: "v2", quorum: ["a1", "a2"], citing: null })',
+        'phase2b({ acc: "a1", bal: 1, val: "v2" })',
+        'phase2b({ acc: "a2", bal: 1, val: "v2" })',
+        'phase2b({ acc: "a3", bal: 0, val: "v1" })',
+      ]);
+    });
+
+    it('ignore-prior-votes breaks the refinement of Voting after 10 steps, on the trace TLC prints', () => {
+      // TLC (Paxos.tla with Phase2a's `\/ Q1bv = {} \/ \E m \in Q1bv : …` replaced by TRUE, MCPaxosTiny.cfg
+      // without Inv): "Action property … of module Voting is violated" after Phase1a(0), Phase1a(1),
+      // Phase1b(a1), Phase1b(a1), Phase1b(a2), Phase2a(0,v1), Phase2b(a2), Phase1b(a2), Phase2a(1,v2), Phase2b(a1).
+      const spec = paxosSpec(TINY, 'ignore-prior-votes');
+      const result = check(spec, { properties: ['ImplementsVoting'] });
+      expect(result.status).toBe('violation');
+      if (result.status !== 'violation') return;
+      const trace = buildTrace(spec, result.violations[0]!.path!);
+      expect(trace.steps.map((s) => s.action?.name ?? 'init')).toEqual([
+        'init',
+        'phase1a',
+        'phase1a',
+        'phase1b',
+        'phase1b',
+        'phase1b',
+        'phase2a',
+        'phase2b',
+        'phase1b',
+        'phase2a',
+        'phase2b',
+      ]);
+      expect(trace.steps.at(-1)!.action!.label).toBe('phase2b({ acc: "a1", bal: 1, val: "v2" })');
+      const image = abstractTrace(refinementOf(spec, 'ImplementsVoting')!, trace);
+      expect(image.firstUnmatched).toBe(10);
+      expect(image.steps.map((s) => s.counterpart?.split('(')[0])).toEqual([
+        'initial',
+        'stutter',
+        'stutter',
+        'increaseMaxBal',
+        'increaseMaxBal',
+        'increaseMaxBal',
+        'stutter',
+        'voteFor',
+        'increaseMaxBal',
+        'stutter',
+        undefined,
+      ]);
+    });
+  },
+);
+
+describe("paxos-turing's constants and messages", () => {
   it('uses the cfg constants: acceptors a1..a3, values v1, v2, majority quorums, ballots 0..maxBallot', () => {
     expect(universe({ acceptors: 3, values: 2, maxBallot: 2 })).toEqual({
       acceptors: ['a1', 'a2', 'a3'],
@@ -55,76 +132,6 @@ describe('paxos-turing (Paxos.tla with MCPaxosTiny.cfg; TLC: 3,921 distinct, 23,
         ['a2', 'a3'],
       ],
     });
-  });
-
-  it('ignore-prior-votes: ballots 0 and 1 choose different values (12 steps)', () => {
-    const spec = paxosSpec(TINY, 'ignore-prior-votes');
-    const result = check(spec, { strict: true, properties: ['Agreement'] });
-    expect(result.status).toBe('violation');
-    if (result.status !== 'violation') return;
-    const labels = buildTrace(spec, result.violations[0]!.path!).steps.map((s) => s.action?.label ?? 'init');
-    expect(labels).toEqual([
-      'init',
-      'phase1a(0)',
-      'phase1a(1)',
-      'phase1b({ acc: "a1", bal: 0 })',
-      'phase1b({ acc: "a1", bal: 1 })',
-      'phase1b({ acc: "a2", bal: 0 })',
-      'phase2a({ bal: 0, val: "v1", quorum: ["a1", "a2"], citing: null })',
-      'phase2b({ acc: "a2", bal: 0, val: "v1" })',
-      'phase1b({ acc: "a2", bal: 1 })',
-      'phase2a({ bal: 1, val: "v2", quorum: ["a1", "a2"], citing: null })',
-      'phase2b({ acc: "a1", bal: 1, val: "v2" })',
-      'phase2b({ acc: "a2", bal: 1, val: "v2" })',
-      'phase2b({ acc: "a3", bal: 0, val: "v1" })',
-    ]);
-  });
-
-  it('ignore-prior-votes: Inv fails as soon as the unsafe proposal is sent (9 steps)', () => {
-    const result = check(paxosTuring.instantiate({}, 'ignore-prior-votes'));
-    expect(result.status === 'violation' && result.violations.map((v) => [v.property, v.path!.steps.length])).toEqual([
-      ['Inv', 9],
-    ]);
-  });
-
-  it('ignore-prior-votes breaks the refinement of Voting after 10 steps, on the trace TLC prints', () => {
-    // TLC (Paxos.tla with Phase2a's `\/ Q1bv = {} \/ \E m \in Q1bv : …` replaced by TRUE, MCPaxosTiny.cfg
-    // without Inv): "Action property … of module Voting is violated" after Phase1a(0), Phase1a(1),
-    // Phase1b(a1), Phase1b(a1), Phase1b(a2), Phase2a(0,v1), Phase2b(a2), Phase1b(a2), Phase2a(1,v2), Phase2b(a1).
-    const spec = paxosSpec(TINY, 'ignore-prior-votes');
-    const result = check(spec, { properties: ['ImplementsVoting'] });
-    expect(result.status).toBe('violation');
-    if (result.status !== 'violation') return;
-    const trace = buildTrace(spec, result.violations[0]!.path!);
-    expect(trace.steps.map((s) => s.action?.name ?? 'init')).toEqual([
-      'init',
-      'phase1a',
-      'phase1a',
-      'phase1b',
-      'phase1b',
-      'phase1b',
-      'phase2a',
-      'phase2b',
-      'phase1b',
-      'phase2a',
-      'phase2b',
-    ]);
-    expect(trace.steps.at(-1)!.action!.label).toBe('phase2b({ acc: "a1", bal: 1, val: "v2" })');
-    const image = abstractTrace(refinementOf(spec, 'ImplementsVoting')!, trace);
-    expect(image.firstUnmatched).toBe(10);
-    expect(image.steps.map((s) => s.counterpart?.split('(')[0])).toEqual([
-      'initial',
-      'stutter',
-      'stutter',
-      'increaseMaxBal',
-      'increaseMaxBal',
-      'increaseMaxBal',
-      'stutter',
-      'voteFor',
-      'increaseMaxBal',
-      'stutter',
-      undefined,
-    ]);
   });
 
   it('reads messages back from their text form', () => {

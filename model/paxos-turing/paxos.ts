@@ -21,12 +21,16 @@
  * finds the refinement broken after 10 steps, by a vote for a value not safe in its ballot.
  * TLC (3 acceptors, 2 values): maxBallot 1 → 3,921 distinct, 23,563 generated, depth 17;
  * maxBallot 2 → 185,369 distinct, 1,361,380 generated, depth 25. With `symmetric` (acceptors and
- * values interchangeable, TLC's SYMMETRY): maxBallot 1 → 443 / 2,697 / 17.
+ * values interchangeable, TLC's SYMMETRY): maxBallot 1 → 443 / 2,697 / 17. The same definition is
+ * written against views of packed words in `paxos-views.ts` (`--set views=true`).
  */
 import { defineProtocol, defineSpec, permutations } from '../../spec/index.ts';
-import { inv, type PaxosState, typeOK, votingView } from './invariant.ts';
+import { type PaxosState, paxosReading, typeOK } from './invariant.ts';
 import { type Ballot, msg1a, msg1b, msg2a, parseMessage, voteText } from './messages.ts';
-import { chosen, universe, votingMapping, votingSpec } from './voting.ts';
+import { paxosViewSpec } from './paxos-views.ts';
+import { paxosProperties } from './properties.ts';
+import { paxosDomains, type Proposal, quorumJoined, type Report, safeToPropose } from './proposals.ts';
+import { universe, votingMapping } from './voting.ts';
 
 export { universe } from './voting.ts';
 
@@ -46,26 +50,7 @@ export interface PaxosConfig {
   readonly symmetric?: boolean;
 }
 
-/**
- * A leader's proposal: ballot, value, the quorum whose 1b messages justify it, and the acceptor
- * whose reported vote is the highest among them (null when none of them has voted). Naming the
- * cited vote makes one step per witness, as TLC counts `\E m \in Q1bv` in Phase2a.
- */
-export interface Proposal {
-  readonly bal: Ballot;
-  readonly val: string;
-  readonly quorum: readonly string[];
-  readonly citing: string | null;
-}
-export interface Join {
-  readonly acc: string;
-  readonly bal: Ballot;
-}
-export interface Vote {
-  readonly acc: string;
-  readonly bal: Ballot;
-  readonly val: string;
-}
+export type { Join, Proposal, Vote } from './proposals.ts';
 
 /** Messages are never removed; sending one already sent changes nothing. */
 const withMessage = (msgs: ReadonlySet<string>, message: string): ReadonlySet<string> =>
@@ -78,21 +63,19 @@ export function paxosSpec(
   variant: PaxosVariant = 'correct',
 ) {
   const u = universe(config);
-  const { acceptors, values, ballots, quorums } = u;
-  const proposals: Proposal[] = ballots.flatMap((bal) =>
-    values.flatMap((val) =>
-      quorums.flatMap((quorum) => [null, ...quorum].map((citing) => ({ bal, val, quorum, citing }))),
-    ),
-  );
-  const joins: Join[] = acceptors.flatMap((acc) => ballots.map((bal) => ({ acc, bal })));
-  const votes: Vote[] = acceptors.flatMap((acc) => ballots.flatMap((bal) => values.map((val) => ({ acc, bal, val }))));
+  const { acceptors, values, ballots } = u;
+  const { proposals, joins, votes } = paxosDomains(u);
   const perAcceptor = <T>(value: T) => Object.fromEntries(acceptors.map((a) => [a, value]));
   /** The 2a messages a ballot could carry: Phase2a sends at most one of them. */
   const proposalsOf = ballots.map((bal) => values.map((val) => msg2a(bal, val)));
   // Message texts built once: the hot loop looks them up instead of formatting them.
   const proposalText = (bal: Ballot, val: string) => proposalsOf[bal]![values.indexOf(val)]!;
   const asks = ballots.map(msg1a);
-  const proposable = variant === 'ignore-prior-votes' ? quorumJoined : safeToPropose;
+  const choice = variant === 'ignore-prior-votes' ? quorumJoined : safeToPropose;
+  const proposable = (s: PaxosState, p: Proposal) => {
+    const reports = quorumReports(s, p);
+    return reports !== undefined && choice(reports, p);
+  };
 
   return defineSpec({
     name: 'paxos-turing',
@@ -119,14 +102,11 @@ export function paxosSpec(
           bal >= s.maxBal[acc]! && s.msgs.has(proposalText(bal, val)) ? vote(s, acc, bal, val) : undefined,
       },
     },
-    properties: ({ always, refines, sometimes }) => [
-      always('TypeOK', (s) => typeOK(u, s)),
-      always('Inv', (s) => inv(u, s)),
-      always('Agreement', (s) => chosen(u, votingView(s)).length <= 1),
-      refines('ImplementsVoting', votingSpec(u, 'votes'), votingMapping()), // V!Spec
-      // Not vacuous: the invariants would also hold if no value could ever be chosen.
-      sometimes('ValueChosen', (s) => chosen(u, votingView(s)).length > 0),
-    ],
+    properties: paxosProperties<PaxosState>(u, {
+      typeOK: (s) => typeOK(u, s),
+      reading: paxosReading,
+      mapping: votingMapping(),
+    }),
     // Permutations(Acceptor) \cup Permutations(Value), as in the reference's symmetric TLC runs.
     symmetry: config.symmetric ? permutations<PaxosState>({ acceptors, values }) : undefined,
   });
@@ -149,34 +129,15 @@ function vote(s: PaxosState, acc: string, bal: Ballot, val: string): PaxosState 
 }
 
 /** The 1b messages of ballot `bal` from the quorum's acceptors, or undefined unless all have joined. */
-function quorumReports(s: PaxosState, { bal, quorum }: Proposal) {
+function quorumReports(s: PaxosState, { bal, quorum }: Proposal): Report[] | undefined {
   // Joining ballot bal raised maxBal to bal for good: a cheap test before reading the messages.
   if (!quorum.every((a) => s.maxBal[a]! >= bal)) return undefined;
-  const reports = [];
+  const reports: Report[] = [];
   for (const text of s.msgs) {
     const m = parseMessage(text)!;
     if (m.type === '1b' && m.bal === bal && quorum.includes(m.acc)) reports.push(m);
   }
   return reports.length === quorum.length ? reports : undefined;
-}
-
-/** The bug: any value, once the quorum has joined (the proposal cites no vote). */
-function quorumJoined(s: PaxosState, p: Proposal): boolean {
-  return p.citing === null && quorumReports(s, p) !== undefined;
-}
-
-/**
- * Paxos's heart: no one in the quorum has voted (and the proposal cites no vote), or the cited
- * acceptor reported the highest vote in the quorum, for this value.
- */
-function safeToPropose(s: PaxosState, p: Proposal): boolean {
-  const reports = quorumReports(s, p);
-  if (reports === undefined) return false;
-  let highest: Ballot = -1;
-  for (const r of reports) if (r.mbal > highest) highest = r.mbal;
-  if (p.citing === null) return highest === -1;
-  const cited = reports.find((r) => r.acc === p.citing)!;
-  return highest >= 0 && cited.mbal === highest && cited.mval === p.val;
 }
 
 export const paxosTuring = defineProtocol({
@@ -190,7 +151,11 @@ export const paxosTuring = defineProtocol({
       default: false,
       doc: 'symmetry reduction: states equal up to renaming acceptors and values count once',
     },
+    views: {
+      default: false,
+      doc: 'written against object-like views of a packed layout (paxos-views.ts): the same states, checked faster',
+    },
   },
   variants: PAXOS_VARIANTS,
-  build: (c, variant) => paxosSpec(c, variant),
+  build: (c, variant) => (c.views ? paxosViewSpec(c, variant) : paxosSpec(c, variant)),
 });

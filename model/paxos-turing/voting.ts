@@ -15,14 +15,26 @@ import { defineProtocol, defineSpec, withMember } from '../../spec/index.ts';
 import { consensusSpec } from './consensus.ts';
 import { type Ballot, parseMessage, voteText } from './messages.ts';
 
-/** What Voting's notions read: each acceptor's ballot, and the votes cast (a set holding their `2b(a, b, v)` texts). */
+/**
+ * What Voting's notions read: each acceptor's ballot, and whether a vote was cast (by its
+ * `2b(a, b, v)` text). Read off a Voting state (`votingStateView`), or off a Paxos state in
+ * whatever form it is held — records and a Set, or views of packed words.
+ */
 export interface VotingView {
+  maxBalOf(acceptor: string): Ballot;
+  hasVote(text: string): boolean;
+}
+
+/** A state of Voting.tla: the votes cast, each as its `2b(a, b, v)` text, and each acceptor's ballot. */
+export interface VotingState {
   readonly maxBal: Readonly<Record<string, Ballot>>;
   readonly votes: ReadonlySet<string>;
 }
 
-/** A state of Voting.tla. */
-export type VotingState = VotingView;
+export const votingStateView = (s: VotingState): VotingView => ({
+  maxBalOf: (a) => s.maxBal[a]!,
+  hasVote: (text) => s.votes.has(text),
+});
 
 export interface Universe {
   readonly acceptors: readonly string[];
@@ -56,14 +68,14 @@ function majorities(acceptors: readonly string[]): string[][] {
   return pick(0, size);
 }
 
-export const votedFor = (s: VotingView, a: string, b: Ballot, v: string) => s.votes.has(voteText(a, b, v));
+export const votedFor = (s: VotingView, a: string, b: Ballot, v: string) => s.hasVote(voteText(a, b, v));
 
 export const didNotVoteAt = (u: Universe, s: VotingView, a: string, b: Ballot) =>
   u.values.every((v) => !votedFor(s, a, b, v));
 
 /** ShowsSafeAt(Q, b, v): Q's acceptors promised b, and their votes below b make v safe at b. */
 export function showsSafeAt(u: Universe, s: VotingView, quorum: readonly string[], b: Ballot, v: string): boolean {
-  if (!quorum.every((a) => s.maxBal[a]! >= b)) return false;
+  if (!quorum.every((a) => s.maxBalOf(a) >= b)) return false;
   for (let c = -1; c < b; c++) {
     const votedAtC = c === -1 || quorum.some((a) => votedFor(s, a, c, v));
     if (!votedAtC) continue;
@@ -100,11 +112,11 @@ export interface VoteWitness extends Vote {
 /** VoteFor's guard, for one witness of its `\E`s or (without one) for any. */
 function mayVoteFor(u: Universe, s: VotingView, vote: Vote | VoteWitness): boolean {
   const { acc: a, bal: b, val: v } = vote;
-  if (!(s.maxBal[a]! <= b && didNotVoteAt(u, s, a, b))) return false;
+  if (!(s.maxBalOf(a) <= b && didNotVoteAt(u, s, a, b))) return false;
   if (!u.acceptors.every((x) => x === a || u.values.every((w) => w === v || !votedFor(s, x, b, w)))) return false;
   if (!('quorum' in vote)) return u.quorums.some((q) => showsSafeAt(u, s, q, b, v));
   const { quorum, c, by } = vote;
-  if (!quorum.every((x) => s.maxBal[x]! >= b) || (by !== null && !votedFor(s, by, c, v))) return false;
+  if (!quorum.every((x) => s.maxBalOf(x) >= b) || (by !== null && !votedFor(s, by, c, v))) return false;
   for (let d = c + 1; d < b; d++) if (!quorum.every((x) => didNotVoteAt(u, s, x, d))) return false;
   return true;
 }
@@ -146,17 +158,22 @@ export function votingSpec(u: Universe, counting: 'tlc' | 'votes' = 'tlc') {
             ? voteWitnesses(u)
             : u.acceptors.flatMap((acc) => u.ballots.flatMap((bal) => u.values.map((val) => ({ acc, bal, val })))),
         next: (s, w: Vote | VoteWitness) =>
-          mayVoteFor(u, s, w)
+          mayVoteFor(u, votingStateView(s), w)
             ? { votes: withMember(s.votes, voteText(w.acc, w.bal, w.val)), maxBal: { ...s.maxBal, [w.acc]: w.bal } }
             : undefined,
       },
     },
     properties: ({ always, refines }) => [
-      always('OneValuePerBallot', (s) =>
-        u.ballots.every((b) => u.values.filter((v) => u.acceptors.some((a) => votedFor(s, a, b, v))).length <= 1),
-      ),
-      always('VotesSafe', (s) => [...s.votes].every((text) => isSafeVote(u, s, text))),
-      refines('ImplementsConsensus', consensusSpec(u.values), (s) => ({ chosen: new Set(chosen(u, s)) })), // C!Spec
+      always('OneValuePerBallot', (s) => {
+        const view = votingStateView(s);
+        return u.ballots.every(
+          (b) => u.values.filter((v) => u.acceptors.some((a) => votedFor(view, a, b, v))).length <= 1,
+        );
+      }),
+      always('VotesSafe', (s) => [...s.votes].every((text) => isSafeVote(u, votingStateView(s), text))),
+      refines('ImplementsConsensus', consensusSpec(u.values), (s) => ({
+        chosen: new Set(chosen(u, votingStateView(s))),
+      })), // C!Spec
     ],
     checkDeadlock: false, // MCVoting.cfg: CHECK_DEADLOCK FALSE
   });
@@ -169,7 +186,7 @@ function isSafeVote(u: Universe, s: VotingView, text: string): boolean {
   const { bal: b, val: v } = vote;
   for (let c = 0; c < b; c++) {
     const noneOther = u.quorums.some((q) =>
-      q.every((x) => votedFor(s, x, c, v) || (s.maxBal[x]! > c && didNotVoteAt(u, s, x, c))),
+      q.every((x) => votedFor(s, x, c, v) || (s.maxBalOf(x) > c && didNotVoteAt(u, s, x, c))),
     );
     if (!noneOther) return false;
   }
