@@ -13,6 +13,7 @@ import type { Progress } from '../checker/observer.ts';
 import type { CheckOptions } from '../checker/options.ts';
 import type { DiskStatistics } from '../checker/result.ts';
 import { findProtocol } from '../model/index.ts';
+import { ownModule } from '../checker/own-modules.ts';
 
 export interface Measurement {
   readonly protocol: string;
@@ -79,7 +80,8 @@ function measure(
     },
   };
   const specSource = {
-    module: new URL('../model/index.ts', import.meta.url).href,
+    // The library's models as this child runs: sources, or compiled (bench/compiled.ts).
+    module: ownModule('../model/index.ts', import.meta.url).href,
     exportName: 'protocols',
     protocol,
     settings,

@@ -24,17 +24,20 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { protocols } from '../../model/index.ts';
 import type { Measurement } from '../measure-one.ts';
 import type { CheckOptions } from '../../checker/options.ts';
 
-import { machineLoad, measureKripke, type ProcessMeasurement } from '../peers/kripke.ts';
+import {
+  machineLoad,
+  measuredForm,
+  measureKripke,
+  measureOneCommand,
+  type ProcessMeasurement,
+} from '../peers/kripke.ts';
 import { findTlc, type TlcInstall, type TlcModel, type TlcRun, runTlc } from '../peers/tlc.ts';
 import type { BenchOptions } from '../run.ts';
-
-const here = dirname(fileURLToPath(import.meta.url));
 
 export const name = 'throughput';
 export const description =
@@ -154,9 +157,7 @@ export function measureInChild<T extends Pick<Target, 'protocol' | 'settings'>>(
   const child = spawnSync(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      `${here}/../measure-one.ts`,
+      ...measureOneCommand(),
       target.protocol,
       JSON.stringify(target.settings),
       String(workers),
@@ -248,6 +249,7 @@ export async function run(options: BenchOptions): Promise<unknown> {
           `its generated states per second then, against Kripke's now by wall clock and by CPU time.\n`
       : `TLC: ${tlc.jar}, one worker, in turn with Kripke on each model. ${machineLoad()} at the start.\n`,
   );
+  say(`${measuredForm()}.\n`);
   const rows: Row[] = [];
   for (const target of targets) rows.push(...measureTarget(target, refs.get(target.tlcModel), tlc, options, say));
   const summary = (['packed', 'views', 'objects'] as const).map((style) =>
