@@ -25,7 +25,7 @@ import type { PaxosReading } from './invariant.ts';
 import { type Ballot, type MaybeValue, msg1a, msg1b, msg2a, parseMessage, voteText } from './messages.ts';
 import type { PaxosVariant } from './paxos.ts';
 import { paxosProperties } from './properties.ts';
-import { paxosDomains, type Proposal, quorumJoined, type Report, safeToPropose } from './proposals.ts';
+import { paxosDomains, paxosTexts, type Proposal, quorumJoined, type Report, safeToPropose } from './proposals.ts';
 import { type Universe, type VotingState, universe } from './voting.ts';
 
 /** Every message the constants allow, as texts: the votes (2b) first, then 1a, 1b and 2a. */
@@ -65,18 +65,16 @@ export function paxosViewSpec(
   const layout = paxosLayout(u);
   type State = StateViewOf<typeof layout>;
   const { proposals, joins, votes } = paxosDomains(u);
-  const asks = ballots.map(msg1a);
-  /** The 2a messages a ballot could carry: Phase2a sends at most one of them. */
-  const proposalsOf = ballots.map((bal) => values.map((val) => msg2a(bal, val)));
-  const proposalText = (bal: Ballot, val: string) => proposalsOf[bal]![values.indexOf(val)]!;
+  const { asks, proposalsOf, proposalText } = paxosTexts(u);
+  const allReports = messageTexts(u)
+    .map((text) => ({ text, report: parseMessage(text)! }))
+    .filter((m): m is { text: string; report: Report } => m.report.type === '1b');
   /** The 1b reports acc could have sent in bal (one for each vote it may have cast before), with their texts. */
   const reportsOf = (acc: string, bal: Ballot) =>
-    messageTexts(u)
-      .map((text) => ({ text, report: parseMessage(text)! }))
-      .filter((m): m is { text: string; report: Report } => m.report.type === '1b')
-      .filter(({ report }) => report.acc === acc && report.bal === bal);
+    allReports.filter(({ report }) => report.acc === acc && report.bal === bal);
   // By parameter position: for each proposal its quorum's possible reports; for each join the
-  // report it sends, by the acceptor's last vote; for each vote its 2b text.
+  // report it sends, by the acceptor's last vote; for each vote its 2b text (the votes' domain is
+  // in the universe's order, which the refinement mapping reads them in too).
   const quorumReportsOf = proposals.map((p) => p.quorum.map((acc) => reportsOf(acc, p.bal)));
   const joinReports = joins.map(({ acc, bal }) => reportsOf(acc, bal));
   const voteTexts = votes.map(({ acc, bal, val }) => voteText(acc, bal, val));
@@ -164,7 +162,7 @@ export function paxosViewSpec(
       // among None and the values, and msgs a subset of well-typed messages.
       typeOK: () => true,
       reading: (s) => new ViewReading(s),
-      mapping: votingMapping(u),
+      mapping: votingMapping(acceptors, voteTexts),
     }),
     // Permutations(Acceptor) \cup Permutations(Value): each renaming moves words' bits.
     symmetry: config.symmetric ? layoutPermutations(layout, { acceptors, values }) : undefined,
@@ -208,10 +206,9 @@ class ViewReading implements PaxosReading {
  * same object: a stutter the refinement check sees without hashing), and reuses the unchanged
  * part otherwise. A pure function of the state all the same.
  */
-function votingMapping({ acceptors, values, ballots }: Universe) {
-  // In the universe's order (the votes come first there), so each look-up finds the next member.
-  const voteTexts = acceptors.flatMap((acc) => ballots.flatMap((bal) => values.map((val) => voteText(acc, bal, val))));
-  /** Which of them the last image holds. */
+function votingMapping(acceptors: readonly string[], voteTexts: readonly string[]) {
+  // voteTexts are in the universe's order (the votes come first there), so each look-up finds
+  // the next member. `lastCast`: which of them the last image holds.
   const lastCast = voteTexts.map(() => false);
   let last: VotingState = { votes: new Set(), maxBal: {} };
   return (s: PaxosView): VotingState => {

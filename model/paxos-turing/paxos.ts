@@ -26,10 +26,10 @@
  */
 import { defineProtocol, defineSpec, permutations } from '../../spec/index.ts';
 import { type PaxosState, paxosReading, typeOK } from './invariant.ts';
-import { type Ballot, msg1a, msg1b, msg2a, parseMessage, voteText } from './messages.ts';
+import { type Ballot, msg1b, parseMessage, voteText } from './messages.ts';
 import { paxosViewSpec } from './paxos-views.ts';
 import { paxosProperties } from './properties.ts';
-import { paxosDomains, type Proposal, quorumJoined, type Report, safeToPropose } from './proposals.ts';
+import { paxosDomains, paxosTexts, type Proposal, quorumJoined, type Report, safeToPropose } from './proposals.ts';
 import { universe, votingMapping } from './voting.ts';
 
 export { universe } from './voting.ts';
@@ -65,12 +65,8 @@ export function paxosSpec(
   const u = universe(config);
   const { acceptors, values, ballots } = u;
   const { proposals, joins, votes } = paxosDomains(u);
+  const { asks, proposalsOf, proposalText } = paxosTexts(u);
   const perAcceptor = <T>(value: T) => Object.fromEntries(acceptors.map((a) => [a, value]));
-  /** The 2a messages a ballot could carry: Phase2a sends at most one of them. */
-  const proposalsOf = ballots.map((bal) => values.map((val) => msg2a(bal, val)));
-  // Message texts built once: the hot loop looks them up instead of formatting them.
-  const proposalText = (bal: Ballot, val: string) => proposalsOf[bal]![values.indexOf(val)]!;
-  const asks = ballots.map(msg1a);
   const choice = variant === 'ignore-prior-votes' ? quorumJoined : safeToPropose;
   const proposable = (s: PaxosState, p: Proposal) => {
     const reports = quorumReports(s, p);
