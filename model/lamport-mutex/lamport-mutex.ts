@@ -11,40 +11,25 @@
  * The clocks are unbounded; as in MCLamportMutex.cfg, the state constraint `clock[p] <= maxClock`
  * keeps the state space finite (a successor beyond it is checked but not explored). With N = 3,
  * MaxNat = 7, maxClock = 6, TLC finds 724,274 distinct states, 2,729,079 generated, depth 61.
- * The actions' names and domains, the constraint and the properties are defined once
- * (`definition.ts`) for this file's arrays, the words of `lamport-mutex-packed.ts` and the views of
- * `lamport-mutex-views.ts`.
+ *
+ * Written against views of a packed layout (`definePackedSpec`, `layout.ts`): the actions read
+ * `s.req.get(p).get(q)`, `t.network.get(q).get(p).shift()`, `t.ack.get(p).add(q)`, while the
+ * checker copies and hashes 12 words (N = 3).
  */
-import { defineProtocol, defineSpec, KripkeError } from '../../spec/index.ts';
+import { defineProtocol, definePackedSpec, KripkeError } from '../../spec/index.ts';
 import {
-  lamportActions,
-  lamportConstants,
-  lamportConstraint,
-  lamportProperties,
-  type LamportRead,
-} from './definition.ts';
-import { lamportMutexPackedSpec } from './lamport-mutex-packed.ts';
-import { lamportMutexViewSpec } from './lamport-mutex-views.ts';
+  ACK,
+  CHANNEL_BOUND,
+  lamportLayout,
+  type Message,
+  messageUniverse,
+  type Proc,
+  REL,
+  type State,
+  type Writing,
+} from './layout.ts';
 
-export type Proc = number;
-
-export type Message =
-  | { readonly type: 'req'; readonly clock: number }
-  | { readonly type: 'ack'; readonly clock: 0 }
-  | { readonly type: 'rel'; readonly clock: 0 };
-
-export interface LamportMutexState {
-  /** clock[p]: p's logical clock. */
-  readonly clock: readonly number[];
-  /** req[p][q]: the clock of q's request as p knows it; 0 when p knows of none. */
-  readonly req: readonly (readonly number[])[];
-  /** ack[p]: the processes that acknowledged p's request (a set, kept sorted). */
-  readonly ack: readonly (readonly Proc[])[];
-  /** network[p][q]: the messages in flight from p to q, oldest first. */
-  readonly network: readonly (readonly (readonly Message[])[])[];
-  /** The processes in their critical section (a set, kept sorted). */
-  readonly crit: readonly Proc[];
-}
+export type { Message, Proc };
 
 export interface LamportMutexConfig {
   readonly n: number;
@@ -54,133 +39,167 @@ export interface LamportMutexConfig {
   readonly maxNat: number;
 }
 
-const ACK: Message = { type: 'ack', clock: 0 };
-const REL: Message = { type: 'rel', clock: 0 };
-const reqMessage = (clock: number): Message => ({ type: 'req', clock });
-
-// Written as loops, not closures: these run for every successor.
-function replace<T>(items: readonly T[], i: number, value: T): T[] {
-  const copy = items.slice();
-  copy[i] = value;
-  return copy;
-}
-
-function addSorted(set: readonly Proc[], p: Proc): Proc[] {
-  if (set.includes(p)) return set.slice();
-  const added = [...set, p];
-  added.sort(byNumber);
-  return added;
-}
-const byNumber = (a: number, b: number) => a - b;
-
-/** network with the head of channel q→p removed and, optionally, a message appended to p→q. */
-function receive(s: LamportMutexState, p: Proc, q: Proc, reply?: Message): LamportMutexState['network'] {
-  const network = replace(s.network, q, replace(s.network[q]!, p, s.network[q]![p]!.slice(1)));
-  if (reply === undefined) return network;
-  return replace(network, p, replace(network[p]!, q, [...network[p]![q]!, reply]));
-}
-
-/** Broadcast(p, m): append m to every channel from p except p's own. */
-function broadcast(s: LamportMutexState, p: Proc, m: Message): LamportMutexState['network'] {
-  const channels = s.network[p]!.slice();
-  for (let r = 0; r < channels.length; r++) if (r !== p) channels[r] = [...channels[r]!, m];
-  return replace(s.network, p, channels);
-}
-
-/** What the constraint and properties read of this file's states. */
-function objectRead(PROC: readonly Proc[], maxNat: number): LamportRead<LamportMutexState> {
-  const isProcSet = (set: readonly Proc[]) => set.every((p) => PROC.includes(p));
-  const isMessage = (m: Message) =>
-    m.type === 'req' ? Number.isInteger(m.clock) && m.clock >= 1 && m.clock <= maxNat : m.clock === 0;
-  return {
-    clock: (s, p) => s.clock[p]!,
-    req: (s, p, q) => s.req[p]![q]!,
-    longerThan: (s, p, q, n) => s.network[p]![q]!.length > n,
-    inCritical: (s) => s.crit.length,
-    typedBeyondFields: (s) =>
-      isProcSet(s.crit) &&
-      s.ack.every(isProcSet) &&
-      s.network.every((row) => row.every((channel) => channel.every(isMessage))),
-  };
-}
+const inRange = (c: number, min: number, max: number) => Number.isInteger(c) && c >= min && c <= max;
 
 export function lamportMutexSpec(config: LamportMutexConfig = { n: 3, maxClock: 6, maxNat: 7 }) {
-  const constants = lamportConstants(config);
-  const { PROC } = constants;
-  const read = objectRead(PROC, config.maxNat);
+  const { n, maxClock, maxNat } = config;
+  const PROC: readonly Proc[] = Array.from({ length: n }, (_, i) => i);
+  /** Every (p, q), p ≠ q: p receives from q. */
+  const PAIRS = PROC.flatMap((p) => PROC.filter((q) => q !== p).map((q) => [p, q] as const));
+  const messages = messageUniverse(maxClock);
+  const layout = lamportLayout(PROC, maxClock, messages);
 
-  /** beats(p, q): p believes its request has priority over q's. */
-  const beats = (s: LamportMutexState, p: Proc, q: Proc) => {
-    const mine = s.req[p]![p]!,
-      theirs = s.req[p]![q]!;
-    return theirs === 0 || mine < theirs || (mine === theirs && p < q);
+  const requestOf = (c: number): Message => {
+    if (c >= 1 && c <= maxClock) return messages[1 + c]!;
+    throw new KripkeError(
+      'invalid-value',
+      `lamport-mutex: a request with clock ${c} is outside the message universe req(1..${maxClock}); is the clock constraint missing?`,
+      { model: 'lamport-mutex', field: 'network' },
+    );
   };
-  const beatsAll = (s: LamportMutexState, p: Proc) => {
-    for (const q of PROC) if (q !== p && !beats(s, p, q)) return false;
+  /** beats(p, q) for every q ≠ p: p's request has priority over every other it knows of. */
+  const beatsAll = (s: State, p: Proc) => {
+    const known = s.req.get(p),
+      mine = known.get(p);
+    for (const q of PROC) {
+      if (q === p) continue;
+      const theirs = known.get(q);
+      if (!(theirs === 0 || mine < theirs || (mine === theirs && p < q))) return false;
+    }
     return true;
   };
-  /** The message at the head of channel q→p, if it has the given type. */
-  const headOf = (s: LamportMutexState, q: Proc, p: Proc, type: Message['type']) => {
-    const m = s.network[q]![p]![0];
-    return m !== undefined && m.type === type ? m : undefined;
+  /** The message at the head of channel q→p, if any. */
+  const headOf = (s: State, q: Proc, p: Proc) => s.network.get(q).get(p).at(0);
+  /** Broadcast(p, m): m on every channel from p to another process. */
+  const broadcast = (t: Writing, p: Proc, m: Message) => {
+    const out = t.network.get(p);
+    for (const q of PROC) if (q !== p) out.get(q).push(m);
   };
 
-  return defineSpec({
+  // The constraint and the properties run on every new state: loops, not closures.
+  /** MCLamportMutex's state constraint: no clock beyond maxClock is explored. */
+  const withinClocks = (s: State) => {
+    for (const p of PROC) if (s.clock.get(p) > maxClock) return false;
+    return true;
+  };
+  /**
+   * TypeOK, with Clock = 1..maxNat and Nat = 0..maxNat as MCLamportMutex overrides them. ack and
+   * crit are subsets of Proc by the layout; a message is typed unless it is a request whose clock
+   * exceeds maxNat, a question only when maxClock > maxNat.
+   */
+  const typeOk = (s: State) => {
+    for (const p of PROC) {
+      if (!inRange(s.clock.get(p), 1, maxNat)) return false;
+      const known = s.req.get(p);
+      for (const q of PROC) if (!inRange(known.get(q), 0, maxNat)) return false;
+    }
+    if (maxClock <= maxNat) return true;
+    for (const p of PROC)
+      for (const q of PROC)
+        for (const m of s.network.get(p).get(q)) if (m.type === 'req' && m.clock > maxNat) return false;
+    return true;
+  };
+  const boundedNetwork = (s: State) => {
+    for (const p of PROC) for (const q of PROC) if (s.network.get(p).get(q).length > CHANNEL_BOUND) return false;
+    return true;
+  };
+
+  return definePackedSpec(layout, {
     name: 'lamport-mutex',
-    init: (): LamportMutexState[] => [
-      {
-        clock: PROC.map(() => 1),
-        req: PROC.map(() => PROC.map(() => 0)),
-        ack: PROC.map(() => []),
-        network: PROC.map(() => PROC.map(() => [])),
-        crit: [],
+    init: (blank) => {
+      const s = blank();
+      for (const p of PROC) s.clock.set(p, 1);
+      return [s];
+    },
+    actions: {
+      /** p asks for the critical section: it records its own request and broadcasts it. */
+      request: {
+        params: PROC,
+        next: (s, p) => {
+          if (s.req.get(p).get(p) !== 0) return undefined;
+          const t = s.copy(),
+            c = s.clock.get(p);
+          t.req.get(p).set(p, c);
+          broadcast(t, p, requestOf(c));
+          const acks = t.ack.get(p);
+          acks.clear();
+          acks.add(p);
+          return t;
+        },
       },
+      /** p enters once all acknowledged and its request beats all others it knows of. */
+      enter: {
+        params: PROC,
+        next: (s, p) => {
+          if (s.ack.get(p).size !== n || !beatsAll(s, p)) return undefined;
+          const t = s.copy();
+          t.crit.add(p);
+          return t;
+        },
+      },
+      /** p leaves and tells everyone. */
+      exit: {
+        params: PROC,
+        next: (s, p) => {
+          if (!s.crit.has(p)) return undefined;
+          const t = s.copy();
+          t.crit.delete(p);
+          broadcast(t, p, REL);
+          t.req.get(p).set(p, 0);
+          t.ack.get(p).clear();
+          return t;
+        },
+      },
+      /** p receives q's request, advances its clock past it, and acknowledges. */
+      receiveRequest: {
+        params: PAIRS,
+        next: (s, pair) => {
+          const p = pair[0],
+            q = pair[1]; // not destructured: V8 would iterate
+          const m = headOf(s, q, p);
+          if (m === undefined || m.type !== 'req') return undefined;
+          const t = s.copy(),
+            own = s.clock.get(p);
+          t.req.get(p).set(q, m.clock);
+          t.clock.set(p, m.clock > own ? m.clock + 1 : own + 1);
+          t.network.get(q).get(p).shift();
+          t.network.get(p).get(q).push(ACK);
+          return t;
+        },
+      },
+      /** p receives q's acknowledgement. */
+      receiveAck: {
+        params: PAIRS,
+        next: (s, pair) => {
+          const p = pair[0],
+            q = pair[1];
+          if (headOf(s, q, p) !== ACK) return undefined;
+          const t = s.copy();
+          t.ack.get(p).add(q);
+          t.network.get(q).get(p).shift();
+          return t;
+        },
+      },
+      /** p receives q's release and forgets q's request. */
+      receiveRelease: {
+        params: PAIRS,
+        next: (s, pair) => {
+          const p = pair[0],
+            q = pair[1];
+          if (headOf(s, q, p) !== REL) return undefined;
+          const t = s.copy();
+          t.req.get(p).set(q, 0);
+          t.network.get(q).get(p).shift();
+          return t;
+        },
+      },
+    },
+    constraint: withinClocks,
+    properties: ({ always }) => [
+      always('TypeOK', typeOk),
+      always('BoundedNetwork', boundedNetwork),
+      always('Mutex', (s) => s.crit.size <= 1),
     ],
-    actions: lamportActions<LamportMutexState>(constants, {
-      request: (s, p) =>
-        s.req[p]![p] !== 0
-          ? undefined
-          : {
-              ...s,
-              req: replace(s.req, p, replace(s.req[p]!, p, s.clock[p]!)),
-              network: broadcast(s, p, reqMessage(s.clock[p]!)),
-              ack: replace(s.ack, p, [p]),
-            },
-      enter: (s, p) =>
-        s.ack[p]!.length === PROC.length && beatsAll(s, p) ? { ...s, crit: addSorted(s.crit, p) } : undefined,
-      exit: (s, p) =>
-        !s.crit.includes(p)
-          ? undefined
-          : {
-              ...s,
-              crit: s.crit.filter((c) => c !== p),
-              network: broadcast(s, p, REL),
-              req: replace(s.req, p, replace(s.req[p]!, p, 0)),
-              ack: replace(s.ack, p, []),
-            },
-      receiveRequest: (s, [p, q]) => {
-        const m = headOf(s, q, p, 'req');
-        if (m === undefined) return undefined;
-        const c = m.clock,
-          own = s.clock[p]!;
-        return {
-          ...s,
-          req: replace(s.req, p, replace(s.req[p]!, q, c)),
-          clock: replace(s.clock, p, c > own ? c + 1 : own + 1),
-          network: receive(s, p, q, ACK),
-        };
-      },
-      receiveAck: (s, [p, q]) =>
-        headOf(s, q, p, 'ack') === undefined
-          ? undefined
-          : { ...s, ack: replace(s.ack, p, addSorted(s.ack[p]!, q)), network: receive(s, p, q) },
-      receiveRelease: (s, [p, q]) =>
-        headOf(s, q, p, 'rel') === undefined
-          ? undefined
-          : { ...s, req: replace(s.req, p, replace(s.req[p]!, q, 0)), network: receive(s, p, q) },
-    }),
-    constraint: lamportConstraint(read, config),
-    properties: lamportProperties(read, config),
   });
 }
 
@@ -191,20 +210,7 @@ export const lamportMutex = defineProtocol({
     n: { default: 3, doc: 'processes', min: 1, max: 6 },
     maxClock: { default: 6, doc: 'state constraint: explore no clock beyond this', min: 1, max: 20 },
     maxNat: { default: 7, doc: "TypeOK's bound on clock values (MCLamportMutex's MaxNat)", min: 1, max: 30 },
-    packed: { default: false, doc: 'packed state layout (lamport-mutex-packed.ts): the same states, checked faster' },
-    views: {
-      default: false,
-      doc: 'a packed layout written against object-like views (lamport-mutex-views.ts): the same states',
-    },
   },
   variants: { correct: 'LamportMutex.tla as published' },
-  build: (c) => {
-    if (c.packed && c.views)
-      throw new KripkeError('invalid-config', 'packed=true and views=true are two layouts: choose one', {
-        model: 'lamport-mutex',
-        key: 'views',
-      });
-    if (c.views) return lamportMutexViewSpec(c);
-    return c.packed ? lamportMutexPackedSpec(c) : lamportMutexSpec(c);
-  },
+  build: (c) => lamportMutexSpec(c),
 });
