@@ -21,20 +21,22 @@
  * finds the refinement broken after 10 steps, by a vote for a value not safe in its ballot.
  * TLC (3 acceptors, 2 values): maxBallot 1 → 3,921 distinct, 23,563 generated, depth 17;
  * maxBallot 2 → 185,369 distinct, 1,361,380 generated, depth 25. With `symmetric` (acceptors and
- * values interchangeable, TLC's SYMMETRY): maxBallot 1 → 443 / 2,697 / 17. The same definition is
- * written against views of packed words in `paxos-views.ts` (`--set views=true`).
+ * values interchangeable, TLC's SYMMETRY): maxBallot 1 → 443 / 2,697 / 17.
+ *
+ * Written against views of a packed layout (`layout.ts`, `definePackedSpec`): the actions read
+ * `s.maxBal.get(acc)`, `s.msgs.has(text)`, `const t = s.copy(); t.maxBal.set(acc, bal)`, while
+ * the checker copies, hashes and stores words. The message texts an action sends are made once,
+ * with the parameters, and looked up by the parameter's position (the `index` each action
+ * receives): no text is built while checking.
  */
-import { defineProtocol, defineSpec, permutations } from '../../spec/index.ts';
-import { type PaxosState, paxosReading, typeOK } from './invariant.ts';
-import { type Ballot, msg1b, parseMessage, voteText } from './messages.ts';
-import { paxosViewSpec } from './paxos-views.ts';
-import { paxosProperties } from './properties.ts';
-import { paxosDomains, paxosTexts, type Proposal, quorumJoined, type Report, safeToPropose } from './proposals.ts';
-import { universe, votingMapping } from './voting.ts';
+import { defineProtocol, definePackedSpec, layoutPermutations } from '../../spec/index.ts';
+import { inv, VotingReading } from './invariant.ts';
+import { type PaxosView, messageTexts, paxosLayout } from './layout.ts';
+import { type Ballot, type MaybeValue, msg1a, msg2a, parseMessage, voteText } from './messages.ts';
+import { paxosDomains, type Proposal, quorumJoined, type Report, safeToPropose } from './proposals.ts';
+import { chosen, universe, type VotingState, votingSpec } from './voting.ts';
 
 export { universe } from './voting.ts';
-
-export type { PaxosState } from './invariant.ts';
 
 export const PAXOS_VARIANTS = {
   correct: 'Paxos consensus as in Paxos.tla',
@@ -52,11 +54,11 @@ export interface PaxosConfig {
 
 export type { Join, Proposal, Vote } from './proposals.ts';
 
-/** Messages are never removed; sending one already sent changes nothing. */
-const withMessage = (msgs: ReadonlySet<string>, message: string): ReadonlySet<string> =>
-  msgs.has(message) ? msgs : new Set(msgs).add(message);
-const send = (s: PaxosState, message: string): PaxosState =>
-  s.msgs.has(message) ? s : { ...s, msgs: withMessage(s.msgs, message) };
+/** A 1b message the constants allow, with its text. */
+interface ReportText {
+  readonly text: string;
+  readonly report: Report;
+}
 
 export function paxosSpec(
   config: PaxosConfig = { acceptors: 3, values: 2, maxBallot: 1 },
@@ -64,76 +66,152 @@ export function paxosSpec(
 ) {
   const u = universe(config);
   const { acceptors, values, ballots } = u;
+  const layout = paxosLayout(u);
   const { proposals, joins, votes } = paxosDomains(u);
-  const { asks, proposalsOf, proposalText } = paxosTexts(u);
-  const perAcceptor = <T>(value: T) => Object.fromEntries(acceptors.map((a) => [a, value]));
+  // The 1a texts by ballot; the 2a texts a ballot could carry (Phase2a sends at most one).
+  const asks = ballots.map(msg1a);
+  const proposalsOf = ballots.map((bal) => values.map((val) => msg2a(bal, val)));
+  const proposalText = (bal: Ballot, val: string) => proposalsOf[bal]![values.indexOf(val)]!;
+  const allReports = messageTexts(u)
+    .map((text) => ({ text, report: parseMessage(text)! }))
+    .filter((m): m is ReportText => m.report.type === '1b');
+  /** The 1b reports acc could send in bal (one for each vote it may have cast before). */
+  const reportsOf = (acc: string, bal: Ballot) =>
+    allReports.filter(({ report }) => report.acc === acc && report.bal === bal);
+  // By parameter position: for each proposal its quorum's possible reports; for each join the
+  // report it sends, by the acceptor's last vote; for each vote its 2b text (the votes' domain is
+  // in the universe's order, which the refinement mapping reads them in too).
+  const quorumReportsOf = proposals.map((p) => p.quorum.map((acc) => reportsOf(acc, p.bal)));
+  const joinReports = joins.map(({ acc, bal }) => reportsOf(acc, bal));
+  const voteTexts = votes.map(({ acc, bal, val }) => voteText(acc, bal, val));
   const choice = variant === 'ignore-prior-votes' ? quorumJoined : safeToPropose;
-  const proposable = (s: PaxosState, p: Proposal) => {
-    const reports = quorumReports(s, p);
-    return reports !== undefined && choice(reports, p);
+
+  /** The 1b messages of the proposal's ballot from its quorum, or undefined unless all have joined. */
+  const quorumReports = (s: PaxosView, p: Proposal, index: number): Report[] | undefined => {
+    // Joining ballot bal raised maxBal to bal for good: a cheap test before reading the messages.
+    for (const a of p.quorum) if (s.maxBal.get(a) < p.bal) return undefined;
+    const found: Report[] = [];
+    for (const possible of quorumReportsOf[index]!) {
+      const sent = sentOf(s, possible);
+      if (sent === undefined) return undefined;
+      found.push(sent);
+    }
+    return found;
+  };
+  /** The report among `possible` that was sent (an acceptor joins a ballot once: at most one). */
+  const sentOf = (s: PaxosView, possible: readonly ReportText[]): Report | undefined => {
+    const { msgs } = s;
+    for (const { text, report } of possible) if (msgs.has(text)) return report;
+    return undefined;
+  };
+  const proposedIn = (s: PaxosView, bal: Ballot): boolean => {
+    const { msgs } = s;
+    for (const text of proposalsOf[bal]!) if (msgs.has(text)) return true;
+    return false;
+  };
+  /** Messages are never removed; sending one already sent changes nothing. */
+  const send = (s: PaxosView, text: string): PaxosView => {
+    if (s.msgs.has(text)) return s;
+    const t = s.copy();
+    t.msgs.add(text);
+    return t;
   };
 
-  return defineSpec({
+  return definePackedSpec(layout, {
     name: 'paxos-turing',
-    init: (): PaxosState[] => [
-      { maxBal: perAcceptor(-1), maxVBal: perAcceptor(-1), maxVal: perAcceptor(null), msgs: new Set() },
-    ],
+    init: (blank) => {
+      const s = blank();
+      for (const a of acceptors) {
+        s.maxBal.set(a, -1);
+        s.maxVBal.set(a, -1);
+        s.maxVal.set(a, null);
+      }
+      return [s];
+    },
     actions: {
       // Sending 1a again changes nothing: a stuttering step, as in Paxos.tla.
       phase1a: { params: ballots, next: (s, bal) => send(s, asks[bal]!) },
       phase2a: {
         params: proposals,
-        next: (s, p) =>
-          !proposalsOf[p.bal]!.some((m) => s.msgs.has(m)) && proposable(s, p)
-            ? send(s, proposalText(p.bal, p.val))
-            : undefined,
+        next: (s, p, index) => {
+          if (proposedIn(s, p.bal)) return undefined;
+          const reports = quorumReports(s, p, index);
+          return reports !== undefined && choice(reports, p) ? send(s, proposalText(p.bal, p.val)) : undefined;
+        },
       },
+      // Acceptor acc joins ballot bal and reports its latest vote (1b).
       phase1b: {
         params: joins,
-        next: (s, { acc, bal }) => (bal > s.maxBal[acc]! && s.msgs.has(asks[bal]!) ? join(s, acc, bal) : undefined),
+        next: (s, { acc, bal }, index) => {
+          if (!(bal > s.maxBal.get(acc) && s.msgs.has(asks[bal]!))) return undefined;
+          const t = s.copy();
+          t.maxBal.set(acc, bal);
+          t.msgs.add(reportText(joinReports[index]!, s.maxVBal.get(acc), s.maxVal.get(acc)));
+          return t;
+        },
       },
+      // Acceptor acc votes for val in ballot bal (2b); voting again for the same changes nothing.
       phase2b: {
         params: votes,
-        next: (s, { acc, bal, val }) =>
-          bal >= s.maxBal[acc]! && s.msgs.has(proposalText(bal, val)) ? vote(s, acc, bal, val) : undefined,
+        next: (s, { acc, bal, val }, index) => {
+          if (!(bal >= s.maxBal.get(acc) && s.msgs.has(proposalText(bal, val)))) return undefined;
+          const t = s.copy();
+          t.maxBal.set(acc, bal);
+          t.maxVBal.set(acc, bal);
+          t.maxVal.set(acc, val);
+          t.msgs.add(voteTexts[index]!);
+          return t;
+        },
       },
     },
-    properties: paxosProperties<PaxosState>(u, {
-      typeOK: (s) => typeOK(u, s),
-      reading: paxosReading,
-      mapping: votingMapping(),
-    }),
-    // Permutations(Acceptor) \cup Permutations(Value), as in the reference's symmetric TLC runs.
-    symmetry: config.symmetric ? permutations<PaxosState>({ acceptors, values }) : undefined,
+    properties: ({ always, refines, sometimes }) => [
+      // Every field holds a value of its type by construction of the layout (see `invariant.ts`).
+      always('TypeOK', () => true),
+      always('Inv', (s) => inv(u, s)),
+      always('Agreement', (s) => chosen(u, new VotingReading(s)).length <= 1),
+      refines('ImplementsVoting', votingSpec(u, 'votes'), votingMapping(acceptors, voteTexts)), // V!Spec
+      // Not vacuous: the invariants would also hold if no value could ever be chosen.
+      sometimes('ValueChosen', (s) => chosen(u, new VotingReading(s)).length > 0),
+    ],
+    // Permutations(Acceptor) \cup Permutations(Value): each renaming moves words' bits.
+    symmetry: config.symmetric ? layoutPermutations(layout, { acceptors, values }) : undefined,
   });
 }
 
-/** Acceptor `acc` joins ballot `bal` and reports its latest vote (1b). */
-function join(s: PaxosState, acc: string, bal: Ballot): PaxosState {
-  const report = msg1b(acc, bal, s.maxVBal[acc]!, s.maxVal[acc]!);
-  return { ...s, maxBal: { ...s.maxBal, [acc]: bal }, msgs: withMessage(s.msgs, report) };
+/** The text of the report whose vote is (mbal, mval). */
+function reportText(reports: readonly ReportText[], mbal: Ballot, mval: MaybeValue): string {
+  for (const { text, report } of reports) if (report.mbal === mbal && report.mval === mval) return text;
+  throw new Error(`paxos-turing: no 1b message for the vote (${mbal}, ${mval})`);
 }
 
-/** Acceptor `acc` votes for `val` in ballot `bal` (2b); voting again for the same changes nothing. */
-function vote(s: PaxosState, acc: string, bal: Ballot, val: string): PaxosState {
-  return {
-    maxBal: { ...s.maxBal, [acc]: bal },
-    maxVBal: { ...s.maxVBal, [acc]: bal },
-    maxVal: { ...s.maxVal, [acc]: val },
-    msgs: withMessage(s.msgs, voteText(acc, bal, val)),
+/**
+ * V == INSTANCE Voting: maxBal kept, the votes read off the 2b messages. Most steps cast no vote
+ * and raise no ballot, so the mapping returns its last image when nothing it reads changed (the
+ * same object: a stutter the refinement check sees without hashing), and reuses the unchanged
+ * part otherwise. A pure function of the state all the same.
+ */
+function votingMapping(acceptors: readonly string[], voteTexts: readonly string[]) {
+  // voteTexts are in the universe's order (the votes come first there), so each look-up finds
+  // the next member. `lastCast`: which of them the last image holds.
+  const lastCast = voteTexts.map(() => false);
+  let last: VotingState = { votes: new Set(), maxBal: {} };
+  return (s: PaxosView): VotingState => {
+    const { msgs, maxBal } = s;
+    let sameVotes = true;
+    for (let i = 0; i < voteTexts.length && sameVotes; i++) sameVotes = msgs.has(voteTexts[i]!) === lastCast[i];
+    let sameBallots = true;
+    for (const a of acceptors) if (maxBal.get(a) !== last.maxBal[a]) sameBallots = false;
+    if (sameVotes && sameBallots) return last;
+    let votes = last.votes;
+    if (!sameVotes) {
+      for (let i = 0; i < voteTexts.length; i++) lastCast[i] = msgs.has(voteTexts[i]!);
+      votes = new Set(voteTexts.filter((_, i) => lastCast[i]));
+    }
+    return (last = {
+      votes,
+      maxBal: sameBallots ? last.maxBal : Object.fromEntries(acceptors.map((a) => [a, maxBal.get(a)])),
+    });
   };
-}
-
-/** The 1b messages of ballot `bal` from the quorum's acceptors, or undefined unless all have joined. */
-function quorumReports(s: PaxosState, { bal, quorum }: Proposal): Report[] | undefined {
-  // Joining ballot bal raised maxBal to bal for good: a cheap test before reading the messages.
-  if (!quorum.every((a) => s.maxBal[a]! >= bal)) return undefined;
-  const reports: Report[] = [];
-  for (const text of s.msgs) {
-    const m = parseMessage(text)!;
-    if (m.type === '1b' && m.bal === bal && quorum.includes(m.acc)) reports.push(m);
-  }
-  return reports.length === quorum.length ? reports : undefined;
 }
 
 export const paxosTuring = defineProtocol({
@@ -147,11 +225,7 @@ export const paxosTuring = defineProtocol({
       default: false,
       doc: 'symmetry reduction: states equal up to renaming acceptors and values count once',
     },
-    views: {
-      default: false,
-      doc: 'written against object-like views of a packed layout (paxos-views.ts): the same states, checked faster',
-    },
   },
   variants: PAXOS_VARIANTS,
-  build: (c, variant) => (c.views ? paxosViewSpec(c, variant) : paxosSpec(c, variant)),
+  build: (c, variant) => paxosSpec(c, variant),
 });

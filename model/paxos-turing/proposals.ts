@@ -1,8 +1,8 @@
 /**
- * Paxos's action parameters and Phase2a's choice, shared by its two definitions (`paxos.ts`,
- * `paxos-views.ts`), so both try the same steps in the same order and count as TLC counts.
+ * Paxos's action parameters, in the order TLC tries them (so generated counts are TLC's), and
+ * Phase2a's choice of a value, correct or (`ignore-prior-votes`) not.
  */
-import { type Ballot, type Message, msg1a, msg2a } from './messages.ts';
+import type { Ballot, Message } from './messages.ts';
 import type { Universe } from './voting.ts';
 
 /**
@@ -36,18 +36,6 @@ export function paxosDomains({ acceptors, values, ballots, quorums }: Universe) 
   const joins: Join[] = acceptors.flatMap((acc) => ballots.map((bal) => ({ acc, bal })));
   const votes: Vote[] = acceptors.flatMap((acc) => ballots.flatMap((bal) => values.map((val) => ({ acc, bal, val }))));
   return { proposals, joins, votes };
-}
-
-/**
- * The texts of the 1a and 2a messages, built once: the hot loop looks them up instead of
- * formatting them. `proposalsOf[bal]` are the 2a messages a ballot could carry (Phase2a sends at
- * most one of them).
- */
-export function paxosTexts({ values, ballots }: Universe) {
-  const asks = ballots.map(msg1a);
-  const proposalsOf = ballots.map((bal) => values.map((val) => msg2a(bal, val)));
-  const proposalText = (bal: Ballot, val: string) => proposalsOf[bal]![values.indexOf(val)]!;
-  return { asks, proposalsOf, proposalText };
 }
 
 export type Report = Extract<Message, { type: '1b' }>;

@@ -6,7 +6,7 @@
  * once per ballot, only for the value others voted for in that ballot, and only when some quorum
  * shows the value safe there. A state is `votes` — the votes cast, each as its `2b(a, b, v)` text
  * (Voting's votes[a] ∋ <<b, v>>) — and `maxBal`. Paxos maps onto it by keeping maxBal and
- * reading the votes off its 2b messages (`votingMapping`). Voting in turn refines Consensus
+ * reading the votes off its 2b messages. Voting in turn refines Consensus
  * (`consensus.ts`) under `chosen <- chosen`, which MCVoting.cfg checks (PROPERTY C!Spec).
  * TLC (MCVoting: 3 acceptors, 2 values, ballots 0..2): 6,752 distinct states, 41,017 generated,
  * depth 16, all properties hold — the same here with VoteFor's parameter as TLC counts it.
@@ -17,8 +17,8 @@ import { type Ballot, parseMessage, voteText } from './messages.ts';
 
 /**
  * What Voting's notions read: each acceptor's ballot, and whether a vote was cast (by its
- * `2b(a, b, v)` text). Read off a Voting state (`votingStateView`), or off a Paxos state in
- * whatever form it is held — records and a Set, or views of packed words.
+ * `2b(a, b, v)` text). Read off a Voting state (`votingStateView`), or off a Paxos state's
+ * views (`VotingReading` in `invariant.ts`).
  */
 export interface VotingView {
   maxBalOf(acceptor: string): Ballot;
@@ -191,33 +191,6 @@ function isSafeVote(u: Universe, s: VotingView, text: string): boolean {
     if (!noneOther) return false;
   }
   return true;
-}
-
-/**
- * The refinement mapping of Paxos.tla's `V == INSTANCE Voting`: maxBal kept, votes read off the 2b
- * messages. Most steps cast no vote, so the mapping reuses its last result when the votes are the
- * same (and its maxBal when that is the same object): an unchanged image is then the very same
- * object, a stutter the refinement check sees without hashing. A pure function of the state all the same.
- */
-export function votingMapping(): (s: {
-  readonly maxBal: Readonly<Record<string, Ballot>>;
-  readonly msgs: ReadonlySet<string>;
-}) => VotingState {
-  let last: VotingState = { votes: new Set(), maxBal: {} };
-  return (s) => {
-    let votes = 0;
-    let same = true;
-    for (const m of s.msgs) {
-      if (m.charCodeAt(0) !== 50 || m.charCodeAt(1) !== 98) continue; // not "2b(…)"
-      votes++;
-      if (same && !last.votes.has(m)) same = false;
-    }
-    if (same && votes === last.votes.size)
-      return s.maxBal === last.maxBal ? last : (last = { votes: last.votes, maxBal: s.maxBal });
-    const cast = new Set<string>();
-    for (const m of s.msgs) if (m.charCodeAt(0) === 50 && m.charCodeAt(1) === 98) cast.add(m);
-    return (last = { votes: cast, maxBal: s.maxBal });
-  };
 }
 
 export const voting = defineProtocol({
