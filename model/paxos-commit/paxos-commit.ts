@@ -6,56 +6,41 @@
  *
  * A port action by action. As in the TLA+ spec, `msgs` is the set of all messages ever sent,
  * receipt is not modelled (an action is enabled when the messages it needs have been sent), and
- * leader selection is not modelled. The actions' names and domains and the properties are
- * defined once (`definition.ts`) for this file's records and the words of the packed port.
+ * leader selection is not modelled. Where an action of the TLA+ spec is an existential
+ * (`\E m \in msgs`, `\E MS \in Majority`), the parameter is the witness, so each satisfying
+ * choice is one successor — as TLC counts them. Properties: PCTypeOK and TCConsistent (no
+ * resource manager commits while another aborts, as TCommit requires).
  *
  * PaxosCommit.cfg (RM = {r1,r2}, three acceptors, majorities = the pairs, Ballot = {0,1}): TLC
- * finds 1,321,761 distinct states, 16,959,159 generated, depth 28. `--set packed=true` checks
- * the same protocol written with a packed state layout (`paxos-commit-packed.ts`): same counts,
- * several times faster; `--set views=true` the same layout idea written against object-like views
- * of standard fields (`paxos-commit-views.ts`): same counts.
+ * finds 1,321,761 distinct states, 16,959,159 generated, depth 28.
+ *
+ * Written against views of a packed layout (`definePackedSpec`, `layout.ts`): the actions read
+ * `s.aState.get(ins).get(acc).mbal`, `t.msgs.add(messages.phase2b(acc, ins, bal, val))`,
+ * `s.copy()`, while the checker copies, hashes and stores words. The messages an action sends are
+ * the universe's own objects, looked up in a table built once (`MessageTable`); no message is
+ * built while checking.
  */
-import { defineProtocol, defineSpec, KripkeError, withEntry } from '../../spec/index.ts';
+import { defineProtocol, definePackedSpec } from '../../spec/index.ts';
 import {
   ABORT,
   COMMIT,
   everyAcceptorAnswered,
   type Message,
+  MessageTable,
   type Phase1b,
   proposal,
-  phase1a,
-  phase1b,
-  phase2a,
-  phase2b,
-  send,
   type Value,
 } from './messages.ts';
-import { paxosCommitActions, paxosCommitDomains, paxosCommitProperties, type PaxosCommitRead } from './definition.ts';
-import { paxosCommitPackedSpec } from './paxos-commit-packed.ts';
-import { paxosCommitViewSpec } from './paxos-commit-views.ts';
+import {
+  type PaxosCommitConfig,
+  paxosCommitConstants,
+  paxosCommitLayout,
+  type PaxosCommitView,
+  RM_STATES,
+  type RmState,
+} from './layout.ts';
 
-export type RmState = 'working' | 'prepared' | 'committed' | 'aborted';
-
-/** What acceptor `ac` remembers about one instance: the ballot it promised, and its last vote. */
-export interface AcceptorState {
-  readonly mbal: number;
-  readonly bal: number;
-  readonly val: Value | 'none';
-}
-
-export interface PaxosCommitState {
-  readonly rmState: Readonly<Record<string, RmState>>;
-  /** `aState[ins][ac]`: acceptor ac's state in the Paxos instance of resource manager ins. */
-  readonly aState: Readonly<Record<string, Readonly<Record<string, AcceptorState>>>>;
-  readonly msgs: ReadonlySet<Message>;
-}
-
-export interface PaxosCommitConfig {
-  readonly rms: number;
-  readonly acceptors: number;
-  /** Ballot = 0..maxBallot. */
-  readonly maxBallot: number;
-}
+export type { PaxosCommitConfig } from './layout.ts';
 
 /** Evidence that instance rm chose a value: every acceptor of `majority` voted it in ballot `bal`. */
 export interface Decision {
@@ -64,169 +49,175 @@ export interface Decision {
   readonly majority: readonly string[];
 }
 
-const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const VALUES: readonly Value[] = ['prepared', 'aborted'];
 
-/** Every subset of `items` with exactly `size` members, in lexicographic order. */
-function subsetsOfSize<T>(items: readonly T[], size: number): T[][] {
-  if (size === 0) return [[]];
-  return items.flatMap((first, i) => subsetsOfSize(items.slice(i + 1), size - 1).map((rest) => [first, ...rest]));
-}
-
-/** Minimal majorities of the acceptors: for a1..a3, {a1,a2}, {a1,a3}, {a2,a3} as in PaxosCommit.cfg. */
-export const majoritiesOf = (acceptors: readonly string[]) =>
-  subsetsOfSize(acceptors, Math.floor(acceptors.length / 2) + 1);
-
-const setRm = (s: PaxosCommitState, rm: string, to: RmState, msgs = s.msgs): PaxosCommitState => ({
-  ...s,
-  rmState: withEntry(s.rmState, rm, to),
-  msgs,
-});
-
-const setAcceptor = (
-  s: PaxosCommitState,
-  ins: string,
-  ac: string,
-  to: AcceptorState,
-  msgs: ReadonlySet<Message>,
-): PaxosCommitState => ({ ...s, aState: withEntry(s.aState, ins, withEntry(s.aState[ins]!, ac, to)), msgs });
-
-/** The constants of PaxosCommit.tla for a configuration (shared with the packed layout). */
-export interface PaxosCommitConstants {
-  readonly RM: readonly string[];
-  readonly ACCEPTOR: readonly string[];
-  readonly MAJORITY: readonly (readonly string[])[];
-  readonly BALLOT: readonly number[];
-  /** Ballot \ {0}: ballot 0 is the resource manager's own. */
-  readonly LEADER_BALLOT: readonly number[];
-}
-
-export function paxosCommitConstants(config: PaxosCommitConfig): PaxosCommitConstants {
-  const ACCEPTOR = ids('a', config.acceptors);
-  const BALLOT = range(0, config.maxBallot);
-  return {
-    RM: ids('r', config.rms),
-    ACCEPTOR,
-    MAJORITY: majoritiesOf(ACCEPTOR),
-    BALLOT,
-    LEADER_BALLOT: BALLOT.slice(1),
-  };
-}
-
-/** What the properties read of this file's states. */
-function objectRead({ RM, ACCEPTOR, BALLOT }: PaxosCommitConstants): PaxosCommitRead<PaxosCommitState> {
-  const ballot = (b: number) => BALLOT.includes(b);
-  const acceptorOk = (a: AcceptorState | undefined) =>
-    a !== undefined &&
-    ballot(a.mbal) &&
-    (a.bal === -1 || ballot(a.bal)) &&
-    ['prepared', 'aborted', 'none'].includes(a.val);
-  return {
-    rm: (s, i) => s.rmState[RM[i]!],
-    typedBeyondFields: (s) =>
-      RM.every((ins) => ACCEPTOR.every((ac) => acceptorOk(s.aState[ins]?.[ac]))) &&
-      [...s.msgs].every((m) => messageOk(m, RM, ACCEPTOR, ballot)),
-  };
-}
+type State = PaxosCommitView;
 
 export function paxosCommitSpec(config: PaxosCommitConfig = { rms: 2, acceptors: 3, maxBallot: 1 }) {
   const constants = paxosCommitConstants(config);
-  const { RM, ACCEPTOR, MAJORITY, BALLOT } = constants;
+  const { RM, ACCEPTOR, MAJORITY, BALLOT, LEADER_BALLOT } = constants;
+  const layout = paxosCommitLayout(constants);
+  const messages = new MessageTable(constants, layout.fields.msgs.universe);
+
+  /** `Send(m)`: msgs' = msgs ∪ {m} (the same state when m was sent before). */
+  const send = (s: State, m: Message): State => {
+    if (s.msgs.has(m)) return s;
+    const t = s.copy();
+    t.msgs.add(m);
+    return t;
+  };
+  /** rmPrepare, rmChooseToAbort: a working RM votes val in ballot 0 of its own instance. */
+  const vote = (val: Value, to: RmState) => (s: State, rm: string) => {
+    if (s.rmState.get(rm) !== 'working') return undefined;
+    const t = s.copy();
+    t.rmState.set(rm, to);
+    t.msgs.add(messages.phase2a(rm, 0, val));
+    return t;
+  };
+  /** rmRcvCommitMsg, rmRcvAbortMsg: the RM learns the decision (a stuttering step when it knew). */
+  const learn = (decision: Message, to: RmState) => (s: State, rm: string) => {
+    if (!s.msgs.has(decision)) return undefined;
+    if (s.rmState.get(rm) === to) return s;
+    const t = s.copy();
+    t.rmState.set(rm, to);
+    return t;
+  };
 
   /** The phase 1b messages for instance rm, ballot bal, from acceptors in MS (Phase2a's `mset`). */
-  const phase1bFrom = (s: PaxosCommitState, rm: string, bal: number, MS: readonly string[]) => {
+  const phase1bFrom = (s: State, rm: string, bal: number, MS: readonly string[]) => {
     const found: Phase1b[] = [];
     for (const m of s.msgs) {
       if (m.type === 'phase1b' && m.ins === rm && m.mbal === bal && MS.includes(m.acc)) found.push(m);
     }
     return found;
   };
-
   /** Decided(rm, v), witnessed by ballot b and majority MS: every acceptor of MS voted v in b. */
-  function decidedIn(s: PaxosCommitState, rm: string, v: Value, b: number, MS: readonly string[]): boolean {
-    for (const ac of MS) if (!s.msgs.has(phase2b(ac, rm, b, v))) return false;
+  const decidedIn = (s: State, rm: string, v: Value, b: number, MS: readonly string[]) => {
+    for (const ac of MS) if (!s.msgs.has(messages.phase2b(ac, rm, b, v))) return false;
     return true;
-  }
-  /** The witnesses of Decided(rm, v): every ballot and majority in which the majority voted v. */
-  function decisions(s: PaxosCommitState, rm: string, v: Value): Decision[] {
-    const found: Decision[] = [];
-    for (const bal of BALLOT)
-      for (const MS of MAJORITY) if (decidedIn(s, rm, v, bal, MS)) found.push({ rm, bal, majority: MS });
-    return found;
-  }
-  /** decideCommit's domain: one witness of Decided(rm, "prepared") per RM, every combination. */
-  function commitEvidence(s: PaxosCommitState): Decision[][] {
+  };
+  /** Every witness of Decided(rm, "prepared") the constants allow, made once: a ballot and a majority. */
+  const witnesses = RM.map((rm) =>
+    BALLOT.flatMap((bal) => MAJORITY.map((majority): Decision => Object.freeze({ rm, bal, majority }))),
+  );
+  /**
+   * decideCommit's domain: the ways to show that every instance chose "prepared", one witness per
+   * RM. TLC expands the `\A rm \in RM : Decided(rm, "prepared")` of Decide into one conjunct per
+   * RM and enumerates each conjunct's `\E b, MS`, so each combination is one successor.
+   */
+  const commitEvidence = (s: State): Decision[][] => {
     let combinations: Decision[][] = [[]];
-    for (const rm of RM) {
-      const witnesses = decisions(s, rm, 'prepared');
-      if (witnesses.length === 0) return [];
-      combinations = combinations.flatMap((prefix) => witnesses.map((w) => [...prefix, w]));
+    for (const ofRm of witnesses) {
+      const shown = ofRm.filter((w) => decidedIn(s, w.rm, 'prepared', w.bal, w.majority));
+      if (shown.length === 0) return [];
+      combinations = combinations.flatMap((prefix) => shown.map((w) => [...prefix, w]));
     }
     return combinations;
-  }
+  };
 
-  return defineSpec({
+  // The properties run on every new state: loops, not closures.
+  /**
+   * PCTypeOK: every RM state one of the four (a word outside their codes reads as undefined). The
+   * rest holds by construction: each acceptor's ballots are integers bounded by Ballot (mbal in
+   * 0..max, bal in -1..max), its value one of three, and msgs a subset of the universe, whose
+   * members are well-typed messages.
+   */
+  const typeOk = (s: State) => {
+    for (let i = 0; i < RM.length; i++) if (!RM_STATES.includes(s.rmState.get(RM[i]!))) return false;
+    return true;
+  };
+  /** TCConsistent: no resource manager committed while another aborted. */
+  const consistent = (s: State) => {
+    let committed = false,
+      aborted = false;
+    for (let i = 0; i < RM.length; i++) {
+      const state = s.rmState.get(RM[i]!);
+      if (state === 'committed') committed = true;
+      else if (state === 'aborted') aborted = true;
+    }
+    return !(committed && aborted);
+  };
+
+  return definePackedSpec(layout, {
     name: 'paxos-commit',
-    init: (): PaxosCommitState[] => [
-      {
-        rmState: Object.fromEntries(RM.map((rm) => [rm, 'working'])),
-        aState: Object.fromEntries(
-          RM.map((rm) => [rm, Object.fromEntries(ACCEPTOR.map((ac) => [ac, { mbal: 0, bal: -1, val: 'none' }]))]),
+    init: (blank) => {
+      const s = blank();
+      for (const rm of RM) {
+        s.rmState.set(rm, 'working');
+        for (const ac of ACCEPTOR) {
+          const a = s.aState.get(rm).get(ac);
+          a.mbal = 0;
+          a.bal = -1;
+          a.val = 'none';
+        }
+      }
+      return [s];
+    },
+    actions: {
+      /** rm prepares: it votes "prepared" in ballot 0 of its own instance. */
+      rmPrepare: { params: RM, next: vote('prepared', 'prepared') },
+      /** rm spontaneously aborts, voting "aborted" in ballot 0. */
+      rmChooseToAbort: { params: RM, next: vote('aborted', 'aborted') },
+      rmRcvCommitMsg: { params: RM, next: learn(COMMIT, 'committed') },
+      rmRcvAbortMsg: { params: RM, next: learn(ABORT, 'aborted') },
+      /** (bal, rm): a leader starts ballot bal > 0 in instance rm (sending it again is harmless). */
+      phase1a: {
+        params: LEADER_BALLOT.flatMap((bal) => RM.map((rm) => [bal, rm] as const)),
+        next: (s, [bal, rm]) => send(s, messages.phase1a(rm, bal)),
+      },
+      /**
+       * (bal, rm, MS): a leader that heard phase 1b for ballot bal from every acceptor of majority
+       * MS proposes the value of the highest vote they reported, or "aborted" if none voted.
+       */
+      phase2a: {
+        params: LEADER_BALLOT.flatMap((bal) => RM.flatMap((rm) => MAJORITY.map((MS) => [bal, rm, MS] as const))),
+        next: (s, [bal, rm, MS]) => {
+          if (s.msgs.has(messages.phase2a(rm, bal, 'prepared')) || s.msgs.has(messages.phase2a(rm, bal, 'aborted')))
+            return undefined;
+          const mset = phase1bFrom(s, rm, bal, MS);
+          if (!everyAcceptorAnswered(mset, MS)) return undefined;
+          return send(s, messages.phase2a(rm, bal, proposal(mset)));
+        },
+      },
+      /** Every instance chose "prepared": announce Commit. */
+      decideCommit: { params: commitEvidence, next: (s) => send(s, COMMIT) },
+      /** (rm, b, MS): instance rm chose "aborted" (MS voted so in ballot b): announce Abort. */
+      decideAbort: {
+        params: RM.flatMap((rm) => BALLOT.flatMap((b) => MAJORITY.map((MS) => [rm, b, MS] as const))),
+        next: (s, [rm, b, MS]) => (decidedIn(s, rm, 'aborted', b, MS) ? send(s, ABORT) : undefined),
+      },
+      /** (acc, ins, bal): acceptor acc promises ballot bal > 0 of instance ins, reporting its last vote. */
+      phase1b: {
+        params: ACCEPTOR.flatMap((acc) => RM.flatMap((ins) => LEADER_BALLOT.map((bal) => [acc, ins, bal] as const))),
+        next: (s, [acc, ins, bal]) => {
+          const a = s.aState.get(ins).get(acc);
+          if (!s.msgs.has(messages.phase1a(ins, bal)) || !(a.mbal < bal)) return undefined;
+          const t = s.copy();
+          t.aState.get(ins).get(acc).mbal = bal;
+          t.msgs.add(messages.phase1b(ins, bal, a.bal, a.val, acc));
+          return t;
+        },
+      },
+      /** (acc, ins, bal, val): acceptor acc votes val in ballot bal of instance ins, unless it promised a higher ballot. */
+      phase2b: {
+        params: ACCEPTOR.flatMap((acc) =>
+          RM.flatMap((ins) => BALLOT.flatMap((bal) => VALUES.map((val) => [acc, ins, bal, val] as const))),
         ),
-        msgs: new Set(),
+        next: (s, [acc, ins, bal, val]) => {
+          if (!s.msgs.has(messages.phase2a(ins, bal, val)) || !(s.aState.get(ins).get(acc).mbal <= bal))
+            return undefined;
+          const t = s.copy();
+          const a = t.aState.get(ins).get(acc);
+          a.mbal = bal;
+          a.bal = bal;
+          a.val = val;
+          t.msgs.add(messages.phase2b(acc, ins, bal, val));
+          return t;
+        },
       },
-    ],
-    actions: paxosCommitActions<PaxosCommitState>(paxosCommitDomains(constants), {
-      rmPrepare: (s, rm) =>
-        s.rmState[rm] !== 'working' ? undefined : setRm(s, rm, 'prepared', send(s.msgs, phase2a(rm, 0, 'prepared'))),
-      rmChooseToAbort: (s, rm) =>
-        s.rmState[rm] !== 'working' ? undefined : setRm(s, rm, 'aborted', send(s.msgs, phase2a(rm, 0, 'aborted'))),
-      rmRcvCommitMsg: (s, rm) => (s.msgs.has(COMMIT) ? setRm(s, rm, 'committed') : undefined),
-      rmRcvAbortMsg: (s, rm) => (s.msgs.has(ABORT) ? setRm(s, rm, 'aborted') : undefined),
-      phase1a: (s, [bal, rm]) => ({ ...s, msgs: send(s.msgs, phase1a(rm, bal)) }),
-      phase2a: (s, [bal, rm, MS]) => {
-        if (s.msgs.has(phase2a(rm, bal, 'prepared')) || s.msgs.has(phase2a(rm, bal, 'aborted'))) return undefined;
-        const mset = phase1bFrom(s, rm, bal, MS);
-        if (!everyAcceptorAnswered(mset, MS)) return undefined;
-        return { ...s, msgs: send(s.msgs, phase2a(rm, bal, proposal(mset))) };
-      },
-      commitEvidence,
-      decideCommit: (s) => ({ ...s, msgs: send(s.msgs, COMMIT) }),
-      decideAbort: (s, [rm, b, MS]) =>
-        decidedIn(s, rm, 'aborted', b, MS) ? { ...s, msgs: send(s.msgs, ABORT) } : undefined,
-      phase1b: (s, [acc, ins, bal]) => {
-        const a = s.aState[ins]![acc]!;
-        if (!s.msgs.has(phase1a(ins, bal)) || !(a.mbal < bal)) return undefined;
-        return setAcceptor(s, ins, acc, { ...a, mbal: bal }, send(s.msgs, phase1b(ins, bal, a.bal, a.val, acc)));
-      },
-      phase2b: (s, [acc, ins, bal, val]) => {
-        if (!s.msgs.has(phase2a(ins, bal, val)) || !(s.aState[ins]![acc]!.mbal <= bal)) return undefined;
-        return setAcceptor(s, ins, acc, { mbal: bal, bal, val }, send(s.msgs, phase2b(acc, ins, bal, val)));
-      },
-    }),
-    properties: paxosCommitProperties(objectRead(constants), RM.length),
+    },
+    properties: ({ always }) => [always('PCTypeOK', typeOk), always('TCConsistent', consistent)],
   });
-}
-
-function messageOk(
-  m: Message,
-  RM: readonly string[],
-  ACCEPTOR: readonly string[],
-  ballot: (b: number) => boolean,
-): boolean {
-  switch (m.type) {
-    case 'phase1a':
-      return RM.includes(m.ins) && ballot(m.bal) && m.bal !== 0;
-    case 'phase1b':
-      return RM.includes(m.ins) && ballot(m.mbal) && (m.bal === -1 || ballot(m.bal)) && ACCEPTOR.includes(m.acc);
-    case 'phase2a':
-      return RM.includes(m.ins) && ballot(m.bal);
-    case 'phase2b':
-      return RM.includes(m.ins) && ballot(m.bal) && ACCEPTOR.includes(m.acc);
-    case 'Commit':
-    case 'Abort':
-      return true;
-  }
 }
 
 export const paxosCommit = defineProtocol({
@@ -236,20 +227,7 @@ export const paxosCommit = defineProtocol({
     rms: { default: 2, doc: 'resource managers r1..rN', min: 1, max: 5 },
     acceptors: { default: 3, doc: 'acceptors a1..aN (majorities: every minimal majority)', min: 1, max: 5 },
     maxBallot: { default: 1, doc: "Ballot = 0..maxBallot (0 is the resource managers' own ballot)", min: 0, max: 4 },
-    packed: { default: false, doc: 'packed state layout (paxos-commit-packed.ts): the same states, checked faster' },
-    views: {
-      default: false,
-      doc: 'a packed layout written against object-like views (paxos-commit-views.ts): the same states',
-    },
   },
   variants: { correct: 'PaxosCommit.tla as published' },
-  build: (c) => {
-    if (c.packed && c.views)
-      throw new KripkeError('invalid-config', 'packed=true and views=true are two layouts: choose one', {
-        model: 'paxos-commit',
-        key: 'views',
-      });
-    if (c.views) return paxosCommitViewSpec(paxosCommitConstants(c));
-    return c.packed ? paxosCommitPackedSpec(paxosCommitConstants(c)) : paxosCommitSpec(c);
-  },
+  build: (c) => paxosCommitSpec(c),
 });
