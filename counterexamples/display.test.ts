@@ -94,7 +94,7 @@ describe('the display projection', () => {
   });
 
   it('a packed state is displayed decoded, and its saved trace replays (it did not before: the words were compared with the fields)', () => {
-    const spec = twoPhaseCommit.instantiate({ packed: true }, 'commit-on-majority');
+    const spec = twoPhaseCommit.instantiate({}, 'commit-on-majority');
     const v = violation(check(spec, { properties: ['TCConsistent'] }))!;
     const saved = traceFromJson(traceToJson(buildTrace(spec, v.path!, { property: v.property })));
     expect(saved.steps[0]!.state).toMatchObject({ tmState: 'init' });

@@ -60,7 +60,7 @@ function answer(json: { status: string; stats: Record<string, unknown>; violatio
 
 describe('checkpoint and resume', () => {
   it('a killed run resumes to the counts and verdict of an uninterrupted one', async () => {
-    const args = ['check', 'two-phase-commit', '--set', 'rms=6', '--set', 'packed=true', ...DISK];
+    const args = ['check', 'two-phase-commit', '--set', 'rms=6', ...DISK];
     const whole = await kripke(...args);
     expect([
       whole.code,
@@ -77,17 +77,7 @@ describe('checkpoint and resume', () => {
   }, 180_000);
 
   it('resumes a violation to the same shortest counterexample', async () => {
-    const args = [
-      'check',
-      'two-phase-commit',
-      '--set',
-      'rms=6',
-      '--variant',
-      'commit-on-majority',
-      '--set',
-      'packed=true',
-      ...DISK,
-    ];
+    const args = ['check', 'two-phase-commit', '--set', 'rms=6', '--variant', 'commit-on-majority', ...DISK];
     const whole = await kripke(...args);
     expect([
       whole.code,
@@ -103,27 +93,13 @@ describe('checkpoint and resume', () => {
 
   it('refuses a checkpoint of another configuration, naming what differs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kripke-checkpoint-test-'));
-    expect(
-      await killedAfterCheckpoint(
-        ['check', 'two-phase-commit', '--set', 'rms=6', '--set', 'packed=true', ...DISK],
-        dir,
-        2,
-      ),
-    ).toBe('SIGKILL');
-    const other = await kripke(
-      'check',
-      'two-phase-commit',
-      '--set',
-      'rms=5',
-      '--set',
-      'packed=true',
-      ...DISK,
-      '--resume',
-      dir,
+    expect(await killedAfterCheckpoint(['check', 'two-phase-commit', '--set', 'rms=6', ...DISK], dir, 2)).toBe(
+      'SIGKILL',
     );
+    const other = await kripke('check', 'two-phase-commit', '--set', 'rms=5', ...DISK, '--resume', dir);
     expect(other.code).toBe(2);
     expect(other.json.error.message).toContain(
-      `cannot resume from ${dir}: it is a checkpoint of another check (settings: {"packed":"true","rms":"6"} in the checkpoint, {"packed":"true","rms":"5"} now)`,
+      `cannot resume from ${dir}: it is a checkpoint of another check (settings: {"rms":"6"} in the checkpoint, {"rms":"5"} now)`,
     );
   }, 180_000);
 });

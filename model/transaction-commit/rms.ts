@@ -1,12 +1,14 @@
 /**
- * What TCommit and TwoPhase share: resource-manager ids (`r1..rN`, strings so symmetry over RMs
- * can be added later), their states, and TCommit's invariants over a record of RM states.
+ * What TCommit and TwoPhase share: resource-manager ids (`r1..rN`), their states, and TCommit's
+ * invariants over a record of RM states.
  */
 
 export type RmState = 'working' | 'prepared' | 'committed' | 'aborted';
 export type RmStates = Readonly<Record<string, RmState>>;
 
-const RM_STATES: ReadonlySet<string> = new Set<RmState>(['working', 'prepared', 'committed', 'aborted']);
+/** RMState, in the order TwoPhase's layout numbers them. */
+export const RM_STATES: readonly RmState[] = ['working', 'prepared', 'committed', 'aborted'];
+const RM_STATE_SET: ReadonlySet<string> = new Set(RM_STATES);
 
 /** `r1..rN`, the constant RM. */
 export function rmIds(count: number): readonly string[] {
@@ -22,7 +24,7 @@ export function allRms(rms: readonly string[], state: RmState): RmStates {
 export function rmStatesTyped(rmState: RmStates, rms: readonly string[]): boolean {
   // A loop, not every: this runs on every state.
   if (Object.keys(rmState).length !== rms.length) return false;
-  for (const rm of rms) if (!RM_STATES.has(rmState[rm] as string)) return false;
+  for (const rm of rms) if (!RM_STATE_SET.has(rmState[rm] as string)) return false;
   return true;
 }
 

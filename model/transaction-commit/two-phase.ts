@@ -11,89 +11,156 @@
  * Properties: TPTypeOK; TCConsistent on the RM states (no RM commits while another aborts); and
  * ImplementsTCommit, the theorem TPSpec => TC!TCSpec: Two-Phase Commit refines Transaction Commit
  * (`tcommit.ts`) under the mapping that keeps the RM states — every step is a TCommit step or
- * leaves the RM states alone (TLC, PROPERTY TC!TCSpec: holds). The actions and properties are
- * written once (`two-phase-actions.ts`) over this file's records and Sets, or over the words of
- * `two-phase-packed.ts` (`--set packed=true`).
+ * leaves the RM states alone (TLC, PROPERTY TC!TCSpec: holds).
  * Variants: `correct` (as in TwoPhase.tla) and two realistic bugs that break the refinement:
  * `commit-on-majority` (the TM commits once a majority of RMs are prepared: an RM then commits while
  * another is still working, no TCommit step — 6 steps, as TLC finds) and `abort-after-prepare` (an
  * RM may still abort on its own after it has prepared; then a commit message turns it from aborted
  * to committed — 9 steps, as TLC finds). Both break TCConsistent one step or so later.
  * TLC: 3 RMs → 288 distinct, 1,146 generated, depth 11; 7 RMs → 296,448 / 2,744,706 / 23;
- * 8 RMs → 1,745,408 / 18,507,778 / 26. The end states (every RM decided) are `terminal`.
+ * 8 RMs → 1,745,408 / 18,507,778 / 26; with SYMMETRY Permutations(RM), 7 RMs → 920 / 8,410 / 23.
+ * The end states (every RM decided) are `terminal`.
+ *
+ * Written against views of a packed layout (`definePackedSpec`, `two-phase-layout.ts`): the
+ * actions read `s.rmState.get(r)` and write `t.msgs.add(m)` on a copy, while the checker hashes
+ * and stores four words (8 RMs).
  */
-import { defineProtocol, defineSpec, KripkeError, permutations, withEntry, withMember } from '../../spec/index.ts';
-import { twoPhasePackedSpec } from './two-phase-packed.ts';
-import { twoPhaseViewSpec } from './two-phase-views.ts';
-import {
-  type TmState,
-  TWO_PHASE_VARIANTS,
-  type TwoPhaseAccess,
-  twoPhaseDefinition,
-  twoPhaseMessages,
-  type TwoPhaseVariant,
-} from './two-phase-actions.ts';
-import { allRms, type RmState, type RmStates, rmIds } from './rms.ts';
+import { defineProtocol, definePackedSpec, layoutPermutations, type StateViewOf } from '../../spec/index.ts';
+import { type RmState, rmIds } from './rms.ts';
+import { type TCommitState, tcommitSpec } from './tcommit.ts';
+import { ABORT, COMMIT, preparedMsg, type TmState, twoPhaseLayout } from './two-phase-layout.ts';
 
-export { TWO_PHASE_VARIANTS, type TmState, type TwoPhaseVariant };
+export type { TmState };
 
-export interface TwoPhaseState {
-  readonly rmState: RmStates;
-  readonly tmState: TmState;
-  /** The RMs from which the TM has received a Prepared message. */
-  readonly tmPrepared: ReadonlySet<string>;
-  /** Every message ever sent: `prepared:<rm>`, `commit`, `abort`. */
-  readonly msgs: ReadonlySet<string>;
-}
-
-const setRm = (s: TwoPhaseState, rm: string, to: RmState): TwoPhaseState => ({
-  ...s,
-  rmState: withEntry(s.rmState, rm, to),
-});
-
-/** Whether every member of `set` is in `universe` (a loop: TPTypeOK runs on every state). */
-function within(set: ReadonlySet<string>, universe: ReadonlySet<string>): boolean {
-  for (const member of set) if (!universe.has(member)) return false;
-  return true;
-}
-
-/** The definition of `two-phase-actions.ts` over records and Sets. */
-function objectAccess(rms: readonly string[]): TwoPhaseAccess<TwoPhaseState> {
-  const messages = twoPhaseMessages(rms),
-    universe = new Set(messages),
-    rmSet = new Set(rms);
-  return {
-    rm: (s, i) => s.rmState[rms[i]!],
-    tm: (s) => s.tmState,
-    tmPreparedCount: (s) => s.tmPrepared.size,
-    tmPrepared: (s, i) => s.tmPrepared.has(rms[i]!),
-    sent: (s, m) => s.msgs.has(messages[m]!),
-    setRm: (s, i, to) => setRm(s, rms[i]!, to),
-    prepare: (s, i) => ({ ...setRm(s, rms[i]!, 'prepared'), msgs: withMember(s.msgs, messages[i]!) }),
-    decide: (s, tmState, m) => ({ ...s, tmState, msgs: withMember(s.msgs, messages[m]!) }),
-    receivePrepared: (s, i) => ({ ...s, tmPrepared: withMember(s.tmPrepared, rms[i]!) }),
-    // Each RM's state is checked by the definition: here, that there are no other keys.
-    typedBeyondFields: (s) =>
-      Object.keys(s.rmState).length === rms.length && within(s.tmPrepared, rmSet) && within(s.msgs, universe),
-    // The TM's steps share the RM-state record, so their image is a stutter seen without hashing.
-    tcommitState: (s) => ({ rmState: s.rmState }),
-  };
-}
+export const TWO_PHASE_VARIANTS = {
+  correct: 'Two-Phase Commit as in TwoPhase.tla',
+  'commit-on-majority': 'bug: the TM commits once a majority of RMs are prepared, not all of them',
+  'abort-after-prepare': 'bug: an RM may abort on its own even after it has prepared',
+} as const;
+export type TwoPhaseVariant = keyof typeof TWO_PHASE_VARIANTS;
 
 export function twoPhaseSpec(rmCount = 3, variant: TwoPhaseVariant = 'correct', symmetric = false) {
   const rms = rmIds(rmCount);
-  const { actions, properties, terminal } = twoPhaseDefinition(rms, variant, objectAccess(rms));
-  return defineSpec({
+  const layout = twoPhaseLayout(rms);
+  type State = StateViewOf<typeof layout>;
+  const prepared = new Map(rms.map((r) => [r, preparedMsg(r)]));
+  /** TMCommit's guard: every RM prepared (the bug: a majority). */
+  const enoughPrepared =
+    variant === 'commit-on-majority'
+      ? (s: State) => s.tmPrepared.size > rms.length / 2
+      : (s: State) => s.tmPrepared.size === rms.length;
+  /** RMChooseToAbort's guard: the RM is still working (the bug: or prepared). */
+  const mayAbortAlone =
+    variant === 'abort-after-prepare'
+      ? (state: RmState) => state === 'working' || state === 'prepared'
+      : (state: RmState) => state === 'working';
+  const decide = (s: State, to: 'committed' | 'aborted', message: string) => {
+    const t = s.copy();
+    t.tmState = to;
+    t.msgs.add(message);
+    return t;
+  };
+  const setRm = (s: State, r: string, to: RmState) => {
+    const t = s.copy();
+    t.rmState.set(r, to);
+    return t;
+  };
+  const obey = (message: string, to: RmState) => (s: State, r: string) => {
+    if (!s.msgs.has(message)) return undefined;
+    return s.rmState.get(r) === to ? s : setRm(s, r, to);
+  };
+  return definePackedSpec(layout, {
     name: 'two-phase-commit',
-    init: (): TwoPhaseState[] => [
-      { rmState: allRms(rms, 'working'), tmState: 'init', tmPrepared: new Set(), msgs: new Set() },
+    init: (blank) => {
+      const s = blank();
+      for (const r of rms) s.rmState.set(r, 'working');
+      s.tmState = 'init';
+      return [s];
+    },
+    actions: {
+      tmCommit: {
+        next: (s) => (s.tmState === 'init' && enoughPrepared(s) ? decide(s, 'committed', COMMIT) : undefined),
+      },
+      tmAbort: { next: (s) => (s.tmState === 'init' ? decide(s, 'aborted', ABORT) : undefined) },
+      tmRcvPrepared: {
+        params: rms,
+        next: (s, r) => {
+          if (s.tmState !== 'init' || !s.msgs.has(prepared.get(r)!)) return undefined;
+          if (s.tmPrepared.has(r)) return s;
+          const t = s.copy();
+          t.tmPrepared.add(r);
+          return t;
+        },
+      },
+      rmPrepare: {
+        params: rms,
+        next: (s, r) => {
+          if (s.rmState.get(r) !== 'working') return undefined;
+          const t = s.copy();
+          t.rmState.set(r, 'prepared');
+          t.msgs.add(prepared.get(r)!);
+          return t;
+        },
+      },
+      rmChooseToAbort: {
+        params: rms,
+        next: (s, r) => (mayAbortAlone(s.rmState.get(r)) ? setRm(s, r, 'aborted') : undefined),
+      },
+      rmRcvCommitMsg: { params: rms, next: obey(COMMIT, 'committed') },
+      rmRcvAbortMsg: { params: rms, next: obey(ABORT, 'aborted') },
+    },
+    properties: ({ always, refines }) => [
+      // Every word holds one of its field's values by construction: the layout is TPTypeOK.
+      always('TPTypeOK', () => true),
+      // A loop, not every: this runs on every state.
+      always(
+        'TCConsistent',
+        (s) => {
+          let committed = false,
+            aborted = false;
+          for (const r of rms) {
+            const state = s.rmState.get(r);
+            if (state === 'committed') committed = true;
+            else if (state === 'aborted') aborted = true;
+          }
+          return !(committed && aborted);
+        },
+        { description: 'no RM has committed while another has aborted' },
+      ),
+      // TC == INSTANCE TCommit; THEOREM TPSpec => TC!TCSpec.
+      refines('ImplementsTCommit', tcommitSpec(rms.length), tcommitMapping(layout, rms)),
     ],
-    actions,
-    properties,
-    terminal,
-    // The RMs are interchangeable: TLC's SYMMETRY Permutations(RM) (7 RMs: 920 states, depth 23).
-    symmetry: symmetric ? permutations<TwoPhaseState>({ rms }) : undefined,
+    // The RMs are interchangeable (SYMMETRY Permutations(RM)): each renaming moves words' bits.
+    symmetry: symmetric ? layoutPermutations(layout, { rms }) : undefined,
+    terminal: (s) => {
+      for (const r of rms) {
+        const state = s.rmState.get(r);
+        if (state !== 'committed' && state !== 'aborted') return false;
+      }
+      return true;
+    },
   });
+}
+
+/**
+ * The refinement mapping onto TCommit, whose rmState is TwoPhase's. One TCommit state per word of
+ * RM states (up to 15 RMs share one), made once, so a step that leaves the RM states alone maps to
+ * the very same object: a stutter the check sees without hashing.
+ */
+function tcommitMapping(layout: ReturnType<typeof twoPhaseLayout>, rms: readonly string[]) {
+  type State = StateViewOf<typeof layout>;
+  const { offset, width } = layout.fields.rmState;
+  const decode = (s: State): TCommitState => ({
+    rmState: Object.fromEntries(rms.map((r) => [r, s.rmState.get(r)])),
+  });
+  if (width !== 1) return decode;
+  const made = new Map<number, TCommitState>();
+  return (s: State): TCommitState => {
+    const word = s.words[offset]!;
+    let state = made.get(word);
+    if (state === undefined) made.set(word, (state = decode(s)));
+    return state;
+  };
 }
 
 export const twoPhaseCommit = defineProtocol({
@@ -102,25 +169,7 @@ export const twoPhaseCommit = defineProtocol({
   config: {
     rms: { default: 3, doc: 'number of resource managers (r1..rN)', min: 1, max: 12 },
     symmetric: { default: false, doc: 'symmetry reduction: states equal up to renaming RMs count once' },
-    packed: { default: false, doc: 'packed state layout (two-phase-packed.ts): the same states, checked faster' },
-    views: {
-      default: false,
-      doc: 'the packed layout written against object-like views (two-phase-views.ts): the same states',
-    },
   },
   variants: TWO_PHASE_VARIANTS,
-  build: (c, variant) => {
-    if (!c.packed && !c.views) return twoPhaseSpec(c.rms, variant, c.symmetric);
-    if (c.symmetric && c.packed)
-      throw new KripkeError('invalid-config', 'symmetric=true needs the object layout or views (packed=false)', {
-        model: 'two-phase-commit',
-        key: 'symmetric',
-      });
-    if (c.packed && c.views)
-      throw new KripkeError('invalid-config', 'packed=true and views=true are two layouts: choose one', {
-        model: 'two-phase-commit',
-        key: 'views',
-      });
-    return c.views ? twoPhaseViewSpec(rmIds(c.rms), variant, c.symmetric) : twoPhasePackedSpec(rmIds(c.rms), variant);
-  },
+  build: (c, variant) => twoPhaseSpec(c.rms, variant, c.symmetric),
 });
