@@ -1,9 +1,8 @@
 /**
  * Kripke's own checks (`npx kripke ci`): every shipped model's default and bug variants, with the
  * outcome each must have and its state space's exact size — TLC's figures where the model is
- * ported from the TLA+ Examples. Large ports run in their packed layout (the same states, faster);
- * bug variants whose full state space is large run in a smaller configuration that still has the
- * bug. `npx kripke ci --update` rewrites the snapshots after an intended change.
+ * ported from the TLA+ Examples. Bug variants whose full state space is large run in a smaller
+ * configuration that still has the bug. `npx kripke ci --update` rewrites the snapshots after an intended change.
  */
 import { defineChecks } from 'kripke';
 
@@ -22,7 +21,7 @@ export default defineChecks({
     },
     {
       model: 'two-phase-commit',
-      settings: { rms: 7, packed: true },
+      settings: { rms: 7 },
       expect: { verdict: 'pass', snapshot: { distinct: 296_448, generated: 2_744_706, depth: 23 } },
     },
     {
@@ -71,17 +70,14 @@ export default defineChecks({
     { model: 'voting', expect: { verdict: 'pass', snapshot: { distinct: 6_752, generated: 41_017, depth: 16 } } },
     {
       model: 'paxos-commit',
-      settings: { packed: true },
       expect: { verdict: 'pass', snapshot: { distinct: 1_321_761, generated: 16_959_159, depth: 28 } },
     },
     {
       model: 'lamport-mutex',
-      settings: { packed: true },
       expect: { verdict: 'pass', snapshot: { distinct: 724_274, generated: 2_729_079, depth: 61 } },
     },
     {
       model: 'boulanger',
-      settings: { packed: true },
       expect: { verdict: 'pass', snapshot: { distinct: 7_866_982, generated: 63_482_135, depth: 84 } },
     },
     // Too many states for an exhaustive search: random walks with a fixed seed.

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- scale`: the disk store (issue 20, point 7). First the slowdown against the
- * in-memory store on a model that fits both (TwoPhase, 8 RMs, packed), each in a fresh process,
+ * in-memory store on a model that fits both (TwoPhase, 8 RMs), each in a fresh process,
  * side by side, with a small bound that sends the disk store to disk early; then TwoPhase with 11
  * RMs (366,993,408 distinct states: 4ⁿ + 2ⁿ + 6ⁿ, the closed form of TLC's counts for 3, 7 and
  * 8 RMs) with the store bounded to 1 GB: bytes of RAM (peak RSS) and of disk per state, time and
@@ -31,12 +31,12 @@ interface Plan {
 }
 
 const FULL: Plan = {
-  fits: { label: 'TwoPhase 8 RMs (packed)', settings: { rms: 8, packed: true }, bound: 16 * MB },
-  large: { label: 'TwoPhase 11 RMs (packed)', rms: 11, bound: 1024 * MB },
+  fits: { label: 'TwoPhase 8 RMs', settings: { rms: 8 }, bound: 16 * MB },
+  large: { label: 'TwoPhase 11 RMs', rms: 11, bound: 1024 * MB },
 };
 const QUICK: Plan = {
-  fits: { label: 'TwoPhase 7 RMs (packed)', settings: { rms: 7, packed: true }, bound: 4 * MB },
-  large: { label: 'TwoPhase 8 RMs (packed)', rms: 8, bound: 32 * MB },
+  fits: { label: 'TwoPhase 7 RMs', settings: { rms: 7 }, bound: 4 * MB },
+  large: { label: 'TwoPhase 8 RMs', rms: 8, bound: 32 * MB },
 };
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -71,7 +71,7 @@ const twoPhaseStates = (rms: number) => 4 ** rms + 2 ** rms + 6 ** rms;
 function large(plan: Plan['large']) {
   const storeDir = mkdtempSync(join(tmpdir(), 'kripke-bench-scale-'));
   try {
-    const target = { protocol: 'two-phase-commit', settings: { rms: plan.rms, packed: true } };
+    const target = { protocol: 'two-phase-commit', settings: { rms: plan.rms } };
     const m = measured(measureInChild(target, 1, { store: 'disk', memoryBytes: plan.bound, storeDir }, 60_000));
     const d = m.disk!;
     return {

@@ -1,11 +1,8 @@
 /**
- * `npm run bench -- throughput [--quick] [--packed] [--views] [--json]`: Kripke and TLC side by side, in
- * one run, on the performance models of ../shared/reference/tlc-counts.json (the shipped ports,
- * same constants). Per model, one after the other: Kripke on the hand-packed layout and on the
- * layout written against views (where the protocol has them: `packed`, `views` settings), TLC with
- * one worker, Kripke on the object model (skipped with `--packed`; `--views` runs only the views
- * where a model has them) — each a whole process, so each
- * ratio compares figures taken a minute apart on the same machine.
+ * `npm run bench -- throughput [--quick] [--json]`: Kripke and TLC side by side, in one run, on the
+ * performance models of ../shared/reference/tlc-counts.json (the shipped models, same constants).
+ * Per model, one after the other: Kripke with one worker, then TLC with one worker — each a whole
+ * process, so each ratio compares figures taken a minute apart on the same machine.
  *
  * Each tool checks the properties the cfg names (TwoPhase: TPTypeOK only, not the port's
  * refinement of TCommit), so the two do the same work.
@@ -14,8 +11,8 @@
  * and CPU seconds of the whole process (start-up included, for both tools), Kripke's own check
  * time, peak RSS and bytes per state, and ×TLC = TLC's seconds / Kripke's, by wall clock and by
  * CPU time (on a busy machine wall clock grows with the others' load; CPU time does not). Then
- * the geometric mean per style, and `--workers 2` on the largest model written against views against one worker
- * measured before and after it.
+ * the geometric mean, and `--workers 2` on the largest model against one worker measured before
+ * and after it.
  *
  * Without TLC (see bench/peers/tlc.ts: TLC_JAR, TLA_EXAMPLES, java) the suite says how to get it
  * and compares with the reference figures instead, labelled so: TLC's generated states per second
@@ -121,7 +118,6 @@ type TlcFigures =
 
 interface Row extends ProcessMeasurement {
   readonly label: string;
-  readonly style: 'packed' | 'views' | 'objects';
   /** TLC's seconds / Kripke's, whole processes, by wall clock. */
   readonly ratio: number;
   /** The same by CPU time (against reference figures: Kripke's CPU seconds against TLC's wall clock then). */
@@ -180,7 +176,7 @@ export function measureInChild<T extends Pick<Target, 'protocol' | 'settings'>>(
   return JSON.parse(line) as Measurement;
 }
 
-function row(target: Target, style: Row['style'], m: ProcessMeasurement, tlc: TlcFigures, ref: Reference): Row {
+function row(target: Target, m: ProcessMeasurement, tlc: TlcFigures, ref: Reference): Row {
   const countsMatch =
     m.distinct === ref.distinct_states && m.generated === ref.generated_states && m.depth === ref.depth;
   if (tlc.source === 'reference') {
@@ -189,7 +185,6 @@ function row(target: Target, style: Row['style'], m: ProcessMeasurement, tlc: Tl
     return {
       ...m,
       label: target.label,
-      style,
       ratio,
       cpuRatio: +(m.generated / m.processCpuSeconds / rate).toFixed(2),
       countsMatch,
@@ -198,7 +193,6 @@ function row(target: Target, style: Row['style'], m: ProcessMeasurement, tlc: Tl
   return {
     ...m,
     label: target.label,
-    style,
     countsMatch,
     ratio: +(tlc.run.wallSeconds / m.processWallSeconds).toFixed(2),
     cpuRatio: +(tlc.run.cpuSeconds / m.processCpuSeconds).toFixed(2),
@@ -215,7 +209,7 @@ function printRow(r: Row, reference: boolean, say: (t: string) => void): void {
     ? `×TLC(reference) ${r.ratio} wall, ${r.cpuRatio} by Kripke's cpu`
     : `×TLC ${r.ratio} wall, ${r.cpuRatio} cpu`;
   say(
-    `  Kripke ${r.style.padEnd(7)} ${r.workers}w ${r.status.padEnd(5)} ${r.processWallSeconds.toFixed(1).padStart(6)} s wall ${r.processCpuSeconds.toFixed(1).padStart(6)} s cpu ` +
+    `  Kripke ${r.workers}w       ${r.status.padEnd(5)} ${r.processWallSeconds.toFixed(1).padStart(6)} s wall ${r.processCpuSeconds.toFixed(1).padStart(6)} s cpu ` +
       `(check ${r.seconds.toFixed(1)} s, ${n(r.generatedPerSecond)}/s)  RSS ${r.peakRssMb} MB  store ${r.storeBytesPerState} B/state  ${ratio}  ${counts}\n`,
   );
   if (r.reason) say(`    ${r.reason}\n`);
@@ -228,12 +222,6 @@ function printTlc(run: TlcRun, ref: Reference, say: (t: string) => void): void {
     `  TLC 1w          ${run.status === 0 ? 'done ' : `exit ${run.status}`} ${run.wallSeconds.toFixed(1).padStart(6)} s wall ${run.cpuSeconds.toFixed(1).padStart(6)} s cpu ` +
       `distinct ${n(run.distinct)}  generated ${n(run.generated)}  depth ${run.depth}  ${same ? 'counts = reference' : 'counts DIFFER from the reference'}\n`,
   );
-}
-
-/** The target with `packed: true` (or `views: true`) when its protocol offers that layout. */
-function layoutIfOffered(target: Target, setting: 'packed' | 'views'): Target | undefined {
-  const offered = protocols.find((p) => p.name === target.protocol)?.config[setting] !== undefined;
-  return offered ? { ...target, settings: { ...target.settings, [setting]: true } } : undefined;
 }
 
 export async function run(options: BenchOptions): Promise<unknown> {
@@ -251,76 +239,59 @@ export async function run(options: BenchOptions): Promise<unknown> {
   );
   say(`${measuredForm()}.\n`);
   const rows: Row[] = [];
-  for (const target of targets) rows.push(...measureTarget(target, refs.get(target.tlcModel), tlc, options, say));
-  const summary = (['packed', 'views', 'objects'] as const).map((style) =>
-    summarise(
-      rows.filter((r) => r.style === style),
-      style,
-      typeof tlc === 'string',
-      say,
-    ),
-  );
+  for (const target of targets) {
+    const measured = measureTarget(target, refs.get(target.tlcModel), tlc, say);
+    if (measured) rows.push(measured);
+  }
+  const summary = summarise(rows, typeof tlc === 'string', say);
   const parallel = measureParallel(rows, targets, say);
   say(`${machineLoad()} at the end.\n`);
   return { tlc: typeof tlc === 'string' ? { reference: true, why: tlc } : { jar: tlc.jar }, rows, summary, parallel };
 }
 
-/** One model: Kripke packed, TLC, Kripke objects — in turn, so the three see the same machine. */
+/** One model: Kripke, then TLC — in turn, so the two see the same machine. */
 function measureTarget(
   target: Target,
   ref: Reference | undefined,
   tlc: TlcInstall | string,
-  options: BenchOptions,
   say: (t: string) => void,
-): Row[] {
+): Row | undefined {
   if (!protocols.some((p) => p.name === target.protocol)) {
     say(`${target.label}: skipped — no shipped model '${target.protocol}'\n`);
-    return [];
+    return undefined;
   }
   if (!ref) {
     say(`${target.label}: skipped — no TLC reference entry\n`);
-    return [];
+    return undefined;
   }
   const checks = target.properties ? target.properties.join(', ') : 'all its properties';
   say(
     `${target.label} (${target.tlc.dir}/${target.tlc.cfg}; reference: ${n(ref.distinct_states)} distinct, ${n(ref.generated_states)} generated, depth ${ref.depth}; ` +
       `both check ${checks})\n`,
   );
-  const packed = layoutIfOffered(target, 'packed'),
-    views = layoutIfOffered(target, 'views');
-  const runs: [Row['style'], ProcessMeasurement | string][] = [];
-  // --views: only the style the library is written in, where the model offers it.
-  const onlyViews = views !== undefined && options.args.includes('--views');
-  if (packed && !onlyViews)
-    runs.push(['packed', measureKripke(packed.protocol, packed.settings, 1, target.properties)]);
-  if (views) runs.push(['views', measureKripke(views.protocol, views.settings, 1, target.properties)]);
+  const kripke = measureKripke(target.protocol, target.settings, 1, target.properties);
   const figures: TlcFigures =
     typeof tlc === 'string' ? { source: 'reference', ref } : { source: 'measured', run: runTlc(tlc, target.tlc) };
   if (figures.source === 'measured') printTlc(figures.run, ref, say);
-  if (!onlyViews && (!packed || !options.args.includes('--packed')))
-    runs.push(['objects', measureKripke(target.protocol, target.settings, 1, target.properties)]);
-  const rows: Row[] = [];
-  for (const [style, m] of runs) {
-    if (typeof m === 'string') {
-      say(`  Kripke ${style}: ${m}\n`);
-      continue;
-    }
-    rows.push(row(target, style, m, figures, ref));
-    printRow(rows.at(-1)!, figures.source === 'reference', say);
+  if (typeof kripke === 'string') {
+    say(`  Kripke: ${kripke}\n`);
+    return undefined;
   }
-  return rows;
+  const measured = row(target, kripke, figures, ref);
+  printRow(measured, figures.source === 'reference', say);
+  return measured;
 }
 
-function summarise(rows: readonly Row[], style: Row['style'], reference: boolean, say: (t: string) => void) {
+function summarise(rows: readonly Row[], reference: boolean, say: (t: string) => void) {
   if (rows.length === 0) return undefined;
   const wall = geometricMean(rows.map((r) => r.ratio));
   const cpu = geometricMean(rows.map((r) => r.cpuRatio));
   const least = Math.min(...rows.map((r) => r.cpuRatio));
   say(
-    `${style}: geometric mean ×TLC${reference ? '(reference)' : ''} ${wall} wall clock, ${cpu} CPU time over ${rows.length} models; ` +
+    `Geometric mean ×TLC${reference ? '(reference)' : ''} ${wall} wall clock, ${cpu} CPU time over ${rows.length} models; ` +
       `least ${least} (goal: every model ≥ 4, mean ≥ 8)\n`,
   );
-  return { style, models: rows.length, geomean: wall, cpuGeomean: cpu, least };
+  return { models: rows.length, geomean: wall, cpuGeomean: cpu, least };
 }
 
 function geometricMean(xs: readonly number[]): number {
@@ -328,16 +299,15 @@ function geometricMean(xs: readonly number[]): number {
 }
 
 /**
- * `--workers 2` on the largest model measured written against views (the library's style), against one worker measured just before and
- * just after it (the mean of the two): the machine's speed drifts, so the two-worker run is bracketed.
+ * `--workers 2` on the largest model measured, against one worker measured just before and just
+ * after it (the mean of the two): the machine's speed drifts, so the two-worker run is bracketed.
  */
 function measureParallel(rows: readonly Row[], targets: readonly Target[], say: (t: string) => void) {
-  const largest = [...rows].filter((r) => r.style === 'views').sort((a, b) => b.distinct - a.distinct)[0];
+  const largest = [...rows].sort((a, b) => b.distinct - a.distinct)[0];
   const target = largest && targets.find((t) => t.label === largest.label);
   if (!largest || !target) return undefined;
-  const settings = { ...target.settings, views: true };
-  const two = measureKripke(target.protocol, settings, 2, target.properties);
-  const again = measureKripke(target.protocol, settings, 1, target.properties);
+  const two = measureKripke(target.protocol, target.settings, 2, target.properties);
+  const again = measureKripke(target.protocol, target.settings, 1, target.properties);
   if (typeof two === 'string' || typeof again === 'string') {
     say(`${target.label} 2 workers: ${typeof two === 'string' ? two : again}\n`);
     return undefined;
@@ -348,7 +318,7 @@ function measureParallel(rows: readonly Row[], targets: readonly Target[], say: 
     two.distinct === largest.distinct && two.generated === largest.generated && two.depth === largest.depth;
   const busy = two.cpuSeconds / two.seconds;
   say(
-    `2 workers on ${target.label} (views): ${speedup}× one worker (check time; the mean of the runs before and after; goal ≥ 1.8); ` +
+    `2 workers on ${target.label}: ${speedup}× one worker (check time; the mean of the runs before and after; goal ≥ 1.8); ` +
       `counts ${sameCounts ? 'identical' : 'DIFFER'} to one worker; the two threads kept ${busy.toFixed(2)} cores busy\n`,
   );
   return { two, oneWorkerAfter: again, speedup, sameCounts, coresBusy: busy };
