@@ -123,28 +123,34 @@ describe('kripke check', () => {
     ]);
   });
 
-  it('checks the packed-layout model file from the README, and shows its states decoded in traces', async () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### Packed state layouts'));
-    const source = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
-    expect(source).toContain('packedLayout');
-    const dir = join(root, 'tmp', 'readme-packed');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'tiny-commit.ts'), source!);
-    const passing = await kripke('check', 'tmp/readme-packed/tiny-commit.ts');
-    expect(passing.code).toBe(0);
-    expect(passing.stdout).toContain('✔ pass: 16 distinct states, 26 generated, depth 8');
-    // the same model with the TM free to commit at once: the trace reads in field names
-    writeFileSync(
-      join(dir, 'eager-commit.ts'),
-      source!.replace("tm.get(s) !== 'init' || !allPrepared(s)", "tm.get(s) !== 'init'"),
-    );
-    const failing = await kripke('check', 'tmp/readme-packed/eager-commit.ts');
-    expect(failing.code).toBe(1);
-    expect(failing.stdout).toContain("always property 'commit only when all prepared' is violated after 1 step");
-    expect(failing.stdout).toContain('    rm = { r1: "working", r2: "working", r3: "working" }\n    tm = "init"');
-    expect(failing.stdout).toContain('State 2 ← commit\n    tm: "init" → "committed"');
-  });
+  // The section shows the same model twice: written against views (first), then on the raw words.
+  const packedExamples = [
+    { style: 'views', eager: ["s.tm !== 'init' || !allPrepared(s)", "s.tm !== 'init'"] },
+    { style: 'words', eager: ["tm.get(s) !== 'init' || !allPrepared(s)", "tm.get(s) !== 'init'"] },
+  ] as const;
+  it.each(packedExamples.map((example, index) => ({ ...example, index })))(
+    "checks the README's packed-layout model written on $style, and shows its states decoded in traces",
+    async ({ style, eager, index }) => {
+      const readme = readFileSync(join(root, 'README.md'), 'utf8');
+      const section = readme.slice(readme.indexOf('### Packed state layouts'), readme.indexOf('### Throughput'));
+      const source = [...section.matchAll(/```ts\n([\s\S]*?)```/g)][index]?.[1];
+      expect(source).toContain(style === 'views' ? 'definePackedSpec(layout' : 'layout,');
+      const dir = join(root, 'tmp', `readme-packed-${style}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'tiny-commit.ts'), source!);
+      const passing = await kripke('check', `tmp/readme-packed-${style}/tiny-commit.ts`);
+      expect(passing.code).toBe(0);
+      expect(passing.stdout).toContain('✔ pass: 16 distinct states, 26 generated, depth 8');
+      // the same model with the TM free to commit at once: the trace reads in field names
+      expect(source).toContain(eager[0]);
+      writeFileSync(join(dir, 'eager-commit.ts'), source!.replace(eager[0], eager[1]));
+      const failing = await kripke('check', `tmp/readme-packed-${style}/eager-commit.ts`);
+      expect(failing.code).toBe(1);
+      expect(failing.stdout).toContain("always property 'commit only when all prepared' is violated after 1 step");
+      expect(failing.stdout).toContain('    rm = { r1: "working", r2: "working", r3: "working" }\n    tm = "init"');
+      expect(failing.stdout).toContain('State 2 ← commit\n    tm: "init" → "committed"');
+    },
+  );
 
   it("checks the README's port with an action constraint at TLC's figures, with and without it, and refuses a misspelt fairness argument before the run", async () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');

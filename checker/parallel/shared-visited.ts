@@ -6,8 +6,8 @@
  *   slot, linear probing) kept 68–85% full by growing it 25% at a time under the segment's lock —
  *   the single-thread `CompactStore`'s layout, shared. One thread's store grows by 10%, for 77–85%;
  *   here a growth holds the segment's lock and stalls the other threads, and growing by 25% moves
- *   each entry 4 times instead of 10 (on packed MCBoulanger: half the time in growing and in
- *   waiting for locks, for 16.5 bytes a state instead of 15.2);
+ *   each entry 4 times instead of 10 (measured on MCBoulanger's former hand-packed port: half the
+ *   time in growing and in waiting for locks, for 16.5 bytes a state instead of 15.2);
  * - parent links by id (4 bytes of parent, 1 byte of successor position, larger positions in an
  *   overflow list). Each thread takes ids in blocks of `ID_BLOCK` from one shared counter, so the
  *   threads neither contend for the counter nor write links into the same cache lines; the few
