@@ -4,10 +4,10 @@
  *
  * - fingerprints: 256 segments chosen by the top 8 bits, each an open-addressing table (8 bytes a
  *   slot, linear probing) kept 68–85% full by growing it 25% at a time under the segment's lock —
- *   the single-thread `CompactStore`'s layout, shared. One thread's store grows by 10%, for 77–85%;
- *   here a growth holds the segment's lock and stalls the other threads, and growing by 25% moves
- *   each entry 4 times instead of 10 (measured on MCBoulanger's former hand-packed port: half the
- *   time in growing and in waiting for locks, for 16.5 bytes a state instead of 15.2);
+ *   the single-thread `CompactStore`'s layout, shared. Here a growth also holds the segment's lock
+ *   and stalls the other threads: growing by 10% (moving each entry 10 times instead of 4) spent
+ *   half the time in growing and in waiting for locks (measured on MCBoulanger's former
+ *   hand-packed port), for 15.2 bytes a state instead of 16.5;
  * - parent links by id (4 bytes of parent, 1 byte of successor position, larger positions in an
  *   overflow list). Each thread takes ids in blocks of `ID_BLOCK` from one shared counter, so the
  *   threads neither contend for the counter nor write links into the same cache lines; the few
