@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../spec/define.ts';
+import { int, oneOf, packedLayout, type Words } from '../spec/packed.ts';
 import { check } from './check.ts';
 import { formatPath } from './path.ts';
 import type { CheckResult } from './result.ts';
@@ -183,5 +184,48 @@ describe('model errors', () => {
         properties: ({ always }) => [always('p', () => true), always('p', () => true)],
       }),
     ).toThrow("two properties are named 'p'");
+  });
+});
+
+// The checker's guard on hand-written packed specs (`defineSpec` with a layout, not views).
+describe('a packed model that writes a bad word', () => {
+  const layout = packedLayout({ mode: oneOf(['on', 'off']), count: int() });
+  const broken = (next: (s: Words) => Words) =>
+    defineSpec({
+      name: 'broken',
+      layout,
+      init: (): Words[] => [layout.blank()],
+      actions: { step: { next } },
+    });
+
+  it('is stopped with the field named: a word that is not an integer', () => {
+    const result = check(
+      broken((s) => {
+        const t = s.slice();
+        t[1] = 0.5;
+        return t;
+      }),
+    );
+    expect(result.status === 'error' && result.error.message).toBe(
+      "action 'step' returned a state where count is 0.5, not an integer (write packed states through the layout's fields)",
+    );
+  });
+
+  it('is stopped when a state has the wrong number of words', () => {
+    const result = check(broken((s) => [...s, 0]));
+    expect(result.status === 'error' && result.error.message).toBe(
+      "action 'step' returned a state where $ has 3 words; the layout has 2",
+    );
+  });
+
+  it('is caught modifying its input state in strict mode', () => {
+    const result = check(
+      broken((s) => {
+        (s as number[])[1] = 1;
+        return s;
+      }),
+      { strict: true },
+    );
+    expect(result.status === 'error' && result.error.code).toBe('state-mutated');
   });
 });

@@ -4,7 +4,7 @@ import { abstractTrace, refinementOf } from '../../counterexamples/refinement.ts
 import { exploreStateGraph } from '../../counterexamples/state-graph.ts';
 import { renderTraceText } from '../../counterexamples/text.ts';
 import { buildTrace } from '../../counterexamples/trace.ts';
-import { defineSpec, int, oneOf, packedLayout, type Spec, type Words } from '../../spec/index.ts';
+import type { Spec, Words } from '../../spec/index.ts';
 import { RM_STATES, rmIds } from './rms.ts';
 import { twoPhaseCommit, twoPhaseSpec } from './two-phase.ts';
 import { twoPhaseLayout } from './two-phase-layout.ts';
@@ -297,48 +297,5 @@ describe('two-phase-commit with symmetric RMs (TLC SYMMETRY Permutations(RM))', 
     // The same shortest length as without symmetry: reduction loses no behaviour.
     const plain = check(twoPhaseSpec(3, 'commit-on-majority', false), { properties: ['TCConsistent'] });
     expect(violated(plain).violations[0]!.path!.steps.length).toBe(violation.path!.steps.length);
-  });
-});
-
-// The checker's guard on hand-written packed specs (`defineSpec` with a layout, not views).
-describe('a packed model that writes a bad word', () => {
-  const layout = packedLayout({ mode: oneOf(['on', 'off']), count: int() });
-  const broken = (next: (s: Words) => Words) =>
-    defineSpec({
-      name: 'broken',
-      layout,
-      init: (): Words[] => [layout.blank()],
-      actions: { step: { next } },
-    });
-
-  it('is stopped with the field named: a word that is not an integer', () => {
-    const result = check(
-      broken((s) => {
-        const t = s.slice();
-        t[1] = 0.5;
-        return t;
-      }),
-    );
-    expect(result.status === 'error' && result.error.message).toBe(
-      "action 'step' returned a state where count is 0.5, not an integer (write packed states through the layout's fields)",
-    );
-  });
-
-  it('is stopped when a state has the wrong number of words', () => {
-    const result = check(broken((s) => [...s, 0]));
-    expect(result.status === 'error' && result.error.message).toBe(
-      "action 'step' returned a state where $ has 3 words; the layout has 2",
-    );
-  });
-
-  it('is caught modifying its input state in strict mode', () => {
-    const result = check(
-      broken((s) => {
-        (s as number[])[1] = 1;
-        return s;
-      }),
-      { strict: true },
-    );
-    expect(result.status === 'error' && result.error.code).toBe('state-mutated');
   });
 });
