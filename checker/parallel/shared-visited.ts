@@ -199,7 +199,7 @@ export class SharedVisited implements Visited {
     return (this.views[segment] = int32View(this.buffers.segments[segment]!, capacity * 2));
   }
 
-  /** Grows a segment by 10% in place (its lock held): entries are copied out, then inserted again. */
+  /** Grows a segment by 25% in place (its lock held): entries are copied out, then inserted again. */
   private grow(segment: number, slots: Int32Array, capacity: number): void {
     if (this.scratch.length < slots.length) this.scratch = new Int32Array(Math.ceil(slots.length * GROWTH));
     const entries = this.scratch.subarray(0, slots.length);
