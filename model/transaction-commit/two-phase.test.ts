@@ -16,6 +16,25 @@ const counts = (result: CheckResult) => ({
   depth: result.stats.depth,
 });
 
+/** Both refinement counterexamples begin so: r1 and r2 prepare, and the TM hears both. */
+const bothPrepared = [
+  'State 1 (initial)',
+  '    rmState = { r1: "working", r2: "working", r3: "working" }',
+  '    tmState = "init"',
+  '    tmPrepared = {}',
+  '    msgs = {}',
+  'State 2 ← rmPrepare("r1")',
+  '    rmState.r1: "working" → "prepared"',
+  '    msgs: + "prepared:r1"',
+  'State 3 ← tmRcvPrepared("r1")',
+  '    tmPrepared: + "r1"',
+  'State 4 ← rmPrepare("r2")',
+  '    rmState.r2: "working" → "prepared"',
+  '    msgs: + "prepared:r2"',
+  'State 5 ← tmRcvPrepared("r2")',
+  '    tmPrepared: + "r2"',
+];
+
 type Violation = Extract<CheckResult, { status: 'violation' }>;
 
 function violated(result: CheckResult): Violation {
@@ -134,21 +153,7 @@ describe('two-phase-commit (TwoPhase.tla; TLC with 3 RMs: 288 distinct, 1,146 ge
     const trace = traceOf(spec, result);
     expect(renderTraceText(trace)).toBe(
       [
-        'State 1 (initial)',
-        '    rmState = { r1: "working", r2: "working", r3: "working" }',
-        '    tmState = "init"',
-        '    tmPrepared = {}',
-        '    msgs = {}',
-        'State 2 ← rmPrepare("r1")',
-        '    rmState.r1: "working" → "prepared"',
-        '    msgs: + "prepared:r1"',
-        'State 3 ← tmRcvPrepared("r1")',
-        '    tmPrepared: + "r1"',
-        'State 4 ← rmPrepare("r2")',
-        '    rmState.r2: "working" → "prepared"',
-        '    msgs: + "prepared:r2"',
-        'State 5 ← tmRcvPrepared("r2")',
-        '    tmPrepared: + "r2"',
+        ...bothPrepared,
         'State 6 ← tmCommit',
         '    tmState: "init" → "committed"',
         '    msgs: + "commit"',
@@ -182,21 +187,7 @@ describe('two-phase-commit (TwoPhase.tla; TLC with 3 RMs: 288 distinct, 1,146 ge
     expect(violated(result).violations[0]!.property).toBe('ImplementsTCommit');
     expect(renderTraceText(traceOf(spec, result))).toBe(
       [
-        'State 1 (initial)',
-        '    rmState = { r1: "working", r2: "working", r3: "working" }',
-        '    tmState = "init"',
-        '    tmPrepared = {}',
-        '    msgs = {}',
-        'State 2 ← rmPrepare("r1")',
-        '    rmState.r1: "working" → "prepared"',
-        '    msgs: + "prepared:r1"',
-        'State 3 ← tmRcvPrepared("r1")',
-        '    tmPrepared: + "r1"',
-        'State 4 ← rmPrepare("r2")',
-        '    rmState.r2: "working" → "prepared"',
-        '    msgs: + "prepared:r2"',
-        'State 5 ← tmRcvPrepared("r2")',
-        '    tmPrepared: + "r2"',
+        ...bothPrepared,
         'State 6 ← rmPrepare("r3")',
         '    rmState.r3: "working" → "prepared"',
         '    msgs: + "prepared:r3"',
