@@ -1,8 +1,10 @@
 /**
  * One benchmark measurement in a fresh process (a fresh heap, an honest peak RSS):
- * `tsx bench/measure-one.ts <protocol> '<settings json>' [workers] ['<check options json>']` checks
- * the shipped protocol with BFS and prints one JSON line: verdict, counts, time, peak RSS and JS
+ * `tsx bench/measure-one.ts <protocol> '<settings json>' [workers] ['<check options json>'] [warm-ups]`
+ * checks the shipped protocol with BFS and prints one JSON line: verdict, counts, time, peak RSS and JS
  * heap, store bytes (and the disk store's figures, e.g. with '{"store":"disk","memoryBytes":1e9}').
+ * With warm-ups, that many checks of the same spec run first, untimed, so that the measured one runs
+ * the JIT's optimised code: a small model's check is otherwise mostly the JIT warming up.
  * Run by bench/suites/throughput.ts and scale.ts; not a test.
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -68,8 +70,10 @@ function measure(
   settings: Record<string, string | number | boolean>,
   workers: number,
   extra: CheckOptions,
+  warmups: number,
 ): Measurement {
   const spec = findProtocol(protocol).instantiate(settings);
+  for (let i = 0; i < warmups; i++) check(spec, { ...extra, workers: 1, liveness: false });
   let peakHeap = getHeapStatistics().used_heap_size;
   const print = progressPrinter(extra.storeDir);
   const observer = {
@@ -120,11 +124,13 @@ function measure(
   };
 }
 
-const [protocol, settings = '{}', workers = '1', options = '{}'] = process.argv.slice(2);
+const [protocol, settings = '{}', workers = '1', options = '{}', warmups = '0'] = process.argv.slice(2);
 if (!protocol) {
-  process.stderr.write('usage: tsx bench/measure-one.ts <protocol> [settings-json] [workers]\n');
+  process.stderr.write(
+    'usage: tsx bench/measure-one.ts <protocol> [settings-json] [workers] [options-json] [warm-ups]\n',
+  );
   process.exit(2);
 }
 process.stdout.write(
-  `${JSON.stringify(measure(protocol, JSON.parse(settings) as Record<string, string | number>, Number(workers), JSON.parse(options) as CheckOptions))}\n`,
+  `${JSON.stringify(measure(protocol, JSON.parse(settings) as Record<string, string | number>, Number(workers), JSON.parse(options) as CheckOptions, Number(warmups)))}\n`,
 );

@@ -39,13 +39,15 @@ export interface ProcessMeasurement extends Measurement {
 /**
  * Checks a shipped protocol with BFS in a child process; a string says why it failed. `properties`
  * names the properties to check (default: all of the model's); a comparison with a peer checks the
- * ones the peer's configuration checks, so the two tools do the same work.
+ * ones the peer's configuration checks, so the two tools do the same work. `warmups` checks of the
+ * same spec run first in that process, untimed (see measure-one.ts).
  */
 export function measureKripke(
   protocol: string,
   settings: Record<string, number | boolean>,
   workers: number,
   properties?: readonly string[],
+  warmups = 0,
 ): ProcessMeasurement | string {
   const run = runTimed(process.execPath, [
     ...measureOneCommand(),
@@ -53,6 +55,7 @@ export function measureKripke(
     JSON.stringify(settings),
     String(workers),
     JSON.stringify(properties ? { properties } : {}),
+    String(warmups),
   ]);
   if (run.status !== 0) return `child failed (${run.status}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`;
   const line = run.stdout.trim().split('\n').at(-1)!;
