@@ -112,14 +112,13 @@ export async function run(options: BenchOptions): Promise<unknown> {
         say(`SPIN: ${spin}\n`);
         return { error: spin };
       }
+      // In the order they ran: Kripke (with its ratio to this pair's SPIN run), then SPIN.
+      const compared = compare(`pair ${pair}`, kripke, spin, label, say);
       say(
         `${label.padEnd(17)} pair ${pair}: two_phase.pml N=${rms}: ${n(spin.states)} states, ${n(spin.transitions)} transitions, ` +
           `${spin.wallSeconds.toFixed(2)} s wall, ${spin.cpuSeconds.toFixed(2)} s cpu\n`,
       );
-      pairs.push({
-        spin: { ...spin, reference: !installed },
-        kripke: compare(`pair ${pair}`, kripke, spin, label, say),
-      });
+      pairs.push({ spin: { ...spin, reference: !installed }, kripke: compared });
     }
     const ratios = (key: 'wallTimesSpin' | 'cpuTimesSpin') =>
       pairs.map((p) => (p.kripke as Record<string, number>)[key]).filter((x): x is number => typeof x === 'number');
