@@ -4,6 +4,7 @@
  * the analysis time (SCCs, fair-cycle search, lasso), and the graph's size and bytes.
  */
 import type { BenchOptions } from '../run.ts';
+import { median } from '../statistics.ts';
 import { check } from '../../checker/check.ts';
 import type { Spec } from '../../spec/types.ts';
 import { allocatorSpec } from '../../model/allocator/allocator.ts';
@@ -45,11 +46,6 @@ function cpuMs(run: () => unknown): number {
   return (used.user + used.system) / 1000;
 }
 
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 /**
  * Safety alone and safety with liveness, alternating, the median CPU time of each: `added` is what checking
  * liveness adds to the safety search (one worker's BFS records the graph as it explores, so the
@@ -67,8 +63,9 @@ export async function run(options: BenchOptions): Promise<unknown> {
       bothMs.push(cpuMs(() => (both = check(c.spec(), { checkDeadlock }))));
     }
     const live = both.stats.liveness;
-    const safety = median(safetyMs),
-      withLiveness = median(bothMs);
+    // Both lists hold one figure per round, at least one.
+    const safety = median(safetyMs)!,
+      withLiveness = median(bothMs)!;
     return {
       model: c.label,
       verdict: both.status,

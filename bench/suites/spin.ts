@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { machineLoad, measureKripke, type ProcessMeasurement } from '../peers/kripke.ts';
 import { type ProcessRun, runTimed } from '../peers/process.ts';
 import type { BenchOptions } from '../run.ts';
+import { median } from '../statistics.ts';
 
 export const name = 'spin';
 export const description = 'SPIN vs Kripke side by side on Two-Phase Commit (same RMs, same state space): time ratios';
@@ -101,7 +102,9 @@ export async function run(options: BenchOptions): Promise<unknown> {
   }
   try {
     const label = installed ? 'SPIN' : 'SPIN (reference)';
-    const pairs: Record<string, unknown>[] = [];
+    const pairs: { spin: SpinRun & { reference: boolean }; kripke: ReturnType<typeof compare> }[] = [];
+    const wallRatios: number[] = [],
+      cpuRatios: number[] = [];
     for (let pair = 1; pair <= (installed ? PAIRS : 1); pair++) {
       // two_phase.pml asserts nothing, so Kripke checks no property either: both only explore.
       const kripke = measureKripke('two-phase-commit', { rms }, 1, []);
@@ -119,11 +122,13 @@ export async function run(options: BenchOptions): Promise<unknown> {
           `${spin.wallSeconds.toFixed(2)} s wall, ${spin.cpuSeconds.toFixed(2)} s cpu\n`,
       );
       pairs.push({ spin: { ...spin, reference: !installed }, kripke: compared });
+      if ('wallTimesSpin' in compared) {
+        wallRatios.push(compared.wallTimesSpin);
+        cpuRatios.push(compared.cpuTimesSpin);
+      }
     }
-    const ratios = (key: 'wallTimesSpin' | 'cpuTimesSpin') =>
-      pairs.map((p) => (p.kripke as Record<string, number>)[key]).filter((x): x is number => typeof x === 'number');
-    const wall = median(ratios('wallTimesSpin'));
-    const cpu = median(ratios('cpuTimesSpin'));
+    const wall = median(wallRatios);
+    const cpu = median(cpuRatios);
     if (wall !== undefined && cpu !== undefined)
       say(`Median of the pairs: Kripke's time = ${wall}× ${label}'s by wall clock, ${cpu}× by CPU (goal ≤ 2)\n`);
     say(`${machineLoad()} at the end.\n`);
@@ -131,13 +136,6 @@ export async function run(options: BenchOptions): Promise<unknown> {
   } finally {
     if (compiled) rmSync(compiled.dir, { recursive: true, force: true });
   }
-}
-
-function median(xs: readonly number[]): number | undefined {
-  if (xs.length === 0) return undefined;
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : +((sorted[mid - 1]! + sorted[mid]!) / 2).toFixed(2);
 }
 
 function compare(when: string, m: ProcessMeasurement | string, spin: SpinRun, label: string, say: (t: string) => void) {

@@ -18,6 +18,7 @@ import { machineLoad, measureKripke, type ProcessMeasurement } from '../peers/kr
 import { findTlc, type TlcInstall, type TlcModel, type TlcRun, runTlc } from '../peers/tlc.ts';
 import type { Words } from '../../spec/packed.ts';
 import type { BenchOptions } from '../run.ts';
+import { leastBy } from '../statistics.ts';
 
 export const name = 'symmetry';
 export const description = "symmetry reduction: cost per state with and without it, side by side with TLC's SYMMETRY";
@@ -62,14 +63,14 @@ function searchRows(c: Case, tlc: TlcInstall | string, quick: boolean, say: (t: 
       .map(([k, v]) => `${k}=${v}`)
       .join(' ')})\n`,
   );
-  const plain = measureKripke(c.protocol, c.settings, 1);
-  const reduced = measureKripke(c.protocol, { ...c.settings, symmetric: true }, 1);
+  const kripke = measureBoth(c, 0);
   const tlcReduced = typeof tlc === 'string' ? undefined : runTlc(tlc, c.tlcSymmetric);
   const tlcPlain = typeof tlc === 'string' || quick ? undefined : runTlc(tlc, c.tlcPlain);
-  if (typeof plain === 'string' || typeof reduced === 'string') {
-    say(`  Kripke: ${typeof plain === 'string' ? plain : reduced}\n`);
+  if (typeof kripke === 'string') {
+    say(`  Kripke: ${kripke}\n`);
     return { label: c.label, error: true };
   }
+  const { plain, reduced } = kripke;
   const kripkeLine = (what: string, m: ProcessMeasurement) =>
     say(
       `  Kripke ${what.padEnd(12)} ${n(m.distinct).padStart(9)} distinct ${n(m.generated).padStart(10)} generated  depth ${m.depth}  ` +
@@ -105,23 +106,34 @@ function searchRows(c: Case, tlc: TlcInstall | string, quick: boolean, say: (t: 
   return { label: c.label, plain, reduced, costPerState: cost, warm, tlcReduced, tlcPlain };
 }
 
+/** Kripke's check of the case without symmetry, then with it, each in its own process after `warmups` untimed checks; or why not. */
+function measureBoth(c: Case, warmups: number): { plain: ProcessMeasurement; reduced: ProcessMeasurement } | string {
+  const plain = measureKripke(c.protocol, c.settings, 1, undefined, warmups);
+  const reduced = measureKripke(c.protocol, { ...c.settings, symmetric: true }, 1, undefined, warmups);
+  if (typeof plain === 'string') return plain;
+  if (typeof reduced === 'string') return reduced;
+  return { plain, reduced };
+}
+
 /** Symmetry's cost per generated state with the JIT's code warm in both runs (see the header). */
 function warmCost(c: Case, say: (t: string) => void) {
-  const plains: ProcessMeasurement[] = [];
-  const reduceds: ProcessMeasurement[] = [];
+  const rounds: { plain: ProcessMeasurement; reduced: ProcessMeasurement }[] = [];
   for (let round = 0; round < WARM_ROUNDS; round++) {
-    const plain = measureKripke(c.protocol, c.settings, 1, undefined, WARMUPS);
-    const reduced = measureKripke(c.protocol, { ...c.settings, symmetric: true }, 1, undefined, WARMUPS);
-    if (typeof plain === 'string' || typeof reduced === 'string') {
-      say(`  Kripke warm: ${typeof plain === 'string' ? plain : reduced}\n`);
+    const both = measureBoth(c, WARMUPS);
+    if (typeof both === 'string') {
+      say(`  Kripke warm: ${both}\n`);
       return undefined;
     }
-    plains.push(plain);
-    reduceds.push(reduced);
+    rounds.push(both);
   }
-  const fastest = (runs: ProcessMeasurement[]) => runs.reduce((a, b) => (kripkeUs(b) < kripkeUs(a) ? b : a));
-  const plain = fastest(plains),
-    reduced = fastest(reduceds);
+  const plain = leastBy(
+      rounds.map((r) => r.plain),
+      kripkeUs,
+    )!,
+    reduced = leastBy(
+      rounds.map((r) => r.reduced),
+      kripkeUs,
+    )!;
   const costPerState = +(kripkeUs(reduced) / kripkeUs(plain)).toFixed(2);
   say(
     `  warm (each check number ${WARMUPS + 1} of its spec in one process, fastest of ${WARM_ROUNDS}): ${kripkeUs(plain).toFixed(2)} µs/state without symmetry, ` +
@@ -147,15 +159,17 @@ function sampleStates(rms: number, count: number): Words[] {
 
 /** The representative's cost alone: µs per state over reachable states of TwoPhase, 7 RMs (5,040 renamings). */
 function perStateRow(quick: boolean) {
-  const states = sampleStates(7, quick ? 200 : 2000);
-  const representative = twoPhaseSpec(7, 'correct', true).symmetry!;
+  const rms = 7;
+  const states = sampleStates(rms, quick ? 200 : 2000);
+  const representative = twoPhaseSpec(rms, 'correct', true).symmetry!;
+  const renamings = Array.from({ length: rms }, (_, i) => i + 1).reduce((a, b) => a * b); // rms!
   const time = () => {
     const start = performance.now();
     for (const s of states) representative(s);
     return ((performance.now() - start) * 1000) / states.length;
   };
   time(); // warm up
-  return { states: states.length, renamings: 5040, representativeUs: +time().toFixed(1) };
+  return { states: states.length, renamings, representativeUs: +time().toFixed(1) };
 }
 
 export async function run(options: BenchOptions): Promise<unknown> {
